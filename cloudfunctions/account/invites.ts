@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { accountActions } from '@domain/actions/account';
+import { ActionError } from '@domain/errors';
+import { INVITE_RETENTION_DAYS, REDEEM_ATTEMPTS, inviteStatus, newInviteCode } from '@domain/invites';
+import { COLLECTIONS, type InviteRecord, type UserRecord } from '@platform/cloud/collections';
+import { requireUser, type Handlers } from '@platform/cloud/create-function';
+import { findById, findMany, removed } from '@platform/cloud/documents';
+import { assertWithinLimit, countAttempt, type TransactionLike } from '@platform/cloud/rate-limit';
+import { database } from '@platform/cloud/wx';
+import { inviteView, meView } from './views';
+
+type InviteHandlers = Pick<Handlers<typeof accountActions>, 'createInvite' | 'listInvites' | 'revokeInvite' | 'redeemInvite' | 'purgeExpiredInvites'>;
+
+const HOUR = 3_600_000;
+const MAX_CODE_ATTEMPTS = 5;
+
+async function readInvite(transaction: TransactionLike, code: string): Promise<InviteRecord | undefined> {
+  try {
+    const { data } = await transaction.collection(COLLECTIONS.invites).doc(code).get();
+    return data as InviteRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+export const inviteHandlers: InviteHandlers = {
+  async createInvite(input, context) {
+    const { user } = requireUser(context);
+    const scope = context.scope!;
+    // An officer invite may not hand out more than the inviter could: only admins reach here.
+    for (let attempt = 1; ; attempt += 1) {
+      const invite: InviteRecord = {
+        _id: newInviteCode(randomBytes),
+        stationId: scope.stationId,
+        districtId: scope.districtId,
+        role: input.role,
+        officerKinds: input.officerKinds,
+        note: input.note,
+        createdBy: user._id,
+        createdAt: context.now,
+        expiresAt: new Date(context.now.getTime() + input.validHours * HOUR),
+      };
+      try {
+        await database().collection(COLLECTIONS.invites).add({ data: invite });
+        return inviteView(invite, context.now);
+      } catch (error) {
+        // A duplicate code is astronomically rare; add() rejecting it is what keeps codes unique.
+        if (attempt >= MAX_CODE_ATTEMPTS || (await findById(COLLECTIONS.invites, invite._id)) === undefined) throw error;
+      }
+    }
+  },
+
+  async listInvites({ stationId }, context) {
+    const invites = await findMany<InviteRecord>(
+      database().collection(COLLECTIONS.invites).where({ stationId }).orderBy('createdAt', 'desc').limit(100),
+    );
+    return invites.map((invite) => inviteView(invite, context.now));
+  },
+
+  async revokeInvite({ stationId, code }, context) {
+    const { user } = requireUser(context);
+    return database().runTransaction(async (transaction: TransactionLike) => {
+      const invite = await readInvite(transaction, code);
+      if (!invite || invite.stationId !== stationId) throw new ActionError('NOT_FOUND', '没有找到这个邀请码');
+      const status = inviteStatus(invite, context.now);
+      if (status !== 'open') throw new ActionError('CONFLICT', status === 'used' ? '邀请码已被使用，如需收回权限请在民警名单中操作' : '邀请码已失效');
+      const revoked: InviteRecord = { ...invite, revokedAt: context.now, revokedBy: user._id };
+      await transaction.collection(COLLECTIONS.invites).doc(code).update({ data: { revokedAt: context.now, revokedBy: user._id } });
+      return inviteView(revoked, context.now);
+    });
+  },
+
+  async redeemInvite({ code }, context) {
+    const { user } = requireUser(context);
+    const limitKey = `redeem:${user._id}`;
+    await assertWithinLimit(limitKey, REDEEM_ATTEMPTS, context.now);
+    if (user.role === 'districtAdmin') throw new ActionError('CONFLICT', '分局管理员无需使用邀请码');
+
+    let promoted: UserRecord;
+    try {
+      promoted = await database().runTransaction(async (transaction: TransactionLike) => {
+        const invite = await readInvite(transaction, code);
+        if (!invite) throw new ActionError('NOT_FOUND', '邀请码不正确，请核对后再输入');
+        const status = inviteStatus(invite, context.now);
+        if (status === 'expired' || status === 'revoked') throw new ActionError('EXPIRED', '邀请码已失效，请联系所里管理员重新生成');
+        if (status === 'used') throw new ActionError('CONFLICT', '邀请码已被使用，每个邀请码只能用一次');
+
+        const grant = {
+          role: invite.role,
+          officerKinds: invite.officerKinds,
+          stationId: invite.stationId,
+          districtId: invite.districtId,
+          roleGrantedAt: context.now,
+          updatedAt: context.now,
+        };
+        await transaction.collection(COLLECTIONS.invites).doc(code).update({ data: { usedBy: user._id, usedByNickname: user.nickname, usedAt: context.now } });
+        await transaction.collection(COLLECTIONS.users).doc(user._id).update({ data: grant });
+        await transaction.collection(COLLECTIONS.auditLog).add({
+          data: { type: 'role.granted', userId: user._id, stationId: invite.stationId, role: invite.role, invite: code, at: context.now },
+        });
+        return { ...user, ...grant };
+      });
+    } catch (error) {
+      if (error instanceof ActionError && error.code === 'NOT_FOUND') await countAttempt(limitKey, REDEEM_ATTEMPTS, context.now);
+      throw error;
+    }
+    return meView(promoted);
+  },
+
+  async purgeExpiredInvites(_input, context) {
+    const _ = database().command;
+    const cutoff = new Date(context.now.getTime() - INVITE_RETENTION_DAYS * 24 * HOUR);
+    const count = await removed(database().collection(COLLECTIONS.invites).where({ expiresAt: _.lt(cutoff) }).remove());
+    return { removed: count };
+  },
+};

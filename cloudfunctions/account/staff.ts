@@ -1,0 +1,38 @@
+import type { accountActions } from '@domain/actions/account';
+import { ActionError } from '@domain/errors';
+import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
+import { requireUser, type Handlers } from '@platform/cloud/create-function';
+import { findMany } from '@platform/cloud/documents';
+import type { TransactionLike } from '@platform/cloud/rate-limit';
+import { database } from '@platform/cloud/wx';
+import { staffView } from './views';
+
+type StaffHandlers = Pick<Handlers<typeof accountActions>, 'listStaff' | 'revokeStaff'>;
+
+export const staffHandlers: StaffHandlers = {
+  async listStaff({ stationId }) {
+    const _ = database().command;
+    const staff = await findMany<UserRecord>(
+      database().collection(COLLECTIONS.users).where({ stationId, role: _.in(['officer', 'stationAdmin']) }).orderBy('roleGrantedAt', 'asc').limit(200),
+    );
+    return staff.map(staffView);
+  },
+
+  async revokeStaff({ stationId, userId }, context) {
+    const { user: admin } = requireUser(context);
+    if (userId === admin._id) throw new ActionError('CONFLICT', '不能收回自己的权限，请联系分局管理员');
+    return database().runTransaction(async (transaction: TransactionLike) => {
+      const ref = transaction.collection(COLLECTIONS.users).doc(userId);
+      const target = await ref.get().then((result) => result.data as UserRecord).catch(() => undefined);
+      if (!target || target.stationId !== stationId || target.role === 'resident') throw new ActionError('NOT_FOUND', '本所没有这名民警');
+      if (target.role === 'districtAdmin') throw new ActionError('FORBIDDEN');
+      const _ = database().command;
+      const demoted = { role: 'resident', officerKinds: [], stationId: _.remove(), districtId: _.remove(), updatedAt: context.now };
+      await ref.update({ data: demoted });
+      await transaction.collection(COLLECTIONS.auditLog).add({
+        data: { type: 'role.revoked', userId, stationId, by: admin._id, at: context.now },
+      });
+      return staffView({ ...target, role: 'resident', officerKinds: [], stationId: undefined, districtId: undefined });
+    });
+  },
+};

@@ -1,0 +1,115 @@
+import * as v from 'valibot';
+import { OFFICER_KINDS, type OfficerKind, type Role } from '../roles';
+import { action, defineFunction, emptyInput, id, text } from './define';
+
+export interface StationSummary {
+  id: string;
+  name: string;
+  districtName: string;
+}
+
+/** What the signed-in person sees about themselves. */
+export interface MeView {
+  userId: string;
+  nickname: string;
+  role: Role;
+  officerKinds: OfficerKind[];
+  station?: StationSummary;
+  homeCommunity?: { id: string; name: string; stationName: string };
+  createdAt: string;
+}
+
+export interface InviteView {
+  code: string;
+  stationId: string;
+  role: 'officer' | 'stationAdmin';
+  officerKinds: OfficerKind[];
+  note: string;
+  status: 'open' | 'used' | 'revoked' | 'expired';
+  expiresAt: string;
+  createdAt: string;
+  usedByNickname?: string;
+}
+
+export interface StaffMemberView {
+  userId: string;
+  nickname: string;
+  role: Role;
+  officerKinds: OfficerKind[];
+  joinedAt: string;
+}
+
+const officerKinds = v.pipe(
+  v.array(v.picklist(OFFICER_KINDS, '警种无效'), '警种无效'),
+  v.minLength(1, '请至少选择一个警种'),
+  v.maxLength(OFFICER_KINDS.length, '警种无效'),
+  v.check((kinds) => new Set(kinds).size === kinds.length, '警种重复'),
+);
+
+/** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I/L). */
+export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const inviteCode = v.pipe(
+  v.string('请输入邀请码'),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]{8}$`), '邀请码是8位字母或数字，请核对'),
+);
+
+export const accountActions = defineFunction('account', {
+  me: action<MeView>()({
+    summary: '当前用户（首次使用时自动建立居民账号）',
+    input: emptyInput,
+    policy: 'signedIn',
+  }),
+  updateProfile: action<MeView>()({
+    summary: '修改昵称（经过内容安全检查）',
+    input: v.strictObject({ nickname: text('昵称', 20) }),
+    policy: 'signedIn',
+  }),
+  createInvite: action<InviteView>()({
+    summary: '所管理员生成一次性民警邀请码',
+    input: v.strictObject({
+      stationId: id('派出所'),
+      role: v.picklist(['officer', 'stationAdmin'], '角色无效'),
+      officerKinds,
+      validHours: v.pipe(v.number('有效期无效'), v.integer('有效期无效'), v.minValue(1, '有效期至少1小时'), v.maxValue(72, '有效期最长72小时')),
+      note: v.optional(text('备注', 40, 0), ''),
+    }),
+    policy: 'stationAdmin',
+    stationOf: (input) => input.stationId,
+  }),
+  listInvites: action<InviteView[]>()({
+    summary: '本所的邀请码',
+    input: v.strictObject({ stationId: id('派出所') }),
+    policy: 'stationAdmin',
+    stationOf: (input) => input.stationId,
+  }),
+  revokeInvite: action<InviteView>()({
+    summary: '作废一个未使用的邀请码',
+    input: v.strictObject({ stationId: id('派出所'), code: inviteCode }),
+    policy: 'stationAdmin',
+    stationOf: (input) => input.stationId,
+  }),
+  redeemInvite: action<MeView>()({
+    summary: '民警使用邀请码获得角色',
+    input: v.strictObject({ code: inviteCode }),
+    policy: 'signedIn',
+  }),
+  listStaff: action<StaffMemberView[]>()({
+    summary: '本所民警名单',
+    input: v.strictObject({ stationId: id('派出所') }),
+    policy: 'stationStaff',
+    stationOf: (input) => input.stationId,
+  }),
+  revokeStaff: action<StaffMemberView>()({
+    summary: '收回一名民警的角色（恢复为居民）',
+    input: v.strictObject({ stationId: id('派出所'), userId: id('用户') }),
+    policy: 'stationAdmin',
+    stationOf: (input) => input.stationId,
+  }),
+  purgeExpiredInvites: action<{ removed: number }>()({
+    summary: '定时清理过期30天以上的邀请码',
+    input: emptyInput,
+    policy: 'system',
+  }),
+});

@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+import type { PolicyName } from '../policy';
+
+/** Names of the deployed cloud functions; one folder each under cloudfunctions/. */
+export const FUNCTION_NAMES = ['account', 'directory'] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+type AnySchema = v.GenericSchema<unknown, unknown>;
+
+/** What an action is, before it is placed in its function's table. */
+export interface ActionSpec<TSchema extends AnySchema = AnySchema, TOutput = unknown> {
+  readonly summary: string;
+  readonly input: TSchema;
+  readonly policy: PolicyName;
+  /** For station-scoped policies: which station the input is about. */
+  stationOf?(input: v.InferOutput<TSchema>): string;
+  /** Phantom field carrying the output type; never set at run time. */
+  readonly output?: TOutput;
+}
+
+/**
+ * One cloud action's whole contract: what it accepts (checked at run time), what it returns
+ * (checked at compile time on both sides), and who may call it. Client and function import
+ * the same object, so renaming a field breaks the type check of both.
+ */
+export interface ActionDefinition<TSchema extends AnySchema = AnySchema, TOutput = unknown> extends ActionSpec<TSchema, TOutput> {
+  readonly fn: FunctionName;
+  readonly name: string;
+}
+
+export type InputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferInput<S> : never;
+export type ParsedInputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferOutput<S> : never;
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export type OutputOf<A> = A extends ActionSpec<infer _S, infer O> ? O : never;
+
+/**
+ * `action<Output>()({ ... })` — curried so the output type is written once and the input
+ * type is inferred from the schema.
+ */
+export function action<TOutput>() {
+  return <TSchema extends AnySchema>(spec: Omit<ActionSpec<TSchema, TOutput>, 'output'>): ActionSpec<TSchema, TOutput> => spec;
+}
+
+type Stamped<F extends FunctionName, T> = {
+  readonly [K in keyof T]: T[K] extends ActionSpec<infer S, infer O> ? ActionDefinition<S, O> & { readonly fn: F; readonly name: K & string } : never;
+};
+
+/** Groups a cloud function's actions and stamps each with its function and action name. */
+export function defineFunction<F extends FunctionName, T extends Record<string, ActionSpec<any, unknown>>>(fn: F, specs: T): Stamped<F, T> {
+  const stamped: Record<string, ActionDefinition> = {};
+  for (const [name, spec] of Object.entries(specs)) stamped[name] = { ...spec, fn, name };
+  return stamped as Stamped<F, T>;
+}
+
+/** Helpers for the schemas: messages a resident can read, in Chinese. */
+export const text = (label: string, max: number, min = 1) =>
+  v.pipe(
+    v.string(`${label}必须是文字`),
+    v.trim(),
+    v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`),
+    v.maxLength(max, `${label}不能超过${max}个字`),
+  );
+
+export const id = (label: string) => v.pipe(v.string(`${label}无效`), v.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}无效`));
+
+export const emptyInput = v.strictObject({});

@@ -1,0 +1,17 @@
+import { accountActions } from './account';
+import { directoryActions } from './directory';
+import type { ActionDefinition, FunctionName } from './define';
+
+/** Every cloud action, by function. The client calls `actions.account.me`, the function serves it. */
+export const actions = {
+  account: accountActions,
+  directory: directoryActions,
+} as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
+
+export function allActions(): ActionDefinition[] {
+  return Object.values(actions).flatMap((table) => Object.values(table) as ActionDefinition[]);
+}
+
+export * from './define';
+export type * from './account';
+export type * from './directory';

@@ -1,0 +1,66 @@
+import type { Actor, OfficerKind } from './roles';
+
+/**
+ * The one place that decides who may call what on which station's data.
+ * Every action names one of these policies; station-scoped policies also need the
+ * station the action touches (and that station's district).
+ */
+export const POLICY_NAMES = [
+  /** Any signed-in WeChat user; residents are created on first use. */
+  'signedIn',
+  /** Any officer or admin of the target station (district admins of its district too). */
+  'stationStaff',
+  /** Service-hall work: hall officers of the station, and its admins. */
+  'hallStaff',
+  /** Anti-fraud publishing: anti-fraud and beat officers of the station, and its admins. */
+  'antiFraudStaff',
+  /** Station configuration: the station's admin, or the district admin above it. */
+  'stationAdmin',
+  /** District-wide configuration: district admins of that district only. */
+  'districtAdmin',
+  /** Timer triggers: never callable by a person. */
+  'system',
+] as const;
+
+export type PolicyName = (typeof POLICY_NAMES)[number];
+
+export interface StationScope {
+  stationId: string;
+  districtId: string;
+}
+
+export type PolicyDecision = { allowed: true } | { allowed: false; reason: 'unauthenticated' | 'forbidden' | 'scope-required' };
+
+const STAFF_KINDS_FOR: Partial<Record<PolicyName, readonly OfficerKind[]>> = {
+  hallStaff: ['hall'],
+  antiFraudStaff: ['antiFraud', 'beat'],
+};
+
+/** Station-scoped policies cannot be decided without knowing the station. */
+export function isStationScoped(policy: PolicyName): boolean {
+  return policy !== 'signedIn' && policy !== 'system';
+}
+
+const allow: PolicyDecision = { allowed: true };
+const forbid: PolicyDecision = { allowed: false, reason: 'forbidden' };
+
+export function decide(policy: PolicyName, actor: Actor | undefined, scope?: StationScope): PolicyDecision {
+  if (!actor) return { allowed: false, reason: 'unauthenticated' };
+  if (policy === 'system') return actor.type === 'system' ? allow : forbid;
+  if (actor.type === 'system') return forbid;
+  if (policy === 'signedIn') return allow;
+  if (!scope) return { allowed: false, reason: 'scope-required' };
+
+  const ownDistrict = actor.districtId !== undefined && actor.districtId === scope.districtId;
+  if (actor.role === 'districtAdmin') return ownDistrict ? allow : forbid;
+  if (policy === 'districtAdmin') return forbid;
+
+  const ownStation = actor.stationId !== undefined && actor.stationId === scope.stationId;
+  if (!ownStation) return forbid;
+  if (actor.role === 'stationAdmin') return allow;
+  if (actor.role !== 'officer' || policy === 'stationAdmin') return forbid;
+
+  const kinds = STAFF_KINDS_FOR[policy];
+  if (!kinds) return allow; // stationStaff
+  return actor.officerKinds.some((kind) => kinds.includes(kind)) ? allow : forbid;
+}

@@ -1,0 +1,181 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FUNCTION_NAMES, type FunctionName } from '@domain/actions';
+import { failure } from '@domain/result';
+import type { LocalDatabase } from '../database';
+import { LOCAL_FUNCTIONS } from '../functions';
+import { DEMO_PERSONAS } from '../seed/demo-data';
+import * as wechat from '../wechat';
+import { runInInvocation } from '../wx-server-sdk/invocation';
+import { signInPage, tablePage } from './pages';
+import { serveWatch } from './realtime';
+import { LocalSessions, SESSION_COOKIE, readCookie } from './sessions';
+import { contentTypeOf, serveH5 } from './static-files';
+
+export interface LocalCloudServerOptions {
+  dataDir: string;
+  envId: string;
+  h5Dir: string;
+  engine: LocalDatabase;
+}
+
+/** WeChat caps callFunction's payload; we refuse bodies past the same order of size. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+}
+
+function html(response: ServerResponse, body: string): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+}
+
+const isFunctionName = (name: string): name is FunctionName => (FUNCTION_NAMES as readonly string[]).includes(name);
+
+/** Only relative paths inside the app may be a sign-in's `next`, never another origin. */
+const safeNext = (next: string | null | undefined): string => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export function createLocalCloudServer(options: LocalCloudServerOptions) {
+  const sessions = new LocalSessions(options.dataDir);
+  const openidOf = (request: IncomingMessage) => sessions.verify(readCookie(request.headers.cookie, SESSION_COOKIE));
+
+  async function invokeFunction(name: FunctionName, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const openid = openidOf(request);
+    if (!openid) return json(response, 401, failure('UNAUTHENTICATED', '请先选择演示身份登录'));
+    const body = await readBody(request, MAX_BODY_BYTES);
+    if (!body) return json(response, 413, failure('INVALID_INPUT', '提交的内容太大了'));
+    let event: unknown;
+    try {
+      event = JSON.parse(body.toString('utf8') || '{}');
+    } catch {
+      return json(response, 400, failure('INVALID_INPUT', '请求格式不正确'));
+    }
+    const requestId = randomUUID();
+    const result = await runInInvocation({ OPENID: openid, APPID: 'wx-local-cloud', ENV: options.envId, SOURCE: 'wx_client', REQUEST_ID: requestId }, () =>
+      LOCAL_FUNCTIONS[name].main(event, { request_id: requestId }),
+    );
+    json(response, 200, result);
+  }
+
+  async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request, 16 * 1024);
+    const form = new URLSearchParams(body?.toString('utf8') ?? '');
+    const key = form.get('persona');
+    const persona = DEMO_PERSONAS.find((candidate) => candidate.key === key);
+    const openid = persona?.openid ?? (key === 'guest' ? `local-openid-guest-${randomBytes(6).toString('hex')}` : undefined);
+    if (!openid) return json(response, 400, failure('INVALID_INPUT', '请选择一个演示身份'));
+    response
+      .writeHead(303, {
+        location: safeNext(form.get('next')),
+        'set-cookie': `${SESSION_COOKIE}=${encodeURIComponent(sessions.issue(openid))}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`,
+      })
+      .end();
+  }
+
+  async function upload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (!openidOf(request)) return json(response, 401, { errCode: -1, errMsg: 'uploadFile:fail not signed in' });
+    const body = await readBody(request, MAX_UPLOAD_BYTES);
+    if (!body) return json(response, 413, { errCode: -1, errMsg: 'uploadFile:fail file too large' });
+    try {
+      json(response, 200, await wechat.uploadFile({ cloudPath: url.searchParams.get('cloudPath') ?? '', fileContent: body }));
+    } catch (error) {
+      json(response, 400, { errCode: -1, errMsg: (error as { errMsg?: string }).errMsg ?? String(error) });
+    }
+  }
+
+  async function recordSubscription(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const openid = openidOf(request);
+    if (!openid) return json(response, 401, { errMsg: 'requestSubscribeMessage:fail not signed in' });
+    const body = await readBody(request, 16 * 1024);
+    try {
+      const { decisions } = JSON.parse(body?.toString('utf8') ?? '{}') as { decisions: Record<string, 'accept' | 'reject'> };
+      wechat.recordSubscription(openid, Object.keys(decisions), decisions);
+      json(response, 200, { errMsg: 'requestSubscribeMessage:ok', ...decisions });
+    } catch {
+      json(response, 400, { errMsg: 'requestSubscribeMessage:fail invalid request' });
+    }
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const method = request.method ?? 'GET';
+    const pathname = url.pathname;
+
+    const functionMatch = /^\/__cloud\/functions\/([\w-]+)$/.exec(pathname);
+    if (functionMatch?.[1] !== undefined) {
+      if (method !== 'POST') return json(response, 405, failure('INVALID_INPUT', '请使用 POST'));
+      if (!isFunctionName(functionMatch[1])) return json(response, 404, failure('NOT_FOUND', '没有这个云函数'));
+      return invokeFunction(functionMatch[1], request, response);
+    }
+    if (pathname === '/__local/sign-in') {
+      if (method === 'POST') return signIn(request, response);
+      const current = openidOf(request);
+      const persona = DEMO_PERSONAS.find((candidate) => candidate.openid === current);
+      return html(response, signInPage(DEMO_PERSONAS, safeNext(url.searchParams.get('next')), persona?.label ?? (current ? '新用户' : undefined)));
+    }
+    if (pathname === '/__local/sign-out' && method === 'POST') {
+      response.writeHead(303, { location: '/__local/sign-in', 'set-cookie': `${SESSION_COOKIE}=; Path=/; Max-Age=0` }).end();
+      return;
+    }
+    if (pathname === '/__local/subscribe' && method === 'POST') return recordSubscription(request, response);
+    if (pathname === '/__local/outbox') {
+      const rows = wechat.readOutbox().map((message) => [message.sentAt, message.touser, message.templateId, message.page ?? '', message.data]);
+      return html(response, tablePage('订阅消息发件箱', '本地模式下发出的微信订阅消息（真实环境中由微信推送到用户手机）', ['时间', '接收人', '模板', '页面', '内容'], rows));
+    }
+    if (pathname === '/__cloud/watch') {
+      const openid = openidOf(request);
+      if (!openid) return json(response, 401, { errCode: -1, errMsg: 'watch:fail not signed in' });
+      return serveWatch(request, response, url, options.engine, openid);
+    }
+    if (pathname === '/__cloud/storage/upload' && method === 'POST') return upload(request, response, url);
+    if (pathname.startsWith('/__cloud/storage/')) {
+      const file = wechat.resolveStoredFile(decodeURIComponent(pathname.slice('/__cloud/storage/'.length)));
+      if (!file || !fs.existsSync(file)) return json(response, 404, { errCode: -1, errMsg: 'file not found' });
+      response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'private, max-age=600' });
+      fs.createReadStream(file).pipe(response);
+      return;
+    }
+    if (pathname === '/__local/health') return json(response, 200, { ok: true });
+    if (method !== 'GET' && method !== 'HEAD') return json(response, 405, failure('INVALID_INPUT', '不支持的请求'));
+    serveH5(response, options.h5Dir, pathname);
+  }
+
+  const server = http.createServer((request, response) => {
+    route(request, response).catch((error: unknown) => {
+      console.error('[local-cloud] request failed', error);
+      if (!response.headersSent) json(response, 500, failure('INTERNAL'));
+      else response.end();
+    });
+  });
+
+  return {
+    server,
+    listen(port: number, host = '127.0.0.1'): Promise<string> {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}`);
+        });
+      });
+    },
+    close(): Promise<void> {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { userIdFor } from '@platform/cloud/identity';
+import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
+import type { LocalDatabase } from '../database';
+import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_PERSONAS, DEMO_STATIONS } from './demo-data';
+
+/** Marker document: present once the demo data has been loaded into a data directory. */
+const SEED_MARKER = { collection: '_local_meta', id: 'demo-data' };
+
+export function demoUsers(now: Date): UserRecord[] {
+  return DEMO_PERSONAS.map((persona) => ({
+    _id: userIdFor(persona.openid),
+    openid: persona.openid,
+    nickname: persona.nickname,
+    role: persona.role,
+    officerKinds: [...persona.officerKinds],
+    ...(persona.stationId ? { stationId: persona.stationId } : {}),
+    ...(persona.districtId ? { districtId: persona.districtId } : {}),
+    ...(persona.homeCommunityId ? { homeCommunityId: persona.homeCommunityId } : {}),
+    createdAt: now,
+    updatedAt: now,
+    ...(persona.role !== 'resident' ? { roleGrantedAt: now } : {}),
+  }));
+}
+
+/** Loads the demo data unless already loaded (or `force`, which wipes first); true when it loaded. */
+export async function loadDemoData(engine: LocalDatabase, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
+  const now = options.now ?? new Date();
+  if (options.force) await engine.clear();
+  else if (engine.find(SEED_MARKER.collection, { _id: SEED_MARKER.id }).length > 0) return false;
+
+  const db = engine.api;
+  const batches: [string, Record<string, unknown>[]][] = [
+    [COLLECTIONS.districts, DEMO_DISTRICTS as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.stations, DEMO_STATIONS as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.communities, DEMO_COMMUNITIES as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.users, demoUsers(now) as unknown as Record<string, unknown>[]],
+  ];
+  for (const [collection, docs] of batches) {
+    // set() rather than add(): loading again after an interrupted start overwrites, never fails.
+    for (const { _id, ...data } of docs) await db.collection(collection).doc(String(_id)).set({ data });
+  }
+  // Written last: a start killed halfway through loading loads again next time.
+  await db.collection(SEED_MARKER.collection).doc(SEED_MARKER.id).set({ data: { loadedAt: now } });
+  return true;
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { LOCAL_FUNCTIONS } from './functions';
+import { createLocalCloudServer } from './http/server';
+import { loadDemoData } from './seed/load-demo-data';
+import { startTimerTriggers } from './wechat';
+import { closeLocalDatabase, localDatabase } from './wx-server-sdk/engine';
+import { runInInvocation } from './wx-server-sdk/invocation';
+import { configureLocalCloud } from './wx-server-sdk/state';
+
+export interface LocalCloudOptions {
+  /** Where everything persists; the demo data is loaded into it on first start. */
+  dataDir: string;
+  /** Folder of the H5 build to serve. */
+  h5Dir: string;
+  port: number;
+  host?: string;
+  envId?: string;
+  /** Run the timer triggers declared in each function's config.json (off in most tests). */
+  timers?: boolean;
+  /** Wipe the data directory's database and load the demo data again. */
+  resetDemoData?: boolean;
+}
+
+export interface RunningLocalCloud {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole local cloud: database, demo data, the WeChat emulations, HTTP and timers. */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<RunningLocalCloud> {
+  const envId = options.envId ?? 'local-dev';
+  const dataDir = path.resolve(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  // publicUrl is only known after listening on port 0; temp file URLs are relative until then.
+  configureLocalCloud({ dataDir, envId, publicUrl: options.port ? `http://${host}:${options.port}` : '' });
+
+  const engine = localDatabase();
+  await loadDemoData(engine, { force: options.resetDemoData });
+
+  const server = createLocalCloudServer({ dataDir, envId, h5Dir: path.resolve(options.h5Dir), engine });
+  const url = await server.listen(options.port, host);
+  configureLocalCloud({ dataDir, envId, publicUrl: url });
+
+  const timers = options.timers
+    ? startTimerTriggers(
+        Object.values(LOCAL_FUNCTIONS).map((fn) => ({
+          name: fn.name,
+          config: fn.config,
+          invoke: (event) =>
+            // A timer run carries no OPENID, exactly as in WeChat.
+            runInInvocation({ ENV: envId, SOURCE: 'wx_trigger', REQUEST_ID: randomUUID() }, () => fn.main(event, { request_id: randomUUID() })),
+        })),
+        { onError: (error: unknown) => console.error('[local-cloud] timer trigger failed', error) },
+      )
+    : undefined;
+
+  return {
+    url,
+    async stop() {
+      timers?.stop();
+      await server.close();
+      await closeLocalDatabase();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The local cloud's stand-in for `wx-server-sdk`: the same calls our cloud functions make,
+ * answered by the embedded database and the emulated WeChat services instead of WeChat's
+ * servers. The local cloud bundles functions with this in place of the real package, and
+ * jest maps the module name to it.
+ */
+import { randomUUID } from 'node:crypto';
+import * as wechat from '../wechat';
+import { localDatabase } from './engine';
+import { currentInvocation } from './invocation';
+import { localCloudState } from './state';
+
+export const DYNAMIC_CURRENT_ENV = Symbol.for('DYNAMIC_CURRENT_ENV');
+
+export function init(_config?: unknown): void {
+  // The environment is fixed by the local cloud's configuration.
+}
+
+export function database(_config?: unknown) {
+  return localDatabase().api;
+}
+
+export function getWXContext() {
+  const invocation = currentInvocation();
+  const env = invocation?.ENV ?? localCloudState().envId;
+  return {
+    OPENID: invocation?.OPENID,
+    APPID: invocation?.APPID ?? 'wx-local-cloud',
+    UNIONID: invocation?.UNIONID,
+    ENV: env,
+    SOURCE: invocation?.SOURCE ?? 'wx_unknown',
+  };
+}
+
+export const openapi = {
+  security: { msgSecCheck: wechat.msgSecCheck },
+  subscribeMessage: { send: wechat.sendSubscribeMessage },
+};
+
+export const uploadFile = wechat.uploadFile;
+export const downloadFile = wechat.downloadFile;
+export const getTempFileURL = wechat.getTempFileURL;
+export const deleteFile = wechat.deleteFile;
+
+export function logger() {
+  const requestId = currentInvocation()?.REQUEST_ID ?? randomUUID();
+  const write = (level: string) => (payload: unknown) => console.log(JSON.stringify({ level, requestId, payload }));
+  return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+const sdk = { DYNAMIC_CURRENT_ENV, init, database, getWXContext, openapi, uploadFile, downloadFile, getTempFileURL, deleteFile, logger };
+export default sdk;

@@ -1,0 +1,71 @@
+import type { OfficerKind, Role } from '@domain/roles';
+
+/** Collection names, in one place so the local cloud, the seed data and the functions agree. */
+export const COLLECTIONS = {
+  users: 'users',
+  districts: 'districts',
+  stations: 'stations',
+  communities: 'communities',
+  invites: 'invites',
+  rateLimits: 'rate_limits',
+  auditLog: 'audit_log',
+} as const;
+
+export interface UserRecord {
+  _id: string;
+  /** Kept so the function can send subscribe messages; never returned to other users. */
+  openid: string;
+  nickname: string;
+  role: Role;
+  officerKinds: OfficerKind[];
+  stationId?: string;
+  districtId?: string;
+  homeCommunityId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  roleGrantedAt?: Date;
+}
+
+export interface DistrictRecord {
+  _id: string;
+  name: string;
+  city: string;
+}
+
+export interface StationRecord {
+  _id: string;
+  name: string;
+  districtId: string;
+  address: string;
+  phone: string;
+  hallHours: string;
+  hallServices: string[];
+  location: { latitude: number; longitude: number };
+  order: number;
+}
+
+export interface CommunityRecord {
+  _id: string;
+  name: string;
+  stationId: string;
+  postName: string;
+  order: number;
+}
+
+export interface InviteRecord {
+  /** The invite code itself: add() rejects a duplicate, so codes are unique without a scan. */
+  _id: string;
+  stationId: string;
+  districtId: string;
+  role: 'officer' | 'stationAdmin';
+  officerKinds: OfficerKind[];
+  note: string;
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedBy?: string;
+  usedByNickname?: string;
+  usedAt?: Date;
+  revokedAt?: Date;
+  revokedBy?: string;
+}

@@ -1,0 +1,94 @@
+/**
+ * Every action × every role × own/other station, through the real functions. The expected
+ * answers are written out here per policy, independently of domain/policy.ts, so an action
+ * without a sample below — or a policy that drifts from this table — fails.
+ */
+import { allActions, type ActionDefinition } from '@domain/actions';
+import type { PolicyName } from '@domain/policy';
+import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+
+type Relation = 'own' | 'other';
+type RoleKey = 'resident' | 'beat' | 'hall' | 'duty' | 'antiFraud' | 'stationAdmin' | 'districtAdmin';
+
+/** A persona per role, with a station it belongs to and one it does not. */
+const ACTORS: Record<RoleKey, { persona: string; own: string; other: string }> = {
+  resident: { persona: 'resident-xly2', own: 'xiluoyuan', other: 'changqing' },
+  beat: { persona: 'officer-beat-xly', own: 'xiluoyuan', other: 'changqing' },
+  duty: { persona: 'officer-duty-xly', own: 'xiluoyuan', other: 'changqing' },
+  hall: { persona: 'officer-hall-cq', own: 'changqing', other: 'xiluoyuan' },
+  antiFraud: { persona: 'officer-antifraud-kq', own: 'kangqiao', other: 'xiluoyuan' },
+  stationAdmin: { persona: 'admin-xly', own: 'xiluoyuan', other: 'changqing' },
+  // A district admin's "own" stations are those of its district.
+  districtAdmin: { persona: 'admin-gongshu', own: 'wulin', other: 'xiluoyuan' },
+};
+
+const ALL_ROLES = Object.keys(ACTORS) as RoleKey[];
+const STAFF: RoleKey[] = ['beat', 'hall', 'duty', 'antiFraud', 'stationAdmin', 'districtAdmin'];
+
+/** Who may call, per policy: roles allowed on their own station, and on another one. */
+const EXPECTED: Record<PolicyName, Record<Relation, RoleKey[]>> = {
+  signedIn: { own: ALL_ROLES, other: ALL_ROLES },
+  stationStaff: { own: STAFF, other: [] },
+  hallStaff: { own: ['hall', 'stationAdmin', 'districtAdmin'], other: [] },
+  antiFraudStaff: { own: ['antiFraud', 'beat', 'stationAdmin', 'districtAdmin'], other: [] },
+  stationAdmin: { own: ['stationAdmin', 'districtAdmin'], other: [] },
+  districtAdmin: { own: ['districtAdmin'], other: [] },
+  system: { own: [], other: [] },
+};
+
+/** A valid input for every action, aimed at the given station. */
+const SAMPLES: Record<string, (stationId: string) => unknown> = {
+  'account.me': () => ({}),
+  'account.updateProfile': () => ({ nickname: '李大爷' }),
+  'account.createInvite': (stationId) => ({ stationId, role: 'officer', officerKinds: ['beat'], validHours: 24 }),
+  'account.listInvites': (stationId) => ({ stationId }),
+  'account.revokeInvite': (stationId) => ({ stationId, code: 'ABCDEFGH' }),
+  'account.redeemInvite': () => ({ code: 'ABCDEFGH' }),
+  'account.listStaff': (stationId) => ({ stationId }),
+  'account.revokeStaff': (stationId) => ({ stationId, userId: 'u_nobody' }),
+  'account.purgeExpiredInvites': () => ({}),
+  'directory.listStations': () => ({}),
+  'directory.listCommunities': (stationId) => ({ stationId }),
+};
+
+const key = (definition: ActionDefinition) => `${definition.fn}.${definition.name}`;
+
+let harness: CloudHarness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+test('every action has a sample input and a policy the matrix knows', () => {
+  for (const definition of allActions()) {
+    expect({ action: key(definition), hasSample: key(definition) in SAMPLES }).toEqual({ action: key(definition), hasSample: true });
+    expect(Object.keys(EXPECTED)).toContain(definition.policy);
+  }
+});
+
+const cases = allActions().flatMap((definition) =>
+  ALL_ROLES.flatMap((role) => (['own', 'other'] as Relation[]).map((relation) => [key(definition), role, relation, definition] as const)),
+);
+
+test.each(cases)('%s as %s on %s station', async (_name, role, relation, definition) => {
+  const actor = ACTORS[role];
+  const sample = SAMPLES[key(definition)];
+  if (!sample) throw new Error(`no sample input for ${key(definition)}`);
+  const result = await harness.raw(persona(actor.persona).openid, definition.fn, { action: definition.name, input: sample(actor[relation]) });
+  const code = (result as { ok: boolean; error?: { code: string } }).ok ? 'OK' : (result as { error: { code: string } }).error.code;
+
+  if (EXPECTED[definition.policy][relation].includes(role)) {
+    expect(['FORBIDDEN', 'UNAUTHENTICATED', 'INVALID_INPUT', 'INTERNAL', 'UNKNOWN_ACTION']).not.toContain(code);
+  } else {
+    expect(code).toBe('FORBIDDEN');
+  }
+});
+
+test('timer-only actions run from a timer and from nowhere else', async () => {
+  for (const definition of allActions().filter((candidate) => candidate.policy === 'system')) {
+    const result = (await harness.timer(definition.fn, definition.name)) as { ok: boolean };
+    expect(result.ok).toBe(true);
+  }
+  const anonymous = (await harness.raw(undefined, 'account', { action: 'me', input: {} })) as { ok: boolean; error: { code: string } };
+  expect(anonymous.error.code).toBe('UNAUTHENTICATED');
+});
