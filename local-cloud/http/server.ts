@@ -30,7 +30,11 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
+    if (size > limit) {
+      // Stop reading and drop the connection once answered: a half-sent body can't be reused.
+      request.socket.once('finish', () => request.destroy());
+      return undefined;
+    }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -57,7 +61,10 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     const openid = openidOf(request);
     if (!openid) return json(response, 401, failure('UNAUTHENTICATED', '请先选择演示身份登录'));
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (!body) return json(response, 413, failure('INVALID_INPUT', '提交的内容太大了'));
+    if (!body) {
+      response.setHeader('connection', 'close');
+      return json(response, 413, failure('INVALID_INPUT', '提交的内容太大了'));
+    }
     let event: unknown;
     try {
       event = JSON.parse(body.toString('utf8') || '{}');

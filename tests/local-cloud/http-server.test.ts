@@ -1,0 +1,139 @@
+/**
+ * The local cloud over HTTP, as the H5 app and curl use it: sign-in, function calls,
+ * the realtime feed and the guards around them.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { startLocalCloud, type RunningLocalCloud } from '@local-cloud/start-local-cloud';
+
+let cloud: RunningLocalCloud;
+let dataDir: string;
+let h5Dir: string;
+
+beforeAll(async () => {
+  process.env.LOCAL_CLOUD_FSYNC = '0';
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-http-'));
+  h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-h5-'));
+  fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>枫桥邻警</title>');
+  cloud = await startLocalCloud({ dataDir, h5Dir, port: 0 });
+});
+
+afterAll(async () => {
+  await cloud.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(h5Dir, { recursive: true, force: true });
+});
+
+async function signIn(persona: string, next = '/'): Promise<{ cookie: string; location: string | null }> {
+  const response = await fetch(`${cloud.url}/__local/sign-in`, {
+    method: 'POST',
+    body: new URLSearchParams({ persona, next }),
+    redirect: 'manual',
+  });
+  expect(response.status).toBe(303);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, location: response.headers.get('location') };
+}
+
+async function call(cookie: string, fn: string, action: string, input: unknown = {}) {
+  const response = await fetch(`${cloud.url}/__cloud/functions/${fn}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ action, input }),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; data?: any; error?: { code: string } } };
+}
+
+test('the sign-in page lists the demo personas', async () => {
+  const page = await (await fetch(`${cloud.url}/__local/sign-in`)).text();
+  for (const label of ['王阿姨', '赵警官', '户籍窗口', '西罗园内勤', '新用户']) expect(page).toContain(label);
+});
+
+test('a signed-in persona calls functions; identity is the persona, not anything in the body', async () => {
+  const { cookie } = await signIn('resident-xly2');
+  const me = await call(cookie, 'account', 'me');
+  expect(me.body).toMatchObject({ ok: true, data: { nickname: '王阿姨', role: 'resident', homeCommunity: { name: '西罗园第二社区' } } });
+});
+
+test('without a session, or with a forged one, calls are refused with 401 UNAUTHENTICATED', async () => {
+  const anonymous = await call('', 'account', 'me');
+  expect(anonymous).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
+  const forged = `fq_local_session=${Buffer.from('local-openid-admin-xiluoyuan').toString('base64url')}.bm90LWEtc2lnbmF0dXJl`;
+  expect((await call(forged, 'account', 'me')).status).toBe(401);
+});
+
+test('sign-in only redirects inside the app', async () => {
+  expect((await signIn('resident-xly2', 'https://evil.example/')).location).toBe('/');
+  expect((await signIn('resident-xly2', '//evil.example/')).location).toBe('/');
+  expect((await signIn('resident-xly2', '/#/pages/me/index')).location).toBe('/#/pages/me/index');
+});
+
+test('unknown functions, bad JSON and oversized bodies get clear errors', async () => {
+  const { cookie } = await signIn('resident-xly2');
+  expect((await call(cookie, 'nosuch', 'me')).status).toBe(404);
+  const badJson = await fetch(`${cloud.url}/__cloud/functions/account`, { method: 'POST', headers: { cookie }, body: '{not json' });
+  expect(badJson.status).toBe(400);
+  const huge = await fetch(`${cloud.url}/__cloud/functions/account`, { method: 'POST', headers: { cookie }, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => undefined);
+  if (huge) expect(huge.status).toBe(413);
+});
+
+test('static files cannot escape the H5 folder, and unknown paths fall back to the app', async () => {
+  const raw = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = http.get(`${cloud.url}/../../etc/passwd`.replace('/../../', '/%2e%2e/%2e%2e/'), (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+  });
+  expect(raw.body).not.toContain('root:');
+  expect(raw.body).toContain('枫桥邻警');
+});
+
+test('the realtime feed streams a watched document when an action changes it', async () => {
+  const { cookie } = await signIn('resident-hgby');
+  await call(cookie, 'account', 'me');
+  const controller = new AbortController();
+  const response = await fetch(`${cloud.url}/__cloud/watch?collection=users&where=${encodeURIComponent(JSON.stringify({ openid: '{openid}' }))}`, {
+    headers: { cookie },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const nextEvent = async (): Promise<{ type?: string; docs: { nickname: string }[] }> => {
+    for (;;) {
+      const boundary = buffer.indexOf('\n\n');
+      if (boundary >= 0) {
+        const chunk = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        if (chunk.startsWith('data: ')) return JSON.parse(chunk.slice(6));
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  const initial = await nextEvent();
+  expect(initial.type).toBe('init');
+  expect(initial.docs.map((doc) => doc.nickname)).toEqual(['陈师傅']);
+
+  await call(cookie, 'account', 'updateProfile', { nickname: '杭钢陈师傅' });
+  const changed = await nextEvent();
+  expect(changed.docs.map((doc) => doc.nickname)).toEqual(['杭钢陈师傅']);
+  controller.abort();
+});
+
+test('a watch outside the security rules is refused, as CloudBase does', async () => {
+  const { cookie } = await signIn('resident-hgby');
+  const everyone = await fetch(`${cloud.url}/__cloud/watch?collection=users&where=${encodeURIComponent('{}')}`, { headers: { cookie } });
+  expect(everyone.status).toBe(403);
+  const someoneElse = await fetch(`${cloud.url}/__cloud/watch?collection=users&where=${encodeURIComponent(JSON.stringify({ openid: 'local-openid-admin-xiluoyuan' }))}`, { headers: { cookie } });
+  expect(someoneElse.status).toBe(403);
+  const invites = await fetch(`${cloud.url}/__cloud/watch?collection=invites&where=${encodeURIComponent('{}')}`, { headers: { cookie } });
+  expect(invites.status).toBe(403);
+});
