@@ -22,7 +22,8 @@ export function watchCollection<T>(collection: string, filter: WatchFilter, hand
     .collection(collection)
     .where(filter)
     .watch({
-      onChange: (snapshot: { docs: T[] }) => handlers.onChange(snapshot.docs),
+      // The typings call the snapshot a CallbackResult; at run time it carries `docs`.
+      onChange: (snapshot) => handlers.onChange((snapshot as unknown as { docs: T[] }).docs),
       onError: (error: unknown) => handlers.onError(error),
     });
   return { close: () => void watcher.close() };
