@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { FunctionName } from '@domain/actions';
+import { runInInvocation } from './wx-server-sdk/invocation';
 import * as account from '../cloudfunctions/account';
 import accountConfig from '../cloudfunctions/account/config.json';
 import * as directory from '../cloudfunctions/directory';
@@ -26,3 +28,23 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   account: { name: 'account', main: account.main, config: accountConfig as FunctionConfig },
   directory: { name: 'directory', main: directory.main, config: directoryConfig as FunctionConfig },
 };
+
+/**
+ * Runs a function the way WeChat would: inside its own invocation context (OPENID or none for
+ * timers, a request id, the OpenAPI permissions its config.json declares).
+ */
+export function invokeLocalFunction(name: FunctionName, event: unknown, caller: { openid?: string; envId: string }): Promise<unknown> {
+  const fn = LOCAL_FUNCTIONS[name];
+  const requestId = randomUUID();
+  return runInInvocation(
+    {
+      OPENID: caller.openid,
+      APPID: caller.openid ? 'wx-local-cloud' : undefined,
+      ENV: caller.envId,
+      SOURCE: caller.openid ? 'wx_client' : 'wx_trigger',
+      REQUEST_ID: requestId,
+      OPENAPI_PERMISSIONS: fn.config.permissions?.openapi ?? [],
+    },
+    () => fn.main(event, { request_id: requestId }),
+  );
+}

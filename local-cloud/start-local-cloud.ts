@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { LOCAL_FUNCTIONS } from './functions';
+import { LOCAL_FUNCTIONS, invokeLocalFunction } from './functions';
 import { createLocalCloudServer } from './http/server';
 import { loadDemoData } from './seed/load-demo-data';
 import { startTimerTriggers } from './wechat';
 import { closeLocalDatabase, localDatabase } from './wx-server-sdk/engine';
-import { runInInvocation } from './wx-server-sdk/invocation';
 import { configureLocalCloud } from './wx-server-sdk/state';
 
 export interface LocalCloudOptions {
@@ -47,9 +45,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Runni
         Object.values(LOCAL_FUNCTIONS).map((fn) => ({
           name: fn.name,
           config: fn.config,
-          invoke: (event) =>
-            // A timer run carries no OPENID, exactly as in WeChat.
-            runInInvocation({ ENV: envId, SOURCE: 'wx_trigger', REQUEST_ID: randomUUID() }, () => fn.main(event, { request_id: randomUUID() })),
+          // A timer run carries no OPENID, exactly as in WeChat.
+          invoke: (event: unknown) => invokeLocalFunction(fn.name, event, { envId }),
         })),
         { onError: (error: unknown) => console.error('[local-cloud] timer trigger failed', error) },
       )

@@ -1,14 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FUNCTION_NAMES, type FunctionName } from '@domain/actions';
 import { failure } from '@domain/result';
 import type { LocalDatabase } from '../database';
-import { LOCAL_FUNCTIONS } from '../functions';
+import { invokeLocalFunction } from '../functions';
 import { DEMO_PERSONAS } from '../seed/demo-data';
 import * as wechat from '../wechat';
-import { runInInvocation } from '../wx-server-sdk/invocation';
 import { signInPage, tablePage } from './pages';
 import { serveWatch } from './realtime';
 import { LocalSessions, SESSION_COOKIE, readCookie } from './sessions';
@@ -71,11 +70,7 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     } catch {
       return json(response, 400, failure('INVALID_INPUT', '请求格式不正确'));
     }
-    const requestId = randomUUID();
-    const result = await runInInvocation({ OPENID: openid, APPID: 'wx-local-cloud', ENV: options.envId, SOURCE: 'wx_client', REQUEST_ID: requestId }, () =>
-      LOCAL_FUNCTIONS[name].main(event, { request_id: requestId }),
-    );
-    json(response, 200, result);
+    json(response, 200, await invokeLocalFunction(name, event, { openid, envId: options.envId }));
   }
 
   async function signIn(request: IncomingMessage, response: ServerResponse): Promise<void> {

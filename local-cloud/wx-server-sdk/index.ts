@@ -32,9 +32,20 @@ export function getWXContext() {
   };
 }
 
+/** WeChat only lets a function call the OpenAPIs its config.json declares (errCode -604101). */
+function declared<Args extends unknown[], Result>(api: string, call: (...args: Args) => Promise<Result>) {
+  return async (...args: Args): Promise<Result> => {
+    const permissions = currentInvocation()?.OPENAPI_PERMISSIONS;
+    if (permissions && !permissions.includes(api)) {
+      throw new wechat.WxCloudError(-604101, `openapi.${api}:fail function has no permission to call this API`);
+    }
+    return call(...args);
+  };
+}
+
 export const openapi = {
-  security: { msgSecCheck: wechat.msgSecCheck },
-  subscribeMessage: { send: wechat.sendSubscribeMessage },
+  security: { msgSecCheck: declared('security.msgSecCheck', wechat.msgSecCheck) },
+  subscribeMessage: { send: declared('subscribeMessage.send', wechat.sendSubscribeMessage) },
 };
 
 export const uploadFile = wechat.uploadFile;

@@ -13,6 +13,11 @@ export interface WxInvocationContext {
   SOURCE: 'wx_client' | 'wx_http' | 'wx_trigger' | 'wx_unknown';
   /** Unique per invocation, like the request id CloudBase logs. */
   REQUEST_ID: string;
+  /**
+   * The OpenAPI permissions the running function declared in its config.json. WeChat refuses
+   * undeclared OpenAPI calls; left undefined, no check is made (e.g. a bare unit test).
+   */
+  OPENAPI_PERMISSIONS?: readonly string[];
 }
 
 const storage = new AsyncLocalStorage<WxInvocationContext>();

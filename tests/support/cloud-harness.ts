@@ -3,17 +3,15 @@
  * temporary data directory per test file. Only WeChat's servers are emulated (by the local
  * cloud's wx-server-sdk); nothing of ours is mocked.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
-import { LOCAL_FUNCTIONS } from '@local-cloud/functions';
+import { LOCAL_FUNCTIONS, invokeLocalFunction } from '@local-cloud/functions';
 import { DEMO_PERSONAS, type DemoPersona } from '@local-cloud/seed/demo-data';
 import { loadDemoData } from '@local-cloud/seed/load-demo-data';
 import { closeLocalDatabase, localDatabase } from '@local-cloud/wx-server-sdk/engine';
-import { runInInvocation } from '@local-cloud/wx-server-sdk/invocation';
 import { configureLocalCloud } from '@local-cloud/wx-server-sdk/state';
 
 export interface CloudHarness {
@@ -41,12 +39,7 @@ export async function startHarness(): Promise<CloudHarness> {
   const engine = localDatabase();
   await loadDemoData(engine);
 
-  const invoke = (openid: string | undefined, fn: keyof typeof LOCAL_FUNCTIONS, event: unknown) => {
-    const requestId = randomUUID();
-    return runInInvocation({ OPENID: openid, ENV: 'test-env', SOURCE: openid ? 'wx_client' : 'wx_trigger', REQUEST_ID: requestId }, () =>
-      LOCAL_FUNCTIONS[fn].main(event, { request_id: requestId }),
-    );
-  };
+  const invoke = (openid: string | undefined, fn: keyof typeof LOCAL_FUNCTIONS, event: unknown) => invokeLocalFunction(fn, event, { openid, envId: 'test-env' });
 
   return {
     dataDir,
