@@ -1,0 +1,284 @@
+/**
+ * db.collection(name), its queries and doc(id) references: the non-transactional API.
+ * Each operation runs synchronously against the engine once called, so it is atomic; a
+ * multi-document where().update()/remove() is one journal record.
+ */
+import { isQueryCommand } from './commands';
+import { encodeDoc } from './document-codec';
+import { checkDocumentSize } from './document-data';
+import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
+import type { Engine, Mutation } from './engine';
+import { apiError, failure, notFoundError, parameterError, runApi, WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT } from './errors';
+import { compileProjection, normalizeFieldSpec } from './projection';
+import { compileFilter, encodeQuery } from './query';
+import { sortDocuments, type SortKey } from './sort';
+import type {
+  AddManyResult,
+  AddResult,
+  CollectionReference as CollectionReferenceApi,
+  CountResult,
+  DatabaseQuery,
+  DocumentGetResult,
+  DocumentReference as DocumentReferenceApi,
+  GetResult,
+  OrderDirection,
+  RemoveResult,
+  SetResult,
+  StoredDocument,
+  UpdateResult,
+  WriteOptions,
+} from './types';
+import { applyUpdate, encodeUpdate } from './update';
+import { deepClone, isDocId, isPlainObject, type Doc, type DocId } from './values';
+
+/** Server-side caps: 100 documents without limit(), at most 1000 with it. */
+export const DEFAULT_GET_LIMIT = 100;
+export const MAX_GET_LIMIT = 1000;
+/** WeChat rejects a query answer above 1 MB. */
+export const MAX_RESULT_BYTES = 1024 * 1024;
+
+export interface DatabaseContext {
+  readonly engine: Engine;
+  /** When true, using a collection that was never created fails as on CloudBase. */
+  readonly strictCollections: boolean;
+  readonly throwOnNotFound: boolean;
+}
+
+export function checkCollectionName(name: unknown): asserts name is string {
+  if (typeof name !== 'string' || name === '') throw new Error('Collection name is required');
+}
+
+/** Reads of a collection that does not exist: empty, or CloudBase's error in strict mode. */
+export function checkReadable(context: DatabaseContext, collection: string): void {
+  context.engine.assertOpen();
+  if (context.strictCollections && !context.engine.hasCollection(collection)) {
+    throw failure('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${collection}`);
+  }
+}
+
+/** Mutations that create the collection first when a write needs it. */
+export function ensureCollection(context: DatabaseContext, collection: string): Mutation[] {
+  checkReadable(context, collection);
+  return context.engine.hasCollection(collection) ? [] : [{ collection, type: 'create' }];
+}
+
+interface QueryState {
+  filter: unknown;
+  order: SortKey[];
+  offset: number | undefined;
+  limit: number | undefined;
+  projection: Record<string, unknown> | undefined;
+}
+
+function matchingDocs(context: DatabaseContext, collection: string, filter: unknown, now: number): Doc[] {
+  const compiled = compileFilter(encodeQuery(filter, now));
+  const { engine } = context;
+  if (compiled.ids) {
+    const found: Doc[] = [];
+    for (const id of new Set(compiled.ids)) {
+      const doc = engine.get(collection, id);
+      if (doc && compiled.test(doc)) found.push(doc);
+    }
+    // Keep natural order, as a collection scan would.
+    if (found.length < 2) return found;
+    const wanted = new Set(found);
+    return [...engine.all(collection)].filter((doc) => wanted.has(doc));
+  }
+  const found: Doc[] = [];
+  for (const doc of engine.all(collection)) if (compiled.test(doc)) found.push(doc);
+  return found;
+}
+
+function checkInteger(name: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw parameterError(`${name} must be a non-negative integer`);
+}
+
+export class Query implements DatabaseQuery {
+  constructor(
+    protected readonly context: DatabaseContext,
+    readonly collectionName: string,
+    protected readonly state: QueryState = { filter: undefined, order: [], offset: undefined, limit: undefined, projection: undefined },
+  ) {}
+
+  protected with(changes: Partial<QueryState>): Query {
+    return new Query(this.context, this.collectionName, { ...this.state, ...changes });
+  }
+
+  where(query: object): DatabaseQuery {
+    // Same synchronous checks as the SDK's where().
+    if (isQueryCommand(query)) return this.with({ filter: query });
+    if (!isPlainObject(query)) throw parameterError('query must be an object');
+    const keys = Object.keys(query);
+    if (keys.length > 0 && keys.every((key) => query[key] === undefined)) throw parameterError('query values must not all be undefined');
+    return this.with({ filter: query });
+  }
+
+  orderBy(fieldPath: string, direction: OrderDirection): DatabaseQuery {
+    if (typeof fieldPath !== 'string' || fieldPath === '') throw parameterError('orderBy field path must be a non-empty string');
+    if (direction !== 'asc' && direction !== 'desc') throw parameterError('orderBy direction must be "asc" or "desc"');
+    const key: SortKey = { field: fieldPath, direction: direction === 'desc' ? -1 : 1 };
+    // The SDK keeps orders in an object: ordering the same field again replaces it in place.
+    const order = this.state.order.some((item) => item.field === fieldPath)
+      ? this.state.order.map((item) => (item.field === fieldPath ? key : item))
+      : [...this.state.order, key];
+    return this.with({ order });
+  }
+
+  skip(offset: number): DatabaseQuery {
+    checkInteger('offset', offset);
+    return this.with({ offset });
+  }
+
+  limit(max: number): DatabaseQuery {
+    checkInteger('limit', max);
+    return this.with({ limit: max });
+  }
+
+  field(projection: object): DatabaseQuery {
+    return this.with({ projection: normalizeFieldSpec(projection) });
+  }
+
+  get(): Promise<GetResult> {
+    return runApi('collection.get', () => {
+      checkReadable(this.context, this.collectionName);
+      const projection = compileProjection(this.state.projection);
+      const sorted = sortDocuments(matchingDocs(this.context, this.collectionName, this.state.filter, Date.now()), this.state.order);
+      const offset = this.state.offset ?? 0;
+      // limit(0) counts as "no limit" in the SDK (it only sends a truthy limit).
+      const limit = this.state.limit ? Math.min(this.state.limit, MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
+      const data = sorted.slice(offset, offset + limit).map((doc) => (projection ? projection.apply(doc) : deepClone(doc))) as StoredDocument[];
+      const bytes = Buffer.byteLength(JSON.stringify(data.map(encodeDoc)), 'utf8');
+      if (bytes > MAX_RESULT_BYTES) {
+        throw apiError('collection.get', WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT, `the result is ${bytes} bytes; use limit() or field() to return less`);
+      }
+      return { data, errMsg: 'collection.get:ok' };
+    });
+  }
+
+  count(): Promise<CountResult> {
+    return runApi('collection.count', () => {
+      checkReadable(this.context, this.collectionName);
+      return { total: matchingDocs(this.context, this.collectionName, this.state.filter, Date.now()).length, errMsg: 'collection.count:ok' };
+    });
+  }
+
+  update(options: WriteOptions): Promise<UpdateResult> {
+    return runApi('collection.update', () => {
+      const data = requireData(options);
+      checkReadable(this.context, this.collectionName);
+      const now = Date.now();
+      const ops = encodeUpdate(data, now);
+      // Every match is updated (skip/limit/orderBy do not apply, as on CloudBase).
+      const matches = matchingDocs(this.context, this.collectionName, this.state.filter, now);
+      const mutations: Mutation[] = matches.map((doc) => {
+        const next = applyUpdate(doc, ops);
+        checkDocumentSize(next);
+        return { collection: this.collectionName, type: 'update', id: doc._id as DocId, doc: next };
+      });
+      this.context.engine.commit(mutations);
+      return { stats: { updated: matches.length }, errMsg: 'collection.update:ok' };
+    });
+  }
+
+  remove(): Promise<RemoveResult> {
+    return runApi('collection.remove', () => {
+      checkReadable(this.context, this.collectionName);
+      const matches = matchingDocs(this.context, this.collectionName, this.state.filter, Date.now());
+      this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
+      return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
+    });
+  }
+}
+
+export class CollectionReference extends Query implements CollectionReferenceApi {
+  constructor(context: DatabaseContext, collectionName: string) {
+    checkCollectionName(collectionName);
+    super(context, collectionName);
+  }
+
+  doc(id: DocId): DocumentReferenceApi {
+    return new DocumentReference(this.context, this.collectionName, id, undefined);
+  }
+
+  add(options: { data: Record<string, unknown>[] }): Promise<AddManyResult>;
+  add(options: { data: Record<string, unknown> }): Promise<AddResult>;
+  add(options: { data: Record<string, unknown> | Record<string, unknown>[] }): Promise<AddResult | AddManyResult> {
+    return runApi('collection.add', () => {
+      if (!options || typeof options !== 'object') throw parameterError('options must be an object');
+      const mutations = ensureCollection(this.context, this.collectionName);
+      const now = Date.now();
+      const items = Array.isArray(options.data) ? options.data : [options.data];
+      const ids = new Set<DocId>();
+      for (const item of items) {
+        const { id, doc } = prepareAdd(item, now);
+        if (ids.has(id) || this.context.engine.get(this.collectionName, id)) throw duplicateKeyFailure(this.collectionName, id);
+        ids.add(id);
+        mutations.push({ collection: this.collectionName, type: 'add', id, doc });
+      }
+      this.context.engine.commit(mutations);
+      const added = [...ids];
+      return Array.isArray(options.data) ? { _ids: added, errMsg: 'collection.add:ok' } : { _id: added[0] as DocId, errMsg: 'collection.add:ok' };
+    });
+  }
+}
+
+export class DocumentReference implements DocumentReferenceApi {
+  constructor(
+    private readonly context: DatabaseContext,
+    private readonly collectionName: string,
+    readonly _id: DocId,
+    private readonly projection: Record<string, unknown> | undefined,
+  ) {}
+
+  field(projection: object): DocumentReferenceApi {
+    return new DocumentReference(this.context, this.collectionName, this._id, normalizeFieldSpec(projection));
+  }
+
+  get(): Promise<DocumentGetResult> {
+    return runApi('document.get', () => {
+      checkReadable(this.context, this.collectionName);
+      const doc = isDocId(this._id) ? this.context.engine.get(this.collectionName, this._id) : undefined;
+      if (!doc) {
+        if (this.context.throwOnNotFound) throw notFoundError('document.get', this._id);
+        return { data: null, errMsg: 'document.get:ok' };
+      }
+      const projection = compileProjection(this.projection);
+      return { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' };
+    });
+  }
+
+  update(options: WriteOptions): Promise<UpdateResult> {
+    return runApi('document.update', () => {
+      const data = requireData(options);
+      checkReadable(this.context, this.collectionName);
+      const ops = encodeUpdate(data, Date.now());
+      const doc = isDocId(this._id) ? this.context.engine.get(this.collectionName, this._id) : undefined;
+      if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
+      const next = applyUpdate(doc, ops);
+      checkDocumentSize(next);
+      this.context.engine.commit([{ collection: this.collectionName, type: 'update', id: this._id, doc: next }]);
+      return { stats: { updated: 1 }, errMsg: 'document.update:ok' };
+    });
+  }
+
+  set(options: WriteOptions): Promise<SetResult> {
+    return runApi('document.set', () => {
+      const data = requireData(options);
+      const { id, doc } = prepareSet(this._id, data, Date.now());
+      const mutations = ensureCollection(this.context, this.collectionName);
+      const existed = this.context.engine.get(this.collectionName, id) !== undefined;
+      mutations.push({ collection: this.collectionName, type: 'set', id, doc });
+      this.context.engine.commit(mutations);
+      return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' };
+    });
+  }
+
+  remove(): Promise<RemoveResult> {
+    return runApi('document.remove', () => {
+      checkReadable(this.context, this.collectionName);
+      const exists = isDocId(this._id) && this.context.engine.get(this.collectionName, this._id) !== undefined;
+      if (exists) this.context.engine.commit([{ collection: this.collectionName, type: 'remove', id: this._id }]);
+      return { stats: { removed: exists ? 1 : 0 }, errMsg: 'document.remove:ok' };
+    });
+  }
+}

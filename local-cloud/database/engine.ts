@@ -1,0 +1,237 @@
+/**
+ * The storage engine: collections held in memory, every committed batch appended to the journal
+ * before it is applied, snapshots for compaction, and the change feed.
+ *
+ * All engine methods are synchronous. A batch is therefore applied atomically with respect to
+ * everything else in the process: nothing can interleave between the journal write and the
+ * in-memory update. Stored documents are never mutated in place (updates replace them), which
+ * lets transactions detect concurrent changes by object identity.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DirectoryLock } from './directory-lock';
+import { decodeDoc, encodeDoc } from './document-codec';
+import { failure } from './errors';
+import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
+import { Journal, readJournal, type JournalMutation, type JournalRecord, type MutationKind } from './storage-log';
+import { deepClone, type Doc, type DocId } from './values';
+
+export const JOURNAL_FILE = 'journal.log';
+
+export type ChangeType = MutationKind;
+
+export interface DatabaseChange {
+  collection: string;
+  docId: DocId;
+  type: ChangeType;
+  /** Copy of the document after the change (absent for 'remove'). */
+  doc?: Record<string, unknown>;
+}
+
+export type ChangeListener = (change: DatabaseChange) => void;
+
+/** One change of a batch. `doc` is the complete new document (absent for remove). */
+export type Mutation =
+  | { collection: string; type: 'create' }
+  | { collection: string; type: 'add' | 'update' | 'set'; id: DocId; doc: Doc }
+  | { collection: string; type: 'remove'; id: DocId };
+
+export interface EngineOptions {
+  dir: string;
+  fsync: boolean;
+  /** Compact while running once the journal is larger than this and than the snapshot. */
+  autoCompactBytes: number;
+  /** Compact on open when the journal is larger than this. */
+  openCompactBytes: number;
+}
+
+export interface OpenStats {
+  docs: number;
+  journalRecords: number;
+  droppedBytes: number;
+  compacted: boolean;
+  ms: number;
+}
+
+export class Engine {
+  private collections = new Map<string, Map<DocId, Doc>>();
+  private readonly listeners = new Set<ChangeListener>();
+  private seq = 0;
+  private snapshotBytes = 0;
+  private closed = false;
+  private readonly journal: Journal;
+  private readonly lock: DirectoryLock;
+  readonly openStats: OpenStats;
+
+  constructor(private readonly options: EngineOptions) {
+    const started = performance.now();
+    fs.mkdirSync(options.dir, { recursive: true });
+    this.lock = DirectoryLock.acquire(options.dir);
+    try {
+      const snapshot = readSnapshot(options.dir);
+      let docs = 0;
+      if (snapshot) {
+        this.seq = snapshot.data.lastSeq;
+        this.snapshotBytes = snapshot.bytes;
+        for (const [name, encodedDocs] of snapshot.data.collections) {
+          const collection = new Map<DocId, Doc>();
+          for (const encoded of encodedDocs) {
+            const doc = decodeDoc(encoded);
+            collection.set(doc._id as DocId, doc);
+          }
+          docs += collection.size;
+          this.collections.set(name, collection);
+        }
+      }
+      const journalPath = path.join(options.dir, JOURNAL_FILE);
+      const { records, validBytes, droppedBytes } = readJournal(journalPath);
+      let replayed = 0;
+      for (const record of records) {
+        if (record.s <= this.seq) continue; // already in the snapshot (compaction was interrupted)
+        this.applyRecord(record);
+        this.seq = record.s;
+        replayed++;
+      }
+      if (droppedBytes > 0) {
+        console.warn(`[local-db] ${journalPath}: ignored an incomplete trailing record (${droppedBytes} bytes) left by an interrupted write`);
+      }
+      this.journal = new Journal(journalPath, validBytes, options.fsync);
+      if (options.fsync) syncDirectory(options.dir);
+      let compacted = false;
+      if (this.journal.size > options.openCompactBytes) {
+        this.compact();
+        compacted = true;
+      }
+      this.openStats = { docs, journalRecords: replayed, droppedBytes, compacted, ms: performance.now() - started };
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
+  }
+
+  private applyRecord(record: JournalRecord): void {
+    for (const mutation of record.m) {
+      if (mutation.t === 'create') this.collectionFor(mutation.c);
+      else if (mutation.t === 'drop') this.collections.delete(mutation.c);
+      else if (mutation.d !== undefined) this.collectionFor(mutation.c).set(mutation.i as DocId, decodeDoc(mutation.d));
+      else this.collections.get(mutation.c)?.delete(mutation.i as DocId);
+    }
+  }
+
+  private collectionFor(name: string): Map<DocId, Doc> {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new Map();
+      this.collections.set(name, collection);
+    }
+    return collection;
+  }
+
+  assertOpen(): void {
+    if (this.closed) throw failure('SYS_ERR', 'the local database is closed');
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name);
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()].sort();
+  }
+
+  /** The stored document (not a copy: callers must not mutate it). */
+  get(collection: string, id: DocId): Doc | undefined {
+    return this.collections.get(collection)?.get(id);
+  }
+
+  /** Stored documents in natural (insertion) order (not copies). */
+  all(collection: string): Iterable<Doc> {
+    return this.collections.get(collection)?.values() ?? [];
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Journals a batch, then applies it. Throws (changing nothing) if the journal write fails. */
+  commit(mutations: readonly Mutation[]): void {
+    this.assertOpen();
+    if (mutations.length === 0) return;
+    const seq = this.seq + 1;
+    const encoded: JournalMutation[] = mutations.map((mutation) => {
+      if (mutation.type === 'create') return { c: mutation.collection, t: 'create' };
+      if (mutation.type === 'remove') return { c: mutation.collection, t: 'remove', i: mutation.id };
+      return { c: mutation.collection, t: mutation.type, i: mutation.id, d: encodeDoc(mutation.doc) };
+    });
+    try {
+      this.journal.append({ s: seq, m: encoded });
+    } catch (error) {
+      throw failure('SYS_ERR', `could not write the journal: ${(error as Error).message}`);
+    }
+    this.seq = seq;
+    for (const mutation of mutations) {
+      const collection = this.collectionFor(mutation.collection);
+      if (mutation.type === 'remove') collection.delete(mutation.id);
+      else if (mutation.type !== 'create') collection.set(mutation.id, mutation.doc);
+    }
+    this.notify(mutations);
+    if (this.journal.size > Math.max(this.options.autoCompactBytes, this.snapshotBytes)) {
+      try {
+        this.compact();
+      } catch (error) {
+        // The batch is durable in the journal already; compaction can wait for the next try.
+        console.warn(`[local-db] compaction failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private notify(mutations: readonly Mutation[]): void {
+    if (this.listeners.size === 0) return;
+    for (const mutation of mutations) {
+      if (mutation.type === 'create') continue;
+      const change: DatabaseChange = { collection: mutation.collection, docId: mutation.id, type: mutation.type };
+      for (const listener of [...this.listeners]) {
+        const delivered = mutation.type === 'remove' ? { ...change } : { ...change, doc: deepClone(mutation.doc) };
+        try {
+          listener(delivered);
+        } catch (error) {
+          console.error('[local-db] change listener failed:', error);
+        }
+      }
+    }
+  }
+
+  /** Writes everything into a new snapshot and empties the journal. */
+  compact(): void {
+    this.assertOpen();
+    const collections: Array<[string, unknown[]]> = [];
+    for (const [name, docs] of this.collections) collections.push([name, [...docs.values()].map(encodeDoc)]);
+    this.snapshotBytes = writeSnapshot(this.options.dir, { lastSeq: this.seq, collections }, this.options.fsync);
+    this.journal.reset();
+  }
+
+  /** Drops every collection, durably (an empty snapshot replaces the old one). */
+  clear(): void {
+    this.assertOpen();
+    const removed: Mutation[] = [];
+    for (const [name, docs] of this.collections) {
+      for (const id of docs.keys()) removed.push({ collection: name, type: 'remove', id });
+    }
+    this.seq += 1;
+    this.snapshotBytes = writeSnapshot(this.options.dir, { lastSeq: this.seq, collections: [] }, this.options.fsync);
+    this.journal.reset();
+    this.collections = new Map();
+    this.notify(removed);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    this.journal.close();
+    this.lock.release();
+  }
+}

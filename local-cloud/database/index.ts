@@ -1,0 +1,91 @@
+/**
+ * Embedded stand-in for the CloudBase database used by wx-server-sdk's `cloud.database()`:
+ * in-memory collections, an append-only journal plus snapshots in a data directory, WeChat's
+ * server-side query semantics and limits. See README.md beside this file.
+ */
+import type { DatabaseContext } from './collection-reference';
+import { createDatabaseApi } from './database-api';
+import { Engine, type ChangeListener, type OpenStats } from './engine';
+import { toApiError } from './errors';
+import { compileFilter, encodeQuery } from './query';
+import { TransactionManager } from './transaction';
+import type { CloudDatabase, DatabaseConfig } from './types';
+import { deepClone } from './values';
+
+export { command, DbRegExp, QueryCommand, ServerDate, UpdateCommand } from './commands';
+export type { DatabaseCommand } from './commands';
+export type { ChangeListener, ChangeType, DatabaseChange, OpenStats } from './engine';
+export type { CloudSdkError } from './errors';
+export type * from './types';
+
+export interface LocalDatabaseOptions {
+  /** Directory holding snapshot.json, journal.log and LOCK (created if missing). */
+  dir: string;
+  /** fdatasync every commit (default true). Off is still safe against process crashes, not power loss. */
+  fsync?: boolean;
+  /** Fail on collections never created, as CloudBase does (default false: created on first write). */
+  strictCollections?: boolean;
+  /** Roll back a transaction left open this long (default 30 000 ms). */
+  transactionTimeoutMs?: number;
+  /** Compact while running once the journal exceeds this many bytes and the snapshot size (default 8 MiB). */
+  autoCompactBytes?: number;
+  /** Compact on open when the journal exceeds this many bytes (default 1 MiB). */
+  openCompactBytes?: number;
+}
+
+export interface LocalDatabase {
+  /** What cloud.database() returns (collection, command, serverDate, RegExp, runTransaction, startTransaction). */
+  api: CloudDatabase;
+  /** cloud.database(config): same data, honouring { throwOnNotFound }. */
+  database(config?: DatabaseConfig): CloudDatabase;
+  onChange(listener: ChangeListener): () => void;
+  collectionNames(): string[];
+  /** Direct read used by the local cloud's realtime feed and admin pages: docs of a collection matching a Mongo-style or command query, already deep-copied. */
+  find(collection: string, query?: unknown): Record<string, unknown>[];
+  /** Remove every collection (used by the demo-data reset command). */
+  clear(): Promise<void>;
+  compact(): Promise<void>;
+  close(): Promise<void>;
+  /** How the last open went (documents loaded, journal records replayed, time taken). */
+  readonly openStats: OpenStats;
+}
+
+/** Opens (or creates) a database directory. Synchronous so the local cloud can start quickly. */
+export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase {
+  if (!options || typeof options.dir !== 'string' || options.dir === '') throw new Error('openLocalDatabase: options.dir is required');
+  const engine = new Engine({
+    dir: options.dir,
+    fsync: options.fsync ?? true,
+    autoCompactBytes: options.autoCompactBytes ?? 8 * 1024 * 1024,
+    openCompactBytes: options.openCompactBytes ?? 1024 * 1024,
+  });
+  const transactions = new TransactionManager(options.transactionTimeoutMs ?? 30_000);
+  const strictCollections = options.strictCollections ?? false;
+  const database = (config?: DatabaseConfig): CloudDatabase => {
+    const context: DatabaseContext = { engine, strictCollections, throwOnNotFound: config?.throwOnNotFound ?? true };
+    return createDatabaseApi(context, transactions);
+  };
+  return {
+    api: database(),
+    database,
+    onChange: (listener) => engine.onChange(listener),
+    collectionNames: () => engine.collectionNames(),
+    find(collection, query) {
+      try {
+        engine.assertOpen();
+        const compiled = compileFilter(encodeQuery(query, Date.now()));
+        const found: Record<string, unknown>[] = [];
+        for (const doc of engine.all(collection)) if (compiled.test(doc)) found.push(deepClone(doc));
+        return found;
+      } catch (error) {
+        throw toApiError('find', error);
+      }
+    },
+    clear: async () => engine.clear(),
+    compact: async () => engine.compact(),
+    close: async () => engine.close(),
+    get openStats() {
+      return engine.openStats;
+    },
+  };
+}
