@@ -5,6 +5,8 @@ import * as account from '../cloudfunctions/account';
 import accountConfig from '../cloudfunctions/account/config.json';
 import * as directory from '../cloudfunctions/directory';
 import directoryConfig from '../cloudfunctions/directory/config.json';
+import * as feed from '../cloudfunctions/feed';
+import feedConfig from '../cloudfunctions/feed/config.json';
 
 export interface TimerTriggerConfig {
   name: string;
@@ -27,6 +29,7 @@ export interface LocalFunction {
 export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   account: { name: 'account', main: account.main, config: accountConfig as FunctionConfig },
   directory: { name: 'directory', main: directory.main, config: directoryConfig as FunctionConfig },
+  feed: { name: 'feed', main: feed.main, config: feedConfig as FunctionConfig },
 };
 
 /**

@@ -1,11 +1,13 @@
 import { accountActions } from './account';
 import { directoryActions } from './directory';
+import { feedActions } from './feed';
 import type { ActionDefinition, FunctionName } from './define';
 
 /** Every cloud action, by function. The client calls `actions.account.me`, the function serves it. */
 export const actions = {
   account: accountActions,
   directory: directoryActions,
+  feed: feedActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -15,3 +17,4 @@ export function allActions(): ActionDefinition[] {
 export * from './define';
 export type * from './account';
 export type * from './directory';
+export type * from './feed';

@@ -1,6 +1,7 @@
 import { userIdFor } from '@platform/cloud/identity';
 import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
 import type { LocalDatabase } from '../database';
+import { DEMO_ARTICLES } from './demo-articles';
 import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_PERSONAS, DEMO_STATIONS } from './demo-data';
 
 /** Marker document: present once the demo data has been loaded into a data directory. */
@@ -34,6 +35,7 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
     [COLLECTIONS.stations, DEMO_STATIONS as unknown as Record<string, unknown>[]],
     [COLLECTIONS.communities, DEMO_COMMUNITIES as unknown as Record<string, unknown>[]],
     [COLLECTIONS.users, demoUsers(now) as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.articles, DEMO_ARTICLES as unknown as Record<string, unknown>[]],
   ];
   for (const [collection, docs] of batches) {
     // set() rather than add(): loading again after an interrupted start overwrites, never fails.

@@ -49,6 +49,8 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'account.purgeExpiredInvites': () => ({}),
   'directory.listStations': () => ({}),
   'directory.listCommunities': (stationId) => ({ stationId }),
+  'feed.listArticles': () => ({ fraudType: 'fake-police' }),
+  'feed.getArticle': () => ({ id: 'knowledge-fake-refund' }),
 };
 
 const key = (definition: ActionDefinition) => `${definition.fn}.${definition.name}`;

@@ -1,0 +1,112 @@
+/**
+ * A few anti-fraud items for the demo feed. The situations follow the two newspaper reports
+ * (a 康桥 resident's 9万元 investment transfer stopped at the bank counter, 西罗园's officers
+ * in their communities); the wording is ours.
+ */
+import type { ArticleRecord } from '@platform/cloud/collections';
+
+const at = (iso: string) => new Date(iso);
+
+export const DEMO_ARTICLES: ArticleRecord[] = [
+  {
+    _id: 'alert-xly-fake-police',
+    kind: 'alert',
+    title: '紧急提醒：近期有人冒充“公安局”给西罗园老人打电话',
+    summary: '对方能说出您的姓名和住址，称您“涉嫌洗钱”，要求把存款转到“安全账户”。这是诈骗，请马上挂断。',
+    body: [
+      '近几天，西罗园街道有多位老人接到自称“公安局”“检察院”的电话，对方能准确说出姓名、住址，称老人的银行卡“涉嫌洗钱”，要求不要告诉家人，并把存款转到所谓的“安全账户”配合调查。',
+      '请记住：公安机关不会通过电话、微信办案，不会发送“通缉令”“逮捕令”图片，更没有“安全账户”。',
+      '接到这类电话，请直接挂断，告诉子女，或拨打 96110 反诈专线咨询；如果已经转账，请立即拨打 110。',
+    ],
+    fraudTypes: ['fake-police'],
+    audiences: ['elderly'],
+    districtId: 'fengtai',
+    stationIds: ['xiluoyuan'],
+    communityIds: [],
+    urgent: true,
+    status: 'published',
+    publisher: '西罗园派出所',
+    publishedAt: at('2026-11-21T09:30:00+08:00'),
+  },
+  {
+    _id: 'case-kq-investment',
+    kind: 'case',
+    title: '银行柜台前拦下的9万元：一位大妈的“理财App”',
+    summary: '陌生人介绍下载的投资App、带着现金去转账——银行和派出所反诈专员联手，保住了吴大妈的9万元。',
+    body: [
+      '一位家住康桥街道的大妈，经陌生人介绍下载了一个投资理财App，“老师”天天在群里晒收益。她带着现金到银行网点，准备汇款9万元“加仓”。',
+      '银行工作人员了解情况后觉得不对，当场联系了康桥派出所的反诈专员。民警赶到后，一条条对照诈骗套路给大妈讲，终于让她放弃了转账。',
+      '提醒：保本高收益、导师带单、内部消息，都是虚假投资理财的典型话术。转账前拿不准，先问问民警或拨打 96110。',
+    ],
+    fraudTypes: ['fake-investment'],
+    audiences: ['elderly'],
+    districtId: 'gongshu',
+    stationIds: ['kangqiao'],
+    communityIds: [],
+    urgent: false,
+    status: 'published',
+    publisher: '康桥派出所',
+    publishedAt: at('2026-11-18T15:00:00+08:00'),
+  },
+  {
+    _id: 'knowledge-task-rebate-students',
+    kind: 'knowledge',
+    title: '“点赞就能赚钱”？刷单返利的三步套路',
+    summary: '先给甜头，再要垫付，最后说“卡单”要继续转账。凡是要先垫钱的刷单，都是诈骗。',
+    body: [
+      '第一步：在社交平台、兼职群发布“点赞、关注、做任务就能返现”的广告，先返几块钱让您相信。',
+      '第二步：引导您下载陌生App或进入“任务群”，要求先垫付才能接“高佣金”任务。',
+      '第三步：您垫付后，对方以“连单”“卡单”“操作失误需要解冻”为由，让您一次次加码转账。',
+      '记住：刷单本身就是违法行为，所有要求先垫钱的刷单都是诈骗。',
+    ],
+    fraudTypes: ['task-rebate'],
+    audiences: ['students', 'migrantWorkers'],
+    districtId: 'gongshu',
+    stationIds: [],
+    communityIds: [],
+    urgent: false,
+    status: 'published',
+    publisher: '拱墅区公安分局',
+    publishedAt: at('2026-11-15T10:00:00+08:00'),
+  },
+  {
+    _id: 'knowledge-fake-refund',
+    kind: 'knowledge',
+    title: '“客服”说要给您退款？先别急着点链接',
+    summary: '真正的退款不需要您提供验证码、开共享屏幕或先付钱。',
+    body: [
+      '骗子冒充网购平台、快递公司的客服，说您的商品有质量问题要退款理赔，或者您“误开通了会员”要取消。',
+      '随后会让您下载会议软件开启屏幕共享，或者索要银行卡号和验证码，一步步把钱转走。',
+      '遇到这种电话，请挂断后自己打开购物App联系官方客服核实。',
+    ],
+    fraudTypes: ['fake-refund'],
+    audiences: ['everyone'],
+    districtId: 'fengtai',
+    stationIds: [],
+    communityIds: [],
+    urgent: false,
+    status: 'published',
+    publisher: '丰台区公安分局',
+    publishedAt: at('2026-11-12T08:45:00+08:00'),
+  },
+  {
+    _id: 'case-xly-romance',
+    kind: 'case',
+    title: '“网恋对象”带着投资：一名租住洋桥东里的青年险些被骗',
+    summary: '认识两个月从没视频过的“女友”，推荐了一个“稳赚”的平台。社区民警上门一番话，让他停了手。',
+    body: [
+      '租住在洋桥东里社区的小刘在交友软件上认识了一位“女友”，两人聊了两个月，对方始终以各种理由不肯视频。',
+      '“女友”说自己舅舅在博彩平台工作，能看到“漏洞”，劝小刘充值。小刘已经充了两千元，正准备再转两万。',
+      '社区民警走访出租房时了解到情况，当场帮他核实了平台，确认是诈骗。没见过面的网友一谈钱，就要提高警惕。',
+    ],
+    fraudTypes: ['romance'],
+    audiences: ['migrantWorkers'],
+    districtId: 'fengtai',
+    stationIds: [],
+    communityIds: ['yangqiao-dongli'],
+    urgent: false,
+    status: 'published',
+    publisher: '西罗园派出所',
+    publishedAt: at('2026-11-08T19:20:00+08:00'),
+  },
+];
