@@ -30,7 +30,6 @@ export interface ActionDefinition<TSchema extends AnySchema = AnySchema, TOutput
 
 export type InputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferInput<S> : never;
 export type ParsedInputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferOutput<S> : never;
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export type OutputOf<A> = A extends ActionSpec<infer _S, infer O> ? O : never;
 
 /**
@@ -46,7 +45,7 @@ type Stamped<F extends FunctionName, T> = {
 };
 
 /** Groups a cloud function's actions and stamps each with its function and action name. */
-export function defineFunction<F extends FunctionName, T extends Record<string, ActionSpec<any, unknown>>>(fn: F, specs: T): Stamped<F, T> {
+export function defineFunction<F extends FunctionName, T extends Record<string, ActionSpec<AnySchema, unknown>>>(fn: F, specs: T): Stamped<F, T> {
   const stamped: Record<string, ActionDefinition> = {};
   for (const [name, spec] of Object.entries(specs)) stamped[name] = { ...spec, fn, name };
   return stamped as Stamped<F, T>;

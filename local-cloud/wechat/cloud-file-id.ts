@@ -36,6 +36,7 @@ export function cloudPathProblem(cloudPath: string): string | undefined {
   if (cloudPath.includes('//')) return 'cloudPath must not contain //';
   if (cloudPath.endsWith('/')) return 'cloudPath must name a file, not a folder';
   if (Buffer.byteLength(cloudPath, 'utf8') > MAX_CLOUD_PATH_BYTES) return `cloudPath must be at most ${MAX_CLOUD_PATH_BYTES} bytes`;
+  // eslint-disable-next-line no-control-regex -- WeChat forbids exactly these control characters in cloud paths
   if (/[\x00\x18-\x1b]/.test(cloudPath)) return 'cloudPath contains unsupported control characters';
   if (cloudPath.includes('\\')) return 'cloudPath must not contain \\';
   if (cloudPath.split('/').some((segment) => segment === '.' || segment === '..')) return 'cloudPath must not contain . or .. segments';

@@ -1,0 +1,86 @@
+// ESLint flat config: `npm run lint` (eslint .). Syntax-level typescript-eslint rules (no type
+// information, so it stays fast; `npm run typecheck` does the type checking), React hooks rules
+// for the app, and one architectural rule: only src/platform/ may touch Taro.cloud.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const CLOUD_MESSAGE = 'pages go through src/platform/cloud-call (Taro.cloud does not exist on H5)';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/',
+      '.local-cloud/',
+      '.local-cloud-data/',
+      'node_modules/',
+      'coverage/',
+      '.swc/',
+      '.temp/',
+      '.cache/',
+      'tests/e2e/screenshots/',
+      '**/*.cjs', // bundles (the local cloud server) — never hand-written here
+    ],
+  },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'warn' },
+    rules: {
+      'no-console': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+
+  // CommonJS config files (jest, babel, stubs).
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  // The app runs in WeChat's JS engine or a browser.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+
+  {
+    files: ['tests/**/*.{ts,tsx,js}'],
+    languageOptions: { globals: { ...globals.jest, ...globals.browser } },
+    // Tests read loosely typed JSON back from HTTP and stubs; `any` there is fine.
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+
+  // Only the platform adapter may use Taro.cloud: it does not exist on H5 (every call there
+  // "succeeds" with errMsg '暂时不支持 API'), so pages must never reach it directly.
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['src/platform/**'],
+    rules: {
+      // Taro.cloud.x and const { cloud } = Taro
+      'no-restricted-properties': ['error', { object: 'Taro', property: 'cloud', message: CLOUD_MESSAGE }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // import { cloud } from '@tarojs/taro'
+          selector: "ImportDeclaration[source.value='@tarojs/taro'] > ImportSpecifier[imported.name='cloud']",
+          message: CLOUD_MESSAGE,
+        },
+      ],
+    },
+  },
+);

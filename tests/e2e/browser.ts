@@ -1,0 +1,54 @@
+/**
+ * Headless Chromium for the e2e tests: Debian's chromium driven by playwright-core (no browser
+ * download). CHROMIUM_PATH overrides the binary. Screenshots go to tests/e2e/screenshots/.
+ */
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const SCREENSHOT_DIR = path.join(__dirname, 'screenshots');
+
+/** Base URL of the local cloud started by scripts/run-e2e.mjs. */
+export function baseUrl(): string {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: run the e2e tests with `npm run test:e2e`');
+  return url.replace(/\/+$/, '');
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A phone-sized page (iPhone 12–14 class), Chinese locale, in its own browser context. */
+export async function newPhonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    baseURL: process.env.E2E_BASE_URL,
+  });
+  return context.newPage();
+}
+
+/** Full-page screenshot at tests/e2e/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
