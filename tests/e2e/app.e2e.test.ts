@@ -1,0 +1,93 @@
+/**
+ * The H5 build served by the local cloud, in headless Chromium at phone size: sign in as a
+ * persona, walk every tab, and run the officer-invite flow end to end. Screenshots land in
+ * tests/e2e/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, newPhonePage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser.close());
+
+async function signInAs(page: Page, persona: string): Promise<void> {
+  await page.goto(`${baseUrl()}/__local/sign-in`);
+  await page.click(`[data-persona="${persona}"]`);
+  await page.waitForURL(`${baseUrl()}/**`);
+}
+
+const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });
+const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label });
+
+test('a visitor who is not signed in is sent to the local sign-in page', async () => {
+  const page = await newPhonePage(browser);
+  await page.goto(`${baseUrl()}/#/pages/me/index`);
+  await page.waitForURL(/__local\/sign-in/);
+  await page.getByText('王阿姨').waitFor();
+  await screenshot(page, 'sign-in');
+  await page.context().close();
+});
+
+test('a resident walks every tab and sees the demo data', async () => {
+  const page = await newPhonePage(browser);
+  await signInAs(page, 'resident-xly2');
+
+  await page.goto(`${baseUrl()}/#/pages/feed/index`);
+  await page.getByText('冒充“公安局”').first().waitFor();
+  await screenshot(page, 'feed');
+
+  await tab(page, '预约').click();
+  await page.getByText('西罗园派出所').first().waitFor();
+  await page.getByText('长庆派出所').first().waitFor();
+  await screenshot(page, 'booking');
+
+  await tab(page, '问片警').click();
+  await page.getByText('110').first().waitFor();
+  await screenshot(page, 'consult');
+
+  await tab(page, '我的').click();
+  await page.getByText('王阿姨').first().waitFor();
+  await page.getByText('西罗园第二社区').first().waitFor();
+  await screenshot(page, 'me');
+
+  await tab(page, '反诈').click();
+  await page.getByText('守好钱袋子').first().waitFor();
+  await page.context().close();
+});
+
+test('a station admin invites an officer, who redeems the code and reaches the workbench', async () => {
+  const admin = await newPhonePage(browser);
+  await signInAs(admin, 'admin-xly');
+  await admin.goto(`${baseUrl()}/#/pages/me/index`);
+  await admin.getByText('民警工作台').click();
+  await admin.getByText('新建邀请码').waitFor();
+  await button(admin, '生成邀请码').click();
+  const codeText = admin.locator('.invite-fresh__code');
+  await codeText.waitFor();
+  const code = (await codeText.innerText()).trim();
+  expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+  await screenshot(admin, 'officer-workbench');
+
+  const newcomer = await newPhonePage(browser);
+  await signInAs(newcomer, 'guest');
+  await newcomer.goto(`${baseUrl()}/#/pages/me/index`);
+  await newcomer.getByText('我是民警').click();
+  await newcomer.locator('input[placeholder="8位字母或数字"]').fill(code);
+  await button(newcomer, '登记').click();
+  await newcomer.getByText('民警工作台').waitFor();
+  await newcomer.getByText('西罗园派出所').first().waitFor();
+  await screenshot(newcomer, 'me-officer');
+
+  // The code is spent: a second person gets a clear refusal.
+  const late = await newPhonePage(browser);
+  await signInAs(late, 'guest');
+  await late.goto(`${baseUrl()}/#/pages/me/index`);
+  await late.getByText('我是民警').click();
+  await late.locator('input[placeholder="8位字母或数字"]').fill(code);
+  await button(late, '登记').click();
+  await late.getByText('邀请码已被使用').waitFor();
+
+  await Promise.all([admin, newcomer, late].map((page) => page.context().close()));
+});
