@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+const fromRoot = (...parts: string[]) => path.join(root, ...parts);
+
+/** `domain/` sits beside `src/`; both mini and H5 builds must run it through babel too. */
+const compileOutsideSrc = { include: [fromRoot('domain')] };
+
+/**
+ * Taro copies this file into dist/weapp as its project config. The root project.config.json
+ * names cloudfunctionRoot relative to the repository root, which is wrong inside dist/weapp,
+ * so the copy comes from a separate file without cloud settings. DevTools opens the root.
+ */
+const PROJECT_CONFIG_FOR_OUTPUT = 'config/project.weapp-output.json';
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV ?? 'weapp';
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'fengqiao-linjing',
+    date: '2025-11-23',
+    // NutUI React Taro is drawn at 375; the app's own styles use the same unit.
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: ['@tarojs/plugin-html'],
+    defineConstants: {
+      CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
+    },
+    alias: {
+      '@': fromRoot('src'),
+      '@domain': fromRoot('domain'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      compile: compileOutsideSrc,
+      optimizeMainPackage: { enable: true },
+      // Components style only their own BEM classes, so the order of their CSS never matters.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      compile: compileOutsideSrc,
+      publicPath: '/',
+      staticDirectory: 'static',
+      // The local cloud serves dist/h5 as plain files: hash routes need no server rewrites.
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+  // `projectConfigName` is read by Taro's weapp platform but missing from its config type.
+  Object.assign(baseConfig, { projectConfigName: PROJECT_CONFIG_FOR_OUTPUT });
+
+  return process.env.NODE_ENV === 'development' ? merge({}, baseConfig, devConfig) : merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,32 @@
+/**
+ * Tab pages live in the main package (WeChat requires it); everything else goes into a
+ * subpackage so residents arriving from a group card download as little as possible.
+ * Colours repeat src/theme/tokens.scss: this file is read by the compiler, not the runtime.
+ */
+export default defineAppConfig({
+  pages: ['pages/feed/index', 'pages/booking/index', 'pages/consult/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index'] },
+    { root: 'packages/content', name: 'content', pages: ['pages/about/index'] },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#1a4fa3',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '枫桥邻警',
+    backgroundColor: '#f4f6fa',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4e5969',
+    selectedColor: '#1a4fa3',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/feed/index', text: '反诈', iconPath: 'assets/tabbar/feed.png', selectedIconPath: 'assets/tabbar/feed-active.png' },
+      { pagePath: 'pages/booking/index', text: '预约', iconPath: 'assets/tabbar/booking.png', selectedIconPath: 'assets/tabbar/booking-active.png' },
+      { pagePath: 'pages/consult/index', text: '问片警', iconPath: 'assets/tabbar/consult.png', selectedIconPath: 'assets/tabbar/consult-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,23 @@
+import { Text, View } from '@tarojs/components';
+import './index.scss';
+
+export interface EntryRowProps {
+  title: string;
+  description?: string;
+  onClick: () => void;
+}
+
+/** A full-width row that leads somewhere, sized for a thumb. */
+export function EntryRow({ title, description, onClick }: EntryRowProps) {
+  return (
+    <View className="entry-row" hoverClass="entry-row--pressed" onClick={onClick}>
+      <View className="entry-row__body">
+        <Text className="entry-row__title">{title}</Text>
+        {description && <Text className="entry-row__description">{description}</Text>}
+      </View>
+      <Text className="entry-row__arrow">›</Text>
+    </View>
+  );
+}
+
+export default EntryRow;

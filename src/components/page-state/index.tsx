@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import Skeleton from '@nutui/nutui-react-taro/dist/es/packages/skeleton';
+import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css';
+import type { ActionErrorBody } from '@domain/errors';
+import type { ActionStatus } from '@/hooks/use-action';
+import './index.scss';
+
+export interface PageStateProps {
+  status: ActionStatus;
+  error?: ActionErrorBody;
+  onRetry?: () => void;
+  emptyTitle?: string;
+  emptyDescription?: string;
+  /** Skeleton lines while loading, roughly the shape of what will come. */
+  loadingRows?: number;
+  /** Shown once the data is ready. */
+  children?: ReactNode;
+}
+
+const DEFAULTS = {
+  emptyTitle: '这里还没有内容',
+  emptyDescription: '稍后再来看看',
+  loadingRows: 3,
+} as const;
+
+/** The four faces of anything loaded from the cloud: loading, empty, error, or the content. */
+export function PageState(props: PageStateProps) {
+  const { status, error, onRetry, children } = props;
+  const emptyTitle = props.emptyTitle ?? DEFAULTS.emptyTitle;
+  const emptyDescription = props.emptyDescription ?? DEFAULTS.emptyDescription;
+  const loadingRows = props.loadingRows ?? DEFAULTS.loadingRows;
+
+  if (status === 'loading') {
+    return (
+      <View className="page-state page-state--loading">
+        <Skeleton rows={loadingRows} animated className="page-state__skeleton" />
+        <Text className="page-state__hint">正在加载…</Text>
+      </View>
+    );
+  }
+
+  if (status === 'empty') {
+    return (
+      <View className="page-state page-state--empty">
+        <View className="page-state__art page-state__art--empty">
+          <Text>空</Text>
+        </View>
+        <Text className="page-state__title">{emptyTitle}</Text>
+        <Text className="page-state__description">{emptyDescription}</Text>
+      </View>
+    );
+  }
+
+  if (status === 'error') {
+    return (
+      <View className="page-state page-state--error">
+        <View className="page-state__art page-state__art--error">
+          <Text>!</Text>
+        </View>
+        <Text className="page-state__title">没能加载出来</Text>
+        <Text className="page-state__description">{error?.message ?? '系统开小差了，请稍后再试'}</Text>
+        {onRetry && (
+          <Button type="primary" className="page-state__retry" onClick={onRetry}>
+            重试
+          </Button>
+        )}
+        {error?.requestId && (
+          <Text className="page-state__request-id" userSelect>
+            请求编号：{error.requestId}
+          </Text>
+        )}
+      </View>
+    );
+  }
+
+  return <>{children}</>;
+}
+
+export default PageState;

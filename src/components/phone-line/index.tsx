@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components';
+import { callPhone } from '@/utils/call-phone';
+import './index.scss';
+
+export type PhoneLineTone = 'default' | 'urgent';
+
+export interface PhoneLineProps {
+  /** What the number is for, e.g. "全国反诈专线". */
+  title: string;
+  number: string;
+  description?: string;
+  tone?: PhoneLineTone;
+}
+
+/** One phone number a resident may need, with a large one-tap call button. */
+export function PhoneLine({ title, number, description, tone = 'default' }: PhoneLineProps) {
+  return (
+    <View className={`phone-line phone-line--${tone}`}>
+      <View className="phone-line__body">
+        <Text className="phone-line__title">{title}</Text>
+        <Text className="phone-line__number">{number}</Text>
+        {description && <Text className="phone-line__description">{description}</Text>}
+      </View>
+      <View
+        className="phone-line__call"
+        hoverClass="phone-line__call--pressed"
+        onClick={() => callPhone(number)}
+      >
+        <Text>拨打</Text>
+      </View>
+    </View>
+  );
+}
+
+export default PhoneLine;

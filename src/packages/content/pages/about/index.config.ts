@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '关于与隐私',
+});

@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components';
+import { INVITE_RETENTION_DAYS } from '@domain/invites';
+import { NoticeCard } from '@/components/notice-card';
+import { PhoneLine } from '@/components/phone-line';
+import './index.scss';
+
+interface CollectedItem {
+  what: string;
+  why: string;
+}
+
+/** PIPL: say what is collected, why, and who sees it — in words a resident understands. */
+const COLLECTED: CollectedItem[] = [
+  { what: '微信给的匿名编号（OpenID）', why: '认出是您本人，不需要注册和密码。我们拿不到您的微信号和手机号。' },
+  { what: '您填写的昵称', why: '民警回复您时知道怎么称呼您。' },
+  { what: '您登记的社区', why: '把您的问题交给负责这个社区的片儿警。' },
+  { what: '预约办证时填写的姓名、证件号、电话（预约功能开放后）', why: '只用于大厅核对身份。除您本人外，证件号和电话一律打码显示。' },
+  { what: '您提的问题和上传的照片（提问功能开放后）', why: '只给处理您问题的民警看，不公开。' },
+];
+
+export default function AboutPage() {
+  return (
+    <View className="page about-page">
+      <Text className="page-title">枫桥邻警</Text>
+      <Text className="page-intro">
+        把社区派出所装进口袋：看反诈提醒、预约办证、问自己的片儿警。取“枫桥经验”之意——小事不出社区，矛盾就地化解，服务不缺位。
+      </Text>
+
+      <NoticeCard title="本程序不能代替 110" tone="warning">
+        <Text>这里的留言和预约都不是报警。遇到正在发生的违法犯罪、火灾、人身危险，请立即拨打 110。</Text>
+      </NoticeCard>
+      <View className="about-page__call">
+        <PhoneLine title="报警电话" number="110" description="24小时接警" tone="urgent" />
+      </View>
+
+      <Text className="section-title">隐私说明</Text>
+      <Text className="about-page__paragraph">我们只收集办事必需的最少信息，每一项都告诉您为什么：</Text>
+      <View className="about-page__list">
+        {COLLECTED.map((item) => (
+          <View key={item.what} className="about-page__item">
+            <Text className="about-page__item-what">{item.what}</Text>
+            <Text className="about-page__item-why">{item.why}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className="about-page__paragraph">
+        · 您写的每一段文字，在别人看到之前都会经过微信内容安全检查。{'\n'}· 民警查看个人信息会被记录，可以追溯。{'\n'}·
+        民警邀请码失效 {INVITE_RETENTION_DAYS} 天后自动删除；其他信息只为上面写明的用途保存和使用。{'\n'}·
+        您可以随时在“我的”里修改昵称；如需查阅、更正或删除您的信息，请到所属派出所或拨打派出所电话提出。
+      </Text>
+
+      <Text className="about-page__footer">版本 0.1 · 本地派出所与社区共同维护</Text>
+    </View>
+  );
+}

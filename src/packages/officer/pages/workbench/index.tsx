@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components';
+import { actions, type MeView } from '@domain/actions';
+import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
+import { NoticeCard } from '@/components/notice-card';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { InviteManager } from './invite-manager';
+import { StaffList } from './staff-list';
+import './index.scss';
+
+function StationHeader({ me, station }: { me: MeView; station: NonNullable<MeView['station']> }) {
+  const kinds = me.officerKinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、');
+  return (
+    <View className="workbench-header">
+      <Text className="workbench-header__station">{station.name}</Text>
+      {station.districtName && <Text className="workbench-header__district">{station.districtName}</Text>}
+      <Text className="workbench-header__me">
+        {me.nickname} · {ROLE_LABELS[me.role]}
+        {kinds ? ` · ${kinds}` : ''}
+      </Text>
+    </View>
+  );
+}
+
+function Workbench({ me }: { me: MeView }) {
+  if (!isStaffRole(me.role)) {
+    return (
+      <NoticeCard title="工作台仅供民警使用" tone="warning">
+        <Text>如果您是本所民警，请先在“我的”页面点“我是民警”，输入所里给的邀请码。</Text>
+      </NoticeCard>
+    );
+  }
+  if (!me.station) {
+    return (
+      <NoticeCard title="分局管理员的工作台正在建设中">
+        <Text>您的账号属于分局，不属于某一个派出所。按派出所管理民警和邀请码的功能即将开放。</Text>
+      </NoticeCard>
+    );
+  }
+  return (
+    <View>
+      <StationHeader me={me} station={me.station} />
+      <StaffList stationId={me.station.id} />
+      {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
+    </View>
+  );
+}
+
+export default function WorkbenchPage() {
+  const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  return (
+    <View className="page workbench-page">
+      <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
+        {me.data && <Workbench me={me.data} />}
+      </PageState>
+    </View>
+  );
+}

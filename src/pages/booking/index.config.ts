@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '办证预约',
+  enablePullDownRefresh: true,
+});

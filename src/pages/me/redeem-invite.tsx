@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { actions, type MeView } from '@domain/actions';
+import { ROLE_LABELS } from '@domain/roles';
+import { EntryRow } from '@/components/entry-row';
+import { FormCard } from '@/components/form-card';
+import { FormError } from '@/components/form-error';
+import { useSubmit } from '@/hooks/use-submit';
+
+/** "我是民警": an officer turns their resident account into a staff account with a one-time code. */
+export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [code, setCode] = useState('');
+  const { submit, pending, error, clearError } = useSubmit(actions.account.redeemInvite);
+
+  async function redeem() {
+    const me = await submit({ code });
+    if (!me) return;
+    onRedeemed(me);
+    setOpen(false);
+    setCode('');
+    // WeChat cuts a success toast after 7 characters; "派出所管理员" needs the plain one.
+    Taro.showToast({ title: `已登记为${ROLE_LABELS[me.role]}`, icon: 'none' });
+  }
+
+  if (!open) {
+    return <EntryRow title="我是民警" description="用所里给的邀请码登记民警身份" onClick={() => setOpen(true)} />;
+  }
+
+  return (
+    <FormCard>
+      <Text className="form-card__label">民警邀请码</Text>
+      <Input
+        className="form-card__input form-card__input--code"
+        value={code}
+        placeholder="8位字母或数字"
+        maxLength={8}
+        clearable
+        formatter={(value) => value.toUpperCase()}
+        onChange={(value) => {
+          setCode(value);
+          clearError();
+        }}
+      />
+      <FormError error={error} field="code" />
+      <Text className="form-card__hint">邀请码由本所管理员生成，只能用一次。输错太多次需要等一会儿再试。</Text>
+      <View className="form-card__actions">
+        <Button className="form-card__action" onClick={() => setOpen(false)} disabled={pending}>
+          取消
+        </Button>
+        <Button className="form-card__action" type="primary" loading={pending} onClick={() => void redeem()}>
+          登记
+        </Button>
+      </View>
+    </FormCard>
+  );
+}

@@ -1,0 +1,19 @@
+import * as v from 'valibot';
+import type { ActionDefinition, InputOf } from '@domain/actions';
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * Checks a form against the action's own schema before sending it, so the resident sees the
+ * same message the cloud function would give, without waiting for the network.
+ */
+export function validateInput<A extends ActionDefinition>(definition: A, input: InputOf<A>): FieldErrors | undefined {
+  const parsed = v.safeParse(definition.input, input);
+  if (parsed.success) return undefined;
+  const fields: FieldErrors = {};
+  for (const issue of parsed.issues) {
+    const path = issue.path?.map((item) => String(item.key)).join('.') || '_';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,129 @@
+/**
+ * The 我的 page over the real callAction and action contracts. Only the transport
+ * (src/platform/cloud-transport) is replaced — the real one needs WeChat's servers or the
+ * local cloud — by a stand-in that answers each action with an envelope.
+ */
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { MeView } from '@domain/actions';
+import type { ActionResult } from '@domain/result';
+import MePage from '@/pages/me/index';
+import { sendToCloud } from '@/platform/cloud-transport';
+
+jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
+const transport = jest.mocked(sendToCloud);
+
+const resident: MeView = {
+  userId: 'u-wang',
+  nickname: '王阿姨',
+  role: 'resident',
+  officerKinds: [],
+  homeCommunity: { id: 'xly-2', name: '西罗园第二社区', stationName: '西罗园派出所' },
+  createdAt: '2025-11-01T02:00:00.000Z',
+};
+
+type Answers = Record<string, (input: Record<string, unknown>) => ActionResult<unknown>>;
+
+function answer(answers: Answers) {
+  transport.mockImplementation(async (_fn, { action, input }) => {
+    const reply = answers[action];
+    if (!reply) throw new Error(`unexpected action ${action}`);
+    return reply(input as Record<string, unknown>);
+  });
+}
+
+beforeEach(() => {
+  transport.mockReset();
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('我的 page', () => {
+  it('shows who the resident is once `me` answers', async () => {
+    answer({ me: () => ({ ok: true, data: resident }) });
+    render(<MePage />);
+    expect(await screen.findByText('王阿姨')).toBeTruthy();
+    expect(screen.getByText('居民')).toBeTruthy();
+    expect(screen.getByText('西罗园第二社区 · 西罗园派出所')).toBeTruthy();
+    expect(screen.getByText('我是民警')).toBeTruthy();
+    expect(screen.queryByText('民警工作台')).toBeNull();
+    expect(screen.getByText('关于与隐私')).toBeTruthy();
+    // The demo-identity link exists only in the H5 build (demo-identity-link.h5.tsx).
+    expect(screen.queryByText('切换演示身份')).toBeNull();
+  });
+
+  it('offers officers the workbench instead of the invite form', async () => {
+    answer({
+      me: () => ({
+        ok: true,
+        data: { ...resident, nickname: '赵文龙', role: 'officer', officerKinds: ['beat'], homeCommunity: undefined, station: { id: 'xiluoyuan', name: '西罗园派出所', districtName: '丰台区公安分局' } },
+      }),
+    });
+    render(<MePage />);
+    expect(await screen.findByText('民警工作台')).toBeTruthy();
+    expect(screen.getByText('社区民警')).toBeTruthy();
+    expect(screen.queryByText('我是民警')).toBeNull();
+  });
+
+  it('shows the error from the envelope with its request id, and retries', async () => {
+    let calls = 0;
+    answer({
+      me: () => (++calls === 1 ? { ok: false, error: { code: 'INTERNAL', message: '系统开小差了，请稍后再试', requestId: 'req-9' } } : { ok: true, data: resident }),
+    });
+    render(<MePage />);
+    expect(await screen.findByText('系统开小差了，请稍后再试')).toBeTruthy();
+    expect(screen.getByText('请求编号：req-9')).toBeTruthy();
+    fireEvent.click(screen.getByText('重试'));
+    expect(await screen.findByText('王阿姨')).toBeTruthy();
+  });
+
+  it('shows content-security refusals under the nickname field', async () => {
+    answer({
+      me: () => ({ ok: true, data: resident }),
+      updateProfile: () => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: '内容可能含有不当信息，未能发送。请修改后再试' } }),
+    });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('修改昵称'));
+    fireEvent.change(screen.getByPlaceholderText('最多20个字'), { target: { value: '某某' } });
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('内容可能含有不当信息，未能发送。请修改后再试')).toBeTruthy();
+    expect(transport).toHaveBeenCalledWith('account', { action: 'updateProfile', input: { nickname: '某某' } });
+  });
+
+  it('checks the nickname against the action schema before sending', async () => {
+    answer({ me: () => ({ ok: true, data: resident }) });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('修改昵称'));
+    fireEvent.change(screen.getByPlaceholderText('最多20个字'), { target: { value: '   ' } });
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('请填写昵称')).toBeTruthy();
+    expect(transport).toHaveBeenCalledTimes(1); // only `me`
+  });
+
+  it('saves a new nickname and shows it', async () => {
+    answer({
+      me: () => ({ ok: true, data: resident }),
+      updateProfile: (input) => ({ ok: true, data: { ...resident, nickname: String(input.nickname) } }),
+    });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('修改昵称'));
+    fireEvent.change(screen.getByPlaceholderText('最多20个字'), { target: { value: '王大妈' } });
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('王大妈')).toBeTruthy();
+    expect(screen.queryByText('保存')).toBeNull();
+  });
+
+  it('shows why an invite code was refused', async () => {
+    answer({
+      me: () => ({ ok: true, data: resident }),
+      redeemInvite: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '邀请码不存在或已失效，请向所里核对' } }),
+    });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('我是民警'));
+    fireEvent.change(screen.getByPlaceholderText('8位字母或数字'), { target: { value: 'k7m2q9xp' } });
+    fireEvent.click(screen.getByText('登记'));
+    expect(await screen.findByText('邀请码不存在或已失效，请向所里核对')).toBeTruthy();
+    // The schema upper-cases on the server; the form already shows and sends capitals.
+    expect(transport).toHaveBeenCalledWith('account', { action: 'redeemInvite', input: { code: 'K7M2Q9XP' } });
+  });
+});
