@@ -1,3 +1,5 @@
+import type { ArticleKind } from '@domain/actions/feed';
+import type { Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { OfficerKind, Role } from '@domain/roles';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
@@ -9,6 +11,7 @@ export const COLLECTIONS = {
   invites: 'invites',
   rateLimits: 'rate_limits',
   auditLog: 'audit_log',
+  articles: 'articles',
 } as const;
 
 export interface UserRecord {
@@ -68,4 +71,23 @@ export interface InviteRecord {
   usedAt?: Date;
   revokedAt?: Date;
   revokedBy?: string;
+}
+
+export interface ArticleRecord {
+  _id: string;
+  kind: ArticleKind;
+  title: string;
+  summary: string;
+  /** Paragraphs, plain text: nothing a resident reads is rendered as HTML. */
+  body: string[];
+  fraudTypes: FraudTypeKey[];
+  audiences: Audience[];
+  /** Where it is published: the whole district, or only some stations / communities. */
+  districtId: string;
+  stationIds: string[];
+  communityIds: string[];
+  urgent: boolean;
+  status: 'published' | 'withdrawn';
+  publisher: string;
+  publishedAt: Date;
 }
