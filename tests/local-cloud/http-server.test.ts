@@ -137,3 +137,43 @@ test('a watch outside the security rules is refused, as CloudBase does', async (
   const invites = await fetch(`${cloud.url}/__cloud/watch?collection=invites&where=${encodeURIComponent('{}')}`, { headers: { cookie } });
   expect(invites.status).toBe(403);
 });
+
+test('a signed-in client uploads a file; the stored file is served back through its temp URL', async () => {
+  const { cookie } = await signIn('resident-xly2');
+  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+  const uploaded = await fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=${encodeURIComponent('consult/王阿姨/photo.png')}`, {
+    method: 'POST',
+    headers: { cookie },
+    body: bytes,
+  });
+  const { fileID } = (await uploaded.json()) as { fileID: string };
+  expect(fileID).toMatch(/^cloud:\/\/.+\/consult\/王阿姨\/photo\.png$/);
+  const { getTempFileURL } = await import('@local-cloud/wechat');
+  const { fileList } = await getTempFileURL({ fileList: [fileID] });
+  const served = await fetch(fileList[0]!.tempFileURL);
+  expect(Buffer.from(await served.arrayBuffer())).toEqual(bytes);
+
+  expect((await fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=x.png`, { method: 'POST', body: bytes })).status).toBe(401);
+  const traversal = await fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=${encodeURIComponent('../escape.png')}`, { method: 'POST', headers: { cookie }, body: bytes });
+  expect(traversal.status).toBe(400);
+});
+
+test('a subscription accepted in the browser allows exactly one message, which lands in the outbox', async () => {
+  const { cookie } = await signIn('resident-hgby');
+  const accepted = await fetch(`${cloud.url}/__local/subscribe`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ decisions: { 'tmpl-booking-reminder': 'accept' } }),
+  });
+  expect(accepted.status).toBe(200);
+  const wechat = await import('@local-cloud/wechat');
+  const { runInInvocation } = await import('@local-cloud/wx-server-sdk/invocation');
+  const send = () =>
+    runInInvocation({ ENV: 'test', SOURCE: 'wx_trigger', REQUEST_ID: 'r' }, () =>
+      wechat.sendSubscribeMessage({ touser: 'local-openid-resident-chen', templateId: 'tmpl-booking-reminder', data: { thing1: { value: '身份证办理' } } }),
+    );
+  await expect(send()).resolves.toMatchObject({ errCode: 0 });
+  await expect(send()).rejects.toMatchObject({ errCode: 43101 });
+  const outbox = await (await fetch(`${cloud.url}/__local/outbox`)).text();
+  expect(outbox).toContain('身份证办理');
+});
