@@ -5,7 +5,8 @@ import { INVITE_RETENTION_DAYS, REDEEM_ATTEMPTS, inviteStatus, newInviteCode } f
 import { COLLECTIONS, type InviteRecord, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, removed } from '@platform/cloud/documents';
-import { assertWithinLimit, countAttempt, type TransactionLike } from '@platform/cloud/rate-limit';
+import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
+import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { inviteView, meView } from './views';
 
@@ -14,14 +15,7 @@ type InviteHandlers = Pick<Handlers<typeof accountActions>, 'createInvite' | 'li
 const HOUR = 3_600_000;
 const MAX_CODE_ATTEMPTS = 5;
 
-async function readInvite(transaction: TransactionLike, code: string): Promise<InviteRecord | undefined> {
-  try {
-    const { data } = await transaction.collection(COLLECTIONS.invites).doc(code).get();
-    return data as InviteRecord;
-  } catch {
-    return undefined;
-  }
-}
+const readInvite = (transaction: Transaction, code: string) => readInTransaction<InviteRecord>(transaction, COLLECTIONS.invites, code);
 
 export const inviteHandlers: InviteHandlers = {
   async createInvite(input, context) {
@@ -59,7 +53,7 @@ export const inviteHandlers: InviteHandlers = {
 
   async revokeInvite({ stationId, code }, context) {
     const { user } = requireUser(context);
-    return database().runTransaction(async (transaction: TransactionLike) => {
+    return inTransaction(async (transaction) => {
       const invite = await readInvite(transaction, code);
       if (!invite || invite.stationId !== stationId) throw new ActionError('NOT_FOUND', '没有找到这个邀请码');
       const status = inviteStatus(invite, context.now);
@@ -78,7 +72,7 @@ export const inviteHandlers: InviteHandlers = {
 
     let promoted: UserRecord;
     try {
-      promoted = await database().runTransaction(async (transaction: TransactionLike) => {
+      promoted = await inTransaction(async (transaction) => {
         const invite = await readInvite(transaction, code);
         if (!invite) throw new ActionError('NOT_FOUND', '邀请码不正确，请核对后再输入');
         const status = inviteStatus(invite, context.now);

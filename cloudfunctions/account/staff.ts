@@ -3,7 +3,7 @@ import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findMany } from '@platform/cloud/documents';
-import type { TransactionLike } from '@platform/cloud/rate-limit';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { staffView } from './views';
 
@@ -21,14 +21,13 @@ export const staffHandlers: StaffHandlers = {
   async revokeStaff({ stationId, userId }, context) {
     const { user: admin } = requireUser(context);
     if (userId === admin._id) throw new ActionError('CONFLICT', '不能收回自己的权限，请联系分局管理员');
-    return database().runTransaction(async (transaction: TransactionLike) => {
-      const ref = transaction.collection(COLLECTIONS.users).doc(userId);
-      const target = await ref.get().then((result) => result.data as UserRecord).catch(() => undefined);
+    return inTransaction(async (transaction) => {
+      const target = await readInTransaction<UserRecord>(transaction, COLLECTIONS.users, userId);
       if (!target || target.stationId !== stationId || target.role === 'resident') throw new ActionError('NOT_FOUND', '本所没有这名民警');
       if (target.role === 'districtAdmin') throw new ActionError('FORBIDDEN');
       const _ = database().command;
       const demoted = { role: 'resident', officerKinds: [], stationId: _.remove(), districtId: _.remove(), updatedAt: context.now };
-      await ref.update({ data: demoted });
+      await transaction.collection(COLLECTIONS.users).doc(userId).update({ data: demoted });
       await transaction.collection(COLLECTIONS.auditLog).add({
         data: { type: 'role.revoked', userId, stationId, by: admin._id, at: context.now },
       });

@@ -12,7 +12,7 @@ async function settle<T>(pending: Awaitable): Promise<T> {
   return (await (pending as Promise<T>)) as T;
 }
 
-const isMissingDocument = (error: unknown): boolean =>
+export const isMissingDocument = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && /does not exist|not exist|document\.get:fail/i.test(String((error as { errMsg?: string; message?: string }).errMsg ?? (error as Error).message));
 
 /** A document by id, or undefined — the SDK rejects on a missing id. */

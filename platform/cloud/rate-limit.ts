@@ -1,7 +1,7 @@
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS } from './collections';
 import { findById } from './documents';
-import { database } from './wx';
+import { inTransaction, readInTransaction } from './transaction';
 
 interface Window {
   max: number;
@@ -28,27 +28,13 @@ export async function assertWithinLimit(key: string, window: Window, now: Date):
 
 /** Counts one attempt against `key` (a transaction, so concurrent attempts all count). */
 export async function countAttempt(key: string, window: Window, now: Date): Promise<void> {
-  await database().runTransaction(async (transaction: TransactionLike) => {
+  await inTransaction(async (transaction) => {
     const ref = transaction.collection(COLLECTIONS.rateLimits).doc(key);
-    const current = await ref.get().then((result) => result.data as CounterRecord).catch(() => undefined);
+    const current = await readInTransaction<CounterRecord>(transaction, COLLECTIONS.rateLimits, key);
     if (inWindow(current, window, now)) {
       await ref.update({ data: { count: current.count + 1 } });
     } else {
       await ref.set({ data: { count: 1, windowStart: now } });
     }
   });
-}
-
-/** The part of a CloudBase transaction the functions use (the SDK types it as `any`). */
-export interface TransactionLike {
-  collection(name: string): {
-    doc(id: string): {
-      get(): Promise<{ data: unknown }>;
-      set(options: { data: Record<string, unknown> }): Promise<unknown>;
-      update(options: { data: Record<string, unknown> }): Promise<unknown>;
-      remove(): Promise<unknown>;
-    };
-    add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>;
-  };
-  rollback(reason?: unknown): Promise<void>;
 }
