@@ -3,14 +3,18 @@
  * (src/platform/cloud-transport) is replaced — the real one needs WeChat's servers or the
  * local cloud — by a stand-in that answers each action with an envelope.
  */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { MeView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
 import MePage from '@/pages/me/index';
 import { sendToCloud } from '@/platform/cloud-transport';
+import { watchCollection } from '@/platform/realtime';
 
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
+// The realtime feed is WeChat's database watch (or the local cloud's stream): stood in the same way.
+jest.mock('@/platform/realtime', () => ({ watchCollection: jest.fn(() => ({ close: jest.fn() })) }));
 const transport = jest.mocked(sendToCloud);
+const watch = jest.mocked(watchCollection);
 
 const resident: MeView = {
   userId: 'u-wang',
@@ -33,6 +37,7 @@ function answer(answers: Answers) {
 
 beforeEach(() => {
   transport.mockReset();
+  watch.mockClear();
   jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -63,6 +68,21 @@ describe('我的 page', () => {
     expect(await screen.findByText('民警工作台')).toBeTruthy();
     expect(screen.getByText('社区民警')).toBeTruthy();
     expect(screen.queryByText('我是民警')).toBeNull();
+  });
+
+  it('follows a role change made elsewhere without a reload (realtime watch on the own account)', async () => {
+    let role: MeView['role'] = 'officer';
+    answer({ me: () => ({ ok: true, data: { ...resident, role, officerKinds: role === 'officer' ? ['beat'] : [] } }) });
+    render(<MePage />);
+    expect(await screen.findByText('民警工作台')).toBeTruthy();
+    expect(watch).toHaveBeenCalledWith('users', { openid: '{openid}' }, expect.anything());
+    const handlers = watch.mock.calls[0]![2];
+    act(() => handlers.onChange([])); // the initial snapshot: already shown
+    expect(transport).toHaveBeenCalledTimes(1);
+    role = 'resident';
+    act(() => handlers.onChange([])); // the station admin took the role back
+    expect(await screen.findByText('我是民警')).toBeTruthy();
+    expect(screen.queryByText('民警工作台')).toBeNull();
   });
 
   it('shows the error from the envelope with its request id, and retries', async () => {

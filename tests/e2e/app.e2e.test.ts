@@ -80,6 +80,15 @@ test('a station admin invites an officer, who redeems the code and reaches the w
   await newcomer.getByText('西罗园派出所').first().waitFor();
   await screenshot(newcomer, 'me-officer');
 
+  // The admin takes the role back; the newcomer's open 我的 page follows live, without a reload.
+  await admin.reload();
+  const newcomerRow = admin.locator('.workbench-list__item', { hasText: '微信用户' });
+  await newcomerRow.locator('taro-button-core', { hasText: '收回权限' }).click();
+  await admin.locator('.taro-modal__foot').getByText('收回', { exact: true }).click();
+  await admin.getByText('已收回').waitFor();
+  await newcomer.getByText('我是民警').waitFor();
+  expect(await newcomer.getByText('民警工作台').count()).toBe(0);
+
   // The code is spent: a second person gets a clear refusal.
   const late = await newPhonePage(browser);
   await signInAs(late, 'guest');

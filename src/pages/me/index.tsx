@@ -6,6 +6,7 @@ import { isStaffRole } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { useLiveChanges } from '@/hooks/use-live-changes';
 import { ROUTES } from '@/routes';
 import { DemoIdentityLink } from './demo-identity-link';
 import { NicknameEditor } from './nickname-editor';
@@ -41,6 +42,8 @@ function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void 
 
 export default function MePage() {
   const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  // A role granted or taken back by the station shows up without the officer reloading.
+  useLiveChanges('users', { openid: '{openid}' }, () => void me.reload(), me.status === 'ready');
 
   return (
     <View className="page me-page">

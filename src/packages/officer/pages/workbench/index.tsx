@@ -40,7 +40,7 @@ function Workbench({ me }: { me: MeView }) {
   return (
     <View>
       <StationHeader me={me} station={me.station} />
-      <StaffList stationId={me.station.id} />
+      <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
     </View>
   );

@@ -1,16 +1,44 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { actions } from '@domain/actions';
+import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { actions, type MeView, type StaffMemberView } from '@domain/actions';
 import { OFFICER_KIND_LABELS, ROLE_LABELS } from '@domain/roles';
+import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+import { THEME } from '@/theme';
 import { formatDate } from '@/utils/format-date';
 
-/** Everyone with a staff role at the station. */
-export function StaffList({ stationId }: { stationId: string }) {
+/** Everyone with a staff role at the station; the station admin can take a role back. */
+export function StaffList({ stationId, me }: { stationId: string; me: MeView }) {
   const staff = useAction(actions.account.listStaff, { stationId }, { pullDownRefresh: true });
+  const revoke = useSubmit(actions.account.revokeStaff);
+  const [revokingId, setRevokingId] = useState<string>();
+  const canRevoke = (member: StaffMemberView) => me.role === 'stationAdmin' && member.userId !== me.userId;
+
+  async function confirmRevoke(member: StaffMemberView) {
+    const answer = await Taro.showModal({
+      title: `收回 ${member.nickname} 的民警权限？`,
+      content: '收回后对方变回普通居民，不能再看到本所的工作内容。调离、离职时使用。',
+      confirmText: '收回',
+      confirmColor: THEME.danger,
+    });
+    if (!answer.confirm) return;
+    setRevokingId(member.userId);
+    const revoked = await revoke.submit({ stationId, userId: member.userId });
+    setRevokingId(undefined);
+    if (!revoked) return;
+    staff.setData((staff.data ?? []).filter((item) => item.userId !== revoked.userId));
+    Taro.showToast({ title: '已收回', icon: 'success' });
+  }
+
   return (
     <View>
       <Text className="section-title">本所民警</Text>
+      <FormError error={revoke.error} />
       <PageState
         status={staff.status}
         error={staff.error}
@@ -29,6 +57,20 @@ export function StaffList({ stationId }: { stationId: string }) {
                 <Text className="muted">
                   {member.officerKinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、') || '未设警种'} · {formatDate(member.joinedAt)} 加入
                 </Text>
+                {canRevoke(member) && (
+                  <View className="invite__actions">
+                    <Button
+                      className="invite__action"
+                      size="small"
+                      type="danger"
+                      fill="outline"
+                      loading={revokingId === member.userId}
+                      onClick={() => void confirmRevoke(member)}
+                    >
+                      收回权限
+                    </Button>
+                  </View>
+                )}
               </View>
             ))}
           </View>
