@@ -7,7 +7,7 @@ export default defineAppConfig({
   pages: ['pages/feed/index', 'pages/booking/index', 'pages/consult/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index'] },
-    { root: 'packages/content', name: 'content', pages: ['pages/about/index'] },
+    { root: 'packages/content', name: 'content', pages: ['pages/about/index', 'pages/article/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a4fa3',

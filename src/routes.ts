@@ -6,4 +6,8 @@ export const ROUTES = {
   me: '/pages/me/index',
   officerWorkbench: '/packages/officer/pages/workbench/index',
   about: '/packages/content/pages/about/index',
+  article: '/packages/content/pages/article/index',
 } as const;
+
+/** One anti-fraud item; also the path a shared group card opens. */
+export const articlePath = (id: string): string => `${ROUTES.article}?id=${encodeURIComponent(id)}`;

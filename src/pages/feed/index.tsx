@@ -1,21 +1,23 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useShareAppMessage } from '@tarojs/taro';
+import { FRAUD_TYPES, type FraudTypeKey } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
-import { NoticeCard } from '@/components/notice-card';
 import { PhoneLine } from '@/components/phone-line';
 import { ROUTES } from '@/routes';
-import { FRAUD_TYPES } from './fraud-types';
+import { ArticleList } from './article-list';
 import './index.scss';
 
 const FEED_SHARE = {
-  title: '反诈提醒：转账之前，先问问民警',
+  title: '枫桥邻警 · 反诈提醒',
   path: ROUTES.feed,
 } as const;
 
 export default function FeedPage() {
-  const [selectedKey, setSelectedKey] = useState(FRAUD_TYPES[0]?.key);
-  const selected = FRAUD_TYPES.find((type) => type.key === selectedKey);
+  const [fraudType, setFraudType] = useState<FraudTypeKey>();
+  const selected = fraudType && FRAUD_TYPES.find((type) => type.key === fraudType);
+  // Tapping the chosen type again undoes the choice, like 全部.
+  const toggle = (key: FraudTypeKey) => setFraudType((current) => (current === key ? undefined : key));
 
   useShareAppMessage(() => FEED_SHARE);
 
@@ -23,15 +25,14 @@ export default function FeedPage() {
     <View className="page feed-page">
       <View className="feed-page__hero">
         <Text className="feed-page__hero-title">守好钱袋子，先认清骗局</Text>
-        <Text className="feed-page__hero-text">
-          这里会发布本地派出所的反诈预警、真实案例和防骗知识，按诈骗类型分好类，也写给老人、学生和外来务工的朋友。看到有用的，转发到小区群，提醒家人和邻居。
-        </Text>
+        <Text className="feed-page__hero-text">派出所发布的反诈预警、真实案例和防骗知识，紧急提醒排在最前。看到有用的，转发到小区群，提醒家人和邻居。</Text>
       </View>
 
-      <Text className="section-title">常见诈骗类型</Text>
+      <Text className="section-title">按诈骗类型看</Text>
       <View className="feed-page__chips">
+        <Chip label="全部" selected={fraudType === undefined} onClick={() => setFraudType(undefined)} />
         {FRAUD_TYPES.map((type) => (
-          <Chip key={type.key} label={type.label} selected={type.key === selectedKey} onClick={() => setSelectedKey(type.key)} />
+          <Chip key={type.key} label={type.label} selected={type.key === fraudType} onClick={() => toggle(type.key)} />
         ))}
       </View>
       {selected && (
@@ -42,9 +43,9 @@ export default function FeedPage() {
         </View>
       )}
 
-      <NoticeCard title="预警信息正在接入" tone="building">
-        <Text>派出所发布的反诈预警和真实案例很快会在这里按时间显示，紧急预警会置顶。现在可以先看上面的防骗要点。</Text>
-      </NoticeCard>
+      <View className="feed-page__list">
+        <ArticleList key={fraudType ?? 'all'} fraudType={fraudType} />
+      </View>
 
       <Text className="section-title">拿不准？先打电话问</Text>
       <PhoneLine title="全国反诈专线" number="96110" description="接到可疑电话、转账之前，先打来问一问" />

@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { ArticleSummary } from '@domain/actions';
+import { articlePath } from '@/routes';
+import { formatDate } from '@/utils/format-date';
+import { ArticleTags } from './article-tags';
+
+/** One item in the feed; the whole card opens the full text. Urgent items stand out in red, and say so in words. */
+export function ArticleCard({ article }: { article: ArticleSummary }) {
+  const open = () => void Taro.navigateTo({ url: articlePath(article.id) });
+  return (
+    <View
+      className={`article-card${article.urgent ? ' article-card--urgent' : ''}`}
+      hoverClass="article-card--pressed"
+      onClick={open}
+    >
+      <ArticleTags article={article} />
+      <Text className="article-card__title">{article.title}</Text>
+      <Text className="article-card__summary">{article.summary}</Text>
+      <View className="article-card__footer">
+        <Text className="article-card__meta">
+          {article.publisher} · {formatDate(article.publishedAt)}
+        </Text>
+        <Text className="article-card__more">看全文 ›</Text>
+      </View>
+    </View>
+  );
+}
+
+export default ArticleCard;
