@@ -20,12 +20,14 @@ async function signInAs(page: Page, persona: string): Promise<void> {
 
 const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });
 const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label });
+/** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
+const shown = (page: Page, text: string) => page.getByText(text).filter({ visible: true }).first();
 
 test('a visitor who is not signed in is sent to the local sign-in page', async () => {
   const page = await newPhonePage(browser);
   await page.goto(`${baseUrl()}/#/pages/me/index`);
   await page.waitForURL(/__local\/sign-in/);
-  await page.getByText('王阿姨').waitFor();
+  await shown(page, '王阿姨').waitFor();
   await screenshot(page, 'sign-in');
   await page.context().close();
 });
@@ -35,25 +37,26 @@ test('a resident walks every tab and sees the demo data', async () => {
   await signInAs(page, 'resident-xly2');
 
   await page.goto(`${baseUrl()}/#/pages/feed/index`);
-  await page.getByText('冒充“公安局”').first().waitFor();
+  await shown(page, '冒充“公安局”').waitFor();
   await screenshot(page, 'feed');
 
   await tab(page, '预约').click();
-  await page.getByText('西罗园派出所').first().waitFor();
-  await page.getByText('长庆派出所').first().waitFor();
+  await shown(page, '西罗园派出所').waitFor();
+  await shown(page, '长庆派出所').waitFor();
   await screenshot(page, 'booking');
 
   await tab(page, '问片警').click();
-  await page.getByText('110').first().waitFor();
+  await shown(page, '紧急情况请拨打 110').waitFor();
+  await shown(page, '问问您的片儿警').waitFor();
   await screenshot(page, 'consult');
 
   await tab(page, '我的').click();
-  await page.getByText('王阿姨').first().waitFor();
-  await page.getByText('西罗园第二社区').first().waitFor();
+  await shown(page, '王阿姨').waitFor();
+  await shown(page, '西罗园第二社区').waitFor();
   await screenshot(page, 'me');
 
   await tab(page, '反诈').click();
-  await page.getByText('守好钱袋子').first().waitFor();
+  await shown(page, '守好钱袋子').waitFor();
   await page.context().close();
 });
 
