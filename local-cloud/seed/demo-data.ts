@@ -3,12 +3,14 @@
  * 拱墅区公安分局's stations in Hangzhou and 丰台 西罗园派出所 in Beijing with its six
  * communities. Addresses and phone numbers are plausible but invented.
  */
-import type { CommunityRecord, DistrictRecord, StationRecord } from '@platform/cloud/collections';
+import { DEMO_ADDRESS_BOOKS } from '@domain/address';
+import type { CommunityRecord, DistrictRecord, OfficerRecord, PostRecord, StationRecord } from '@platform/cloud/collections';
+import { DEMO_BOUNDARIES } from './demo-geography';
 import type { OfficerKind, Role } from '@domain/roles';
 
 export const DEMO_DISTRICTS: DistrictRecord[] = [
-  { _id: 'gongshu', name: '拱墅区公安分局', city: '杭州' },
-  { _id: 'fengtai', name: '丰台区公安分局', city: '北京' },
+  { _id: 'gongshu', name: '拱墅区公安分局', city: '杭州', generalQueueName: '综合受理' },
+  { _id: 'fengtai', name: '丰台区公安分局', city: '北京', generalQueueName: '综合受理' },
 ];
 
 const HANGZHOU_HALL = '周一至周五 8:30–12:00，13:30–17:00；周六上午 9:00–12:00';
@@ -50,27 +52,60 @@ export const DEMO_STATIONS: StationRecord[] = [
   station('xiluoyuan', '西罗园派出所', 'fengtai', '北京市丰台区西罗园街道西罗园南路 16 号', '010-6721 0110', 39.8498, 116.3914, FULL_HALL, 8),
 ];
 
-const community = (_id: string, name: string, stationId: string, postName: string, order: number): CommunityRecord => ({
-  _id,
+/** Posts (警务室/警务区) and the communities each covers, in display order. */
+const POSTS: { id: string; name: string; stationId: string; phone: string; communities: [string, string][] }[] = [
+  { id: 'xly-north', name: '西罗园北警务区', stationId: 'xiluoyuan', phone: '010-6721 0121', communities: [['xly-1', '西罗园第一社区'], ['xly-2', '西罗园第二社区']] },
+  { id: 'xly-south', name: '西罗园南警务区', stationId: 'xiluoyuan', phone: '010-6721 0122', communities: [['xly-3', '西罗园第三社区'], ['xly-4', '西罗园第四社区']] },
+  { id: 'xly-yangqiao', name: '洋桥警务区', stationId: 'xiluoyuan', phone: '010-6721 0123', communities: [['huajiaoshu', '花椒树社区'], ['yangqiao-dongli', '洋桥东里社区']] },
+  { id: 'bs-tiananle', name: '田安乐警务室', stationId: 'banshan', phone: '0571-8702 1141', communities: [['hanggang-beiyuan', '杭钢北苑社区'], ['banshan-tianyuan', '半山田园社区']] },
+  { id: 'cq-post', name: '长庆警务室', stationId: 'changqing', phone: '0571-8702 1111', communities: [['changqing-ximen', '长庆西门社区']] },
+  { id: 'cm-post', name: '潮鸣警务室', stationId: 'chaoming', phone: '0571-8702 1121', communities: [['dongyuan', '东园社区']] },
+  { id: 'kq-post', name: '康桥警务室', stationId: 'kangqiao', phone: '0571-8702 1131', communities: [['kangqiao-xincun', '康桥新村社区']] },
+  { id: 'xh-post', name: '小河警务室', stationId: 'xiaohe', phone: '0571-8702 1171', communities: [['xiaohe-jiequ', '小河街区社区']] },
+];
+
+export const DEMO_POSTS: PostRecord[] = POSTS.map(({ id, name, stationId, phone, communities }) => ({
+  _id: id,
   name,
   stationId,
-  postName,
-  order,
-});
+  phone,
+  communityIds: communities.map(([communityId]) => communityId),
+}));
 
-export const DEMO_COMMUNITIES: CommunityRecord[] = [
-  community('xly-1', '西罗园第一社区', 'xiluoyuan', '西罗园北警务区', 1),
-  community('xly-2', '西罗园第二社区', 'xiluoyuan', '西罗园北警务区', 2),
-  community('xly-3', '西罗园第三社区', 'xiluoyuan', '西罗园南警务区', 3),
-  community('xly-4', '西罗园第四社区', 'xiluoyuan', '西罗园南警务区', 4),
-  community('huajiaoshu', '花椒树社区', 'xiluoyuan', '洋桥警务区', 5),
-  community('yangqiao-dongli', '洋桥东里社区', 'xiluoyuan', '洋桥警务区', 6),
-  community('hanggang-beiyuan', '杭钢北苑社区', 'banshan', '田安乐警务室', 7),
-  community('banshan-tianyuan', '半山田园社区', 'banshan', '田安乐警务室', 8),
-  community('changqing-ximen', '长庆西门社区', 'changqing', '长庆警务室', 9),
-  community('dongyuan', '东园社区', 'chaoming', '潮鸣警务室', 10),
-  community('kangqiao-xincun', '康桥新村社区', 'kangqiao', '康桥警务室', 11),
-  community('xiaohe-jiequ', '小河街区社区', 'xiaohe', '小河警务室', 12),
+const boundaryOf = (communityId: string) => {
+  const found = DEMO_BOUNDARIES.find((boundary) => boundary.communityId === communityId);
+  if (!found) throw new Error(`demo data: no boundary for ${communityId}`);
+  return found;
+};
+
+const addressOf = (communityId: string): CommunityRecord['address'] => {
+  const book = DEMO_ADDRESS_BOOKS.find((candidate) => candidate.communityId === communityId);
+  if (!book) throw new Error(`demo data: no address book for ${communityId}`);
+  const { communityId: _id, name: _name, ...address } = book;
+  return { ...address, aliases: [...address.aliases] };
+};
+
+export const DEMO_COMMUNITIES: CommunityRecord[] = POSTS.flatMap((post) => post.communities.map(([id, name]) => ({ id, name, post }))).map(
+  ({ id, name, post }, index): CommunityRecord => {
+    const { outer, centre } = boundaryOf(id);
+    return { _id: id, name, stationId: post.stationId, postId: post.id, order: index + 1, boundary: { outer }, centre, address: addressOf(id) };
+  },
+);
+
+/** Officers on the demo directory; `persona` links the ones a demo persona signs in as. */
+export const DEMO_OFFICERS: (OfficerRecord & { persona?: string })[] = [
+  { _id: 'o-zhao', name: '赵文龙', title: '赵警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['beat'], communityIds: ['xly-2'], persona: 'officer-beat-xly' },
+  { _id: 'o-cheng', name: '程亮', title: '程警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['duty', 'beat'], communityIds: ['xly-1'], persona: 'officer-duty-xly' },
+  { _id: 'o-liu', name: '刘建国', title: '刘警官', stationId: 'xiluoyuan', postId: 'xly-south', kinds: ['beat'], communityIds: ['xly-3', 'xly-4'] },
+  { _id: 'o-sun', name: '孙立', title: '孙警官', stationId: 'xiluoyuan', postId: 'xly-yangqiao', kinds: ['beat'], communityIds: ['huajiaoshu', 'yangqiao-dongli'] },
+  { _id: 'o-ma', name: '马晓雯', title: '马警官', stationId: 'xiluoyuan', kinds: ['antiFraud'], communityIds: [] },
+  { _id: 'o-tian', name: '田安乐', title: '田警官', stationId: 'banshan', postId: 'bs-tiananle', kinds: ['beat'], communityIds: ['hanggang-beiyuan', 'banshan-tianyuan'] },
+  { _id: 'o-cq-beat', name: '周敏', title: '周警官', stationId: 'changqing', postId: 'cq-post', kinds: ['beat'], communityIds: ['changqing-ximen'] },
+  { _id: 'o-cq-hall', name: '长庆户籍窗口', title: '户籍窗口民警', stationId: 'changqing', kinds: ['hall'], communityIds: [], persona: 'officer-hall-cq' },
+  { _id: 'o-cm-beat', name: '金天红', title: '金警官', stationId: 'chaoming', postId: 'cm-post', kinds: ['beat'], communityIds: ['dongyuan'] },
+  { _id: 'o-kq-beat', name: '吴海', title: '吴警官', stationId: 'kangqiao', postId: 'kq-post', kinds: ['beat'], communityIds: ['kangqiao-xincun'] },
+  { _id: 'o-kq-fraud', name: '康桥反诈专员', title: '反诈专员', stationId: 'kangqiao', kinds: ['antiFraud'], communityIds: [], persona: 'officer-antifraud-kq' },
+  { _id: 'o-xh-beat', name: '何川', title: '何警官', stationId: 'xiaohe', postId: 'xh-post', kinds: ['beat'], communityIds: ['xiaohe-jiequ'] },
 ];
 
 /** A demo person the local sign-in page offers. `openid` stands for what WeChat would send. */

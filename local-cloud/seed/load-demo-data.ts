@@ -1,8 +1,9 @@
 import { userIdFor } from '@platform/cloud/identity';
-import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import type { LocalDatabase } from '../database';
 import { DEMO_ARTICLES } from './demo-articles';
-import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_PERSONAS, DEMO_STATIONS } from './demo-data';
+import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_OFFICERS, DEMO_PERSONAS, DEMO_POSTS, DEMO_STATIONS } from './demo-data';
+import { demoShifts } from './demo-roster';
 
 /** Marker document: present once the demo data has been loaded into a data directory. */
 const SEED_MARKER = { collection: '_local_meta', id: 'demo-data' };
@@ -23,6 +24,14 @@ export function demoUsers(now: Date): UserRecord[] {
   }));
 }
 
+/** Officers, linked to the accounts of the personas that sign in as them. */
+function demoOfficers(): OfficerRecord[] {
+  return DEMO_OFFICERS.map(({ persona: personaKey, ...officer }) => {
+    const persona = DEMO_PERSONAS.find((candidate) => candidate.key === personaKey);
+    return persona ? { ...officer, userId: userIdFor(persona.openid) } : officer;
+  });
+}
+
 /** Loads the demo data unless already loaded (or `force`, which wipes first); true when it loaded. */
 export async function loadDemoData(engine: LocalDatabase, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
@@ -33,7 +42,10 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
   const batches: [string, Record<string, unknown>[]][] = [
     [COLLECTIONS.districts, DEMO_DISTRICTS as unknown as Record<string, unknown>[]],
     [COLLECTIONS.stations, DEMO_STATIONS as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.posts, DEMO_POSTS as unknown as Record<string, unknown>[]],
     [COLLECTIONS.communities, DEMO_COMMUNITIES as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.officers, demoOfficers() as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.dutyShifts, demoShifts(now) as unknown as Record<string, unknown>[]],
     [COLLECTIONS.users, demoUsers(now) as unknown as Record<string, unknown>[]],
     [COLLECTIONS.articles, DEMO_ARTICLES as unknown as Record<string, unknown>[]],
   ];
@@ -41,6 +53,8 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
     // set() rather than add(): loading again after an interrupted start overwrites, never fails.
     for (const { _id, ...data } of docs) await db.collection(collection).doc(String(_id)).set({ data });
   }
+  // A fresh version makes warm function instances drop any directory they cached from before.
+  await db.collection(COLLECTIONS.meta).doc('directory').set({ data: { version: now.getTime(), updatedAt: now } });
   // Written last: a start killed halfway through loading loads again next time.
   await db.collection(SEED_MARKER.collection).doc(SEED_MARKER.id).set({ data: { loadedAt: now } });
   return true;

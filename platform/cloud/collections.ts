@@ -1,6 +1,9 @@
 import type { ArticleKind } from '@domain/actions/feed';
 import type { Audience, FraudTypeKey } from '@domain/fraud-types';
+import type { CommunityAddressBook } from '@domain/address';
+import type { LatLng } from '@domain/geo';
 import type { OfficerKind, Role } from '@domain/roles';
+import type { Assignee, ConsultCategory, Priority, RoutingRuleTable } from '@domain/routing';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
 export const COLLECTIONS = {
@@ -12,6 +15,14 @@ export const COLLECTIONS = {
   rateLimits: 'rate_limits',
   auditLog: 'audit_log',
   articles: 'articles',
+  posts: 'posts',
+  officers: 'officers',
+  dutyShifts: 'duty_shifts',
+  dutyLeave: 'duty_leave',
+  routingRules: 'routing_rules',
+  routingDecisions: 'routing_decisions',
+  officerNotifications: 'officer_notifications',
+  meta: 'meta',
 } as const;
 
 export interface UserRecord {
@@ -33,6 +44,8 @@ export interface DistrictRecord {
   _id: string;
   name: string;
   city: string;
+  /** The district-wide intake for questions no station can be found for, e.g. "综合受理". */
+  generalQueueName: string;
 }
 
 export interface StationRecord {
@@ -51,8 +64,98 @@ export interface CommunityRecord {
   _id: string;
   name: string;
   stationId: string;
-  postName: string;
+  postId: string;
   order: number;
+  /** Boundary (GCJ-02, as WeChat's getLocation reports), implicitly closed; holes for parks or lakes. */
+  boundary: { outer: LatLng[]; holes?: LatLng[][] };
+  centre: LatLng;
+  /** How residents write addresses here: estate names, streets with building-number ranges. */
+  address: Omit<CommunityAddressBook, 'communityId' | 'name'>;
+}
+
+/** A 警务室 / 警务区: a police post inside a station's area, covering a few communities. */
+export interface PostRecord {
+  _id: string;
+  name: string;
+  stationId: string;
+  communityIds: string[];
+  /** The post's public phone: the number on the officers' QR plate, never a personal one. */
+  phone: string;
+}
+
+export interface OfficerRecord {
+  _id: string;
+  /** Full name, for colleagues; residents see `title`. */
+  name: string;
+  /** How residents address the officer, e.g. "赵警官". */
+  title: string;
+  stationId: string;
+  postId?: string;
+  kinds: OfficerKind[];
+  /** Communities the officer is the beat officer of. */
+  communityIds: string[];
+  /** cloud:// file id of the photo on the officer's plate. */
+  photoFileId?: string;
+  /** The officer's own account once they have signed in with an invite; used to notify them. */
+  userId?: string;
+}
+
+export interface DutyShiftRecord {
+  _id: string;
+  officerId: string;
+  stationId: string;
+  kind: 'day' | 'night';
+  start: Date;
+  end: Date;
+}
+
+export interface DutyLeaveRecord {
+  _id: string;
+  officerId: string;
+  stationId: string;
+  from: Date;
+  to: Date;
+}
+
+/** A station's routing rules: `_id` is the station id, one document per station. */
+export interface RoutingRulesRecord {
+  _id: string;
+  byCategory: RoutingRuleTable;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+/** Every routing decision, with what it was decided from (for audit and for tuning rules). */
+export interface RoutingDecisionRecord {
+  _id: string;
+  userId: string;
+  at: Date;
+  input: {
+    category: ConsultCategory;
+    communityId?: string;
+    location?: LatLng;
+    text: string;
+  };
+  emergency?: { kind: string; matched?: string };
+  stationId?: string;
+  postId?: string;
+  districtId?: string;
+  assignee: Assignee;
+  priority: Priority;
+  reason: string;
+  steps: string[];
+  boundary?: { nearbyStationIds: string[]; nearbyCommunityIds: string[] };
+}
+
+export interface OfficerNotificationRecord {
+  _id: string;
+  officerId: string;
+  stationId: string;
+  type: 'emergency';
+  text: string;
+  decisionId: string;
+  createdAt: Date;
+  readAt?: Date;
 }
 
 export interface InviteRecord {

@@ -5,6 +5,7 @@
  */
 import { allActions, type ActionDefinition } from '@domain/actions';
 import type { PolicyName } from '@domain/policy';
+import { DEFAULT_ROUTING_RULES } from '@domain/routing';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
 
 type Relation = 'own' | 'other';
@@ -49,6 +50,13 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'account.purgeExpiredInvites': () => ({}),
   'directory.listStations': () => ({}),
   'directory.listCommunities': (stationId) => ({ stationId }),
+  'directory.resolveAddress': () => ({ text: '西罗园二区5号楼' }),
+  'directory.locate': () => ({ latitude: 39.85, longitude: 116.39 }),
+  'directory.bindHomeCommunity': () => ({ communityId: 'xly-2', via: 'list' }),
+  'directory.myBeatCard': () => ({}),
+  'directory.routeQuestion': () => ({ category: 'household', text: '身份证快到期了，怎么换' }),
+  'directory.getRoutingRules': (stationId) => ({ stationId }),
+  'directory.updateRoutingRules': (stationId) => ({ stationId, byCategory: DEFAULT_ROUTING_RULES }),
   'feed.listArticles': () => ({ fraudType: 'fake-police' }),
   'feed.getArticle': () => ({ id: 'knowledge-fake-refund' }),
 };
