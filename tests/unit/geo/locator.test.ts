@@ -137,6 +137,10 @@ describe('boundary proximity', () => {
     expect(locator.locate(inGap)).toBeUndefined();
     expect(locator.nearbyAreas(inGap, 100).map((n) => n.id)).toEqual(['a-east']);
     expect(locator.distanceToOwnBoundary(inGap)).toBeUndefined();
+
+    const outsideTheCity = at(X - 50 / kx(middle), middle); // west of every area's bounds
+    expect(locator.locate(outsideTheCity)).toBeUndefined();
+    expect(locator.nearbyAreas(outsideTheCity, 100)).toEqual([{ id: 'b-west', distanceMeters: expect.closeTo(50, 6) }]);
   });
 
   test('in a park hole: the park (its hole ring) and the enclave are near', () => {
