@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { LOCAL_FUNCTIONS, invokeLocalFunction } from './functions';
 import { createLocalCloudServer } from './http/server';
-import { loadDemoData } from './seed/load-demo-data';
+import { loadDemoData, topUpDemoRoster } from './seed/load-demo-data';
 import { startTimerTriggers } from './wechat';
 import { closeLocalDatabase, localDatabase } from './wx-server-sdk/engine';
 import { configureLocalCloud } from './wx-server-sdk/state';
@@ -35,6 +35,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Runni
 
   const engine = localDatabase();
   await loadDemoData(engine, { force: options.resetDemoData });
+  await topUpDemoRoster(engine, new Date());
 
   const server = createLocalCloudServer({ dataDir, envId, h5Dir: path.resolve(options.h5Dir), engine });
   const url = await server.listen(options.port, host);

@@ -59,3 +59,15 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
   await db.collection(SEED_MARKER.collection).doc(SEED_MARKER.id).set({ data: { loadedAt: now } });
   return true;
 }
+
+/**
+ * The demo roster is generated for two weeks around the day the data was loaded; a local
+ * cloud left running (or restarted) later gets the coming days added, so someone is on duty.
+ */
+export async function topUpDemoRoster(engine: LocalDatabase, now: Date): Promise<number> {
+  const wanted = demoShifts(now, { before: 0, after: 7 });
+  const known = new Set(engine.find(COLLECTIONS.dutyShifts, { _id: { $in: wanted.map((shift) => shift._id) } }).map((doc) => String(doc._id)));
+  const missing = wanted.filter((shift) => !known.has(shift._id));
+  for (const { _id, ...data } of missing) await engine.api.collection(COLLECTIONS.dutyShifts).doc(_id).set({ data });
+  return missing.length;
+}
