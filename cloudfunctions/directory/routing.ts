@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { directoryActions, RoutingRulesView } from '@domain/actions/directory';
+import type { directoryActions, OfficerAlertView, RoutingRulesView } from '@domain/actions/directory';
 import { detectEmergency, EMERGENCY_PROMPT } from '@domain/emergency';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { DEFAULT_ROUTING_RULES, route, type RoutingDecision } from '@domain/routing';
@@ -7,13 +7,16 @@ import { COLLECTIONS, type OfficerNotificationRecord, type RoutingDecisionRecord
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { bumpDirectoryVersion, currentDirectory, type Directory } from '@platform/cloud/directory';
-import { findById, isoDate } from '@platform/cloud/documents';
+import { findById, findMany, isoDate } from '@platform/cloud/documents';
 import { inTransaction } from '@platform/cloud/transaction';
-import { cloud } from '@platform/cloud/wx';
+import { cloud, database } from '@platform/cloud/wx';
 import { BOUNDARY_METERS } from './home-community';
 import { communityViews } from './views';
 
-type RoutingHandlers = Pick<Handlers<typeof directoryActions>, 'routeQuestion' | 'getRoutingRules' | 'updateRoutingRules'>;
+type RoutingHandlers = Pick<Handlers<typeof directoryActions>, 'routeQuestion' | 'listOfficerAlerts' | 'getRoutingRules' | 'updateRoutingRules'>;
+
+/** Alerts older than this are history, not something to act on from the workbench. */
+const ALERT_WINDOW_MS = 7 * 86_400_000;
 
 /** Subscribe-message template officers accept for emergency alerts (configured in the WeChat admin console). */
 export const EMERGENCY_ALERT_TEMPLATE = 'tmpl-emergency-alert';
@@ -133,6 +136,37 @@ export const routingHandlers: RoutingHandlers = {
       boundaryCommunities: communityViews(directory, decision.boundaryFlag?.nearbyCommunityIds ?? []),
       decisionId,
     };
+  },
+
+  async listOfficerAlerts({ stationId }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const _ = database().command;
+    const alerts = await findMany<OfficerNotificationRecord>(
+      database()
+        .collection(COLLECTIONS.officerNotifications)
+        .where({ stationId, createdAt: _.gt(new Date(context.now.getTime() - ALERT_WINDOW_MS)) })
+        .orderBy('createdAt', 'desc')
+        .limit(50),
+    );
+    const myOfficerIds = new Set([...directory.officers.values()].filter((officer) => officer.userId === user._id).map((officer) => officer._id));
+    const decisions = new Map(
+      (await Promise.all(alerts.map((alert) => findById<RoutingDecisionRecord>(COLLECTIONS.routingDecisions, alert.decisionId)))).flatMap((decision) =>
+        decision ? [[decision._id, decision] as const] : [],
+      ),
+    );
+    return alerts.map((alert): OfficerAlertView => {
+      const communityId = decisions.get(alert.decisionId)?.input.communityId;
+      const communityName = communityId ? directory.communities.get(communityId)?.name : undefined;
+      return {
+        id: alert._id,
+        text: alert.text,
+        createdAt: isoDate(alert.createdAt),
+        assignee: directory.officers.get(alert.officerId)?.title ?? '值班室',
+        ...(communityName ? { communityName } : {}),
+        mine: myOfficerIds.has(alert.officerId),
+      };
+    });
   },
 
   async getRoutingRules({ stationId }) {

@@ -71,6 +71,18 @@ export interface RoutingRulesView {
   updatedAt?: string;
 }
 
+/** An emergency a resident reported through the app, shown on the officer's workbench. */
+export interface OfficerAlertView {
+  id: string;
+  text: string;
+  createdAt: string;
+  /** Who it was routed to: "赵警官" or "值班室". */
+  assignee: string;
+  /** Where the resident lives, when known. */
+  communityName?: string;
+  mine: boolean;
+}
+
 const latLng = v.strictObject({
   latitude: v.pipe(v.number('位置无效'), v.minValue(-90, '位置无效'), v.maxValue(90, '位置无效')),
   longitude: v.pipe(v.number('位置无效'), v.minValue(-180, '位置无效'), v.maxValue(180, '位置无效')),
@@ -115,6 +127,12 @@ export const directoryActions = defineFunction('directory', {
       location: v.optional(latLng),
     }),
     policy: 'signedIn',
+  }),
+  listOfficerAlerts: action<OfficerAlertView[]>()({
+    summary: '本所最近的紧急提醒（居民提问疑似紧急情况）',
+    input: v.strictObject({ stationId: id('派出所') }),
+    policy: 'stationStaff',
+    stationOf: (input) => input.stationId,
   }),
   getRoutingRules: action<RoutingRulesView>()({
     summary: '本所的转交规则',

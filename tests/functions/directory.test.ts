@@ -116,6 +116,10 @@ describe('routing a question', () => {
     const [decision] = harness.engine.find('routing_decisions', { _id: routed.decisionId });
     expect(decision).toMatchObject({ emergency: { kind: expect.any(String) }, input: { text: '楼下有人拿刀砍人，快来！', communityId: 'xly-2' } });
     expect(harness.engine.find('officer_notifications', { decisionId: routed.decisionId })).toEqual([expect.objectContaining({ officerId: 'o-zhao', type: 'emergency' })]);
+    // 赵警官 sees it on his workbench, marked as his; a resident may not look.
+    const alerts = ok(await harness.call(persona('officer-beat-xly').openid, actions.directory.listOfficerAlerts, { stationId: 'xiluoyuan' }));
+    expect(alerts).toEqual([expect.objectContaining({ text: '楼下有人拿刀砍人，快来！', assignee: '赵警官', communityName: '西罗园第二社区', mine: true })]);
+    expect(await harness.call(wang(), actions.directory.listOfficerAlerts, { stationId: 'xiluoyuan' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   test('a question about a past event is not an emergency', async () => {

@@ -55,6 +55,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'directory.bindHomeCommunity': () => ({ communityId: 'xly-2', via: 'list' }),
   'directory.myBeatCard': () => ({}),
   'directory.routeQuestion': () => ({ category: 'household', text: '身份证快到期了，怎么换' }),
+  'directory.listOfficerAlerts': (stationId) => ({ stationId }),
   'directory.getRoutingRules': (stationId) => ({ stationId }),
   'directory.updateRoutingRules': (stationId) => ({ stationId, byCategory: DEFAULT_ROUTING_RULES }),
   'feed.listArticles': () => ({ fraudType: 'fake-police' }),

@@ -4,6 +4,7 @@ import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
 import { NoticeCard } from '@/components/notice-card';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { AlertList } from './alert-list';
 import { InviteManager } from './invite-manager';
 import { StaffList } from './staff-list';
 import './index.scss';
@@ -40,6 +41,7 @@ function Workbench({ me }: { me: MeView }) {
   return (
     <View>
       <StationHeader me={me} station={me.station} />
+      <AlertList stationId={me.station.id} />
       <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
     </View>
