@@ -7,7 +7,7 @@ export default defineAppConfig({
   pages: ['pages/feed/index', 'pages/booking/index', 'pages/consult/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index'] },
-    { root: 'packages/content', name: 'content', pages: ['pages/about/index', 'pages/article/index'] },
+    { root: 'packages/content', name: 'content', pages: ['pages/about/index', 'pages/article/index', 'pages/home-community/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a4fa3',
@@ -29,4 +29,7 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 发送位置 (registering the home community, and routing a question by where the resident is).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于找到您所在的社区和负责的社区民警' } },
 });

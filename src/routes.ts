@@ -7,6 +7,7 @@ export const ROUTES = {
   officerWorkbench: '/packages/officer/pages/workbench/index',
   about: '/packages/content/pages/about/index',
   article: '/packages/content/pages/article/index',
+  homeCommunity: '/packages/content/pages/home-community/index',
 } as const;
 
 /** One anti-fraud item; also the path a shared group card opens. */

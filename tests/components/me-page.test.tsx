@@ -4,8 +4,10 @@
  * local cloud — by a stand-in that answers each action with an envelope.
  */
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { MeView } from '@domain/actions';
+import Taro from '@tarojs/taro';
+import type { BeatCardView, MeView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
+import { announceHomeCommunityChanged } from '@/components/home-community';
 import MePage from '@/pages/me/index';
 import { sendToCloud } from '@/platform/cloud-transport';
 import { watchCollection } from '@/platform/realtime';
@@ -25,15 +27,26 @@ const resident: MeView = {
   createdAt: '2025-11-01T02:00:00.000Z',
 };
 
+const beatCard: BeatCardView = {
+  community: { id: 'xly-2', name: '西罗园第二社区', stationId: 'xiluoyuan', stationName: '西罗园派出所', postName: '西罗园北警务区' },
+  station: { name: '西罗园派出所', address: '北京市丰台区西罗园街道西罗园南路 16 号', phone: '010-6721 0110' },
+  post: { name: '西罗园北警务区', phone: '010-6721 0121' },
+  officer: { title: '赵警官', kindsLabel: '社区民警' },
+};
+
 type Answers = Record<string, (input: Record<string, unknown>) => ActionResult<unknown>>;
 
+/** The contact plate answers with the resident's card unless a test says otherwise. */
 function answer(answers: Answers) {
+  const all: Answers = { myBeatCard: () => ({ ok: true, data: beatCard }), ...answers };
   transport.mockImplementation(async (_fn, { action, input }) => {
-    const reply = answers[action];
+    const reply = all[action];
     if (!reply) throw new Error(`unexpected action ${action}`);
     return reply(input as Record<string, unknown>);
   });
 }
+
+const callsOf = (action: string) => transport.mock.calls.filter(([, data]) => data.action === action).length;
 
 beforeEach(() => {
   transport.mockReset();
@@ -78,7 +91,7 @@ describe('我的 page', () => {
     expect(watch).toHaveBeenCalledWith('users', { openid: '{openid}' }, expect.anything());
     const handlers = watch.mock.calls[0]![2];
     act(() => handlers.onChange([])); // the initial snapshot: already shown
-    expect(transport).toHaveBeenCalledTimes(1);
+    expect(callsOf('me')).toBe(1);
     role = 'resident';
     act(() => handlers.onChange([])); // the station admin took the role back
     expect(await screen.findByText('我是民警')).toBeTruthy();
@@ -117,7 +130,7 @@ describe('我的 page', () => {
     fireEvent.change(screen.getByPlaceholderText('最多20个字'), { target: { value: '   ' } });
     fireEvent.click(screen.getByText('保存'));
     expect(await screen.findByText('请填写昵称')).toBeTruthy();
-    expect(transport).toHaveBeenCalledTimes(1); // only `me`
+    expect(callsOf('updateProfile')).toBe(0);
   });
 
   it('saves a new nickname and shows it', async () => {
@@ -145,5 +158,41 @@ describe('我的 page', () => {
     expect(await screen.findByText('邀请码不存在或已失效，请向所里核对')).toBeTruthy();
     // The schema upper-cases on the server; the form already shows and sends capitals.
     expect(transport).toHaveBeenCalledWith('account', { action: 'redeemInvite', input: { code: 'K7M2Q9XP' } });
+  });
+
+  it('shows the contact plate of the home community, with both numbers to call', async () => {
+    const call = jest.spyOn(Taro, 'makePhoneCall');
+    answer({ me: () => ({ ok: true, data: resident }) });
+    render(<MePage />);
+    expect(await screen.findByText('警民联系牌')).toBeTruthy();
+    expect(screen.getByText('赵警官')).toBeTruthy();
+    expect(screen.getByText('赵')).toBeTruthy(); // no photo: the initial on a round badge
+    expect(screen.getByText('社区民警 · 负责您的社区')).toBeTruthy();
+    expect(screen.getByText('西罗园派出所 · 西罗园北警务区')).toBeTruthy();
+    expect(screen.getByText('警务室电话')).toBeTruthy();
+    expect(screen.getByText('派出所电话')).toBeTruthy();
+    fireEvent.click(screen.getAllByText('拨打')[0]!);
+    expect(call).toHaveBeenCalledWith({ phoneNumber: '01067210121' });
+    expect(screen.getByText('更换社区')).toBeTruthy();
+  });
+
+  it('offers to register a home community when there is none, and shows the plate once registered', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    let registered = false;
+    answer({
+      me: () => ({ ok: true, data: { ...resident, homeCommunity: undefined } }),
+      myBeatCard: () => ({ ok: true, data: registered ? beatCard : null }),
+    });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('登记我住的社区'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/content/pages/home-community/index' });
+    expect(screen.queryByText('警民联系牌')).toBeNull();
+
+    // The registration page announces the new MeView when it goes back.
+    registered = true;
+    act(() => announceHomeCommunityChanged(resident));
+    expect(await screen.findByText('警民联系牌')).toBeTruthy();
+    expect(screen.getByText('西罗园第二社区 · 西罗园派出所')).toBeTruthy();
+    expect(screen.queryByText('登记我住的社区')).toBeNull();
   });
 });

@@ -17,18 +17,40 @@ export const showToast = (_options: AnyOptions) => resolved({ errMsg: 'showToast
 export const showModal = (_options: AnyOptions) => resolved({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
 export const makePhoneCall = (_options: { phoneNumber: string }) => resolved({ errMsg: 'makePhoneCall:ok' });
 export const navigateTo = (_options: { url: string }) => resolved({ errMsg: 'navigateTo:ok' });
+export const navigateBack = (_options?: { delta?: number }) => resolved({ errMsg: 'navigateBack:ok' });
+export const switchTab = (_options: { url: string }) => resolved({ errMsg: 'switchTab:ok' });
+/** Two pages on the stack: the page under test was opened from another one. */
+export const getCurrentPages = () => [{ route: 'pages/me/index' }, { route: 'page/under/test' }];
+/** Where the user is; tests of pages that locate mock @/platform/location instead. */
+export const getLocation = (_options: { type?: string }) => resolved({ latitude: 39.8444, longitude: 116.3839, errMsg: 'getLocation:ok' });
 export const setClipboardData = (_options: { data: string }) => resolved({ errMsg: 'setClipboardData:ok' });
 export const stopPullDownRefresh = () => undefined;
+export const pageScrollTo = (_options: AnyOptions) => resolved({ errMsg: 'pageScrollTo:ok' });
+export const nextTick = (callback: () => void) => void Promise.resolve().then(callback);
 export const createSelectorQuery = () => ({
   select: () => ({ boundingClientRect: () => ({ exec: (callback?: (result: unknown[]) => void) => callback?.([]) }) }),
 });
 export const getCurrentInstance = () => ({ router: { params: {}, path: '' }, page: undefined });
-export const eventCenter = { on: () => undefined, off: () => undefined, trigger: () => undefined };
+/** Taro's page-to-page event bus, working: a page may react to what another one announced. */
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+export const eventCenter = {
+  on: (name: string, listener: (...args: unknown[]) => void) => {
+    listeners.set(name, (listeners.get(name) ?? new Set()).add(listener));
+  },
+  off: (name: string, listener?: (...args: unknown[]) => void) => {
+    if (listener) listeners.get(name)?.delete(listener);
+    else listeners.delete(name);
+  },
+  trigger: (name: string, ...args: unknown[]) => {
+    for (const listener of [...(listeners.get(name) ?? [])]) listener(...args);
+  },
+};
 
 export const useLaunch = (_callback: () => void) => undefined;
 export const useDidShow = (_callback: () => void) => undefined;
 export const usePullDownRefresh = (_callback: () => void) => undefined;
 export const useShareAppMessage = (_callback: () => unknown) => undefined;
+export const useRouter = () => ({ params: {} as Record<string, string>, path: '' });
 
 const Taro = {
   ENV_TYPE,
@@ -37,8 +59,14 @@ const Taro = {
   showModal,
   makePhoneCall,
   navigateTo,
+  navigateBack,
+  switchTab,
+  getCurrentPages,
+  getLocation,
   setClipboardData,
   stopPullDownRefresh,
+  pageScrollTo,
+  nextTick,
   createSelectorQuery,
   getCurrentInstance,
   eventCenter,
@@ -46,6 +74,7 @@ const Taro = {
   useDidShow,
   usePullDownRefresh,
   useShareAppMessage,
+  useRouter,
 };
 
 export default Taro;

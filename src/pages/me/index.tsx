@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type MeView } from '@domain/actions';
+import { actions, type BeatCardView, type MeView } from '@domain/actions';
 import { isStaffRole } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
+import { HomeCommunityPrompt, useHomeCommunityChanged } from '@/components/home-community';
 import { PageState } from '@/components/page-state';
-import { useAction } from '@/hooks/use-action';
+import { useAction, type ActionState } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
 import { ROUTES } from '@/routes';
+import { BeatCard } from './beat-card';
 import { DemoIdentityLink } from './demo-identity-link';
 import { NicknameEditor } from './nickname-editor';
 import { ProfileCard } from './profile-card';
@@ -16,6 +18,7 @@ import './index.scss';
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
+/** Who you are; an officer's way into the workbench right under it. */
 function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void }) {
   const [editing, setEditing] = useState(false);
   return (
@@ -31,19 +34,40 @@ function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void 
           }}
         />
       )}
-      {isStaffRole(me.role) ? (
-        <EntryRow title="民警工作台" description="本所民警名单、邀请码管理" onClick={open(ROUTES.officerWorkbench)} />
-      ) : (
-        <RedeemInvite onRedeemed={onChange} />
-      )}
+      {isStaffRole(me.role) && <EntryRow title="民警工作台" description="本所民警名单、邀请码管理" onClick={open(ROUTES.officerWorkbench)} />}
     </View>
+  );
+}
+
+/** 我的社区 / 我的片儿警: the contact plate when a home community is registered, else the way to register one. */
+function MyCommunity({ beat }: { beat: ActionState<BeatCardView | null> }) {
+  if (beat.status === 'empty') {
+    return <HomeCommunityPrompt description="登记以后，这里会显示负责您社区的片儿警和警务室电话；您在“问片警”里的问题也会直接交给他。" />;
+  }
+  return (
+    <PageState status={beat.status} error={beat.error} onRetry={beat.reload} loadingRows={4}>
+      {beat.data && <BeatCard card={beat.data} />}
+    </PageState>
   );
 }
 
 export default function MePage() {
   const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const beat = useAction(actions.directory.myBeatCard, {}, { pullDownRefresh: true, isEmpty: (card) => card === null });
   // A role granted or taken back by the station shows up without the officer reloading.
   useLiveChanges('users', { openid: '{openid}' }, () => void me.reload(), me.status === 'ready');
+  // Registered on the registration page (or changed elsewhere): the new MeView comes with the news.
+  useHomeCommunityChanged(me.setData);
+
+  // The contact plate follows the home community, however it changed.
+  const homeId = me.data ? (me.data.homeCommunity?.id ?? '') : undefined;
+  const shownHomeId = useRef(homeId);
+  const reloadBeat = beat.reload;
+  useEffect(() => {
+    if (homeId === undefined) return;
+    if (shownHomeId.current !== undefined && shownHomeId.current !== homeId) void reloadBeat();
+    shownHomeId.current = homeId;
+  }, [homeId, reloadBeat]);
 
   return (
     <View className="page me-page">
@@ -51,7 +75,11 @@ export default function MePage() {
         {me.data && <Account me={me.data} onChange={me.setData} />}
       </PageState>
 
+      <Text className="section-title">我的社区 · 我的片儿警</Text>
+      <MyCommunity beat={beat} />
+
       <Text className="section-title">更多</Text>
+      {me.data && !isStaffRole(me.data.role) && <RedeemInvite onRedeemed={me.setData} />}
       <EntryRow title="关于与隐私" description="我们收集什么、为什么；本程序不能代替 110" onClick={open(ROUTES.about)} />
       <DemoIdentityLink />
     </View>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记我住的社区',
+});

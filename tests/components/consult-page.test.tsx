@@ -1,0 +1,156 @@
+/**
+ * 问片警 over the real callAction and action contracts. Only the transport
+ * (src/platform/cloud-transport) and the phone's location (src/platform/location) are stood in
+ * for, as in me-page.test.tsx.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { MeView, RoutingPreviewView } from '@domain/actions';
+import type { ActionResult } from '@domain/result';
+import ConsultPage from '@/pages/consult/index';
+import { sendToCloud } from '@/platform/cloud-transport';
+import { getCurrentLocation } from '@/platform/location';
+
+jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
+jest.mock('@/platform/location', () => ({ getCurrentLocation: jest.fn() }));
+const transport = jest.mocked(sendToCloud);
+const location = jest.mocked(getCurrentLocation);
+
+const resident: MeView = {
+  userId: 'u-wang',
+  nickname: '王阿姨',
+  role: 'resident',
+  officerKinds: [],
+  homeCommunity: { id: 'xly-2', name: '西罗园第二社区', stationName: '西罗园派出所' },
+  createdAt: '2025-11-01T02:00:00.000Z',
+};
+
+const toBeatOfficer: RoutingPreviewView = {
+  stationName: '西罗园派出所',
+  postName: '西罗园北警务区',
+  assigneeLabel: '赵警官（社区民警）',
+  priority: 'normal',
+  reason: '已转给 西罗园派出所 赵警官（西罗园第二社区 社区民警）',
+  boundaryCommunities: [],
+  decisionId: 'd1',
+};
+
+const EMERGENCY_PROMPT = '这可能是紧急情况，请立即拨打 110。本程序不能代替 110 报警，留言不会被马上看到。';
+
+type Answers = Record<string, (input: Record<string, unknown>) => ActionResult<unknown>>;
+
+function answer(answers: Answers) {
+  const all: Answers = { me: () => ({ ok: true, data: resident }), ...answers };
+  transport.mockImplementation(async (_fn, { action, input }) => {
+    const reply = all[action];
+    if (!reply) throw new Error(`unexpected action ${action}`);
+    return reply(input as Record<string, unknown>);
+  });
+}
+
+const sent = (action: string) => transport.mock.calls.filter(([, data]) => data.action === action).map(([, data]) => data.input);
+
+async function ask(category: string | undefined, text: string) {
+  render(<ConsultPage />);
+  await screen.findByText('西罗园第二社区');
+  if (category) fireEvent.click(screen.getByText(category));
+  fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: text } });
+  fireEvent.click(screen.getByText('先看看会交给谁'));
+}
+
+beforeEach(() => {
+  transport.mockReset();
+  location.mockReset();
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('问片警 page', () => {
+  it('offers the domain categories, none chosen at first', async () => {
+    answer({});
+    render(<ConsultPage />);
+    await screen.findByText('西罗园第二社区');
+    for (const label of ['户籍/身份证', '出入境', '居住证', '纠纷调解', '反诈咨询/转账核实', '治安求助', '其他']) {
+      expect(screen.getByText(label).parentElement!.className).not.toContain('chip--selected');
+    }
+    fireEvent.click(screen.getByText('纠纷调解'));
+    expect(screen.getByText('纠纷调解').parentElement!.className).toContain('chip--selected');
+  });
+
+  it('shows who the question would go to, and why', async () => {
+    answer({ routeQuestion: () => ({ ok: true, data: toBeatOfficer }) });
+    await ask('纠纷调解', '楼上装修太吵了');
+    expect(await screen.findByText('会交给：赵警官（社区民警）')).toBeTruthy();
+    expect(screen.getByText('西罗园派出所 · 西罗园北警务区')).toBeTruthy();
+    expect(screen.getByText('会转给 西罗园派出所 赵警官（西罗园第二社区 社区民警）')).toBeTruthy();
+    expect(screen.getByText('这只是预览，您的问题还没有发出去。')).toBeTruthy();
+    expect(sent('routeQuestion')).toEqual([{ category: 'dispute', text: '楼上装修太吵了' }]);
+    expect(location).not.toHaveBeenCalled();
+  });
+
+  it('shows the 110 alert instead of the card for an emergency', async () => {
+    const call = jest.spyOn(Taro, 'makePhoneCall');
+    answer({
+      routeQuestion: () => ({
+        ok: true,
+        data: { ...toBeatOfficer, priority: 'urgent', emergency: { prompt: EMERGENCY_PROMPT, kind: 'violence' } },
+      }),
+    });
+    await ask('治安求助', '楼下有人拿刀砍人，快来');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(EMERGENCY_PROMPT)).toBeTruthy();
+    expect(screen.queryByText('会交给：赵警官（社区民警）')).toBeNull();
+    fireEvent.click(within(alert).getByText('拨打 110'));
+    expect(call).toHaveBeenCalledWith({ phoneNumber: '110' });
+  });
+
+  it('notes neighbouring jurisdictions when the location is at a boundary', async () => {
+    location.mockResolvedValue({ ok: true, latitude: 39.847, longitude: 116.3839 });
+    answer({
+      routeQuestion: () => ({
+        ok: true,
+        data: {
+          ...toBeatOfficer,
+          boundaryCommunities: [{ id: 'huajiaoshu', name: '花椒树社区', stationId: 'xiluoyuan', stationName: '西罗园派出所', postName: '洋桥警务区' }],
+        },
+      }),
+    });
+    render(<ConsultPage />);
+    await screen.findByText('西罗园第二社区');
+    fireEvent.click(screen.getByText('纠纷调解'));
+    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '广场舞太吵' } });
+    fireEvent.click(screen.getByText('附上我现在的位置'));
+    fireEvent.click(screen.getByText('先看看会交给谁'));
+    expect(await screen.findByText(/您可能在相邻辖区：花椒树社区（西罗园派出所）/)).toBeTruthy();
+    expect(sent('routeQuestion')).toEqual([{ category: 'dispute', text: '广场舞太吵', location: { latitude: 39.847, longitude: 116.3839 } }]);
+  });
+
+  it('asks for a category before sending anything', async () => {
+    answer({});
+    await ask(undefined, '楼上装修太吵了');
+    expect(await screen.findByText('请选择问题类别')).toBeTruthy();
+    expect(sent('routeQuestion')).toEqual([]);
+  });
+
+  it('shows content-security refusals under the question', async () => {
+    answer({ routeQuestion: () => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: '内容可能含有不当信息，未能发送。请修改后再试' } }) });
+    await ask('其他', '某些不当内容');
+    expect(await screen.findByText('内容可能含有不当信息，未能发送。请修改后再试')).toBeTruthy();
+  });
+
+  it('shows the field message of an INVALID_INPUT answer', async () => {
+    answer({ routeQuestion: () => ({ ok: false, error: { code: 'INVALID_INPUT', message: '填写的内容有误', fields: { text: '问题不能超过500个字' } } }) });
+    await ask('其他', '很长的问题');
+    expect(await screen.findByText('问题不能超过500个字')).toBeTruthy();
+  });
+
+  it('points a resident without a home community to the registration page', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    answer({ me: () => ({ ok: true, data: { ...resident, homeCommunity: undefined } }) });
+    render(<ConsultPage />);
+    expect(await screen.findByText('还没有登记您住在哪个社区')).toBeTruthy();
+    fireEvent.click(screen.getByText('登记我住的社区'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/content/pages/home-community/index' }));
+  });
+});
