@@ -65,6 +65,7 @@ test('a new resident binds a community by address, sees the beat officer, and le
   await shown(officer, '民警工作台').click();
   await shown(officer, '紧急提醒（近7天）').waitFor();
   await shown(officer, '楼下有人拿刀砍人，快来').waitFor();
+  await officer.waitForTimeout(600); // let the page slide-in finish before the picture
   await screenshot(officer, 'workbench-alert');
   await officer.context().close();
 });
