@@ -77,7 +77,7 @@ function rulesView(stationId: string, record: RoutingRulesRecord | undefined): R
 }
 
 export const routingHandlers: RoutingHandlers = {
-  async routeQuestion({ category, text, location }, context) {
+  async routeQuestion({ category, text, location, address }, context) {
     const { user, openid } = requireUser(context);
     const emergency = detectEmergency(text);
     // An emergency must never be held up by a content check: "有人拿刀砍人" has to get through.
@@ -86,7 +86,10 @@ export const routingHandlers: RoutingHandlers = {
     const directory = await currentDirectory(context.now);
     const communityByLocation = location ? directory.locator.locate(location) : undefined;
     const nearby = location ? directory.locator.nearbyAreas(location, BOUNDARY_METERS).map((area) => area.id) : [];
-    const communityId = user.homeCommunityId ?? communityByLocation;
+    // Only an unambiguous address counts: a guess must not send a question to the wrong officer.
+    const resolved = !user.homeCommunityId && address ? directory.addresses.resolve(address) : undefined;
+    const communityByAddress = resolved?.kind === 'match' ? resolved.match.communityId : undefined;
+    const communityId = user.homeCommunityId ?? communityByAddress ?? communityByLocation;
     const stationIdByLocation = communityByLocation ? directory.communities.get(communityByLocation)?.stationId : undefined;
     const decision = route(
       {

@@ -104,6 +104,13 @@ describe('routing a question', () => {
     expect(routed).toMatchObject({ stationName: '半山派出所', assigneeLabel: '田警官（社区民警）' });
   });
 
+  test('without a home community, a typed address decides the station', async () => {
+    const routed = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么', address: '洋桥东里12号楼' }));
+    expect(routed).toMatchObject({ stationName: '西罗园派出所', assigneeLabel: '西罗园派出所 综合服务大厅' });
+    const ambiguous = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么', address: '西罗园5号楼' }));
+    expect(ambiguous.reason).toContain('暂时无法确定您所在的辖区');
+  });
+
   test('with nothing known, the question still lands somewhere and says so', async () => {
     const routed = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'other', text: '想问问小区里的消防通道' }));
     expect(routed.reason).toContain('暂时无法确定您所在的辖区');
