@@ -15,7 +15,7 @@
 // bench-results.json; run directly, this script prints a table and writes nothing.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from './bench/import-typescript.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,20 +28,8 @@ const FAST_ROUNDS = 5;
 const LINEAR_MIN_CALLS = 2_000;
 const LINEAR_MIN_SECONDS = 1;
 
-/** domain/geo is TypeScript: bundle it in memory and import it, so plain `node` can run the bench. */
-async function loadGeo() {
-  const result = await build({
-    entryPoints: [path.join(root, 'domain', 'geo', 'index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
+/** domain/geo is TypeScript: bundled in memory, so plain `node` can run the bench. */
+const loadGeo = () => importTypeScript(path.join(root, 'domain', 'geo', 'index.ts'));
 
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -6,26 +6,14 @@
 //   node scripts/bench-routing.mjs
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { importTypeScript } from './bench/import-typescript.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ROUTE_P99_BUDGET_MS = 1;
 const WARM_UP = 5_000;
 const TIMED = 50_000;
 
-async function loadWorld() {
-  const result = await build({
-    entryPoints: [path.join(root, 'scripts', 'bench', 'routing-world.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
+const loadWorld = () => importTypeScript(path.join(root, 'scripts', 'bench', 'routing-world.ts'));
 
 export async function measureRouting() {
   const { buildRoutingWorld, route } = await loadWorld();

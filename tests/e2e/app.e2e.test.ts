@@ -3,25 +3,14 @@
  * persona, walk every tab, and run the officer-invite flow end to end. Screenshots land in
  * tests/e2e/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, screenshot } from './browser';
+import type { Browser } from 'playwright-core';
+import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
-
-async function signInAs(page: Page, persona: string): Promise<void> {
-  await page.goto(`${baseUrl()}/__local/sign-in`);
-  await page.click(`[data-persona="${persona}"]`);
-  await page.waitForURL(`${baseUrl()}/**`);
-}
-
-const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });
-const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label });
-/** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
-const shown = (page: Page, text: string) => page.getByText(text).filter({ visible: true }).first();
 
 test('a visitor who is not signed in is sent to the local sign-in page', async () => {
   const page = await newPhonePage(browser);

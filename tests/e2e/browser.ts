@@ -52,3 +52,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in on the local sign-in page as a demo persona (see local-cloud/seed/demo-data.ts). */
+export async function signInAs(page: Page, persona: string): Promise<void> {
+  await page.goto(`${baseUrl()}/__local/sign-in`);
+  await page.click(`[data-persona="${persona}"]`);
+  await page.waitForURL(`${baseUrl()}/**`);
+}
+
+/** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
+export const shown = (page: Page, text: string) => page.getByText(text).filter({ visible: true }).first();
+export const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
+export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });

@@ -3,25 +3,14 @@
  * sees the beat officer's contact plate, previews where a question goes, is told to call 110
  * for an emergency — and the officer finds the alert on the workbench.
  */
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, screenshot } from './browser';
+import type { Browser } from 'playwright-core';
+import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser.close());
-
-async function signInAs(page: Page, persona: string): Promise<void> {
-  await page.goto(`${baseUrl()}/__local/sign-in`);
-  await page.click(`[data-persona="${persona}"]`);
-  await page.waitForURL(`${baseUrl()}/**`);
-}
-
-/** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
-const shown = (page: Page, text: string) => page.getByText(text).filter({ visible: true }).first();
-const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
-const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });
 
 test('a new resident binds a community by address, sees the beat officer, and learns where a question goes', async () => {
   const page = await newPhonePage(browser);
