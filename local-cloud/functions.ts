@@ -3,6 +3,8 @@ import type { FunctionName } from '@domain/actions';
 import { runInInvocation } from './wx-server-sdk/invocation';
 import * as account from '../cloudfunctions/account';
 import accountConfig from '../cloudfunctions/account/config.json';
+import * as booking from '../cloudfunctions/booking';
+import bookingConfig from '../cloudfunctions/booking/config.json';
 import * as directory from '../cloudfunctions/directory';
 import directoryConfig from '../cloudfunctions/directory/config.json';
 import * as feed from '../cloudfunctions/feed';
@@ -30,6 +32,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   account: { name: 'account', main: account.main, config: accountConfig as FunctionConfig },
   directory: { name: 'directory', main: directory.main, config: directoryConfig as FunctionConfig },
   feed: { name: 'feed', main: feed.main, config: feedConfig as FunctionConfig },
+  booking: { name: 'booking', main: booking.main, config: bookingConfig as FunctionConfig },
 };
 
 /**

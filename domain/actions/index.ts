@@ -1,4 +1,5 @@
 import { accountActions } from './account';
+import { bookingActions } from './booking';
 import { directoryActions } from './directory';
 import { feedActions } from './feed';
 import type { ActionDefinition, FunctionName } from './define';
@@ -8,6 +9,7 @@ export const actions = {
   account: accountActions,
   directory: directoryActions,
   feed: feedActions,
+  booking: bookingActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -18,3 +20,4 @@ export * from './define';
 export type * from './account';
 export type * from './directory';
 export type * from './feed';
+export type * from './booking';

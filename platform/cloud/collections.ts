@@ -1,4 +1,5 @@
 import type { ArticleKind } from '@domain/actions/feed';
+import type { BookingStatus, HallConfig, Needs, Relation, ServiceKind } from '@domain/booking';
 import type { Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
@@ -23,6 +24,11 @@ export const COLLECTIONS = {
   routingDecisions: 'routing_decisions',
   officerNotifications: 'officer_notifications',
   meta: 'meta',
+  hallConfigs: 'hall_configs',
+  slotCounters: 'slot_counters',
+  bookings: 'bookings',
+  familyMembers: 'family_members',
+  checkInCodes: 'check_in_codes',
 } as const;
 
 export interface UserRecord {
@@ -193,4 +199,84 @@ export interface ArticleRecord {
   status: 'published' | 'withdrawn';
   publisher: string;
   publishedAt: Date;
+}
+
+/** A station's service-hall config: `_id` is the station id. */
+export type HallConfigRecord = HallConfig & { _id: string; updatedAt?: Date };
+
+/**
+ * The capacity counter of one slot: `_id` is the slot id. Created (set) on first use with the
+ * slot's capacity; places are only ever taken with the conditional update
+ * `where({_id, remaining: _.gt(0)}).update({remaining: _.inc(-1)})` and given back with `_.inc(1)`.
+ */
+export interface SlotCounterRecord {
+  _id: string;
+  stationId: string;
+  service: ServiceKind;
+  day: string;
+  capacity: number;
+  remaining: number;
+  createdAt: Date;
+}
+
+/** Whom a booking is for, as stored: the ID number only ever as its keyed hash and masked form. */
+export interface BookingPersonRecord {
+  self: boolean;
+  /** The family member's name; for the account holder, their nickname when booked. */
+  name: string;
+  familyMemberId?: string;
+  idNumberMasked?: string;
+  phoneMasked?: string;
+}
+
+/** `_id` = bookingIdFor(slotId, personKey): a double tap lands on the same document. */
+export interface BookingRecord {
+  _id: string;
+  stationId: string;
+  service: ServiceKind;
+  slotId: string;
+  day: string;
+  start: Date;
+  end: Date;
+  accountId: string;
+  personKey: string;
+  person: BookingPersonRecord;
+  status: BookingStatus;
+  needs: Needs;
+  checkInCode: string;
+  createdAt: Date;
+  updatedAt: Date;
+  cancelledAt?: Date;
+  /** Set on the old booking when it was moved to another slot (it is then 'cancelled'). */
+  rescheduledTo?: string;
+  rescheduledFrom?: string;
+  checkedInAt?: Date;
+  checkedInBy?: string;
+  noShowAt?: Date;
+  remindedDayBeforeAt?: Date;
+  remindedHourBeforeAt?: Date;
+}
+
+/** A family member saved by an account. ID number and phone are stored AES-GCM encrypted. */
+export interface FamilyMemberRecord {
+  _id: string;
+  accountId: string;
+  name: string;
+  relation: Relation;
+  personKey: string;
+  idNumberMasked: string;
+  phoneMasked: string;
+  idNumberSealed: string;
+  phoneSealed: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Claims a check-in code for one station and day: `_id` = checkInClaimId(stationId, day, code). */
+export interface CheckInCodeRecord {
+  _id: string;
+  bookingId: string;
+  stationId: string;
+  day: string;
+  createdAt: Date;
 }

@@ -60,6 +60,21 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'directory.updateRoutingRules': (stationId) => ({ stationId, byCategory: DEFAULT_ROUTING_RULES }),
   'feed.listArticles': () => ({ fraudType: 'fake-police' }),
   'feed.getArticle': () => ({ id: 'knowledge-fake-refund' }),
+  'booking.listServices': (stationId) => ({ stationId }),
+  'booking.availability': (stationId) => ({ stationId, service: 'idRenewal' }),
+  // A slot long past: refused as EXPIRED, never booked.
+  'booking.reserve': (stationId) => ({ slotId: `${stationId}:idRenewal:2025-06-03:0900`, person: { self: true }, needs: { kinds: [] } }),
+  'booking.cancel': () => ({ bookingId: 'bk_0000000000000' }),
+  'booking.reschedule': (stationId) => ({ bookingId: 'bk_0000000000000', slotId: `${stationId}:idRenewal:2025-06-03:0930` }),
+  'booking.myBookings': () => ({}),
+  'booking.saveFamilyMember': () => ({ name: '李秀英', idNumber: '110102195003071231', phone: '13812345678', relation: 'parent' }),
+  'booking.listFamilyMembers': () => ({}),
+  'booking.removeFamilyMember': () => ({ id: 'fm_nobody' }),
+  'booking.hallRoster': (stationId) => ({ stationId }),
+  'booking.checkIn': (stationId) => ({ stationId, code: '123456' }),
+  'booking.sendBookingReminders': () => ({}),
+  'booking.markNoShows': () => ({}),
+  'booking.hallHousekeeping': () => ({}),
 };
 
 const key = (definition: ActionDefinition) => `${definition.fn}.${definition.name}`;

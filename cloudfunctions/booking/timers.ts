@@ -1,0 +1,102 @@
+import type { bookingActions } from '@domain/actions/booking';
+import { HOUR_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
+import { COLLECTIONS, type BookingRecord, type UserRecord } from '@platform/cloud/collections';
+import type { Handlers } from '@platform/cloud/create-function';
+import { findById, findMany, updated } from '@platform/cloud/documents';
+import { cloud, database } from '@platform/cloud/wx';
+import { asDate, stationNames } from './shared';
+
+type TimerHandlers = Pick<Handlers<typeof bookingActions>, 'sendBookingReminders' | 'markNoShows' | 'hallHousekeeping'>;
+
+/** Subscribe-message template residents accept when confirming a booking (WeChat admin console). */
+export const BOOKING_REMINDER_TEMPLATE = 'tmpl-booking-reminder';
+
+const FLAG: Record<ReminderKind, 'remindedDayBeforeAt' | 'remindedHourBeforeAt'> = {
+  dayBefore: 'remindedDayBeforeAt',
+  hourBefore: 'remindedHourBeforeAt',
+};
+
+const asReminderBooking = (booking: BookingRecord): BookingRecord => ({
+  ...booking,
+  start: asDate(booking.start),
+  end: asDate(booking.end),
+  createdAt: asDate(booking.createdAt),
+});
+
+export const timerHandlers: TimerHandlers = {
+  async sendBookingReminders(_input, context) {
+    const { now } = context;
+    const _ = database().command;
+    // The day-before window opens at most 24 h before a slot; the hour-before one 1 h before.
+    const candidates = await findMany<BookingRecord>(
+      database()
+        .collection(COLLECTIONS.bookings)
+        .where({ status: 'booked', start: _.gt(now).and(_.lte(new Date(now.getTime() + 25 * HOUR_MS))) })
+        .limit(1000),
+    );
+    const due = remindersDue(candidates.map(asReminderBooking), now);
+    const names = stationNames();
+    let sent = 0;
+    for (const kind of ['dayBefore', 'hourBefore'] as const) {
+      for (const booking of due[kind]) {
+        // Claim the reminder first: of two overlapping timer runs only one sees updated === 1.
+        const claimed = await updated(
+          database()
+            .collection(COLLECTIONS.bookings)
+            .where({ _id: booking._id, status: 'booked', [FLAG[kind]]: _.exists(false) })
+            .update({ data: { [FLAG[kind]]: now } }),
+        );
+        if (claimed !== 1) continue;
+        const account = await findById<UserRecord>(COLLECTIONS.users, booking.accountId);
+        if (!account) continue;
+        try {
+          await cloud.openapi.subscribeMessage.send({
+            touser: account.openid,
+            templateId: BOOKING_REMINDER_TEMPLATE,
+            page: 'packages/booking/pages/mine/index',
+            data: {
+              thing1: { value: SERVICE_LABELS[booking.service] },
+              time2: { value: `${booking.day} ${timeOf(shanghaiMinuteOfDay(booking.start))}` },
+              thing3: { value: (await names(booking.stationId)).slice(0, 20) || '派出所服务大厅' },
+              thing4: { value: kind === 'dayBefore' ? '明天办理，请带齐材料' : '1小时后办理，请准时到达' },
+            },
+          });
+          sent++;
+        } catch (error) {
+          // 43101: no subscription left for this resident; the booking page still shows the time.
+          const code = (error as { errCode?: number }).errCode;
+          if (code !== 43101) console.warn('[booking] reminder not sent', booking._id, code);
+        }
+      }
+    }
+    return { dayBefore: due.dayBefore.length, hourBefore: due.hourBefore.length, sent };
+  },
+
+  async hallHousekeeping(input, context) {
+    const reminders = await timerHandlers.sendBookingReminders(input, context);
+    const noShows = await timerHandlers.markNoShows(input, context);
+    return { reminders, noShows };
+  },
+
+  async markNoShows(_input, context) {
+    const { now } = context;
+    const _ = database().command;
+    const candidates = await findMany<BookingRecord>(
+      database()
+        .collection(COLLECTIONS.bookings)
+        .where({ status: 'booked', end: _.lt(now), day: _.gte(shanghaiDay(new Date(now.getTime() - 7 * 24 * HOUR_MS))) })
+        .limit(1000),
+    );
+    let marked = 0;
+    for (const booking of candidates) {
+      if (!isNoShow({ status: booking.status, end: asDate(booking.end) }, now)) continue;
+      marked += await updated(
+        database()
+          .collection(COLLECTIONS.bookings)
+          .where({ _id: booking._id, status: 'booked' })
+          .update({ data: { status: 'noShow', noShowAt: now, updatedAt: now } }),
+      );
+    }
+    return { marked };
+  },
+};
