@@ -8,6 +8,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index'] },
     { root: 'packages/content', name: 'content', pages: ['pages/about/index', 'pages/article/index', 'pages/home-community/index'] },
+    { root: 'packages/booking', name: 'booking', pages: ['pages/book/index', 'pages/mine/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a4fa3',

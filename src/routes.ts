@@ -8,7 +8,12 @@ export const ROUTES = {
   about: '/packages/content/pages/about/index',
   article: '/packages/content/pages/article/index',
   homeCommunity: '/packages/content/pages/home-community/index',
+  bookingFlow: '/packages/booking/pages/book/index',
+  myBookings: '/packages/booking/pages/mine/index',
 } as const;
 
 /** One anti-fraud item; also the path a shared group card opens. */
 export const articlePath = (id: string): string => `${ROUTES.article}?id=${encodeURIComponent(id)}`;
+
+/** The booking flow for one station's service hall. */
+export const bookingFlowPath = (stationId: string): string => `${ROUTES.bookingFlow}?stationId=${encodeURIComponent(stationId)}`;

@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { actions, type StationView } from '@domain/actions';
-import { NoticeCard } from '@/components/notice-card';
+import { EntryRow } from '@/components/entry-row';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { ROUTES, bookingFlowPath } from '@/routes';
 import { StationCard } from './station-card';
 import './index.scss';
 
@@ -17,17 +19,26 @@ function groupByDistrict(stations: StationView[]): { district: string; stations:
   return groups;
 }
 
+/** The resident's own station (by their home community) first, the rest in directory order. */
+function splitOwn(stations: StationView[], ownName: string | undefined): { own?: StationView; others: StationView[] } {
+  const own = ownName ? stations.find((station) => station.name === ownName) : undefined;
+  return { own, others: own ? stations.filter((station) => station !== own) : stations };
+}
+
+const openFlow = (station: StationView) => void Taro.navigateTo({ url: bookingFlowPath(station.id) });
+
 export default function BookingPage() {
   const stations = useAction(actions.directory.listStations, {}, { pullDownRefresh: true });
+  // Only to put the resident's own station first: the list shows without it.
+  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const { own, others } = splitOwn(stations.data ?? [], me.data?.homeCommunity?.stationName);
 
   return (
     <View className="page booking-page">
       <Text className="page-title">办证预约</Text>
-      <Text className="page-intro">身份证、户口、居住证、出入境证件，先看看哪个派出所能办、什么时候开门。</Text>
+      <Text className="page-intro">身份证、户口、居住证、出入境证件：选一个派出所，再选业务和时间，到了大厅出示签到码就行。</Text>
 
-      <NoticeCard title="网上预约正在建设中" tone="building">
-        <Text>很快就能在这里选派出所、选业务、选时间段预约，到了大厅出示预约码即可。现在请先查看办事时间，有疑问可以拨打派出所电话咨询。</Text>
-      </NoticeCard>
+      <EntryRow title="我的预约" description="查看签到码、取消或改时间" onClick={() => void Taro.navigateTo({ url: ROUTES.myBookings })} />
 
       <PageState
         status={stations.status}
@@ -37,15 +48,20 @@ export default function BookingPage() {
         emptyTitle="暂时没有可查看的派出所"
         emptyDescription="派出所信息正在录入，请稍后再来"
       >
-        {stations.data &&
-          groupByDistrict(stations.data).map((group) => (
-            <View key={group.district}>
-              <Text className="section-title">{group.district}</Text>
-              {group.stations.map((station) => (
-                <StationCard key={station.id} station={station} />
-              ))}
-            </View>
-          ))}
+        {own && (
+          <View>
+            <Text className="section-title">我所在社区的派出所</Text>
+            <StationCard station={own} onBook={() => openFlow(own)} />
+          </View>
+        )}
+        {groupByDistrict(others).map((group) => (
+          <View key={group.district}>
+            <Text className="section-title">{own ? `其他派出所 · ${group.district}` : group.district}</Text>
+            {group.stations.map((station) => (
+              <StationCard key={station.id} station={station} onBook={() => openFlow(station)} />
+            ))}
+          </View>
+        ))}
       </PageState>
     </View>
   );

@@ -1,0 +1,329 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { actions, type BookingServiceView, type BookingView } from '@domain/actions';
+import type { ActionErrorBody } from '@domain/errors';
+import { NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
+import { FormError } from '@/components/form-error';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+import { requestSubscription } from '@/platform/subscribe';
+import { ROUTES } from '@/routes';
+import { BookingCard } from '../../parts/booking-card';
+import { dayLabel } from '../../parts/dates';
+import { DayGrid, SlotList, closedNotes } from '../../parts/slot-picker';
+import { NO_NEEDS_CHOICE, NeedsStep, needsInput, needsProblem, type NeedsChoice } from './needs-step';
+import { PersonStep, type PersonChoice } from './person-step';
+import './index.scss';
+
+/**
+ * The subscription template the booking function sends reminders with
+ * (cloudfunctions/booking/timers.ts BOOKING_REMINDER_TEMPLATE; not imported: server code).
+ */
+export const BOOKING_REMINDER_TEMPLATE = 'tmpl-booking-reminder';
+
+const STEPS = ['service', 'day', 'slot', 'person', 'needs', 'review'] as const;
+type Step = (typeof STEPS)[number];
+const STEP_TITLES: Record<Step, string> = {
+  service: '选择要办的业务',
+  day: '选择日期',
+  slot: '选择时间段',
+  person: '为谁预约',
+  needs: '需要什么帮助',
+  review: '核对并确认',
+};
+
+/** A refusal about the chosen time (full, closed, past, cut off): the resident picks another slot. */
+export function isSlotProblem(error: ActionErrorBody): boolean {
+  if (error.fields?.slotId) return true;
+  if (error.code === 'NOT_FOUND' || error.code === 'EXPIRED') return true;
+  return error.code === 'CONFLICT' && (error.message.includes('其他时间') || error.message.includes('约满'));
+}
+
+function ServiceOption({ service, selected, onSelect }: { service: BookingServiceView; selected: boolean; onSelect: () => void }) {
+  return (
+    <View className={`choice${selected ? ' choice--selected' : ''}`} hoverClass="choice--pressed" onClick={onSelect}>
+      <Text className="choice__mark">{selected ? '●' : '○'}</Text>
+      <View className="choice__body">
+        <Text className="choice__title">{service.label}</Text>
+        <Text className="choice__detail">{service.summary}</Text>
+        <Text className="choice__detail">
+          {service.deskLabel} · 约{service.minutes}分钟
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+/** What to bring for the chosen service. */
+function Materials({ service }: { service: BookingServiceView }) {
+  return (
+    <View className="flow__materials">
+      <Text className="flow__materials-title">办理“{service.label}”请带好：</Text>
+      {service.materials.map((material) => (
+        <View key={material.item} className="flow__material">
+          <Text className="flow__material-item">
+            ✓ {material.item}
+            {material.conditional ? '（部分情况需要）' : ''}
+          </Text>
+          {material.note && <Text className="flow__material-note">{material.note}</Text>}
+        </View>
+      ))}
+      {service.onSitePhoto && <Text className="flow__material-note">照片在窗口现场拍摄，不用自己带。</Text>}
+    </View>
+  );
+}
+
+function ReviewRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="flow__review-row">
+      <Text className="flow__review-label">{label}</Text>
+      <Text className="flow__review-value">{children}</Text>
+    </View>
+  );
+}
+
+export interface BookingFlowProps {
+  stationId: string;
+}
+
+/** 预约办证, one question at a time: service → day → slot → for whom → needs → review. */
+export function BookingFlow({ stationId }: BookingFlowProps) {
+  const catalogue = useAction(actions.booking.listServices, { stationId }, { isEmpty: (list) => list.services.length === 0 });
+  const [step, setStep] = useState<Step>('service');
+  const [service, setService] = useState<BookingServiceView>();
+  const [day, setDay] = useState<string>();
+  const [slotId, setSlotId] = useState<string>();
+  const [slotMessage, setSlotMessage] = useState<string>();
+  const [person, setPerson] = useState<PersonChoice>();
+  const [personName, setPersonName] = useState('');
+  const [needs, setNeeds] = useState<NeedsChoice>(NO_NEEDS_CHOICE);
+  const [needsShownProblem, setNeedsShownProblem] = useState<string>();
+  const [booked, setBooked] = useState<BookingView>();
+  const [reminded, setReminded] = useState(false);
+
+  const availability = useAction(
+    actions.booking.availability,
+    { stationId, service: service?.kind ?? SERVICE_KINDS[0] },
+    { enabled: service !== undefined, isEmpty: (view) => view.days.length === 0 },
+  );
+  const reserve = useSubmit(actions.booking.reserve);
+
+  const chosenDay = availability.data?.days.find((d) => d.day === day);
+  const chosenSlot = chosenDay?.slots.find((slot) => slot.slotId === slotId);
+  const stepIndex = STEPS.indexOf(step);
+
+  // A slot taken by someone else meanwhile: back to the times, freshly counted, with the reason.
+  const reserveError = reserve.error;
+  const reloadAvailability = availability.reload;
+  const clearReserveError = reserve.clearError;
+  useEffect(() => {
+    if (!reserveError || !isSlotProblem(reserveError)) return;
+    setSlotMessage(reserveError.message);
+    setSlotId(undefined);
+    setStep('slot');
+    clearReserveError();
+    void reloadAvailability();
+  }, [reserveError, reloadAvailability, clearReserveError]);
+
+  const go = (next: Step) => {
+    setStep(next);
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
+
+  async function confirm() {
+    if (!slotId || !person) return;
+    // WeChat shows its prompt only from a tap: ask first, and book whatever the answer.
+    try {
+      const decisions = await requestSubscription([BOOKING_REMINDER_TEMPLATE]);
+      setReminded(decisions[BOOKING_REMINDER_TEMPLATE] === 'accept');
+    } catch {
+      // Declined, or not supported on this phone: the booking still goes ahead, without reminders.
+    }
+    const booking = await reserve.submit({ slotId, person, needs: needsInput(needs) });
+    if (booking) setBooked(booking);
+  }
+
+  if (booked) {
+    return (
+      <View className="flow">
+        <View className="flow__success">
+          <Text className="flow__success-title">预约成功</Text>
+          <Text className="flow__success-text">
+            请按时到大厅，向工作人员出示下面的签到码。{reminded ? '前一天和开始前1小时会发消息提醒您。' : ''}
+          </Text>
+        </View>
+        <BookingCard booking={booked} />
+        <Button className="flow__primary" type="primary" block onClick={() => void Taro.redirectTo({ url: ROUTES.myBookings })}>
+          查看我的预约
+        </Button>
+      </View>
+    );
+  }
+
+  return (
+    <View className="flow">
+      <PageState status={catalogue.status} error={catalogue.error} onRetry={catalogue.reload} loadingRows={6} emptyTitle="这个派出所暂时不能网上预约" emptyDescription="请拨打派出所电话咨询">
+        {catalogue.data && (
+          <View>
+            <Text className="page-title">{catalogue.data.stationName}</Text>
+            <View className="flow__progress">
+              {STEPS.map((s, index) => (
+                <View key={s} className={`flow__dot${index <= stepIndex ? ' flow__dot--done' : ''}`} />
+              ))}
+            </View>
+            <Text className="flow__step">
+              第{stepIndex + 1}步（共{STEPS.length}步）：{STEP_TITLES[step]}
+            </Text>
+
+            {step !== 'service' && service && (
+              <View className="flow__so-far">
+                <Text>{service.label}</Text>
+                {step !== 'day' && day && <Text> · {dayLabel(day)}</Text>}
+                {stepIndex > STEPS.indexOf('slot') && chosenSlot && <Text> {chosenSlot.time}</Text>}
+              </View>
+            )}
+
+            {step === 'service' && (
+              <View>
+                {catalogue.data.services.map((option) => (
+                  <ServiceOption
+                    key={option.kind}
+                    service={option}
+                    selected={service?.kind === option.kind}
+                    onSelect={() => {
+                      if (service?.kind !== option.kind) {
+                        setDay(undefined);
+                        setSlotId(undefined);
+                      }
+                      setService(option);
+                    }}
+                  />
+                ))}
+                {service && <Materials service={service} />}
+                <Button className="flow__primary" type="primary" block disabled={!service} onClick={() => go('day')}>
+                  {service ? '下一步：选日期' : '请先选择业务'}
+                </Button>
+              </View>
+            )}
+
+            {step === 'day' && (
+              <PageState status={availability.status} error={availability.error} onRetry={availability.reload} loadingRows={4} emptyTitle="近期没有可预约的日子">
+                {availability.data && (
+                  <View>
+                    <Text className="flow__hint">绿色“可约”的日子可以点；“约满”“休息”的不能约。</Text>
+                    <DayGrid
+                      days={availability.data.days}
+                      selected={day}
+                      onSelect={(chosen) => {
+                        if (chosen.day !== day) setSlotId(undefined);
+                        setDay(chosen.day);
+                        setSlotMessage(undefined);
+                        go('slot');
+                      }}
+                    />
+                    {closedNotes(availability.data.days).map((note) => (
+                      <Text key={note} className="flow__hint">
+                        {note}
+                      </Text>
+                    ))}
+                  </View>
+                )}
+              </PageState>
+            )}
+
+            {step === 'slot' && (
+              <PageState status={availability.status} error={availability.error} onRetry={availability.reload} loadingRows={4}>
+                {slotMessage && <FormError error={{ code: 'CONFLICT', message: slotMessage }} />}
+                {chosenDay ? (
+                  <View>
+                    <Text className="flow__day-title">{dayLabel(chosenDay.day)}</Text>
+                    <SlotList
+                      day={chosenDay}
+                      selected={slotId}
+                      onSelect={(chosen) => {
+                        setSlotId(chosen);
+                        setSlotMessage(undefined);
+                        go('person');
+                      }}
+                    />
+                  </View>
+                ) : (
+                  <Text className="muted">请先选择日期。</Text>
+                )}
+              </PageState>
+            )}
+
+            {step === 'person' && (
+              <PersonStep
+                selected={person}
+                onSelect={(chosen, label) => {
+                  setPerson(chosen);
+                  setPersonName(label);
+                  go('needs');
+                }}
+              />
+            )}
+
+            {step === 'needs' && (
+              <View>
+                <NeedsStep
+                  value={needs}
+                  problem={needsShownProblem}
+                  onChange={(next) => {
+                    setNeeds(next);
+                    setNeedsShownProblem(undefined);
+                  }}
+                />
+                <Button
+                  className="flow__primary"
+                  type="primary"
+                  block
+                  onClick={() => {
+                    const problem = needsProblem(needs);
+                    if (problem) setNeedsShownProblem(problem);
+                    else go('review');
+                  }}
+                >
+                  下一步：核对信息
+                </Button>
+              </View>
+            )}
+
+            {step === 'review' && service && chosenDay && (
+              <View>
+                <View className="flow__review">
+                  <ReviewRow label="派出所">{catalogue.data.stationName}</ReviewRow>
+                  <ReviewRow label="业务">{service.label}</ReviewRow>
+                  <ReviewRow label="时间">
+                    {dayLabel(chosenDay.day)} {chosenSlot?.time ?? ''}
+                  </ReviewRow>
+                  <ReviewRow label="办理人">{personName}</ReviewRow>
+                  <ReviewRow label="需要帮助">
+                    {needs.kinds.length === 0
+                      ? '不需要'
+                      : needs.kinds.map((kind) => (kind === 'greenChannel' ? `绿色通道：${needs.greenChannelReason.trim()}` : NEED_TEXT[kind])).join('、')}
+                  </ReviewRow>
+                </View>
+                <Materials service={service} />
+                <FormError error={reserve.error} />
+                <Button className="flow__primary" type="primary" block loading={reserve.pending} onClick={() => void confirm()}>
+                  确认预约
+                </Button>
+              </View>
+            )}
+
+            {step !== 'service' && (
+              <Button className="flow__secondary" block disabled={reserve.pending} onClick={() => go(STEPS[stepIndex - 1] ?? 'service')}>
+                上一步
+              </Button>
+            )}
+          </View>
+        )}
+      </PageState>
+    </View>
+  );
+}

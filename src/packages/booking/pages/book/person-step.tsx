@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { actions, type FamilyMemberView } from '@domain/actions';
+import { RELATIONS, RELATION_LABELS, type Relation } from '@domain/booking';
+import { Chip } from '@/components/chip';
+import { FormCard } from '@/components/form-card';
+import { FormError } from '@/components/form-error';
+import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+
+/** Whom the booking is for: the account holder, or a saved family member (by id). */
+export type PersonChoice = { self: true } | { familyMemberId: string };
+
+export const isSamePerson = (a: PersonChoice | undefined, b: PersonChoice): boolean =>
+  a !== undefined && ('self' in a ? 'self' in b : 'familyMemberId' in b && a.familyMemberId === b.familyMemberId);
+
+interface AddFamilyMemberProps {
+  onSaved: (member: FamilyMemberView) => void;
+  onCancel: () => void;
+}
+
+/** A small form for a family member; the ID number and phone come back only masked. */
+function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [phone, setPhone] = useState('');
+  const [relation, setRelation] = useState<Relation>();
+  const { submit, pending, error, clearError } = useSubmit(actions.booking.saveFamilyMember);
+
+  async function save() {
+    // The schema names a missing relation; '' stands for "not chosen yet".
+    const member = await submit({ name, idNumber, phone, relation: (relation ?? '') as Relation });
+    if (member) onSaved(member);
+  }
+
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    clearError();
+  };
+
+  return (
+    <FormCard title="添加家人">
+      <Text className="form-card__label">姓名</Text>
+      <Input className="form-card__input" value={name} placeholder="和身份证上一致" maxLength={30} onChange={edit(setName)} />
+      <FormError error={error?.fields?.name ? error : undefined} field="name" />
+      <Text className="form-card__label">身份证号码</Text>
+      <Input className="form-card__input form-card__input--code" value={idNumber} placeholder="18位身份证号码" maxLength={18} type="idcard" onChange={edit(setIdNumber)} />
+      <FormError error={error?.fields?.idNumber ? error : undefined} field="idNumber" />
+      <Text className="form-card__label">手机号码</Text>
+      <Input className="form-card__input form-card__input--code" value={phone} placeholder="11位手机号码" maxLength={11} type="number" onChange={edit(setPhone)} />
+      <FormError error={error?.fields?.phone ? error : undefined} field="phone" />
+      <Text className="form-card__label">是您的</Text>
+      <View className="form-card__options">
+        {RELATIONS.map((kind) => (
+          <Chip
+            key={kind}
+            label={RELATION_LABELS[kind]}
+            selected={relation === kind}
+            onClick={() => {
+              setRelation(kind);
+              clearError();
+            }}
+          />
+        ))}
+      </View>
+      <FormError error={error?.fields?.relation ? error : undefined} field="relation" />
+      {error && !error.fields && <FormError error={error} />}
+      <Text className="form-card__hint">身份证号码加密保存，页面上只显示前后几位。</Text>
+      <View className="form-card__actions">
+        <Button className="form-card__action" onClick={onCancel} disabled={pending}>
+          取消
+        </Button>
+        <Button className="form-card__action" type="primary" loading={pending} onClick={() => void save()}>
+          保存
+        </Button>
+      </View>
+    </FormCard>
+  );
+}
+
+export interface PersonStepProps {
+  selected: PersonChoice | undefined;
+  onSelect: (person: PersonChoice, label: string) => void;
+}
+
+/** 为谁预约: 本人 or a saved family member, with a way to add one. */
+export function PersonStep({ selected, onSelect }: PersonStepProps) {
+  const family = useAction(actions.booking.listFamilyMembers, {}, { isEmpty: () => false });
+  const members = family.data;
+  const [adding, setAdding] = useState(false);
+
+  const option = (person: PersonChoice, title: string, detail: string | undefined, label: string) => (
+    <View
+      key={'self' in person ? 'self' : person.familyMemberId}
+      className={`choice${isSamePerson(selected, person) ? ' choice--selected' : ''}`}
+      hoverClass="choice--pressed"
+      onClick={() => onSelect(person, label)}
+    >
+      <Text className="choice__mark">{isSamePerson(selected, person) ? '●' : '○'}</Text>
+      <View className="choice__body">
+        <Text className="choice__title">{title}</Text>
+        {detail && <Text className="choice__detail">{detail}</Text>}
+      </View>
+    </View>
+  );
+
+  return (
+    <View>
+      {option({ self: true }, '本人', '用我自己的身份证办理', '本人')}
+      {family.status === 'loading' && <Text className="muted">正在读取保存的家人…</Text>}
+      {family.status === 'error' && <FormError error={family.error} />}
+      {members?.map((member) =>
+        option(
+          { familyMemberId: member.id },
+          `${member.name}（${member.relationLabel}）`,
+          `身份证 ${member.idNumberMasked}  手机 ${member.phoneMasked}`,
+          `${member.name}（${member.relationLabel}）`,
+        ),
+      )}
+      {adding ? (
+        <AddFamilyMember
+          onCancel={() => setAdding(false)}
+          onSaved={(member) => {
+            family.setData([...(members ?? []).filter((m) => m.id !== member.id), member]);
+            setAdding(false);
+            onSelect({ familyMemberId: member.id }, `${member.name}（${member.relationLabel}）`);
+          }}
+        />
+      ) : (
+        <Button className="flow__secondary" block onClick={() => setAdding(true)}>
+          ＋ 为家人预约（添加家人）
+        </Button>
+      )}
+    </View>
+  );
+}

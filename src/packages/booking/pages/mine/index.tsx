@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { actions, type BookingView, type MyBookingsView } from '@domain/actions';
+import { FormError } from '@/components/form-error';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+import { BookingCard } from '../../parts/booking-card';
+import { dayLabel } from '../../parts/dates';
+import { ReschedulePanel } from './reschedule-panel';
+import './index.scss';
+
+interface UpcomingProps {
+  booking: BookingView;
+  onChanged: () => void;
+}
+
+/** An upcoming booking with its code, and the ways to cancel it or change its time. */
+function Upcoming({ booking, onChanged }: UpcomingProps) {
+  const [rescheduling, setRescheduling] = useState(false);
+  const cancel = useSubmit(actions.booking.cancel);
+
+  async function askCancel() {
+    const { confirm } = await Taro.showModal({
+      title: '取消这个预约？',
+      content: `${dayLabel(booking.day)} ${booking.time}\n${booking.serviceLabel}\n取消后名额会让给别人。`,
+      confirmText: '取消预约',
+      cancelText: '不取消',
+      confirmColor: '#c0262d',
+    });
+    if (!confirm) return;
+    const cancelled = await cancel.submit({ bookingId: booking.id });
+    if (!cancelled) return;
+    void Taro.showToast({ title: '已取消', icon: 'success' });
+    onChanged();
+  }
+
+  return (
+    <BookingCard booking={booking}>
+      <FormError error={cancel.error} />
+      {booking.status === 'booked' &&
+        (rescheduling ? (
+          <ReschedulePanel
+            booking={booking}
+            onCancel={() => setRescheduling(false)}
+            onDone={(changed) => {
+              setRescheduling(false);
+              void Taro.showToast({ title: `已改到${changed.time}`, icon: 'none' });
+              onChanged();
+            }}
+          />
+        ) : (
+          <View className="mine__actions">
+            <Button className="mine__action" loading={cancel.pending} onClick={() => void askCancel()}>
+              取消
+            </Button>
+            <Button className="mine__action" type="primary" disabled={cancel.pending} onClick={() => setRescheduling(true)}>
+              改时间
+            </Button>
+          </View>
+        ))}
+    </BookingCard>
+  );
+}
+
+const nothing = (view: MyBookingsView) => view.upcoming.length === 0 && view.past.length === 0;
+
+export default function MyBookingsPage() {
+  const mine = useAction(actions.booking.myBookings, {}, { pullDownRefresh: true, isEmpty: nothing });
+
+  return (
+    <View className="page mine">
+      <Text className="page-title">我的预约</Text>
+      <Text className="page-intro">到大厅后，把签到码给工作人员看，或报出6位数字。</Text>
+      <PageState
+        status={mine.status}
+        error={mine.error}
+        onRetry={mine.reload}
+        loadingRows={5}
+        emptyTitle="还没有预约"
+        emptyDescription="在“预约”页选一个派出所，就能预约办证"
+      >
+        {mine.data && (
+          <View>
+            <Text className="section-title">待办理（{mine.data.upcoming.length}）</Text>
+            {mine.data.upcoming.length === 0 && <Text className="muted">没有待办理的预约。</Text>}
+            {mine.data.upcoming.map((booking) => (
+              <Upcoming key={booking.id} booking={booking} onChanged={() => void mine.reload()} />
+            ))}
+            {mine.data.past.length > 0 && (
+              <View>
+                <Text className="section-title">以前的预约</Text>
+                {mine.data.past.map((booking) => (
+                  <BookingCard key={booking.id} booking={booking} showCode={false} />
+                ))}
+              </View>
+            )}
+          </View>
+        )}
+      </PageState>
+    </View>
+  );
+}

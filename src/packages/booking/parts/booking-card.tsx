@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { BookingView } from '@domain/actions';
+import { dayLabel } from './dates';
+import './parts.scss';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="booking-card__row">
+      <Text className="booking-card__label">{label}</Text>
+      <Text className="booking-card__value">{children}</Text>
+    </View>
+  );
+}
+
+export const personLabel = (booking: BookingView): string =>
+  booking.person.self ? '本人' : [booking.person.name, booking.person.idNumberMasked].filter(Boolean).join('  ');
+
+export interface BookingCardProps {
+  booking: BookingView;
+  /** The check-in code is shown only while it can still be used. */
+  showCode?: boolean;
+  children?: ReactNode;
+}
+
+/** One booking: where, what, when, for whom, and the code to show at the hall. */
+export function BookingCard({ booking, showCode = booking.status === 'booked', children }: BookingCardProps) {
+  return (
+    <View className={`booking-card booking-card--${booking.status}`}>
+      <View className="booking-card__head">
+        <Text className="booking-card__service">{booking.serviceLabel}</Text>
+        <Text className={`booking-card__status booking-card__status--${booking.status}`}>{booking.statusLabel}</Text>
+      </View>
+      <Text className="booking-card__when">
+        {dayLabel(booking.day)} {booking.time}
+      </Text>
+      <Row label="派出所">{booking.stationName}</Row>
+      <Row label="办理人">{personLabel(booking)}</Row>
+      {booking.needs.labels.length > 0 && <Row label="需要帮助">{booking.needs.labels.join('、')}</Row>}
+      {showCode && (
+        <View className="booking-card__code-box">
+          <Text className="booking-card__code-label">到大厅后出示签到码</Text>
+          <Text className="booking-card__code" userSelect aria-label={`签到码 ${booking.checkInCode.split('').join(' ')}`}>
+            {booking.checkInCode}
+          </Text>
+        </View>
+      )}
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,85 @@
+import { Text, View } from '@tarojs/components';
+import type { AvailabilityDayView } from '@domain/actions';
+import { monthDay, weekdayOf } from './dates';
+import './parts.scss';
+
+/** What a day cell says under its date. */
+function dayMark(day: AvailabilityDayView): string {
+  if (day.status === 'open') return '可约';
+  if (day.status === 'full') return '约满';
+  if (day.closedReason === 'holiday') return '放假';
+  if (day.closedReason === 'past') return '已过';
+  return '休息';
+}
+
+export interface DayGridProps {
+  days: AvailabilityDayView[];
+  selected?: string;
+  onSelect: (day: AvailabilityDayView) => void;
+}
+
+/** The booking horizon as a calendar strip, seven days a row; full and closed days can't be chosen. */
+export function DayGrid({ days, selected, onSelect }: DayGridProps) {
+  return (
+    <View className="day-grid">
+      {days.map((day, index) => {
+        const [, month, date] = day.day.split('-');
+        // The month over the first day shown and over each 1st, so the 30th and the 1st read right.
+        const showMonth = index === 0 || date === '01';
+        const open = day.status === 'open';
+        const className = ['day-grid__cell', `day-grid__cell--${day.status}`, selected === day.day ? 'day-grid__cell--selected' : ''].filter(Boolean).join(' ');
+        return (
+          <View
+            key={day.day}
+            className={className}
+            hoverClass={open ? 'day-grid__cell--pressed' : 'none'}
+            onClick={open ? () => onSelect(day) : undefined}
+            aria-disabled={!open}
+            aria-label={`${monthDay(day.day)}${weekdayOf(day.day)} ${dayMark(day)}`}
+          >
+            <Text className="day-grid__month">{showMonth ? `${Number(month)}月` : ' '}</Text>
+            <Text className="day-grid__weekday">{weekdayOf(day.day)}</Text>
+            <Text className="day-grid__date">{Number(date)}</Text>
+            <Text className="day-grid__mark">{dayMark(day)}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+/** Why a closed day is closed, e.g. "11月26日 周四：元旦假期", for the line under the grid. */
+export function closedNotes(days: AvailabilityDayView[]): string[] {
+  return days.filter((day) => day.status === 'closed' && day.note).map((day) => `${monthDay(day.day)}${weekdayOf(day.day)}：${day.note ?? ''}`);
+}
+
+export interface SlotListProps {
+  day: AvailabilityDayView;
+  selected?: string;
+  onSelect: (slotId: string) => void;
+}
+
+/** The chosen day's time slots with the places left; a full one is shown but can't be chosen. */
+export function SlotList({ day, selected, onSelect }: SlotListProps) {
+  if (day.slots.length === 0) return <Text className="muted">这一天已经没有可预约的时段了，请换一天。</Text>;
+  return (
+    <View className="slot-list">
+      {day.slots.map((slot) => {
+        const full = slot.left <= 0;
+        const className = ['slot-list__item', full ? 'slot-list__item--full' : '', selected === slot.slotId ? 'slot-list__item--selected' : ''].filter(Boolean).join(' ');
+        return (
+          <View
+            key={slot.slotId}
+            className={className}
+            hoverClass={full ? 'none' : 'slot-list__item--pressed'}
+            onClick={full ? undefined : () => onSelect(slot.slotId)}
+            aria-disabled={full}
+          >
+            <Text className="slot-list__time">{slot.time}</Text>
+            <Text className="slot-list__left">{full ? '已约满' : `剩${slot.left}个`}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * 我的预约 over the real callAction and action contracts; only the transport is stood in for.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { AvailabilityView, BookingView, MyBookingsView } from '@domain/actions';
+import type { ActionResult } from '@domain/result';
+import MyBookingsPage from '@/packages/booking/pages/mine/index';
+import { sendToCloud } from '@/platform/cloud-transport';
+
+jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
+const transport = jest.mocked(sendToCloud);
+
+const NEW_SLOT = 'xiluoyuan:idRenewal:2026-11-26:1400';
+
+const upcoming: BookingView = {
+  id: 'bk_0123456789abc',
+  stationId: 'xiluoyuan',
+  stationName: '西罗园派出所',
+  service: 'idRenewal',
+  serviceLabel: '身份证到期换领',
+  slotId: 'xiluoyuan:idRenewal:2026-11-25:0930',
+  day: '2026-11-25',
+  time: '09:30',
+  start: '2026-11-25T01:30:00.000Z',
+  end: '2026-11-25T02:00:00.000Z',
+  status: 'booked',
+  statusLabel: '待办理',
+  person: { self: false, name: '王秀兰', familyMemberId: 'fm-1', idNumberMasked: '110105********002X' },
+  needs: { kinds: ['wheelchair'], labels: ['轮椅/无障碍通道'] },
+  checkInCode: '482913',
+  checkInPayload: 'fq-booking:bk_0123456789abc:482913',
+  createdAt: '2026-11-23T08:00:00.000Z',
+};
+
+const past: BookingView = { ...upcoming, id: 'bk_0123456789abd', day: '2026-11-02', status: 'checkedIn', statusLabel: '已办理', checkInCode: '111111' };
+
+const availability: AvailabilityView = {
+  stationId: 'xiluoyuan',
+  service: 'idRenewal',
+  days: [{ day: '2026-11-26', status: 'open', slots: [{ slotId: NEW_SLOT, time: '14:00', start: '2026-11-26T06:00:00.000Z', left: 2 }] }],
+};
+
+type Answers = Record<string, (input: Record<string, unknown>) => ActionResult<unknown>>;
+
+function answer(answers: Answers) {
+  transport.mockImplementation(async (_fn, { action, input }) => {
+    const reply = answers[action];
+    if (!reply) throw new Error(`unexpected action ${action}`);
+    return reply(input as Record<string, unknown>);
+  });
+}
+
+const inputsOf = (action: string) => transport.mock.calls.filter(([, data]) => data.action === action).map(([, data]) => data.input);
+const mine = (view: MyBookingsView) => () => ({ ok: true as const, data: view });
+
+beforeEach(() => {
+  transport.mockReset();
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('我的预约', () => {
+  it('shows upcoming bookings with the code and needs, past ones without a code', async () => {
+    answer({ myBookings: mine({ upcoming: [upcoming], past: [past] }) });
+    render(<MyBookingsPage />);
+    expect(await screen.findByText('482913')).toBeTruthy();
+    expect(screen.getAllByText('轮椅/无障碍通道')).toHaveLength(2);
+    expect(screen.getByText('已办理')).toBeTruthy();
+    expect(screen.queryByText('111111')).toBeNull();
+  });
+
+  it('cancels after the resident confirms', async () => {
+    let cancelled = false;
+    answer({
+      myBookings: () => mine(cancelled ? { upcoming: [], past: [{ ...upcoming, status: 'cancelled', statusLabel: '已取消' }] } : { upcoming: [upcoming], past: [] })(),
+      cancel: () => {
+        cancelled = true;
+        return { ok: true, data: { ...upcoming, status: 'cancelled', statusLabel: '已取消' } };
+      },
+    });
+    const modal = jest.spyOn(Taro, 'showModal');
+    render(<MyBookingsPage />);
+    fireEvent.click(await screen.findByText('取消'));
+    expect(await screen.findByText('已取消')).toBeTruthy();
+    expect(modal).toHaveBeenCalled();
+    expect(inputsOf('cancel')).toEqual([{ bookingId: upcoming.id }]);
+  });
+
+  it('reschedules with the day and slot steps', async () => {
+    answer({
+      myBookings: mine({ upcoming: [upcoming], past: [] }),
+      availability: () => ({ ok: true, data: availability }),
+      reschedule: () => ({ ok: true, data: { ...upcoming, slotId: NEW_SLOT, day: '2026-11-26', time: '14:00' } }),
+    });
+    render(<MyBookingsPage />);
+    fireEvent.click(await screen.findByText('改时间'));
+    fireEvent.click(await screen.findByText('可约'));
+    fireEvent.click(await screen.findByText('剩2个'));
+    fireEvent.click(screen.getByText('改到 14:00'));
+    await waitFor(() => expect(inputsOf('reschedule')).toEqual([{ bookingId: upcoming.id, slotId: NEW_SLOT }]));
+  });
+});
