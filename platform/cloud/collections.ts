@@ -1,5 +1,5 @@
 import type { ArticleKind } from '@domain/actions/feed';
-import type { BookingStatus, HallConfig, Needs, Relation, ServiceKind } from '@domain/booking';
+import type { Booking, HallConfig, Relation, ServiceKind } from '@domain/booking';
 import type { Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
@@ -229,22 +229,10 @@ export interface BookingPersonRecord {
   phoneMasked?: string;
 }
 
-/** `_id` = bookingIdFor(slotId, personKey): a double tap lands on the same document. */
-export interface BookingRecord {
+/** `_id` = bookingIdFor(slotId, personKey): a double tap lands on the same document. The domain's Booking, stored. */
+export interface BookingRecord extends Omit<Booking, 'id'> {
   _id: string;
-  stationId: string;
-  service: ServiceKind;
-  slotId: string;
-  day: string;
-  start: Date;
-  end: Date;
-  accountId: string;
-  personKey: string;
   person: BookingPersonRecord;
-  status: BookingStatus;
-  needs: Needs;
-  checkInCode: string;
-  createdAt: Date;
   updatedAt: Date;
   cancelledAt?: Date;
   /** Set on the old booking when it was moved to another slot (it is then 'cancelled'). */
@@ -253,8 +241,6 @@ export interface BookingRecord {
   checkedInAt?: Date;
   checkedInBy?: string;
   noShowAt?: Date;
-  remindedDayBeforeAt?: Date;
-  remindedHourBeforeAt?: Date;
 }
 
 /** A family member saved by an account. ID number and phone are stored AES-GCM encrypted. */
