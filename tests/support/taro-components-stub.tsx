@@ -31,6 +31,7 @@ const TARO_ONLY_PROPS = [
   'lazyLoad',
   'nativeProps',
   'compileMode',
+  'ariaRole',
 ];
 
 function domProps(props: Props): Props {

@@ -46,6 +46,16 @@ export const eventCenter = {
   },
 };
 
+/** The phone's storage, in memory; tests clear it with `clearStorageSync`. */
+const storage = new Map<string, unknown>();
+export const getStorageSync = (key: string): unknown => (storage.has(key) ? storage.get(key) : '');
+export const setStorageSync = (key: string, data: unknown) => void storage.set(key, data);
+export const removeStorageSync = (key: string) => void storage.delete(key);
+export const clearStorageSync = () => storage.clear();
+/** WeChat's text size (px; 17 is standard); tests set `appBaseInfo.fontSizeSetting`. */
+export const appBaseInfo = { fontSizeSetting: 17, fontSizeScaleFactor: 1 };
+export const getAppBaseInfo = () => ({ ...appBaseInfo, SDKVersion: '3.6.0', language: 'zh_CN' });
+
 export const useLaunch = (_callback: () => void) => undefined;
 export const useDidShow = (_callback: () => void) => undefined;
 export const usePullDownRefresh = (_callback: () => void) => undefined;
@@ -70,6 +80,11 @@ const Taro = {
   createSelectorQuery,
   getCurrentInstance,
   eventCenter,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  clearStorageSync,
+  getAppBaseInfo,
   useLaunch,
   useDidShow,
   usePullDownRefresh,

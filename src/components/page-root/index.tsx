@@ -1,0 +1,19 @@
+import type { PropsWithChildren } from 'react';
+import { View } from '@tarojs/components';
+import { useElderMode } from '@/state/elder-mode';
+
+export interface PageRootProps {
+  className?: string;
+}
+
+/**
+ * Every page's outermost view. It carries the elder class, so the design tokens (and with them
+ * every size on the page) switch when the resident turns 长辈模式 on — on any open page, at once.
+ */
+export function PageRoot({ className, children }: PropsWithChildren<PageRootProps>) {
+  const { elder } = useElderMode();
+  const classes = ['page', elder ? 'fq-elder' : '', className ?? ''].filter(Boolean).join(' ');
+  return <View className={classes}>{children}</View>;
+}
+
+export default PageRoot;
