@@ -2,7 +2,7 @@ import { userIdFor } from '@platform/cloud/identity';
 import { COLLECTIONS, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { DEMO_HALL_CONFIGS } from '@domain/booking';
 import type { LocalDatabase } from '../database';
-import { DEMO_ARTICLES } from './demo-articles';
+import { demoArticles } from './demo-articles';
 import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_OFFICERS, DEMO_PERSONAS, DEMO_POSTS, DEMO_STATIONS } from './demo-data';
 import { demoShifts } from './demo-roster';
 
@@ -48,7 +48,7 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
     [COLLECTIONS.officers, demoOfficers() as unknown as Record<string, unknown>[]],
     [COLLECTIONS.dutyShifts, demoShifts(now) as unknown as Record<string, unknown>[]],
     [COLLECTIONS.users, demoUsers(now) as unknown as Record<string, unknown>[]],
-    [COLLECTIONS.articles, DEMO_ARTICLES as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.articles, demoArticles(now) as unknown as Record<string, unknown>[]],
     [COLLECTIONS.hallConfigs, Object.values(DEMO_HALL_CONFIGS).map(({ stationId, ...config }) => ({ _id: stationId, ...config }))],
   ];
   for (const [collection, docs] of batches) {

@@ -147,7 +147,7 @@ test('the feed query examines about one page of documents, not the collection', 
   expect(db.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(11);
 
   // A later page seeks to its cursor instead of walking past the pages before it.
-  const cursor = first.data[10] as { publishedAt: Date };
+  const cursor = first.data[10] as unknown as { publishedAt: Date };
   await db.api
     .collection('articles')
     .where({ status: 'published', targetKeys: _.in(reader), publishedAt: _.lte(cursor.publishedAt) })
