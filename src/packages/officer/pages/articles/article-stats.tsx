@@ -3,7 +3,7 @@ import { actions } from '@domain/actions';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 
-/** Views, shares and 我已知晓 per community: did the warning reach the people it was for? */
+/** 我已知晓, shares and opened group cards per community: did the warning reach the people it was for? */
 export function ArticleStats({ stationId, id }: { stationId: string; id: string }) {
   const stats = useAction(actions.feed.articleStats, { stationId, id }, { isEmpty: () => false });
   return (
@@ -14,7 +14,7 @@ export function ArticleStats({ stationId, id }: { stationId: string; id: string 
             <Text className="article-stats__name">社区</Text>
             <Text className="article-stats__cell">知晓</Text>
             <Text className="article-stats__cell">转发</Text>
-            <Text className="article-stats__cell">群里打开</Text>
+            <Text className="article-stats__cell">打开</Text>
           </View>
           {stats.data.byCommunity.map((row) => (
             <View key={row.key} className="article-stats__row">
@@ -25,6 +25,7 @@ export function ArticleStats({ stationId, id }: { stationId: string; id: string 
             </View>
           ))}
           {stats.data.byCommunity.length === 0 && <Text className="muted">还没有按社区的数据</Text>}
+          <Text className="article-stats__note">“打开”：从这个社区转发到群里的卡片被点开的次数</Text>
         </View>
       )}
     </PageState>
