@@ -69,6 +69,28 @@ export function isLocalTo(targetKeys: readonly string[], area: ReaderArea): bool
   );
 }
 
+/**
+ * The feed's index keys: every target key alone, and combined with each fraud type, each
+ * audience and each pair of them (`station:xiluoyuan|t:fake-police|a:elderly`). A filtered feed
+ * is then still one `in` on one indexed field, reading about a page of documents however rare
+ * the filter. An item has at most 20 target keys × (1 + 3 + 4 + 12) = 400 of them.
+ */
+export function filterKeysOf(targetKeys: readonly string[], fraudTypes: readonly string[], audiences: readonly string[]): string[] {
+  const suffixes = [
+    '',
+    ...fraudTypes.map((type) => `|t:${type}`),
+    ...audiences.map((audience) => `|a:${audience}`),
+    ...fraudTypes.flatMap((type) => audiences.map((audience) => `|t:${type}|a:${audience}`)),
+  ];
+  return [...new Set(targetKeys.flatMap((key) => suffixes.map((suffix) => `${key}${suffix}`)))];
+}
+
+/** The filter keys a reader's feed is queried with, for the chosen fraud type and audience. */
+export function readerFilterKeys(keys: readonly string[], filter: { fraudType?: string; audience?: string }): string[] {
+  const suffix = `${filter.fraudType ? `|t:${filter.fraudType}` : ''}${filter.audience ? `|a:${filter.audience}` : ''}`;
+  return keys.map((key) => `${key}${suffix}`);
+}
+
 /** Urgent items stay pinned until their pin runs out; after that they are ordinary items by date. */
 export const MAX_PIN_HOURS = 7 * 24;
 

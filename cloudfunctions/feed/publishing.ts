@@ -6,6 +6,7 @@ import {
   areaKey,
   decodeCursor,
   encodeCursor,
+  filterKeysOf,
   isAfterCursor,
 
   searchTextOf,
@@ -97,6 +98,8 @@ async function checkContent(openid: string, draft: Draft): Promise<void> {
 function draftFields(draft: Draft, target: FeedTarget, now: Date, pinnedUntil: Date | undefined) {
   const targetKeys = targetKeysOf(target);
   const pinned = draft.urgent && pinnedUntil !== undefined && pinnedUntil > now;
+  const fraudTypes = [...new Set(draft.fraudTypes)];
+  const audiences = [...new Set(draft.audiences)];
   return {
     kind: draft.kind,
     title: draft.title,
@@ -104,10 +107,11 @@ function draftFields(draft: Draft, target: FeedTarget, now: Date, pinnedUntil: D
     body: draft.body,
     tips: draft.tips,
     images: draft.images,
-    fraudTypes: [...new Set(draft.fraudTypes)],
-    audiences: [...new Set(draft.audiences)],
+    fraudTypes,
+    audiences,
     target,
     targetKeys,
+    filterKeys: filterKeysOf(targetKeys, fraudTypes, audiences),
     pinKeys: pinned ? targetKeys : [],
     urgent: draft.urgent,
     searchText: searchTextOf([draft.title, draft.summary, ...draft.body, ...draft.tips]),
@@ -287,7 +291,7 @@ export const publishingHandlers: PublishingHandlers = {
         .where(where)
         .orderBy('publishedAt', 'desc')
         .orderBy('_id', 'desc')
-        .field({ body: false, tips: false, searchText: false })
+        .field({ body: false, tips: false, searchText: false, filterKeys: false })
         .limit(FEED_PAGE_SIZE + 21),
     );
     const page = after ? found.filter((article) => isAfterCursor({ publishedAt: article.publishedAt, id: article._id }, after)) : found;

@@ -1,7 +1,7 @@
 import type { ArticleView, feedActions, PinnedAlerts } from '@domain/actions/feed';
 import { FEED_PAGE_SIZE } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
-import { decodeCursor, encodeCursor, isAfterCursor, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
+import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
 import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleAckRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
@@ -47,10 +47,10 @@ export const residentHandlers: ResidentHandlers = {
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (cursor && !after) throw new ActionError('INVALID_INPUT', '翻页位置无效，请下拉刷新');
 
-    // The indexed shape (cloudbase/database-indexes.json, feed_by_target): `in` on targetKeys, newest first, then _id.
-    const where: Record<string, unknown> = { status: 'published', targetKeys: _.in(feedKeysFor(area, directory)) };
-    if (fraudType) where.fraudTypes = fraudType;
-    if (audience) where.audiences = audience;
+    // The indexed shape (cloudbase/database-indexes.json, feed_by_filter_key): `in` on the reader's
+    // area keys combined with the filter, newest first, then _id.
+    const keys = readerFilterKeys(feedKeysFor(area, directory), { fraudType, audience });
+    const where: Record<string, unknown> = { status: 'published', filterKeys: _.in(keys) };
     if (kind) where.kind = kind;
     if (keyword) where.searchText = database().RegExp({ regexp: escapeRegExp(keyword.toLowerCase()), options: '' });
     if (after) where.publishedAt = _.lte(after.publishedAt);

@@ -5,7 +5,7 @@
  * police–bank linkage, 西罗园's officers in ~134 residents' WeChat groups); the wording is ours.
  * Dates are relative to when the demo data is loaded, so the feed always looks current.
  */
-import { searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
+import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { ArticleRecord } from '@platform/cloud/collections';
 
@@ -545,6 +545,7 @@ export function demoArticles(now: Date): ArticleRecord[] {
       stationId,
       target,
       targetKeys,
+      filterKeys: filterKeysOf(targetKeys, item.types, item.for),
       pinKeys: pinnedUntil && pinnedUntil > now ? targetKeys : [],
       urgent: item.pinHours !== undefined,
       ...(pinnedUntil ? { pinnedUntil } : {}),

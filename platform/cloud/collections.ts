@@ -205,8 +205,10 @@ export interface ArticleRecord {
   districtId: string;
   stationId?: string;
   target: FeedTarget;
-  /** targetKeysOf(target): what the feed's indexed `in` query matches (cloudbase/database-indexes.json). */
+  /** targetKeysOf(target): which readers see it. */
   targetKeys: string[];
+  /** filterKeysOf(targetKeys, fraudTypes, audiences): what the feed's indexed `in` query matches (cloudbase/database-indexes.json). */
+  filterKeys: string[];
   /** targetKeys while the urgent pin lasts, else empty: the pinned query's own small index. */
   pinKeys: string[];
   urgent: boolean;

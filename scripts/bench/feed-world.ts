@@ -4,7 +4,7 @@
  * communities that exist only as targets), as a big city's feed would hold after some years.
  */
 import path from 'node:path';
-import { searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
+import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import { ARTICLE_KINDS, AUDIENCES, FRAUD_TYPE_KEYS } from '@domain/fraud-types';
 import { openLocalDatabase } from '../../local-cloud/database';
 import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
@@ -44,6 +44,8 @@ export async function fillFeedDatabase(dataDir: string, count: number): Promise<
             : { scope: 'communities', stationId: 'x', communityIds: [next() < 0.05 ? pick(REAL_COMMUNITIES) : `community-${Math.floor(next() * 6000)}`] };
     const title = `第${n}条 ${pick(['冒充客服', '刷单返利', '虚假投资', '冒充公检法'])}提醒`;
     const targetKeys = targetKeysOf(target);
+    const fraudTypes = [pick(FRAUD_TYPE_KEYS)];
+    const audiences = [pick(AUDIENCES)];
     batch.push({
       _id: `bench-${n.toString(36).padStart(5, '0')}`,
       kind: pick(ARTICLE_KINDS),
@@ -52,12 +54,13 @@ export async function fillFeedDatabase(dataDir: string, count: number): Promise<
       body: ['这是一条生成的信息，用来测量大量数据下的首屏速度。'],
       tips: ['先核实，再转账'],
       images: [],
-      fraudTypes: [pick(FRAUD_TYPE_KEYS)],
-      audiences: [pick(AUDIENCES)],
+      fraudTypes,
+      audiences,
       districtId: 'gongshu',
       stationId: 'changqing',
       target,
       targetKeys,
+      filterKeys: filterKeysOf(targetKeys, fraudTypes, audiences),
       pinKeys: [],
       urgent: false,
       status: next() < 0.97 ? 'published' : 'withdrawn',

@@ -83,6 +83,10 @@ describe('targeting', () => {
 
   test('filters: fraud type, audience, kind and keyword', async () => {
     expect(await feedIds(chen, { fraudType: 'fake-loan' })).toEqual(['alert-bs-fake-loan']);
+    // A filtered feed is still one indexed read of about a page, not a scan.
+    expect(harness.engine.lastQueryPlan()).toMatchObject({ collection: 'articles', plan: 'index:feed_by_filter_key' });
+    expect(harness.engine.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(11);
+    expect(await feedIds(wang, { fraudType: 'fake-police', audience: 'elderly' })).toEqual(['alert-xly-fake-police']);
     expect(await feedIds(chen, { audience: 'students' })).toEqual(expect.arrayContaining(['knowledge-task-rebate-students', 'knowledge-game-trade']));
     for (const id of await feedIds(chen, { kind: 'case' })) expect(id.startsWith('case-')).toBe(true);
     expect(await feedIds(wang, { keyword: '安全账户' })).toEqual(expect.arrayContaining(['alert-xly-fake-police']));

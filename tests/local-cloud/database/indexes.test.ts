@@ -135,22 +135,22 @@ test('the feed query examines about one page of documents, not the collection', 
   const docs = Array.from({ length: 5000 }, (_unused, n) => ({
     _id: `a${String(n).padStart(5, '0')}`,
     status: 'published',
-    targetKeys: n % 10 === 0 ? ['city'] : [`community:c${n % 50}`, `station:s${n % 5}`],
+    filterKeys: n % 10 === 0 ? ['city'] : [`community:c${n % 50}`, `station:s${n % 5}`],
     pinKeys: [],
     publishedAt: new Date(BASE + n * 1000),
   }));
   for (let start = 0; start < docs.length; start += 1000) await db.api.collection('articles').add({ data: docs.slice(start, start + 1000) });
   const reader = ['city', 'district:d1', 'station:s1', 'community:c1'];
-  const first = await db.api.collection('articles').where({ status: 'published', targetKeys: _.in(reader) }).orderBy('publishedAt', 'desc').orderBy('_id', 'desc').limit(11).get();
+  const first = await db.api.collection('articles').where({ status: 'published', filterKeys: _.in(reader) }).orderBy('publishedAt', 'desc').orderBy('_id', 'desc').limit(11).get();
   expect(first.data).toHaveLength(11);
-  expect(db.lastQueryPlan()).toMatchObject({ plan: 'index:feed_by_target', returned: 11 });
+  expect(db.lastQueryPlan()).toMatchObject({ plan: 'index:feed_by_filter_key', returned: 11 });
   expect(db.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(11);
 
   // A later page seeks to its cursor instead of walking past the pages before it.
   const cursor = first.data[10] as unknown as { publishedAt: Date };
   await db.api
     .collection('articles')
-    .where({ status: 'published', targetKeys: _.in(reader), publishedAt: _.lte(cursor.publishedAt) })
+    .where({ status: 'published', filterKeys: _.in(reader), publishedAt: _.lte(cursor.publishedAt) })
     .orderBy('publishedAt', 'desc')
     .orderBy('_id', 'desc')
     .limit(11)
