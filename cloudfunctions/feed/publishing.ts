@@ -15,7 +15,7 @@ import {
   type FeedTarget,
 } from '@domain/feed-targeting';
 import type { Actor } from '@domain/roles';
-import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, newArticleCounters, type AlertSubscriptionRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type ActionContext, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
@@ -207,12 +207,7 @@ export const publishingHandlers: PublishingHandlers = {
       publishedAt: context.now,
       updatedAt: context.now,
       authorId: authorOf(context),
-      views: 0,
-      shares: 0,
-      acknowledgements: 0,
-      acksByArea: {},
-      sharesByArea: {},
-      landingsByArea: {},
+      ...newArticleCounters(),
     };
     const { _id } = (await database().collection(COLLECTIONS.articles).add({ data: record })) as { _id: string };
     const notified = record.pinKeys.length > 0 ? await notifySubscribers({ ...record, _id }, directory, context.now) : 0;

@@ -134,23 +134,30 @@ export class SortedIndex {
     else this.firstSortTypes.set(name, count);
   }
 
+  /**
+   * Files a document under its keys: appended (`place` = 'append', the lists are sorted once
+   * afterwards) while rebuilding, or at its sorted position for a single write.
+   */
+  private add(doc: Doc, place: 'append' | 'sorted'): void {
+    const keys = this.keysOf(doc);
+    if (keys.length === 0) return;
+    const entry = this.entryOf(doc);
+    this.entriesOf.set(entry.id, { keys, entry });
+    this.countType(entry, 1);
+    for (const key of keys) {
+      let list = this.lists.get(key);
+      if (!list) this.lists.set(key, (list = []));
+      if (place === 'append') list.push(entry);
+      else list.splice(lowerBound(list, (candidate) => this.compare(candidate, entry)), 0, entry);
+    }
+  }
+
   /** Builds from scratch: one sort per list instead of an insertion per document. */
   rebuild(docs: Iterable<Doc>): void {
     this.lists.clear();
     this.entriesOf.clear();
     this.firstSortTypes.clear();
-    for (const doc of docs) {
-      const keys = this.keysOf(doc);
-      if (keys.length === 0) continue;
-      const entry = this.entryOf(doc);
-      this.entriesOf.set(entry.id, { keys, entry });
-      this.countType(entry, 1);
-      for (const key of keys) {
-        let list = this.lists.get(key);
-        if (!list) this.lists.set(key, (list = []));
-        list.push(entry);
-      }
-    }
+    for (const doc of docs) this.add(doc, 'append');
     for (const list of this.lists.values()) list.sort(this.compare);
   }
 
@@ -170,20 +177,7 @@ export class SortedIndex {
   }
 
   insert(doc: Doc): void {
-    const keys = this.keysOf(doc);
-    if (keys.length === 0) return;
-    const entry = this.entryOf(doc);
-    this.entriesOf.set(entry.id, { keys, entry });
-    this.countType(entry, 1);
-    for (const key of keys) {
-      let list = this.lists.get(key);
-      if (!list) this.lists.set(key, (list = []));
-      list.splice(
-        lowerBound(list, (candidate) => this.compare(candidate, entry)),
-        0,
-        entry,
-      );
-    }
+    this.add(doc, 'sorted');
   }
 
   /**

@@ -7,7 +7,7 @@
  */
 import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
-import type { ArticleRecord } from '@platform/cloud/collections';
+import { newArticleCounters, type ArticleRecord } from '@platform/cloud/collections';
 
 interface DemoItem {
   id: string;
@@ -553,12 +553,7 @@ export function demoArticles(now: Date): ArticleRecord[] {
       publisher,
       publishedAt,
       searchText: searchTextOf([item.title, item.summary, ...item.body, ...item.tips]),
-      views: 0,
-      shares: 0,
-      acknowledgements: 0,
-      acksByArea: {},
-      sharesByArea: {},
-      landingsByArea: {},
+      ...newArticleCounters(),
     };
   });
 }

@@ -229,6 +229,16 @@ export interface ArticleRecord {
   landingsByArea: AreaCounters;
 }
 
+/** The counters of an item nobody has seen yet. */
+export const newArticleCounters = (): Pick<ArticleRecord, 'views' | 'shares' | 'acknowledgements' | 'acksByArea' | 'sharesByArea' | 'landingsByArea'> => ({
+  views: 0,
+  shares: 0,
+  acknowledgements: 0,
+  acksByArea: {},
+  sharesByArea: {},
+  landingsByArea: {},
+});
+
 /** One resident's 我已知晓 on one item: `_id` = `${articleId}.${userId}`, so a second tap finds it taken. */
 export interface ArticleAckRecord {
   _id: string;

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import { ARTICLE_KINDS, AUDIENCES, FRAUD_TYPE_KEYS } from '@domain/fraud-types';
+import { newArticleCounters } from '@platform/cloud/collections';
 import { openLocalDatabase } from '../../local-cloud/database';
 import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
 import { DECLARED_INDEXES } from '../../local-cloud/wx-server-sdk/engine';
@@ -68,12 +69,7 @@ export async function fillFeedDatabase(dataDir: string, count: number): Promise<
       // Spread over five years before the demo items, so a feed's first page mixes both.
       publishedAt: new Date(now.getTime() - 3 * 86_400_000 - Math.floor(next() * 5 * 365 * 86_400_000)),
       searchText: searchTextOf([title]),
-      views: 0,
-      shares: 0,
-      acknowledgements: 0,
-      acksByArea: {},
-      sharesByArea: {},
-      landingsByArea: {},
+      ...newArticleCounters(),
     });
     if (batch.length === 1000) await flush();
   }
