@@ -1,6 +1,6 @@
 import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
-import { readOutbox, recordSubscription } from '@local-cloud/wechat';
+import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
 
 const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
@@ -211,6 +211,18 @@ describe('publishing', () => {
     expect(await feedIds(chen)).toContain(cityWide.id);
     expect(await feedIds(wang)).not.toContain(cityWide.id);
     expect(ok(await harness.call(chen, actions.feed.getArticle, { id: cityWide.id })).publisher).toBe('拱墅区公安分局');
+  });
+
+  test('pictures: uploaded to cloud storage, stored as file ids, shown as temporary URLs; other ids are refused', async () => {
+    const { fileID } = await uploadFile({ cloudPath: 'articles/xiluoyuan/poster.jpg', fileContent: Buffer.from('jpeg bytes') });
+    const { id } = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: [fileID] }) }));
+    const article = ok(await harness.call(wang, actions.feed.getArticle, { id }));
+    expect(article.imageUrls).toHaveLength(1);
+    expect(article.imageUrls[0]).toMatch(/^https?:\/\//);
+    expect(article.coverUrl).toBe(article.imageUrls[0]);
+    const listed = ok(await harness.call(wang, actions.feed.listPinned, {})).items.find((item) => item.id === id);
+    expect(listed?.coverUrl).toMatch(/^https?:\/\//);
+    expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: ['https://evil.example/x.jpg'] }) })).code).toBe('INVALID_INPUT');
   });
 
   test('text that fails content security is not published and nothing is written', async () => {
