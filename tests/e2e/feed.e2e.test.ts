@@ -16,7 +16,15 @@ afterAll(() => browser.close());
 const TITLE = '紧急提醒：有人冒充社区民警上门收“反诈押金”';
 const chip = (page: Page, label: string) => page.locator('.chip', { hasText: label }).filter({ visible: true }).first();
 
-test('an urgent community alert: published by the beat officer, pinned and acknowledged in that community, invisible elsewhere, counted per community', async () => {
+test('an urgent community alert: published by the beat officer, messaged to the opted-in resident, pinned and acknowledged in that community, invisible elsewhere, counted per community', async () => {
+  // 王阿姨 lives in 西罗园第二社区 and asks to be told of urgent alerts there.
+  const resident = await newPhonePage(browser);
+  await signInAs(resident, 'resident-xly2');
+  await resident.goto(`${baseUrl()}/#/pages/feed/index`);
+  await button(resident, '开启提醒').click();
+  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await shown(resident, '已开启「西罗园第二社区」紧急预警提醒（还可接收1条）').waitFor();
+
   const officer = await newPhonePage(browser);
   await signInAs(officer, 'officer-beat-xly');
   await officer.goto(`${baseUrl()}/#/packages/officer/pages/workbench/index`);
@@ -41,10 +49,13 @@ test('an urgent community alert: published by the beat officer, pinned and ackno
   await shown(officer, TITLE).waitFor();
   await screenshot(officer, 'officer-articles');
 
-  // 王阿姨 lives in 西罗园第二社区: the alert is pinned at the top of her feed.
-  const resident = await newPhonePage(browser);
-  await signInAs(resident, 'resident-xly2');
-  await resident.goto(`${baseUrl()}/#/pages/feed/index`);
+  // The WeChat message went out (the local cloud's outbox), and the alert is pinned at the top of her feed.
+  const outbox = await officer.context().newPage();
+  await outbox.goto(`${baseUrl()}/__local/outbox`);
+  await outbox.getByText('tmpl-fraud-alert').first().waitFor();
+  expect(await outbox.getByText(TITLE.slice(0, 20)).count()).toBeGreaterThan(0);
+  await outbox.close();
+  await resident.reload();
   const pinned = resident.locator('.pinned-alerts .article-card', { hasText: TITLE }).filter({ visible: true });
   await pinned.waitFor();
   await screenshot(resident, 'feed-pinned');
