@@ -89,6 +89,11 @@ test('a quiz round: five questions, graded on the server, an explanation for eac
   const page = await newPhonePage(browser);
   await signInAs(page, 'resident-xly2');
   await page.goto(`${baseUrl()}/#/pages/feed/index`);
+  // The filters and the list below the pinned alerts.
+  await page.locator('.feed-page__filter').filter({ visible: true }).first().scrollIntoViewIfNeeded();
+  await chip(page, '老年人').click();
+  await page.locator('.feed-page__list .article-card').filter({ visible: true }).first().waitFor();
+  await screenshot(page, 'feed-filters');
   await shown(page, '防骗小测试').click();
   await chip(page, '冒充公检法').click();
   await button(page, '开始答题').click();

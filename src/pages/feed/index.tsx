@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -19,17 +19,22 @@ import './index.scss';
 
 const FEED_SHARE = { title: '枫桥邻警 · 反诈提醒', path: ROUTES.feed } as const;
 
-/** One row of filter chips; tapping the chosen one again clears it, like 全部. */
+/**
+ * One row of filter chips, scrolled sideways so the list stays near the top of the screen (the
+ * chip cut off at the right edge shows there is more); tapping the chosen one again clears it.
+ */
 function ChipRow<K extends string>({ label, options, labels, value, onChange }: { label: string; options: readonly K[]; labels: Record<K, string>; value: K | undefined; onChange: (value: K | undefined) => void }) {
   return (
     <View className="feed-page__filter">
       <Text className="feed-page__filter-label">{label}</Text>
-      <View className="feed-page__chips">
-        <Chip label="全部" selected={value === undefined} onClick={() => onChange(undefined)} />
-        {options.map((option) => (
-          <Chip key={option} label={labels[option]} selected={option === value} onClick={() => onChange(option === value ? undefined : option)} />
-        ))}
-      </View>
+      <ScrollView scrollX enhanced showScrollbar={false} className="feed-page__chips">
+        <View className="feed-page__chips-track">
+          <Chip label="全部" selected={value === undefined} onClick={() => onChange(undefined)} />
+          {options.map((option) => (
+            <Chip key={option} label={labels[option]} selected={option === value} onClick={() => onChange(option === value ? undefined : option)} />
+          ))}
+        </View>
+      </ScrollView>
     </View>
   );
 }
