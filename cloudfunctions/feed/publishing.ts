@@ -89,9 +89,28 @@ function targetLabel(target: FeedTarget, directory: Directory): string {
   return target.communityIds.map((id) => directory.communities.get(id)?.name ?? id).join('、');
 }
 
+/** msgSecCheck takes at most 2,500 characters per call. */
+const SEC_CHECK_MAX_CHARS = 2500;
+
+/** Paragraphs packed into as few msgSecCheck calls as fit (a paragraph is at most 500 characters). */
+export function contentChunks(parts: readonly string[], max = SEC_CHECK_MAX_CHARS): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    const joined = current ? `${current}\n${part}` : part;
+    if ([...joined].length <= max) current = joined;
+    else {
+      if (current) chunks.push(current);
+      current = part;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
 async function checkContent(openid: string, draft: Draft): Promise<void> {
-  // One check over everything a resident will read; scene 3 = a public post.
-  await assertTextIsSafe(openid, [draft.title, draft.summary, ...draft.body, ...draft.tips].join('\n'), 3);
+  // Everything a resident will read; scene 3 = a public post. One rejected chunk rejects the item.
+  for (const chunk of contentChunks([draft.title, draft.summary, ...draft.body, ...draft.tips])) await assertTextIsSafe(openid, chunk, 3);
 }
 
 /** The stored fields a draft decides (the same for a new item and an edit). */

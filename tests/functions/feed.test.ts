@@ -225,6 +225,13 @@ describe('publishing', () => {
     expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: ['https://evil.example/x.jpg'] }) })).code).toBe('INVALID_INPUT');
   });
 
+  test('a long item is checked in pieces WeChat accepts (≤ 2,500 characters each), and a bad word in the last piece still rejects it', async () => {
+    const longBody = Array.from({ length: 20 }, (_, n) => `第${n + 1}段：${'请不要向陌生人转账，'.repeat(49)}`);
+    expect(ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ body: longBody }) })).id).toBeTruthy();
+    const rejected = await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ body: [...longBody.slice(0, 19), '出售枪支弹药'] }) });
+    expect(failed(rejected).code).toBe('CONTENT_REJECTED');
+  });
+
   test('text that fails content security is not published and nothing is written', async () => {
     const before = harness.engine.find('articles').length;
     const result = await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ body: ['出售枪支弹药'] }) });
