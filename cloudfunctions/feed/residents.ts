@@ -17,6 +17,8 @@ type ResidentHandlers = Pick<
 
 /** At most this many pinned alerts: a pinned wall nobody scrolls past helps no one. */
 const MAX_PINNED = 5;
+/** Unexpired pins read to pick the newest MAX_PINNED from (a station has a few at a time). */
+const MAX_PINNED_READ = 50;
 /** Largest batch read while skipping items that share the cursor's exact publish time. */
 const MAX_BATCH = 1000;
 
@@ -79,16 +81,19 @@ export const residentHandlers: ResidentHandlers = {
     const directory = await currentDirectory(context.now);
     const area = readerArea(user, directory);
     const _ = database().command;
-    // Only urgent items carry pinKeys (pins_by_target), so this reads a handful of documents.
-    const found = await findMany<ArticleRecord>(
+    // pins_by_target walks the reader's pins by expiry, latest first, and stops at the first one
+    // already expired: expired pins, however many accumulate, are never read.
+    const unexpired = await findMany<ArticleRecord>(
       database()
         .collection(COLLECTIONS.articles)
         .where({ status: 'published', pinKeys: _.in(feedKeysFor(area, directory)), pinnedUntil: _.gt(context.now) })
-        .orderBy('publishedAt', 'desc')
+        .orderBy('pinnedUntil', 'desc')
         .orderBy('_id', 'desc')
         .field(SUMMARY_PROJECTION)
-        .limit(MAX_PINNED),
+        .limit(MAX_PINNED_READ),
     );
+    // Shown newest first.
+    const found = unexpired.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a._id < b._id ? 1 : -1)).slice(0, MAX_PINNED);
     return { items: await summariesOf(found, area, context.now), subscription: await subscriptionView(user._id, directory) };
   },
 

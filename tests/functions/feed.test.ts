@@ -106,6 +106,15 @@ test('a pin expires: the alert stays in the feed by date but leaves the top', as
   expect(item).toMatchObject({ urgent: true, pinned: false });
 });
 
+test('expired pins pile up without slowing the pinned query: it reads only unexpired ones', async () => {
+  for (let n = 0; n < 30; n++) ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 1, title: `已过期的紧急提醒第${n}条` }) }));
+  jest.setSystemTime(new Date(MONDAY.getTime() + 2 * 3_600_000));
+  const fresh = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 24 }) }));
+  expect(await pinnedIds(wang)).toEqual([fresh.id, 'alert-xly-fake-police']);
+  expect(harness.engine.lastQueryPlan()).toMatchObject({ plan: 'index:pins_by_target' });
+  expect(harness.engine.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(3);
+});
+
 test('paging has no duplicates and no gaps while new items are published', async () => {
   const stationDraft = (n: number) => draft({ kind: 'knowledge', urgent: false, pinHours: undefined, title: `防骗小知识第${n}条`, target: { scope: 'station' } });
   for (let n = 0; n < 25; n++) {
