@@ -120,3 +120,36 @@ test('a first-time visitor opening a shared card lands on the item', async () =>
   await screenshot(page, 'article-share-landing');
   await page.context().close();
 });
+
+test('the district admin publishes city-wide knowledge through a station of the district; it reaches 杭州, not 北京', async () => {
+  const TITLE_CITY = '全市提醒：“征信修复”都是骗局';
+  const admin = await newPhonePage(browser);
+  await signInAs(admin, 'admin-gongshu');
+  await admin.goto(`${baseUrl()}/#/packages/officer/pages/publish/index`);
+  await shown(admin, '以哪个派出所的名义').waitFor();
+  await chip(admin, '长庆派出所').waitFor();
+  expect(await admin.locator('.chip', { hasText: '西罗园派出所' }).filter({ visible: true }).count()).toBe(0);
+  await chip(admin, '知识').click();
+  await admin.locator('input[placeholder^="一句话说清楚"]').filter({ visible: true }).fill(TITLE_CITY);
+  await admin.locator('textarea[placeholder^="在信息流卡片上显示"]').filter({ visible: true }).fill('自称能“消除不良征信”的，都是骗子。');
+  await admin.locator('textarea[placeholder^="发生了什么"]').filter({ visible: true }).fill('征信记录不能被任何人“修复”或“消除”。有异议，只能向征信中心申请核查。');
+  await admin.locator('textarea[placeholder^="例如："]').filter({ visible: true }).fill('征信问题只找征信中心');
+  await chip(admin, '虚假贷款').click();
+  await chip(admin, '全市').click();
+  await chip(admin, '不置顶').click();
+  await button(admin, '发布').click();
+  await admin.waitForURL(/officer\/pages\/articles/);
+
+  const hangzhou = await newPhonePage(browser);
+  await signInAs(hangzhou, 'resident-hgby');
+  await hangzhou.goto(`${baseUrl()}/#/pages/feed/index`);
+  await shown(hangzhou, TITLE_CITY).waitFor();
+  await shown(hangzhou, '拱墅区公安分局').waitFor();
+
+  const beijing = await newPhonePage(browser);
+  await signInAs(beijing, 'resident-xly2');
+  await beijing.goto(`${baseUrl()}/#/pages/feed/index`);
+  await beijing.locator('.feed-page__list .article-card').filter({ visible: true }).first().waitFor();
+  expect(await beijing.getByText(TITLE_CITY).count()).toBe(0);
+  for (const page of [admin, hangzhou, beijing]) await page.context().close();
+});

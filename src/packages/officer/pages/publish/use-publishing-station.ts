@@ -15,13 +15,17 @@ export function usePublishingStation(preferred?: string) {
   useEffect(() => {
     if (stationId) return;
     if (me.data?.station) setStationId(me.data.station.id);
-    else if (isDistrictAdmin && stations.data?.[0]) setStationId(stations.data[0].id);
+    else if (isDistrictAdmin) {
+      const own = stations.data?.find((station) => station.districtId === me.data?.districtId);
+      if (own) setStationId(own.id);
+    }
   }, [me.data, isDistrictAdmin, stations.data, stationId]);
 
   return {
     me,
     isDistrictAdmin,
-    stations: (stations.data ?? []) as StationView[],
+    // A district admin publishes through the stations of their own district only.
+    stations: ((stations.data ?? []) as StationView[]).filter((station) => station.districtId === me.data?.districtId),
     stationId,
     setStationId,
   };
