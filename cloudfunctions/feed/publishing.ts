@@ -14,6 +14,7 @@ import {
   targetKeysOf,
   type FeedTarget,
 } from '@domain/feed-targeting';
+import { plainText } from '@domain/rich-text';
 import type { Actor } from '@domain/roles';
 import { COLLECTIONS, newArticleCounters, type AlertSubscriptionRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
@@ -133,7 +134,7 @@ function draftFields(draft: Draft, target: FeedTarget, now: Date, pinnedUntil: D
     filterKeys: filterKeysOf(targetKeys, fraudTypes, audiences),
     pinKeys: pinned ? targetKeys : [],
     urgent: draft.urgent,
-    searchText: searchTextOf([draft.title, draft.summary, ...draft.body, ...draft.tips]),
+    searchText: searchTextOf([draft.title, draft.summary, ...draft.body.map(plainText), ...draft.tips]),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
+import { plainText } from '@domain/rich-text';
 import { newArticleCounters, type ArticleRecord } from '@platform/cloud/collections';
 
 interface DemoItem {
@@ -79,7 +80,8 @@ const ITEMS: DemoItem[] = [
     summary: '对方能说出您的姓名和住址，称您“涉嫌洗钱”，要求把存款转到“安全账户”。这是诈骗，请马上挂断。',
     body: [
       '近几天，西罗园街道有多位老人接到自称“公安局”“检察院”的电话，对方能准确说出姓名、住址，称老人的银行卡“涉嫌洗钱”，要求不要告诉家人，并把存款转到所谓的“安全账户”配合调查。',
-      '公安机关不会通过电话、微信办案，不会发送“通缉令”“逮捕令”图片，更没有“安全账户”。',
+      '## 请记住',
+      '公安机关**不会通过电话、微信办案**，不会发送“通缉令”“逮捕令”图片，更**没有“安全账户”**。',
       '我们的片儿警都在各小区的便民群里，拿不准的，在群里或本小程序“问片警”里问一声。',
     ],
     tips: ['听到“安全账户”，马上挂断', '不要一个人去银行，先告诉子女', '拿不准拨打96110；已经转账立即拨打110'],
@@ -552,7 +554,7 @@ export function demoArticles(now: Date): ArticleRecord[] {
       status: 'published',
       publisher,
       publishedAt,
-      searchText: searchTextOf([item.title, item.summary, ...item.body, ...item.tips]),
+      searchText: searchTextOf([item.title, item.summary, ...item.body.map(plainText), ...item.tips]),
       ...newArticleCounters(),
     };
   });

@@ -36,7 +36,7 @@ const alert: ArticleView = {
   local: true,
   publishedAt: '2026-11-23T02:00:00.000Z',
   views: 8,
-  body: ['今天上午有人自称社区民警上门收费。'],
+  body: ['今天上午有人自称社区民警上门收费。', '## 请记住', '民警**从不**上门收钱。'],
   tips: ['民警上门不收任何费用', '先打电话给片儿警核实'],
   imageUrls: [],
   acknowledged: false,
@@ -59,6 +59,10 @@ test('a shared card opens the item with the area it came from, its protection po
   expect(await screen.findByText(alert.title)).toBeTruthy();
   expect(transport).toHaveBeenCalledWith('feed', { action: 'getArticle', input: { id: 'alert-1', from: 'community:hanggang-beiyuan' } });
   expect(screen.getByText('怎样防范')).toBeTruthy();
+  // Formatting marks become a heading and emphasis, as text: never shown raw, never HTML.
+  expect(screen.getByText('请记住').className).toContain('article__paragraph--heading');
+  expect(screen.getByText('从不').className).toContain('article__strong');
+  expect(screen.queryByText(/##|\*\*/)).toBeNull();
   expect(screen.getByText('1. 民警上门不收任何费用')).toBeTruthy();
   expect(screen.getByText('2位居民已知晓')).toBeTruthy();
 

@@ -118,6 +118,13 @@ test('a first-time visitor opening a shared card lands on the item', async () =>
   await shown(page, '转账前问一问').waitFor();
   await shown(page, '看更多反诈信息').waitFor();
   await screenshot(page, 'article-share-landing');
+
+  // Headings and emphasis in an item are shown as such, never as raw marks.
+  await page.goto(`${baseUrl()}/#/packages/content/pages/article/index?id=alert-xly-fake-police`);
+  await page.locator('.article__paragraph--heading', { hasText: '请记住' }).filter({ visible: true }).waitFor();
+  expect(await page.locator('.article__strong').filter({ visible: true }).count()).toBe(2);
+  expect(await page.getByText('**', { exact: false }).count()).toBe(0);
+  await screenshot(page, 'article-rich-text');
   await page.context().close();
 });
 

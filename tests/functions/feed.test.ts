@@ -90,6 +90,8 @@ describe('targeting', () => {
     expect(await feedIds(chen, { audience: 'students' })).toEqual(expect.arrayContaining(['knowledge-task-rebate-students', 'knowledge-game-trade']));
     for (const id of await feedIds(chen, { kind: 'case' })) expect(id.startsWith('case-')).toBe(true);
     expect(await feedIds(wang, { keyword: '安全账户' })).toEqual(expect.arrayContaining(['alert-xly-fake-police']));
+    // Formatting marks are not part of what is searched.
+    expect(await feedIds(wang, { keyword: '不会通过电话、微信办案，' })).toEqual(['alert-xly-fake-police']);
     expect(await feedIds(wang, { keyword: '完全不存在的词' })).toEqual([]);
     // Regular-expression characters in a keyword are just characters.
     expect(await feedIds(wang, { keyword: '.*' })).toEqual([]);

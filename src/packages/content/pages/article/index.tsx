@@ -17,6 +17,7 @@ import { ROUTES, articlePath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
 import { callAction } from '@/platform/cloud-call';
 import { SHARE_FROM_PATTERN } from '@domain/feed-targeting';
+import { parseParagraph } from '@domain/rich-text';
 import './index.scss';
 
 const FALLBACK_SHARE_TITLE = '枫桥邻警 · 反诈提醒';
@@ -26,6 +27,25 @@ const toFeed = () => void Taro.switchTab({ url: ROUTES.feed });
 
 function FeedLink() {
   return <EntryRow title="看更多反诈信息" description="回首页看本地预警和防骗知识" onClick={toFeed} />;
+}
+
+/** One paragraph of the body: a heading, a list item or text with emphasis, all as text nodes. */
+function RichParagraph({ paragraph }: { paragraph: string }) {
+  const block = parseParagraph(paragraph);
+  return (
+    <Text className={`article__paragraph article__paragraph--${block.type}`} userSelect>
+      {block.type === 'item' ? '• ' : ''}
+      {block.spans.map((span, index) =>
+        span.strong ? (
+          <Text key={index} className="article__strong">
+            {span.text}
+          </Text>
+        ) : (
+          span.text
+        ),
+      )}
+    </Text>
+  );
 }
 
 /** 我已知晓: an alert's reader says they have seen it; officers see the count per community. */
@@ -87,9 +107,7 @@ function Article({ article, onAcknowledged }: { article: ArticleView; onAcknowle
       <View className="article__body">
         {article.body.map((paragraph, index) => (
           // Paragraphs have no identity of their own; their order never changes.
-          <Text key={index} className="article__paragraph" userSelect>
-            {paragraph}
-          </Text>
+          <RichParagraph key={index} paragraph={paragraph} />
         ))}
       </View>
 

@@ -130,6 +130,7 @@ export default function PublishPage() {
 
           <Text className="form-card__label">正文（每段一行）</Text>
           <Textarea className="publish-page__textarea" value={form.bodyText} placeholder="发生了什么、骗子怎么说、居民该怎么做" maxlength={5000} onInput={(event) => set({ bodyText: event.detail.value })} />
+          <Text className="form-card__hint">一行一段。“## ”开头是小标题，“- ”开头是要点，**两个星号之间**的字加粗标红。</Text>
           <FieldError error={error} field="draft.body" />
 
           <Text className="form-card__label">怎样防范（每条一行）</Text>
