@@ -1,11 +1,15 @@
 /** The fraud types the anti-fraud feed is organised by, with the one sentence a resident should remember. */
-export const FRAUD_TYPE_KEYS = ['task-rebate', 'fake-investment', 'fake-police', 'fake-refund', 'romance', 'fake-loan', 'fake-boss', 'game-trade'] as const;
+export const FRAUD_TYPE_KEYS = ['task-rebate', 'fake-investment', 'fake-police', 'fake-refund', 'romance', 'fake-loan', 'fake-boss', 'game-trade', 'other'] as const;
 export type FraudTypeKey = (typeof FRAUD_TYPE_KEYS)[number];
 
 /** Who an item is written for. */
 export const AUDIENCES = ['elderly', 'students', 'migrantWorkers', 'everyone'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const AUDIENCE_LABELS: Record<Audience, string> = { elderly: '老年人', students: '学生', migrantWorkers: '外来务工人员', everyone: '所有人' };
+
+export const ARTICLE_KINDS = ['alert', 'case', 'knowledge'] as const;
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = { alert: '预警', case: '案例', knowledge: '知识' };
 
 export interface FraudType {
   key: FraudTypeKey;
@@ -43,7 +47,7 @@ export const FRAUD_TYPES: readonly FraudType[] = [
   },
   {
     key: 'romance',
-    label: '网络婚恋/杀猪盘',
+    label: '网络婚恋交友',
     pattern: '网上认识的“对象”嘘寒问暖，感情稳定后带您投资、博彩，或以各种理由借钱。',
     rule: '没见过面的网友谈钱，一定要警惕。',
   },
@@ -61,9 +65,15 @@ export const FRAUD_TYPES: readonly FraudType[] = [
   },
   {
     key: 'game-trade',
-    label: '游戏交易',
+    label: '游戏/虚拟物品交易',
     pattern: '低价卖装备、高价收账号，把您引到陌生平台交易，收钱后就消失。',
     rule: '只在官方平台交易，不私下转账。',
+  },
+  {
+    key: 'other',
+    label: '其他',
+    pattern: '“养老项目”、保健品会销、冒充社保医保、中奖退税……套路千变万化，最后都要您掏钱或给验证码。',
+    rule: '陌生人让您转账、给验证码，先停下来问一问。',
   },
 ];
 

@@ -8,6 +8,7 @@
 //   cloud.bundleKB                      each bundled cloud function's index.js
 //   localCloud.startMs                  spawn of .local-cloud/server.cjs → first 200 of /__local/health
 //   localCloud.rssMB                    its resident memory after demo data and a few requests
+//   feed.firstPageP95Ms                 the feed's first page over HTTP with 100,000 items (bench-feed.mjs)
 //
 //   node scripts/bench.mjs [--no-build]
 //
@@ -193,6 +194,12 @@ async function main() {
     }
   });
 
+  // The feed's first page with 100,000 items, through the local cloud's HTTP interface.
+  await step('feed: first page', async () => {
+    const { benchFeed } = await import('./bench-feed.mjs');
+    Object.assign(figures, await benchFeed());
+  });
+
   // Routing runs after the local cloud is stopped, on a quiet machine: it times one core.
   await step('routing: locate', async () => {
     const { benchGeo } = await import('./bench-routing-geo.mjs');
@@ -214,6 +221,7 @@ async function main() {
     ['routing.locatePerSec', figures['routing.locatePerSec'], 100_000, '/s', '≥'],
     ['routing.locateVsLinear', figures['routing.locateVsLinear'], 20, '×', '≥'],
     ['routing.routeP99Ms', figures['routing.routeP99Ms'], 1, 'ms', '≤'],
+    ['feed.firstPageP95Ms', figures['feed.firstPageP95Ms'], 30, 'ms', '≤'],
   ];
   let broken = 0;
   console.log('\nBudgets:');

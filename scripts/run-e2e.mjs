@@ -46,10 +46,11 @@ export function httpStatus(url, timeoutMs = 1000) {
  * LOCAL_CLOUD_TIMERS=0, and waits for the first 200 from /__local/health.
  * Resolves to { url, pid, startMs, dataDir, output(), stop() }; startMs runs from spawn to that 200.
  */
-export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', 'h5'), timeoutMs = 60_000, env = {}, echo = false } = {}) {
+export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', 'h5'), timeoutMs = 60_000, env = {}, echo = false, dataDir: givenDataDir } = {}) {
   if (!fs.existsSync(SERVER_BUNDLE)) throw new Error(`${path.relative(root, SERVER_BUNDLE)} not found: run npm run build:local-cloud`);
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-data-'));
+  // A prepared data directory (the feed bench fills one) is the caller's to remove.
+  const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-data-'));
   const url = `http://127.0.0.1:${port}`;
   const lines = [];
   const started = performance.now();
@@ -78,7 +79,7 @@ export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', '
       await gone;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!givenDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   for (;;) {

@@ -18,6 +18,7 @@ export async function meView(user: UserRecord): Promise<MeView> {
       view.station = { id: station._id, name: station.name, districtName: district?.name ?? '' };
     }
   }
+  if (user.role === 'districtAdmin' && user.districtId) view.districtId = user.districtId;
   if (user.homeCommunityId) {
     const community = await findById<CommunityRecord>(COLLECTIONS.communities, user.homeCommunityId);
     const station = community && (await findById<StationRecord>(COLLECTIONS.stations, community.stationId));

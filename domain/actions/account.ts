@@ -15,6 +15,8 @@ export interface MeView {
   role: Role;
   officerKinds: OfficerKind[];
   station?: StationSummary;
+  /** A district admin's district (they belong to no station). */
+  districtId?: string;
   homeCommunity?: { id: string; name: string; stationName: string };
   createdAt: string;
 }

@@ -89,6 +89,39 @@ function matchingDocs(context: DatabaseContext, collection: string, filter: unkn
   return found;
 }
 
+/**
+ * get(): through a declared index when one fits the filter and order (it walks documents in
+ * the query's order and stops once `wanted` match), otherwise as matchingDocs + sort.
+ */
+function queryDocs(context: DatabaseContext, collection: string, filter: unknown, order: readonly SortKey[], wanted: number, now: number): Doc[] {
+  const compiled = compileFilter(encodeQuery(filter, now));
+  const { engine } = context;
+  if (!compiled.ids) {
+    for (const index of engine.indexes.of(collection)) {
+      const found: Doc[] = [];
+      let examined = 0;
+      const used = index.walk(compiled.filter, order, (id) => {
+        const doc = engine.get(collection, id);
+        examined++;
+        if (doc && compiled.test(doc)) found.push(doc);
+        return found.length < wanted;
+      });
+      if (used) {
+        engine.lastQuery = { collection, plan: `index:${index.declaration.name}`, docsExamined: examined, returned: found.length };
+        return found;
+      }
+    }
+  }
+  const matches = matchingDocs(context, collection, filter, now);
+  engine.lastQuery = {
+    collection,
+    plan: compiled.ids ? 'ids' : 'scan',
+    docsExamined: compiled.ids ? new Set(compiled.ids).size : engine.size(collection),
+    returned: matches.length,
+  };
+  return sortDocuments(matches, order);
+}
+
 function checkInteger(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw parameterError(`${name} must be a non-negative integer`);
 }
@@ -142,10 +175,10 @@ export class Query implements DatabaseQuery {
     return runApi('collection.get', () => {
       checkReadable(this.context, this.collectionName);
       const projection = compileProjection(this.state.projection);
-      const sorted = sortDocuments(matchingDocs(this.context, this.collectionName, this.state.filter, Date.now()), this.state.order);
       const offset = this.state.offset ?? 0;
       // limit(0) counts as "no limit" in the SDK (it only sends a truthy limit).
       const limit = this.state.limit ? Math.min(this.state.limit, MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
+      const sorted = queryDocs(this.context, this.collectionName, this.state.filter, this.state.order, offset + limit, Date.now());
       const data = sorted.slice(offset, offset + limit).map((doc) => (projection ? projection.apply(doc) : deepClone(doc))) as StoredDocument[];
       const bytes = Buffer.byteLength(JSON.stringify(data.map(encodeDoc)), 'utf8');
       if (bytes > MAX_RESULT_BYTES) {

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { DirectoryLock } from './directory-lock';
 import { decodeDoc, encodeDoc } from './document-codec';
 import { failure } from './errors';
+import { IndexSet, type IndexDeclaration, type QueryPlanStats } from './indexes';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
 import { Journal, readJournal, type JournalMutation, type JournalRecord, type MutationKind } from './storage-log';
 import { deepClone, type Doc, type DocId } from './values';
@@ -43,6 +44,8 @@ export interface EngineOptions {
   autoCompactBytes: number;
   /** Compact on open when the journal is larger than this. */
   openCompactBytes: number;
+  /** Declared indexes (cloudbase/database-indexes.json), kept in step with every write. */
+  indexes?: readonly IndexDeclaration[];
 }
 
 export interface OpenStats {
@@ -62,6 +65,9 @@ export class Engine {
   private readonly journal: Journal;
   private readonly lock: DirectoryLock;
   readonly openStats: OpenStats;
+  readonly indexes: IndexSet;
+  /** How the most recent get() found its documents. */
+  lastQuery: QueryPlanStats | undefined;
 
   constructor(private readonly options: EngineOptions) {
     const started = performance.now();
@@ -95,6 +101,9 @@ export class Engine {
       if (droppedBytes > 0) {
         console.warn(`[local-db] ${journalPath}: ignored an incomplete trailing record (${droppedBytes} bytes) left by an interrupted write`);
       }
+      // Built once after loading and replay (a sort per list), then maintained write by write.
+      this.indexes = new IndexSet(options.indexes ?? []);
+      for (const name of this.collections.keys()) this.indexes.rebuild(name, () => this.all(name));
       this.journal = new Journal(journalPath, validBytes, options.fsync);
       if (options.fsync) syncDirectory(options.dir);
       let compacted = false;
@@ -149,6 +158,11 @@ export class Engine {
     return this.collections.get(collection)?.values() ?? [];
   }
 
+  /** How many documents a collection holds. */
+  size(collection: string): number {
+    return this.collections.get(collection)?.size ?? 0;
+  }
+
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => {
@@ -174,8 +188,10 @@ export class Engine {
     this.seq = seq;
     for (const mutation of mutations) {
       const collection = this.collectionFor(mutation.collection);
+      if (mutation.type === 'create') continue;
+      this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc);
       if (mutation.type === 'remove') collection.delete(mutation.id);
-      else if (mutation.type !== 'create') collection.set(mutation.id, mutation.doc);
+      else collection.set(mutation.id, mutation.doc);
     }
     this.notify(mutations);
     if (this.journal.size > Math.max(this.options.autoCompactBytes, this.snapshotBytes)) {
@@ -224,6 +240,7 @@ export class Engine {
     this.snapshotBytes = writeSnapshot(this.options.dir, { lastSeq: this.seq, collections: [] }, this.options.fsync);
     this.journal.reset();
     this.collections = new Map();
+    this.indexes.clear();
     this.notify(removed);
   }
 

@@ -6,6 +6,7 @@
 import type { DatabaseContext } from './collection-reference';
 import { createDatabaseApi } from './database-api';
 import { Engine, type ChangeListener, type OpenStats } from './engine';
+import type { IndexDeclaration, QueryPlanStats } from './indexes';
 import { toApiError } from './errors';
 import { compileFilter, encodeQuery } from './query';
 import { TransactionManager } from './transaction';
@@ -16,6 +17,8 @@ export { command, DbRegExp, QueryCommand, ServerDate, UpdateCommand } from './co
 export type { DatabaseCommand } from './commands';
 export type { ChangeListener, ChangeType, DatabaseChange, OpenStats } from './engine';
 export type { CloudSdkError } from './errors';
+export { indexDeclarationsFrom } from './indexes';
+export type { IndexDeclaration, IndexFile, QueryPlanStats } from './indexes';
 export type * from './types';
 
 export interface LocalDatabaseOptions {
@@ -31,6 +34,8 @@ export interface LocalDatabaseOptions {
   autoCompactBytes?: number;
   /** Compact on open when the journal exceeds this many bytes (default 1 MiB). */
   openCompactBytes?: number;
+  /** Declared indexes (see indexes.ts); get() uses one when its filter and order fit. */
+  indexes?: readonly IndexDeclaration[];
 }
 
 export interface LocalDatabase {
@@ -48,6 +53,8 @@ export interface LocalDatabase {
   close(): Promise<void>;
   /** How the last open went (documents loaded, journal records replayed, time taken). */
   readonly openStats: OpenStats;
+  /** How the most recent get() found its documents (scan, ids or an index) and how many it examined. */
+  lastQueryPlan(): QueryPlanStats | undefined;
 }
 
 /** Opens (or creates) a database directory. Synchronous so the local cloud can start quickly. */
@@ -58,6 +65,7 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
     fsync: options.fsync ?? true,
     autoCompactBytes: options.autoCompactBytes ?? 8 * 1024 * 1024,
     openCompactBytes: options.openCompactBytes ?? 1024 * 1024,
+    indexes: options.indexes ?? [],
   });
   const transactions = new TransactionManager(options.transactionTimeoutMs ?? 30_000);
   const strictCollections = options.strictCollections ?? false;
@@ -87,5 +95,6 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
     get openStats() {
       return engine.openStats;
     },
+    lastQueryPlan: () => engine.lastQuery,
   };
 }

@@ -13,12 +13,13 @@ export interface SortKey {
 /** Mongo sorts an empty array below null and missing. */
 const EMPTY_ARRAY = Symbol('empty array');
 
-function compareKeys(a: unknown, b: unknown): number {
+export function compareKeys(a: unknown, b: unknown): number {
   if (a === EMPTY_ARRAY || b === EMPTY_ARRAY) return a === b ? 0 : a === EMPTY_ARRAY ? -1 : 1;
   return compareValues(a, b);
 }
 
-function sortValue(doc: Doc, path: string[], direction: 1 | -1): unknown {
+/** The value a document sorts by on one key (arrays by their smallest/largest element). */
+export function sortValue(doc: Doc, path: readonly string[], direction: 1 | -1): unknown {
   const reached = collectPathValues(doc, path);
   const values = reached.flatMap((value) => (Array.isArray(value) ? value : [value]));
   if (values.length === 0) return reached.length > 0 ? EMPTY_ARRAY : null;

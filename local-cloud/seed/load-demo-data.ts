@@ -2,7 +2,7 @@ import { userIdFor } from '@platform/cloud/identity';
 import { COLLECTIONS, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { DEMO_HALL_CONFIGS } from '@domain/booking';
 import type { LocalDatabase } from '../database';
-import { DEMO_ARTICLES } from './demo-articles';
+import { demoArticles } from './demo-articles';
 import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_OFFICERS, DEMO_PERSONAS, DEMO_POSTS, DEMO_STATIONS } from './demo-data';
 import { demoShifts } from './demo-roster';
 
@@ -33,11 +33,24 @@ function demoOfficers(): OfficerRecord[] {
   });
 }
 
+/** Bumped when the stored shape of the demo articles changes (v2: targeting and filter keys for the feed's indexes). */
+const ARTICLES_MARKER = { collection: '_local_meta', id: 'demo-articles-v2' };
+
+/** A data directory loaded before the feed's current shape gets the demo articles rewritten (nothing else). */
+async function upgradeDemoArticles(engine: LocalDatabase, now: Date): Promise<void> {
+  if (engine.find(ARTICLES_MARKER.collection, { _id: ARTICLES_MARKER.id }).length > 0) return;
+  for (const { _id, ...data } of demoArticles(now)) await engine.api.collection(COLLECTIONS.articles).doc(_id).set({ data });
+  await engine.api.collection(ARTICLES_MARKER.collection).doc(ARTICLES_MARKER.id).set({ data: { loadedAt: now } });
+}
+
 /** Loads the demo data unless already loaded (or `force`, which wipes first); true when it loaded. */
 export async function loadDemoData(engine: LocalDatabase, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
   if (options.force) await engine.clear();
-  else if (engine.find(SEED_MARKER.collection, { _id: SEED_MARKER.id }).length > 0) return false;
+  else if (engine.find(SEED_MARKER.collection, { _id: SEED_MARKER.id }).length > 0) {
+    await upgradeDemoArticles(engine, now);
+    return false;
+  }
 
   const db = engine.api;
   const batches: [string, Record<string, unknown>[]][] = [
@@ -48,7 +61,7 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
     [COLLECTIONS.officers, demoOfficers() as unknown as Record<string, unknown>[]],
     [COLLECTIONS.dutyShifts, demoShifts(now) as unknown as Record<string, unknown>[]],
     [COLLECTIONS.users, demoUsers(now) as unknown as Record<string, unknown>[]],
-    [COLLECTIONS.articles, DEMO_ARTICLES as unknown as Record<string, unknown>[]],
+    [COLLECTIONS.articles, demoArticles(now) as unknown as Record<string, unknown>[]],
     [COLLECTIONS.hallConfigs, Object.values(DEMO_HALL_CONFIGS).map(({ stationId, ...config }) => ({ _id: stationId, ...config }))],
   ];
   for (const [collection, docs] of batches) {
@@ -57,6 +70,7 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
   }
   // A fresh version makes warm function instances drop any directory they cached from before.
   await db.collection(COLLECTIONS.meta).doc('directory').set({ data: { version: now.getTime(), updatedAt: now } });
+  await db.collection(ARTICLES_MARKER.collection).doc(ARTICLES_MARKER.id).set({ data: { loadedAt: now } });
   // Written last: a start killed halfway through loading loads again next time.
   await db.collection(SEED_MARKER.collection).doc(SEED_MARKER.id).set({ data: { loadedAt: now } });
   return true;

@@ -1,6 +1,6 @@
-import type { ArticleKind } from '@domain/actions/feed';
+import type { FeedTarget } from '@domain/feed-targeting';
 import type { Booking, HallConfig, Relation, ServiceKind } from '@domain/booking';
-import type { Audience, FraudTypeKey } from '@domain/fraud-types';
+import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
 import type { OfficerKind, Role } from '@domain/roles';
@@ -29,6 +29,9 @@ export const COLLECTIONS = {
   bookings: 'bookings',
   familyMembers: 'family_members',
   checkInCodes: 'check_in_codes',
+  articleAcks: 'article_acks',
+  alertSubscriptions: 'alert_subscriptions',
+  quizRounds: 'quiz_rounds',
 } as const;
 
 export interface UserRecord {
@@ -182,6 +185,9 @@ export interface InviteRecord {
   revokedBy?: string;
 }
 
+/** Counters by area: `{ community: { 'xly-2': 3 }, station: { xiluoyuan: 1 } }` (nested, so `_.inc` can reach each). */
+export type AreaCounters = Record<string, Record<string, number>>;
+
 export interface ArticleRecord {
   _id: string;
   kind: ArticleKind;
@@ -189,16 +195,78 @@ export interface ArticleRecord {
   summary: string;
   /** Paragraphs, plain text: nothing a resident reads is rendered as HTML. */
   body: string[];
+  /** "How to protect yourself" points. */
+  tips: string[];
+  /** cloud:// file ids. */
+  images: string[];
   fraudTypes: FraudTypeKey[];
   audiences: Audience[];
-  /** Where it is published: the whole district, or only some stations / communities. */
+  /** The district the publisher belongs to, and the station (absent for district-wide publishing). */
   districtId: string;
-  stationIds: string[];
-  communityIds: string[];
+  stationId?: string;
+  target: FeedTarget;
+  /** targetKeysOf(target): which readers see it. */
+  targetKeys: string[];
+  /** filterKeysOf(targetKeys, fraudTypes, audiences): what the feed's indexed `in` query matches (cloudbase/database-indexes.json). */
+  filterKeys: string[];
+  /** targetKeys while the urgent pin lasts, else empty: the pinned query's own small index. */
+  pinKeys: string[];
   urgent: boolean;
+  pinnedUntil?: Date;
   status: 'published' | 'withdrawn';
   publisher: string;
   publishedAt: Date;
+  updatedAt?: Date;
+  authorId?: string;
+  /** searchTextOf(title, summary, body, tips), for keyword search. */
+  searchText: string;
+  views: number;
+  shares: number;
+  acknowledgements: number;
+  /** Acknowledgements by the reader's area, shares by the sharer's area, opens of shared cards by the card's area. */
+  acksByArea: AreaCounters;
+  sharesByArea: AreaCounters;
+  landingsByArea: AreaCounters;
+}
+
+/** The counters of an item nobody has seen yet. */
+export const newArticleCounters = (): Pick<ArticleRecord, 'views' | 'shares' | 'acknowledgements' | 'acksByArea' | 'sharesByArea' | 'landingsByArea'> => ({
+  views: 0,
+  shares: 0,
+  acknowledgements: 0,
+  acksByArea: {},
+  sharesByArea: {},
+  landingsByArea: {},
+});
+
+/** One resident's 我已知晓 on one item: `_id` = `${articleId}.${userId}`, so a second tap finds it taken. */
+export interface ArticleAckRecord {
+  _id: string;
+  articleId: string;
+  userId: string;
+  areaKey?: string;
+  at: Date;
+}
+
+/** A resident's opt-in to urgent alerts for their community: `_id` = user id. WeChat grants one message per acceptance. */
+export interface AlertSubscriptionRecord {
+  _id: string;
+  openid: string;
+  communityId: string;
+  stationId: string;
+  remaining: number;
+  acceptedAt: Date;
+}
+
+/** One quiz round: `userDay` = `${userId}.${day}` (indexed), so today's questions are one lookup. */
+export interface QuizRoundRecord {
+  _id: string;
+  userId: string;
+  userDay: string;
+  questionIds: string[];
+  createdAt: Date;
+  submittedAt?: Date;
+  score?: number;
 }
 
 /** A station's service-hall config: `_id` is the station id. */

@@ -1,44 +1,285 @@
-import { actions } from '@domain/actions';
+import { actions, type ArticleDraft } from '@domain/actions';
+import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
 
+const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
+const MONDAY = new Date('2026-11-23T10:00:00+08:00');
+
 let harness: CloudHarness;
-beforeAll(async () => {
+beforeEach(async () => {
+  jest.useFakeTimers({ now: MONDAY, doNotFake: [...ONLY_DATE] });
   harness = await startHarness();
 });
-afterAll(() => harness.close());
+afterEach(async () => {
+  jest.useRealTimers();
+  await harness.close();
+});
 
-const titlesFor = async (openid: string, fraudType?: 'fake-police' | 'fake-investment' | 'romance') => {
-  const result = await harness.call(openid, actions.feed.listArticles, fraudType ? { fraudType } : {});
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data.items;
+type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+const ok = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.data;
+};
+const failed = <T>(result: Result<T>) => {
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
 };
 
-test('a 西罗园 resident sees the urgent local alert first, then local, then district-wide items; nothing from 拱墅 stations', async () => {
-  const items = await titlesFor(persona('resident-xly2').openid);
-  expect(items[0]).toMatchObject({ id: 'alert-xly-fake-police', urgent: true, local: true });
-  expect(items.map((item) => item.id)).toEqual(['alert-xly-fake-police', 'knowledge-fake-refund']);
+const wang = persona('resident-xly2').openid; // 西罗园第二社区
+const chen = persona('resident-hgby').openid; // 半山 杭钢北苑
+const zhao = persona('officer-beat-xly').openid; // 西罗园 beat officer
+const hallXly = persona('officer-hall-xly').openid;
+const adminGongshu = persona('admin-gongshu').openid;
+
+const draft = (over: Partial<ArticleDraft> = {}): ArticleDraft => ({
+  kind: 'alert',
+  title: '紧急提醒：冒充燃气公司上门收费',
+  summary: '有人冒充燃气公司上门“检修”，收取高额费用。',
+  body: ['近期有人冒充燃气公司工作人员上门，声称燃气管道老化必须更换。'],
+  tips: ['燃气检修先打官方电话核实'],
+  fraudTypes: ['other'],
+  audiences: ['elderly'],
+  target: { scope: 'communities', communityIds: ['xly-2'] },
+  urgent: true,
+  pinHours: 24,
+  images: [],
+  ...over,
 });
 
-test('a community-targeted item reaches only that community', async () => {
-  await harness.engine.api.collection('users').where({ openid: persona('resident-xly2').openid }).update({ data: { homeCommunityId: 'yangqiao-dongli' } });
-  const items = await titlesFor(persona('resident-xly2').openid);
-  expect(items.map((item) => item.id)).toEqual(['alert-xly-fake-police', 'case-xly-romance', 'knowledge-fake-refund']);
+const feedIds = async (openid: string, input: Parameters<CloudHarness['call']>[2] = {}) =>
+  ok(await harness.call(openid, actions.feed.listArticles, input as never)).items.map((item) => item.id);
+const pinnedIds = async (openid: string) => ok(await harness.call(openid, actions.feed.listPinned, {})).items.map((item) => item.id);
+
+describe('targeting', () => {
+  test('a community-only urgent alert is pinned for that community and invisible everywhere else', async () => {
+    const { id } = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft() }));
+    expect(await pinnedIds(wang)).toContain(id);
+    expect(await feedIds(wang)).toContain(id);
+    expect(await pinnedIds(chen)).not.toContain(id);
+    expect(await feedIds(chen)).not.toContain(id);
+    // Another community of the same station does not see it either.
+    await harness.engine.api.collection('users').where({ openid: wang }).update({ data: { homeCommunityId: 'xly-3' } });
+    expect(await feedIds(wang)).not.toContain(id);
+  });
+
+  test('feeds hold the reader’s station, district and city items, newest first, and nothing from the other city', async () => {
+    const page = ok(await harness.call(wang, actions.feed.listArticles, {}));
+    const all = [...page.items];
+    let cursor = page.nextCursor;
+    while (cursor) {
+      const next = ok(await harness.call(wang, actions.feed.listArticles, { cursor }));
+      all.push(...next.items);
+      cursor = next.nextCursor;
+    }
+    const ids = all.map((item) => item.id);
+    expect(ids).toEqual(expect.arrayContaining(['alert-xly-fake-police', 'alert-xly2-fake-refund', 'knowledge-fake-refund', 'knowledge-fake-boss-grandson']));
+    expect(ids).not.toContain('case-kq-investment'); // 康桥 (杭州)
+    expect(ids).not.toContain('case-xly-romance'); // 洋桥东里 only
+    expect(ids).not.toContain('knowledge-game-trade'); // city:杭州
+    const times = all.map((item) => Date.parse(item.publishedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  test('filters: fraud type, audience, kind and keyword', async () => {
+    expect(await feedIds(chen, { fraudType: 'fake-loan' })).toEqual(['alert-bs-fake-loan']);
+    // A filtered feed is still one indexed read of about a page, not a scan.
+    expect(harness.engine.lastQueryPlan()).toMatchObject({ collection: 'articles', plan: 'index:feed_by_filter_key' });
+    expect(harness.engine.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(11);
+    expect(await feedIds(wang, { fraudType: 'fake-police', audience: 'elderly' })).toEqual(['alert-xly-fake-police']);
+    expect(await feedIds(chen, { audience: 'students' })).toEqual(expect.arrayContaining(['knowledge-task-rebate-students', 'knowledge-game-trade']));
+    for (const id of await feedIds(chen, { kind: 'case' })) expect(id.startsWith('case-')).toBe(true);
+    expect(await feedIds(wang, { keyword: '安全账户' })).toEqual(expect.arrayContaining(['alert-xly-fake-police']));
+    // Formatting marks are not part of what is searched.
+    expect(await feedIds(wang, { keyword: '不会通过电话、微信办案，' })).toEqual(['alert-xly-fake-police']);
+    expect(await feedIds(wang, { keyword: '完全不存在的词' })).toEqual([]);
+    // Regular-expression characters in a keyword are just characters.
+    expect(await feedIds(wang, { keyword: '.*' })).toEqual([]);
+  });
 });
 
-test('a 半山 resident gets 拱墅 district-wide knowledge but not 康桥’s local case', async () => {
-  const items = await titlesFor(persona('resident-hgby').openid);
-  expect(items.map((item) => item.id)).toEqual(['knowledge-task-rebate-students']);
+test('a pin expires: the alert stays in the feed by date but leaves the top', async () => {
+  const { id } = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 2 }) }));
+  expect(await pinnedIds(wang)).toContain(id);
+  jest.setSystemTime(new Date(MONDAY.getTime() + 2 * 3_600_000 + 1000));
+  expect(await pinnedIds(wang)).not.toContain(id);
+  expect(await feedIds(wang)).toContain(id);
+  const item = ok(await harness.call(wang, actions.feed.getArticle, { id }));
+  expect(item).toMatchObject({ urgent: true, pinned: false });
 });
 
-test('filtering by fraud type', async () => {
-  const items = await titlesFor(persona('officer-antifraud-kq').openid, 'fake-investment');
-  expect(items.map((item) => item.id)).toEqual(['case-kq-investment']);
+test('expired pins pile up without slowing the pinned query: it reads only unexpired ones', async () => {
+  for (let n = 0; n < 30; n++) ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 1, title: `已过期的紧急提醒第${n}条` }) }));
+  jest.setSystemTime(new Date(MONDAY.getTime() + 2 * 3_600_000));
+  const fresh = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 24 }) }));
+  expect(await pinnedIds(wang)).toEqual([fresh.id, 'alert-xly-fake-police']);
+  expect(harness.engine.lastQueryPlan()).toMatchObject({ plan: 'index:pins_by_target' });
+  expect(harness.engine.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(3);
 });
 
-test('a shared card opens the full article for anyone; a withdrawn one is gone', async () => {
-  const article = await harness.call('openid-from-a-group-card', actions.feed.getArticle, { id: 'case-kq-investment' });
-  expect(article).toMatchObject({ ok: true, data: { title: expect.stringContaining('9万元'), local: false } });
-  expect(article.ok && article.data.body.length).toBeGreaterThan(1);
-  await harness.engine.api.collection('articles').doc('case-kq-investment').update({ data: { status: 'withdrawn' } });
-  expect(await harness.call('openid-from-a-group-card', actions.feed.getArticle, { id: 'case-kq-investment' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+test('paging has no duplicates and no gaps while new items are published', async () => {
+  const stationDraft = (n: number) => draft({ kind: 'knowledge', urgent: false, pinHours: undefined, title: `防骗小知识第${n}条`, target: { scope: 'station' } });
+  for (let n = 0; n < 25; n++) {
+    ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: stationDraft(n) }));
+    // Every third item shares its millisecond with the one before: ties are ordered by id.
+    if (n % 3 !== 0) jest.setSystemTime(new Date(Date.now() + 1000));
+  }
+  const wangKeys = ['city:北京', 'district:fengtai', 'station:xiluoyuan', 'community:xly-2'];
+  const visibleNow = () =>
+    (harness.engine.find('articles', { status: 'published' }) as Array<{ _id: string; targetKeys: string[] }>)
+      .filter((doc) => doc.targetKeys.some((key) => wangKeys.includes(key)))
+      .map((doc) => doc._id);
+  const atStart = visibleNow();
+
+  const seen: string[] = [];
+  let page = ok(await harness.call(wang, actions.feed.listArticles, {}));
+  seen.push(...page.items.map((item) => item.id));
+  let published = 0;
+  while (page.nextCursor) {
+    // Someone publishes between every two pages — some at the very millisecond of the cursor.
+    const last = page.items[page.items.length - 1];
+    if (published % 2 === 0 && last) jest.setSystemTime(new Date(last.publishedAt));
+    ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: stationDraft(100 + published++) }));
+    page = ok(await harness.call(wang, actions.feed.listArticles, { cursor: page.nextCursor }));
+    expect(page.items.length).toBeLessThanOrEqual(FEED_PAGE_SIZE);
+    seen.push(...page.items.map((item) => item.id));
+  }
+  expect(published).toBeGreaterThanOrEqual(3);
+  expect(new Set(seen).size).toBe(seen.length);
+  for (const id of atStart) expect(seen).toContain(id);
+});
+
+test('a shared card lands on the item for a first-time visitor, and counts the opening for the sharer’s community', async () => {
+  const shared = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  expect(shared.shareFrom).toBe('community:xly-2');
+  expect(ok(await harness.call(wang, actions.feed.shareArticle, { id: 'alert-xly-fake-police', channel: 'chat' })).shares).toBe(1);
+  // A brand-new WeChat user, from another city, opens the card.
+  const landed = ok(await harness.call('openid-first-visit', actions.feed.getArticle, { id: 'alert-xly-fake-police', from: 'community:xly-2' }));
+  expect(landed).toMatchObject({ id: 'alert-xly-fake-police', title: shared.title, acknowledged: false });
+  expect(landed.body.length).toBeGreaterThan(0);
+  const stats = ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: 'alert-xly-fake-police' }));
+  expect(stats).toMatchObject({ views: 2, shares: 1 });
+  expect(stats.byCommunity.find((row) => row.key === 'community:xly-2')).toMatchObject({ shares: 1, landings: 1 });
+  expect(failed(await harness.call('openid-first-visit', actions.feed.getArticle, { id: 'alert-xly-fake-police', from: 'evil' })).code).toBe('INVALID_INPUT');
+});
+
+test('我已知晓 counts once per resident, by community, and only on alerts', async () => {
+  expect(ok(await harness.call(wang, actions.feed.acknowledgeArticle, { id: 'alert-xly-fake-police' })).acknowledgements).toBe(1);
+  await Promise.all([1, 2, 3].map(() => harness.call(wang, actions.feed.acknowledgeArticle, { id: 'alert-xly-fake-police' })));
+  expect(ok(await harness.call(persona('officer-duty-xly').openid, actions.feed.acknowledgeArticle, { id: 'alert-xly-fake-police' })).acknowledgements).toBe(2);
+  expect(ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }))).toMatchObject({ acknowledged: true, acknowledgements: 2 });
+  const stats = ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: 'alert-xly-fake-police' }));
+  expect(stats.acknowledgements).toBe(2);
+  expect(stats.byCommunity[0]).toMatchObject({ name: '西罗园第二社区', acknowledgements: 1 });
+  expect(failed(await harness.call(wang, actions.feed.acknowledgeArticle, { id: 'knowledge-fake-refund' })).code).toBe('INVALID_INPUT');
+});
+
+describe('quiz', () => {
+  test('questions come without answers; the server grades and explains; a round is graded once', async () => {
+    const round = ok(await harness.call(wang, actions.feed.startQuiz, { fraudType: 'fake-police' }));
+    expect(round.questions).toHaveLength(5);
+    expect(JSON.stringify(round)).not.toMatch(/answer|explanation|correct/);
+    expect(round.questions.every((question) => question.fraudType === 'fake-police')).toBe(true);
+    const result = ok(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1, 1, 1, 0] }));
+    expect(result.total).toBe(5);
+    expect(result.score).toBe(result.results.filter((item) => item.correct).length);
+    expect(result.results.every((item) => item.explanation.length > 0)).toBe(true);
+    expect(failed(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1, 1, 1, 1] })).code).toBe('CONFLICT');
+    expect(failed(await harness.call(chen, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1, 1, 1, 1] })).code).toBe('NOT_FOUND');
+    expect(failed(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1] })).code).toBe('INVALID_INPUT');
+  });
+
+  test('no question repeats within a day; the next day the bank is fresh', async () => {
+    const seen = new Set<string>();
+    for (;;) {
+      const result = await harness.call(wang, actions.feed.startQuiz, {});
+      if (!result.ok) {
+        expect(result.error.code).toBe('CONFLICT');
+        break;
+      }
+      for (const question of result.data.questions) {
+        expect(seen.has(question.id)).toBe(false);
+        seen.add(question.id);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(40);
+    jest.setSystemTime(new Date(MONDAY.getTime() + 24 * 3_600_000));
+    expect(ok(await harness.call(wang, actions.feed.startQuiz, {})).questions).toHaveLength(5);
+  });
+});
+
+describe('publishing', () => {
+  test('only the station’s anti-fraud/beat officers and admins publish for it; city and district only a district admin', async () => {
+    expect(failed(await harness.call(wang, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft() })).code).toBe('FORBIDDEN');
+    expect(failed(await harness.call(hallXly, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft() })).code).toBe('FORBIDDEN');
+    expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'kangqiao', draft: draft({ target: { scope: 'station' } }) })).code).toBe('FORBIDDEN');
+    expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ target: { scope: 'city' } }) })).code).toBe('FORBIDDEN');
+    // A community of another station is refused, with a message.
+    expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ target: { scope: 'communities', communityIds: ['dongyuan'] } }) })).code).toBe(
+      'INVALID_INPUT',
+    );
+    const cityWide = ok(await harness.call(adminGongshu, actions.feed.publishArticle, { stationId: 'banshan', draft: draft({ target: { scope: 'city' }, urgent: false }) }));
+    expect(await feedIds(chen)).toContain(cityWide.id);
+    expect(await feedIds(wang)).not.toContain(cityWide.id);
+    expect(ok(await harness.call(chen, actions.feed.getArticle, { id: cityWide.id })).publisher).toBe('拱墅区公安分局');
+  });
+
+  test('pictures: uploaded to cloud storage, stored as file ids, shown as temporary URLs; other ids are refused', async () => {
+    const { fileID } = await uploadFile({ cloudPath: 'articles/xiluoyuan/poster.jpg', fileContent: Buffer.from('jpeg bytes') });
+    const { id } = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: [fileID] }) }));
+    const article = ok(await harness.call(wang, actions.feed.getArticle, { id }));
+    expect(article.imageUrls).toHaveLength(1);
+    expect(article.imageUrls[0]).toMatch(/^https?:\/\//);
+    expect(article.coverUrl).toBe(article.imageUrls[0]);
+    const listed = ok(await harness.call(wang, actions.feed.listPinned, {})).items.find((item) => item.id === id);
+    expect(listed?.coverUrl).toMatch(/^https?:\/\//);
+    expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: ['https://evil.example/x.jpg'] }) })).code).toBe('INVALID_INPUT');
+  });
+
+  test('a long item is checked in pieces WeChat accepts (≤ 2,500 characters each), and a bad word in the last piece still rejects it', async () => {
+    const longBody = Array.from({ length: 20 }, (_, n) => `第${n + 1}段：${'请不要向陌生人转账，'.repeat(49)}`);
+    expect(ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ body: longBody }) })).id).toBeTruthy();
+    const rejected = await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ body: [...longBody.slice(0, 19), '出售枪支弹药'] }) });
+    expect(failed(rejected).code).toBe('CONTENT_REJECTED');
+  });
+
+  test('text that fails content security is not published and nothing is written', async () => {
+    const before = harness.engine.find('articles').length;
+    const result = await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ body: ['出售枪支弹药'] }) });
+    expect(failed(result).code).toBe('CONTENT_REJECTED');
+    expect(harness.engine.find('articles')).toHaveLength(before);
+  });
+
+  test('edit and withdraw: only the owning station; a withdrawn item leaves the feed and its card says so', async () => {
+    const { id } = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft() }));
+    const loaded = ok(await harness.call(zhao, actions.feed.getDraft, { stationId: 'xiluoyuan', id }));
+    expect(loaded.draft.title).toBe(draft().title);
+    ok(await harness.call(zhao, actions.feed.updateArticle, { stationId: 'xiluoyuan', id, draft: draft({ title: '更正：冒充燃气公司上门收费' }) }));
+    expect(ok(await harness.call(wang, actions.feed.getArticle, { id })).title).toBe('更正：冒充燃气公司上门收费');
+    expect(failed(await harness.call(persona('officer-antifraud-kq').openid, actions.feed.withdrawArticle, { stationId: 'kangqiao', id })).code).toBe('NOT_FOUND');
+    ok(await harness.call(zhao, actions.feed.withdrawArticle, { stationId: 'xiluoyuan', id }));
+    expect(await pinnedIds(wang)).not.toContain(id);
+    expect(await feedIds(wang)).not.toContain(id);
+    expect(failed(await harness.call(wang, actions.feed.getArticle, { id })).code).toBe('NOT_FOUND');
+    const mine = ok(await harness.call(zhao, actions.feed.listStationArticles, { stationId: 'xiluoyuan' }));
+    expect(mine.items[0]).toMatchObject({ id, status: 'withdrawn', targetLabel: '西罗园第二社区' });
+  });
+
+  test('an urgent alert messages the opted-in residents of the targeted communities (one message per acceptance)', async () => {
+    // 王阿姨 accepts in WeChat's dialog and tells us; 陈师傅 (another station) does too.
+    for (const openid of [wang, chen]) {
+      recordSubscription(openid, [FRAUD_ALERT_TEMPLATE], { [FRAUD_ALERT_TEMPLATE]: 'accept' });
+      ok(await harness.call(openid, actions.feed.subscribeAlerts, { accepted: 1 }));
+    }
+    expect(ok(await harness.call(wang, actions.feed.listPinned, {})).subscription).toEqual({ communityName: '西罗园第二社区', remaining: 1 });
+    const first = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft() }));
+    expect(first.notified).toBe(1);
+    expect(readOutbox().filter((message) => message.templateId === FRAUD_ALERT_TEMPLATE)).toEqual([
+      expect.objectContaining({ touser: wang, page: `packages/content/pages/article/index?id=${first.id}` }),
+    ]);
+    // The acceptance is spent: the next alert is pinned but sends nothing.
+    expect(ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft() })).notified).toBe(0);
+    // A resident without a home community is asked to set one.
+    expect(failed(await harness.call('openid-nobody', actions.feed.subscribeAlerts, { accepted: 1 })).code).toBe('INVALID_INPUT');
+  });
 });

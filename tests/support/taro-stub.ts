@@ -60,6 +60,8 @@ export const useLaunch = (_callback: () => void) => undefined;
 export const useDidShow = (_callback: () => void) => undefined;
 export const usePullDownRefresh = (_callback: () => void) => undefined;
 export const useShareAppMessage = (_callback: () => unknown) => undefined;
+export const useShareTimeline = (_callback: () => unknown) => undefined;
+export const useReachBottom = (_callback: () => void) => undefined;
 export const useRouter = () => ({ params: {} as Record<string, string>, path: '' });
 
 const Taro = {
@@ -89,6 +91,8 @@ const Taro = {
   useDidShow,
   usePullDownRefresh,
   useShareAppMessage,
+  useShareTimeline,
+  useReachBottom,
   useRouter,
 };
 

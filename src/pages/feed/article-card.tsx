@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ArticleSummary } from '@domain/actions';
 import { articlePath } from '@/routes';
@@ -9,17 +9,15 @@ import { ArticleTags } from './article-tags';
 export function ArticleCard({ article }: { article: ArticleSummary }) {
   const open = () => void Taro.navigateTo({ url: articlePath(article.id) });
   return (
-    <View
-      className={`article-card${article.urgent ? ' article-card--urgent' : ''}`}
-      hoverClass="article-card--pressed"
-      onClick={open}
-    >
+    <View className={`article-card${article.pinned ? ' article-card--urgent' : ''}`} hoverClass="article-card--pressed" onClick={open}>
       <ArticleTags article={article} />
       <Text className="article-card__title">{article.title}</Text>
+      {article.coverUrl && <Image className="article-card__cover" src={article.coverUrl} mode="aspectFill" lazyLoad />}
       <Text className="article-card__summary">{article.summary}</Text>
       <View className="article-card__footer">
         <Text className="article-card__meta">
           {article.publisher} · {formatDate(article.publishedAt)}
+          {article.views > 0 ? ` · ${article.views}人看过` : ''}
         </Text>
         <Text className="article-card__more">看全文 ›</Text>
       </View>

@@ -1,50 +1,112 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
-import { useShareAppMessage } from '@tarojs/taro';
-import { FRAUD_TYPES, type FraudTypeKey } from '@domain/fraud-types';
+import { ScrollView, Text, View } from '@tarojs/components';
+import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { actions } from '@domain/actions';
+import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
+import { EntryRow } from '@/components/entry-row';
+import { FraudCheckEntry } from '@/components/fraud-check-entry';
 import { PhoneLine } from '@/components/phone-line';
+import { useAction } from '@/hooks/use-action';
 import { ROUTES } from '@/routes';
-import { ArticleList } from './article-list';
+import { ArticleList, type FeedFilters } from './article-list';
+import { PinnedAlerts } from './pinned-alerts';
 import './index.scss';
 
-const FEED_SHARE = {
-  title: '枫桥邻警 · 反诈提醒',
-  path: ROUTES.feed,
-} as const;
+const FEED_SHARE = { title: '枫桥邻警 · 反诈提醒', path: ROUTES.feed } as const;
+
+/**
+ * One row of filter chips, scrolled sideways so the list stays near the top of the screen (the
+ * chip cut off at the right edge shows there is more); tapping the chosen one again clears it.
+ */
+function ChipRow<K extends string>({ label, options, labels, value, onChange }: { label: string; options: readonly K[]; labels: Record<K, string>; value: K | undefined; onChange: (value: K | undefined) => void }) {
+  return (
+    <View className="feed-page__filter">
+      <Text className="feed-page__filter-label">{label}</Text>
+      <ScrollView scrollX enhanced showScrollbar={false} className="feed-page__chips">
+        <View className="feed-page__chips-track">
+          <Chip label="全部" selected={value === undefined} onClick={() => onChange(undefined)} />
+          {options.map((option) => (
+            <Chip key={option} label={labels[option]} selected={option === value} onClick={() => onChange(option === value ? undefined : option)} />
+          ))}
+        </View>
+      </ScrollView>
+    </View>
+  );
+}
+
+const FRAUD_TYPE_LABELS = Object.fromEntries(FRAUD_TYPES.map((type) => [type.key, type.label])) as Record<(typeof FRAUD_TYPES)[number]['key'], string>;
 
 export default function FeedPage() {
-  const [fraudType, setFraudType] = useState<FraudTypeKey>();
-  const selected = fraudType && FRAUD_TYPES.find((type) => type.key === fraudType);
-  // Tapping the chosen type again undoes the choice, like 全部.
-  const toggle = (key: FraudTypeKey) => setFraudType((current) => (current === key ? undefined : key));
+  const [filters, setFilters] = useState<FeedFilters>({});
+  const [keywordInput, setKeywordInput] = useState('');
+  const pinned = useAction(actions.feed.listPinned, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const selectedType = filters.fraudType && FRAUD_TYPES.find((type) => type.key === filters.fraudType);
+  const set = (changes: Partial<FeedFilters>) => setFilters((current) => ({ ...current, ...changes }));
 
   useShareAppMessage(() => FEED_SHARE);
+  useShareTimeline(() => ({ title: FEED_SHARE.title }));
+
+  const search = () => set({ keyword: keywordInput.trim() || undefined });
+  const hiddenIds = filters.keyword || filters.fraudType || filters.audience || filters.kind ? [] : (pinned.data?.items.map((item) => item.id) ?? []);
 
   return (
     <View className="page feed-page">
       <View className="feed-page__hero">
         <Text className="feed-page__hero-title">守好钱袋子，先认清骗局</Text>
-        <Text className="feed-page__hero-text">派出所发布的反诈预警、真实案例和防骗知识，紧急提醒排在最前。看到有用的，转发到小区群，提醒家人和邻居。</Text>
+        <Text className="feed-page__hero-text">派出所发布的预警、真实案例和防骗知识。看到有用的，转发到小区群提醒邻居。</Text>
       </View>
 
-      <Text className="section-title">按诈骗类型看</Text>
-      <View className="feed-page__chips">
-        <Chip label="全部" selected={fraudType === undefined} onClick={() => setFraudType(undefined)} />
-        {FRAUD_TYPES.map((type) => (
-          <Chip key={type.key} label={type.label} selected={type.key === fraudType} onClick={() => toggle(type.key)} />
-        ))}
+      <FraudCheckEntry />
+
+      <PinnedAlerts data={pinned.data} onSubscribed={(subscription) => pinned.data && pinned.setData({ ...pinned.data, subscription })} />
+
+      <View className="feed-page__search">
+        <Input
+          className="feed-page__search-input"
+          value={keywordInput}
+          placeholder="搜索，例如：安全账户、刷单"
+          maxLength={20}
+          confirmType="search"
+          onChange={setKeywordInput}
+          onConfirm={search}
+        />
+        <Button className="feed-page__search-button" type="primary" onClick={search}>
+          搜索
+        </Button>
       </View>
-      {selected && (
-        <View className="feed-page__type">
-          <Text className="feed-page__type-name">{selected.label}</Text>
-          <Text className="feed-page__type-pattern">{selected.pattern}</Text>
-          <Text className="feed-page__type-rule">记住：{selected.rule}</Text>
+      {filters.keyword && (
+        <View className="feed-page__keyword">
+          <Text>搜索“{filters.keyword}”的结果</Text>
+          <Chip
+            label="清除"
+            onClick={() => {
+              setKeywordInput('');
+              set({ keyword: undefined });
+            }}
+          />
         </View>
       )}
 
+      <EntryRow title="防骗小测试" description="五道题，看看您能不能识破骗局" onClick={() => void Taro.navigateTo({ url: ROUTES.quiz })} />
+
+      <ChipRow label="诈骗类型" options={FRAUD_TYPES.map((type) => type.key)} labels={FRAUD_TYPE_LABELS} value={filters.fraudType} onChange={(fraudType) => set({ fraudType })} />
+      {selectedType && (
+        <View className="feed-page__type">
+          <Text className="feed-page__type-name">{selectedType.label}</Text>
+          <Text className="feed-page__type-pattern">{selectedType.pattern}</Text>
+          <Text className="feed-page__type-rule">记住：{selectedType.rule}</Text>
+        </View>
+      )}
+      <ChipRow label="提醒对象" options={AUDIENCES} labels={AUDIENCE_LABELS} value={filters.audience} onChange={(audience) => set({ audience })} />
+      <ChipRow label="类别" options={ARTICLE_KINDS} labels={ARTICLE_KIND_LABELS} value={filters.kind} onChange={(kind) => set({ kind })} />
+
       <View className="feed-page__list">
-        <ArticleList key={fraudType ?? 'all'} fraudType={fraudType} />
+        <ArticleList key={JSON.stringify(filters)} filters={filters} hiddenIds={hiddenIds} />
       </View>
 
       <Text className="section-title">拿不准？先打电话问</Text>

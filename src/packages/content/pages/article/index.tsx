@@ -1,15 +1,23 @@
-import { Text, View } from '@tarojs/components';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type ArticleView } from '@domain/actions';
 import { AUDIENCE_LABELS, fraudTypeLabel } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
 import { EntryRow } from '@/components/entry-row';
+import { FormError } from '@/components/form-error';
+import { FraudCheckEntry } from '@/components/fraud-check-entry';
 import { PageState } from '@/components/page-state';
 import { PhoneLine } from '@/components/phone-line';
 import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
 import { ArticleTags } from '@/pages/feed/article-tags';
 import { ROUTES, articlePath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
+import { callAction } from '@/platform/cloud-call';
+import { SHARE_FROM_PATTERN } from '@domain/feed-targeting';
+import { parseParagraph } from '@domain/rich-text';
 import './index.scss';
 
 const FALLBACK_SHARE_TITLE = '枫桥邻警 · 反诈提醒';
@@ -21,13 +29,54 @@ function FeedLink() {
   return <EntryRow title="看更多反诈信息" description="回首页看本地预警和防骗知识" onClick={toFeed} />;
 }
 
-function Article({ article }: { article: ArticleView }) {
+/** One paragraph of the body: a heading, a list item or text with emphasis, all as text nodes. */
+function RichParagraph({ paragraph }: { paragraph: string }) {
+  const block = parseParagraph(paragraph);
+  return (
+    <Text className={`article__paragraph article__paragraph--${block.type}`} userSelect>
+      {block.type === 'item' ? '• ' : ''}
+      {block.spans.map((span, index) =>
+        span.strong ? (
+          <Text key={index} className="article__strong">
+            {span.text}
+          </Text>
+        ) : (
+          span.text
+        ),
+      )}
+    </Text>
+  );
+}
+
+/** 我已知晓: an alert's reader says they have seen it; officers see the count per community. */
+function Acknowledge({ article, onAcknowledged }: { article: ArticleView; onAcknowledged: (count: number) => void }) {
+  const acknowledge = useSubmit(actions.feed.acknowledgeArticle);
+  const tap = async () => {
+    const result = await acknowledge.submit({ id: article.id });
+    if (result) onAcknowledged(result.acknowledgements);
+  };
+  return (
+    <View className="article__ack">
+      {article.acknowledged ? (
+        <Text className="article__ack-done">✓ 您已知晓这条预警</Text>
+      ) : (
+        <Button block type="primary" size="large" loading={acknowledge.pending} onClick={() => void tap()}>
+          我已知晓
+        </Button>
+      )}
+      <Text className="article__ack-count">{article.acknowledgements > 0 ? `${article.acknowledgements}位居民已知晓` : '点“我已知晓”，让民警知道提醒送到了'}</Text>
+      <FormError error={acknowledge.error} />
+    </View>
+  );
+}
+
+function Article({ article, onAcknowledged }: { article: ArticleView; onAcknowledged: (count: number) => void }) {
   return (
     <View className="article">
       <ArticleTags article={article} />
       <Text className="article__title">{article.title}</Text>
       <Text className="article__meta">
-        {article.publisher} · {formatDate(article.publishedAt)}
+        {article.publisher} · {formatDate(article.publishedAt)} · {article.views}人看过
       </Text>
 
       {(article.fraudTypes.length > 0 || article.audiences.length > 0) && (
@@ -58,11 +107,26 @@ function Article({ article }: { article: ArticleView }) {
       <View className="article__body">
         {article.body.map((paragraph, index) => (
           // Paragraphs have no identity of their own; their order never changes.
-          <Text key={index} className="article__paragraph" userSelect>
-            {paragraph}
-          </Text>
+          <RichParagraph key={index} paragraph={paragraph} />
         ))}
       </View>
+
+      {article.imageUrls.map((url) => (
+        <Image key={url} className="article__image" src={url} mode="widthFix" onClick={() => void Taro.previewImage({ urls: article.imageUrls, current: url })} />
+      ))}
+
+      {article.tips.length > 0 && (
+        <View className="article__tips">
+          <Text className="article__tips-title">怎样防范</Text>
+          {article.tips.map((tip, index) => (
+            <Text key={index} className="article__tip">
+              {index + 1}. {tip}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      {article.kind === 'alert' && <Acknowledge article={article} onAcknowledged={onAcknowledged} />}
     </View>
   );
 }
@@ -70,9 +134,23 @@ function Article({ article }: { article: ArticleView }) {
 export default function ArticlePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const article = useAction(actions.feed.getArticle, { id }, { enabled: id !== '', isEmpty: () => false });
+  // A card shared into a group carries the sharer's community; a malformed one is simply ignored.
+  const from = params.from && SHARE_FROM_PATTERN.test(decodeURIComponent(params.from)) ? decodeURIComponent(params.from) : undefined;
+  const article = useAction(actions.feed.getArticle, from ? { id, from } : { id }, { enabled: id !== '', isEmpty: () => false });
 
-  useShareAppMessage(() => ({ title: article.data?.title ?? FALLBACK_SHARE_TITLE, path: articlePath(id) }));
+  const recordShare = (channel: 'chat' | 'timeline') => {
+    if (article.data) void callAction(actions.feed.shareArticle, { id, channel });
+  };
+  useShareAppMessage(() => {
+    recordShare('chat');
+    return { title: article.data?.title ?? FALLBACK_SHARE_TITLE, path: articlePath(id, article.data?.shareFrom) };
+  });
+  useShareTimeline(() => {
+    recordShare('timeline');
+    const query = `id=${encodeURIComponent(id)}${article.data?.shareFrom ? `&from=${encodeURIComponent(article.data.shareFrom)}` : ''}`;
+    return { title: article.data?.title ?? FALLBACK_SHARE_TITLE, query };
+  });
+  const onAcknowledged = (acknowledgements: number) => article.data && article.setData({ ...article.data, acknowledged: true, acknowledgements });
 
   // A withdrawn item, a mistyped link, or a card without an id: all the same to the reader.
   const gone = id === '' || article.error?.code === 'NOT_FOUND' || article.error?.code === 'INVALID_INPUT';
@@ -99,11 +177,13 @@ export default function ArticlePage() {
   return (
     <View className="page article-page">
       <PageState status={article.status} error={article.error} onRetry={article.reload} loadingRows={8}>
-        {article.data && <Article article={article.data} />}
+        {article.data && <Article article={article.data} onAcknowledged={onAcknowledged} />}
       </PageState>
+      <FraudCheckEntry articleId={id} />
       {calls}
       <View className="article-page__more">
         <FeedLink />
+        <EntryRow title="防骗小测试" description="五道题，考考自己能不能识破骗局" onClick={() => void Taro.navigateTo({ url: ROUTES.quiz })} />
       </View>
     </View>
   );

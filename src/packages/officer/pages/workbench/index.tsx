@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { actions, type MeView } from '@domain/actions';
 import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
+import { EntryRow } from '@/components/entry-row';
 import { NoticeCard } from '@/components/notice-card';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { ROUTES } from '@/routes';
+import Taro from '@tarojs/taro';
 import { AlertList } from './alert-list';
 import { InviteManager } from './invite-manager';
 import { StaffList } from './staff-list';
@@ -33,15 +36,19 @@ function Workbench({ me }: { me: MeView }) {
   }
   if (!me.station) {
     return (
-      <NoticeCard title="分局管理员的工作台正在建设中">
-        <Text>您的账号属于分局，不属于某一个派出所。按派出所管理民警和邀请码的功能即将开放。</Text>
-      </NoticeCard>
+      <View>
+        <NoticeCard title="分局管理员的工作台正在建设中">
+          <Text>您的账号属于分局，不属于某一个派出所。按派出所管理民警和邀请码的功能即将开放。</Text>
+        </NoticeCard>
+        <EntryRow title="反诈信息发布" description="发布全区、全市的预警和防骗知识" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
+      </View>
     );
   }
   return (
     <View>
       <StationHeader me={me} station={me.station} />
       <AlertList stationId={me.station.id} />
+      <EntryRow title="反诈信息发布" description="发预警、案例和知识；看阅读、转发和各社区“我已知晓”" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
       <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
     </View>

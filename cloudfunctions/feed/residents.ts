@@ -1,0 +1,181 @@
+import type { ArticleView, feedActions, PinnedAlerts } from '@domain/actions/feed';
+import { FEED_PAGE_SIZE } from '@domain/actions/feed';
+import { ActionError } from '@domain/errors';
+import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
+import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleAckRecord, type ArticleRecord } from '@platform/cloud/collections';
+import { requireUser, type Handlers } from '@platform/cloud/create-function';
+import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { findById, findMany } from '@platform/cloud/documents';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { database } from '@platform/cloud/wx';
+import { counterOf, counterPath, feedKeysFor, readerArea, SUMMARY_PROJECTION, summariesOf, temporaryUrls, summaryOf } from './reader';
+
+type ResidentHandlers = Pick<
+  Handlers<typeof feedActions>,
+  'listArticles' | 'listPinned' | 'getArticle' | 'shareArticle' | 'acknowledgeArticle' | 'subscribeAlerts'
+>;
+
+/** At most this many pinned alerts: a pinned wall nobody scrolls past helps no one. */
+const MAX_PINNED = 5;
+/** Unexpired pins read to pick the newest MAX_PINNED from (a station has a few at a time). */
+const MAX_PINNED_READ = 50;
+/** Largest batch read while skipping items that share the cursor's exact publish time. */
+const MAX_BATCH = 1000;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function publishedArticle(id: string): Promise<ArticleRecord> {
+  const article = await findById<ArticleRecord>(COLLECTIONS.articles, id);
+  // Shared cards travel between groups: an item from another area is still readable, a withdrawn one is not.
+  if (!article || article.status !== 'published') throw new ActionError('NOT_FOUND', '这条信息已撤回或不存在');
+  return article;
+}
+
+async function subscriptionView(userId: string, directory: Directory): Promise<PinnedAlerts['subscription']> {
+  const subscription = await findById<AlertSubscriptionRecord>(COLLECTIONS.alertSubscriptions, userId);
+  const community = subscription ? directory.communities.get(subscription.communityId) : undefined;
+  return { remaining: subscription?.remaining ?? 0, ...(community ? { communityName: community.name } : {}) };
+}
+
+/** The reader's area key for counters: community, else station, else none. */
+const counterAreaOf = (area: ReaderArea): string | undefined => shareFromOf(area);
+
+export const residentHandlers: ResidentHandlers = {
+  async listArticles({ fraudType, audience, kind, keyword, cursor }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const area = readerArea(user, directory);
+    const _ = database().command;
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    if (cursor && !after) throw new ActionError('INVALID_INPUT', '翻页位置无效，请下拉刷新');
+
+    // The indexed shape (cloudbase/database-indexes.json, feed_by_filter_key): `in` on the reader's
+    // area keys combined with the filter, newest first, then _id.
+    const keys = readerFilterKeys(feedKeysFor(area, directory), { fraudType, audience });
+    const where: Record<string, unknown> = { status: 'published', filterKeys: _.in(keys) };
+    if (kind) where.kind = kind;
+    if (keyword) where.searchText = database().RegExp({ regexp: escapeRegExp(keyword.toLowerCase()), options: '' });
+    if (after) where.publishedAt = _.lte(after.publishedAt);
+
+    // Items published at the cursor's exact millisecond may sit before it: read past them.
+    let batch = FEED_PAGE_SIZE + 1;
+    for (;;) {
+      const found = await findMany<ArticleRecord>(
+        database().collection(COLLECTIONS.articles).where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc').field(SUMMARY_PROJECTION).limit(batch),
+      );
+      const page = after ? found.filter((article) => isAfterCursor({ publishedAt: article.publishedAt, id: article._id }, after)) : found;
+      if (page.length > FEED_PAGE_SIZE || found.length < batch || batch >= MAX_BATCH) {
+        const items = page.slice(0, FEED_PAGE_SIZE);
+        const last = items[items.length - 1];
+        return {
+          items: await summariesOf(items, area, context.now),
+          ...(page.length > FEED_PAGE_SIZE && last ? { nextCursor: encodeCursor({ publishedAt: last.publishedAt, id: last._id }) } : {}),
+        };
+      }
+      batch = Math.min(batch * 4, MAX_BATCH);
+    }
+  },
+
+  async listPinned(_input, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const area = readerArea(user, directory);
+    const _ = database().command;
+    // pins_by_target walks the reader's pins by expiry, latest first, and stops at the first one
+    // already expired: expired pins, however many accumulate, are never read.
+    const unexpired = await findMany<ArticleRecord>(
+      database()
+        .collection(COLLECTIONS.articles)
+        .where({ status: 'published', pinKeys: _.in(feedKeysFor(area, directory)), pinnedUntil: _.gt(context.now) })
+        .orderBy('pinnedUntil', 'desc')
+        .orderBy('_id', 'desc')
+        .field(SUMMARY_PROJECTION)
+        .limit(MAX_PINNED_READ),
+    );
+    // Shown newest first.
+    const found = unexpired.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a._id < b._id ? 1 : -1)).slice(0, MAX_PINNED);
+    return { items: await summariesOf(found, area, context.now), subscription: await subscriptionView(user._id, directory) };
+  },
+
+  async getArticle({ id, from }, context) {
+    const { user } = requireUser(context);
+    const article = await publishedArticle(id);
+    const directory = await currentDirectory(context.now);
+    const area = readerArea(user, directory);
+    const _ = database().command;
+    const counts: Record<string, unknown> = { views: _.inc(1) };
+    // A card opened from a group: count it for the area it was shared from.
+    if (from) counts[counterPath('landingsByArea', from)] = _.inc(1);
+    await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
+
+    const ack = await findById<ArticleAckRecord>(COLLECTIONS.articleAcks, `${id}__${user._id}`);
+    const urls = article.images.length > 0 ? await temporaryUrls(article.images) : new Map<string, string>();
+    const shareFrom = shareFromOf(area);
+    const view: ArticleView = {
+      ...summaryOf({ ...article, views: (article.views ?? 0) + 1 }, area, context.now, urls),
+      body: [...article.body],
+      tips: [...article.tips],
+      imageUrls: article.images.flatMap((file) => (urls.has(file) ? [urls.get(file) as string] : [])),
+      acknowledged: ack !== undefined,
+      acknowledgements: article.acknowledgements ?? 0,
+      ...(shareFrom ? { shareFrom } : {}),
+    };
+    return view;
+  },
+
+  async shareArticle({ id }, context) {
+    const { user } = requireUser(context);
+    await publishedArticle(id);
+    const area = readerArea(user, await currentDirectory(context.now));
+    const _ = database().command;
+    const counts: Record<string, unknown> = { shares: _.inc(1) };
+    const areaKey = counterAreaOf(area);
+    if (areaKey) counts[counterPath('sharesByArea', areaKey)] = _.inc(1);
+    await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
+    const after = await findById<ArticleRecord>(COLLECTIONS.articles, id);
+    return { shares: after?.shares ?? 0 };
+  },
+
+  async acknowledgeArticle({ id }, context) {
+    const { user } = requireUser(context);
+    const area = readerArea(user, await currentDirectory(context.now));
+    const ackId = `${id}__${user._id}`;
+    return inTransaction(async (transaction) => {
+      const article = await readInTransaction<ArticleRecord>(transaction, COLLECTIONS.articles, id);
+      if (!article || article.status !== 'published') throw new ActionError('NOT_FOUND', '这条信息已撤回或不存在');
+      if (article.kind !== 'alert') throw new ActionError('INVALID_INPUT', '只有预警需要点“我已知晓”');
+      const existing = await readInTransaction<ArticleAckRecord>(transaction, COLLECTIONS.articleAcks, ackId);
+      // A second tap (or a retried request) counts once.
+      if (existing) return { acknowledgements: article.acknowledgements ?? 0 };
+      const areaKey = counterAreaOf(area);
+      const ack: Omit<ArticleAckRecord, '_id'> = { articleId: id, userId: user._id, at: context.now, ...(areaKey ? { areaKey } : {}) };
+      await transaction.collection(COLLECTIONS.articleAcks).doc(ackId).set({ data: ack });
+      const acknowledgements = (article.acknowledgements ?? 0) + 1;
+      const [kindKey = '', areaId = ''] = (areaKey ?? '').split(':');
+      const byArea = { ...(article.acksByArea ?? {}) };
+      if (areaKey) byArea[kindKey] = { ...(byArea[kindKey] ?? {}), [areaId]: counterOf(article.acksByArea, areaKey) + 1 };
+      await transaction.collection(COLLECTIONS.articles).doc(id).update({ data: { acknowledgements, acksByArea: byArea } });
+      return { acknowledgements };
+    });
+  },
+
+  async subscribeAlerts({ accepted }, context) {
+    const { user, openid } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const community = user.homeCommunityId ? directory.communities.get(user.homeCommunityId) : undefined;
+    if (!community) throw new ActionError('INVALID_INPUT', '请先在“我的”里设置您所在的社区，才能收到本社区的紧急预警');
+    await inTransaction(async (transaction) => {
+      const current = await readInTransaction<AlertSubscriptionRecord>(transaction, COLLECTIONS.alertSubscriptions, user._id);
+      // A move to another community carries the credits along: they are WeChat's, per person.
+      const record: Omit<AlertSubscriptionRecord, '_id'> = {
+        openid,
+        communityId: community._id,
+        stationId: community.stationId,
+        remaining: (current?.remaining ?? 0) + accepted,
+        acceptedAt: context.now,
+      };
+      await transaction.collection(COLLECTIONS.alertSubscriptions).doc(user._id).set({ data: record });
+    });
+    return subscriptionView(user._id, directory);
+  },
+};

@@ -1,0 +1,330 @@
+/**
+ * Declared indexes, as CloudBase has them (created in the console or by CloudBase Framework
+ * from cloudbase/database-indexes.json). An index here is one key field, for equality and `in`
+ * (an array field is indexed by each element, as a Mongo multikey index), followed by sort
+ * fields that end with `_id`: per key value, the matching documents kept in exactly the order a
+ * query sorted by those fields returns them. A get() whose filter pins the key field and whose
+ * orderBy equals the sort fields walks those lists (merging them for `in`), starting at the
+ * range bound on the first sort field, and stops once the page is full: it examines about as
+ * many documents as it returns instead of the whole collection.
+ *
+ * The full filter is still tested on every document the walk reaches, so an index only ever
+ * changes how many documents are examined, never which ones are returned or in what order.
+ */
+import { collectPathValues, splitPath } from './field-path';
+import type { Filter } from './query';
+import { compareKeys, sortValue, type SortKey } from './sort';
+import { isDate, isPlainObject, type Doc, type DocId } from './values';
+
+export interface IndexField {
+  field: string;
+  direction: 1 | -1;
+}
+
+export interface IndexDeclaration {
+  collection: string;
+  name: string;
+  /** The key field first, then the sort fields; the last one must be `_id` (it makes the order total). */
+  fields: IndexField[];
+}
+
+/** The shape of cloudbase/database-indexes.json: indexes by collection. */
+export type IndexFile = Record<string, Array<{ name: string; keys: IndexField[] }>>;
+
+export function indexDeclarationsFrom(file: IndexFile): IndexDeclaration[] {
+  return Object.entries(file).flatMap(([collection, indexes]) => indexes.map((index) => ({ collection, name: index.name, fields: index.keys })));
+}
+
+interface Entry {
+  id: DocId;
+  values: unknown[];
+  /** The type of the first sort field's stored value ('array' when it is one, or reached through one). */
+  firstType: string;
+}
+
+/** How the last get() found its documents; tests and the bench read it to prove an index was used. */
+export interface QueryPlanStats {
+  collection: string;
+  plan: 'scan' | 'ids' | `index:${string}`;
+  docsExamined: number;
+  returned: number;
+}
+
+/** Equality values an index can look up: scalars whose equality is plain `===` in Mongo too. */
+function keyOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return `s:${value}`;
+  if (typeof value === 'number' && !Number.isNaN(value)) return `n:${value}`;
+  if (typeof value === 'boolean') return `b:${value}`;
+  return undefined;
+}
+
+function typeNameOf(value: unknown): string {
+  if (isDate(value)) return 'date';
+  if (Array.isArray(value)) return 'array';
+  if (value === null || value === undefined) return 'null';
+  return typeof value;
+}
+
+/** Binary search: the first position in `list` whose entry is not before `probe`. */
+function lowerBound(list: readonly Entry[], probe: (entry: Entry) => number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (probe(list[middle] as Entry) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export class SortedIndex {
+  private readonly keyPath: string[];
+  private readonly sortPaths: Array<{ path: string[]; direction: 1 | -1 }>;
+  private readonly lists = new Map<string, Entry[]>();
+  private readonly entriesOf = new Map<DocId, { keys: string[]; entry: Entry }>();
+  /** How many documents have each type of value in the first sort field: a range seek needs them all alike. */
+  private readonly firstSortTypes = new Map<string, number>();
+
+  constructor(readonly declaration: IndexDeclaration) {
+    const [key, ...sort] = declaration.fields;
+    if (!key || sort.length === 0 || sort[sort.length - 1]?.field !== '_id') {
+      throw new Error(`index ${declaration.collection}.${declaration.name}: needs a key field and sort fields ending with _id`);
+    }
+    this.keyPath = splitPath(key.field);
+    this.sortPaths = sort.map((item) => ({ path: splitPath(item.field), direction: item.direction }));
+  }
+
+  get keyField(): string {
+    return this.declaration.fields[0]?.field as string;
+  }
+
+  get sortFields(): IndexField[] {
+    return this.declaration.fields.slice(1);
+  }
+
+  private compare = (a: Entry, b: Entry): number => {
+    for (let i = 0; i < this.sortPaths.length; i++) {
+      const diff = compareKeys(a.values[i], b.values[i]);
+      if (diff !== 0) return diff * (this.sortPaths[i] as { direction: number }).direction;
+    }
+    return 0;
+  };
+
+  private keysOf(doc: Doc): string[] {
+    const reached = collectPathValues(doc, this.keyPath).flatMap((value) => (Array.isArray(value) ? value : [value]));
+    const keys = new Set<string>();
+    for (const value of reached) {
+      const key = keyOf(value);
+      if (key !== undefined) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  private entryOf(doc: Doc): Entry {
+    const first = this.sortPaths[0] as { path: string[] };
+    const reached = collectPathValues(doc, first.path);
+    const firstType = reached.length === 1 ? typeNameOf(reached[0]) : reached.length === 0 ? 'null' : 'array';
+    return { id: doc._id as DocId, values: this.sortPaths.map((sort) => sortValue(doc, sort.path, sort.direction)), firstType };
+  }
+
+  private countType(entry: Entry, by: number): void {
+    const name = entry.firstType;
+    const count = (this.firstSortTypes.get(name) ?? 0) + by;
+    if (count === 0) this.firstSortTypes.delete(name);
+    else this.firstSortTypes.set(name, count);
+  }
+
+  /**
+   * Files a document under its keys: appended (`place` = 'append', the lists are sorted once
+   * afterwards) while rebuilding, or at its sorted position for a single write.
+   */
+  private add(doc: Doc, place: 'append' | 'sorted'): void {
+    const keys = this.keysOf(doc);
+    if (keys.length === 0) return;
+    const entry = this.entryOf(doc);
+    this.entriesOf.set(entry.id, { keys, entry });
+    this.countType(entry, 1);
+    for (const key of keys) {
+      let list = this.lists.get(key);
+      if (!list) this.lists.set(key, (list = []));
+      if (place === 'append') list.push(entry);
+      else list.splice(lowerBound(list, (candidate) => this.compare(candidate, entry)), 0, entry);
+    }
+  }
+
+  /** Builds from scratch: one sort per list instead of an insertion per document. */
+  rebuild(docs: Iterable<Doc>): void {
+    this.lists.clear();
+    this.entriesOf.clear();
+    this.firstSortTypes.clear();
+    for (const doc of docs) this.add(doc, 'append');
+    for (const list of this.lists.values()) list.sort(this.compare);
+  }
+
+  remove(id: DocId): void {
+    const known = this.entriesOf.get(id);
+    if (!known) return;
+    this.entriesOf.delete(id);
+    this.countType(known.entry, -1);
+    for (const key of known.keys) {
+      const list = this.lists.get(key);
+      if (!list) continue;
+      const at = lowerBound(list, (candidate) => this.compare(candidate, known.entry));
+      if (list[at] === known.entry) list.splice(at, 1);
+      else list.splice(list.indexOf(known.entry), 1); // cannot happen while the order is total
+      if (list.length === 0) this.lists.delete(key);
+    }
+  }
+
+  insert(doc: Doc): void {
+    this.add(doc, 'sorted');
+  }
+
+  /**
+   * Walks the documents the filter can match in the query's order, or returns undefined when
+   * this index cannot serve the query. `visit` returns false to stop the walk.
+   */
+  walk(filter: Filter, order: readonly SortKey[], visit: (id: DocId) => boolean): boolean {
+    const sortFields = this.sortFields;
+    if (order.length !== sortFields.length || order.some((key, i) => key.field !== sortFields[i]?.field || key.direction !== sortFields[i]?.direction)) {
+      return false;
+    }
+    const clauses = topLevelClauses(filter);
+    if (!clauses) return false;
+    const keys = keyValuesFor(clauses, this.keyField);
+    if (!keys) return false;
+    const bounds = this.seekBounds(clauses);
+
+    const cursors = keys.flatMap((key) => {
+      const list = this.lists.get(key);
+      if (!list) return [];
+      return [{ list, at: bounds.start ? lowerBound(list, bounds.start) : 0 }];
+    });
+    const seen = new Set<DocId>();
+    for (;;) {
+      let best: { list: Entry[]; at: number } | undefined;
+      for (const cursor of cursors) {
+        const entry = cursor.list[cursor.at];
+        if (entry === undefined || (bounds.beyond && bounds.beyond(entry))) continue;
+        if (!best || this.compare(entry, best.list[best.at] as Entry) < 0) best = cursor;
+      }
+      if (!best) return true;
+      const entry = best.list[best.at] as Entry;
+      best.at++;
+      if (seen.has(entry.id)) continue; // a multikey document sits in several of the merged lists
+      seen.add(entry.id);
+      if (!visit(entry.id)) return true;
+    }
+  }
+
+  /**
+   * Range conditions on the first sort field narrow the walk: where it starts, and where it may
+   * stop. Mongo compares only values of the same type, so this is used only when every indexed
+   * document holds a value of the bound's own type there (and no array) — then skipping by the
+   * index order skips exactly the documents the condition rejects.
+   */
+  private seekBounds(clauses: Filter[]): { start?: (entry: Entry) => number; beyond?: (entry: Entry) => boolean } {
+    const first = this.sortFields[0] as IndexField;
+    if (first.field === '_id') return {};
+    const conditions: Array<[string, unknown]> = [];
+    for (const clause of clauses) {
+      const value = clause[first.field];
+      if (!isPlainObject(value) || Object.keys(clause).length !== 1) continue;
+      for (const [operator, operand] of Object.entries(value)) {
+        if (['$lt', '$lte', '$gt', '$gte'].includes(operator)) conditions.push([operator, operand]);
+      }
+    }
+    if (conditions.length === 0) return {};
+    const bounds: { start?: (entry: Entry) => number; beyond?: (entry: Entry) => boolean } = {};
+    const ascending = first.direction === 1;
+    for (const [operator, operand] of conditions) {
+      const type = typeNameOf(operand);
+      if (type === 'array' || type === 'null' || type === 'object' || this.firstSortTypes.size !== 1 || !this.firstSortTypes.has(type)) continue;
+      const cmp = (entry: Entry) => compareKeys(entry.values[0], operand);
+      // In walk order, "upper" conditions ($lt/$lte) cut the start when descending and the end when ascending.
+      const isUpper = operator === '$lt' || operator === '$lte';
+      const inclusive = operator === '$lte' || operator === '$gte';
+      if (isUpper !== ascending) {
+        // Skip everything the condition excludes at the front of the walk.
+        bounds.start = ascending
+          ? (entry) => (inclusive ? (cmp(entry) < 0 ? -1 : 1) : cmp(entry) <= 0 ? -1 : 1)
+          : (entry) => (inclusive ? (cmp(entry) > 0 ? -1 : 1) : cmp(entry) >= 0 ? -1 : 1);
+      } else {
+        bounds.beyond = ascending ? (entry) => (inclusive ? cmp(entry) > 0 : cmp(entry) >= 0) : (entry) => (inclusive ? cmp(entry) < 0 : cmp(entry) <= 0);
+      }
+    }
+    return bounds;
+  }
+}
+
+/** The ANDed conditions of a filter, one per field where CloudBase's flattening made them so. */
+function topLevelClauses(filter: Filter): Filter[] | undefined {
+  if (Object.keys(filter).length === 0) return [];
+  if (Array.isArray(filter.$and) && Object.keys(filter).length === 1) {
+    const clauses: Filter[] = [];
+    for (const clause of filter.$and) {
+      if (!isPlainObject(clause)) return undefined;
+      const nested = topLevelClauses(clause);
+      if (!nested) return undefined;
+      clauses.push(...nested);
+    }
+    return clauses;
+  }
+  return Object.entries(filter).map(([field, value]) => ({ [field]: value }));
+}
+
+/** The index keys an equality or `in` on the key field allows, or undefined when the filter does not pin it. */
+function keyValuesFor(clauses: Filter[], field: string): string[] | undefined {
+  let narrowest: string[] | undefined;
+  for (const clause of clauses) {
+    if (!Object.prototype.hasOwnProperty.call(clause, field) || Object.keys(clause).length !== 1) continue;
+    const value = clause[field];
+    let values: unknown[] | undefined;
+    if (isPlainObject(value)) {
+      const operators = Object.keys(value);
+      if (operators.length === 1 && operators[0] === '$eq') values = [value.$eq];
+      else if (operators.length === 1 && operators[0] === '$in' && Array.isArray(value.$in)) values = value.$in;
+    } else {
+      values = [value];
+    }
+    if (!values) continue;
+    const keys = values.map(keyOf);
+    if (keys.some((key) => key === undefined)) continue;
+    const unique = [...new Set(keys as string[])];
+    if (!narrowest || unique.length < narrowest.length) narrowest = unique;
+  }
+  return narrowest;
+}
+
+/** The declared indexes of every collection, kept in step with each committed write. */
+export class IndexSet {
+  private readonly byCollection = new Map<string, SortedIndex[]>();
+
+  constructor(declarations: readonly IndexDeclaration[]) {
+    for (const declaration of declarations) {
+      const list = this.byCollection.get(declaration.collection) ?? [];
+      list.push(new SortedIndex(declaration));
+      this.byCollection.set(declaration.collection, list);
+    }
+  }
+
+  of(collection: string): readonly SortedIndex[] {
+    return this.byCollection.get(collection) ?? [];
+  }
+
+  rebuild(collection: string, docs: () => Iterable<Doc>): void {
+    for (const index of this.of(collection)) index.rebuild(docs());
+  }
+
+  /** Called for every changed document, with the stored version before and after the change. */
+  replace(collection: string, id: DocId, after: Doc | undefined): void {
+    for (const index of this.of(collection)) {
+      index.remove(id);
+      if (after) index.insert(after);
+    }
+  }
+
+  clear(): void {
+    for (const indexes of this.byCollection.values()) for (const index of indexes) index.rebuild([]);
+  }
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '防骗小测试',
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本所反诈信息',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,211 @@
+import { useEffect, useState } from 'react';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
+import { actions } from '@domain/actions';
+import { MAX_ARTICLE_IMAGES } from '@domain/actions/feed';
+import { TARGET_SCOPE_LABELS, type TargetScope } from '@domain/feed-targeting';
+import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
+import { Chip } from '@/components/chip';
+import { FormCard } from '@/components/form-card';
+import { FormError, fieldMessage } from '@/components/form-error';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+import { callAction } from '@/platform/cloud-call';
+import { uploadToCloud } from '@/platform/cloud-files';
+import { ROUTES } from '@/routes';
+import { draftFromForm, EMPTY_DRAFT, formFromDraft, toggled, type DraftFormState } from './draft-form';
+import { usePublishingStation } from './use-publishing-station';
+import './index.scss';
+
+const PIN_CHOICES = [
+  { hours: 24, label: '1天' },
+  { hours: 72, label: '3天' },
+  { hours: 168, label: '7天' },
+];
+
+function FieldError({ error, field }: { error: Parameters<typeof fieldMessage>[0]; field: string }) {
+  const message = fieldMessage(error, field);
+  return message ? <Text className="field-error">{message}</Text> : null;
+}
+
+export default function PublishPage() {
+  const { params } = useRouter();
+  const editingId = params.id;
+  const station = usePublishingStation();
+  const [form, setForm] = useState<DraftFormState>(EMPTY_DRAFT);
+  const [uploading, setUploading] = useState(false);
+  const set = (changes: Partial<DraftFormState>) => setForm((current) => ({ ...current, ...changes }));
+
+  const stationId = station.stationId;
+  const communities = useAction(actions.directory.listCommunities, { stationId: stationId ?? '' }, { enabled: Boolean(stationId) });
+  const publish = useSubmit(actions.feed.publishArticle);
+  const update = useSubmit(actions.feed.updateArticle);
+  const saving = editingId ? update : publish;
+  const [loadError, setLoadError] = useState<string>();
+
+  // Editing: load the item once the station is known.
+  useEffect(() => {
+    if (!editingId || !stationId) return;
+    void callAction(actions.feed.getDraft, { stationId, id: editingId }).then((result) => {
+      if (result.ok) setForm(formFromDraft(result.data.draft));
+      else setLoadError(result.error.message);
+    });
+  }, [editingId, stationId]);
+
+  const scopes: TargetScope[] = station.isDistrictAdmin ? ['station', 'communities', 'district', 'city'] : ['station', 'communities'];
+
+  const addImages = async () => {
+    if (!stationId) return;
+    const room = MAX_ARTICLE_IMAGES - form.images.length;
+    if (room <= 0) return;
+    const chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] }).catch(() => undefined);
+    if (!chosen) return;
+    setUploading(true);
+    try {
+      const added: DraftFormState['images'] = [];
+      for (const [index, path] of chosen.tempFilePaths.entries()) {
+        const fileId = await uploadToCloud(path, `articles/${stationId}/${Date.now()}-${index}.jpg`);
+        added.push({ fileId, preview: path });
+      }
+      setForm((current) => ({ ...current, images: [...current.images, ...added].slice(0, MAX_ARTICLE_IMAGES) }));
+    } catch {
+      void Taro.showToast({ title: '图片上传失败，请重试', icon: 'none' });
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const save = async () => {
+    if (!stationId) return;
+    const draft = draftFromForm(form);
+    if (editingId) {
+      if (await update.submit({ stationId, id: editingId, draft })) {
+        void Taro.showToast({ title: '已保存', icon: 'success' });
+        void Taro.redirectTo({ url: ROUTES.officerArticles });
+      }
+      return;
+    }
+    const result = await publish.submit({ stationId, draft });
+    if (!result) return;
+    void Taro.showToast({ title: result.notified > 0 ? `已发布，已通知${result.notified}位居民` : '已发布', icon: 'none', duration: 2500 });
+    void Taro.redirectTo({ url: ROUTES.officerArticles });
+  };
+
+  const error = saving.error;
+  return (
+    <View className="page publish-page">
+      <PageState status={station.me.status} error={station.me.error} onRetry={station.me.reload} loadingRows={6}>
+        {loadError && <Text className="field-error">{loadError}</Text>}
+        {station.isDistrictAdmin && (
+          <FormCard title="以哪个派出所的名义">
+            <View className="form-card__options">
+              {station.stations.map((candidate) => (
+                <Chip key={candidate.id} label={candidate.name} selected={candidate.id === stationId} onClick={() => station.setStationId(candidate.id)} />
+              ))}
+            </View>
+            <Text className="form-card__hint">选“全区”“全市”时，发布单位显示为分局。</Text>
+          </FormCard>
+        )}
+
+        <FormCard title={editingId ? '修改信息' : '新信息'}>
+          <Text className="form-card__label">类别</Text>
+          <View className="form-card__options">
+            {ARTICLE_KINDS.map((kind) => (
+              <Chip key={kind} label={ARTICLE_KIND_LABELS[kind]} selected={form.kind === kind} onClick={() => set({ kind })} />
+            ))}
+          </View>
+
+          <Text className="form-card__label">标题</Text>
+          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" maxLength={40} onChange={(title) => set({ title })} />
+          <FieldError error={error} field="draft.title" />
+
+          <Text className="form-card__label">摘要</Text>
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} placeholder="在信息流卡片上显示，两三句话" maxlength={120} onInput={(event) => set({ summary: event.detail.value })} />
+          <FieldError error={error} field="draft.summary" />
+
+          <Text className="form-card__label">正文（每段一行）</Text>
+          <Textarea className="publish-page__textarea" value={form.bodyText} placeholder="发生了什么、骗子怎么说、居民该怎么做" maxlength={5000} onInput={(event) => set({ bodyText: event.detail.value })} />
+          <Text className="form-card__hint">一行一段。“## ”开头是小标题，“- ”开头是要点，**两个星号之间**的字加粗标红。</Text>
+          <FieldError error={error} field="draft.body" />
+
+          <Text className="form-card__label">怎样防范（每条一行）</Text>
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.tipsText} placeholder={'例如：\n公检法不会电话办案\n验证码不告诉任何人'} maxlength={1000} onInput={(event) => set({ tipsText: event.detail.value })} />
+          <FieldError error={error} field="draft.tips" />
+
+          <Text className="form-card__label">诈骗类型（最多3个）</Text>
+          <View className="form-card__options">
+            {FRAUD_TYPES.map((type) => (
+              <Chip key={type.key} label={type.label} selected={form.fraudTypes.includes(type.key)} onClick={() => set({ fraudTypes: toggled(form.fraudTypes, type.key) })} />
+            ))}
+          </View>
+          <FieldError error={error} field="draft.fraudTypes" />
+
+          <Text className="form-card__label">提醒对象</Text>
+          <View className="form-card__options">
+            {AUDIENCES.map((audience) => (
+              <Chip key={audience} label={AUDIENCE_LABELS[audience]} selected={form.audiences.includes(audience)} onClick={() => set({ audiences: toggled(form.audiences, audience) })} />
+            ))}
+          </View>
+          <FieldError error={error} field="draft.audiences" />
+        </FormCard>
+
+        <FormCard title="发给谁看">
+          <View className="form-card__options">
+            {scopes.map((scope) => (
+              <Chip key={scope} label={TARGET_SCOPE_LABELS[scope]} selected={form.scope === scope} onClick={() => set({ scope })} />
+            ))}
+          </View>
+          {form.scope === 'communities' && (
+            <View>
+              <Text className="form-card__label">选择社区</Text>
+              <View className="form-card__options">
+                {(communities.data ?? []).map((community) => (
+                  <Chip key={community.id} label={community.name} selected={form.communityIds.includes(community.id)} onClick={() => set({ communityIds: toggled(form.communityIds, community.id) })} />
+                ))}
+              </View>
+            </View>
+          )}
+          <FieldError error={error} field="draft.target" />
+
+          <Text className="form-card__label">紧急置顶</Text>
+          <View className="form-card__options">
+            <Chip label="不置顶" selected={!form.urgent} onClick={() => set({ urgent: false })} />
+            {PIN_CHOICES.map((choice) => (
+              <Chip key={choice.hours} label={`置顶${choice.label}`} selected={form.urgent && form.pinHours === choice.hours} onClick={() => set({ urgent: true, pinHours: choice.hours })} />
+            ))}
+          </View>
+          {form.urgent && <Text className="form-card__hint">置顶期间显示在居民首页最上方；订阅了提醒的居民会收到微信消息。</Text>}
+        </FormCard>
+
+        <FormCard title={`图片（最多${MAX_ARTICLE_IMAGES}张，可不加）`}>
+          <View className="publish-page__images">
+            {form.images.map((image, index) => (
+              <View key={image.fileId} className="publish-page__image">
+                {image.preview ? <Image className="publish-page__image-preview" src={image.preview} mode="aspectFill" /> : <Text className="publish-page__image-name">图片{index + 1}</Text>}
+                <Text className="publish-page__image-remove" onClick={() => set({ images: form.images.filter((other) => other !== image) })}>
+                  删除
+                </Text>
+              </View>
+            ))}
+          </View>
+          {form.images.length < MAX_ARTICLE_IMAGES && (
+            <Button block loading={uploading} onClick={() => void addImages()}>
+              {uploading ? '正在上传…' : '添加图片'}
+            </Button>
+          )}
+        </FormCard>
+
+        <FormError error={error} />
+        <Button block type="primary" size="large" className="publish-page__submit" loading={saving.pending} disabled={!stationId || uploading} onClick={() => void save()}>
+          {editingId ? '保存修改' : '发布'}
+        </Button>
+        <Text className="form-card__hint">发布前会经过微信内容安全检查。</Text>
+      </PageState>
+    </View>
+  );
+}

@@ -1,0 +1,38 @@
+import { drawQuestions, gradeAnswers, QUIZ_SIZE, quizDay, type QuizQuestion } from '@domain/quiz';
+import { FRAUD_TYPE_KEYS } from '@domain/fraud-types';
+import { QUIZ_BANK } from '../../cloudfunctions/feed/quiz-bank';
+
+const fixed = () => 0.42;
+
+test('the bank has at least 40 questions, every fraud type, unique ids and valid answers', () => {
+  expect(QUIZ_BANK.length).toBeGreaterThanOrEqual(40);
+  expect(new Set(QUIZ_BANK.map((question) => question.id)).size).toBe(QUIZ_BANK.length);
+  for (const type of FRAUD_TYPE_KEYS) expect(QUIZ_BANK.filter((question) => question.fraudType === type).length).toBeGreaterThanOrEqual(QUIZ_SIZE);
+  for (const question of QUIZ_BANK) expect(question.answer).toBeLessThan(question.options.length);
+});
+
+test('draws the chosen type first and never a question seen today', () => {
+  const first = drawQuestions(QUIZ_BANK, { fraudType: 'fake-police', seenToday: new Set(), random: fixed });
+  expect(first).toHaveLength(QUIZ_SIZE);
+  expect(first.every((question) => question.fraudType === 'fake-police')).toBe(true);
+  const second = drawQuestions(QUIZ_BANK, { fraudType: 'fake-police', seenToday: new Set(first.map((question) => question.id)), random: fixed });
+  expect(second).toHaveLength(QUIZ_SIZE);
+  expect(second.some((question) => first.includes(question))).toBe(false);
+});
+
+test('an exhausted bank draws fewer than a round', () => {
+  expect(drawQuestions(QUIZ_BANK, { seenToday: new Set(QUIZ_BANK.slice(3).map((question) => question.id)) })).toHaveLength(3);
+});
+
+test('grading counts matches and explains each answer', () => {
+  const questions = QUIZ_BANK.slice(0, QUIZ_SIZE) as QuizQuestion[];
+  const answers = questions.map((question, index) => (index < 3 ? question.answer : (question.answer + 1) % question.options.length));
+  const graded = gradeAnswers(questions, answers);
+  expect(graded.score).toBe(3);
+  expect(graded.results[4]).toMatchObject({ correct: false, correctIndex: questions[4]?.answer, explanation: questions[4]?.explanation });
+});
+
+test('the quiz day is the calendar day in China', () => {
+  expect(quizDay(new Date('2026-11-23T15:59:00Z'))).toBe('2026-11-23');
+  expect(quizDay(new Date('2026-11-23T16:01:00Z'))).toBe('2026-11-24');
+});
