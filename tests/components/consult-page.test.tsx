@@ -32,7 +32,7 @@ const toBeatOfficer: RoutingPreviewView = {
   priority: 'normal',
   reason: '已转给 西罗园派出所 赵警官（西罗园第二社区 社区民警）',
   boundaryCommunities: [],
-  decisionId: 'd1',
+  expectation: '赵警官 今天 18:00 前回复',
 };
 
 const EMERGENCY_PROMPT = '这可能是紧急情况，请立即拨打 110。本程序不能代替 110 报警，留言不会被马上看到。';
