@@ -10,7 +10,7 @@ import { countOf, findById, findMany } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel, responseTargets } from '@platform/cloud/question-routing';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
-import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, loadThread, notify, officersOfUser, summaryView, threadPageFor } from './threads';
+import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, loadThread, notify, officersOfUser, summaryView, threadPageFor, viewerOf } from './threads';
 
 type OfficerHandlers = Pick<
   Handlers<typeof consultActions>,
@@ -38,10 +38,6 @@ function inboxFilter(view: InboxView, stationId: string, keys: string[]): Record
 
 const inboxQuery = (filter: Record<string, unknown>) =>
   database().collection(COLLECTIONS.consultThreads).where(filter).orderBy('queueRank', 'asc').orderBy('waitingSince', 'asc').limit(INBOX_PAGE);
-
-function isOfficerOrAdmin(user: UserRecord): void {
-  if (user.role === 'resident') throw new ActionError('FORBIDDEN', '只有民警可以这样操作');
-}
 
 export const officerHandlers: OfficerHandlers = {
   async officerInbox({ stationId, view }, context) {
@@ -93,7 +89,6 @@ export const officerHandlers: OfficerHandlers = {
 
   async closeWithOutcome({ threadId, outcome, note }, context) {
     const { user } = requireUser(context);
-    isOfficerOrAdmin(user);
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
     if (viewer.role !== 'officer') throw new ActionError('FORBIDDEN', '只有民警可以办结');
@@ -106,7 +101,6 @@ export const officerHandlers: OfficerHandlers = {
 
   async transferThread({ threadId, toOfficerId, toStationId, note }, context) {
     const { user } = requireUser(context);
-    isOfficerOrAdmin(user);
     if (Boolean(toOfficerId) === Boolean(toStationId)) throw new ActionError('INVALID_INPUT', '请选择转给哪位民警或哪个派出所', { toOfficerId: '请选择转给谁' });
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
@@ -131,10 +125,12 @@ export const officerHandlers: OfficerHandlers = {
     const from = officersOfUser(directory, user._id)[0]?.title ?? '民警';
     const label = assigneeLabel(directory, assignee, false);
     const station = directory.stations.get(stationId);
+    // Another station is named; a colleague at the same station is not.
+    const where = station && stationId !== thread.stationId && !label.startsWith(station.name) ? `${station.name} ` : '';
     const due = dueAt(context.now, thread.priority, await responseTargets(stationId));
     await addSystemMessage(
       thread,
-      `${from} 把问题转给了 ${station && !label.startsWith(station.name) ? `${station.name} ` : ''}${label}：${note}`,
+      `${from} 把问题转给了 ${where}${label}：${note}`,
       {
         assignee,
         assigneeKey: assigneeKey(assignee),
@@ -153,6 +149,8 @@ export const officerHandlers: OfficerHandlers = {
     const receivers = await assignedUsers(directory, assignee);
     await Promise.all(receivers.map((receiver) => allowWatching(threadId, receiver, context.now)));
     await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), `转来的提问：${thread.title}`, context.now)));
-    return threadView(threadId, user, context.now);
+    const after = await findById<ConsultThreadRecord>(COLLECTIONS.consultThreads, threadId);
+    const stillVisible = after !== undefined && viewerOf(after, user, directory) !== undefined;
+    return { transferredTo: `${where}${label}`, stillVisible };
   },
 };

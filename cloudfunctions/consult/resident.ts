@@ -33,7 +33,7 @@ export const residentHandlers: ResidentHandlers = {
     const { user, openid } = requireUser(context);
     const facts = { amount, payeeKind, channel };
     const text = fraudCheckMessage(facts, note);
-    const routed = await routeResidentQuestion(user, { category: 'fraudCheck', text }, context.now);
+    const routed = await routeResidentQuestion(user, { category: 'fraudCheck', text }, context.now, false);
     // A transfer about to happen cannot wait: top priority whatever the station's rule says.
     const threadId = await openThread({
       user,

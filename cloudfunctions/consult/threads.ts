@@ -160,7 +160,9 @@ export async function notify(touser: string, templateId: string, page: string, t
   try {
     await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data: { thing1: { value: thing(title) }, time2: { value: clock(at) } } });
   } catch (error) {
-    console.warn('[consult] subscribe message not sent', (error as { errCode?: number }).errCode);
+    const code = (error as { errCode?: number }).errCode;
+    // 43101: the person has no subscription left for this template — the usual case, not a fault.
+    if (code !== 43101) console.warn('[consult] subscribe message not sent', code);
   }
 }
 

@@ -93,6 +93,13 @@ export interface TransferTargetsView {
   stations: { id: string; name: string }[];
 }
 
+export interface TransferResultView {
+  /** "长庆派出所 值班室", "刘警官". */
+  transferredTo: string;
+  /** False when the thread left the officer's station: they can no longer open it. */
+  stillVisible: boolean;
+}
+
 export interface QuickRepliesView {
   stationId: string;
   replies: string[];
@@ -183,7 +190,7 @@ export const consultActions = defineFunction('consult', {
     input: v.strictObject({ threadId, outcome: v.picklist(THREAD_OUTCOMES, '请选择办理结果'), note: v.optional(text('说明', 200, 0)) }),
     policy: 'signedIn',
   }),
-  transferThread: action<ThreadView>()({
+  transferThread: action<TransferResultView>()({
     summary: '民警转给同事或其他派出所，并附说明（居民能看到交接）',
     input: v.strictObject({
       threadId,

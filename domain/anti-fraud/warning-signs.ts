@@ -103,6 +103,12 @@ const RULES: readonly Rule[] = [
     fit: (f) => (f.amount >= LARGE_AMOUNT ? 6 : f.amount >= 1_000 ? 2 : 1),
   },
   {
+    key: 'verification-code',
+    title: '验证码只属于您自己',
+    detail: '银行、客服、警察都不会向您要验证码。谁要验证码、要您开“屏幕共享”，就是要动您的钱。',
+    fit: (f) => (f.channel === 'sms' || f.channel === 'gameOrShop' ? 4 : 1),
+  },
+  {
     key: 'keep-secret',
     title: '让您保密的，一定有问题',
     detail: '对方不让您告诉家人、不让您挂电话，就是怕您核实。先和家人商量，或拨打 96110 反诈专线。',

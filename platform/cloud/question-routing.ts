@@ -32,8 +32,9 @@ export interface RoutedQuestion {
   communityId?: string;
 }
 
-export async function routeResidentQuestion(user: UserRecord, { category, text, location, address }: QuestionInput, now: Date): Promise<RoutedQuestion> {
-  const emergency = detectEmergency(text);
+/** `asEmergency: false` for a fraud check: it has its own urgent path (the anti-fraud officer), whatever its words. */
+export async function routeResidentQuestion(user: UserRecord, { category, text, location, address }: QuestionInput, now: Date, asEmergency = true): Promise<RoutedQuestion> {
+  const emergency: EmergencyDetection = asEmergency ? detectEmergency(text) : { emergency: false, confidence: 0 };
   const directory = await currentDirectory(now);
   const communityByLocation = location ? directory.locator.locate(location) : undefined;
   const nearby = location ? directory.locator.nearbyAreas(location, BOUNDARY_METERS).map((area) => area.id) : [];
