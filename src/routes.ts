@@ -10,6 +10,11 @@ export const ROUTES = {
   homeCommunity: '/packages/content/pages/home-community/index',
   bookingFlow: '/packages/booking/pages/book/index',
   myBookings: '/packages/booking/pages/mine/index',
+  consultThread: '/packages/consult/pages/thread/index',
+  fraudCheck: '/packages/consult/pages/fraud-check/index',
+  officerInbox: '/packages/officer/pages/consult-inbox/index',
+  officerThread: '/packages/officer/pages/consult-thread/index',
+  quickReplies: '/packages/officer/pages/quick-replies/index',
 } as const;
 
 /** One anti-fraud item; also the path a shared group card opens. */
@@ -17,3 +22,12 @@ export const articlePath = (id: string): string => `${ROUTES.article}?id=${encod
 
 /** The booking flow for one station's service hall. */
 export const bookingFlowPath = (stationId: string): string => `${ROUTES.bookingFlow}?stationId=${encodeURIComponent(stationId)}`;
+
+/** A resident's 问片警 thread. */
+export const consultThreadPath = (id: string): string => `${ROUTES.consultThread}?id=${encodeURIComponent(id)}`;
+
+/** 转账前问一问, optionally from an anti-fraud item. */
+export const fraudCheckPath = (articleId?: string): string => (articleId ? `${ROUTES.fraudCheck}?articleId=${encodeURIComponent(articleId)}` : ROUTES.fraudCheck);
+
+/** A thread in the officer's inbox. */
+export const officerThreadPath = (id: string): string => `${ROUTES.officerThread}?id=${encodeURIComponent(id)}`;

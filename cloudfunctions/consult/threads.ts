@@ -5,7 +5,7 @@
  */
 import type { MessageAuthor, MessageView, ThreadSummaryView } from '@domain/actions/consult';
 import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
-import { waitLevel } from '@domain/consult';
+import { CONSULT_TEMPLATES, waitLevel } from '@domain/consult';
 import { ActionError } from '@domain/errors';
 import type { Assignee } from '@domain/routing';
 import { tempFileUrls } from '@platform/cloud/cloud-files';
@@ -15,8 +15,8 @@ import { findById, isoDate } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 
 /** Subscribe-message templates (configured in the WeChat admin console). */
-export const CONSULT_NEW_TEMPLATE = 'tmpl-consult-new';
-export const CONSULT_REPLY_TEMPLATE = 'tmpl-consult-reply';
+export const CONSULT_NEW_TEMPLATE = CONSULT_TEMPLATES.newQuestion;
+export const CONSULT_REPLY_TEMPLATE = CONSULT_TEMPLATES.reply;
 
 export interface Viewer {
   user: UserRecord;

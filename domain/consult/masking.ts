@@ -5,7 +5,7 @@
  */
 
 /** A run of digits (an ID may end in X) with single spaces or dashes between groups. */
-const NUMBER_RUN = /\d(?:[ \-]?\d)*(?:[ \-]?[Xx])?/g;
+const NUMBER_RUN = /\d(?:[ -]?\d)*(?:[ -]?[Xx])?/g;
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const ID_18 = /^\d{17}[\dXx]$/;
@@ -34,7 +34,7 @@ export interface MaskedText {
 export function maskPersonalNumbers(text: string): MaskedText {
   let masked = false;
   const result = text.replace(NUMBER_RUN, (run) => {
-    const digits = run.replace(/[ \-]/g, '');
+    const digits = run.replace(/[ -]/g, '');
     const kind = classifyNumber(digits);
     if (!kind) return run;
     masked = true;

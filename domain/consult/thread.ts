@@ -44,3 +44,14 @@ export const DEFAULT_QUICK_REPLIES: readonly string[] = Object.freeze([
   '请不要向任何人转账，也不要透露验证码。有疑问随时问我。',
   '已经帮您转给负责的同事，他会尽快联系您。',
 ]);
+
+/** Subscribe-message templates (configured in the WeChat admin console): the client asks for them, the function sends them. */
+export const CONSULT_TEMPLATES = {
+  /** To officers: a new question, a resident's reply, a hand-over. */
+  newQuestion: 'tmpl-consult-new',
+  /** To residents: an officer answered. */
+  reply: 'tmpl-consult-reply',
+} as const;
+
+/** The realtime collection phones watch for "this thread changed" (see platform/cloud/collections.ts). */
+export const CONSULT_WATCH_COLLECTION = 'consult_watch';

@@ -5,7 +5,7 @@ import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
 import type { OfficerKind, Role } from '@domain/roles';
 import type { Assignee, ConsultCategory, Priority, RoutingRuleTable } from '@domain/routing';
-import type { Awaiting, ResponseTargets, ThreadOutcome, ThreadStatus } from '@domain/consult';
+import { CONSULT_WATCH_COLLECTION, type Awaiting, type ResponseTargets, type ThreadOutcome, type ThreadStatus } from '@domain/consult';
 import type { MessageAuthor } from '@domain/actions/consult';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 
@@ -34,7 +34,7 @@ export const COLLECTIONS = {
   checkInCodes: 'check_in_codes',
   consultThreads: 'consult_threads',
   consultMessages: 'consult_messages',
-  consultWatch: 'consult_watch',
+  consultWatch: CONSULT_WATCH_COLLECTION,
   consultSettings: 'consult_settings',
 } as const;
 

@@ -5,6 +5,7 @@ import { NoticeCard } from '@/components/notice-card';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { AlertList } from './alert-list';
+import { ConsultEntry } from './consult-entry';
 import { InviteManager } from './invite-manager';
 import { StaffList } from './staff-list';
 import './index.scss';
@@ -41,6 +42,7 @@ function Workbench({ me }: { me: MeView }) {
   return (
     <View>
       <StationHeader me={me} station={me.station} />
+      <ConsultEntry stationId={me.station.id} />
       <AlertList stationId={me.station.id} />
       <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
