@@ -6,7 +6,7 @@ import { route, type Assignee } from '@domain/routing';
 import { COLLECTIONS, type ConsultSettingsRecord, type ConsultThreadRecord, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
-import { countOf, findById, findMany } from '@platform/cloud/documents';
+import { findById, findMany } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel, responseTargets } from '@platform/cloud/question-routing';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
@@ -19,6 +19,8 @@ type OfficerHandlers = Pick<
 
 /** One inbox page; an officer works the oldest first and rarely scrolls past it. */
 const INBOX_PAGE = 100;
+/** Server get() returns at most 1000 documents; a station with more open threads shows "1000". */
+const COUNT_CAP = 1000;
 
 /** The assignee keys that mean "mine": my officer records, and the desks my kinds staff at my station. */
 function myAssigneeKeys(directory: Directory, user: UserRecord): string[] {
@@ -45,17 +47,19 @@ export const officerHandlers: OfficerHandlers = {
     const directory = await currentDirectory(context.now);
     const keys = myAssigneeKeys(directory, user);
     const viewer = { user, role: 'officer' as const, officerIds: new Set<string>(), isAssigned: false };
-    const [threads, mine, station, unassigned] = await Promise.all([
-      keys.length || view !== 'mine' ? findMany<ConsultThreadRecord>(inboxQuery(inboxFilter(view, stationId, keys))) : Promise.resolve([]),
-      view === 'mine' || !keys.length ? Promise.resolve(undefined) : findMany<ConsultThreadRecord>(inboxQuery(inboxFilter('mine', stationId, keys))),
-      countOf(database().collection(COLLECTIONS.consultThreads).where(inboxFilter('station', stationId, keys))),
-      countOf(database().collection(COLLECTIONS.consultThreads).where(inboxFilter('unassigned', stationId, keys))),
-    ]);
-    const mineThreads = view === 'mine' ? threads : (mine ?? []);
+    const threads = view === 'mine' && keys.length === 0 ? [] : await findMany<ConsultThreadRecord>(inboxQuery(inboxFilter(view, stationId, keys)));
+    // The tab counts and the badge from one unsorted pass over the station's open threads (only
+    // the fields they need), instead of a count() per tab.
+    const open = await findMany<Pick<ConsultThreadRecord, '_id' | 'claimed' | 'assigneeKey' | 'unreadForOfficer'>>(
+      database().collection(COLLECTIONS.consultThreads).where(inboxFilter('station', stationId, keys)).field({ claimed: true, assigneeKey: true, unreadForOfficer: true }).limit(COUNT_CAP),
+    );
+    const mine = new Set(keys);
+    const mineHere = open.filter((thread) => mine.has(thread.assigneeKey));
     return {
       threads: threads.map((thread) => summaryView(thread, viewer, directory, context.now)),
-      counts: { mine: mineThreads.length, station, unassigned },
-      unread: mineThreads.reduce((sum, thread) => sum + thread.unreadForOfficer, 0),
+      // Threads assigned to me at another station (a district anti-fraud hand-over) are in the 'mine' list itself.
+      counts: { mine: view === 'mine' ? threads.length : mineHere.length, station: open.length, unassigned: open.filter((thread) => !thread.claimed).length },
+      unread: (view === 'mine' ? threads : mineHere).reduce((sum, thread) => sum + thread.unreadForOfficer, 0),
     };
   },
 
