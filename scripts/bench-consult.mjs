@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global window, document, MutationObserver -- the page.evaluate callbacks run in the browser */
 // 问片警 figures:
 //   consult.inboxMs        an officer's inbox (view 本所) with 5,000 threads in the station, through
 //                          the real consult function on the embedded database: { p50, p95 } (budget p95 ≤ 50 ms)
