@@ -113,6 +113,7 @@ export function summaryView(thread: ConsultThreadRecord, viewer: Viewer, directo
     ...(communityName ? { communityName } : {}),
     residentLabel: thread.residentLabel,
     waitingSince: isoDate(thread.waitingSince),
+    waitedMinutes: Math.max(0, Math.floor((now.getTime() - thread.waitingSince.getTime()) / 60_000)),
     dueAt: isoDate(thread.dueAt),
     waitLevel: thread.open && thread.awaiting === 'officer' ? waitLevel(thread.waitingSince, thread.dueAt, now) : 'ok',
     updatedAt: isoDate(thread.updatedAt),

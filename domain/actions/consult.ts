@@ -41,6 +41,8 @@ export interface ThreadSummaryView {
   communityName?: string;
   residentLabel: string;
   waitingSince: string;
+  /** Minutes the resident has waited, by the cloud's clock (a phone's clock may be wrong). */
+  waitedMinutes: number;
   dueAt: string;
   /** For officers: how long the resident has waited against the station's target. */
   waitLevel: WaitLevel;

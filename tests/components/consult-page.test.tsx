@@ -173,25 +173,21 @@ describe('问片警 page', () => {
   it('an emergency gets the 110 prompt before anything is sent, and is sent only if the resident insists', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
     answer({
-      startThread: (input) =>
-        input.afterEmergencyPrompt
-          ? { ok: true, data: { kind: 'sent', threadId: 't2', routing: { ...toBeatOfficer, priority: 'urgent' } } }
-          : { ok: true, data: { kind: 'emergency', prompt: EMERGENCY_PROMPT } },
+      startThread: () => ({ ok: true, data: { kind: 'sent', threadId: 't2', routing: { ...toBeatOfficer, priority: 'urgent' } } }),
     });
     render(<ConsultPage />);
     await screen.findByText('西罗园第二社区');
     fireEvent.click(screen.getByText('其他'));
-    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '楼下有人打架' } });
+    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '楼下有人拿刀砍人，快来' } });
     fireEvent.click(screen.getByText('发送给片儿警'));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(EMERGENCY_PROMPT)).toBeTruthy();
     expect(navigate).not.toHaveBeenCalled();
+    // Nothing left the phone.
+    expect(sent('startThread')).toEqual([]);
     fireEvent.click(screen.getByText('不是正在发生的危险，仍然发给派出所'));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/consult/pages/thread/index?id=t2' }));
-    expect(sent('startThread')).toEqual([
-      { category: 'other', text: '楼下有人打架' },
-      { category: 'other', text: '楼下有人打架', afterEmergencyPrompt: true },
-    ]);
+    expect(sent('startThread')).toEqual([{ category: 'other', text: '楼下有人拿刀砍人，快来', afterEmergencyPrompt: true }]);
   });
 
   it('lists my threads with status and unread count', async () => {
@@ -202,7 +198,7 @@ describe('问片警 page', () => {
           {
             id: 't1', category: 'household', kind: 'question', status: 'open', awaiting: 'resident', priority: 'normal', title: '户口迁移要带什么',
             lastMessage: { text: '带户口本和身份证原件', from: 'officer', at: '2026-11-25T03:00:00.000Z' }, unread: 2, assigneeLabel: '李警官',
-            residentLabel: '王阿姨', waitingSince: '2026-11-25T02:00:00.000Z', dueAt: '2026-11-25T06:00:00.000Z', waitLevel: 'ok', updatedAt: '2026-11-25T03:00:00.000Z',
+            residentLabel: '王阿姨', waitingSince: '2026-11-25T02:00:00.000Z', waitedMinutes: 60, dueAt: '2026-11-25T06:00:00.000Z', waitLevel: 'ok', updatedAt: '2026-11-25T03:00:00.000Z',
           },
         ],
       }),

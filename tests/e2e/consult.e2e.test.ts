@@ -33,11 +33,17 @@ async function setClock(at: string | null): Promise<void> {
   if (!response.ok) throw new Error(`clock: ${response.status}`);
 }
 
+/** The local stand-in for WeChat's subscription prompt: allow one reminder. */
+async function allowReminder(page: Page): Promise<void> {
+  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
+}
+
 async function ask(page: Page, category: string, text: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/pages/consult/index`);
   await shown(page, category).click();
   await page.locator('textarea').filter({ visible: true }).first().fill(text);
   await page.locator('taro-button-core', { hasText: '发送给片儿警' }).filter({ visible: true }).first().click();
+  await allowReminder(page);
 }
 
 async function reply(page: Page, text: string): Promise<void> {
@@ -69,6 +75,8 @@ test('户口迁移 goes to the hall desk, the answer arrives live, the resident 
   await shown(officer, '王阿姨您好，带上户口本和身份证原件，到大厅 2 号窗口办理。').waitFor();
   await screenshot(officer, 'consult-officer-thread');
 
+  // 王阿姨 allowed a reminder when she asked: WeChat would now show her the reply notice.
+  expect(await (await fetch(`${baseUrl()}/__local/outbox`)).text()).toContain('tmpl-consult-reply');
   // No reload on the resident's side: the change signal brings the answer.
   await shown(resident, '王阿姨您好，带上户口本和身份证原件，到大厅 2 号窗口办理。').waitFor({ timeout: 10_000 });
   await shown(resident, '民警已回复，您可以继续问').waitFor();
@@ -104,4 +112,29 @@ test('at night a general question goes to the duty officer', async () => {
   await screenshot(officer, 'consult-night-inbox');
   await resident.context().close();
   await officer.context().close();
+});
+
+test('转账前问一问: the warning signs show at once, and the check goes to the anti-fraud officer as urgent', async () => {
+  await setClock(beijingToday(10));
+  const resident = await newPhonePage(browser);
+  await signInAs(resident, 'resident-xly2');
+  await resident.goto(`${baseUrl()}/#/pages/consult/index`);
+  await shown(resident, '我的提问').waitFor();
+  await screenshot(resident, 'consult-tab');
+  await shown(resident, '转账前问一问').click();
+
+  await resident.locator('.fraud-check__amount input').filter({ visible: true }).fill('50000');
+  await shown(resident, '对方说的“安全账户”').click();
+  await shown(resident, '打电话给我').click();
+  // The signs follow what was entered, before anything is sent.
+  await shown(resident, '1. 没有“安全账户”').waitFor();
+  await shown(resident, '2. 公检法不会打电话办案').waitFor();
+  await screenshot(resident, 'fraud-check-form');
+  await shown(resident, '请民警帮我核实').click();
+  await allowReminder(resident);
+  await shown(resident, /已经紧急转给/).waitFor();
+  await screenshot(resident, 'fraud-check-sent');
+  await shown(resident, '查看民警回复').click();
+  await shown(resident, /【转账前核实】我准备转账 50,000 元/).waitFor();
+  await resident.context().close();
 });

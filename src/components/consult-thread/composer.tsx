@@ -14,6 +14,7 @@ export interface ComposerProps {
 export function Composer({ onSend, placeholder = '写下您想说的…', quickReplies }: ComposerProps) {
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [showQuick, setShowQuick] = useState(false);
   const empty = text.trim() === '' && photos.length === 0;
 
   const send = () => {
@@ -26,9 +27,22 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
   return (
     <View className="consult-composer">
       {quickReplies && quickReplies.length > 0 && (
+        <View className="consult-composer__quick-toggle" onClick={() => setShowQuick((shown) => !shown)}>
+          <Text>{showQuick ? '收起快捷回复 ▴' : '快捷回复 ▾'}</Text>
+        </View>
+      )}
+      {showQuick && quickReplies && (
         <View className="consult-composer__quick">
           {quickReplies.map((reply) => (
-            <View key={reply} className="consult-composer__quick-item" hoverClass="consult-composer__quick-item--pressed" onClick={() => setText(reply)}>
+            <View
+              key={reply}
+              className="consult-composer__quick-item"
+              hoverClass="consult-composer__quick-item--pressed"
+              onClick={() => {
+                setText(reply);
+                setShowQuick(false);
+              }}
+            >
               <Text>{reply}</Text>
             </View>
           ))}

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type MeView, type RoutingPreviewView } from '@domain/actions';
 import { CONSULT_TEMPLATES } from '@domain/consult';
+import { detectEmergency, EMERGENCY_PROMPT } from '@domain/emergency';
 import { CONSULT_CATEGORIES, CONSULT_CATEGORY_LABELS, type ConsultCategory } from '@domain/routing';
 import { isStaffRole } from '@domain/roles';
 import { Chip } from '@/components/chip';
@@ -121,6 +122,12 @@ function Composer({ onSent }: { onSent: () => void }) {
   async function send(afterEmergencyPrompt = false) {
     if (!category) {
       setMissingCategory(true);
+      return;
+    }
+    // The 110 prompt comes before anything leaves the phone (the cloud checks again).
+    if (!afterEmergencyPrompt && detectEmergency(text).emergency) {
+      setPreview(undefined);
+      setEmergencyPrompt(EMERGENCY_PROMPT);
       return;
     }
     // Inside the tap: WeChat asks for a subscription only from a user gesture.

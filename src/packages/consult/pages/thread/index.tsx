@@ -38,11 +38,6 @@ function Thread({ threadId }: { threadId: string }) {
   const reopen = useSubmit(actions.consult.reopenThread);
   const data = thread.data;
 
-  const sendWithReminder = (text: string, photos: { fileId: string; path: string }[]) => {
-    // Inside the tap: WeChat only asks for a subscription from a user gesture.
-    void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
-    send(text, photos);
-  };
 
   return (
     <PageState status={thread.status} error={thread.error} onRetry={thread.reload} loadingRows={5}>
@@ -52,7 +47,10 @@ function Thread({ threadId }: { threadId: string }) {
           <MessageList messages={data.messages} pending={pending} onRetry={retry} onDiscard={discard} />
           {data.status === 'open' && !rating && (
             <View>
-              <Composer onSend={sendWithReminder} placeholder="继续问民警，或补充情况…" />
+              <Composer onSend={send} placeholder="继续问民警，或补充情况…" />
+              <View className="thread-page__remind" onClick={() => void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined)}>
+                <Text>民警回复时，用微信提醒我</Text>
+              </View>
               <View className="thread-page__close" hoverClass="thread-page__close--pressed" onClick={() => setRating(true)}>
                 <Text>问题解决了，结束并评价</Text>
               </View>

@@ -22,8 +22,7 @@ const VIEWS: { key: InboxView; label: string }[] = [
 const WAIT_LABELS = { ok: '', soon: '快到时限', overdue: '已超时' } as const;
 
 /** "等了 2 小时 5 分" — how long the resident has been waiting. */
-function waited(since: string): string {
-  const minutes = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 60_000));
+function waited(minutes: number): string {
   if (minutes < 60) return `等了 ${minutes} 分钟`;
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? `等了 ${hours} 小时 ${minutes % 60} 分` : `等了 ${Math.floor(hours / 24)} 天`;
@@ -50,7 +49,7 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
         {thread.communityName ? ` · ${thread.communityName}` : ''} · {thread.assigneeLabel}
       </Text>
       <Text className="inbox-row__wait">
-        {waiting ? `${waited(thread.waitingSince)}${WAIT_LABELS[thread.waitLevel] ? ` · ${WAIT_LABELS[thread.waitLevel]}` : ''}` : '已回复，等居民回复'}
+        {waiting ? `${waited(thread.waitedMinutes)}${WAIT_LABELS[thread.waitLevel] ? ` · ${WAIT_LABELS[thread.waitLevel]}` : ''}` : '已回复，等居民回复'}
       </Text>
     </View>
   );
