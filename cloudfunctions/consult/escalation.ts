@@ -50,7 +50,7 @@ export const escalationHandlers: EscalationHandlers = {
       try {
         await addSystemMessage(
           thread,
-          moving ? `${from} 暂时没能回复，已转给值班民警 ${to}，请您稍候` : `已超过回复时限，已提醒 ${to} 尽快回复`,
+          moving ? `${from} 暂时没能回复，已转给${duty.type === 'officer' ? '值班民警 ' : ' '}${to}，请您稍候` : `已超过回复时限，已提醒 ${to} 尽快回复`,
           {
             escalated: true,
             escalatedAt: context.now,
@@ -61,7 +61,7 @@ export const escalationHandlers: EscalationHandlers = {
                   assigneeLabel: to,
                   claimed: duty.type === 'officer',
                   ...(duty.type === 'officer' ? { assignedOfficerId: duty.officerId } : {}),
-                  reason: `${from} 超过回复时限，已转给值班民警 ${to}`,
+                  reason: `${from} 超过回复时限，已转给${duty.type === 'officer' ? '值班民警 ' : ' '}${to}`,
                 }
               : {}),
           },

@@ -1,5 +1,5 @@
 import type { consultActions, InboxView } from '@domain/actions/consult';
-import { DEFAULT_QUICK_REPLIES, dueAt, THREAD_OUTCOME_LABELS } from '@domain/consult';
+import { DEFAULT_QUICK_REPLIES, DEFAULT_RESPONSE_TARGET_MINUTES, dueAt, THREAD_OUTCOME_LABELS } from '@domain/consult';
 import { ActionError } from '@domain/errors';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { route, type Assignee } from '@domain/routing';
@@ -8,13 +8,14 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel, responseTargets } from '@platform/cloud/question-routing';
+import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
 import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, loadThread, notify, officersOfUser, summaryView, threadPageFor, viewerOf } from './threads';
 
 type OfficerHandlers = Pick<
   Handlers<typeof consultActions>,
-  'officerInbox' | 'listTransferTargets' | 'getQuickReplies' | 'saveQuickReplies' | 'closeWithOutcome' | 'transferThread'
+  'officerInbox' | 'listTransferTargets' | 'getQuickReplies' | 'saveQuickReplies' | 'getResponseTargets' | 'setResponseTargets' | 'closeWithOutcome' | 'transferThread'
 >;
 
 /** One inbox page; an officer works the oldest first and rarely scrolls past it. */
@@ -89,6 +90,27 @@ export const officerHandlers: OfficerHandlers = {
       .doc(stationId)
       .set({ data: { ...(existing?.targets ? { targets: existing.targets } : {}), quickReplies: replies, updatedAt: context.now, updatedBy: user._id } });
     return { stationId, replies, isDefault: false };
+  },
+
+  async getResponseTargets({ stationId }) {
+    const settings = await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId);
+    return { stationId, minutes: settings?.targets ?? { ...DEFAULT_RESPONSE_TARGET_MINUTES }, isDefault: !settings?.targets };
+  },
+
+  async setResponseTargets({ stationId, minutes }, context) {
+    const { user } = requireUser(context);
+    if (!(minutes.urgent <= minutes.high && minutes.high <= minutes.normal)) {
+      throw new ActionError('INVALID_INPUT', '紧急的时限要最短，普通的最长', { minutes: '紧急 ≤ 优先 ≤ 普通' });
+    }
+    const existing = await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId);
+    await inTransaction(async (transaction) => {
+      await transaction
+        .collection(COLLECTIONS.consultSettings)
+        .doc(stationId)
+        .set({ data: { ...(existing?.quickReplies ? { quickReplies: existing.quickReplies } : {}), targets: minutes, updatedAt: context.now, updatedBy: user._id } });
+      await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'consult.response-targets.updated', stationId, by: user._id, at: context.now } });
+    });
+    return { stationId, minutes, isDefault: false };
   },
 
   async closeWithOutcome({ threadId, outcome, note }, context) {

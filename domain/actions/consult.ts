@@ -95,6 +95,13 @@ export interface TransferTargetsView {
   stations: { id: string; name: string }[];
 }
 
+export interface ResponseTargetsView {
+  stationId: string;
+  /** Minutes per priority until the assigned officer should have answered. */
+  minutes: Record<Priority, number>;
+  isDefault: boolean;
+}
+
 export interface TransferResultView {
   /** "长庆派出所 值班室", "刘警官". */
   transferredTo: string;
@@ -227,6 +234,25 @@ export const consultActions = defineFunction('consult', {
       replies: v.pipe(v.array(text('快捷回复', QUICK_REPLY_MAX)), v.maxLength(20, '快捷回复最多 20 条')),
     }),
     policy: 'stationStaff',
+    stationOf: (input) => input.stationId,
+  }),
+  getResponseTargets: action<ResponseTargetsView>()({
+    summary: '本所的回复时限（按优先级，分钟）',
+    input: v.strictObject({ stationId: id('派出所') }),
+    policy: 'stationStaff',
+    stationOf: (input) => input.stationId,
+  }),
+  setResponseTargets: action<ResponseTargetsView>()({
+    summary: '所管理员设置回复时限；超时的提问由定时任务转给值班民警',
+    input: v.strictObject({
+      stationId: id('派出所'),
+      minutes: v.strictObject({
+        urgent: v.pipe(v.number('请填写时限'), v.integer('时限按分钟填写'), v.minValue(5, '时限至少 5 分钟'), v.maxValue(60, '紧急提问的时限不能超过 60 分钟')),
+        high: v.pipe(v.number('请填写时限'), v.integer('时限按分钟填写'), v.minValue(5, '时限至少 5 分钟'), v.maxValue(24 * 60, '时限不能超过 24 小时')),
+        normal: v.pipe(v.number('请填写时限'), v.integer('时限按分钟填写'), v.minValue(5, '时限至少 5 分钟'), v.maxValue(3 * 24 * 60, '时限不能超过 3 天')),
+      }),
+    }),
+    policy: 'stationAdmin',
     stationOf: (input) => input.stationId,
   }),
   escalateOverdue: action<{ escalated: number }>()({

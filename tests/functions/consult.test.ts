@@ -219,6 +219,18 @@ describe('hand-over, closing and escalation', () => {
     expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
   });
 
+  test('the station admin sets the response targets; the timer follows them', async () => {
+    const admin = openid('admin-xly');
+    expect(codeOf(await harness.call(zhao(), actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 10, high: 30, normal: 60 } }))).toBe('FORBIDDEN');
+    expect(codeOf(await harness.call(admin, actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 60, high: 30, normal: 60 } }))).toBe('INVALID_INPUT');
+    ok(await harness.call(admin, actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 10, high: 30, normal: 60 } }));
+    expect(ok(await harness.call(zhao(), actions.consult.getResponseTargets, { stationId: 'xiluoyuan' }))).toMatchObject({ minutes: { normal: 60 }, isDefault: false });
+    const threadId = await ask('dispute', '楼下的路灯坏了一个月了');
+    expect((await thread(wang(), threadId)).expectation).toBe('赵警官 今天 11:00 前回复');
+    later(61 * 60_000);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 1 } });
+  });
+
   test('quick replies start from the defaults and are the station’s to edit', async () => {
     expect(ok(await harness.call(zhao(), actions.consult.getQuickReplies, { stationId: 'xiluoyuan' }))).toMatchObject({ isDefault: true });
     ok(await harness.call(zhao(), actions.consult.saveQuickReplies, { stationId: 'xiluoyuan', replies: ['收到，马上处理'] }));

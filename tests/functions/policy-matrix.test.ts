@@ -73,6 +73,8 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'consult.listTransferTargets': (stationId) => ({ stationId }),
   'consult.getQuickReplies': (stationId) => ({ stationId }),
   'consult.saveQuickReplies': (stationId) => ({ stationId, replies: ['您好，已收到'] }),
+  'consult.getResponseTargets': (stationId) => ({ stationId }),
+  'consult.setResponseTargets': (stationId) => ({ stationId, minutes: { urgent: 10, high: 60, normal: 240 } }),
   'consult.escalateOverdue': () => ({}),
   'feed.listArticles': () => ({ fraudType: 'fake-police' }),
   'feed.getArticle': () => ({ id: 'knowledge-fake-refund' }),

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '快捷回复',
+  navigationBarTitleText: '快捷回复与时限',
 });
