@@ -31,7 +31,7 @@ function StatusCard({ thread }: { thread: ThreadView }) {
   );
 }
 
-function Thread({ threadId }: { threadId: string }) {
+export function Thread({ threadId }: { threadId: string }) {
   const { thread, pending, send, retry, discard } = useConsultThread(threadId);
   const [rating, setRating] = useState(false);
   const close = useSubmit(actions.consult.closeAndRate);
