@@ -1,5 +1,5 @@
 import type { consultActions, ThreadView } from '@domain/actions/consult';
-import { canReopen, dueAt, maskPersonalNumbers, queueRank, REOPEN_WINDOW_DAYS } from '@domain/consult';
+import { canReopen, dueAt, maskPersonalNumbers, queuePosition, REOPEN_WINDOW_DAYS } from '@domain/consult';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type BookingRecord, type ConsultMessageRecord, type ConsultThreadRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
@@ -149,7 +149,7 @@ export const conversationHandlers: ConversationHandlers = {
               unreadForOfficer: current.unreadForOfficer + 1,
               residentReadAt: context.now,
               ...(current.awaiting === 'resident'
-                ? { awaiting: 'officer', queueRank: queueRank(current.priority, 'officer'), waitingSince: context.now, dueAt: dueAt(context.now, current.priority, targets), escalated: false }
+                ? { awaiting: 'officer', ...queuePosition(current.priority, 'officer', context.now), dueAt: dueAt(context.now, current.priority, targets), escalated: false }
                 : {}),
             }
           : {
@@ -157,7 +157,7 @@ export const conversationHandlers: ConversationHandlers = {
               unreadForOfficer: 0,
               officerReadAt: context.now,
               awaiting: 'resident',
-              queueRank: queueRank(current.priority, 'resident'),
+              ...queuePosition(current.priority, 'resident', current.waitingSince),
               // The first officer to answer a desk's question takes it on.
               ...(!current.claimed && myOfficer
                 ? { claimed: true, assignee: { type: 'officer', officerId: myOfficer._id }, assigneeKey: `officer:${myOfficer._id}`, assignedOfficerId: myOfficer._id, assigneeLabel: myOfficer.title }

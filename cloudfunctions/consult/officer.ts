@@ -31,7 +31,7 @@ function myAssigneeKeys(directory: Directory, user: UserRecord): string[] {
   return keys;
 }
 
-/** Equality on the station or the assignee, then (queueRank, waitingSince): what an index serves directly. */
+/** Equality on the station or the assignee, then one sort key (queueRank, waitingSince): what an index serves directly. */
 function inboxFilter(view: InboxView, stationId: string, keys: string[]): Record<string, unknown> {
   const _ = database().command;
   if (view === 'mine') return { assigneeKey: _.in(keys), open: true };
@@ -40,7 +40,7 @@ function inboxFilter(view: InboxView, stationId: string, keys: string[]): Record
 }
 
 const inboxQuery = (filter: Record<string, unknown>) =>
-  database().collection(COLLECTIONS.consultThreads).where(filter).orderBy('queueRank', 'asc').orderBy('waitingSince', 'asc').limit(INBOX_PAGE);
+  database().collection(COLLECTIONS.consultThreads).where(filter).orderBy('inboxOrder', 'asc').limit(INBOX_PAGE);
 
 export const officerHandlers: OfficerHandlers = {
   async officerInbox({ stationId, view }, context) {

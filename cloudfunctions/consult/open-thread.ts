@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dueAt, maskPersonalNumbers, queueRank } from '@domain/consult';
+import { dueAt, maskPersonalNumbers, queuePosition } from '@domain/consult';
 import type { Priority } from '@domain/routing';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerNotificationRecord, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
@@ -79,8 +79,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     status: 'open',
     open: true,
     awaiting: 'officer',
-    queueRank: queueRank(input.priority, 'officer'),
-    waitingSince: now,
+    ...queuePosition(input.priority, 'officer', now),
     dueAt: due,
     residentUserId: user._id,
     residentOpenid: openid,

@@ -1,6 +1,6 @@
 import type { consultActions } from '@domain/actions/consult';
 import { fraudCheckMessage, warningSignsFor } from '@domain/anti-fraud/warning-signs';
-import { canReopen, dueAt, queueRank } from '@domain/consult';
+import { canReopen, dueAt, queuePosition } from '@domain/consult';
 import { EMERGENCY_PROMPT } from '@domain/emergency';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type ConsultThreadRecord } from '@platform/cloud/collections';
@@ -85,7 +85,7 @@ export const residentHandlers: ResidentHandlers = {
     await addSystemMessage(
       thread,
       '居民重新打开了提问',
-      { status: 'open', open: true, awaiting: 'officer', queueRank: queueRank(thread.priority, 'officer'), waitingSince: context.now, dueAt: due, escalated: false },
+      { status: 'open', open: true, awaiting: 'officer', ...queuePosition(thread.priority, 'officer', context.now), dueAt: due, escalated: false },
       context.now,
       { expectStatus: 'closed', unset: ['closedAt', 'outcome', 'rating'] },
     );

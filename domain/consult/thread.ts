@@ -34,6 +34,16 @@ export function queueRank(priority: Priority, awaiting: Awaiting): number {
   return priority === 'urgent' ? 0 : priority === 'high' ? 1 : 2;
 }
 
+/**
+ * Where a thread stands in the inbox, as the fields stored with it. `inboxOrder` folds
+ * (queueRank, waitingSince) into one sortable string ("2-2026-11-25T02:00:00.000Z"), so the
+ * inbox is one equality filter plus one sort key — cheaper to sort, and one index to declare.
+ */
+export function queuePosition(priority: Priority, awaiting: Awaiting, waitingSince: Date): { queueRank: number; waitingSince: Date; inboxOrder: string } {
+  const rank = queueRank(priority, awaiting);
+  return { queueRank: rank, waitingSince, inboxOrder: `${rank}-${waitingSince.toISOString()}` };
+}
+
 export const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'] as const;
 
 /** What a station starts with; officers edit their station's list. */

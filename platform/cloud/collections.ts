@@ -277,7 +277,7 @@ export interface CheckInCodeRecord {
 /**
  * A 问片警 thread. Clients never read this collection (rules: read false); views come from the
  * consult function, which masks personal numbers per viewer. Inbox queries use equality on
- * `stationId` / `assigneeKey` + `open`, sorted by (queueRank, waitingSince).
+ * `stationId` / `assigneeKey` + `open`, sorted by `inboxOrder` (= queueRank, then waitingSince).
  */
 export interface ConsultThreadRecord {
   _id: string;
@@ -289,6 +289,8 @@ export interface ConsultThreadRecord {
   awaiting: Awaiting;
   queueRank: number;
   waitingSince: Date;
+  /** queuePosition(): rank and waiting time as one sort key. */
+  inboxOrder: string;
   dueAt: Date;
   residentUserId: string;
   /** For subscribe messages only; never in a view. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { queueRank, dueAt } from '@domain/consult';
+import { dueAt, queuePosition } from '@domain/consult';
 import type { Priority } from '@domain/routing';
 import { invokeLocalFunction } from '@local-cloud/functions';
 import { DEMO_PERSONAS } from '@local-cloud/seed/demo-data';
@@ -40,8 +40,7 @@ function thread(index: number, now: Date): Omit<ConsultThreadRecord, '_id'> & { 
     status: open ? 'open' : 'closed',
     open,
     awaiting,
-    queueRank: queueRank(priority, awaiting),
-    waitingSince: since,
+    ...queuePosition(priority, awaiting, since),
     dueAt: dueAt(since, priority),
     residentUserId: `u_bench_${index % 700}`,
     residentOpenid: `bench-openid-${index % 700}`,

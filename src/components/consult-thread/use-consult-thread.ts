@@ -28,7 +28,9 @@ const newClientId = () => `c${Date.now().toString(36)}${Math.random().toString(3
 export function useConsultThread(threadId: string) {
   const thread = useAction(actions.consult.getThread, { threadId }, { isEmpty: () => false, pullDownRefresh: true });
   const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);
-  const { reload, data } = thread;
+  const { reload, data, setData } = thread;
+  const dataRef = useRef(data);
+  dataRef.current = data;
 
   useLiveChanges(CONSULT_WATCH_COLLECTION, { threadId, openid: '{openid}' }, () => void reload(), data !== undefined);
 
@@ -48,7 +50,9 @@ export function useConsultThread(threadId: string) {
       setOutgoing((list) => list.map((item) => (item.clientId === message.clientId ? { ...item, state: 'sending', error: undefined } : item)));
       const result = await callAction(actions.consult.sendMessage, { threadId, clientId: message.clientId, text: message.text, photoFileIds: message.photoFileIds });
       if (result.ok) {
-        await reload();
+        // The stored message replaces the pending one at once; the change signal refreshes the rest.
+        const shown = dataRef.current;
+        if (shown && !shown.messages.some((item) => item.id === result.data.id)) setData({ ...shown, messages: [...shown.messages, result.data] });
         setOutgoing((list) => list.filter((item) => item.clientId !== message.clientId));
         return;
       }
@@ -56,7 +60,7 @@ export function useConsultThread(threadId: string) {
       const state = result.error.code === 'CONTENT_REJECTED' || result.error.code === 'INVALID_INPUT' || result.error.code === 'CONFLICT' ? 'rejected' : 'failed';
       setOutgoing((list) => list.map((item) => (item.clientId === message.clientId ? { ...item, state, error: result.error.message } : item)));
     },
-    [threadId, reload],
+    [threadId, setData],
   );
 
   const send = useCallback(

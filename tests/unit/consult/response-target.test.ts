@@ -1,4 +1,4 @@
-import { canReopen, dueAt, queueRank, replyExpectation, waitLevel } from '@domain/consult';
+import { canReopen, dueAt, queuePosition, queueRank, replyExpectation, waitLevel } from '@domain/consult';
 
 const at = (clock: string, day = '2026-11-25') => new Date(`${day}T${clock}:00+08:00`);
 
@@ -29,4 +29,12 @@ describe('response targets', () => {
     expect(canReopen(at('10:00', '2026-11-18'), at('10:00', '2026-11-25'))).toBe(true);
     expect(canReopen(at('10:00', '2026-11-18'), at('10:01', '2026-11-25'))).toBe(false);
   });
+});
+
+test('the inbox sort key orders by rank, then the longest wait', () => {
+  const older = queuePosition('normal', 'officer', new Date('2026-11-25T01:00:00Z'));
+  const newer = queuePosition('normal', 'officer', new Date('2026-11-25T02:00:00Z'));
+  const urgent = queuePosition('urgent', 'officer', new Date('2026-11-25T03:00:00Z'));
+  const answered = queuePosition('urgent', 'resident', new Date('2026-11-24T00:00:00Z'));
+  expect([newer, answered, older, urgent].map((p) => p.inboxOrder).sort()).toEqual([urgent, older, newer, answered].map((p) => p.inboxOrder));
 });
