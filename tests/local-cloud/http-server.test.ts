@@ -101,23 +101,7 @@ test('the realtime feed streams a watched document when an action changes it', a
     signal: controller.signal,
   });
   expect(response.status).toBe(200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const nextEvent = async (): Promise<{ type?: string; docs: { nickname: string }[] }> => {
-    for (;;) {
-      const boundary = buffer.indexOf('\n\n');
-      if (boundary >= 0) {
-        const chunk = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        if (chunk.startsWith('data: ')) return JSON.parse(chunk.slice(6));
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
+  const nextEvent = eventsOf(response);
   const initial = await nextEvent();
   expect(initial.type).toBe('init');
   expect(initial.docs.map((doc) => doc.nickname)).toEqual(['陈师傅']);
