@@ -177,8 +177,9 @@ export const conversationHandlers: ConversationHandlers = {
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
     const unread = viewer.role === 'resident' ? thread.unreadForResident : thread.unreadForOfficer;
-    // Only a real change is written and signalled: reading must not wake the other phone for nothing.
-    if (unread > 0) {
+    // "已读" means the person who answers has read it: a colleague or an admin looking on does not
+    // count. Only a real change is written and signalled: reading must not wake the other phone for nothing.
+    if (unread > 0 && viewer.isAssigned) {
       const patch = viewer.role === 'resident' ? { unreadForResident: 0, residentReadAt: context.now } : { unreadForOfficer: 0, officerReadAt: context.now };
       await database().collection(COLLECTIONS.consultThreads).doc(threadId).update({ data: patch });
       await signalChange(threadId, context.now);

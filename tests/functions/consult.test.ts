@@ -69,6 +69,10 @@ describe('a question reaches the right inbox and the answer comes back', () => {
     ]);
     ok(await harness.call(wang(), actions.consult.markRead, { threadId }));
     const officerSide = await thread(hallLi(), threadId);
+    // A colleague looking on does not make it "read" for the resident.
+    ok(await say(wang(), threadId, '好的，谢谢'));
+    ok(await harness.call(zhao(), actions.consult.markRead, { threadId }));
+    expect((await thread(wang(), threadId)).messages.at(-1)).toMatchObject({ text: '好的，谢谢', read: false });
     expect(officerSide.messages[1]).toMatchObject({ mine: true, read: true });
     expect(ok(await harness.call(hallLi(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'unassigned' })).threads).toHaveLength(0);
   });
