@@ -70,6 +70,7 @@ describe('a question reaches the right inbox and the answer comes back', () => {
     ok(await harness.call(wang(), actions.consult.markRead, { threadId }));
     const officerSide = await thread(hallLi(), threadId);
     // A colleague looking on does not make it "read" for the resident.
+    later(60_000);
     ok(await say(wang(), threadId, '好的，谢谢'));
     ok(await harness.call(zhao(), actions.consult.markRead, { threadId }));
     expect((await thread(wang(), threadId)).messages.at(-1)).toMatchObject({ text: '好的，谢谢', read: false });
