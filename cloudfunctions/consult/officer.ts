@@ -4,6 +4,7 @@ import { ActionError } from '@domain/errors';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { route, type Assignee } from '@domain/routing';
 import { COLLECTIONS, type ConsultSettingsRecord, type ConsultThreadRecord, type UserRecord } from '@platform/cloud/collections';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany } from '@platform/cloud/documents';
@@ -83,7 +84,9 @@ export const officerHandlers: OfficerHandlers = {
   },
 
   async saveQuickReplies({ stationId, replies }, context) {
-    const { user } = requireUser(context);
+    const { user, openid } = requireUser(context);
+    // Colleagues send these to residents: they pass content security like any other text.
+    await assertTextIsSafe(openid, replies.join('\n'), 2);
     const existing = await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId);
     await database()
       .collection(COLLECTIONS.consultSettings)
@@ -114,10 +117,11 @@ export const officerHandlers: OfficerHandlers = {
   },
 
   async closeWithOutcome({ threadId, outcome, note }, context) {
-    const { user } = requireUser(context);
+    const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
     if (viewer.role !== 'officer') throw new ActionError('FORBIDDEN', '只有民警可以办结');
+    if (note) await assertTextIsSafe(openid, note, 2);
     const who = officersOfUser(directory, user._id)[0]?.title ?? '民警';
     await addSystemMessage(thread, `${who} 已办结：${THREAD_OUTCOME_LABELS[outcome]}${note ? `。${note}` : ''}`, { status: 'closed', open: false, closedAt: context.now, outcome }, context.now, {
       expectStatus: 'open',
@@ -126,11 +130,13 @@ export const officerHandlers: OfficerHandlers = {
   },
 
   async transferThread({ threadId, toOfficerId, toStationId, note }, context) {
-    const { user } = requireUser(context);
+    const { user, openid } = requireUser(context);
     if (Boolean(toOfficerId) === Boolean(toStationId)) throw new ActionError('INVALID_INPUT', '请选择转给哪位民警或哪个派出所', { toOfficerId: '请选择转给谁' });
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
     if (viewer.role !== 'officer') throw new ActionError('FORBIDDEN', '只有民警可以转交');
+    // The resident reads the note.
+    await assertTextIsSafe(openid, note, 2);
 
     let assignee: Assignee;
     let stationId: string;

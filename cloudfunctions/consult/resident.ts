@@ -4,6 +4,7 @@ import { canReopen, dueAt, queuePosition } from '@domain/consult';
 import { EMERGENCY_PROMPT } from '@domain/emergency';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type ConsultThreadRecord } from '@platform/cloud/collections';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory } from '@platform/cloud/directory';
 import { findMany } from '@platform/cloud/documents';
@@ -63,11 +64,12 @@ export const residentHandlers: ResidentHandlers = {
   },
 
   async closeAndRate({ threadId, stars, comment }, context) {
-    const { user } = requireUser(context);
+    const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
     if (viewer.role !== 'resident') throw new ActionError('FORBIDDEN', '只有提问的居民可以评价');
     if (thread.rating) throw new ActionError('CONFLICT', '您已经评价过了');
+    if (comment) await assertTextIsSafe(openid, comment, 2);
     const rating = { stars, ...(comment ? { comment } : {}) };
     const closing: Partial<ConsultThreadRecord> = thread.status === 'open' ? { status: 'closed', open: false, closedAt: context.now } : {};
     await addSystemMessage(thread, `居民结束了提问，评价 ${stars} 星${comment ? `：${comment}` : ''}`, { ...closing, rating }, context.now, { expectStatus: thread.status });

@@ -188,6 +188,9 @@ describe('hand-over, closing and escalation', () => {
     expect(moved).toEqual({ transferredTo: '刘警官', stillVisible: true });
     expect(await thread(wang(), threadId)).toMatchObject({ assigneeLabel: '刘警官' });
     expect(codeOf(await harness.call(zhao(), actions.consult.transferThread, { threadId, note: '没选人' }))).toBe('INVALID_INPUT');
+    // The resident reads the note: it passes content security, and a refused one moves nothing.
+    expect(codeOf(await harness.call(openid('officer-duty-xly'), actions.consult.transferThread, { threadId, toOfficerId: 'o-sun', note: '出售枪支弹药，有需要私聊' }))).toBe('CONTENT_REJECTED');
+    expect(await thread(wang(), threadId)).toMatchObject({ assigneeLabel: '刘警官' });
   });
 
   test('close with an outcome, rate, reopen within 7 days — not after', async () => {
