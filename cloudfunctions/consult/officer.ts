@@ -21,7 +21,7 @@ type OfficerHandlers = Pick<
 
 /** One inbox page; an officer works the oldest first and rarely scrolls past it. */
 const INBOX_PAGE = 100;
-/** Server get() returns at most 1000 documents; a station with more open threads shows "1000". */
+/** Server get() returns at most 1000 documents; past that the tabs say "1000+" rather than count again. */
 const COUNT_CAP = 1000;
 
 /** The assignee keys that mean "mine": my officer records, and the desks my kinds staff at my station. */
@@ -61,6 +61,7 @@ export const officerHandlers: OfficerHandlers = {
       threads: threads.map((thread) => summaryView(thread, viewer, directory, context.now)),
       // Threads assigned to me at another station (a district anti-fraud hand-over) are in the 'mine' list itself.
       counts: { mine: view === 'mine' ? threads.length : mineHere.length, station: open.length, unassigned: open.filter((thread) => !thread.claimed).length },
+      countsCapped: open.length >= COUNT_CAP,
       unread: (view === 'mine' ? threads : mineHere).reduce((sum, thread) => sum + thread.unreadForOfficer, 0),
     };
   },

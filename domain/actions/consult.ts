@@ -86,6 +86,8 @@ export type InboxView = 'mine' | 'station' | 'unassigned';
 export interface InboxPageView {
   threads: ThreadSummaryView[];
   counts: Record<InboxView, number>;
+  /** The station has more open threads than one read returns (1000): counts are "at least". */
+  countsCapped: boolean;
   /** Unread resident messages in the officer's own threads (workbench badge). */
   unread: number;
 }

@@ -68,7 +68,7 @@ function Inbox({ stationId }: { stationId: string }) {
           <View key={item.key} className={`inbox-tabs__tab ${view === item.key ? 'inbox-tabs__tab--active' : ''}`} onClick={() => setView(item.key)}>
             <Text>
               {item.label}
-              {inbox.data ? ` ${inbox.data.counts[item.key]}` : ''}
+              {inbox.data ? ` ${inbox.data.counts[item.key]}${inbox.data.countsCapped && item.key !== 'mine' ? '+' : ''}` : ''}
             </Text>
           </View>
         ))}
