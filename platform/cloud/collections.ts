@@ -278,6 +278,9 @@ export interface CheckInCodeRecord {
  * A 问片警 thread. Clients never read this collection (rules: read false); views come from the
  * consult function, which masks personal numbers per viewer. Inbox queries use equality on
  * `stationId` / `assigneeKey` + `open`, sorted by `inboxOrder` (= queueRank, then waitingSince).
+ * Indexes the queries want: (stationId, open, inboxOrder), (assigneeKey, open, inboxOrder),
+ * (residentUserId, updatedAt), and for the timer (open, awaiting, escalated, claimed, dueAt);
+ * consult_messages (threadId, createdAt); consult_watch (threadId).
  */
 export interface ConsultThreadRecord {
   _id: string;
