@@ -95,7 +95,7 @@ test('户口迁移 goes to the hall desk, the answer arrives live, the resident 
   await officer.context().close();
 });
 
-test('at night a general question goes to the duty officer', async () => {
+test('at night a general question goes to the duty officer, who answers and closes it with an outcome', async () => {
   await setClock(beijingToday(22));
   const resident = await newPhonePage(browser);
   const officer = await newPhonePage(browser);
@@ -110,6 +110,18 @@ test('at night a general question goes to the duty officer', async () => {
   await officer.goto(`${baseUrl()}/#/packages/officer/pages/consult-inbox/index`);
   await shown(officer, '小区的消防通道被车堵住了').waitFor();
   await screenshot(officer, 'consult-night-inbox');
+
+  // 程警官 goes to look, then closes it with what was done; the resident sees the outcome.
+  await shown(officer, '小区的消防通道被车堵住了').click();
+  await reply(officer, '我现在过去看看，请稍等。');
+  await shown(officer, '办结').click();
+  await shown(officer, '已上门处理').click();
+  await officer.locator('.officer-panel textarea').filter({ visible: true }).fill('已联系车主挪车，通道已畅通');
+  await screenshot(officer, 'consult-officer-close');
+  await shown(officer, '确认办结').click();
+  await shown(officer, /已办结：已上门处理/).waitFor();
+  await shown(resident, '程警官 已办结：已上门处理。已联系车主挪车，通道已畅通').waitFor({ timeout: 10_000 });
+  await screenshot(resident, 'consult-night-closed');
   await resident.context().close();
   await officer.context().close();
 });
