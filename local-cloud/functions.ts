@@ -9,6 +9,8 @@ import * as directory from '../cloudfunctions/directory';
 import directoryConfig from '../cloudfunctions/directory/config.json';
 import * as feed from '../cloudfunctions/feed';
 import feedConfig from '../cloudfunctions/feed/config.json';
+import * as consult from '../cloudfunctions/consult';
+import consultConfig from '../cloudfunctions/consult/config.json';
 
 export interface TimerTriggerConfig {
   name: string;
@@ -33,6 +35,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   directory: { name: 'directory', main: directory.main, config: directoryConfig as FunctionConfig },
   feed: { name: 'feed', main: feed.main, config: feedConfig as FunctionConfig },
   booking: { name: 'booking', main: booking.main, config: bookingConfig as FunctionConfig },
+  consult: { name: 'consult', main: consult.main, config: consultConfig as FunctionConfig },
 };
 
 /**

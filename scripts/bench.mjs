@@ -9,6 +9,8 @@
 //   localCloud.startMs                  spawn of .local-cloud/server.cjs → first 200 of /__local/health
 //   localCloud.rssMB                    its resident memory after demo data and a few requests
 //   feed.firstPageP95Ms                 the feed's first page over HTTP with 100,000 items (bench-feed.mjs)
+//   consult.inboxMs, consult.deliveryP95Ms  问片警: inbox with 5,000 threads; send → render across
+//                                       two Chromium contexts (scripts/bench-consult.mjs)
 //
 //   node scripts/bench.mjs [--no-build]
 //
@@ -200,6 +202,14 @@ async function main() {
     Object.assign(figures, await benchFeed());
   });
 
+  await step('consult', async () => {
+    if (!h5Built) throw new Error('needs the H5 build');
+    const { benchConsult } = await import('./bench-consult.mjs');
+    const { details, ...consult } = await benchConsult();
+    Object.assign(figures, consult);
+    console.log(`consult: inbox p50 ${details.inbox.figures.station.p50} ms, p95 ${details.inbox.figures.station.p95} ms; delivery p50 ${details.delivery.p50} ms, p95 ${details.delivery.p95} ms`);
+  });
+
   // Routing runs after the local cloud is stopped, on a quiet machine: it times one core.
   await step('routing: locate', async () => {
     const { benchGeo } = await import('./bench-routing-geo.mjs');
@@ -222,6 +232,8 @@ async function main() {
     ['routing.locateVsLinear', figures['routing.locateVsLinear'], 20, '×', '≥'],
     ['routing.routeP99Ms', figures['routing.routeP99Ms'], 1, 'ms', '≤'],
     ['feed.firstPageP95Ms', figures['feed.firstPageP95Ms'], 30, 'ms', '≤'],
+    ['consult.inboxMs (p95)', figures['consult.inboxMs']?.p95, 50, 'ms', '≤'],
+    ['consult.deliveryP95Ms', figures['consult.deliveryP95Ms'], 300, 'ms', '≤'],
   ];
   let broken = 0;
   console.log('\nBudgets:');

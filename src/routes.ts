@@ -10,11 +10,14 @@ export const ROUTES = {
   about: '/packages/content/pages/about/index',
   article: '/packages/content/pages/article/index',
   quiz: '/packages/content/pages/quiz/index',
-  /** Built by the consultation feature (issue 6): an urgent check before a money transfer. */
-  fraudCheck: '/packages/consult/pages/fraud-check/index',
   homeCommunity: '/packages/content/pages/home-community/index',
   bookingFlow: '/packages/booking/pages/book/index',
   myBookings: '/packages/booking/pages/mine/index',
+  consultThread: '/packages/consult/pages/thread/index',
+  fraudCheck: '/packages/consult/pages/fraud-check/index',
+  officerInbox: '/packages/officer/pages/consult-inbox/index',
+  officerThread: '/packages/officer/pages/consult-thread/index',
+  quickReplies: '/packages/officer/pages/quick-replies/index',
 } as const;
 
 /** One anti-fraud item; also the path a shared group card opens, with the sharer's area as `from`. */
@@ -29,3 +32,9 @@ export const officerPublishPath = (articleId?: string): string => (articleId ? `
 
 /** The booking flow for one station's service hall. */
 export const bookingFlowPath = (stationId: string): string => `${ROUTES.bookingFlow}?stationId=${encodeURIComponent(stationId)}`;
+
+/** A resident's 问片警 thread. */
+export const consultThreadPath = (id: string): string => `${ROUTES.consultThread}?id=${encodeURIComponent(id)}`;
+
+/** A thread in the officer's inbox. */
+export const officerThreadPath = (id: string): string => `${ROUTES.officerThread}?id=${encodeURIComponent(id)}`;

@@ -4,26 +4,20 @@ import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type OfficerRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { BOUNDARY_METERS } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
-import { cloud } from '@platform/cloud/wx';
+import { tempFileUrl as photoUrl } from '@platform/cloud/cloud-files';
 import { meView } from '../account/views';
 import { communityView, communityViews } from './views';
 
 type HomeHandlers = Pick<Handlers<typeof directoryActions>, 'resolveAddress' | 'locate' | 'bindHomeCommunity' | 'myBeatCard'>;
 
-/** Boundary distance that makes a location ambiguous between two jurisdictions. */
-export const BOUNDARY_METERS = 100;
 
 const beatOfficerOf = (directory: Directory, communityId: string): OfficerRecord | undefined =>
   [...directory.officers.values()]
     .filter((officer) => officer.kinds.includes('beat') && officer.communityIds.includes(communityId))
     .sort((a, b) => a.communityIds.length - b.communityIds.length || a._id.localeCompare(b._id))[0];
 
-async function photoUrl(fileId: string | undefined): Promise<string | undefined> {
-  if (!fileId) return undefined;
-  const { fileList } = (await cloud.getTempFileURL({ fileList: [fileId] })) as { fileList: { tempFileURL?: string; status: number }[] };
-  return fileList[0]?.status === 0 ? fileList[0].tempFileURL : undefined;
-}
 
 export const homeCommunityHandlers: HomeHandlers = {
   async resolveAddress({ text }, context) {

@@ -56,11 +56,14 @@ export interface RoutingPreviewView {
   postName?: string;
   /** Who the question goes to, as the resident reads it: "赵警官（社区民警）", "综合服务大厅". */
   assigneeLabel: string;
+  /** The officer's photo from the beat plate, when the question goes to one officer. */
+  officerPhotoUrl?: string;
   priority: Priority;
   reason: string;
+  /** When to expect an answer: "赵警官 今天 18:00 前回复". */
+  expectation: string;
   /** Communities of other jurisdictions within 100 m of the location: transferring is one tap. */
   boundaryCommunities: CommunityView[];
-  decisionId: string;
 }
 
 export interface RoutingRulesView {
@@ -120,7 +123,7 @@ export const directoryActions = defineFunction('directory', {
     policy: 'signedIn',
   }),
   routeQuestion: action<RoutingPreviewView>()({
-    summary: '按社区/位置和问题类别决定交给谁；紧急情况提示拨打 110',
+    summary: '预览：问题会交给谁、何时回复；紧急情况提示拨打 110（只是预览，不保存、不通知）',
     input: v.strictObject({
       category: v.picklist(CONSULT_CATEGORIES, '请选择问题类别'),
       text: text('问题', 500),

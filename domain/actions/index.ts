@@ -1,5 +1,6 @@
 import { accountActions } from './account';
 import { bookingActions } from './booking';
+import { consultActions } from './consult';
 import { directoryActions } from './directory';
 import { feedActions } from './feed';
 import type { ActionDefinition, FunctionName } from './define';
@@ -10,6 +11,7 @@ export const actions = {
   directory: directoryActions,
   feed: feedActions,
   booking: bookingActions,
+  consult: consultActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -21,3 +23,4 @@ export type * from './account';
 export type * from './directory';
 export type * from './feed';
 export type * from './booking';
+export type * from './consult';

@@ -103,6 +103,18 @@ export class DutyIndex {
     return covers(this.shifts.get(officerId) ?? EMPTY, t) ? 'on-duty' : 'off-duty';
   }
 
+  /** When the officer's current stretch on duty ends (the next leave, if sooner); undefined when off duty. */
+  onDutyUntil(officerId: string, at: Date): Date | undefined {
+    if (this.status(officerId, at) !== 'on-duty') return undefined;
+    const t = at.getTime();
+    const { starts, ends } = this.shifts.get(officerId) ?? EMPTY;
+    const index = starts.findIndex((start, i) => start <= t && t < (ends[i] ?? -Infinity));
+    const end = ends[index] ?? t;
+    const leave = this.leave.get(officerId) ?? EMPTY;
+    const nextLeave = leave.starts.find((start) => start > t && start < end);
+    return new Date(nextLeave ?? end);
+  }
+
   isOnDuty(officerId: string, at: Date): boolean {
     return this.status(officerId, at) === 'on-duty';
   }

@@ -8,6 +8,7 @@ import type { LocalDatabase } from '../database';
 import { invokeLocalFunction } from '../functions';
 import { DEMO_PERSONAS } from '../seed/demo-data';
 import * as wechat from '../wechat';
+import { localNow, setLocalClock } from '../wx-server-sdk/clock';
 import { signInPage, tablePage } from './pages';
 import { serveWatch } from './realtime';
 import { LocalSessions, SESSION_COOKIE, readCookie } from './sessions';
@@ -112,6 +113,22 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     }
   }
 
+  /** Local mode only: GET shows the functions' clock; POST {"at": ISO} sets it, {"at": null} resets it. */
+  async function clock(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method === 'POST') {
+      const body = await readBody(request, 1024);
+      try {
+        const { at } = JSON.parse(body?.toString('utf8') ?? '{}') as { at?: string | null };
+        const pinned = typeof at === 'string' ? new Date(at) : undefined;
+        if (pinned && Number.isNaN(pinned.getTime())) return json(response, 400, { errMsg: 'clock: invalid date' });
+        setLocalClock(pinned);
+      } catch {
+        return json(response, 400, { errMsg: 'clock: invalid request' });
+      }
+    }
+    return json(response, 200, { now: localNow().toISOString() });
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local');
     const method = request.method ?? 'GET';
@@ -151,6 +168,7 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
       fs.createReadStream(file).pipe(response);
       return;
     }
+    if (pathname === '/__local/clock') return clock(request, response);
     if (pathname === '/__local/health') return json(response, 200, { ok: true });
     if (method !== 'GET' && method !== 'HEAD') return json(response, 405, failure('INVALID_INPUT', '不支持的请求'));
     serveH5(response, options.h5Dir, pathname);

@@ -5,6 +5,9 @@ import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
 import type { OfficerKind, Role } from '@domain/roles';
 import type { Assignee, ConsultCategory, Priority, RoutingRuleTable } from '@domain/routing';
+import { CONSULT_WATCH_COLLECTION, type Awaiting, type ResponseTargets, type ThreadOutcome, type ThreadStatus } from '@domain/consult';
+import type { MessageAuthor } from '@domain/actions/consult';
+import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
 export const COLLECTIONS = {
@@ -32,6 +35,10 @@ export const COLLECTIONS = {
   articleAcks: 'article_acks',
   alertSubscriptions: 'alert_subscriptions',
   quizRounds: 'quiz_rounds',
+  consultThreads: 'consult_threads',
+  consultMessages: 'consult_messages',
+  consultWatch: CONSULT_WATCH_COLLECTION,
+  consultSettings: 'consult_settings',
 } as const;
 
 export interface UserRecord {
@@ -333,4 +340,98 @@ export interface CheckInCodeRecord {
   stationId: string;
   day: string;
   createdAt: Date;
+}
+
+/**
+ * A 问片警 thread. Clients never read this collection (rules: read false); views come from the
+ * consult function, which masks personal numbers per viewer. Inbox queries use equality on
+ * `stationId` / `assigneeKey` + `open`, sorted by `inboxOrder` (= queueRank, then waitingSince).
+ * Declared indexes (cloudbase/database-indexes.json): stationId and assigneeKey, each by
+ * (inboxOrder, _id); residentUserId by (updatedAt|createdAt, _id); consult_messages threadId by
+ * (createdAt, _id). The escalation timer's query scans; it runs every 5 minutes, not per user.
+ */
+export interface ConsultThreadRecord {
+  _id: string;
+  kind: 'question' | 'fraudCheck';
+  category: ConsultCategory;
+  priority: Priority;
+  status: ThreadStatus;
+  open: boolean;
+  awaiting: Awaiting;
+  queueRank: number;
+  waitingSince: Date;
+  /** queuePosition(): rank and waiting time as one sort key. */
+  inboxOrder: string;
+  dueAt: Date;
+  residentUserId: string;
+  /** For subscribe messages only; never in a view. */
+  residentOpenid: string;
+  residentLabel: string;
+  communityId?: string;
+  /** The station whose inbox holds the thread (the resident's jurisdiction, or where it was transferred). */
+  stationId?: string;
+  districtId?: string;
+  assignee: Assignee;
+  /** 'officer:o-zhao', 'desk:hall:xiluoyuan', 'district:gongshu', 'global'. */
+  assigneeKey: string;
+  assignedOfficerId?: string;
+  /** False while the thread sits in a desk or queue; the first officer to reply claims it. */
+  claimed: boolean;
+  assigneeLabel: string;
+  reason: string;
+  decisionId: string;
+  /** The first words, masked. */
+  title: string;
+  lastMessage: { text: string; from: MessageAuthor; at: Date };
+  unreadForResident: number;
+  unreadForOfficer: number;
+  residentReadAt?: Date;
+  officerReadAt?: Date;
+  /** The escalation timer moved it once; it never moves a thread twice. */
+  escalated: boolean;
+  escalatedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt?: Date;
+  outcome?: ThreadOutcome;
+  rating?: { stars: number; comment?: string };
+  fraudCheck?: TransferFacts & { articleId?: string };
+}
+
+/** One message. `text` is what the sender wrote (for the sender and the assigned officer); `textMasked` for everyone else. */
+export interface ConsultMessageRecord {
+  _id: string;
+  threadId: string;
+  clientId?: string;
+  from: MessageAuthor;
+  authorUserId?: string;
+  authorLabel: string;
+  text: string;
+  textMasked: string;
+  hasPersonalNumbers: boolean;
+  photoFileIds: string[];
+  createdAt: Date;
+}
+
+/**
+ * The only consult collection a client reads: one change signal per (thread, person allowed to
+ * read it). `watch()` on it tells a phone "thread X changed"; the phone then fetches through the
+ * function, which masks per viewer. So the realtime channel never carries a message's text.
+ */
+export interface ConsultWatchRecord {
+  _id: string;
+  threadId: string;
+  userId: string;
+  openid: string;
+  version: number;
+  changedAt: Date;
+}
+
+/** A station's consult settings: `_id` is the station id. */
+export interface ConsultSettingsRecord {
+  _id: string;
+  quickReplies?: string[];
+  targets?: ResponseTargets;
+  updatedAt: Date;
+  updatedBy: string;
 }

@@ -1,3 +1,4 @@
+import type { CommunityView } from '@domain/actions/directory';
 import { createAddressResolver, type AddressResolver } from '@domain/address';
 import { createLocator, type Locator } from '@domain/geo';
 import { createRoutingSnapshot, type RoutingSnapshot } from '@domain/routing';
@@ -130,3 +131,18 @@ export async function currentDirectory(now: Date): Promise<Directory> {
   if (!fresh) cached = await buildDirectory(now, version);
   return cached!;
 }
+
+export function communityView(directory: Directory, communityId: string): CommunityView | undefined {
+  const community = directory.communities.get(communityId);
+  if (!community) return undefined;
+  return {
+    id: community._id,
+    name: community.name,
+    stationId: community.stationId,
+    stationName: directory.stations.get(community.stationId)?.name ?? '',
+    postName: directory.posts.get(community.postId)?.name ?? '',
+  };
+}
+
+export const communityViews = (directory: Directory, ids: readonly string[]): CommunityView[] =>
+  ids.map((id) => communityView(directory, id)).filter((view): view is CommunityView => view !== undefined);

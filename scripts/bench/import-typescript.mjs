@@ -2,7 +2,8 @@
 // memory with esbuild and import the result.
 import { build } from 'esbuild';
 
-export async function importTypeScript(entryPoint) {
-  const result = await build({ entryPoints: [entryPoint], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent' });
+// `options` go to esbuild as they are (e.g. `alias` to run cloud functions on the local cloud).
+export async function importTypeScript(entryPoint, options = {}) {
+  const result = await build({ entryPoints: [entryPoint], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', ...options });
   return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 }

@@ -1,7 +1,7 @@
 /**
  * 问片警 over the real callAction and action contracts. Only the transport
- * (src/platform/cloud-transport) and the phone's location (src/platform/location) are stood in
- * for, as in me-page.test.tsx.
+ * (src/platform/cloud-transport), the phone's location, the realtime watch, photo upload and
+ * WeChat's subscription prompt (src/platform/*) are stood in for, as in me-page.test.tsx.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
@@ -13,6 +13,9 @@ import { getCurrentLocation } from '@/platform/location';
 
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
 jest.mock('@/platform/location', () => ({ getCurrentLocation: jest.fn() }));
+jest.mock('@/platform/realtime', () => ({ watchCollection: jest.fn(() => ({ close: jest.fn() })) }));
+jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({ 'tmpl-consult-reply': 'accept' })) }));
+jest.mock('@/platform/cloud-files', () => ({ uploadToCloud: jest.fn() }));
 const transport = jest.mocked(sendToCloud);
 const location = jest.mocked(getCurrentLocation);
 
@@ -32,7 +35,7 @@ const toBeatOfficer: RoutingPreviewView = {
   priority: 'normal',
   reason: '已转给 西罗园派出所 赵警官（西罗园第二社区 社区民警）',
   boundaryCommunities: [],
-  decisionId: 'd1',
+  expectation: '赵警官 今天 18:00 前回复',
 };
 
 const EMERGENCY_PROMPT = '这可能是紧急情况，请立即拨打 110。本程序不能代替 110 报警，留言不会被马上看到。';
@@ -40,7 +43,7 @@ const EMERGENCY_PROMPT = '这可能是紧急情况，请立即拨打 110。本�
 type Answers = Record<string, (input: Record<string, unknown>) => ActionResult<unknown>>;
 
 function answer(answers: Answers) {
-  const all: Answers = { me: () => ({ ok: true, data: resident }), ...answers };
+  const all: Answers = { me: () => ({ ok: true, data: resident }), listMyThreads: () => ({ ok: true, data: [] }), ...answers };
   transport.mockImplementation(async (_fn, { action, input }) => {
     const reply = all[action];
     if (!reply) throw new Error(`unexpected action ${action}`);
@@ -152,5 +155,57 @@ describe('问片警 page', () => {
     expect(await screen.findByText('还没有登记您住在哪个社区')).toBeTruthy();
     fireEvent.click(screen.getByText('登记我住的社区'));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/content/pages/home-community/index' }));
+  });
+
+  it('sends the question and opens its thread; the preview was never needed', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    answer({ startThread: () => ({ ok: true, data: { kind: 'sent', threadId: 't1', routing: toBeatOfficer } }) });
+    render(<ConsultPage />);
+    await screen.findByText('西罗园第二社区');
+    fireEvent.click(screen.getByText('纠纷调解'));
+    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '楼上装修太吵了' } });
+    fireEvent.click(screen.getByText('发送给片儿警'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/consult/pages/thread/index?id=t1' }));
+    expect(sent('startThread')).toEqual([{ category: 'dispute', text: '楼上装修太吵了' }]);
+    expect(sent('routeQuestion')).toEqual([]);
+  });
+
+  it('an emergency gets the 110 prompt before anything is sent, and is sent only if the resident insists', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
+    answer({
+      startThread: () => ({ ok: true, data: { kind: 'sent', threadId: 't2', routing: { ...toBeatOfficer, priority: 'urgent' } } }),
+    });
+    render(<ConsultPage />);
+    await screen.findByText('西罗园第二社区');
+    fireEvent.click(screen.getByText('其他'));
+    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '楼下有人拿刀砍人，快来' } });
+    fireEvent.click(screen.getByText('发送给片儿警'));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(EMERGENCY_PROMPT)).toBeTruthy();
+    expect(navigate).not.toHaveBeenCalled();
+    // Nothing left the phone.
+    expect(sent('startThread')).toEqual([]);
+    fireEvent.click(screen.getByText('不是正在发生的危险，仍然发给派出所'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/consult/pages/thread/index?id=t2' }));
+    expect(sent('startThread')).toEqual([{ category: 'other', text: '楼下有人拿刀砍人，快来', afterEmergencyPrompt: true }]);
+  });
+
+  it('lists my threads with status and unread count', async () => {
+    answer({
+      listMyThreads: () => ({
+        ok: true,
+        data: [
+          {
+            id: 't1', category: 'household', kind: 'question', status: 'open', awaiting: 'resident', priority: 'normal', title: '户口迁移要带什么',
+            lastMessage: { text: '带户口本和身份证原件', from: 'officer', at: '2026-11-25T03:00:00.000Z' }, unread: 2, assigneeLabel: '李警官',
+            residentLabel: '王阿姨', waitingSince: '2026-11-25T02:00:00.000Z', waitedMinutes: 60, dueAt: '2026-11-25T06:00:00.000Z', waitLevel: 'ok', updatedAt: '2026-11-25T03:00:00.000Z',
+          },
+        ],
+      }),
+    });
+    render(<ConsultPage />);
+    expect(await screen.findByText('民警已回复')).toBeTruthy();
+    expect(screen.getByText('李警官：带户口本和身份证原件')).toBeTruthy();
+    expect(screen.getByText('2')).toBeTruthy();
   });
 });

@@ -41,6 +41,8 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
+    // Residents and officers are in China: times on screen read as Beijing time.
+    timezoneId: 'Asia/Shanghai',
     baseURL: process.env.E2E_BASE_URL,
   });
   return context.newPage();
@@ -61,6 +63,6 @@ export async function signInAs(page: Page, persona: string): Promise<void> {
 }
 
 /** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
-export const shown = (page: Page, text: string) => page.getByText(text).filter({ visible: true }).first();
+export const shown = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
 export const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
 export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });

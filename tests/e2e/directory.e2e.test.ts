@@ -1,7 +1,7 @@
 /**
  * "Who is responsible for me": a new resident binds a home community by typing an address,
  * sees the beat officer's contact plate, previews where a question goes, is told to call 110
- * for an emergency — and the officer finds the alert on the workbench.
+ * for an emergency (sending it anyway) — and the officer finds the alert on the workbench.
  */
 import type { Browser } from 'playwright-core';
 import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
@@ -45,6 +45,11 @@ test('a new resident binds a community by address, sees the beat officer, and le
   await shown(page, '可能是紧急情况').waitFor();
   await shown(page, '拨打 110').waitFor();
   await screenshot(page, 'consult-emergency');
+  // The preview stored nothing; sending shows the prompt again and goes out only when insisted on.
+  await button(page, '发送给片儿警').click();
+  await shown(page, '不是正在发生的危险，仍然发给派出所').click();
+  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
+  await shown(page, /由 .+ 回复/).waitFor();
   await page.context().close();
 
   // The emergency reached the station: the officers see it on the workbench.

@@ -101,23 +101,7 @@ test('the realtime feed streams a watched document when an action changes it', a
     signal: controller.signal,
   });
   expect(response.status).toBe(200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const nextEvent = async (): Promise<{ type?: string; docs: { nickname: string }[] }> => {
-    for (;;) {
-      const boundary = buffer.indexOf('\n\n');
-      if (boundary >= 0) {
-        const chunk = buffer.slice(0, boundary);
-        buffer = buffer.slice(boundary + 2);
-        if (chunk.startsWith('data: ')) return JSON.parse(chunk.slice(6));
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
+  const nextEvent = eventsOf(response);
   const initial = await nextEvent();
   expect(initial.type).toBe('init');
   expect(initial.docs.map((doc) => doc.nickname)).toEqual(['陈师傅']);
@@ -176,4 +160,60 @@ test('a subscription accepted in the browser allows exactly one message, which l
   await expect(send()).rejects.toMatchObject({ errCode: 43101 });
   const outbox = await (await fetch(`${cloud.url}/__local/outbox`)).text();
   expect(outbox).toContain('身份证办理');
+});
+
+/** Reads server-sent events one at a time. */
+function eventsOf(response: Response) {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return async function next(): Promise<{ type?: string; docs: Record<string, unknown>[]; docChanges?: unknown[] }> {
+    for (;;) {
+      const boundary = buffer.indexOf('\n\n');
+      if (boundary >= 0) {
+        const chunk = buffer.slice(0, boundary);
+        buffer = buffer.slice(boundary + 2);
+        if (chunk.startsWith('data: ')) return JSON.parse(chunk.slice(6));
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+}
+
+test('a consult thread is watched through change signals only: no text on the wire, and only one’s own', async () => {
+  const resident = (await signIn('resident-xly2')).cookie;
+  const officer = (await signIn('officer-hall-xly')).cookie;
+  const started = await call(resident, 'consult', 'startThread', { category: 'household', text: '户口迁移要带什么？电话13812345678' });
+  const threadId = started.body.data.threadId as string;
+
+  // Messages and threads are never readable by a client; another person's signals neither.
+  for (const collection of ['consult_threads', 'consult_messages']) {
+    expect((await fetch(`${cloud.url}/__cloud/watch?collection=${collection}&where=${encodeURIComponent(JSON.stringify({ threadId }))}`, { headers: { cookie: resident } })).status).toBe(403);
+  }
+  expect((await fetch(`${cloud.url}/__cloud/watch?collection=consult_watch&where=${encodeURIComponent(JSON.stringify({ threadId }))}`, { headers: { cookie: resident } })).status).toBe(403);
+
+  const controller = new AbortController();
+  const response = await fetch(`${cloud.url}/__cloud/watch?collection=consult_watch&where=${encodeURIComponent(JSON.stringify({ threadId, openid: '{openid}' }))}`, {
+    headers: { cookie: resident },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  const next = eventsOf(response);
+  expect((await next()).docs).toHaveLength(1);
+  await call(officer, 'consult', 'sendMessage', { threadId, clientId: 'officer-0001', text: '带户口本和身份证原件。' });
+  const changed = await next();
+  expect(changed.docs[0]).toMatchObject({ threadId, version: 1 });
+  expect(JSON.stringify(changed)).not.toMatch(/户口本|13812345678/);
+  controller.abort();
+});
+
+test('the local clock can be pinned for tests and reset', async () => {
+  const pinned = await (await fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify({ at: '2026-11-25T22:00:00+08:00' }) })).json();
+  expect(Math.abs(new Date(pinned.now).getTime() - Date.parse('2026-11-25T14:00:00Z'))).toBeLessThan(1000);
+  const reset = await (await fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify({ at: null }) })).json();
+  expect(Math.abs(new Date(reset.now).getTime() - Date.now())).toBeLessThan(1000);
+  expect((await fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify({ at: 'soon' }) })).status).toBe(400);
 });

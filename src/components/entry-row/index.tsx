@@ -1,20 +1,24 @@
 import { Text, View } from '@tarojs/components';
+import { CountBadge } from '../count-badge';
 import './index.scss';
 
 export interface EntryRowProps {
   title: string;
   description?: string;
+  /** A count that needs attention (unread messages); hidden at 0. */
+  badge?: number;
   onClick: () => void;
 }
 
 /** A full-width row that leads somewhere, sized for a thumb. */
-export function EntryRow({ title, description, onClick }: EntryRowProps) {
+export function EntryRow({ title, description, badge = 0, onClick }: EntryRowProps) {
   return (
     <View className="entry-row" hoverClass="entry-row--pressed" onClick={onClick}>
       <View className="entry-row__body">
         <Text className="entry-row__title">{title}</Text>
         {description && <Text className="entry-row__description">{description}</Text>}
       </View>
+      <CountBadge count={badge} />
       <Text className="entry-row__arrow">›</Text>
     </View>
   );

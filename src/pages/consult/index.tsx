@@ -4,9 +4,14 @@ import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type MeView, type RoutingPreviewView } from '@domain/actions';
+import { CONSULT_TEMPLATES } from '@domain/consult';
+import { detectEmergency, EMERGENCY_PROMPT } from '@domain/emergency';
 import { CONSULT_CATEGORIES, CONSULT_CATEGORY_LABELS, type ConsultCategory } from '@domain/routing';
 import { isStaffRole } from '@domain/roles';
 import { Chip } from '@/components/chip';
+import { PhotoPicker, type PickedPhoto } from '@/components/consult-thread/photo-picker';
+import { EmergencyAlert } from '@/components/emergency-alert';
+import { EntryRow } from '@/components/entry-row';
 import { EmergencyBar } from '@/components/emergency-bar';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { openHomeCommunityPage, useHomeCommunityChanged } from '@/components/home-community';
@@ -15,6 +20,9 @@ import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { getCurrentLocation } from '@/platform/location';
+import { requestSubscription } from '@/platform/subscribe';
+import { consultThreadPath, fraudCheckPath } from '@/routes';
+import { MyThreads } from './my-threads';
 import { RoutingPreview } from './routing-preview';
 import './index.scss';
 
@@ -27,7 +35,7 @@ function WhoAnswers({ me }: { me: MeView }) {
   if (isStaffRole(me.role)) {
     return (
       <NoticeCard title="您是民警">
-        <Text>居民的提问会按社区分给负责的社区民警。处理提问的民警端正在建设中，建好后会出现在这里。</Text>
+        <Text>居民的提问会按社区分给负责的社区民警。请在“我的 → 民警工作台 → 居民提问”里查看和回复。</Text>
       </NoticeCard>
     );
   }
@@ -51,8 +59,12 @@ function WhoAnswers({ me }: { me: MeView }) {
   );
 }
 
-/** Category, question and (optionally) where the resident is; "先看看会交给谁" shows the routing. */
-function Composer() {
+/**
+ * Category, question, photos and (optionally) where the resident is. "先看看会交给谁" is a dry
+ * run; "发送" sends — unless the text reads as an emergency, which shows the 110 prompt first
+ * and is only sent if the resident then says so.
+ */
+function Composer({ onSent }: { onSent: () => void }) {
   const [category, setCategory] = useState<ConsultCategory>();
   const [text, setText] = useState('');
   const [withLocation, setWithLocation] = useState(false);
@@ -60,12 +72,17 @@ function Composer() {
   const [locating, setLocating] = useState(false);
   const [missingCategory, setMissingCategory] = useState(false);
   const [preview, setPreview] = useState<RoutingPreviewView>();
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [emergencyPrompt, setEmergencyPrompt] = useState<string>();
   const route = useSubmit(actions.directory.routeQuestion);
+  const start = useSubmit(actions.consult.startThread);
 
   // Anything changed: the preview on screen no longer describes this question.
   const changed = () => {
     setPreview(undefined);
+    setEmergencyPrompt(undefined);
     route.clearError();
+    start.clearError();
   };
   const toggleCategory = (key: ConsultCategory) => {
     setCategory((current) => (current === key ? undefined : key));
@@ -73,12 +90,7 @@ function Composer() {
     changed();
   };
 
-  async function showRouting() {
-    setPreview(undefined);
-    if (!category) {
-      setMissingCategory(true);
-      return;
-    }
+  async function whereFrom(): Promise<{ latitude: number; longitude: number } | undefined> {
     let location: { latitude: number; longitude: number } | undefined;
     if (withLocation) {
       setLocating(true);
@@ -93,8 +105,54 @@ function Composer() {
         setLocationNote(position.message);
       }
     }
+    return location;
+  }
+
+  async function showRouting() {
+    setPreview(undefined);
+    if (!category) {
+      setMissingCategory(true);
+      return;
+    }
+    const location = await whereFrom();
     const answer = await route.submit({ category, text, ...(location ? { location } : {}) });
     if (answer) setPreview(answer);
+  }
+
+  async function send(afterEmergencyPrompt = false) {
+    if (!category) {
+      setMissingCategory(true);
+      return;
+    }
+    // The 110 prompt comes before anything leaves the phone (the cloud checks again).
+    if (!afterEmergencyPrompt && detectEmergency(text).emergency) {
+      setPreview(undefined);
+      setEmergencyPrompt(EMERGENCY_PROMPT);
+      return;
+    }
+    // Inside the tap: WeChat asks for a subscription only from a user gesture.
+    void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
+    const location = await whereFrom();
+    const answer = await start.submit({
+      category,
+      text,
+      ...(photos.length ? { photoFileIds: photos.map((photo) => photo.fileId) } : {}),
+      ...(location ? { location } : {}),
+      ...(afterEmergencyPrompt ? { afterEmergencyPrompt: true } : {}),
+    });
+    if (!answer) return;
+    if (answer.kind === 'emergency') {
+      setPreview(undefined);
+      setEmergencyPrompt(answer.prompt);
+      return;
+    }
+    setText('');
+    setPhotos([]);
+    setCategory(undefined);
+    setEmergencyPrompt(undefined);
+    setPreview(undefined);
+    onSent();
+    void Taro.navigateTo({ url: consultThreadPath(answer.threadId) });
   }
 
   // The answer appears under the buttons, below the fold on a phone: bring it into view.
@@ -105,8 +163,9 @@ function Composer() {
     });
   }, [preview]);
 
-  const categoryError = missingCategory ? CHOOSE_CATEGORY : fieldMessage(route.error, 'category');
-  const busy = locating || route.pending;
+  const categoryError = missingCategory ? CHOOSE_CATEGORY : fieldMessage(route.error ?? start.error, 'category');
+  const busy = locating || route.pending || start.pending;
+  const error = start.error ?? route.error;
 
   return (
     <View>
@@ -133,7 +192,10 @@ function Composer() {
         <Text className="consult-page__count">
           {Array.from(text).length}/{TEXT_MAX}
         </Text>
-        {route.error && !fieldMessage(route.error, 'category') && <FormError error={route.error} field="text" />}
+        {error && !fieldMessage(error, 'category') && <FormError error={error} field="text" />}
+
+        <Text className="consult-page__photos-label">照片（可以不拍，最多 3 张）</Text>
+        <PhotoPicker photos={photos} onChange={setPhotos} />
 
         <View className="consult-page__location">
           <Chip
@@ -149,14 +211,22 @@ function Composer() {
           {locationNote && <Text className="field-error">{locationNote}</Text>}
         </View>
 
-        <Button type="primary" block className="consult-page__preview-button" loading={busy} onClick={() => void showRouting()}>
-          先看看会交给谁
+        <Button type="primary" block className="consult-page__preview-button" loading={start.pending} disabled={busy} onClick={() => void send()}>
+          发送给片儿警
         </Button>
-        <Button block className="consult-page__send-button" disabled>
-          发送给片儿警（即将开放）
+        <Button block className="consult-page__send-button" loading={route.pending} disabled={busy} onClick={() => void showRouting()}>
+          先看看会交给谁
         </Button>
       </View>
 
+      {emergencyPrompt && (
+        <View className="consult-page__result">
+          <EmergencyAlert prompt={emergencyPrompt} />
+          <View className="consult-page__send-anyway" hoverClass="consult-page__send-anyway--pressed" onClick={() => void send(true)}>
+            <Text>不是正在发生的危险，仍然发给派出所</Text>
+          </View>
+        </View>
+      )}
       {preview && (
         <View className="consult-page__result">
           <RoutingPreview preview={preview} />
@@ -169,6 +239,8 @@ function Composer() {
 export default function ConsultPage() {
   const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
   useHomeCommunityChanged(me.setData);
+  const [sentCount, setSentCount] = useState(0);
+  const resident = me.data !== undefined && !isStaffRole(me.data.role);
 
   return (
     <View className="consult-page">
@@ -181,10 +253,15 @@ export default function ConsultPage() {
           {me.data && <WhoAnswers me={me.data} />}
         </PageState>
 
-        <Composer />
+        {resident && <MyThreads refreshKey={sentCount} />}
 
-        <NoticeCard title="发送功能正在建设中" tone="building">
-          <Text>现在可以先看看问题会交给谁。建好后可以发送问题、拍照片，片儿警回复时这里会实时显示。现在有事请拨打派出所电话；紧急情况请直接拨打 110。</Text>
+        <EntryRow title="转账前问一问" description="有人让您转账？先让反诈民警帮您看看" onClick={() => void Taro.navigateTo({ url: fraudCheckPath() })} />
+
+        <Text className="section-title">问一个新问题</Text>
+        <Composer onSent={() => setSentCount((count) => count + 1)} />
+
+        <NoticeCard title="这里不是 110">
+          <Text>民警会在工作时间内回复，不能马上赶到。正在发生的危险、违法犯罪，请直接拨打 110。</Text>
         </NoticeCard>
       </View>
     </View>

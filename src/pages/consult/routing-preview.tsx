@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import type { RoutingPreviewView } from '@domain/actions';
 import { PRIORITY_LABELS } from '@domain/routing';
 import { EmergencyAlert } from '@/components/emergency-alert';
@@ -15,10 +15,14 @@ export function RoutingPreview({ preview }: { preview: RoutingPreviewView }) {
   const where = [preview.stationName, preview.postName].filter(Boolean).join(' · ');
   return (
     <View className="routing-preview">
-      <Text className="routing-preview__assignee">会交给：{preview.assigneeLabel}</Text>
+      <View className="routing-preview__who">
+        {preview.officerPhotoUrl && <Image className="routing-preview__photo" src={preview.officerPhotoUrl} mode="aspectFill" />}
+        <Text className="routing-preview__assignee">会交给：{preview.assigneeLabel}</Text>
+      </View>
       {where && <Text className="routing-preview__where">{where}</Text>}
       {preview.priority !== 'normal' && <Text className="routing-preview__priority">{PRIORITY_LABELS[preview.priority]}处理</Text>}
       <Text className="routing-preview__reason">{asPreview(preview.reason)}</Text>
+      {preview.expectation && <Text className="routing-preview__expect">{preview.expectation}</Text>}
       {preview.boundaryCommunities.length > 0 && (
         <Text className="routing-preview__boundary">
           您可能在相邻辖区：{preview.boundaryCommunities.map((community) => `${community.name}（${community.stationName}）`).join('、')}

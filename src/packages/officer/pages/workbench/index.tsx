@@ -8,6 +8,7 @@ import { useAction } from '@/hooks/use-action';
 import { ROUTES } from '@/routes';
 import Taro from '@tarojs/taro';
 import { AlertList } from './alert-list';
+import { ConsultEntry } from './consult-entry';
 import { InviteManager } from './invite-manager';
 import { StaffList } from './staff-list';
 import './index.scss';
@@ -47,6 +48,7 @@ function Workbench({ me }: { me: MeView }) {
   return (
     <View>
       <StationHeader me={me} station={me.station} />
+      <ConsultEntry stationId={me.station.id} />
       <AlertList stationId={me.station.id} />
       <EntryRow title="反诈信息发布" description="发预警、案例和知识；看阅读、转发和各社区“我已知晓”" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
       <StaffList stationId={me.station.id} me={me} />

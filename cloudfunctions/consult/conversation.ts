@@ -1,0 +1,189 @@
+import type { consultActions, ThreadView } from '@domain/actions/consult';
+import { canReopen, dueAt, maskPersonalNumbers, queuePosition, REOPEN_WINDOW_DAYS } from '@domain/consult';
+import { ActionError } from '@domain/errors';
+import { COLLECTIONS, type BookingRecord, type ConsultMessageRecord, type ConsultThreadRecord, type UserRecord } from '@platform/cloud/collections';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
+import { requireUser, type Handlers } from '@platform/cloud/create-function';
+import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { findById, findMany, insert, isoDate } from '@platform/cloud/documents';
+import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { database } from '@platform/cloud/wx';
+import { SERVICE_LABELS } from '@domain/booking';
+import { withoutId } from './open-thread';
+import {
+  allowWatching,
+  assignedUsers,
+  authorLabelOf,
+  CONSULT_NEW_TEMPLATE,
+  CONSULT_REPLY_TEMPLATE,
+  loadThread,
+  messageViews,
+  notify,
+  officersOfUser,
+  signalChange,
+  summaryView,
+  threadPageFor,
+  type Viewer,
+} from './threads';
+
+type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 'sendMessage' | 'markRead'>;
+
+/** A thread holds at most this many messages in one answer (CloudBase get() ≤ 1000). */
+const MESSAGES_LIMIT = 500;
+const DAY_MS = 86_400_000;
+
+async function residentContext(thread: ConsultThreadRecord, directory: Directory): Promise<ThreadView['residentContext']> {
+  const [earlier, bookings] = await Promise.all([
+    findMany<ConsultThreadRecord>(database().collection(COLLECTIONS.consultThreads).where({ residentUserId: thread.residentUserId }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(6)),
+    findMany<BookingRecord>(database().collection(COLLECTIONS.bookings).where({ accountId: thread.residentUserId }).orderBy('start', 'desc').limit(5)),
+  ]);
+  const communityName = thread.communityId ? directory.communities.get(thread.communityId)?.name : undefined;
+  return {
+    ...(communityName ? { communityName } : {}),
+    earlierThreads: earlier.filter((other) => other._id !== thread._id).slice(0, 5).map((other) => ({ id: other._id, title: other.title, status: other.status, createdAt: isoDate(other.createdAt) })),
+    bookings: bookings.map((booking) => ({ id: booking._id, service: SERVICE_LABELS[booking.service] ?? booking.service, day: booking.day, status: booking.status })),
+  };
+}
+
+/** The whole thread as this viewer may see it. An assigned officer reading personal numbers is logged (PIPL). */
+export async function threadView(threadId: string, user: UserRecord, now: Date): Promise<ThreadView> {
+  const directory = await currentDirectory(now);
+  const { thread, viewer } = await loadThread(threadId, user, directory);
+  const messages = await findMany<ConsultMessageRecord>(database().collection(COLLECTIONS.consultMessages).where({ threadId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(MESSAGES_LIMIT));
+  if (viewer.role === 'officer' && viewer.isAssigned && messages.some((message) => message.hasPersonalNumbers && message.authorUserId !== user._id)) {
+    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.read', threadId, by: user._id, at: now });
+  }
+  const reopenUntil = thread.closedAt && canReopen(thread.closedAt, now) ? new Date(thread.closedAt.getTime() + REOPEN_WINDOW_DAYS * DAY_MS) : undefined;
+  return {
+    ...summaryView(thread, viewer, directory, now),
+    viewer: viewer.role,
+    messages: await messageViews(messages, thread, viewer),
+    reason: thread.reason,
+    expectation: thread.open && thread.awaiting === 'officer' ? expectationFor(directory, thread.assignee, thread.dueAt, now) : '',
+    ...(thread.outcome ? { outcome: thread.outcome } : {}),
+    ...(thread.rating ? { rating: thread.rating } : {}),
+    ...(thread.closedAt ? { closedAt: isoDate(thread.closedAt) } : {}),
+    ...(viewer.role === 'resident' && reopenUntil ? { reopenUntil: isoDate(reopenUntil) } : {}),
+    canAnswer: viewer.role === 'officer',
+    ...(viewer.role === 'officer' ? { residentContext: await residentContext(thread, directory) } : {}),
+  };
+}
+
+interface SystemMessageOptions {
+  /** The thread must still be in this status (else CONFLICT): two taps, or two officers, never both win. */
+  expectStatus?: ConsultThreadRecord['status'];
+  unset?: (keyof ConsultThreadRecord)[];
+}
+
+/** A line from the system in the thread ("已转给…", "已办结"), with the thread change it explains, atomically. */
+export async function addSystemMessage(thread: ConsultThreadRecord, text: string, patch: Partial<ConsultThreadRecord>, now: Date, options: SystemMessageOptions = {}): Promise<void> {
+  const _ = database().command;
+  await inTransaction(async (transaction) => {
+    const current = await readInTransaction<ConsultThreadRecord>(transaction, COLLECTIONS.consultThreads, thread._id);
+    if (!current) throw new ActionError('NOT_FOUND', '没有找到这个提问');
+    if (options.expectStatus && current.status !== options.expectStatus) throw new ActionError('CONFLICT', '提问的状态刚刚有变化，请刷新后再试');
+    const unset = Object.fromEntries((options.unset ?? []).map((field) => [field, _.remove()]));
+    await transaction.collection(COLLECTIONS.consultThreads).doc(thread._id).update({
+      data: { ...unset, ...patch, lastMessage: { text, from: 'system', at: now }, updatedAt: now, unreadForResident: current.unreadForResident + 1 },
+    });
+    const message: ConsultMessageRecord = { _id: `${thread._id}-s${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`, threadId: thread._id, from: 'system', authorLabel: '系统', text, textMasked: text, hasPersonalNumbers: false, photoFileIds: [], createdAt: now };
+    await transaction.collection(COLLECTIONS.consultMessages).doc(message._id).set({ data: withoutId(message) });
+  });
+  await signalChange(thread._id, now);
+}
+
+async function notifyOtherSide(thread: ConsultThreadRecord, viewer: Viewer, directory: Directory, title: string, now: Date): Promise<void> {
+  if (viewer.role === 'officer') {
+    await notify(thread.residentOpenid, CONSULT_REPLY_TEMPLATE, threadPageFor('resident', thread._id), title, now);
+    return;
+  }
+  const officers = await assignedUsers(directory, thread.assignee);
+  await Promise.all(officers.map((officer) => notify(officer.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), title, now)));
+}
+
+export const conversationHandlers: ConversationHandlers = {
+  async getThread({ threadId }, context) {
+    const { user } = requireUser(context);
+    const view = await threadView(threadId, user, context.now);
+    await allowWatching(threadId, user, context.now);
+    return view;
+  },
+
+  async sendMessage({ threadId, clientId, text, photoFileIds = [] }, context) {
+    const { user, openid } = requireUser(context);
+    if (!text && photoFileIds.length === 0) throw new ActionError('INVALID_INPUT', '请填写消息', { text: '请填写消息' });
+    const directory = await currentDirectory(context.now);
+    const { thread, viewer } = await loadThread(threadId, user, directory);
+    const messageId = `${threadId}-${clientId}`;
+    const already = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
+    if (already) return (await messageViews([already], thread, viewer))[0]!;
+    if (thread.status !== 'open') throw new ActionError('CONFLICT', viewer.role === 'resident' ? '这个提问已经结束。如需继续，请先重新打开' : '这个提问已经办结');
+    // Nothing is stored, and nobody is told, unless WeChat content security passes it.
+    await assertTextIsSafe(openid, text, 2);
+
+    const masked = maskPersonalNumbers(text);
+    const author = authorLabelOf(viewer, directory, thread);
+    const myOfficer = viewer.role === 'officer' ? officersOfUser(directory, user._id).find((officer) => officer.stationId === thread.stationId) ?? officersOfUser(directory, user._id)[0] : undefined;
+    const targets = await responseTargets(thread.stationId);
+    const message: ConsultMessageRecord = {
+      _id: messageId,
+      threadId,
+      clientId,
+      from: author.from,
+      authorUserId: user._id,
+      authorLabel: author.label,
+      text,
+      textMasked: masked.text,
+      hasPersonalNumbers: masked.masked,
+      photoFileIds,
+      createdAt: context.now,
+    };
+    const preview = masked.text || '[照片]';
+    await inTransaction(async (transaction) => {
+      const current = await readInTransaction<ConsultThreadRecord>(transaction, COLLECTIONS.consultThreads, threadId);
+      if (!current || current.status !== 'open') throw new ActionError('CONFLICT', '这个提问刚刚结束了');
+      const patch: Partial<ConsultThreadRecord> =
+        viewer.role === 'resident'
+          ? {
+              unreadForOfficer: current.unreadForOfficer + 1,
+              residentReadAt: context.now,
+              ...(current.awaiting === 'resident'
+                ? { awaiting: 'officer', ...queuePosition(current.priority, 'officer', context.now), dueAt: dueAt(context.now, current.priority, targets), escalated: false }
+                : {}),
+            }
+          : {
+              unreadForResident: current.unreadForResident + 1,
+              unreadForOfficer: 0,
+              officerReadAt: context.now,
+              awaiting: 'resident',
+              ...queuePosition(current.priority, 'resident', current.waitingSince),
+              // The first officer to answer a desk's question takes it on.
+              ...(!current.claimed && myOfficer
+                ? { claimed: true, assignee: { type: 'officer', officerId: myOfficer._id }, assigneeKey: `officer:${myOfficer._id}`, assignedOfficerId: myOfficer._id, assigneeLabel: myOfficer.title }
+                : {}),
+            };
+      await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).update({ data: { ...patch, lastMessage: { text: preview, from: author.from, at: context.now }, updatedAt: context.now } });
+      await transaction.collection(COLLECTIONS.consultMessages).doc(messageId).set({ data: withoutId(message) });
+    });
+    await allowWatching(threadId, user, context.now);
+    await signalChange(threadId, context.now);
+    await notifyOtherSide(thread, viewer, directory, `${author.label}：${preview}`, context.now);
+    return (await messageViews([message], thread, viewer))[0]!;
+  },
+
+  async markRead({ threadId }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const { thread, viewer } = await loadThread(threadId, user, directory);
+    const unread = viewer.role === 'resident' ? thread.unreadForResident : thread.unreadForOfficer;
+    // "已读" means the person who answers has read it: a colleague or an admin looking on does not
+    // count. Only a real change is written and signalled: reading must not wake the other phone for nothing.
+    if (unread > 0 && viewer.isAssigned) {
+      const patch = viewer.role === 'resident' ? { unreadForResident: 0, residentReadAt: context.now } : { unreadForOfficer: 0, officerReadAt: context.now };
+      await database().collection(COLLECTIONS.consultThreads).doc(threadId).update({ data: patch });
+      await signalChange(threadId, context.now);
+    }
+    return { readAt: context.now.toISOString() };
+  },
+};

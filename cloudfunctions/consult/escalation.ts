@@ -1,0 +1,82 @@
+import type { consultActions } from '@domain/actions/consult';
+import type { Assignee } from '@domain/routing';
+import { COLLECTIONS, type ConsultThreadRecord } from '@platform/cloud/collections';
+import { type Handlers } from '@platform/cloud/create-function';
+import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { findMany } from '@platform/cloud/documents';
+import { assigneeKey, assigneeLabel } from '@platform/cloud/question-routing';
+import { database } from '@platform/cloud/wx';
+import { isActionError } from '@domain/errors';
+import { addSystemMessage } from './conversation';
+import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, notify, threadPageFor } from './threads';
+
+type EscalationHandlers = Pick<Handlers<typeof consultActions>, 'escalateOverdue'>;
+
+/** Per timer run; the next run (5 minutes later) takes the rest. */
+const BATCH = 100;
+
+/** Who takes an overdue thread: an on-duty duty officer of the station, else the station's duty desk. */
+function dutyAssignee(directory: Directory, stationId: string, now: Date): Assignee {
+  const onDuty = [...directory.officers.values()]
+    .filter((officer) => officer.stationId === stationId && officer.kinds.includes('duty') && directory.routing.duty.isOnDuty(officer._id, now))
+    .sort((a, b) => a._id.localeCompare(b._id))[0];
+  return onDuty ? { type: 'officer', officerId: onDuty._id } : { type: 'desk', desk: 'duty', stationId };
+}
+
+/**
+ * A thread one officer holds and has not answered within the station's target moves to the duty
+ * officer, once, with a line in the thread saying so. Desk and queue threads stay where they are:
+ * they are already a team's, not one person's.
+ */
+export const escalationHandlers: EscalationHandlers = {
+  async escalateOverdue(_input, context) {
+    const _ = database().command;
+    const overdue = await findMany<ConsultThreadRecord>(
+      database()
+        .collection(COLLECTIONS.consultThreads)
+        .where({ open: true, awaiting: 'officer', escalated: false, claimed: true, dueAt: _.lte(context.now) })
+        .orderBy('dueAt', 'asc')
+        .limit(BATCH),
+    );
+    if (overdue.length === 0) return { escalated: 0 };
+    const directory = await currentDirectory(context.now);
+    let escalated = 0;
+    for (const thread of overdue) {
+      if (!thread.stationId) continue;
+      const duty = dutyAssignee(directory, thread.stationId, context.now);
+      const from = thread.assigneeLabel;
+      const to = assigneeLabel(directory, duty, false);
+      const moving = assigneeKey(duty) !== thread.assigneeKey;
+      try {
+        await addSystemMessage(
+          thread,
+          moving ? `${from} 暂时没能回复，已转给${duty.type === 'officer' ? '值班民警 ' : ' '}${to}，请您稍候` : `已超过回复时限，已提醒 ${to} 尽快回复`,
+          {
+            escalated: true,
+            escalatedAt: context.now,
+            ...(moving
+              ? {
+                  assignee: duty,
+                  assigneeKey: assigneeKey(duty),
+                  assigneeLabel: to,
+                  claimed: duty.type === 'officer',
+                  ...(duty.type === 'officer' ? { assignedOfficerId: duty.officerId } : {}),
+                  reason: `${from} 超过回复时限，已转给${duty.type === 'officer' ? '值班民警 ' : ' '}${to}`,
+                }
+              : {}),
+          },
+          context.now,
+          { expectStatus: 'open' },
+        );
+      } catch (error) {
+        if (isActionError(error)) continue; // closed meanwhile
+        throw error;
+      }
+      escalated += 1;
+      const receivers = await assignedUsers(directory, duty);
+      await Promise.all(receivers.map((receiver) => allowWatching(thread._id, receiver, context.now)));
+      await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), `超时转来：${thread.title}`, context.now)));
+    }
+    return { escalated };
+  },
+};

@@ -1,0 +1,9 @@
+import { actions } from '@domain/actions';
+import { createCloudFunction } from '@platform/cloud/create-function';
+import { conversationHandlers } from './conversation';
+import { escalationHandlers } from './escalation';
+import { officerHandlers } from './officer';
+import { residentHandlers } from './resident';
+
+/** 问片警: residents' questions and fraud checks, the officer inbox, the live thread, escalation. */
+export const main = createCloudFunction(actions.consult, { ...residentHandlers, ...conversationHandlers, ...officerHandlers, ...escalationHandlers });

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { dueAt, maskPersonalNumbers, queuePosition } from '@domain/consult';
+import type { Priority } from '@domain/routing';
+import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
+import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerNotificationRecord, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
+import { assigneeKey, assigneeLabel, responseTargets, type RoutedQuestion } from '@platform/cloud/question-routing';
+import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
+import { inTransaction } from '@platform/cloud/transaction';
+import { assignedUsers, CONSULT_NEW_TEMPLATE, notify, threadPageFor } from './threads';
+import type { ConsultCategory } from '@domain/routing';
+
+/** New threads per resident per hour: enough for a real need, not for flooding a station. */
+export const NEW_THREAD_LIMIT = { max: 5, windowMinutes: 60 };
+const TITLE_LENGTH = 40;
+
+/** set() takes the document without its `_id` (the id is the doc() argument). */
+export function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> {
+  const { _id: _ignored, ...data } = record;
+  return data;
+}
+
+export const newId = () => randomUUID().replace(/-/g, '');
+export const residentLabelOf = (user: UserRecord) => (user.nickname && user.nickname !== '微信用户' ? user.nickname : '居民');
+
+export interface OpenThreadInput {
+  user: UserRecord;
+  openid: string;
+  routed: RoutedQuestion;
+  category: ConsultCategory;
+  kind: ConsultThreadRecord['kind'];
+  text: string;
+  photoFileIds: string[];
+  priority: Priority;
+  location?: { latitude: number; longitude: number };
+  fraudCheck?: ConsultThreadRecord['fraudCheck'];
+  now: Date;
+}
+
+/**
+ * Records the routing decision and opens the thread with its first message, all in one
+ * transaction; the officers who now have it are told. The text passes content security first
+ * (an emergency the resident confirmed after the 110 prompt is not held up by it: it goes only to
+ * police officers), and the hourly limit is checked before anything is written.
+ */
+export async function openThread(input: OpenThreadInput): Promise<string> {
+  const { user, openid, routed, text, now } = input;
+  const { directory, decision, emergency } = routed;
+  const limitKey = `consult-thread:${user._id}`;
+  await assertWithinLimit(limitKey, NEW_THREAD_LIMIT, now);
+  if (!emergency.emergency) await assertTextIsSafe(openid, text, 2);
+
+  const threadId = newId();
+  const decisionId = newId();
+  const masked = maskPersonalNumbers(text);
+  const due = dueAt(now, input.priority, await responseTargets(decision.stationId));
+  const claimed = decision.assignee.type === 'officer';
+  const residentLabel = residentLabelOf(user);
+  const decisionRecord: RoutingDecisionRecord = {
+    _id: decisionId,
+    userId: user._id,
+    at: now,
+    input: { category: input.category, text: masked.text, ...(routed.communityId ? { communityId: routed.communityId } : {}), ...(input.location ? { location: input.location } : {}) },
+    ...(emergency.emergency ? { emergency: { kind: emergency.kind ?? 'unknown', ...(emergency.matched ? { matched: emergency.matched } : {}) } } : {}),
+    ...(decision.stationId ? { stationId: decision.stationId } : {}),
+    ...(decision.postId ? { postId: decision.postId } : {}),
+    ...(decision.districtId ? { districtId: decision.districtId } : {}),
+    assignee: decision.assignee,
+    priority: input.priority,
+    reason: decision.reason,
+    steps: decision.steps,
+    ...(decision.boundaryFlag ? { boundary: decision.boundaryFlag } : {}),
+  };
+  const thread: ConsultThreadRecord = {
+    _id: threadId,
+    kind: input.kind,
+    category: input.category,
+    priority: input.priority,
+    status: 'open',
+    open: true,
+    awaiting: 'officer',
+    ...queuePosition(input.priority, 'officer', now),
+    dueAt: due,
+    residentUserId: user._id,
+    residentOpenid: openid,
+    residentLabel,
+    ...(routed.communityId ? { communityId: routed.communityId } : {}),
+    ...(decision.stationId ? { stationId: decision.stationId } : {}),
+    ...(decision.districtId ? { districtId: decision.districtId } : {}),
+    assignee: decision.assignee,
+    assigneeKey: assigneeKey(decision.assignee),
+    ...(decision.assignee.type === 'officer' ? { assignedOfficerId: decision.assignee.officerId } : {}),
+    claimed,
+    assigneeLabel: assigneeLabel(directory, decision.assignee, false),
+    reason: decision.reason,
+    decisionId,
+    title: Array.from(masked.text).slice(0, TITLE_LENGTH).join(''),
+    lastMessage: { text: masked.text, from: 'resident', at: now },
+    unreadForResident: 0,
+    unreadForOfficer: 1,
+    escalated: false,
+    createdAt: now,
+    updatedAt: now,
+    ...(input.fraudCheck ? { fraudCheck: input.fraudCheck } : {}),
+  };
+  const message: ConsultMessageRecord = {
+    _id: `${threadId}-first`,
+    threadId,
+    from: 'resident',
+    authorUserId: user._id,
+    authorLabel: residentLabel,
+    text,
+    textMasked: masked.text,
+    hasPersonalNumbers: masked.masked,
+    photoFileIds: input.photoFileIds,
+    createdAt: now,
+  };
+  const officers = await assignedUsers(directory, decision.assignee);
+  const watchers = [{ _id: user._id, openid }, ...officers.map((officer) => ({ _id: officer._id, openid: officer.openid }))];
+  const stationId = decision.stationId ?? (decision.assignee.type === 'desk' ? decision.assignee.stationId : undefined);
+  const alert: Omit<OfficerNotificationRecord, '_id'> | undefined =
+    emergency.emergency && stationId
+      ? {
+          officerId: decision.assignee.type === 'officer' ? decision.assignee.officerId : `duty-desk:${stationId}`,
+          stationId,
+          type: 'emergency',
+          text: masked.text.slice(0, 200),
+          decisionId,
+          createdAt: now,
+        }
+      : undefined;
+
+  await inTransaction(async (transaction) => {
+    await transaction.collection(COLLECTIONS.routingDecisions).doc(decisionId).set({ data: withoutId(decisionRecord) });
+    await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).set({ data: withoutId(thread) });
+    await transaction.collection(COLLECTIONS.consultMessages).doc(message._id).set({ data: withoutId(message) });
+    for (const watcher of watchers) {
+      await transaction.collection(COLLECTIONS.consultWatch).doc(`${threadId}-${watcher._id}`).set({ data: { threadId, userId: watcher._id, openid: watcher.openid, version: 0, changedAt: now } });
+    }
+    if (alert) await transaction.collection(COLLECTIONS.officerNotifications).add({ data: { ...alert } });
+  });
+  await countAttempt(limitKey, NEW_THREAD_LIMIT, now);
+
+  const title = input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;
+  await Promise.all(officers.map((officer) => notify(officer.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), title, now)));
+  return threadId;
+}
+
+export type { TransferFacts };

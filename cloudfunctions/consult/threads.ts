@@ -1,0 +1,171 @@
+/**
+ * What every consult handler shares: who a viewer is to a thread (resident, the assigned
+ * officer, a station colleague, or nobody), per-viewer views with masking, change signals for
+ * watch(), and subscribe messages.
+ */
+import type { MessageAuthor, MessageView, ThreadSummaryView } from '@domain/actions/consult';
+import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
+import { CONSULT_TEMPLATES, waitLevel } from '@domain/consult';
+import { ActionError } from '@domain/errors';
+import type { Assignee } from '@domain/routing';
+import { tempFileUrls } from '@platform/cloud/cloud-files';
+import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import type { Directory } from '@platform/cloud/directory';
+import { findById, isoDate } from '@platform/cloud/documents';
+import { cloud, database } from '@platform/cloud/wx';
+
+/** Subscribe-message templates (configured in the WeChat admin console). */
+export const CONSULT_NEW_TEMPLATE = CONSULT_TEMPLATES.newQuestion;
+export const CONSULT_REPLY_TEMPLATE = CONSULT_TEMPLATES.reply;
+
+export interface Viewer {
+  user: UserRecord;
+  role: 'resident' | 'officer';
+  /** The viewer's officer records (an account may be on the roster once per station). */
+  officerIds: Set<string>;
+  /** The resident, or the officer the thread is assigned to (or, unclaimed, an officer of its desk). */
+  isAssigned: boolean;
+}
+
+export const officersOfUser = (directory: Directory, userId: string): OfficerRecord[] => [...directory.officers.values()].filter((officer) => officer.userId === userId);
+
+const DESK_KIND = { hall: 'hall', duty: 'duty' } as const;
+
+/** Officer records that count as "assigned" for an assignee: the officer, or everyone on the desk. */
+export function assignedOfficers(directory: Directory, assignee: Assignee): OfficerRecord[] {
+  if (assignee.type === 'officer') {
+    const officer = directory.officers.get(assignee.officerId);
+    return officer ? [officer] : [];
+  }
+  if (assignee.type === 'desk') {
+    const kind = DESK_KIND[assignee.desk];
+    return [...directory.officers.values()].filter((officer) => officer.stationId === assignee.stationId && officer.kinds.includes(kind));
+  }
+  return [];
+}
+
+/**
+ * Who may read a thread: its resident; staff of its station (district admins of its district);
+ * an officer it is assigned to elsewhere. Anyone else gets NOT_FOUND, never a hint it exists.
+ */
+export function viewerOf(thread: ConsultThreadRecord, user: UserRecord, directory: Directory): Viewer | undefined {
+  if (thread.residentUserId === user._id) return { user, role: 'resident', officerIds: new Set(), isAssigned: true };
+  if (user.role === 'resident') return undefined;
+  const mine = officersOfUser(directory, user._id);
+  const officerIds = new Set(mine.map((officer) => officer._id));
+  const assigned = assignedOfficers(directory, thread.assignee).some((officer) => officerIds.has(officer._id));
+  const ownStation = thread.stationId !== undefined && user.stationId === thread.stationId && (user.role === 'officer' || user.role === 'stationAdmin');
+  const ownDistrict = user.role === 'districtAdmin' && thread.districtId !== undefined && user.districtId === thread.districtId;
+  if (!assigned && !ownStation && !ownDistrict) return undefined;
+  return { user, role: 'officer', officerIds, isAssigned: assigned };
+}
+
+export async function loadThread(threadId: string, user: UserRecord, directory: Directory): Promise<{ thread: ConsultThreadRecord; viewer: Viewer }> {
+  const thread = await findById<ConsultThreadRecord>(COLLECTIONS.consultThreads, threadId);
+  const viewer = thread && viewerOf(thread, user, directory);
+  if (!thread || !viewer) throw new ActionError('NOT_FOUND', '没有找到这个提问');
+  return { thread, viewer };
+}
+
+/** Full text for the sender and the assigned officer; masked for everyone else. */
+export const readableText = (message: Pick<ConsultMessageRecord, 'text' | 'textMasked' | 'authorUserId'>, viewer: Viewer): string =>
+  message.authorUserId === viewer.user._id || viewer.isAssigned ? message.text : message.textMasked;
+
+export async function messageViews(messages: ConsultMessageRecord[], thread: ConsultThreadRecord, viewer: Viewer): Promise<MessageView[]> {
+  const otherSideReadAt = viewer.role === 'resident' ? thread.officerReadAt : thread.residentReadAt;
+  const urls = await tempFileUrls(messages.flatMap((message) => message.photoFileIds));
+  const byFileId = new Map(messages.flatMap((message) => message.photoFileIds).map((fileId, index) => [fileId, urls[index]]));
+  return messages.map((message) => {
+    const mine = message.authorUserId === viewer.user._id;
+    return {
+      id: message._id,
+      ...(mine && message.clientId ? { clientId: message.clientId } : {}),
+      from: message.from,
+      authorLabel: message.authorLabel,
+      text: readableText(message, viewer),
+      photoUrls: message.photoFileIds.flatMap((fileId) => {
+        const url = byFileId.get(fileId);
+        return url ? [url] : [];
+      }),
+      at: isoDate(message.createdAt),
+      mine,
+      read: mine && otherSideReadAt !== undefined && otherSideReadAt.getTime() >= message.createdAt.getTime(),
+    };
+  });
+}
+
+export function summaryView(thread: ConsultThreadRecord, viewer: Viewer, directory: Directory, now: Date): ThreadSummaryView {
+  const communityName = thread.communityId ? directory.communities.get(thread.communityId)?.name : undefined;
+  const stationName = thread.stationId ? directory.stations.get(thread.stationId)?.name : undefined;
+  return {
+    id: thread._id,
+    category: thread.category,
+    kind: thread.kind,
+    status: thread.status,
+    awaiting: thread.awaiting,
+    priority: thread.priority,
+    // Title and last message are stored masked: a list never shows personal numbers.
+    title: thread.title,
+    lastMessage: { text: thread.lastMessage.text, from: thread.lastMessage.from, at: isoDate(thread.lastMessage.at) },
+    unread: viewer.role === 'resident' ? thread.unreadForResident : thread.unreadForOfficer,
+    assigneeLabel: thread.assigneeLabel,
+    ...(stationName ? { stationName } : {}),
+    ...(communityName ? { communityName } : {}),
+    residentLabel: thread.residentLabel,
+    waitingSince: isoDate(thread.waitingSince),
+    waitedMinutes: Math.max(0, Math.floor((now.getTime() - thread.waitingSince.getTime()) / 60_000)),
+    dueAt: isoDate(thread.dueAt),
+    waitLevel: thread.open && thread.awaiting === 'officer' ? waitLevel(thread.waitingSince, thread.dueAt, now) : 'ok',
+    updatedAt: isoDate(thread.updatedAt),
+  };
+}
+
+export const categoryTitle = (thread: Pick<ConsultThreadRecord, 'category'>) => CONSULT_CATEGORY_LABELS[thread.category];
+
+export function authorLabelOf(viewer: Viewer, directory: Directory, thread: ConsultThreadRecord): { from: MessageAuthor; label: string } {
+  if (viewer.role === 'resident') return { from: 'resident', label: thread.residentLabel };
+  const officer = officersOfUser(directory, viewer.user._id)[0];
+  return { from: 'officer', label: officer?.title ?? (viewer.user.role === 'stationAdmin' ? '派出所' : '民警') };
+}
+
+/**
+ * Tells every phone that watches this thread that it changed. The signal carries no content:
+ * a phone that hears it fetches through getThread, which checks access and masks per viewer.
+ */
+export async function signalChange(threadId: string, now: Date): Promise<void> {
+  const _ = database().command;
+  await database().collection(COLLECTIONS.consultWatch).where({ threadId }).update({ data: { version: _.inc(1), changedAt: now } });
+}
+
+/** Lets a person who may read the thread watch it (idempotent: one signal document per person and thread). */
+export async function allowWatching(threadId: string, user: Pick<UserRecord, '_id' | 'openid'>, now: Date): Promise<void> {
+  const watchId = `${threadId}-${user._id}`;
+  const existing = await findById(COLLECTIONS.consultWatch, watchId);
+  if (existing) return;
+  await database().collection(COLLECTIONS.consultWatch).doc(watchId).set({ data: { threadId, userId: user._id, openid: user.openid, version: 0, changedAt: now } });
+}
+
+/** The accounts of the officers a thread is assigned to (those who have signed in). */
+export async function assignedUsers(directory: Directory, assignee: Assignee): Promise<UserRecord[]> {
+  const userIds = [...new Set(assignedOfficers(directory, assignee).flatMap((officer) => (officer.userId ? [officer.userId] : [])))];
+  const users = await Promise.all(userIds.map((userId) => findById<UserRecord>(COLLECTIONS.users, userId)));
+  return users.filter((user): user is UserRecord => user !== undefined);
+}
+
+const clock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** thing values: at most 20 characters. */
+const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(text).slice(0, 19).join('')}…` : text);
+
+/** A one-time subscribe message; without a subscription left (43101) the in-app badge still stands. */
+export async function notify(touser: string, templateId: string, page: string, title: string, at: Date): Promise<void> {
+  try {
+    await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data: { thing1: { value: thing(title) }, time2: { value: clock(at) } } });
+  } catch (error) {
+    const code = (error as { errCode?: number }).errCode;
+    // 43101: the person has no subscription left for this template — the usual case, not a fault.
+    if (code !== 43101) console.warn('[consult] subscribe message not sent', code);
+  }
+}
+
+export const threadPageFor = (role: 'resident' | 'officer', threadId: string) =>
+  role === 'resident' ? `packages/consult/pages/thread/index?id=${threadId}` : `packages/officer/pages/consult-thread/index?id=${threadId}`;

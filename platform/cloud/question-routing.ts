@@ -1,0 +1,126 @@
+/**
+ * Who gets a resident's question, shared by the 问片警 preview (directory.routeQuestion, a dry
+ * run that stores nothing) and sending (consult.startThread, which records the decision and
+ * opens the thread). The rules themselves are domain/routing; this reads the directory, the
+ * resident's community and location, and words the answer.
+ */
+import type { RoutingPreviewView } from '@domain/actions/directory';
+import { DEFAULT_RESPONSE_TARGET_MINUTES, dueAt, replyExpectation, type ResponseTargets } from '@domain/consult';
+import { detectEmergency, EMERGENCY_PROMPT, type EmergencyDetection } from '@domain/emergency';
+import type { LatLng } from '@domain/geo';
+import { OFFICER_KIND_LABELS } from '@domain/roles';
+import { route, type Assignee, type ConsultCategory, type RoutingDecision } from '@domain/routing';
+import { tempFileUrl } from './cloud-files';
+import { COLLECTIONS, type ConsultSettingsRecord, type UserRecord } from './collections';
+import { communityViews, currentDirectory, type Directory } from './directory';
+import { findById } from './documents';
+
+/** Boundary distance that makes a location ambiguous between two jurisdictions. */
+export const BOUNDARY_METERS = 100;
+
+export interface QuestionInput {
+  category: ConsultCategory;
+  text: string;
+  location?: LatLng;
+  address?: string;
+}
+
+export interface RoutedQuestion {
+  directory: Directory;
+  decision: RoutingDecision;
+  emergency: EmergencyDetection;
+  communityId?: string;
+}
+
+/** `asEmergency: false` for a fraud check: it has its own urgent path (the anti-fraud officer), whatever its words. */
+export async function routeResidentQuestion(user: UserRecord, { category, text, location, address }: QuestionInput, now: Date, asEmergency = true): Promise<RoutedQuestion> {
+  const emergency: EmergencyDetection = asEmergency ? detectEmergency(text) : { emergency: false, confidence: 0 };
+  const directory = await currentDirectory(now);
+  const communityByLocation = location ? directory.locator.locate(location) : undefined;
+  const nearby = location ? directory.locator.nearbyAreas(location, BOUNDARY_METERS).map((area) => area.id) : [];
+  // Only an unambiguous address counts: a guess must not send a question to the wrong officer.
+  const resolved = !user.homeCommunityId && address ? directory.addresses.resolve(address) : undefined;
+  const communityByAddress = resolved?.kind === 'match' ? resolved.match.communityId : undefined;
+  const communityId = user.homeCommunityId ?? communityByAddress ?? communityByLocation;
+  const stationIdByLocation = communityByLocation ? directory.communities.get(communityByLocation)?.stationId : undefined;
+  const elsewhere = communityByLocation && communityByLocation !== communityId ? [communityByLocation] : [];
+  const decision = route(
+    {
+      ...(communityId ? { communityId } : {}),
+      ...(stationIdByLocation ? { stationIdByLocation } : {}),
+      ...(user.districtId ? { districtId: user.districtId } : {}),
+      // An emergency goes to whoever handles public-security help, so the right officer hears of it.
+      category: emergency.emergency ? 'publicSecurity' : category,
+      at: now,
+      ...(nearby.length || elsewhere.length ? { boundary: { nearbyCommunityIds: [...nearby, ...elsewhere] } } : {}),
+    },
+    directory.routing,
+  );
+  return { directory, decision, emergency, ...(communityId ? { communityId } : {}) };
+}
+
+/** "赵警官（社区民警）", "西罗园派出所 综合服务大厅" — how the resident reads who has the question. */
+export function assigneeLabel(directory: Directory, assignee: Assignee, withKinds = true): string {
+  if (assignee.type === 'officer') {
+    const officer = directory.officers.get(assignee.officerId);
+    if (!officer) return '负责的民警';
+    const kinds = officer.kinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、');
+    return withKinds && kinds ? `${officer.title}（${kinds}）` : officer.title;
+  }
+  if (assignee.type === 'desk') {
+    const station = directory.stations.get(assignee.stationId)?.name ?? '';
+    return `${station} ${assignee.desk === 'hall' ? '综合服务大厅' : '值班室'}`.trim();
+  }
+  if (assignee.type === 'districtQueue') {
+    const district = directory.districts.get(assignee.districtId);
+    return district ? `${district.name} ${district.generalQueueName}` : '综合受理';
+  }
+  return '综合受理';
+}
+
+/** 'officer:o-zhao', 'desk:hall:xiluoyuan', …: one equality key an inbox query can use. */
+export function assigneeKey(assignee: Assignee): string {
+  switch (assignee.type) {
+    case 'officer':
+      return `officer:${assignee.officerId}`;
+    case 'desk':
+      return `desk:${assignee.desk}:${assignee.stationId}`;
+    case 'districtQueue':
+      return `district:${assignee.districtId}`;
+    default:
+      return 'global';
+  }
+}
+
+export async function responseTargets(stationId: string | undefined): Promise<ResponseTargets> {
+  const settings = stationId ? await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId) : undefined;
+  return settings?.targets ?? { ...DEFAULT_RESPONSE_TARGET_MINUTES };
+}
+
+/** "赵警官 今天 18:00 前回复", from the officer's shift and the station's target. */
+export function expectationFor(directory: Directory, assignee: Assignee, due: Date, now: Date): string {
+  const who = assigneeLabel(directory, assignee, false);
+  if (assignee.type !== 'officer') return replyExpectation({ who, isDesk: true, due, now });
+  const onDutyUntil = directory.routing.duty.onDutyUntil(assignee.officerId, now);
+  return replyExpectation({ who, isDesk: false, due, now, ...(onDutyUntil ? { onDutyUntil } : {}) });
+}
+
+export async function routingPreviewView({ directory, decision, emergency }: RoutedQuestion, now: Date): Promise<RoutingPreviewView> {
+  const priority = emergency.emergency ? 'urgent' : decision.priority;
+  const station = decision.stationId ? directory.stations.get(decision.stationId) : undefined;
+  const post = decision.postId ? directory.posts.get(decision.postId) : undefined;
+  const officer = decision.assignee.type === 'officer' ? directory.officers.get(decision.assignee.officerId) : undefined;
+  const due = dueAt(now, priority, await responseTargets(decision.stationId));
+  const photoUrl = await tempFileUrl(officer?.photoFileId);
+  return {
+    ...(emergency.emergency ? { emergency: { prompt: EMERGENCY_PROMPT, kind: emergency.kind ?? 'unknown' } } : {}),
+    ...(station ? { stationName: station.name } : {}),
+    ...(post ? { postName: post.name } : {}),
+    assigneeLabel: assigneeLabel(directory, decision.assignee),
+    ...(photoUrl ? { officerPhotoUrl: photoUrl } : {}),
+    priority,
+    reason: decision.reason,
+    expectation: expectationFor(directory, decision.assignee, due, now),
+    boundaryCommunities: communityViews(directory, decision.boundaryFlag?.nearbyCommunityIds ?? []),
+  };
+}

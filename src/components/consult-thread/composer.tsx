@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import { MESSAGE_MAX } from '@domain/actions/consult';
+import { PhotoPicker, type PickedPhoto } from './photo-picker';
+
+export interface ComposerProps {
+  onSend: (text: string, photos: PickedPhoto[]) => void;
+  placeholder?: string;
+  /** Officers: the station's quick replies, one tap to fill the box. */
+  quickReplies?: string[];
+}
+
+/** The reply box under a thread: text, up to three photos, big send button. */
+export function Composer({ onSend, placeholder = '写下您想说的…', quickReplies }: ComposerProps) {
+  const [text, setText] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [showQuick, setShowQuick] = useState(false);
+  const empty = text.trim() === '' && photos.length === 0;
+
+  const send = () => {
+    if (empty) return;
+    onSend(text.trim(), photos);
+    setText('');
+    setPhotos([]);
+  };
+
+  return (
+    <View className="consult-composer">
+      {quickReplies && quickReplies.length > 0 && (
+        <View className="consult-composer__quick-toggle" onClick={() => setShowQuick((shown) => !shown)}>
+          <Text>{showQuick ? '收起快捷回复 ▴' : '快捷回复 ▾'}</Text>
+        </View>
+      )}
+      {showQuick && quickReplies && (
+        <View className="consult-composer__quick">
+          {quickReplies.map((reply) => (
+            <View
+              key={reply}
+              className="consult-composer__quick-item"
+              hoverClass="consult-composer__quick-item--pressed"
+              onClick={() => {
+                setText(reply);
+                setShowQuick(false);
+              }}
+            >
+              <Text>{reply}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <Textarea
+        className="consult-composer__input"
+        value={text}
+        placeholder={placeholder}
+        maxlength={MESSAGE_MAX}
+        autoHeight
+        onInput={(event) => setText(event.detail.value)}
+      />
+      <View className="consult-composer__row">
+        <PhotoPicker photos={photos} onChange={setPhotos} />
+        <View className={`consult-composer__send ${empty ? 'consult-composer__send--disabled' : ''}`} hoverClass="consult-composer__send--pressed" onClick={send}>
+          <Text>发送</Text>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,85 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { MessageView } from '@domain/actions';
+import { formatDateTime } from '@/utils/format-date';
+import type { OutgoingMessage } from './use-consult-thread';
+
+const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current }).catch(() => undefined);
+
+function Photos({ urls }: { urls: string[] }) {
+  if (urls.length === 0) return null;
+  return (
+    <View className="consult-message__photos">
+      {urls.map((url) => (
+        <Image key={url} className="consult-message__photo" src={url} mode="aspectFill" onClick={() => preview(urls, url)} />
+      ))}
+    </View>
+  );
+}
+
+function Message({ message }: { message: MessageView }) {
+  if (message.from === 'system') {
+    return (
+      <View className="consult-message consult-message--system">
+        <Text className="consult-message__system-text">{message.text}</Text>
+        <Text className="consult-message__time">{formatDateTime(message.at)}</Text>
+      </View>
+    );
+  }
+  return (
+    <View className={`consult-message ${message.mine ? 'consult-message--mine' : 'consult-message--theirs'}`} data-message-id={message.id}>
+      <Text className="consult-message__author">{message.mine ? '我' : message.authorLabel}</Text>
+      <View className="consult-message__bubble">
+        {message.text && <Text className="consult-message__text" userSelect>{message.text}</Text>}
+        <Photos urls={message.photoUrls} />
+      </View>
+      <Text className="consult-message__time">
+        {formatDateTime(message.at)}
+        {message.mine ? (message.read ? ' · 已读' : ' · 未读') : ''}
+      </Text>
+    </View>
+  );
+}
+
+function Outgoing({ message, onRetry, onDiscard }: { message: OutgoingMessage; onRetry: () => void; onDiscard: () => void }) {
+  return (
+    <View className={`consult-message consult-message--mine consult-message--${message.state}`}>
+      <Text className="consult-message__author">我</Text>
+      <View className="consult-message__bubble">
+        {message.text && <Text className="consult-message__text">{message.text}</Text>}
+        <Photos urls={message.photoPaths} />
+      </View>
+      {message.state === 'sending' && <Text className="consult-message__time">发送中…</Text>}
+      {message.state === 'failed' && (
+        <View className="consult-message__retry" hoverClass="consult-message__retry--pressed" onClick={onRetry}>
+          <Text>{message.error ?? '没有发出去'}，点这里重发</Text>
+        </View>
+      )}
+      {message.state === 'rejected' && (
+        <View className="consult-message__rejected" onClick={onDiscard}>
+          <Text>{message.error}（别人看不到这条，点这里删掉）</Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export interface MessageListProps {
+  messages: MessageView[];
+  pending: OutgoingMessage[];
+  onRetry: (clientId: string) => void;
+  onDiscard: (clientId: string) => void;
+}
+
+export function MessageList({ messages, pending, onRetry, onDiscard }: MessageListProps) {
+  return (
+    <View className="consult-messages">
+      {messages.map((message) => (
+        <Message key={message.id} message={message} />
+      ))}
+      {pending.map((message) => (
+        <Outgoing key={message.clientId} message={message} onRetry={() => onRetry(message.clientId)} onDiscard={() => onDiscard(message.clientId)} />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { uploadToCloud } from '@/platform/cloud-files';
+import './photo-picker.scss';
+
+export interface PickedPhoto {
+  fileId: string;
+  path: string;
+}
+
+const MAX_PHOTOS = 3;
+
+/** Up to three photos, uploaded to cloud storage as they are picked; messages carry the file ids. */
+export function PhotoPicker({ photos, onChange }: { photos: PickedPhoto[]; onChange: (photos: PickedPhoto[]) => void }) {
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function pick() {
+    setError(undefined);
+    let paths: string[];
+    try {
+      const chosen = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      paths = chosen.tempFilePaths;
+    } catch {
+      return; // cancelled
+    }
+    setUploading(true);
+    try {
+      const uploaded = await Promise.all(
+        paths.map(async (path) => ({ path, fileId: await uploadToCloud(path, `consult/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.jpg`) })),
+      );
+      onChange([...photos, ...uploaded].slice(0, MAX_PHOTOS));
+    } catch {
+      setError('照片没有传上去，请检查网络后再试');
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <View className="photo-picker">
+      {photos.map((photo) => (
+        <View key={photo.fileId} className="photo-picker__item">
+          <Image className="photo-picker__image" src={photo.path} mode="aspectFill" />
+          <View className="photo-picker__remove" onClick={() => onChange(photos.filter((other) => other.fileId !== photo.fileId))}>
+            <Text>删除</Text>
+          </View>
+        </View>
+      ))}
+      {photos.length < MAX_PHOTOS && (
+        <View className="photo-picker__add" hoverClass="photo-picker__add--pressed" onClick={() => void pick()}>
+          <Text>{uploading ? '上传中…' : '+ 照片'}</Text>
+        </View>
+      )}
+      {error && <Text className="field-error">{error}</Text>}
+    </View>
+  );
+}

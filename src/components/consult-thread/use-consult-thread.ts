@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { actions, type MessageView } from '@domain/actions';
+import { CONSULT_WATCH_COLLECTION } from '@domain/consult';
+import { useAction } from '@/hooks/use-action';
+import { useLiveChanges } from '@/hooks/use-live-changes';
+import { callAction } from '@/platform/cloud-call';
+
+/** A message typed on this phone that the cloud has not confirmed yet. */
+export interface OutgoingMessage {
+  clientId: string;
+  text: string;
+  photoFileIds: string[];
+  photoPaths: string[];
+  at: string;
+  state: 'sending' | 'failed' | 'rejected';
+  /** Why it failed, in the resident's words. */
+  error?: string;
+}
+
+const newClientId = () => `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * One thread, live: loaded through getThread, refreshed whenever its change signal moves
+ * (watch() on weapp, the local cloud's feed on H5), marked read while on screen. Sending is
+ * optimistic: the message shows at once, and a failed send stays with a retry instead of
+ * disappearing. Each message keeps its clientId, so a retry never posts it twice.
+ */
+export function useConsultThread(threadId: string) {
+  const thread = useAction(actions.consult.getThread, { threadId }, { isEmpty: () => false, pullDownRefresh: true });
+  const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);
+  const { reload, data, setData } = thread;
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  useLiveChanges(CONSULT_WATCH_COLLECTION, { threadId, openid: '{openid}' }, () => void reload(), data !== undefined);
+
+  const unread = data?.unread ?? 0;
+  const markedFor = useRef('');
+  useEffect(() => {
+    // Marks once per state of the thread: marking wakes the other phone (read receipts).
+    const key = `${threadId}:${data?.updatedAt ?? ''}`;
+    if (unread > 0 && markedFor.current !== key) {
+      markedFor.current = key;
+      void callAction(actions.consult.markRead, { threadId });
+    }
+  }, [threadId, unread, data?.updatedAt]);
+
+  const deliver = useCallback(
+    async (message: OutgoingMessage) => {
+      setOutgoing((list) => list.map((item) => (item.clientId === message.clientId ? { ...item, state: 'sending', error: undefined } : item)));
+      const result = await callAction(actions.consult.sendMessage, { threadId, clientId: message.clientId, text: message.text, photoFileIds: message.photoFileIds });
+      if (result.ok) {
+        // The stored message replaces the pending one at once; the change signal refreshes the rest.
+        const shown = dataRef.current;
+        if (shown && !shown.messages.some((item) => item.id === result.data.id)) setData({ ...shown, messages: [...shown.messages, result.data] });
+        setOutgoing((list) => list.filter((item) => item.clientId !== message.clientId));
+        return;
+      }
+      // Content rejected: it reaches nobody and must be changed, not retried as it is.
+      const state = result.error.code === 'CONTENT_REJECTED' || result.error.code === 'INVALID_INPUT' || result.error.code === 'CONFLICT' ? 'rejected' : 'failed';
+      setOutgoing((list) => list.map((item) => (item.clientId === message.clientId ? { ...item, state, error: result.error.message } : item)));
+    },
+    [threadId, setData],
+  );
+
+  const send = useCallback(
+    (text: string, photos: { fileId: string; path: string }[] = []) => {
+      const message: OutgoingMessage = {
+        clientId: newClientId(),
+        text,
+        photoFileIds: photos.map((photo) => photo.fileId),
+        photoPaths: photos.map((photo) => photo.path),
+        at: new Date().toISOString(),
+        state: 'sending',
+      };
+      setOutgoing((list) => [...list, message]);
+      void deliver(message);
+    },
+    [deliver],
+  );
+
+  const retry = useCallback((clientId: string) => {
+    const message = outgoing.find((item) => item.clientId === clientId);
+    if (message) void deliver(message);
+  }, [outgoing, deliver]);
+
+  const discard = useCallback((clientId: string) => setOutgoing((list) => list.filter((item) => item.clientId !== clientId)), []);
+
+  // A confirmed message may arrive through the live feed before the send's own answer.
+  const confirmed = useMemo(() => new Set((data?.messages ?? []).flatMap((message: MessageView) => (message.clientId ? [message.clientId] : []))), [data]);
+  const pending = outgoing.filter((message) => !confirmed.has(message.clientId));
+
+  return { thread, pending, send, retry, discard };
+}

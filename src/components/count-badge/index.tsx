@@ -1,0 +1,10 @@
+import { Text } from '@tarojs/components';
+import './index.scss';
+
+/** A red count (unread messages); nothing at 0. */
+export function CountBadge({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return <Text className="count-badge">{count > 99 ? '99+' : count}</Text>;
+}
+
+export default CountBadge;

@@ -1,0 +1,127 @@
+import { useMemo, useState } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { actions, type FraudCheckView } from '@domain/actions';
+import {
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_CHANNELS,
+  PAYEE_KIND_LABELS,
+  PAYEE_KINDS,
+  warningSignsFor,
+  type ContactChannel,
+  type PayeeKind,
+} from '@domain/anti-fraud/warning-signs';
+import { CONSULT_TEMPLATES } from '@domain/consult';
+import { Chip } from '@/components/chip';
+import { EmergencyBar } from '@/components/emergency-bar';
+import { fieldMessage, FormError } from '@/components/form-error';
+import { useSubmit } from '@/hooks/use-submit';
+import { requestSubscription } from '@/platform/subscribe';
+import { consultThreadPath } from '@/routes';
+import { callPhone } from '@/utils/call-phone';
+import './index.scss';
+
+function WarningSigns({ amount, payeeKind, channel }: { amount: number; payeeKind?: PayeeKind; channel?: ContactChannel }) {
+  const signs = useMemo(() => warningSignsFor({ amount, payeeKind: payeeKind ?? 'unknown', channel: channel ?? 'other' }), [amount, payeeKind, channel]);
+  return (
+    <View className="fraud-check__signs" aria-live="polite">
+      <Text className="fraud-check__signs-title">先停一停，看看这三条</Text>
+      {signs.map((sign, index) => (
+        <View key={sign.key} className="fraud-check__sign">
+          <Text className="fraud-check__sign-title">
+            {index + 1}. {sign.title}
+          </Text>
+          <Text className="fraud-check__sign-detail">{sign.detail}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Sent({ result }: { result: FraudCheckView }) {
+  return (
+    <View className="fraud-check__sent">
+      <Text className="fraud-check__sent-title">已经紧急转给 {result.routing.assigneeLabel}</Text>
+      <Text className="fraud-check__sent-line">{result.routing.reason}</Text>
+      <Text className="fraud-check__sent-expect">{result.routing.expectation}</Text>
+      <Text className="fraud-check__sent-line">民警回复前，请不要转账。</Text>
+      <View className="fraud-check__open" hoverClass="fraud-check__open--pressed" onClick={() => void Taro.navigateTo({ url: consultThreadPath(result.threadId) })}>
+        <Text>查看民警回复</Text>
+      </View>
+    </View>
+  );
+}
+
+export default function FraudCheckPage() {
+  const { params } = useRouter();
+  const articleId = params.articleId && /^[A-Za-z0-9_-]{1,64}$/.test(params.articleId) ? params.articleId : undefined;
+  const [amountText, setAmountText] = useState('');
+  const [payeeKind, setPayeeKind] = useState<PayeeKind>();
+  const [channel, setChannel] = useState<ContactChannel>();
+  const [note, setNote] = useState('');
+  const [result, setResult] = useState<FraudCheckView>();
+  const start = useSubmit(actions.consult.startFraudCheck);
+  const amount = Number(amountText) || 0;
+
+  async function submit() {
+    void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
+    const answer = await start.submit({
+      amount,
+      payeeKind: payeeKind ?? ('' as PayeeKind),
+      channel: channel ?? ('' as ContactChannel),
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(articleId ? { articleId } : {}),
+    });
+    if (answer) setResult(answer);
+  }
+
+  return (
+    <View className="fraud-check">
+      <EmergencyBar />
+      <View className="page">
+        <Text className="page-title">转账前，先问问民警</Text>
+        <Text className="page-intro">告诉我们要转多少钱、转给谁、对方怎么联系您的。本所反诈民警会优先回复您；下面的提醒现在就可以看。</Text>
+
+        <WarningSigns amount={amount} payeeKind={payeeKind} channel={channel} />
+
+        {result ? (
+          <Sent result={result} />
+        ) : (
+          <View className="fraud-check__form">
+            <Text className="section-title">1. 准备转多少钱（元）</Text>
+            <Input className="fraud-check__amount" type="digit" value={amountText} placeholder="例如 5000" onInput={(event) => setAmountText(event.detail.value)} />
+            {fieldMessage(start.error, 'amount') && <Text className="field-error">{fieldMessage(start.error, 'amount')}</Text>}
+
+            <Text className="section-title">2. 钱转到哪里</Text>
+            <View className="fraud-check__chips">
+              {PAYEE_KINDS.map((key) => (
+                <Chip key={key} label={PAYEE_KIND_LABELS[key]} selected={payeeKind === key} onClick={() => setPayeeKind(key)} />
+              ))}
+            </View>
+            {fieldMessage(start.error, 'payeeKind') && <Text className="field-error">{fieldMessage(start.error, 'payeeKind')}</Text>}
+
+            <Text className="section-title">3. 对方是怎么联系您的</Text>
+            <View className="fraud-check__chips">
+              {CONTACT_CHANNELS.map((key) => (
+                <Chip key={key} label={CONTACT_CHANNEL_LABELS[key]} selected={channel === key} onClick={() => setChannel(key)} />
+              ))}
+            </View>
+            {fieldMessage(start.error, 'channel') && <Text className="field-error">{fieldMessage(start.error, 'channel')}</Text>}
+
+            <Text className="section-title">4. 还想说的（可以不写）</Text>
+            <Textarea className="fraud-check__note" value={note} maxlength={200} placeholder="例如：对方说是公安局的，让我保密" onInput={(event) => setNote(event.detail.value)} />
+
+            {start.error && !['amount', 'payeeKind', 'channel'].some((field) => fieldMessage(start.error, field)) && <FormError error={start.error} />}
+            <View className={`fraud-check__submit ${start.pending ? 'fraud-check__submit--pending' : ''}`} hoverClass="fraud-check__submit--pressed" onClick={() => !start.pending && void submit()}>
+              <Text>{start.pending ? '正在发送…' : '请民警帮我核实'}</Text>
+            </View>
+          </View>
+        )}
+
+        <View className="fraud-check__hotline" onClick={() => callPhone('96110')}>
+          <Text>全国反诈专线 96110（点这里拨打）</Text>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '问片警',
+  enablePullDownRefresh: true,
+});

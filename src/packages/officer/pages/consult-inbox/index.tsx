@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { actions, type InboxView, type ThreadSummaryView } from '@domain/actions';
+import { CONSULT_TEMPLATES, CONSULT_WATCH_COLLECTION } from '@domain/consult';
+import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
+import { CountBadge } from '@/components/count-badge';
+import { NoticeCard } from '@/components/notice-card';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { useLiveChanges } from '@/hooks/use-live-changes';
+import { requestSubscription } from '@/platform/subscribe';
+import { officerThreadPath, ROUTES } from '@/routes';
+import './index.scss';
+
+const VIEWS: { key: InboxView; label: string }[] = [
+  { key: 'mine', label: '我的' },
+  { key: 'station', label: '本所' },
+  { key: 'unassigned', label: '待认领' },
+];
+
+const WAIT_LABELS = { ok: '', soon: '快到时限', overdue: '已超时' } as const;
+
+/** "等了 2 小时 5 分" — how long the resident has been waiting. */
+function waited(minutes: number): string {
+  if (minutes < 60) return `等了 ${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `等了 ${hours} 小时 ${minutes % 60} 分` : `等了 ${Math.floor(hours / 24)} 天`;
+}
+
+function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
+  const waiting = thread.awaiting === 'officer';
+  return (
+    <View
+      className={`inbox-row inbox-row--${waiting ? thread.waitLevel : 'answered'} ${thread.priority === 'urgent' ? 'inbox-row--urgent' : ''}`}
+      hoverClass="inbox-row--pressed"
+      onClick={() => void Taro.navigateTo({ url: officerThreadPath(thread.id) })}
+    >
+      <View className="inbox-row__head">
+        <Text className="inbox-row__category">
+          {thread.priority !== 'normal' ? `【${PRIORITY_LABELS[thread.priority]}】` : ''}
+          {thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category]}
+        </Text>
+        <CountBadge count={thread.unread} />
+      </View>
+      <Text className="inbox-row__title">{thread.lastMessage.text}</Text>
+      <Text className="inbox-row__meta">
+        {thread.residentLabel}
+        {thread.communityName ? ` · ${thread.communityName}` : ''} · {thread.assigneeLabel}
+      </Text>
+      <Text className="inbox-row__wait">
+        {waiting ? `${waited(thread.waitedMinutes)}${WAIT_LABELS[thread.waitLevel] ? ` · ${WAIT_LABELS[thread.waitLevel]}` : ''}` : '已回复，等居民回复'}
+      </Text>
+    </View>
+  );
+}
+
+function Inbox({ stationId }: { stationId: string }) {
+  const [view, setView] = useState<InboxView>('mine');
+  const inbox = useAction(actions.consult.officerInbox, { stationId, view }, { pullDownRefresh: true, isEmpty: (data) => data.threads.length === 0 });
+  // New questions and replies arrive as change signals on this officer's threads.
+  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void inbox.reload());
+
+  return (
+    <View>
+      <View className="inbox-tabs">
+        {VIEWS.map((item) => (
+          <View key={item.key} className={`inbox-tabs__tab ${view === item.key ? 'inbox-tabs__tab--active' : ''}`} onClick={() => setView(item.key)}>
+            <Text>
+              {item.label}
+              {inbox.data ? ` ${inbox.data.counts[item.key]}${inbox.data.countsCapped && item.key !== 'mine' ? '+' : ''}` : ''}
+            </Text>
+          </View>
+        ))}
+      </View>
+      <PageState
+        status={inbox.status}
+        error={inbox.error}
+        onRetry={inbox.reload}
+        emptyTitle={view === 'mine' ? '没有等您回复的提问' : '没有进行中的提问'}
+        emptyDescription="新的提问会马上出现在这里"
+      >
+        {inbox.data?.threads.map((thread) => <ThreadRow key={thread.id} thread={thread} />)}
+      </PageState>
+      <View
+        className="inbox-footer"
+        onClick={() => {
+          void requestSubscription([CONSULT_TEMPLATES.newQuestion]).catch(() => undefined);
+        }}
+      >
+        <Text>接收新提问的微信提醒</Text>
+      </View>
+      <View className="inbox-footer" onClick={() => void Taro.navigateTo({ url: ROUTES.quickReplies })}>
+        <Text>编辑本所快捷回复 ›</Text>
+      </View>
+    </View>
+  );
+}
+
+export default function ConsultInboxPage() {
+  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const stationId = me.data?.station?.id;
+  return (
+    <View className="page inbox-page">
+      <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
+        {stationId ? (
+          <Inbox stationId={stationId} />
+        ) : (
+          <NoticeCard title="居民提问仅供派出所民警处理" tone="warning">
+            <Text>请在“我的”页面用所里给的邀请码登记为民警。</Text>
+          </NoticeCard>
+        )}
+      </PageState>
+    </View>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { actions, type ThreadView } from '@domain/actions';
+import { THREAD_OUTCOME_LABELS, THREAD_OUTCOMES, type ThreadOutcome } from '@domain/consult';
+import { Chip } from '@/components/chip';
+import { FormError } from '@/components/form-error';
+import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+
+/** Transfer to a colleague or another station, with a note the resident will read. */
+export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadView; stationId: string; onDone: () => void }) {
+  const targets = useAction(actions.consult.listTransferTargets, { stationId }, { isEmpty: () => false });
+  const [to, setTo] = useState<{ officerId?: string; stationId?: string }>({});
+  const [note, setNote] = useState('');
+  const transfer = useSubmit(actions.consult.transferThread);
+
+  async function submit() {
+    const result = await transfer.submit({ threadId: thread.id, note: note.trim(), ...(to.officerId ? { toOfficerId: to.officerId } : {}), ...(to.stationId ? { toStationId: to.stationId } : {}) });
+    if (!result) return;
+    void Taro.showToast({ title: `已转给 ${result.transferredTo}`, icon: 'none' });
+    if (result.stillVisible) onDone();
+    else void Taro.navigateBack();
+  }
+
+  return (
+    <View className="officer-panel">
+      <Text className="officer-panel__title">转给同事</Text>
+      <View className="officer-panel__chips">
+        {targets.data?.officers.map((officer) => (
+          <Chip key={officer.id} label={officer.label} selected={to.officerId === officer.id} onClick={() => setTo({ officerId: officer.id })} />
+        ))}
+      </View>
+      <Text className="officer-panel__title">转给其他派出所</Text>
+      <View className="officer-panel__chips">
+        {targets.data?.stations.map((station) => (
+          <Chip key={station.id} label={station.name} selected={to.stationId === station.id} onClick={() => setTo({ stationId: station.id })} />
+        ))}
+      </View>
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="交接说明（居民也能看到），例如：事发地属长庆派出所管辖" onInput={(event) => setNote(event.detail.value)} />
+      <FormError error={transfer.error} />
+      <View className="officer-panel__submit" onClick={() => !transfer.pending && void submit()}>
+        <Text>{transfer.pending ? '正在转交…' : '确认转交'}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** Close with what was done: answered, referred, mediated, visited on site. */
+export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed: (view: ThreadView) => void }) {
+  const [outcome, setOutcome] = useState<ThreadOutcome>();
+  const [note, setNote] = useState('');
+  const close = useSubmit(actions.consult.closeWithOutcome);
+  return (
+    <View className="officer-panel">
+      <Text className="officer-panel__title">办理结果</Text>
+      <View className="officer-panel__chips">
+        {THREAD_OUTCOMES.map((key) => (
+          <Chip key={key} label={THREAD_OUTCOME_LABELS[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
+        ))}
+      </View>
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" onInput={(event) => setNote(event.detail.value)} />
+      <FormError error={close.error} />
+      <View
+        className="officer-panel__submit"
+        onClick={async () => {
+          if (close.pending) return;
+          const closed = await close.submit({ threadId: thread.id, outcome: outcome ?? ('' as ThreadOutcome), ...(note.trim() ? { note: note.trim() } : {}) });
+          if (closed) onClosed(closed);
+        }}
+      >
+        <Text>{close.pending ? '正在办结…' : '确认办结'}</Text>
+      </View>
+    </View>
+  );
+}

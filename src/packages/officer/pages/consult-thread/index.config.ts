@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '居民提问',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { actions, type ThreadView } from '@domain/actions';
+import { THREAD_OUTCOME_LABELS } from '@domain/consult';
+import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
+import { BOOKING_STATUS_LABELS, type BookingStatus } from '@domain/booking';
+import { Composer, MessageList, useConsultThread } from '@/components/consult-thread';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { officerThreadPath } from '@/routes';
+import { formatDate } from '@/utils/format-date';
+import { ClosePanel, TransferPanel } from './hand-over';
+import './index.scss';
+
+function ResidentCard({ thread }: { thread: ThreadView }) {
+  const context = thread.residentContext;
+  return (
+    <View className="resident-card">
+      <Text className="resident-card__name">
+        {thread.residentLabel}
+        {context?.communityName ? ` · ${context.communityName}` : ''}
+      </Text>
+      <Text className="resident-card__line">
+        {thread.priority !== 'normal' ? `【${PRIORITY_LABELS[thread.priority]}】` : ''}
+        {thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category]} · 现由 {thread.assigneeLabel} 处理
+      </Text>
+      <Text className="resident-card__line">{thread.reason}</Text>
+      {context && context.earlierThreads.length > 0 && (
+        <View className="resident-card__section">
+          <Text className="resident-card__label">以前的提问</Text>
+          {context.earlierThreads.map((earlier) => (
+            <Text key={earlier.id} className="resident-card__item" onClick={() => void Taro.navigateTo({ url: officerThreadPath(earlier.id) })}>
+              {formatDate(earlier.createdAt)} {earlier.title}（{earlier.status === 'open' ? '进行中' : '已结束'}）
+            </Text>
+          ))}
+        </View>
+      )}
+      {context && context.bookings.length > 0 && (
+        <View className="resident-card__section">
+          <Text className="resident-card__label">办证预约</Text>
+          {context.bookings.map((booking) => (
+            <Text key={booking.id} className="resident-card__item">
+              {booking.day} {booking.service}（{BOOKING_STATUS_LABELS[booking.status as BookingStatus] ?? booking.status}）
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+type Panel = 'none' | 'transfer' | 'close';
+
+function OfficerThread({ threadId }: { threadId: string }) {
+  const { thread, pending, send, retry, discard } = useConsultThread(threadId);
+  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const stationId = me.data?.station?.id;
+  const replies = useAction(actions.consult.getQuickReplies, { stationId: stationId ?? '' }, { enabled: Boolean(stationId), isEmpty: () => false });
+  const [panel, setPanel] = useState<Panel>('none');
+  const data = thread.data;
+
+  return (
+    <PageState status={thread.status} error={thread.error} onRetry={thread.reload} loadingRows={5}>
+      {data && (
+        <View>
+          <ResidentCard thread={data} />
+          <MessageList messages={data.messages} pending={pending} onRetry={retry} onDiscard={discard} />
+          {data.status === 'closed' ? (
+            <Text className="officer-thread__closed">
+              已办结{data.outcome ? `：${THREAD_OUTCOME_LABELS[data.outcome]}` : ''}
+              {data.rating ? ` · 居民评价 ${'★'.repeat(data.rating.stars)}${data.rating.comment ? `「${data.rating.comment}」` : ''}` : ''}
+            </Text>
+          ) : (
+            <View>
+              <Composer onSend={send} placeholder="回复居民…" quickReplies={replies.data?.replies} />
+              <View className="officer-thread__actions">
+                <View className={`officer-thread__action ${panel === 'transfer' ? 'officer-thread__action--active' : ''}`} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
+                  <Text>转交</Text>
+                </View>
+                <View className={`officer-thread__action ${panel === 'close' ? 'officer-thread__action--active' : ''}`} onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}>
+                  <Text>办结</Text>
+                </View>
+              </View>
+              {panel === 'transfer' && stationId && (
+                <TransferPanel
+                  thread={data}
+                  stationId={stationId}
+                  onDone={() => {
+                    setPanel('none');
+                    void thread.reload();
+                  }}
+                />
+              )}
+              {panel === 'close' && (
+                <ClosePanel
+                  thread={data}
+                  onClosed={(closed) => {
+                    setPanel('none');
+                    thread.setData(closed);
+                  }}
+                />
+              )}
+            </View>
+          )}
+        </View>
+      )}
+    </PageState>
+  );
+}
+
+export default function OfficerConsultThreadPage() {
+  const { params } = useRouter();
+  const threadId = params.id ?? '';
+  return <View className="page officer-thread">{threadId ? <OfficerThread threadId={threadId} /> : <Text>没有找到这个提问</Text>}</View>;
+}

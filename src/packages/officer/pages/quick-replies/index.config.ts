@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '快捷回复与时限',
+});

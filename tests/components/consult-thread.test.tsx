@@ -1,0 +1,109 @@
+/**
+ * The resident's live thread over the real callAction and action contracts; only the transport,
+ * the realtime watch and WeChat's prompts (src/platform/*) are stood in for. Sending is
+ * optimistic: the message shows at once, a lost connection leaves it with a retry, a refused one
+ * says why and stays with the sender.
+ */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { MessageView, ThreadView } from '@domain/actions';
+import type { ActionResult } from '@domain/result';
+import { Thread } from '@/packages/consult/pages/thread/index';
+import { sendToCloud } from '@/platform/cloud-transport';
+import { watchCollection, type WatchHandlers } from '@/platform/realtime';
+
+jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
+jest.mock('@/platform/realtime', () => ({ watchCollection: jest.fn(() => ({ close: jest.fn() })) }));
+jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({})) }));
+jest.mock('@/platform/cloud-files', () => ({ uploadToCloud: jest.fn() }));
+const transport = jest.mocked(sendToCloud);
+const watch = jest.mocked(watchCollection);
+
+const message = (overrides: Partial<MessageView>): MessageView => ({
+  id: 'm1', from: 'resident', authorLabel: '王阿姨', text: '户口迁移要带什么？', photoUrls: [], at: '2026-11-25T02:00:00.000Z', mine: true, read: false, ...overrides,
+});
+
+const thread = (messages: MessageView[], overrides: Partial<ThreadView> = {}): ThreadView => ({
+  id: 't1', category: 'household', kind: 'question', status: 'open', awaiting: 'officer', priority: 'normal', title: '户口迁移要带什么？',
+  lastMessage: { text: '户口迁移要带什么？', from: 'resident', at: '2026-11-25T02:00:00.000Z' }, unread: 0, assigneeLabel: '西罗园派出所 综合服务大厅',
+  stationName: '西罗园派出所', residentLabel: '王阿姨', waitingSince: '2026-11-25T02:00:00.000Z', waitedMinutes: 3, dueAt: '2026-11-25T06:00:00.000Z', waitLevel: 'ok',
+  updatedAt: '2026-11-25T02:00:00.000Z', viewer: 'resident', messages, reason: '已转给 西罗园派出所 综合服务大厅（户籍/出入境窗口）',
+  expectation: '西罗园派出所 综合服务大厅 会在 今天 14:05 前回复', canAnswer: false, ...overrides,
+});
+
+let current: ThreadView;
+let sendAnswer: (input: Record<string, unknown>) => ActionResult<unknown> | Promise<never>;
+
+beforeEach(() => {
+  current = thread([message({})]);
+  transport.mockReset();
+  transport.mockImplementation(async (_fn, { action, input }) => {
+    if (action === 'getThread') return { ok: true, data: current };
+    if (action === 'markRead') return { ok: true, data: { readAt: '2026-11-25T02:05:00.000Z' } };
+    if (action === 'sendMessage') return sendAnswer(input as Record<string, unknown>);
+    throw new Error(`unexpected action ${action}`);
+  });
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => jest.restoreAllMocks());
+
+async function type(text: string) {
+  fireEvent.change(screen.getByPlaceholderText('继续问民警，或补充情况…'), { target: { value: text } });
+  fireEvent.click(screen.getByText('发送'));
+}
+
+test('shows where the question went, when to expect an answer, and my messages with read receipts', async () => {
+  current = thread([message({ read: true })]);
+  render(<Thread threadId="t1" />);
+  expect(await screen.findByText('由 西罗园派出所 综合服务大厅 回复')).toBeTruthy();
+  expect(screen.getByText('西罗园派出所 综合服务大厅 会在 今天 14:05 前回复')).toBeTruthy();
+  expect(screen.getByText(/已读/)).toBeTruthy();
+  // It watches its own change signals, pinned to the signed-in user.
+  expect(watch).toHaveBeenCalledWith('consult_watch', { threadId: 't1', openid: '{openid}' }, expect.anything());
+});
+
+test('a message sent without a connection stays on screen with a retry, and goes once the retry works', async () => {
+  render(<Thread threadId="t1" />);
+  await screen.findByText('户口迁移要带什么？');
+  sendAnswer = () => Promise.reject(new Error('offline'));
+  await type('还需要带照片吗？');
+  expect(await screen.findByText(/点这里重发/)).toBeTruthy();
+  expect(screen.getByText('还需要带照片吗？')).toBeTruthy();
+  const firstClientId = (transport.mock.calls.find(([, data]) => data.action === 'sendMessage')![1].input as { clientId: string }).clientId;
+
+  sendAnswer = (input) => {
+    current = thread([message({}), message({ id: 'm2', clientId: input.clientId as string, text: '还需要带照片吗？' })]);
+    return { ok: true, data: current.messages[1] };
+  };
+  fireEvent.click(screen.getByText(/点这里重发/));
+  await waitFor(() => expect(screen.queryByText(/点这里重发/)).toBeNull());
+  expect(screen.getAllByText('还需要带照片吗？')).toHaveLength(1);
+  // The retry is the same message (same clientId): the cloud stores it once.
+  const ids = transport.mock.calls.filter(([, data]) => data.action === 'sendMessage').map(([, data]) => (data.input as { clientId: string }).clientId);
+  expect(ids).toEqual([firstClientId, firstClientId]);
+});
+
+test('a message content security refuses says why, reaches nobody, and can be removed', async () => {
+  render(<Thread threadId="t1" />);
+  await screen.findByText('户口迁移要带什么？');
+  sendAnswer = () => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: '内容可能含有不当信息，未能发送。请修改后再试' } });
+  await type('不当内容');
+  expect(await screen.findByText('内容可能含有不当信息，未能发送。请修改后再试（别人看不到这条，点这里删掉）')).toBeTruthy();
+  fireEvent.click(screen.getByText(/别人看不到这条/));
+  await waitFor(() => expect(screen.queryByText('不当内容')).toBeNull());
+});
+
+test('a reply arriving on the live feed is fetched and shown without a reload', async () => {
+  let handlers: WatchHandlers<unknown> | undefined;
+  watch.mockImplementation((_collection, _filter, given) => {
+    handlers = given as WatchHandlers<unknown>;
+    return { close: jest.fn() };
+  });
+  render(<Thread threadId="t1" />);
+  await screen.findByText('户口迁移要带什么？');
+  await waitFor(() => expect(handlers).toBeDefined());
+  current = thread([message({}), message({ id: 'm2', from: 'officer', authorLabel: '李警官', text: '带户口本和身份证原件。', mine: false })], { awaiting: 'resident', unread: 1 });
+  act(() => handlers!.onChange([{ threadId: 't1', version: 0 }]));
+  act(() => handlers!.onChange([{ threadId: 't1', version: 1 }]));
+  expect(await screen.findByText('带户口本和身份证原件。')).toBeTruthy();
+  await waitFor(() => expect(transport.mock.calls.some(([, data]) => data.action === 'markRead')).toBe(true));
+});

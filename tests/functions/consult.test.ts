@@ -1,0 +1,248 @@
+/**
+ * The consult function on the demo data, through its real handlers on the embedded database:
+ * who reads what, masking, content security, the hourly limit, transfer, close/rate/reopen, the
+ * escalation timer, fraud checks and emergencies. Routing depends on who is on duty, so the
+ * clock is pinned (only Date is faked).
+ */
+import { actions } from '@domain/actions';
+import type { ThreadView } from '@domain/actions/consult';
+import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+
+const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
+/** A Wednesday, 10:00 Beijing time: 赵警官 and 李警官 are on their day shift. */
+const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
+const HOUR = 3_600_000;
+
+let harness: CloudHarness;
+beforeEach(async () => {
+  jest.useFakeTimers({ now: WEDNESDAY_MORNING, doNotFake: [...ONLY_DATE] });
+  harness = await startHarness();
+});
+afterEach(async () => {
+  jest.useRealTimers();
+  await harness.close();
+});
+
+const openid = (key: string) => persona(key).openid;
+const wang = () => openid('resident-xly2');
+const chen = () => openid('resident-hgby');
+const hallLi = () => openid('officer-hall-xly');
+const zhao = () => openid('officer-beat-xly');
+const cheng = () => openid('officer-duty-xly');
+const hallChangqing = () => openid('officer-hall-cq');
+const later = (ms: number) => jest.setSystemTime(new Date(Date.now() + ms));
+
+type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+const ok = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
+  return result.data;
+};
+const codeOf = (result: Result<unknown>) => (result.ok ? 'OK' : result.error.code);
+
+async function ask(category: 'household' | 'dispute' | 'other', text: string, who = wang()): Promise<string> {
+  const started = ok(await harness.call(who, actions.consult.startThread, { category, text }));
+  if (started.kind !== 'sent') throw new Error('expected a thread');
+  return started.threadId;
+}
+const thread = async (who: string, threadId: string): Promise<ThreadView> => ok(await harness.call(who, actions.consult.getThread, { threadId }));
+let sequence = 0;
+const say = (who: string, threadId: string, text: string) => harness.call(who, actions.consult.sendMessage, { threadId, clientId: `client-${String(++sequence).padStart(4, '0')}`, text });
+
+describe('a question reaches the right inbox and the answer comes back', () => {
+  test('户口迁移 lands at the 西罗园 hall desk with its reason; 李警官 answers and takes it on; read receipts', async () => {
+    const started = ok(await harness.call(wang(), actions.consult.startThread, { category: 'household', text: '户口迁移需要带什么材料？' }));
+    expect(started).toMatchObject({ kind: 'sent', routing: { assigneeLabel: '西罗园派出所 综合服务大厅', reason: expect.stringContaining('综合服务大厅') } });
+    const threadId = started.kind === 'sent' ? started.threadId : '';
+    expect(harness.engine.find('routing_decisions')).toHaveLength(1);
+
+    const inbox = ok(await harness.call(hallLi(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'mine' }));
+    expect(inbox.threads.map((item) => item.id)).toEqual([threadId]);
+    expect(inbox).toMatchObject({ counts: { mine: 1, station: 1, unassigned: 1 }, unread: 1 });
+
+    later(60_000); // messages are ordered by time (then id): the answer comes a minute later
+    const reply = ok(await say(hallLi(), threadId, '带上户口本和身份证原件，到大厅 2 号窗口办理。'));
+    expect(reply).toMatchObject({ from: 'officer', authorLabel: '李警官', mine: true, read: false });
+    const seen = await thread(wang(), threadId);
+    expect(seen).toMatchObject({ viewer: 'resident', assigneeLabel: '李警官', awaiting: 'resident', unread: 1 });
+    expect(seen.messages.map((message) => [message.from, message.text])).toEqual([
+      ['resident', '户口迁移需要带什么材料？'],
+      ['officer', '带上户口本和身份证原件，到大厅 2 号窗口办理。'],
+    ]);
+    ok(await harness.call(wang(), actions.consult.markRead, { threadId }));
+    const officerSide = await thread(hallLi(), threadId);
+    // A colleague looking on does not make it "read" for the resident.
+    later(60_000);
+    ok(await say(wang(), threadId, '好的，谢谢'));
+    ok(await harness.call(zhao(), actions.consult.markRead, { threadId }));
+    expect((await thread(wang(), threadId)).messages.at(-1)).toMatchObject({ text: '好的，谢谢', read: false });
+    expect(officerSide.messages[1]).toMatchObject({ mine: true, read: true });
+    expect(ok(await harness.call(hallLi(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'unassigned' })).threads).toHaveLength(0);
+  });
+
+  test('a send is idempotent: the same clientId twice stores one message', async () => {
+    const threadId = await ask('dispute', '楼上装修太吵了');
+    const input = { threadId, clientId: 'retry-000001', text: '补充一下，是晚上十点以后' };
+    const first = ok(await harness.call(wang(), actions.consult.sendMessage, input));
+    const again = ok(await harness.call(wang(), actions.consult.sendMessage, input));
+    expect(again.id).toBe(first.id);
+    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(2);
+  });
+
+  test('urgent fraud checks sort before older questions; the resident gets the three fitting warning signs', async () => {
+    await ask('dispute', '楼下停车的问题');
+    later(HOUR);
+    const check = ok(await harness.call(wang(), actions.consult.startFraudCheck, { amount: 50_000, payeeKind: 'safeAccount', channel: 'phoneCall', note: '对方说是公安局的' }));
+    expect(check.warningSigns.map((sign) => sign.key)).toEqual(['safe-account', 'police-by-phone', 'large-amount']);
+    expect(check.routing).toMatchObject({ assigneeLabel: '马警官（反诈民警）', priority: 'urgent' });
+    const inbox = ok(await harness.call(zhao(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'station' }));
+    expect(inbox.threads.map((item) => [item.kind, item.priority])).toEqual([
+      ['fraudCheck', 'urgent'],
+      ['question', 'normal'],
+    ]);
+  });
+});
+
+describe('who reads what', () => {
+  test('another resident and another station’s officer cannot read, answer or close a thread', async () => {
+    const threadId = await ask('household', '身份证丢了怎么补办');
+    for (const outsider of [chen(), hallChangqing()]) {
+      expect(codeOf(await harness.call(outsider, actions.consult.getThread, { threadId }))).toBe('NOT_FOUND');
+      expect(codeOf(await say(outsider, threadId, '我来回答'))).toBe('NOT_FOUND');
+      expect(codeOf(await harness.call(outsider, actions.consult.closeWithOutcome, { threadId, outcome: 'answered' }))).toBe('NOT_FOUND');
+    }
+    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(1);
+    // A colleague at the station may read and help; the resident may not act as an officer.
+    expect((await thread(zhao(), threadId)).canAnswer).toBe(true);
+    expect(codeOf(await harness.call(wang(), actions.consult.closeWithOutcome, { threadId, outcome: 'answered' }))).toBe('FORBIDDEN');
+    expect(codeOf(await harness.call(wang(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'station' }))).toBe('FORBIDDEN');
+    expect(codeOf(await harness.call(hallChangqing(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'station' }))).toBe('FORBIDDEN');
+  });
+
+  test('ID and phone numbers are shown only to the sender and the assigned officer; the officer’s reading is logged', async () => {
+    const threadId = await ask('household', '我要迁户口，身份证 110101 19800101 1234，电话 138-1234-5678');
+    const full = '我要迁户口，身份证 110101 19800101 1234，电话 138-1234-5678';
+    const masked = '我要迁户口，身份证 1101**********1234，电话 138****5678';
+    expect((await thread(wang(), threadId)).messages[0]!.text).toBe(full);
+    expect((await thread(hallLi(), threadId)).messages[0]!.text).toBe(full);
+    expect((await thread(zhao(), threadId)).messages[0]!.text).toBe(masked);
+    expect(harness.engine.find('audit_log', { type: 'consult.personal-data.read', threadId })).toEqual([expect.objectContaining({ by: expect.any(String) })]);
+    // Lists and the realtime channel never carry the numbers.
+    const inbox = ok(await harness.call(zhao(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'station' }));
+    expect(inbox.threads[0]!.lastMessage.text).toBe(masked);
+    expect(inbox.threads[0]!.title).not.toContain('19800101');
+    const signals = harness.engine.find('consult_watch', { threadId });
+    expect(signals.length).toBeGreaterThan(0);
+    expect(JSON.stringify(signals)).not.toMatch(/19800101|迁户口/);
+  });
+});
+
+describe('content security and limits', () => {
+  test('a rejected message tells the sender why and reaches nobody', async () => {
+    const threadId = await ask('dispute', '邻居家的狗天天叫');
+    const before = harness.engine.find('consult_watch', { threadId }).map((signal) => signal.version);
+    const rejected = await say(wang(), threadId, '出售枪支弹药，有需要私聊');
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringContaining('未能发送') } });
+    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(1);
+    expect(harness.engine.find('consult_watch', { threadId }).map((signal) => signal.version)).toEqual(before);
+    expect((await thread(zhao(), threadId)).messages).toHaveLength(1);
+
+    expect(codeOf(await harness.call(wang(), actions.consult.startThread, { category: 'other', text: '出售枪支弹药，有需要私聊' }))).toBe('CONTENT_REJECTED');
+    expect(harness.engine.find('consult_threads')).toHaveLength(1);
+    expect(harness.engine.find('routing_decisions')).toHaveLength(1);
+  });
+
+  test('new threads are limited per resident per hour', async () => {
+    for (let index = 0; index < 5; index += 1) await ask('other', `第${index + 1}个问题：小区消防通道被占`);
+    expect(codeOf(await harness.call(wang(), actions.consult.startThread, { category: 'other', text: '第6个问题' }))).toBe('RATE_LIMITED');
+    expect(harness.engine.find('consult_threads')).toHaveLength(5);
+    later(HOUR + 60_000);
+    await ask('other', '一小时后可以再问');
+  });
+
+  test('an emergency shows the 110 prompt before anything is stored; sent anyway, it is urgent and the officer is alerted', async () => {
+    const text = '楼下有人拿刀砍人，快来！';
+    const first = ok(await harness.call(wang(), actions.consult.startThread, { category: 'other', text }));
+    expect(first).toEqual({ kind: 'emergency', prompt: expect.stringContaining('110') });
+    expect(harness.engine.find('consult_threads')).toHaveLength(0);
+    expect(harness.engine.find('officer_notifications')).toHaveLength(0);
+
+    const sent = ok(await harness.call(wang(), actions.consult.startThread, { category: 'other', text, afterEmergencyPrompt: true }));
+    expect(sent).toMatchObject({ kind: 'sent', routing: { priority: 'urgent' } });
+    expect(harness.engine.find('consult_threads')).toEqual([expect.objectContaining({ priority: 'urgent', queueRank: 0 })]);
+    expect(harness.engine.find('officer_notifications')).toEqual([expect.objectContaining({ officerId: 'o-zhao', type: 'emergency' })]);
+  });
+});
+
+describe('hand-over, closing and escalation', () => {
+  test('transfer to another station: the resident sees the hand-over, the old station loses access', async () => {
+    const threadId = await ask('dispute', '广场舞的音响太吵，就在长庆街道那边');
+    const moved = ok(await harness.call(zhao(), actions.consult.transferThread, { threadId, toStationId: 'changqing', note: '事发地属长庆派出所管辖' }));
+    expect(moved).toEqual({ transferredTo: '长庆派出所 值班室', stillVisible: false });
+    expect((await thread(wang(), threadId)).messages.at(-1)).toMatchObject({ from: 'system', text: '赵警官 把问题转给了 长庆派出所 值班室：事发地属长庆派出所管辖' });
+    expect(codeOf(await harness.call(zhao(), actions.consult.getThread, { threadId }))).toBe('NOT_FOUND');
+    expect(ok(await harness.call(hallChangqing(), actions.consult.officerInbox, { stationId: 'changqing', view: 'station' })).threads.map((item) => item.id)).toEqual([threadId]);
+  });
+
+  test('transfer to a colleague by name', async () => {
+    const threadId = await ask('dispute', '邻里纠纷想请民警调解');
+    const moved = ok(await harness.call(zhao(), actions.consult.transferThread, { threadId, toOfficerId: 'o-liu', note: '刘警官负责调解' }));
+    expect(moved).toEqual({ transferredTo: '刘警官', stillVisible: true });
+    expect(await thread(wang(), threadId)).toMatchObject({ assigneeLabel: '刘警官' });
+    expect(codeOf(await harness.call(zhao(), actions.consult.transferThread, { threadId, note: '没选人' }))).toBe('INVALID_INPUT');
+    // The resident reads the note: it passes content security, and a refused one moves nothing.
+    expect(codeOf(await harness.call(openid('officer-duty-xly'), actions.consult.transferThread, { threadId, toOfficerId: 'o-sun', note: '出售枪支弹药，有需要私聊' }))).toBe('CONTENT_REJECTED');
+    expect(await thread(wang(), threadId)).toMatchObject({ assigneeLabel: '刘警官' });
+  });
+
+  test('close with an outcome, rate, reopen within 7 days — not after', async () => {
+    const threadId = await ask('dispute', '楼道里堆满了杂物');
+    ok(await say(zhao(), threadId, '我下午去看看'));
+    const closed = ok(await harness.call(zhao(), actions.consult.closeWithOutcome, { threadId, outcome: 'visited', note: '已协调清理' }));
+    expect(closed).toMatchObject({ status: 'closed', outcome: 'visited' });
+    expect(codeOf(await say(wang(), threadId, '还有一件事'))).toBe('CONFLICT');
+    expect(ok(await harness.call(wang(), actions.consult.closeAndRate, { threadId, stars: 5, comment: '处理得很及时' }))).toMatchObject({ rating: { stars: 5 } });
+    expect(codeOf(await harness.call(wang(), actions.consult.closeAndRate, { threadId, stars: 1 }))).toBe('CONFLICT');
+
+    later(6 * 24 * HOUR);
+    const reopened = ok(await harness.call(wang(), actions.consult.reopenThread, { threadId }));
+    expect(reopened).toMatchObject({ status: 'open', awaiting: 'officer' });
+    expect(reopened.rating).toBeUndefined();
+    ok(await harness.call(wang(), actions.consult.closeAndRate, { threadId, stars: 4 }));
+    later(8 * 24 * HOUR);
+    expect(codeOf(await harness.call(wang(), actions.consult.reopenThread, { threadId }))).toBe('EXPIRED');
+  });
+
+  test('unanswered past the target, the timer moves the thread to the duty officer and says so — once', async () => {
+    const threadId = await ask('dispute', '小区门口有人乱停车');
+    expect((await thread(wang(), threadId)).assigneeLabel).toBe('赵警官');
+    later(2 * HOUR);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
+    // 19:00: four hours' target long past, 程警官's night duty has begun.
+    later(7 * HOUR);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 1 } });
+    const moved = await thread(wang(), threadId);
+    expect(moved.assigneeLabel).toBe('程警官');
+    expect(moved.messages.at(-1)!.text).toContain('已转给值班民警 程警官');
+    expect(ok(await harness.call(cheng(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'mine' })).threads.map((item) => item.id)).toEqual([threadId]);
+    later(HOUR);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
+  });
+
+  test('the station admin sets the response targets; the timer follows them', async () => {
+    const admin = openid('admin-xly');
+    expect(codeOf(await harness.call(zhao(), actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 10, high: 30, normal: 60 } }))).toBe('FORBIDDEN');
+    expect(codeOf(await harness.call(admin, actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 60, high: 30, normal: 60 } }))).toBe('INVALID_INPUT');
+    ok(await harness.call(admin, actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 10, high: 30, normal: 60 } }));
+    expect(ok(await harness.call(zhao(), actions.consult.getResponseTargets, { stationId: 'xiluoyuan' }))).toMatchObject({ minutes: { normal: 60 }, isDefault: false });
+    const threadId = await ask('dispute', '楼下的路灯坏了一个月了');
+    expect((await thread(wang(), threadId)).expectation).toBe('赵警官 今天 11:00 前回复');
+    later(61 * 60_000);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 1 } });
+  });
+
+  test('quick replies start from the defaults and are the station’s to edit', async () => {
+    expect(ok(await harness.call(zhao(), actions.consult.getQuickReplies, { stationId: 'xiluoyuan' }))).toMatchObject({ isDefault: true });
+    ok(await harness.call(zhao(), actions.consult.saveQuickReplies, { stationId: 'xiluoyuan', replies: ['收到，马上处理'] }));
+    expect(ok(await harness.call(hallLi(), actions.consult.getQuickReplies, { stationId: 'xiluoyuan' }))).toEqual({ stationId: 'xiluoyuan', replies: ['收到，马上处理'], isDefault: false });
+  });
+});
