@@ -125,7 +125,8 @@ async function main() {
   const { buildLocalCloud } = await import('./build-local-cloud.mjs');
   await buildLocalCloud();
 
-  const server = await startLocalCloudProcess({ echo: process.env.E2E_SERVER_LOG === '1' });
+  // Clock control lets a test pin "today" to a working-day morning (local-cloud/clock.ts).
+  const server = await startLocalCloudProcess({ echo: process.env.E2E_SERVER_LOG === '1', env: { LOCAL_CLOUD_CLOCK_CONTROL: '1' } });
   console.log(`> local cloud ready at ${server.url} in ${server.startMs} ms (data ${server.dataDir})`);
   let stopping = false;
   const onSignal = (signal) => {

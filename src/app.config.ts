@@ -6,7 +6,7 @@
 export default defineAppConfig({
   pages: ['pages/feed/index', 'pages/booking/index', 'pages/consult/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index'] },
+    { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index', 'pages/hall-roster/index'] },
     { root: 'packages/content', name: 'content', pages: ['pages/about/index', 'pages/article/index', 'pages/home-community/index'] },
     { root: 'packages/booking', name: 'booking', pages: ['pages/book/index', 'pages/mine/index'] },
   ],

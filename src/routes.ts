@@ -5,6 +5,7 @@ export const ROUTES = {
   consult: '/pages/consult/index',
   me: '/pages/me/index',
   officerWorkbench: '/packages/officer/pages/workbench/index',
+  hallRoster: '/packages/officer/pages/hall-roster/index',
   about: '/packages/content/pages/about/index',
   article: '/packages/content/pages/article/index',
   homeCommunity: '/packages/content/pages/home-community/index',

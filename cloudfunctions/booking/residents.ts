@@ -175,7 +175,7 @@ export const residentHandlers: ResidentHandlers = {
     if (same) return bookingView(same, stationName);
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
 
-    if (!(await takePlace(slotId, slot.capacity, now))) throw new ActionError('CONFLICT', FULL_MESSAGE);
+    if (!(await takePlace(slotId, slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
     // From here a place is ours: any failure gives it back, so nothing is left half-done.
     let outcome: { booking: BookingRecord; raced: boolean };
     try {
@@ -251,7 +251,7 @@ export const residentHandlers: ResidentHandlers = {
 
     const newId = bookingIdFor(slotId, booking.personKey);
     // 1. Take the new place; if that fails, nothing has changed.
-    if (!(await takePlace(slotId, check.slot.capacity, now))) throw new ActionError('CONFLICT', FULL_MESSAGE);
+    if (!(await takePlace(slotId, check.slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
     // 2. Move the booking in one transaction (new document booked, old one cancelled).
     let moved: BookingRecord;
     try {

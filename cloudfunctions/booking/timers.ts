@@ -1,5 +1,5 @@
 import type { bookingActions } from '@domain/actions/booking';
-import { HOUR_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
+import { BOOKING_TEMPLATES, HOUR_MS, MY_BOOKINGS_PAGE, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
 import { COLLECTIONS, type BookingRecord, type UserRecord } from '@platform/cloud/collections';
 import type { Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
@@ -8,8 +8,6 @@ import { asDate, stationNames } from './shared';
 
 type TimerHandlers = Pick<Handlers<typeof bookingActions>, 'sendBookingReminders' | 'markNoShows' | 'hallHousekeeping'>;
 
-/** Subscribe-message template residents accept when confirming a booking (WeChat admin console). */
-export const BOOKING_REMINDER_TEMPLATE = 'tmpl-booking-reminder';
 
 const FLAG: Record<ReminderKind, 'remindedDayBeforeAt' | 'remindedHourBeforeAt'> = {
   dayBefore: 'remindedDayBeforeAt',
@@ -52,8 +50,8 @@ export const timerHandlers: TimerHandlers = {
         try {
           await cloud.openapi.subscribeMessage.send({
             touser: account.openid,
-            templateId: BOOKING_REMINDER_TEMPLATE,
-            page: 'packages/booking/pages/mine/index',
+            templateId: BOOKING_TEMPLATES.reminder,
+            page: MY_BOOKINGS_PAGE,
             data: {
               thing1: { value: SERVICE_LABELS[booking.service] },
               time2: { value: `${booking.day} ${timeOf(shanghaiMinuteOfDay(booking.start))}` },

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { FUNCTION_NAMES, type FunctionName } from '@domain/actions';
 import { failure } from '@domain/result';
 import type { LocalDatabase } from '../database';
+import { clockControlEnabled, setLocalClock } from '../clock';
 import { invokeLocalFunction } from '../functions';
 import { DEMO_PERSONAS } from '../seed/demo-data';
 import * as wechat from '../wechat';
@@ -112,6 +113,20 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     }
   }
 
+  /** Browser tests only (see ../clock.ts): {"now": ISO time} or {"now": null}. */
+  async function setClock(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request, 1024);
+    let now: unknown;
+    try {
+      now = (JSON.parse(body?.toString('utf8') ?? '') as { now?: unknown }).now;
+    } catch {
+      return json(response, 400, { ok: false });
+    }
+    if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) return json(response, 400, { ok: false });
+    setLocalClock(now === null ? undefined : new Date(now));
+    return json(response, 200, { ok: true, now: new Date().toISOString() });
+  }
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local');
     const method = request.method ?? 'GET';
@@ -152,6 +167,7 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
       return;
     }
     if (pathname === '/__local/health') return json(response, 200, { ok: true });
+    if (pathname === '/__local/clock' && method === 'POST' && clockControlEnabled()) return setClock(request, response);
     if (method !== 'GET' && method !== 'HEAD') return json(response, 405, failure('INVALID_INPUT', '不支持的请求'));
     serveH5(response, options.h5Dir, pathname);
   }

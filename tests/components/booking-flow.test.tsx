@@ -5,6 +5,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AvailabilityView, BookingView, ServiceListView } from '@domain/actions';
+import { BOOKING_TEMPLATES } from '@domain/booking';
 import type { ActionResult } from '@domain/result';
 import { BookingFlow } from '@/packages/booking/pages/book/booking-flow';
 import { sendToCloud } from '@/platform/cloud-transport';
@@ -117,7 +118,7 @@ describe('booking flow', () => {
 
     expect(await screen.findByText('预约成功')).toBeTruthy();
     expect(screen.getByText('482913')).toBeTruthy();
-    expect(subscribe).toHaveBeenCalledWith(['tmpl-booking-reminder']);
+    expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.reminder, BOOKING_TEMPLATES.slotClosed]);
     expect(inputsOf('reserve')).toEqual([{ slotId: SLOT, person: { self: true }, needs: { kinds: [] } }]);
     expect(inputsOf('availability')[0]).toEqual({ stationId: 'xiluoyuan', service: 'idRenewal' });
   });
@@ -128,17 +129,26 @@ describe('booking flow', () => {
       availability: () => ({ ok: true, data: availability(full ? 0 : 3) }),
       reserve: () => {
         full = true;
-        return { ok: false, error: { code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间，也可以登记候补' } };
+        return { ok: false, error: { code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间', fields: { slotId: '这个时段已经约满了，请选择其他时间' } } };
       },
     });
     render(<BookingFlow stationId="xiluoyuan" />);
     await walkToReview();
     fireEvent.click(screen.getByText('确认预约'));
 
-    expect(await screen.findByText('这个时段已经约满了，请选择其他时间，也可以登记候补')).toBeTruthy();
+    expect(await screen.findByText('这个时段已经约满了，请选择其他时间')).toBeTruthy();
     expect(await screen.findAllByText('已约满')).toHaveLength(1);
     await waitFor(() => expect(inputsOf('availability')).toHaveLength(2));
     expect(screen.getByText('第3步（共6步）：选择时间段')).toBeTruthy();
+  });
+
+  it('stays on the review when a refusal is not about the slot (e.g. the green-channel reason)', async () => {
+    answer({ reserve: () => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: '填写的内容未通过安全检查，请修改后再试' } }) });
+    render(<BookingFlow stationId="xiluoyuan" />);
+    await walkToReview();
+    fireEvent.click(screen.getByText('确认预约'));
+    expect(await screen.findByText('填写的内容未通过安全检查，请修改后再试')).toBeTruthy();
+    expect(screen.getByText('第6步（共6步）：核对并确认')).toBeTruthy();
   });
 
   it('asks for a reason before the green channel goes to review', async () => {

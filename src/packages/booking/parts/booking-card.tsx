@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { BookingView } from '@domain/actions';
+import { CheckInQr } from './check-in-qr';
 import { dayLabel } from './dates';
 import './parts.scss';
 
@@ -40,6 +41,8 @@ export function BookingCard({ booking, showCode = booking.status === 'booked', c
       {showCode && (
         <View className="booking-card__code-box">
           <Text className="booking-card__code-label">到大厅后出示签到码</Text>
+          <CheckInQr payload={booking.checkInPayload} />
+          <Text className="booking-card__code-label">或报出6位数字</Text>
           <Text className="booking-card__code" userSelect aria-label={`签到码 ${booking.checkInCode.split('').join(' ')}`}>
             {booking.checkInCode}
           </Text>

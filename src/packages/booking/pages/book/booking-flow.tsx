@@ -5,7 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type BookingServiceView, type BookingView } from '@domain/actions';
 import type { ActionErrorBody } from '@domain/errors';
-import { NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
+import { BOOKING_CONFIRM_TEMPLATES, BOOKING_TEMPLATES, NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -19,11 +19,6 @@ import { NO_NEEDS_CHOICE, NeedsStep, needsInput, needsProblem, type NeedsChoice 
 import { PersonStep, type PersonChoice } from './person-step';
 import './index.scss';
 
-/**
- * The subscription template the booking function sends reminders with
- * (cloudfunctions/booking/timers.ts BOOKING_REMINDER_TEMPLATE; not imported: server code).
- */
-export const BOOKING_REMINDER_TEMPLATE = 'tmpl-booking-reminder';
 
 const STEPS = ['service', 'day', 'slot', 'person', 'needs', 'review'] as const;
 type Step = (typeof STEPS)[number];
@@ -36,12 +31,8 @@ const STEP_TITLES: Record<Step, string> = {
   review: '核对并确认',
 };
 
-/** A refusal about the chosen time (full, closed, past, cut off): the resident picks another slot. */
-export function isSlotProblem(error: ActionErrorBody): boolean {
-  if (error.fields?.slotId) return true;
-  if (error.code === 'NOT_FOUND' || error.code === 'EXPIRED') return true;
-  return error.code === 'CONFLICT' && (error.message.includes('其他时间') || error.message.includes('约满'));
-}
+/** A refusal about the chosen time (full, closed, past, cut off): the function names the slotId field. */
+export const isSlotProblem = (error: ActionErrorBody): boolean => Boolean(error.fields?.slotId);
 
 function ServiceOption({ service, selected, onSelect }: { service: BookingServiceView; selected: boolean; onSelect: () => void }) {
   return (
@@ -138,8 +129,8 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
     if (!slotId || !person) return;
     // WeChat shows its prompt only from a tap: ask first, and book whatever the answer.
     try {
-      const decisions = await requestSubscription([BOOKING_REMINDER_TEMPLATE]);
-      setReminded(decisions[BOOKING_REMINDER_TEMPLATE] === 'accept');
+      const decisions = await requestSubscription([...BOOKING_CONFIRM_TEMPLATES]);
+      setReminded(decisions[BOOKING_TEMPLATES.reminder] === 'accept');
     } catch {
       // Declined, or not supported on this phone: the booking still goes ahead, without reminders.
     }

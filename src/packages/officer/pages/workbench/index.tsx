@@ -1,9 +1,13 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { actions, type MeView } from '@domain/actions';
 import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
+import { EntryRow } from '@/components/entry-row';
 import { NoticeCard } from '@/components/notice-card';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { ROUTES } from '@/routes';
+import { isHallDesk } from '../hall-roster/is-hall-desk';
 import { AlertList } from './alert-list';
 import { InviteManager } from './invite-manager';
 import { StaffList } from './staff-list';
@@ -41,6 +45,9 @@ function Workbench({ me }: { me: MeView }) {
   return (
     <View>
       <StationHeader me={me} station={me.station} />
+      {isHallDesk(me) && (
+        <EntryRow title="大厅预约名单" description="今天谁来办证、需要什么帮助；扫码或输入签到码签到" onClick={() => void Taro.navigateTo({ url: ROUTES.hallRoster })} />
+      )}
       <AlertList stationId={me.station.id} />
       <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { actions, type RosterEntryView, type RosterView } from '@domain/actions';
+import { Chip } from '@/components/chip';
+import { NoticeCard } from '@/components/notice-card';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { CheckInBox } from './check-in-box';
+import { isHallDesk } from './is-hall-desk';
+import { NeedBadges } from './need-badges';
+import './index.scss';
+
+
+function counts(roster: RosterView) {
+  const all = roster.slots.flatMap((slot) => slot.entries);
+  return {
+    checkedIn: all.filter((entry) => entry.status === 'checkedIn').length,
+    waiting: all.filter((entry) => entry.status === 'booked').length,
+    noShow: all.filter((entry) => entry.status === 'noShow').length,
+  };
+}
+
+function RosterEntry({ entry }: { entry: RosterEntryView }) {
+  return (
+    <View className={`roster-entry roster-entry--${entry.status}`}>
+      <View className="roster-entry__head">
+        <Text className="roster-entry__name">{entry.person.name}</Text>
+        <Text className={`roster-entry__status roster-entry__status--${entry.status}`}>{entry.statusLabel}</Text>
+      </View>
+      <Text className="roster-entry__service">{entry.serviceLabel}</Text>
+      {entry.person.idNumberMasked && <Text className="roster-entry__detail">身份证 {entry.person.idNumberMasked}</Text>}
+      <NeedBadges needs={entry.needs} />
+    </View>
+  );
+}
+
+/** Tomorrow's Shanghai day from a roster day, for the day switch. */
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return new Date(date.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+function Roster({ stationId }: { stationId: string }) {
+  const [day, setDay] = useState<string>();
+  const roster = useAction(actions.booking.hallRoster, day ? { stationId, day } : { stationId }, { pullDownRefresh: true, isEmpty: () => false });
+  const today = roster.data && !day ? roster.data.day : undefined;
+  const [firstDay, setFirstDay] = useState<string>();
+  if (today && firstDay !== today) setFirstDay(today);
+
+  return (
+    <View>
+      <CheckInBox stationId={stationId} onCheckedIn={() => void roster.reload()} />
+      {firstDay && (
+        <View className="roster-days">
+          <Chip label="今天" selected={!day || day === firstDay} onClick={() => setDay(undefined)} />
+          <Chip label="明天" selected={day === nextDay(firstDay)} onClick={() => setDay(nextDay(firstDay))} />
+        </View>
+      )}
+      <PageState status={roster.status} error={roster.error} onRetry={roster.reload} loadingRows={5}>
+        {roster.data && (
+          <View>
+            <Text className="section-title">
+              {roster.data.day} 预约 {roster.data.total} 人
+            </Text>
+            {roster.data.total > 0 && (
+              <Text className="roster-summary">
+                已签到 {counts(roster.data).checkedIn} · 待签到 {counts(roster.data).waiting} · 未到场 {counts(roster.data).noShow}
+              </Text>
+            )}
+            {roster.data.total === 0 && <Text className="muted">这一天还没有人预约。</Text>}
+            {roster.data.slots.map((slot) => (
+              <View key={slot.start} className="roster-slot">
+                <Text className="roster-slot__time">
+                  {slot.time}（{slot.entries.length}人）
+                </Text>
+                {slot.entries.map((entry) => (
+                  <RosterEntry key={entry.bookingId} entry={entry} />
+                ))}
+              </View>
+            ))}
+          </View>
+        )}
+      </PageState>
+    </View>
+  );
+}
+
+export default function HallRosterPage() {
+  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  return (
+    <View className="page hall-roster">
+      <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
+        {me.data &&
+          (isHallDesk(me.data) && me.data.station ? (
+            <View>
+              <Text className="page-title">{me.data.station.name} 服务大厅</Text>
+              <Roster stationId={me.data.station.id} />
+            </View>
+          ) : (
+            <NoticeCard title="大厅预约名单仅供窗口民警使用" tone="warning">
+              <Text>请用本所窗口民警或管理员的账号查看。</Text>
+            </NoticeCard>
+          ))}
+      </PageState>
+    </View>
+  );
+}
