@@ -1,0 +1,128 @@
+/**
+ * Issue 5's browser test: 王阿姨 books a 身份证遗失补领 (photo taken at the window) slot at
+ * 西罗园派出所 for a family member who needs a wheelchair, sees it in 我的预约 with its QR and
+ * 6-digit code, moves it to a later time; 李警官 at the 西罗园 hall desk sees the wheelchair need
+ * on today's roster and checks the resident in by typing the code.
+ *
+ * The roster and check-in are about *today*, so the local cloud's clock (test-only, see
+ * local-cloud/clock.ts) is set to a working-day morning: the test behaves the same at any hour.
+ */
+import type { Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { DEMO_HALL_CONFIGS } from '@domain/booking';
+import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
+
+const DAY_MS = 86_400_000;
+
+/** The next Wednesday (Beijing) that is not a holiday, at 08:40 Beijing time. */
+function nextWorkingWednesdayMorning(): { now: string; day: string } {
+  const holidays = new Set(DEMO_HALL_CONFIGS.xiluoyuan.holidays.map((holiday) => holiday.day));
+  let day = new Date(Date.now() + 8 * 3_600_000 + DAY_MS);
+  while (day.getUTCDay() !== 3 || holidays.has(day.toISOString().slice(0, 10))) day = new Date(day.getTime() + DAY_MS);
+  const iso = day.toISOString().slice(0, 10);
+  return { now: `${iso}T08:40:00+08:00`, day: iso };
+}
+
+async function setServerClock(now: string | null): Promise<void> {
+  const response = await fetch(`${baseUrl()}/__local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
+  if (!response.ok) throw new Error(`the local cloud refused the clock (${response.status}): is LOCAL_CLOUD_CLOCK_CONTROL=1 set?`);
+}
+
+const settle = (page: Page) => page.waitForTimeout(500); // let Taro's page slide-in finish before a picture
+
+let browser: Browser;
+const today = nextWorkingWednesdayMorning();
+beforeAll(async () => {
+  await setServerClock(today.now);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+  await setServerClock(null);
+});
+
+test('a resident books an ID-card photo slot for a family member in a wheelchair, reschedules it, and the hall officer checks them in', async () => {
+  const resident = await newPhonePage(browser);
+  await signInAs(resident, 'resident-xly2');
+  await resident.goto(`${baseUrl()}/#/pages/booking/index`);
+  await tab(resident, '预约').click();
+
+  // Station: her own comes first.
+  await shown(resident, '我所在社区的派出所').waitFor();
+  await button(resident, '在这里预约办证').click();
+
+  // Service, with the checklist.
+  await shown(resident, '身份证遗失补领').click();
+  await shown(resident, '窗口现场拍照，请穿深色有领上衣').waitFor();
+  await settle(resident);
+  await screenshot(resident, 'booking-1-service');
+  await button(resident, '下一步：选日期').click();
+
+  // Day: today is the first day of the calendar.
+  await resident.locator('.day-grid__cell--open').filter({ visible: true }).first().click();
+  // Slot: 10:00 today (more than the 60-minute change cut-off away, so it can be moved).
+  await shown(resident, '10:00').waitFor();
+  await screenshot(resident, 'booking-2-slot');
+  await shown(resident, '10:00').click();
+
+  // For whom: add a family member (saved for next time).
+  await button(resident, '为家人预约').click();
+  const form = resident.locator('.form-card').filter({ visible: true });
+  await form.locator('input').nth(0).fill('王秀兰');
+  await form.locator('input').nth(1).fill('110106194503120029');
+  await form.locator('input').nth(2).fill('13800138000');
+  await shown(resident, '父母').click();
+  await screenshot(resident, 'booking-3-family-member');
+  await button(resident, '保存').click();
+
+  // Needs: a wheelchair.
+  await shown(resident, '轮椅/无障碍通道').click();
+  await button(resident, '下一步：核对信息').click();
+  await shown(resident, '王秀兰（父母）').waitFor();
+  await screenshot(resident, 'booking-4-review');
+  await button(resident, '确认预约').click();
+  // The local stand-in for WeChat's subscription prompt.
+  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await shown(resident, '预约成功').waitFor();
+  await button(resident, '查看我的预约').click();
+
+  // 我的预约: the booking with its QR code and 6-digit code.
+  await shown(resident, '待办理（1）').waitFor();
+  const card = resident.locator('.booking-card').filter({ visible: true }).first();
+  await card.locator('.booking-card__when', { hasText: '10:00' }).waitFor();
+  await card.getByText('轮椅/无障碍通道').waitFor();
+  await card.locator('.check-in-qr').waitFor();
+  await settle(resident);
+  await screenshot(resident, 'booking-5-mine');
+
+  // Reschedule to 10:30 the same day: the new place is taken before the old one is released.
+  await button(resident, '改时间').click();
+  await resident.locator('.reschedule .day-grid__cell--open').filter({ visible: true }).first().click();
+  await resident.locator('.reschedule .slot-list__item').filter({ visible: true, hasText: '10:30' }).click();
+  await button(resident, '改到 10:30').click();
+  await card.locator('.booking-card__when', { hasText: '10:30' }).waitFor();
+  const code = (await card.locator('.booking-card__code').innerText()).trim();
+  expect(code).toMatch(/^[1-9]\d{5}$/);
+  await resident.waitForTimeout(1800); // the 已改到 toast fades
+  await screenshot(resident, 'booking-6-rescheduled');
+  await resident.context().close();
+
+  // The hall officer: today's roster shows the wheelchair need; check-in by the typed code.
+  const officer = await newPhonePage(browser);
+  await signInAs(officer, 'officer-hall-xly');
+  await officer.goto(`${baseUrl()}/#/packages/officer/pages/workbench/index`);
+  await shown(officer, '大厅预约名单').click();
+  await shown(officer, '10:30（1人）').waitFor();
+  const entry = officer.locator('.roster-entry').filter({ visible: true, hasText: '身份证遗失补领' });
+  await entry.getByText('轮椅/无障碍通道').waitFor();
+  await entry.getByText('待办理').waitFor();
+  await settle(officer);
+  await screenshot(officer, 'booking-7-roster');
+
+  await officer.locator('.check-in__input input').filter({ visible: true }).first().fill(code);
+  await button(officer, '确认签到').click();
+  await shown(officer, '✓ 已签到：王*兰').waitFor();
+  await entry.getByText('已签到').waitFor();
+  await screenshot(officer, 'booking-8-checked-in');
+  await officer.context().close();
+});
