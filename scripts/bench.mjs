@@ -8,6 +8,8 @@
 //   cloud.bundleKB                      each bundled cloud function's index.js
 //   localCloud.startMs                  spawn of .local-cloud/server.cjs → first 200 of /__local/health
 //   localCloud.rssMB                    its resident memory after demo data and a few requests
+//   booking.*                           availability p95/p50, reservations/s over HTTP, overbooked
+//                                       places (scripts/bench-booking.mjs)
 //
 //   node scripts/bench.mjs [--no-build]
 //
@@ -203,6 +205,11 @@ async function main() {
     Object.assign(figures, await benchRouting());
   });
 
+  await step('booking', async () => {
+    const { benchBooking } = await import('./bench-booking.mjs');
+    Object.assign(figures, await benchBooking());
+  });
+
   const merged = mergeResults(figures);
   printTable(figures);
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)} (${Object.keys(merged).length} keys)`);
@@ -214,6 +221,8 @@ async function main() {
     ['routing.locatePerSec', figures['routing.locatePerSec'], 100_000, '/s', '≥'],
     ['routing.locateVsLinear', figures['routing.locateVsLinear'], 20, '×', '≥'],
     ['routing.routeP99Ms', figures['routing.routeP99Ms'], 1, 'ms', '≤'],
+    ['booking.availabilityMs (p95)', figures['booking.availabilityMs'], 20, 'ms', '≤'],
+    ['booking.overbooked', figures['booking.overbooked'], 0, 'places', '≤'],
   ];
   let broken = 0;
   console.log('\nBudgets:');

@@ -70,7 +70,8 @@ export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', '
     exited = { code, signal };
   });
 
-  const stop = async () => {
+  // keepData: leave the data directory for a look afterwards (a later stop() removes it).
+  const stop = async ({ keepData = false } = {}) => {
     if (!exited) {
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -78,7 +79,7 @@ export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', '
       await gone;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   for (;;) {

@@ -7,8 +7,7 @@
  * The roster and check-in are about *today*, so the local cloud's clock (test-only, see
  * local-cloud/clock.ts) is set to a working-day morning: the test behaves the same at any hour.
  */
-import type { Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_HALL_CONFIGS } from '@domain/booking';
 import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
 
