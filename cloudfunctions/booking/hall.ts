@@ -1,5 +1,8 @@
 import type { bookingActions, RosterView } from '@domain/actions/booking';
 import {
+  BOOKING_TEMPLATES,
+  MY_BOOKINGS_PAGE,
+  SERVICE_LABELS,
   checkInClaimId,
   chineseDate,
   matchesCheckIn,
@@ -8,16 +11,56 @@ import {
   refuse,
   shanghaiDay,
   shanghaiMinuteOfDay,
+  slotsFor,
   timeOf,
+  tryMinutesOf,
+  type Closure,
+  type HallConfig,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type HallConfigRecord, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
-import { database } from '@platform/cloud/wx';
-import { asDate, rosterEntryView } from './shared';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { cloud, database } from '@platform/cloud/wx';
+import { asDate, hallConfigOf, rosterEntryView } from './shared';
 
-type HallHandlers = Pick<Handlers<typeof bookingActions>, 'hallRoster' | 'checkIn'>;
+type HallHandlers = Pick<Handlers<typeof bookingActions>, 'hallRoster' | 'checkIn' | 'closeHall'>;
+
+/** The closure for a whole day, or for the one slot time starting at `time` (any service's grid). */
+function closureFor(config: HallConfig, day: string, time: string | undefined, reason: string): Closure {
+  if (time === undefined) return { day, reason };
+  const start = tryMinutesOf(time) as number;
+  const onGrid = config.services.some((offer) => slotsFor(config, offer.kind, day).some((slot) => slot.time === time));
+  if (!onGrid) throw new ActionError('INVALID_INPUT', `${time} 不是这一天的预约时段，请从名单里选择要停办的时段`, { time: '不是这一天的预约时段' });
+  return { day, period: { start: time, end: timeOf(start + config.slotMinutes) }, reason };
+}
+
+const sameClosure = (a: Closure, b: Closure) => a.day === b.day && a.period?.start === b.period?.start && !a.services && !b.services;
+
+/** Tells one resident their booked time was closed; a resident without a subscription left still sees it on 我的预约. */
+async function notifyClosed(booking: BookingRecord, reason: string): Promise<boolean> {
+  const account = await findById<UserRecord>(COLLECTIONS.users, booking.accountId);
+  if (!account) return false;
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser: account.openid,
+      templateId: BOOKING_TEMPLATES.slotClosed,
+      page: MY_BOOKINGS_PAGE,
+      data: {
+        thing1: { value: SERVICE_LABELS[booking.service] },
+        time2: { value: `${booking.day} ${timeOf(shanghaiMinuteOfDay(asDate(booking.start)))}` },
+        thing3: { value: reason.slice(0, 20) },
+        thing4: { value: '大厅临时停办，请在我的预约里改约' },
+      },
+    });
+    return true;
+  } catch (error) {
+    const code = (error as { errCode?: number }).errCode;
+    if (code !== 43101) console.warn('[booking] closure notice not sent', booking._id, code);
+    return false;
+  }
+}
 
 /** Officers' access to residents' personal data is logged. */
 async function audit(entry: Record<string, unknown>): Promise<void> {
@@ -80,5 +123,44 @@ export const hallHandlers: HallHandlers = {
     if (changed !== 1) throw new ActionError('CONFLICT', '这位居民已经签到过了');
     await audit({ type: 'booking.checked-in', stationId, bookingId: booking._id, by: user._id, at: context.now });
     return rosterEntryView({ ...booking, status: 'checkedIn', checkedInAt: context.now, checkedInBy: user._id });
+  },
+
+  async closeHall({ stationId, day, time, reason }, context) {
+    const { user } = requireUser(context);
+    const { now } = context;
+    if (day < shanghaiDay(now)) throw new ActionError('INVALID_INPUT', '这一天已经过去了，不能再停办', { day: '这一天已经过去了' });
+    const config = await hallConfigOf(stationId);
+    const closure = closureFor(config, day, time, reason);
+    const booked = await findMany<BookingRecord>(
+      database().collection(COLLECTIONS.bookings).where({ stationId, day, status: 'booked' }).limit(1000),
+    );
+    const affected = booked.filter((booking) => !booking.closure && (time === undefined || timeOf(shanghaiMinuteOfDay(asDate(booking.start))) === time));
+    // One transaction: the closure in the config (no new bookings) and the mark on every booking
+    // it hits. If any write fails, none is kept.
+    const marked = await inTransaction(async (transaction) => {
+      const current = await readInTransaction<HallConfigRecord>(transaction, COLLECTIONS.hallConfigs, stationId);
+      if (!current) throw new ActionError('NOT_FOUND', '这个派出所暂未开通网上预约');
+      if (!current.closures.some((existing) => sameClosure(existing, closure))) {
+        await transaction
+          .collection(COLLECTIONS.hallConfigs)
+          .doc(stationId)
+          .update({ data: { closures: [...current.closures, closure], updatedAt: now } });
+      }
+      const hit: BookingRecord[] = [];
+      for (const booking of affected) {
+        const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);
+        if (!fresh || fresh.status !== 'booked' || fresh.closure) continue;
+        await transaction
+          .collection(COLLECTIONS.bookings)
+          .doc(booking._id)
+          .update({ data: { closure: { reason, closedAt: now, closedBy: user._id }, updatedAt: now } });
+        hit.push(fresh);
+      }
+      return hit;
+    });
+    let notified = 0;
+    for (const booking of marked) if (await notifyClosed(booking, reason)) notified++;
+    await audit({ type: 'booking.hall-closed', stationId, day, time: time ?? null, reason, affected: marked.length, by: user._id, at: now });
+    return { stationId, day, ...(time ? { time } : {}), affected: marked.length, notified };
   },
 };

@@ -218,7 +218,8 @@ export const residentHandlers: ResidentHandlers = {
     const { user } = requireUser(context);
     const booking = await ownBooking(user, bookingId);
     const config = await hallConfigOf(booking.stationId);
-    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, context.now, config);
+    // A time the hall closed may be given up until it starts: the cut-off protects the hall's plan, which changed.
+    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, context.now, booking.closure ? { cancelCutoffMinutes: 0 } : config);
     if (!check.ok) throw refusalError(check);
     // Conditional: of two racing cancels (or a cancel racing a reschedule) only one frees the place.
     const changed = await updated(
@@ -241,7 +242,7 @@ export const residentHandlers: ResidentHandlers = {
       { status: booking.status, start: asDate(booking.start), slotId: booking.slotId, service: booking.service },
       slotId,
       now,
-      oldConfig,
+      booking.closure ? { cancelCutoffMinutes: 0 } : oldConfig,
       newConfig,
     );
     if (!check.ok) throw refusalError(check);

@@ -164,6 +164,7 @@ export function bookingView(booking: BookingRecord, stationName: string): Bookin
     checkInPayload: checkInPayload(booking._id, booking.checkInCode),
     createdAt: isoDate(booking.createdAt),
     ...(booking.checkedInAt ? { checkedInAt: isoDate(booking.checkedInAt) } : {}),
+    ...(booking.closure ? { closure: { reason: booking.closure.reason } } : {}),
   };
 }
 
@@ -177,6 +178,7 @@ export function rosterEntryView(booking: BookingRecord): RosterEntryView {
     person: personView(booking.person, true),
     needs: needsView(booking.needs),
     ...(booking.checkedInAt ? { checkedInAt: isoDate(booking.checkedInAt) } : {}),
+    ...(booking.closure ? { closure: { reason: booking.closure.reason } } : {}),
   };
 }
 

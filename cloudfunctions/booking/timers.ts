@@ -32,7 +32,8 @@ export const timerHandlers: TimerHandlers = {
         .where({ status: 'booked', start: _.gt(now).and(_.lte(new Date(now.getTime() + 25 * HOUR_MS))) })
         .limit(1000),
     );
-    const due = remindersDue(candidates.map(asReminderBooking), now);
+    // A closed time gets no reminder: the resident was told to move it.
+    const due = remindersDue(candidates.filter((booking) => !booking.closure).map(asReminderBooking), now);
     const names = stationNames();
     let sent = 0;
     for (const kind of ['dayBefore', 'hourBefore'] as const) {
@@ -87,7 +88,8 @@ export const timerHandlers: TimerHandlers = {
     );
     let marked = 0;
     for (const booking of candidates) {
-      if (!isNoShow({ status: booking.status, end: asDate(booking.end) }, now)) continue;
+      // Nobody is a no-show for a time the hall itself closed.
+      if (booking.closure || !isNoShow({ status: booking.status, end: asDate(booking.end) }, now)) continue;
       marked += await updated(
         database()
           .collection(COLLECTIONS.bookings)

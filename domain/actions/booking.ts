@@ -88,6 +88,8 @@ export interface BookingView {
   checkInPayload: string;
   createdAt: string;
   checkedInAt?: string;
+  /** The hall closed this time after it was booked: reschedule (any time before it) or cancel. */
+  closure?: { reason: string };
 }
 
 export interface MyBookingsView {
@@ -113,6 +115,7 @@ export interface RosterEntryView {
   person: BookingPersonView;
   needs: BookingNeedsView;
   checkedInAt?: string;
+  closure?: { reason: string };
 }
 
 export interface RosterView {
@@ -120,6 +123,17 @@ export interface RosterView {
   day: string;
   slots: { time: string; start: string; entries: RosterEntryView[] }[];
   total: number;
+}
+
+export interface HallClosedView {
+  stationId: string;
+  day: string;
+  /** 'HH:mm' when one slot time was closed; absent for the whole day. */
+  time?: string;
+  /** Bookings affected (they stay booked, marked closed, until the resident moves or cancels). */
+  affected: number;
+  /** Of those, how many residents got the subscribe message. */
+  notified: number;
 }
 
 export interface ReminderRunView {
@@ -193,6 +207,17 @@ export const bookingActions = defineFunction('booking', {
   checkIn: action<RosterEntryView>()({
     summary: '大厅民警：扫码或输入6位签到码为到场的居民签到',
     input: v.strictObject({ stationId, code: text('签到码', 120) }),
+    policy: 'hallStaff',
+    stationOf: (input) => input.stationId,
+  }),
+  closeHall: action<HallClosedView>()({
+    summary: '大厅民警/管理员：临时停办一个时段或一整天，已预约的居民收到通知并可一键改约',
+    input: v.strictObject({
+      stationId,
+      day,
+      time: v.optional(v.pipe(v.string('时间无效'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间无效'))),
+      reason: text('停办原因', 40),
+    }),
     policy: 'hallStaff',
     stationOf: (input) => input.stationId,
   }),

@@ -241,6 +241,8 @@ export interface BookingRecord extends Omit<Booking, 'id'> {
   checkedInAt?: Date;
   checkedInBy?: string;
   noShowAt?: Date;
+  /** The hall closed this booking's slot: the resident is told why and offered another time. */
+  closure?: { reason: string; closedAt: Date; closedBy: string };
 }
 
 /** A family member saved by an account. ID number and phone are stored AES-GCM encrypted. */

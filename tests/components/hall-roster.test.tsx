@@ -3,6 +3,7 @@
  * camera scanner (platform adapters) are stood in for.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import type { MeView, RosterEntryView, RosterView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
 import HallRosterPage from '@/packages/officer/pages/hall-roster/index';
@@ -116,6 +117,25 @@ describe('大厅预约名单', () => {
     fireEvent.click(screen.getByText('扫居民的预约二维码'));
     expect(await screen.findByText('✓ 已签到：王*兰')).toBeTruthy();
     expect(inputsOf('checkIn')).toEqual([{ stationId: 'xiluoyuan', code: 'fqlj:checkin:bk_wheelchair:482913' }]);
+  });
+
+  it('closes a slot with the reason the officer typed and shows it on the roster', async () => {
+    let closed = false;
+    answer({
+      ...hallAnswers({ checkedIn: false }),
+      hallRoster: () => ({ ok: true, data: roster([closed ? { ...waiting, closure: { reason: '系统维护' } } : waiting]) }),
+      closeHall: () => {
+        closed = true;
+        return { ok: true, data: { stationId: 'xiluoyuan', day: '2026-11-25', time: '09:30', affected: 1, notified: 1 } };
+      },
+    });
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, content: '系统维护', errMsg: 'showModal:ok' } as never);
+    render(<HallRosterPage />);
+    await screen.findByText('09:30（1人）');
+    fireEvent.click(screen.getAllByText('停办此时段')[1] as HTMLElement);
+    expect(await screen.findByText('已停办：系统维护（已通知改约）')).toBeTruthy();
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ content: '已预约的1人会收到通知，可以一键改约。' }));
+    expect(inputsOf('closeHall')).toEqual([{ stationId: 'xiluoyuan', day: '2026-11-25', time: '09:30', reason: '系统维护' }]);
   });
 
   it('tells a resident account that the roster is for hall officers, without asking for it', async () => {

@@ -72,6 +72,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'booking.removeFamilyMember': () => ({ id: 'fm_nobody' }),
   'booking.hallRoster': (stationId) => ({ stationId }),
   'booking.checkIn': (stationId) => ({ stationId, code: '123456' }),
+  'booking.closeHall': (stationId) => ({ stationId, day: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), reason: '系统维护' }),
   'booking.sendBookingReminders': () => ({}),
   'booking.markNoShows': () => ({}),
   'booking.hallHousekeeping': () => ({}),

@@ -38,6 +38,11 @@ export function BookingCard({ booking, showCode = booking.status === 'booked', c
       <Row label="派出所">{booking.stationName}</Row>
       <Row label="办理人">{personLabel(booking)}</Row>
       {booking.needs.labels.length > 0 && <Row label="需要帮助">{booking.needs.labels.join('、')}</Row>}
+      {booking.closure && booking.status === 'booked' && (
+        <Text className="booking-card__closure">
+          大厅临时停办这个时间（{booking.closure.reason}），请点“改时间”换一个时间，或取消预约。
+        </Text>
+      )}
       {showCode && (
         <View className="booking-card__code-box">
           <Text className="booking-card__code-label">到大厅后出示签到码</Text>

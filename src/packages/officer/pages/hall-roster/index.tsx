@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { actions, type RosterEntryView, type RosterView } from '@domain/actions';
 import { Chip } from '@/components/chip';
 import { NoticeCard } from '@/components/notice-card';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { callAction } from '@/platform/cloud-call';
 import { CheckInBox } from './check-in-box';
 import { isHallDesk } from './is-hall-desk';
 import { NeedBadges } from './need-badges';
@@ -28,6 +30,7 @@ function RosterEntry({ entry }: { entry: RosterEntryView }) {
         <Text className={`roster-entry__status roster-entry__status--${entry.status}`}>{entry.statusLabel}</Text>
       </View>
       <Text className="roster-entry__service">{entry.serviceLabel}</Text>
+      {entry.closure && entry.status === 'booked' && <Text className="roster-entry__closure">已停办：{entry.closure.reason}（已通知改约）</Text>}
       {entry.person.idNumberMasked && <Text className="roster-entry__detail">身份证 {entry.person.idNumberMasked}</Text>}
       <NeedBadges needs={entry.needs} />
     </View>
@@ -38,6 +41,28 @@ function RosterEntry({ entry }: { entry: RosterEntryView }) {
 function nextDay(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   return new Date(date.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+const DEFAULT_CLOSURE_REASON = '窗口临时停办';
+
+/** Closes one slot time (or, without `time`, the whole day) after the officer confirms; answers whether it was closed. */
+async function askToClose(stationId: string, day: string, time: string | undefined, people: number): Promise<boolean> {
+  const what = time ? `${day} ${time} 这个时段` : `${day} 全天`;
+  // editable (a reason box in the dialog) is WeChat base library ≥ 2.17.1, not in Taro's types; elsewhere the default reason is used.
+  const options = {
+    title: `停办${what}？`,
+    content: people > 0 ? `已预约的${people}人会收到通知，可以一键改约。` : '停办后居民不能再预约这个时间。',
+    editable: true,
+    placeholderText: `停办原因（默认：${DEFAULT_CLOSURE_REASON}）`,
+    confirmText: '停办',
+    confirmColor: '#c0262d',
+  };
+  const answer = (await Taro.showModal(options as Taro.showModal.Option)) as { confirm: boolean; content?: string };
+  if (!answer.confirm) return false;
+  const reason = answer.content?.trim() || DEFAULT_CLOSURE_REASON;
+  const result = await callAction(actions.booking.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
+  void Taro.showToast({ title: result.ok ? `已停办，通知了${result.data.notified}人` : result.error.message, icon: 'none', duration: 2500 });
+  return result.ok;
 }
 
 function Roster({ stationId }: { stationId: string }) {
@@ -70,9 +95,22 @@ function Roster({ stationId }: { stationId: string }) {
             {roster.data.total === 0 && <Text className="muted">这一天还没有人预约。</Text>}
             {roster.data.slots.map((slot) => (
               <View key={slot.start} className="roster-slot">
-                <Text className="roster-slot__time">
-                  {slot.time}（{slot.entries.length}人）
-                </Text>
+                <View className="roster-slot__head">
+                  <Text className="roster-slot__time">
+                    {slot.time}（{slot.entries.length}人）
+                  </Text>
+                  <Text
+                    className="roster-slot__close"
+                    onClick={() => {
+                      const people = slot.entries.filter((entry) => entry.status === 'booked' && !entry.closure).length;
+                      void askToClose(stationId, roster.data?.day ?? '', slot.time, people).then((closed) => {
+                        if (closed) void roster.reload();
+                      });
+                    }}
+                  >
+                    停办此时段
+                  </Text>
+                </View>
                 {slot.entries.map((entry) => (
                   <RosterEntry key={entry.bookingId} entry={entry} />
                 ))}
