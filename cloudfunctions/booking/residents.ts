@@ -25,6 +25,7 @@ import { findById, findMany, isoDate, updated } from '@platform/cloud/documents'
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { personKeyOfAccount } from './secrets';
+import { freePlace } from './waitlist-places';
 import {
   FULL_MESSAGE,
   asDate,
@@ -42,14 +43,14 @@ type ResidentHandlers = Pick<Handlers<typeof bookingActions>, 'listServices' | '
 /** Active bookings per account (its own and those for family members). */
 export const ACCOUNT_CAP = 3;
 
-interface Person {
+export interface Person {
   personKey: string;
   record: BookingPersonRecord;
   /** For refusal messages: "本人" or the family member's name. */
   label: string;
 }
 
-async function resolvePerson(user: UserRecord, person: { self: true } | { familyMemberId: string }): Promise<Person> {
+export async function resolvePerson(user: UserRecord, person: { self: true } | { familyMemberId: string }): Promise<Person> {
   if ('self' in person) {
     return { personKey: personKeyOfAccount(user._id), record: { self: true, name: user.nickname }, label: '本人' };
   }
@@ -76,7 +77,7 @@ async function activeBookingsFor(accountId: string, personKey: string, now: Date
 }
 
 /** No-show restriction, then the per-person and per-account limits. Returns a same-slot booking when there is one. */
-async function assertMayBook(accountId: string, person: Person, service: ServiceKind, slotId: string, now: Date, replacing?: string): Promise<BookingRecord | undefined> {
+export async function assertMayBook(accountId: string, person: Person, service: ServiceKind, slotId: string, now: Date, replacing?: string): Promise<BookingRecord | undefined> {
   if (!replacing) {
     const noShows = await findMany<BookingRecord>(
       database().collection(COLLECTIONS.bookings).where({ personKey: person.personKey, status: 'noShow' }).field({ start: true }).limit(100),
@@ -229,7 +230,7 @@ export const residentHandlers: ResidentHandlers = {
         .update({ data: { status: 'cancelled', cancelledAt: context.now, updatedAt: context.now } }),
     );
     if (changed !== 1) throw refusalError(refuse('NOT_ACTIVE'));
-    await releasePlace(booking.slotId);
+    await freePlace(booking.slotId, context.now);
     return bookingView({ ...booking, status: 'cancelled', cancelledAt: context.now }, await stationNames()(booking.stationId));
   },
 
@@ -291,8 +292,8 @@ export const residentHandlers: ResidentHandlers = {
       await releasePlace(slotId);
       throw error;
     }
-    // 3. Only now give the old place back.
-    await releasePlace(booking.slotId);
+    // 3. Only now give the old place back (to the first on its waitlist, if anyone waits).
+    await freePlace(booking.slotId, now);
     return bookingView(moved, await stationNames()(ref.stationId));
   },
 

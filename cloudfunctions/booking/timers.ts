@@ -5,6 +5,7 @@ import type { Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 import { asDate, stationNames } from './shared';
+import { expireHolds } from './waitlist-places';
 
 type TimerHandlers = Pick<Handlers<typeof bookingActions>, 'sendBookingReminders' | 'markNoShows' | 'hallHousekeeping'>;
 
@@ -74,7 +75,8 @@ export const timerHandlers: TimerHandlers = {
   async hallHousekeeping(input, context) {
     const reminders = await timerHandlers.sendBookingReminders(input, context);
     const noShows = await timerHandlers.markNoShows(input, context);
-    return { reminders, noShows };
+    const waitlist = await expireHolds(context.now);
+    return { reminders, noShows, waitlist };
   },
 
   async markNoShows(_input, context) {

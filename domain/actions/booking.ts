@@ -125,6 +125,25 @@ export interface RosterView {
   total: number;
 }
 
+/** The resident's place in a full slot's waitlist (候补). */
+export interface WaitlistEntryView {
+  id: string;
+  slotId: string;
+  stationId: string;
+  stationName: string;
+  service: ServiceKind;
+  serviceLabel: string;
+  day: string;
+  time: string;
+  status: 'waiting' | 'holding';
+  /** 1 = next in line (while waiting). */
+  position?: number;
+  /** While holding: the place is theirs until then. */
+  holdUntil?: string;
+  person: BookingPersonView;
+  needs: BookingNeedsView;
+}
+
 export interface HallClosedView {
   stationId: string;
   day: string;
@@ -134,6 +153,12 @@ export interface HallClosedView {
   affected: number;
   /** Of those, how many residents got the subscribe message. */
   notified: number;
+}
+
+export interface WaitlistRunView {
+  expired: number;
+  offered: number;
+  returned: number;
 }
 
 export interface ReminderRunView {
@@ -181,6 +206,26 @@ export const bookingActions = defineFunction('booking', {
   myBookings: action<MyBookingsView>()({
     summary: '我的预约（待办理和历史），含签到码',
     input: emptyInput,
+    policy: 'signedIn',
+  }),
+  joinWaitlist: action<WaitlistEntryView>()({
+    summary: '时段约满时登记候补：有人取消时，排在第一位的人名额保留30分钟并收到通知',
+    input: v.strictObject({ slotId, person, needs: v.optional(NeedsSchema, { kinds: [] }) }),
+    policy: 'signedIn',
+  }),
+  myWaitlist: action<WaitlistEntryView[]>()({
+    summary: '我的候补（排队中的，和为我保留着名额的）',
+    input: emptyInput,
+    policy: 'signedIn',
+  }),
+  claimWaitlistHold: action<BookingView>()({
+    summary: '候补：预约为我保留的名额',
+    input: v.strictObject({ slotId, entryId: id('候补') }),
+    policy: 'signedIn',
+  }),
+  leaveWaitlist: action<{ left: boolean }>()({
+    summary: '候补：不等了 / 不要保留的名额（名额顺延给下一位）',
+    input: v.strictObject({ slotId, entryId: id('候补') }),
     policy: 'signedIn',
   }),
   saveFamilyMember: action<FamilyMemberView>()({
@@ -232,8 +277,8 @@ export const bookingActions = defineFunction('booking', {
     policy: 'system',
   }),
   /** WeChat allows one timer trigger per function: this is it, and it runs the two above. */
-  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number } }>()({
-    summary: '每5分钟：发送预约提醒，标记未到场',
+  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView }>()({
+    summary: '每5分钟：发送预约提醒，标记未到场，过期的候补保留顺延给下一位',
     input: emptyInput,
     policy: 'system',
   }),

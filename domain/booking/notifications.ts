@@ -8,6 +8,8 @@ export const BOOKING_TEMPLATES = {
   reminder: 'tmpl-booking-reminder',
   /** The hall closed a booked slot: offer another time. */
   slotClosed: 'tmpl-booking-slot-closed',
+  /** A place freed for the first person on a slot's waitlist, held for them for 30 minutes. */
+  waitlistOffer: 'tmpl-booking-waitlist-offer',
 } as const;
 
 export type BookingTemplate = (typeof BOOKING_TEMPLATES)[keyof typeof BOOKING_TEMPLATES];

@@ -1,5 +1,5 @@
 import type { ArticleKind } from '@domain/actions/feed';
-import type { Booking, HallConfig, Relation, ServiceKind } from '@domain/booking';
+import type { Booking, HallConfig, Needs, Relation, ServiceKind, WaitlistEntry } from '@domain/booking';
 import type { Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
@@ -29,6 +29,7 @@ export const COLLECTIONS = {
   bookings: 'bookings',
   familyMembers: 'family_members',
   checkInCodes: 'check_in_codes',
+  waitlists: 'waitlists',
 } as const;
 
 export interface UserRecord {
@@ -216,6 +217,8 @@ export interface SlotCounterRecord {
   day: string;
   capacity: number;
   remaining: number;
+  /** Places freed while people were waiting, held for the first in line (waitlist); not in `remaining`. */
+  held?: number;
   createdAt: Date;
 }
 
@@ -257,6 +260,26 @@ export interface FamilyMemberRecord {
   idNumberSealed: string;
   phoneSealed: string;
   createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One person in a slot's waitlist, with what their booking will carry when they take the place. */
+export interface WaitlistEntryRecord extends WaitlistEntry {
+  person: BookingPersonRecord;
+  needs: Needs;
+}
+
+/**
+ * A full slot's waitlist: `_id` is the slot id, entries in line order (domain/booking/waitlist.ts),
+ * one document so each transition is one transaction. `accountIds` finds an account's entries.
+ */
+export interface WaitlistRecord {
+  _id: string;
+  stationId: string;
+  service: ServiceKind;
+  day: string;
+  entries: WaitlistEntryRecord[];
+  accountIds: string[];
   updatedAt: Date;
 }
 

@@ -72,7 +72,7 @@ export async function countOverbooked(dataDir: string) {
   configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
   try {
     const engine = localDatabase();
-    const counters = engine.find('slot_counters', {}) as { _id: string; capacity: number; remaining: number }[];
+    const counters = engine.find('slot_counters', {}) as { _id: string; capacity: number; remaining: number; held?: number }[];
     const booked = engine.find('bookings', { status: 'booked' }) as { slotId: string }[];
     const bySlot = new Map<string, number>();
     for (const booking of booked) bySlot.set(booking.slotId, (bySlot.get(booking.slotId) ?? 0) + 1);
@@ -81,7 +81,8 @@ export async function countOverbooked(dataDir: string) {
     for (const counter of counters) {
       const count = bySlot.get(counter._id) ?? 0;
       overbooked += Math.max(0, count - counter.capacity) + Math.max(0, -counter.remaining);
-      if (counter.remaining !== counter.capacity - count) drift++;
+      // Every place is free, held for the waitlist, or booked.
+      if (counter.remaining + (counter.held ?? 0) !== counter.capacity - count) drift++;
     }
     return { overbooked, counterDrift: drift, counters: counters.length, booked: booked.length };
   } finally {
