@@ -137,7 +137,7 @@ describe('booking flow', () => {
     fireEvent.click(screen.getByText('确认预约'));
 
     expect(await screen.findByText('这个时段已经约满了，请选择其他时间')).toBeTruthy();
-    expect(await screen.findAllByText('已约满')).toHaveLength(1);
+    expect(await screen.findAllByText('已约满 · 可候补')).toHaveLength(1);
     await waitFor(() => expect(inputsOf('availability')).toHaveLength(2));
     expect(screen.getByText('第3步（共6步）：选择时间段')).toBeTruthy();
   });
@@ -149,6 +149,28 @@ describe('booking flow', () => {
     fireEvent.click(screen.getByText('确认预约'));
     expect(await screen.findByText('填写的内容未通过安全检查，请修改后再试')).toBeTruthy();
     expect(screen.getByText('第6步（共6步）：核对并确认')).toBeTruthy();
+  });
+
+  it('joins the waitlist of a full slot, asking for the offer message first', async () => {
+    answer({
+      availability: () => ({ ok: true, data: availability(0) }),
+      joinWaitlist: (input) => ({
+        ok: true,
+        data: { id: 'wl_1', slotId: input.slotId, stationId: 'xiluoyuan', stationName: '西罗园派出所', service: 'idRenewal', serviceLabel: '身份证到期换领', day: '2026-11-25', time: '09:30', status: 'waiting', position: 2, person: { self: true, name: '本人' }, needs: { kinds: [], labels: [] } },
+      }),
+    });
+    render(<BookingFlow stationId="xiluoyuan" />);
+    fireEvent.click(await screen.findByText('身份证到期换领'));
+    fireEvent.click(screen.getByText('下一步：选日期'));
+    fireEvent.click(await screen.findByText('可约'));
+    fireEvent.click(await screen.findByText('已约满 · 可候补'));
+    fireEvent.click(await screen.findByText('本人'));
+    fireEvent.click(await screen.findByText('下一步：核对信息'));
+    fireEvent.click(await screen.findByText('登记候补'));
+    expect(await screen.findByText('已登记候补，排第2位')).toBeTruthy();
+    expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.waitlistOffer]);
+    expect(inputsOf('joinWaitlist')).toEqual([{ slotId: SLOT, person: { self: true }, needs: { kinds: [] } }]);
+    expect(inputsOf('reserve')).toEqual([]);
   });
 
   it('asks for a reason before the green channel goes to review', async () => {

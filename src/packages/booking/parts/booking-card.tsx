@@ -14,7 +14,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export const personLabel = (booking: BookingView): string =>
+export const personLabel = (booking: Pick<BookingView, 'person'>): string =>
   booking.person.self ? '本人' : [booking.person.name, booking.person.idNumberMasked].filter(Boolean).join('  ');
 
 export interface BookingCardProps {

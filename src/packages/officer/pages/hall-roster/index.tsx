@@ -93,6 +93,17 @@ function Roster({ stationId }: { stationId: string }) {
               </Text>
             )}
             {roster.data.total === 0 && <Text className="muted">这一天还没有人预约。</Text>}
+            <Text
+              className="roster-slot__close roster-day-close"
+              onClick={() => {
+                const people = roster.data?.slots.flatMap((slot) => slot.entries).filter((entry) => entry.status === 'booked' && !entry.closure).length ?? 0;
+                void askToClose(stationId, roster.data?.day ?? '', undefined, people).then((closed) => {
+                  if (closed) void roster.reload();
+                });
+              }}
+            >
+              停办这一天
+            </Text>
             {roster.data.slots.map((slot) => (
               <View key={slot.start} className="roster-slot">
                 <View className="roster-slot__head">
