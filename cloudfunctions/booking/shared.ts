@@ -28,12 +28,24 @@ import { bookingSecret } from './secrets';
 
 export const FULL_MESSAGE = '这个时段已经约满了，请选择其他时间';
 
+/**
+ * The last config object built per station, with the stored content it was built from: the slot
+ * engine compiles a config once per object (slots.ts), so an unchanged config must come back as
+ * the same object, or every availability call would compile the hall again.
+ */
+const configCache = new Map<string, { content: string; config: HallConfig }>();
+
 /** The station's hall config, or NOT_FOUND when the station takes no online bookings. */
 export async function hallConfigOf(stationId: string): Promise<HallConfig> {
   const record = await findById<HallConfigRecord>(COLLECTIONS.hallConfigs, stationId);
   if (!record) throw new ActionError('NOT_FOUND', '这个派出所暂未开通网上预约');
-  const { _id, updatedAt: _updatedAt, ...config } = record;
-  return { ...config, stationId: _id };
+  const { _id, updatedAt: _updatedAt, ...stored } = record;
+  const content = JSON.stringify(stored);
+  const cached = configCache.get(_id);
+  if (cached && cached.content === content) return cached.config;
+  const config: HallConfig = { ...stored, stationId: _id };
+  configCache.set(_id, { content, config });
+  return config;
 }
 
 /** The hall config of the station a slot id names (NOT_FOUND for a malformed id or a station without one). */
