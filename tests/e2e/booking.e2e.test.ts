@@ -27,6 +27,19 @@ async function setServerClock(now: string | null): Promise<void> {
   if (!response.ok) throw new Error(`the local cloud refused the clock (${response.status}): is LOCAL_CLOUD_CLOCK_CONTROL=1 set?`);
 }
 
+/** A new resident signed in over HTTP (the guest persona gets a fresh account each time): its cookie. */
+async function newResidentCookie(): Promise<string> {
+  const response = await fetch(`${baseUrl()}/__local/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'guest', next: '/' }), redirect: 'manual' });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+async function callBooking<T>(cookie: string, action: string, input: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl()}/__cloud/functions/booking`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ action, input }) });
+  const result = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${action}: ${result.error?.message}`);
+  return result.data;
+}
+
 const settle = (page: Page) => page.waitForTimeout(500); // let Taro's page slide-in finish before a picture
 
 let browser: Browser;
@@ -124,4 +137,65 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await entry.getByText('已签到').waitFor();
   await screenshot(officer, 'booking-8-checked-in');
   await officer.context().close();
+});
+
+test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, then the hall closes the time and she moves it', async () => {
+  // Two neighbours take both places of 14:00 today (身份证遗失补领 has 2 per slot at 西罗园).
+  const slotId = `xiluoyuan:idReplacement:${today.day}:1400`;
+  const [first, second] = [await newResidentCookie(), await newResidentCookie()];
+  const taken = await callBooking<{ id: string }>(first, 'reserve', { slotId, person: { self: true }, needs: { kinds: [] } });
+  await callBooking(second, 'reserve', { slotId, person: { self: true }, needs: { kinds: [] } });
+
+  const resident = await newPhonePage(browser);
+  await signInAs(resident, 'resident-xly2');
+  await resident.goto(`${baseUrl()}/#/pages/booking/index`);
+  await button(resident, '在这里预约办证').click();
+  await shown(resident, '身份证遗失补领').click();
+  await button(resident, '下一步：选日期').click();
+  await resident.locator('.day-grid__cell--open').filter({ visible: true }).first().click();
+  await resident.locator('.slot-list__item').filter({ visible: true, hasText: '14:00' }).getByText('已约满 · 可候补').click();
+  await resident.locator('.choice').filter({ visible: true, hasText: '用我自己的身份证办理' }).click();
+  await button(resident, '下一步：核对信息').click();
+  await shown(resident, '（已约满，登记候补）').waitFor();
+  await button(resident, '登记候补').click();
+  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await shown(resident, '已登记候补，排第1位').waitFor();
+  await screenshot(resident, 'booking-9-waitlist-joined');
+
+  // A neighbour cancels: the place is held for 王阿姨 (the offer goes to her outbox).
+  await callBooking(first, 'cancel', { bookingId: taken.id });
+  await resident.goto(`${baseUrl()}/#/packages/booking/pages/mine/index`);
+  await shown(resident, '预约这个名额').waitFor();
+  await settle(resident);
+  await screenshot(resident, 'booking-10-waitlist-held');
+  await button(resident, '预约这个名额').click();
+  const card = resident.locator('.booking-card').filter({ visible: true, hasText: '14:00' });
+  await card.waitFor();
+  await resident.context().close();
+
+  // The hall closes 14:00: both people booked are marked and told.
+  const officer = await newPhonePage(browser);
+  await signInAs(officer, 'officer-hall-xly');
+  await officer.goto(`${baseUrl()}/#/packages/officer/pages/hall-roster/index`);
+  const slot = officer.locator('.roster-slot').filter({ visible: true, hasText: '14:00（2人）' });
+  await slot.getByText('停办此时段').click();
+  await officer.locator('.taro-modal__foot').getByText('停办', { exact: true }).click();
+  await slot.getByText('已停办：窗口临时停办（已通知改约）').first().waitFor();
+  await settle(officer);
+  await screenshot(officer, 'booking-11-slot-closed');
+  await officer.context().close();
+
+  // 王阿姨 sees why and moves to 15:00 even though the usual change cut-off would not matter here.
+  const back = await newPhonePage(browser);
+  await signInAs(back, 'resident-xly2');
+  await back.goto(`${baseUrl()}/#/packages/booking/pages/mine/index`);
+  const closedCard = back.locator('.booking-card').filter({ visible: true, hasText: '大厅临时停办这个时间（窗口临时停办）' });
+  await closedCard.waitFor();
+  await screenshot(back, 'booking-12-closed-notice');
+  await button(back, '改时间').click();
+  await back.locator('.reschedule .day-grid__cell--open').filter({ visible: true }).first().click();
+  await back.locator('.reschedule .slot-list__item').filter({ visible: true, hasText: '15:00' }).click();
+  await button(back, '改到 15:00').click();
+  await back.locator('.booking-card__when', { hasText: '15:00' }).waitFor();
+  await back.context().close();
 });
