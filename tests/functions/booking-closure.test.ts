@@ -8,29 +8,12 @@
 import { actions, type BookingView } from '@domain/actions';
 import { BOOKING_TEMPLATES } from '@domain/booking';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: new Date('2026-11-25T09:00:00+08:00'), doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const harness = clockedHarness(new Date('2026-11-25T09:00:00+08:00'));
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
-const failed = <T>(result: Result<T>) => {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-};
 
 const slot = (hhmm: string, day = '2026-11-26') => `changqing:idRenewal:${day}:${hhmm}`;
 const hall = () => persona('officer-hall-cq').openid;

@@ -7,27 +7,14 @@
  */
 
 import { actions } from '@domain/actions';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, ok } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 /** Thursday 2026-11-26 00:30 in Beijing = Wednesday 2026-11-25 08:30 in Los Angeles. */
 const NOW = new Date('2026-11-26T00:30:00+08:00');
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: NOW, doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const harness = clockedHarness(NOW);
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
 
 test('the machine really is in Los Angeles (the test would prove nothing otherwise)', () => {
   expect(NOW.getDate()).toBe(25);

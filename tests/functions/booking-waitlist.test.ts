@@ -7,32 +7,16 @@
 import { actions, type BookingView, type WaitlistEntryView } from '@domain/actions';
 import { BOOKING_TEMPLATES, DEMO_HALL_CONFIGS } from '@domain/booking';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
-import { startHarness, type CloudHarness } from '../support/cloud-harness';
+import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 
-let harness: CloudHarness;
+const harness = clockedHarness(new Date('2026-11-25T09:00:00+08:00'));
 beforeEach(async () => {
-  jest.useFakeTimers({ now: new Date('2026-11-25T09:00:00+08:00'), doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
   const { stationId, ...config } = DEMO_HALL_CONFIGS.changqing;
   const services = config.services.map((offer) => (offer.kind === 'idRenewal' ? { ...offer, capacityPerSlot: 1 } : offer));
   await harness.engine.api.collection('hall_configs').doc(stationId).set({ data: { ...config, services } });
 });
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
-const failed = <T>(result: Result<T>) => {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-};
 
 const SLOT = 'changqing:idRenewal:2026-11-26:0900';
 const self = { self: true as const };

@@ -7,33 +7,16 @@
 import { actions, type BookingView } from '@domain/actions';
 import { BOOKING_TEMPLATES, DEMO_HALL_CONFIGS } from '@domain/booking';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 /** Wednesday 2026-11-25, 09:00 Beijing (01:00 UTC). */
 const WEDNESDAY_MORNING = new Date('2026-11-25T09:00:00+08:00');
 
 const BOOKING_REMINDER_TEMPLATE = BOOKING_TEMPLATES.reminder;
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: WEDNESDAY_MORNING, doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const harness = clockedHarness(WEDNESDAY_MORNING);
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
-const failed = <T>(result: Result<T>) => {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-};
 
 const slot = (day: string, hhmm: string, service = 'idRenewal', station = 'changqing') => `${station}:${service}:${day}:${hhmm}`;
 const TOMORROW_0900 = slot('2026-11-26', '0900');
