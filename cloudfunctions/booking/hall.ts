@@ -1,7 +1,6 @@
 import type { bookingActions, RosterView } from '@domain/actions/booking';
 import {
   BOOKING_TEMPLATES,
-  MY_BOOKINGS_PAGE,
   SERVICE_LABELS,
   checkInClaimId,
   chineseDate,
@@ -18,11 +17,12 @@ import {
   type HallConfig,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type HallConfigRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type HallConfigRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
-import { cloud, database } from '@platform/cloud/wx';
+import { database } from '@platform/cloud/wx';
+import { sendBookingMessage } from './messages';
 import { asDate, hallConfigOf, rosterEntryView } from './shared';
 
 type HallHandlers = Pick<Handlers<typeof bookingActions>, 'hallRoster' | 'checkIn' | 'closeHall'>;
@@ -38,29 +38,14 @@ function closureFor(config: HallConfig, day: string, time: string | undefined, r
 
 const sameClosure = (a: Closure, b: Closure) => a.day === b.day && a.period?.start === b.period?.start && !a.services && !b.services;
 
-/** Tells one resident their booked time was closed; a resident without a subscription left still sees it on 我的预约. */
-async function notifyClosed(booking: BookingRecord, reason: string): Promise<boolean> {
-  const account = await findById<UserRecord>(COLLECTIONS.users, booking.accountId);
-  if (!account) return false;
-  try {
-    await cloud.openapi.subscribeMessage.send({
-      touser: account.openid,
-      templateId: BOOKING_TEMPLATES.slotClosed,
-      page: MY_BOOKINGS_PAGE,
-      data: {
-        thing1: { value: SERVICE_LABELS[booking.service] },
-        time2: { value: `${booking.day} ${timeOf(shanghaiMinuteOfDay(asDate(booking.start)))}` },
-        thing3: { value: reason.slice(0, 20) },
-        thing4: { value: '大厅临时停办，请在我的预约里改约' },
-      },
-    });
-    return true;
-  } catch (error) {
-    const code = (error as { errCode?: number }).errCode;
-    if (code !== 43101) console.warn('[booking] closure notice not sent', booking._id, code);
-    return false;
-  }
-}
+/** Tells one resident their booked time was closed; without a subscription left they still see it on 我的预约. */
+const notifyClosed = (booking: BookingRecord, reason: string): Promise<boolean> =>
+  sendBookingMessage(
+    booking.accountId,
+    BOOKING_TEMPLATES.slotClosed,
+    { service: SERVICE_LABELS[booking.service], time: `${booking.day} ${timeOf(shanghaiMinuteOfDay(asDate(booking.start)))}`, detail: reason, hint: '大厅临时停办，请在我的预约里改约' },
+    booking._id,
+  );
 
 /** Officers' access to residents' personal data is logged. */
 async function audit(entry: Record<string, unknown>): Promise<void> {

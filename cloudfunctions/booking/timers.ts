@@ -1,9 +1,10 @@
 import type { bookingActions } from '@domain/actions/booking';
-import { BOOKING_TEMPLATES, HOUR_MS, MY_BOOKINGS_PAGE, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
-import { COLLECTIONS, type BookingRecord, type UserRecord } from '@platform/cloud/collections';
+import { BOOKING_TEMPLATES, HOUR_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
+import { COLLECTIONS, type BookingRecord } from '@platform/cloud/collections';
 import type { Handlers } from '@platform/cloud/create-function';
-import { findById, findMany, updated } from '@platform/cloud/documents';
-import { cloud, database } from '@platform/cloud/wx';
+import { findMany, updated } from '@platform/cloud/documents';
+import { database } from '@platform/cloud/wx';
+import { sendBookingMessage } from './messages';
 import { asDate, stationNames } from './shared';
 import { expireHolds } from './waitlist-places';
 
@@ -47,26 +48,13 @@ export const timerHandlers: TimerHandlers = {
             .update({ data: { [FLAG[kind]]: now } }),
         );
         if (claimed !== 1) continue;
-        const account = await findById<UserRecord>(COLLECTIONS.users, booking.accountId);
-        if (!account) continue;
-        try {
-          await cloud.openapi.subscribeMessage.send({
-            touser: account.openid,
-            templateId: BOOKING_TEMPLATES.reminder,
-            page: MY_BOOKINGS_PAGE,
-            data: {
-              thing1: { value: SERVICE_LABELS[booking.service] },
-              time2: { value: `${booking.day} ${timeOf(shanghaiMinuteOfDay(booking.start))}` },
-              thing3: { value: (await names(booking.stationId)).slice(0, 20) || '派出所服务大厅' },
-              thing4: { value: kind === 'dayBefore' ? '明天办理，请带齐材料' : '1小时后办理，请准时到达' },
-            },
-          });
-          sent++;
-        } catch (error) {
-          // 43101: no subscription left for this resident; the booking page still shows the time.
-          const code = (error as { errCode?: number }).errCode;
-          if (code !== 43101) console.warn('[booking] reminder not sent', booking._id, code);
-        }
+        const message = {
+          service: SERVICE_LABELS[booking.service],
+          time: `${booking.day} ${timeOf(shanghaiMinuteOfDay(booking.start))}`,
+          detail: (await names(booking.stationId)) || '派出所服务大厅',
+          hint: kind === 'dayBefore' ? '明天办理，请带齐材料' : '1小时后办理，请准时到达',
+        };
+        if (await sendBookingMessage(booking.accountId, BOOKING_TEMPLATES.reminder, message, booking._id)) sent++;
       }
     }
     return { dayBefore: due.dayBefore.length, hourBefore: due.hourBefore.length, sent };

@@ -8,10 +8,10 @@
 import {
   BOOKING_TEMPLATES,
   MINUTE_MS,
-  MY_BOOKINGS_PAGE,
   SERVICE_LABELS,
   lookupSlot,
   nextHolder,
+  parseSlotId,
   placeFreed,
   shanghaiDay,
   timeOf,
@@ -19,10 +19,11 @@ import {
   type HallConfig,
   type HoldOptions,
 } from '@domain/booking';
-import { COLLECTIONS, type UserRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
 import { findById, findMany } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
-import { cloud, database } from '@platform/cloud/wx';
+import { database } from '@platform/cloud/wx';
+import { sendBookingMessage } from './messages';
 import { asDate, hallConfigOfSlot, releasePlace } from './shared';
 
 /** Stored dates come back as Dates, or as strings from older records: the rules want Dates. */
@@ -36,27 +37,21 @@ export function holdOptions(config: HallConfig, slotId: string): HoldOptions {
   return { latestHoldEnd: new Date(found.slot.start.getTime() - config.bookingCutoffMinutes * MINUTE_MS) };
 }
 
-/** Tells the first in line a place is held for them (43101: no subscription left — 我的预约 still shows it). */
+/** Tells the first in line a place is held for them (without a subscription left, 我的预约 still shows it). */
 export async function notifyOffer(entry: WaitlistEntryRecord): Promise<void> {
-  const account = await findById<UserRecord>(COLLECTIONS.users, entry.accountId);
-  const ref = entry.slotId.split(':');
-  if (!account || !entry.holdUntil) return;
-  try {
-    await cloud.openapi.subscribeMessage.send({
-      touser: account.openid,
-      templateId: BOOKING_TEMPLATES.waitlistOffer,
-      page: MY_BOOKINGS_PAGE,
-      data: {
-        thing1: { value: SERVICE_LABELS[ref[1] as keyof typeof SERVICE_LABELS] ?? '预约办证' },
-        time2: { value: `${ref[2]} ${ref[3]?.slice(0, 2)}:${ref[3]?.slice(2)}` },
-        thing3: { value: `候补名额为您保留到${timeOf(shanghaiMinuteOfDay(entry.holdUntil))}` },
-        thing4: { value: '请在我的预约里确认，过时顺延' },
-      },
-    });
-  } catch (error) {
-    const code = (error as { errCode?: number }).errCode;
-    if (code !== 43101) console.warn('[booking] waitlist offer not sent', entry.id, code);
-  }
+  const ref = parseSlotId(entry.slotId);
+  if (!ref || !entry.holdUntil) return;
+  await sendBookingMessage(
+    entry.accountId,
+    BOOKING_TEMPLATES.waitlistOffer,
+    {
+      service: SERVICE_LABELS[ref.service],
+      time: `${ref.day} ${ref.hhmm.slice(0, 2)}:${ref.hhmm.slice(2)}`,
+      detail: `候补名额为您保留到${timeOf(shanghaiMinuteOfDay(entry.holdUntil))}`,
+      hint: '请在我的预约里确认，过时顺延',
+    },
+    entry.id,
+  );
 }
 
 /**
