@@ -25,18 +25,8 @@ import { findById, findMany, isoDate, updated } from '@platform/cloud/documents'
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { personKeyOfAccount } from './secrets';
+import { FULL_MESSAGE, asDate, bookingView, hallConfigOf, hallConfigOfSlot, newBooking, releasePlace, stationNames, takePlace } from './shared';
 import { freePlace } from './waitlist-places';
-import {
-  FULL_MESSAGE,
-  asDate,
-  bookingView,
-  claimCheckInCode,
-  hallConfigOf,
-  hallConfigOfSlot,
-  releasePlace,
-  stationNames,
-  takePlace,
-} from './shared';
 
 type ResidentHandlers = Pick<Handlers<typeof bookingActions>, 'listServices' | 'availability' | 'reserve' | 'cancel' | 'reschedule' | 'myBookings'>;
 
@@ -180,24 +170,7 @@ export const residentHandlers: ResidentHandlers = {
     // From here a place is ours: any failure gives it back, so nothing is left half-done.
     let outcome: { booking: BookingRecord; raced: boolean };
     try {
-      const checkInCode = await claimCheckInCode(bookingId, ref.stationId, ref.day, now);
-      const record: BookingRecord = {
-        _id: bookingId,
-        stationId: ref.stationId,
-        service: ref.service,
-        slotId,
-        day: ref.day,
-        start: slot.start,
-        end: slot.end,
-        accountId: user._id,
-        personKey: who.personKey,
-        person: who.record,
-        status: 'booked',
-        needs: { kinds: [...needs.kinds], ...(needs.greenChannelReason ? { greenChannelReason: needs.greenChannelReason } : {}) },
-        checkInCode,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const record = await newBooking(slot, { accountId: user._id, personKey: who.personKey, person: who.record, needs }, now);
       outcome = await inTransaction(async (transaction) => {
         const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
         if (current && current.status === 'booked') return { booking: current, raced: true };
@@ -257,25 +230,7 @@ export const residentHandlers: ResidentHandlers = {
     // 2. Move the booking in one transaction (new document booked, old one cancelled).
     let moved: BookingRecord;
     try {
-      const checkInCode = await claimCheckInCode(newId, ref.stationId, ref.day, now);
-      moved = {
-        _id: newId,
-        stationId: ref.stationId,
-        service: booking.service,
-        slotId,
-        day: ref.day,
-        start: check.slot.start,
-        end: check.slot.end,
-        accountId: booking.accountId,
-        personKey: booking.personKey,
-        person: booking.person,
-        status: 'booked',
-        needs: booking.needs,
-        checkInCode,
-        createdAt: now,
-        updatedAt: now,
-        rescheduledFrom: booking._id,
-      };
+      moved = await newBooking(check.slot, booking, now, { rescheduledFrom: booking._id });
       const { _id, ...data } = moved;
       await inTransaction(async (transaction) => {
         const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);

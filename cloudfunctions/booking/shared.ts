@@ -5,12 +5,14 @@ import {
   checkInClaimId,
   checkInCodeFor,
   checkInPayload,
+  bookingIdFor,
   needLabels,
   parseSlotId,
   timeOf,
   shanghaiMinuteOfDay,
   type HallConfig,
   type Needs,
+  type Slot,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import {
@@ -128,6 +130,36 @@ export async function claimCheckInCode(bookingId: string, stationId: string, day
     }
   }
   throw new Error(`no free check-in code for ${bookingId}`);
+}
+
+/** A new booking of a place already taken (reserve, reschedule, a claimed waitlist hold), with its check-in code claimed. */
+export async function newBooking(
+  slot: Slot,
+  who: { accountId: string; personKey: string; person: BookingPersonRecord; needs: Needs },
+  now: Date,
+  extra: Partial<BookingRecord> = {},
+): Promise<BookingRecord> {
+  const ref = parseSlotId(slot.slotId);
+  if (!ref) throw new ActionError('NOT_FOUND', '没有找到这个时段，请刷新后重新选择');
+  const id = bookingIdFor(slot.slotId, who.personKey);
+  return {
+    _id: id,
+    stationId: ref.stationId,
+    service: ref.service,
+    slotId: slot.slotId,
+    day: ref.day,
+    start: slot.start,
+    end: slot.end,
+    accountId: who.accountId,
+    personKey: who.personKey,
+    person: who.person,
+    status: 'booked',
+    needs: { kinds: [...who.needs.kinds], ...(who.needs.greenChannelReason ? { greenChannelReason: who.needs.greenChannelReason } : {}) },
+    checkInCode: await claimCheckInCode(id, ref.stationId, ref.day, now),
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  };
 }
 
 export function needsView(needs: Needs | undefined): BookingNeedsView {

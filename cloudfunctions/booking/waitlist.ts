@@ -1,7 +1,6 @@
 import type { WaitlistEntryView, bookingActions } from '@domain/actions/booking';
 import {
   SERVICE_LABELS,
-  bookingIdFor,
   canReserve,
   claimHold,
   fnv1a64,
@@ -21,7 +20,7 @@ import { findById, findMany, isoDate } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { assertMayBook, resolvePerson } from './residents';
-import { bookingView, claimCheckInCode, hallConfigOfSlot, needsView, personView, stationNames } from './shared';
+import { bookingView, hallConfigOfSlot, needsView, newBooking, personView, stationNames } from './shared';
 import { entriesOf, holdOptions, notifyOffer } from './waitlist-places';
 
 type WaitlistHandlers = Pick<Handlers<typeof bookingActions>, 'joinWaitlist' | 'myWaitlist' | 'claimWaitlistHold' | 'leaveWaitlist'>;
@@ -130,25 +129,8 @@ export const waitlistHandlers: WaitlistHandlers = {
     const same = await assertMayBook(user._id, person, ref.service, slotId, now);
     if (same) return bookingView(same, await stationNames()(ref.stationId));
 
-    const bookingId = bookingIdFor(slotId, entry.personKey);
-    const checkInCode = await claimCheckInCode(bookingId, ref.stationId, ref.day, now);
-    const booking: BookingRecord = {
-      _id: bookingId,
-      stationId: ref.stationId,
-      service: ref.service,
-      slotId,
-      day: ref.day,
-      start: lookup.slot.start,
-      end: lookup.slot.end,
-      accountId: user._id,
-      personKey: entry.personKey,
-      person: entry.person,
-      status: 'booked',
-      needs: entry.needs,
-      checkInCode,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const booking = await newBooking(lookup.slot, entry, now);
+    const bookingId = booking._id;
     const _ = database().command;
     // One transaction: the hold is claimed, the held place becomes this booking, the booking is written.
     await inTransaction(async (transaction) => {
