@@ -61,7 +61,11 @@ export async function notifyOffer(entry: WaitlistEntryRecord): Promise<void> {
 export async function freePlace(slotId: string, now: Date): Promise<void> {
   const waitlist = await findById<WaitlistRecord>(COLLECTIONS.waitlists, slotId);
   if (!waitlist || !waitlist.entries.some((entry) => entry.status === 'waiting')) return releasePlace(slotId);
-  const options = holdOptions(await hallConfigOfSlot(slotId), slotId);
+  const config = await hallConfigOfSlot(slotId);
+  // A time the hall closed offers nobody a place: it could not be booked.
+  const found = lookupSlot(config, slotId);
+  if (found.kind !== 'slot' || found.closed) return releasePlace(slotId);
+  const options = holdOptions(config, slotId);
   const _ = database().command;
   const offered = await inTransaction(async (transaction) => {
     const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);

@@ -7,6 +7,7 @@
 import { actions, type BookingView, type WaitlistEntryView } from '@domain/actions';
 import { BOOKING_TEMPLATES, DEMO_HALL_CONFIGS } from '@domain/booking';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
+import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
 
 
@@ -93,5 +94,15 @@ describe('waitlist', () => {
     ok(await harness.call('openid-a', actions.booking.reschedule, { bookingId: booked.id, slotId: 'changqing:idRenewal:2026-11-26:1000' }));
     expect(await mine('openid-b')).toEqual([expect.objectContaining({ status: 'holding' })]);
     expect(counter()).toMatchObject({ remaining: 0, held: 1 });
+  });
+
+  test('a place freed in a time the hall closed is offered to nobody', async () => {
+    const booked = ok(await reserve('openid-a'));
+    ok(await join('openid-b'));
+    ok(await harness.call(persona('officer-hall-cq').openid, actions.booking.closeHall, { stationId: 'changqing', day: '2026-11-26', time: '09:00', reason: '系统维护' }));
+    await cancel('openid-a', booked.id);
+    expect(await mine('openid-b')).toEqual([expect.objectContaining({ status: 'waiting' })]);
+    expect(counter()).toMatchObject({ remaining: 1 });
+    expect(readOutbox().filter((message) => message.templateId === BOOKING_TEMPLATES.waitlistOffer)).toEqual([]);
   });
 });
