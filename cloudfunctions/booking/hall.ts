@@ -5,6 +5,7 @@ import {
   checkInClaimId,
   chineseDate,
   matchesCheckIn,
+  parseSlotId,
   parseCheckInInput,
   refusalError,
   refuse,
@@ -17,7 +18,7 @@ import {
   type HallConfig,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type HallConfigRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type HallConfigRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
@@ -120,9 +121,11 @@ export const hallHandlers: HallHandlers = {
       database().collection(COLLECTIONS.bookings).where({ stationId, day, status: 'booked' }).limit(1000),
     );
     const affected = booked.filter((booking) => !booking.closure && (time === undefined || timeOf(shanghaiMinuteOfDay(asDate(booking.start))) === time));
-    // One transaction: the closure in the config (no new bookings) and the mark on every booking
-    // it hits. If any write fails, none is kept.
-    const marked = await inTransaction(async (transaction) => {
+    const closedSlot = (slotId: string) => time === undefined || slotId.endsWith(`:${time.replace(':', '')}`);
+    const queues = (await findMany<WaitlistRecord>(database().collection(COLLECTIONS.waitlists).where({ stationId, day }).limit(100))).filter((queue) => closedSlot(queue._id));
+    // One transaction: the closure in the config (no new bookings), the mark on every booking it
+    // hits, and the end of its waitlists (held places back to the pool). If any write fails, none is kept.
+    const { hit: marked, dropped } = await inTransaction(async (transaction) => {
       const current = await readInTransaction<HallConfigRecord>(transaction, COLLECTIONS.hallConfigs, stationId);
       if (!current) throw new ActionError('NOT_FOUND', '这个派出所暂未开通网上预约');
       if (!current.closures.some((existing) => sameClosure(existing, closure))) {
@@ -141,11 +144,35 @@ export const hallHandlers: HallHandlers = {
           .update({ data: { closure: { reason, closedAt: now, closedBy: user._id }, updatedAt: now } });
         hit.push(fresh);
       }
-      return hit;
+      const gone: WaitlistEntryRecord[] = [];
+      for (const queue of queues) {
+        const fresh = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, queue._id);
+        const live = fresh?.entries.filter((entry) => entry.status === 'waiting' || entry.status === 'holding') ?? [];
+        if (!fresh || live.length === 0) continue;
+        const holding = live.filter((entry) => entry.status === 'holding').length;
+        await transaction
+          .collection(COLLECTIONS.waitlists)
+          .doc(queue._id)
+          .update({ data: { entries: fresh.entries.map((entry) => (live.includes(entry) ? { ...entry, status: 'left' } : entry)), updatedAt: now } });
+        if (holding > 0) {
+          await transaction
+            .collection(COLLECTIONS.slotCounters)
+            .doc(queue._id)
+            .update({ data: { held: database().command.inc(-holding), remaining: database().command.inc(holding) } });
+        }
+        gone.push(...live);
+      }
+      return { hit, dropped: gone };
     });
     let notified = 0;
     for (const booking of marked) if (await notifyClosed(booking, reason)) notified++;
-    await audit({ type: 'booking.hall-closed', stationId, day, time: time ?? null, reason, affected: marked.length, by: user._id, at: now });
-    return { stationId, day, ...(time ? { time } : {}), affected: marked.length, notified };
+    for (const entry of dropped) {
+      const ref = parseSlotId(entry.slotId);
+      if (!ref) continue;
+      const message = { service: SERVICE_LABELS[ref.service], time: `${ref.day} ${ref.hhmm.slice(0, 2)}:${ref.hhmm.slice(2)}`, detail: reason, hint: '大厅临时停办，候补已取消' };
+      if (await sendBookingMessage(entry.accountId, BOOKING_TEMPLATES.slotClosed, message, entry.id)) notified++;
+    }
+    await audit({ type: 'booking.hall-closed', stationId, day, time: time ?? null, reason, affected: marked.length, waitlistEnded: dropped.length, by: user._id, at: now });
+    return { stationId, day, ...(time ? { time } : {}), affected: marked.length, waitlistEnded: dropped.length, notified };
   },
 };

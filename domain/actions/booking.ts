@@ -151,7 +151,9 @@ export interface HallClosedView {
   time?: string;
   /** Bookings affected (they stay booked, marked closed, until the resident moves or cancels). */
   affected: number;
-  /** Of those, how many residents got the subscribe message. */
+  /** Waitlist entries of the closed time(s) ended (a held place goes back to the pool). */
+  waitlistEnded: number;
+  /** Residents who got the subscribe message (booked or waiting). */
   notified: number;
 }
 

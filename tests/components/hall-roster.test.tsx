@@ -126,7 +126,7 @@ describe('大厅预约名单', () => {
       hallRoster: () => ({ ok: true, data: roster([closed ? { ...waiting, closure: { reason: '系统维护' } } : waiting]) }),
       closeHall: () => {
         closed = true;
-        return { ok: true, data: { stationId: 'xiluoyuan', day: '2026-11-25', time: '09:30', affected: 1, notified: 1 } };
+        return { ok: true, data: { stationId: 'xiluoyuan', day: '2026-11-25', time: '09:30', affected: 1, waitlistEnded: 0, notified: 1 } };
       },
     });
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, content: '系统维护', errMsg: 'showModal:ok' } as never);

@@ -29,7 +29,7 @@ describe('closing a slot', () => {
     recordSubscription('openid-a', [BOOKING_TEMPLATES.slotClosed], { [BOOKING_TEMPLATES.slotClosed]: 'accept' });
 
     const closed = ok(await closeHall(hall(), { day: '2026-11-26', time: '09:00', reason: '户籍系统维护' }));
-    expect(closed).toEqual({ stationId: 'changqing', day: '2026-11-26', time: '09:00', affected: 2, notified: 1 });
+    expect(closed).toEqual({ stationId: 'changqing', day: '2026-11-26', time: '09:00', affected: 2, waitlistEnded: 0, notified: 1 });
     expect(readOutbox()).toEqual([
       expect.objectContaining({ touser: 'openid-a', templateId: BOOKING_TEMPLATES.slotClosed, data: expect.objectContaining({ thing3: { value: '户籍系统维护' } }) }),
     ]);

@@ -96,13 +96,27 @@ describe('waitlist', () => {
     expect(counter()).toMatchObject({ remaining: 0, held: 1 });
   });
 
-  test('a place freed in a time the hall closed is offered to nobody', async () => {
+  test('closing the time ends its waitlist: a held place goes back, the people waiting are told', async () => {
+    const booked = ok(await reserve('openid-a'));
+    ok(await join('openid-b'));
+    ok(await join('openid-c'));
+    await cancel('openid-a', booked.id);
+    recordSubscription('openid-c', [BOOKING_TEMPLATES.slotClosed], { [BOOKING_TEMPLATES.slotClosed]: 'accept' });
+    const closed = ok(await harness.call(persona('officer-hall-cq').openid, actions.booking.closeHall, { stationId: 'changqing', day: '2026-11-26', time: '09:00', reason: '系统维护' }));
+    expect(closed).toMatchObject({ affected: 0, waitlistEnded: 2, notified: 1 });
+    expect(await mine('openid-b')).toEqual([]);
+    expect(await mine('openid-c')).toEqual([]);
+    expect(counter()).toMatchObject({ remaining: 1, held: 0 });
+    expect(readOutbox()).toEqual([expect.objectContaining({ touser: 'openid-c', templateId: BOOKING_TEMPLATES.slotClosed, data: expect.objectContaining({ thing4: { value: '大厅临时停办，候补已取消' } }) })]);
+  });
+
+  test('a place freed later in a closed time goes back to the pool, offered to nobody', async () => {
     const booked = ok(await reserve('openid-a'));
     ok(await join('openid-b'));
     ok(await harness.call(persona('officer-hall-cq').openid, actions.booking.closeHall, { stationId: 'changqing', day: '2026-11-26', time: '09:00', reason: '系统维护' }));
     await cancel('openid-a', booked.id);
-    expect(await mine('openid-b')).toEqual([expect.objectContaining({ status: 'waiting' })]);
-    expect(counter()).toMatchObject({ remaining: 1 });
+    expect(await mine('openid-b')).toEqual([]);
+    expect(counter()).toMatchObject({ remaining: 1, held: 0 });
     expect(readOutbox().filter((message) => message.templateId === BOOKING_TEMPLATES.waitlistOffer)).toEqual([]);
   });
 });
