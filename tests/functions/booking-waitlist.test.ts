@@ -116,7 +116,8 @@ describe('waitlist', () => {
     ok(await harness.call(persona('officer-hall-cq').openid, actions.booking.closeHall, { stationId: 'changqing', day: '2026-11-26', time: '09:00', reason: '系统维护' }));
     await cancel('openid-a', booked.id);
     expect(await mine('openid-b')).toEqual([]);
-    expect(counter()).toMatchObject({ remaining: 1, held: 0 });
+    expect(counter().remaining).toBe(1);
+    expect(counter().held ?? 0).toBe(0);
     expect(readOutbox().filter((message) => message.templateId === BOOKING_TEMPLATES.waitlistOffer)).toEqual([]);
   });
 });
