@@ -40,6 +40,12 @@ async function callBooking<T>(cookie: string, action: string, input: unknown): P
   return result.data;
 }
 
+/** Today's cell in a calendar strip (by its label, not its position: a click during a page slide could land on a neighbour). */
+function todayCell(page: Page, within = '') {
+  const [, month, date] = today.day.split('-');
+  return page.locator(`${within} .day-grid__cell[aria-label^="${Number(month)}月${Number(date)}日"]`.trim()).filter({ visible: true }).first();
+}
+
 const settle = (page: Page) => page.waitForTimeout(500); // let Taro's page slide-in finish before a picture
 
 let browser: Browser;
@@ -71,7 +77,8 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await button(resident, '下一步：选日期').click();
 
   // Day: today is the first day of the calendar.
-  await resident.locator('.day-grid__cell--open').filter({ visible: true }).first().click();
+  await todayCell(resident).click();
+  await shown(resident, `${Number(today.day.slice(5, 7))}月${Number(today.day.slice(8))}日 周三`).waitFor();
   // Slot: 10:00 today (more than the 60-minute change cut-off away, so it can be moved).
   await shown(resident, '10:00').waitFor();
   await screenshot(resident, 'booking-2-slot');
@@ -109,7 +116,7 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
 
   // Reschedule to 10:30 the same day: the new place is taken before the old one is released.
   await button(resident, '改时间').click();
-  await resident.locator('.reschedule .day-grid__cell--open').filter({ visible: true }).first().click();
+  await todayCell(resident, '.reschedule').click();
   await resident.locator('.reschedule .slot-list__item').filter({ visible: true, hasText: '10:30' }).click();
   await button(resident, '改到 10:30').click();
   await card.locator('.booking-card__when', { hasText: '10:30' }).waitFor();
@@ -152,7 +159,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await button(resident, '在这里预约办证').click();
   await shown(resident, '身份证遗失补领').click();
   await button(resident, '下一步：选日期').click();
-  await resident.locator('.day-grid__cell--open').filter({ visible: true }).first().click();
+  await todayCell(resident).click();
   await resident.locator('.slot-list__item').filter({ visible: true, hasText: '14:00' }).getByText('已约满 · 可候补').click();
   await resident.locator('.choice').filter({ visible: true, hasText: '用我自己的身份证办理' }).click();
   await button(resident, '下一步：核对信息').click();
@@ -193,7 +200,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await closedCard.waitFor();
   await screenshot(back, 'booking-12-closed-notice');
   await button(back, '改时间').click();
-  await back.locator('.reschedule .day-grid__cell--open').filter({ visible: true }).first().click();
+  await todayCell(back, '.reschedule').click();
   await back.locator('.reschedule .slot-list__item').filter({ visible: true, hasText: '15:00' }).click();
   await button(back, '改到 15:00').click();
   await back.locator('.booking-card__when', { hasText: '15:00' }).waitFor();
