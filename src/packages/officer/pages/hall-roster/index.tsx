@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { actions, type RosterEntryView, type RosterView } from '@domain/actions';
@@ -68,9 +68,13 @@ async function askToClose(stationId: string, day: string, time: string | undefin
 function Roster({ stationId }: { stationId: string }) {
   const [day, setDay] = useState<string>();
   const roster = useAction(actions.booking.hallRoster, day ? { stationId, day } : { stationId }, { pullDownRefresh: true, isEmpty: () => false });
-  const today = roster.data && !day ? roster.data.day : undefined;
+  // "Today" is the server's Beijing day from the first answer, not the phone's clock.
   const [firstDay, setFirstDay] = useState<string>();
-  if (today && firstDay !== today) setFirstDay(today);
+  const answeredDay = !day ? roster.data?.day : undefined;
+  useEffect(() => {
+    if (answeredDay) setFirstDay(answeredDay);
+  }, [answeredDay]);
+  const tally = roster.data ? counts(roster.data) : undefined;
 
   return (
     <View>
@@ -87,9 +91,9 @@ function Roster({ stationId }: { stationId: string }) {
             <Text className="section-title">
               {roster.data.day} 预约 {roster.data.total} 人
             </Text>
-            {roster.data.total > 0 && (
+            {tally && roster.data.total > 0 && (
               <Text className="roster-summary">
-                已签到 {counts(roster.data).checkedIn} · 待签到 {counts(roster.data).waiting} · 未到场 {counts(roster.data).noShow}
+                已签到 {tally.checkedIn} · 待签到 {tally.waiting} · 未到场 {tally.noShow}
               </Text>
             )}
             {roster.data.total === 0 && <Text className="muted">这一天还没有人预约。</Text>}
