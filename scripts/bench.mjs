@@ -11,6 +11,8 @@
 //   feed.firstPageP95Ms                 the feed's first page over HTTP with 100,000 items (bench-feed.mjs)
 //   consult.inboxMs, consult.deliveryP95Ms  问片警: inbox with 5,000 threads; send → render across
 //                                       two Chromium contexts (scripts/bench-consult.mjs)
+//   booking.*                           availability p95/p50, reservations/s over HTTP, overbooked
+//                                       places (scripts/bench-booking.mjs)
 //
 //   node scripts/bench.mjs [--no-build]
 //
@@ -220,6 +222,11 @@ async function main() {
     Object.assign(figures, await benchRouting());
   });
 
+  await step('booking', async () => {
+    const { benchBooking } = await import('./bench-booking.mjs');
+    Object.assign(figures, await benchBooking());
+  });
+
   const merged = mergeResults(figures);
   printTable(figures);
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)} (${Object.keys(merged).length} keys)`);
@@ -234,6 +241,8 @@ async function main() {
     ['feed.firstPageP95Ms', figures['feed.firstPageP95Ms'], 30, 'ms', '≤'],
     ['consult.inboxMs (p95)', figures['consult.inboxMs']?.p95, 50, 'ms', '≤'],
     ['consult.deliveryP95Ms', figures['consult.deliveryP95Ms'], 300, 'ms', '≤'],
+    ['booking.availabilityMs (p95)', figures['booking.availabilityMs'], 20, 'ms', '≤'],
+    ['booking.overbooked', figures['booking.overbooked'], 0, 'places', '≤'],
   ];
   let broken = 0;
   console.log('\nBudgets:');

@@ -71,7 +71,8 @@ export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', '
     exited = { code, signal };
   });
 
-  const stop = async () => {
+  // keepData: leave the data directory for a look afterwards (a later stop() removes it).
+  const stop = async ({ keepData = false } = {}) => {
     if (!exited) {
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -79,7 +80,8 @@ export async function startLocalCloudProcess({ h5Dir = path.join(root, 'dist', '
       await gone;
       clearTimeout(timer);
     }
-    if (!givenDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    // A data directory the caller gave stays (it is theirs); keepData leaves ours for a look.
+    if (!givenDataDir && !keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   for (;;) {
@@ -126,7 +128,8 @@ async function main() {
   const { buildLocalCloud } = await import('./build-local-cloud.mjs');
   await buildLocalCloud();
 
-  const server = await startLocalCloudProcess({ echo: process.env.E2E_SERVER_LOG === '1' });
+  // Clock control lets a test pin "today" to a working-day morning (local-cloud/clock.ts).
+  const server = await startLocalCloudProcess({ echo: process.env.E2E_SERVER_LOG === '1', env: { LOCAL_CLOUD_CLOCK_CONTROL: '1' } });
   console.log(`> local cloud ready at ${server.url} in ${server.startMs} ms (data ${server.dataDir})`);
   let stopping = false;
   const onSignal = (signal) => {

@@ -7,6 +7,7 @@ export const ROUTES = {
   officerWorkbench: '/packages/officer/pages/workbench/index',
   officerPublish: '/packages/officer/pages/publish/index',
   officerArticles: '/packages/officer/pages/articles/index',
+  hallRoster: '/packages/officer/pages/hall-roster/index',
   about: '/packages/content/pages/about/index',
   article: '/packages/content/pages/article/index',
   quiz: '/packages/content/pages/quiz/index',

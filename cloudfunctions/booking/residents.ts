@@ -25,31 +25,22 @@ import { findById, findMany, isoDate, updated } from '@platform/cloud/documents'
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { personKeyOfAccount } from './secrets';
-import {
-  FULL_MESSAGE,
-  asDate,
-  bookingView,
-  claimCheckInCode,
-  hallConfigOf,
-  hallConfigOfSlot,
-  releasePlace,
-  stationNames,
-  takePlace,
-} from './shared';
+import { FULL_MESSAGE, asDate, bookingView, hallConfigOf, hallConfigOfSlot, newBooking, releasePlace, stationNames, takePlace } from './shared';
+import { freePlace } from './waitlist-places';
 
 type ResidentHandlers = Pick<Handlers<typeof bookingActions>, 'listServices' | 'availability' | 'reserve' | 'cancel' | 'reschedule' | 'myBookings'>;
 
 /** Active bookings per account (its own and those for family members). */
 export const ACCOUNT_CAP = 3;
 
-interface Person {
+export interface Person {
   personKey: string;
   record: BookingPersonRecord;
   /** For refusal messages: "本人" or the family member's name. */
   label: string;
 }
 
-async function resolvePerson(user: UserRecord, person: { self: true } | { familyMemberId: string }): Promise<Person> {
+export async function resolvePerson(user: UserRecord, person: { self: true } | { familyMemberId: string }): Promise<Person> {
   if ('self' in person) {
     return { personKey: personKeyOfAccount(user._id), record: { self: true, name: user.nickname }, label: '本人' };
   }
@@ -76,7 +67,7 @@ async function activeBookingsFor(accountId: string, personKey: string, now: Date
 }
 
 /** No-show restriction, then the per-person and per-account limits. Returns a same-slot booking when there is one. */
-async function assertMayBook(accountId: string, person: Person, service: ServiceKind, slotId: string, now: Date, replacing?: string): Promise<BookingRecord | undefined> {
+export async function assertMayBook(accountId: string, person: Person, service: ServiceKind, slotId: string, now: Date, replacing?: string): Promise<BookingRecord | undefined> {
   if (!replacing) {
     const noShows = await findMany<BookingRecord>(
       database().collection(COLLECTIONS.bookings).where({ personKey: person.personKey, status: 'noShow' }).field({ start: true }).limit(100),
@@ -175,28 +166,11 @@ export const residentHandlers: ResidentHandlers = {
     if (same) return bookingView(same, stationName);
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
 
-    if (!(await takePlace(slotId, slot.capacity, now))) throw new ActionError('CONFLICT', FULL_MESSAGE);
+    if (!(await takePlace(slotId, slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
     // From here a place is ours: any failure gives it back, so nothing is left half-done.
     let outcome: { booking: BookingRecord; raced: boolean };
     try {
-      const checkInCode = await claimCheckInCode(bookingId, ref.stationId, ref.day, now);
-      const record: BookingRecord = {
-        _id: bookingId,
-        stationId: ref.stationId,
-        service: ref.service,
-        slotId,
-        day: ref.day,
-        start: slot.start,
-        end: slot.end,
-        accountId: user._id,
-        personKey: who.personKey,
-        person: who.record,
-        status: 'booked',
-        needs: { kinds: [...needs.kinds], ...(needs.greenChannelReason ? { greenChannelReason: needs.greenChannelReason } : {}) },
-        checkInCode,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const record = await newBooking(slot, { accountId: user._id, personKey: who.personKey, person: who.record, needs }, now);
       outcome = await inTransaction(async (transaction) => {
         const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
         if (current && current.status === 'booked') return { booking: current, raced: true };
@@ -218,7 +192,8 @@ export const residentHandlers: ResidentHandlers = {
     const { user } = requireUser(context);
     const booking = await ownBooking(user, bookingId);
     const config = await hallConfigOf(booking.stationId);
-    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, context.now, config);
+    // A time the hall closed may be given up until it starts: the cut-off protects the hall's plan, which changed.
+    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, context.now, booking.closure ? { cancelCutoffMinutes: 0 } : config);
     if (!check.ok) throw refusalError(check);
     // Conditional: of two racing cancels (or a cancel racing a reschedule) only one frees the place.
     const changed = await updated(
@@ -228,7 +203,7 @@ export const residentHandlers: ResidentHandlers = {
         .update({ data: { status: 'cancelled', cancelledAt: context.now, updatedAt: context.now } }),
     );
     if (changed !== 1) throw refusalError(refuse('NOT_ACTIVE'));
-    await releasePlace(booking.slotId);
+    await freePlace(booking.slotId, context.now);
     return bookingView({ ...booking, status: 'cancelled', cancelledAt: context.now }, await stationNames()(booking.stationId));
   },
 
@@ -241,7 +216,7 @@ export const residentHandlers: ResidentHandlers = {
       { status: booking.status, start: asDate(booking.start), slotId: booking.slotId, service: booking.service },
       slotId,
       now,
-      oldConfig,
+      booking.closure ? { cancelCutoffMinutes: 0 } : oldConfig,
       newConfig,
     );
     if (!check.ok) throw refusalError(check);
@@ -251,29 +226,11 @@ export const residentHandlers: ResidentHandlers = {
 
     const newId = bookingIdFor(slotId, booking.personKey);
     // 1. Take the new place; if that fails, nothing has changed.
-    if (!(await takePlace(slotId, check.slot.capacity, now))) throw new ActionError('CONFLICT', FULL_MESSAGE);
+    if (!(await takePlace(slotId, check.slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
     // 2. Move the booking in one transaction (new document booked, old one cancelled).
     let moved: BookingRecord;
     try {
-      const checkInCode = await claimCheckInCode(newId, ref.stationId, ref.day, now);
-      moved = {
-        _id: newId,
-        stationId: ref.stationId,
-        service: booking.service,
-        slotId,
-        day: ref.day,
-        start: check.slot.start,
-        end: check.slot.end,
-        accountId: booking.accountId,
-        personKey: booking.personKey,
-        person: booking.person,
-        status: 'booked',
-        needs: booking.needs,
-        checkInCode,
-        createdAt: now,
-        updatedAt: now,
-        rescheduledFrom: booking._id,
-      };
+      moved = await newBooking(check.slot, booking, now, { rescheduledFrom: booking._id });
       const { _id, ...data } = moved;
       await inTransaction(async (transaction) => {
         const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);
@@ -290,8 +247,8 @@ export const residentHandlers: ResidentHandlers = {
       await releasePlace(slotId);
       throw error;
     }
-    // 3. Only now give the old place back.
-    await releasePlace(booking.slotId);
+    // 3. Only now give the old place back (to the first on its waitlist, if anyone waits).
+    await freePlace(booking.slotId, now);
     return bookingView(moved, await stationNames()(ref.stationId));
   },
 

@@ -5,12 +5,14 @@ import {
   checkInClaimId,
   checkInCodeFor,
   checkInPayload,
+  bookingIdFor,
   needLabels,
   parseSlotId,
   timeOf,
   shanghaiMinuteOfDay,
   type HallConfig,
   type Needs,
+  type Slot,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import {
@@ -28,12 +30,24 @@ import { bookingSecret } from './secrets';
 
 export const FULL_MESSAGE = '这个时段已经约满了，请选择其他时间';
 
+/**
+ * The last config object built per station, with the stored content it was built from: the slot
+ * engine compiles a config once per object (slots.ts), so an unchanged config must come back as
+ * the same object, or every availability call would compile the hall again.
+ */
+const configCache = new Map<string, { content: string; config: HallConfig }>();
+
 /** The station's hall config, or NOT_FOUND when the station takes no online bookings. */
 export async function hallConfigOf(stationId: string): Promise<HallConfig> {
   const record = await findById<HallConfigRecord>(COLLECTIONS.hallConfigs, stationId);
   if (!record) throw new ActionError('NOT_FOUND', '这个派出所暂未开通网上预约');
-  const { _id, updatedAt: _updatedAt, ...config } = record;
-  return { ...config, stationId: _id };
+  const { _id, updatedAt: _updatedAt, ...stored } = record;
+  const content = JSON.stringify(stored);
+  const cached = configCache.get(_id);
+  if (cached && cached.content === content) return cached.config;
+  const config: HallConfig = { ...stored, stationId: _id };
+  configCache.set(_id, { content, config });
+  return config;
 }
 
 /** The hall config of the station a slot id names (NOT_FOUND for a malformed id or a station without one). */
@@ -118,6 +132,36 @@ export async function claimCheckInCode(bookingId: string, stationId: string, day
   throw new Error(`no free check-in code for ${bookingId}`);
 }
 
+/** A new booking of a place already taken (reserve, reschedule, a claimed waitlist hold), with its check-in code claimed. */
+export async function newBooking(
+  slot: Slot,
+  who: { accountId: string; personKey: string; person: BookingPersonRecord; needs: Needs },
+  now: Date,
+  extra: Partial<BookingRecord> = {},
+): Promise<BookingRecord> {
+  const ref = parseSlotId(slot.slotId);
+  if (!ref) throw new ActionError('NOT_FOUND', '没有找到这个时段，请刷新后重新选择');
+  const id = bookingIdFor(slot.slotId, who.personKey);
+  return {
+    _id: id,
+    stationId: ref.stationId,
+    service: ref.service,
+    slotId: slot.slotId,
+    day: ref.day,
+    start: slot.start,
+    end: slot.end,
+    accountId: who.accountId,
+    personKey: who.personKey,
+    person: who.person,
+    status: 'booked',
+    needs: { kinds: [...who.needs.kinds], ...(who.needs.greenChannelReason ? { greenChannelReason: who.needs.greenChannelReason } : {}) },
+    checkInCode: await claimCheckInCode(id, ref.stationId, ref.day, now),
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  };
+}
+
 export function needsView(needs: Needs | undefined): BookingNeedsView {
   return {
     kinds: [...(needs?.kinds ?? [])],
@@ -164,6 +208,7 @@ export function bookingView(booking: BookingRecord, stationName: string): Bookin
     checkInPayload: checkInPayload(booking._id, booking.checkInCode),
     createdAt: isoDate(booking.createdAt),
     ...(booking.checkedInAt ? { checkedInAt: isoDate(booking.checkedInAt) } : {}),
+    ...(booking.closure ? { closure: { reason: booking.closure.reason } } : {}),
   };
 }
 
@@ -177,6 +222,7 @@ export function rosterEntryView(booking: BookingRecord): RosterEntryView {
     person: personView(booking.person, true),
     needs: needsView(booking.needs),
     ...(booking.checkedInAt ? { checkedInAt: isoDate(booking.checkedInAt) } : {}),
+    ...(booking.closure ? { closure: { reason: booking.closure.reason } } : {}),
   };
 }
 

@@ -1,15 +1,15 @@
 import type { bookingActions } from '@domain/actions/booking';
-import { HOUR_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
-import { COLLECTIONS, type BookingRecord, type UserRecord } from '@platform/cloud/collections';
+import { BOOKING_TEMPLATES, HOUR_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiDay, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
+import { COLLECTIONS, type BookingRecord } from '@platform/cloud/collections';
 import type { Handlers } from '@platform/cloud/create-function';
-import { findById, findMany, updated } from '@platform/cloud/documents';
-import { cloud, database } from '@platform/cloud/wx';
+import { findMany, updated } from '@platform/cloud/documents';
+import { database } from '@platform/cloud/wx';
+import { sendBookingMessage } from './messages';
 import { asDate, stationNames } from './shared';
+import { expireHolds } from './waitlist-places';
 
 type TimerHandlers = Pick<Handlers<typeof bookingActions>, 'sendBookingReminders' | 'markNoShows' | 'hallHousekeeping'>;
 
-/** Subscribe-message template residents accept when confirming a booking (WeChat admin console). */
-export const BOOKING_REMINDER_TEMPLATE = 'tmpl-booking-reminder';
 
 const FLAG: Record<ReminderKind, 'remindedDayBeforeAt' | 'remindedHourBeforeAt'> = {
   dayBefore: 'remindedDayBeforeAt',
@@ -34,7 +34,8 @@ export const timerHandlers: TimerHandlers = {
         .where({ status: 'booked', start: _.gt(now).and(_.lte(new Date(now.getTime() + 25 * HOUR_MS))) })
         .limit(1000),
     );
-    const due = remindersDue(candidates.map(asReminderBooking), now);
+    // A closed time gets no reminder: the resident was told to move it.
+    const due = remindersDue(candidates.filter((booking) => !booking.closure).map(asReminderBooking), now);
     const names = stationNames();
     let sent = 0;
     for (const kind of ['dayBefore', 'hourBefore'] as const) {
@@ -47,26 +48,13 @@ export const timerHandlers: TimerHandlers = {
             .update({ data: { [FLAG[kind]]: now } }),
         );
         if (claimed !== 1) continue;
-        const account = await findById<UserRecord>(COLLECTIONS.users, booking.accountId);
-        if (!account) continue;
-        try {
-          await cloud.openapi.subscribeMessage.send({
-            touser: account.openid,
-            templateId: BOOKING_REMINDER_TEMPLATE,
-            page: 'packages/booking/pages/mine/index',
-            data: {
-              thing1: { value: SERVICE_LABELS[booking.service] },
-              time2: { value: `${booking.day} ${timeOf(shanghaiMinuteOfDay(booking.start))}` },
-              thing3: { value: (await names(booking.stationId)).slice(0, 20) || '派出所服务大厅' },
-              thing4: { value: kind === 'dayBefore' ? '明天办理，请带齐材料' : '1小时后办理，请准时到达' },
-            },
-          });
-          sent++;
-        } catch (error) {
-          // 43101: no subscription left for this resident; the booking page still shows the time.
-          const code = (error as { errCode?: number }).errCode;
-          if (code !== 43101) console.warn('[booking] reminder not sent', booking._id, code);
-        }
+        const message = {
+          service: SERVICE_LABELS[booking.service],
+          time: `${booking.day} ${timeOf(shanghaiMinuteOfDay(booking.start))}`,
+          detail: (await names(booking.stationId)) || '派出所服务大厅',
+          hint: kind === 'dayBefore' ? '明天办理，请带齐材料' : '1小时后办理，请准时到达',
+        };
+        if (await sendBookingMessage(booking.accountId, BOOKING_TEMPLATES.reminder, message, booking._id)) sent++;
       }
     }
     return { dayBefore: due.dayBefore.length, hourBefore: due.hourBefore.length, sent };
@@ -75,7 +63,8 @@ export const timerHandlers: TimerHandlers = {
   async hallHousekeeping(input, context) {
     const reminders = await timerHandlers.sendBookingReminders(input, context);
     const noShows = await timerHandlers.markNoShows(input, context);
-    return { reminders, noShows };
+    const waitlist = await expireHolds(context.now);
+    return { reminders, noShows, waitlist };
   },
 
   async markNoShows(_input, context) {
@@ -89,7 +78,8 @@ export const timerHandlers: TimerHandlers = {
     );
     let marked = 0;
     for (const booking of candidates) {
-      if (!isNoShow({ status: booking.status, end: asDate(booking.end) }, now)) continue;
+      // Nobody is a no-show for a time the hall itself closed.
+      if (booking.closure || !isNoShow({ status: booking.status, end: asDate(booking.end) }, now)) continue;
       marked += await updated(
         database()
           .collection(COLLECTIONS.bookings)

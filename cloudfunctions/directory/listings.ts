@@ -21,6 +21,7 @@ export const listingHandlers: ListingHandlers = {
           phone: station.phone,
           hallHours: station.hallHours,
           hallServices: [...station.hallServices],
+          location: { latitude: station.location.latitude, longitude: station.location.longitude },
         }),
       );
   },

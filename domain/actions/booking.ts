@@ -88,6 +88,8 @@ export interface BookingView {
   checkInPayload: string;
   createdAt: string;
   checkedInAt?: string;
+  /** The hall closed this time after it was booked: reschedule (any time before it) or cancel. */
+  closure?: { reason: string };
 }
 
 export interface MyBookingsView {
@@ -113,6 +115,7 @@ export interface RosterEntryView {
   person: BookingPersonView;
   needs: BookingNeedsView;
   checkedInAt?: string;
+  closure?: { reason: string };
 }
 
 export interface RosterView {
@@ -120,6 +123,44 @@ export interface RosterView {
   day: string;
   slots: { time: string; start: string; entries: RosterEntryView[] }[];
   total: number;
+}
+
+/** The resident's place in a full slot's waitlist (候补). */
+export interface WaitlistEntryView {
+  id: string;
+  slotId: string;
+  stationId: string;
+  stationName: string;
+  service: ServiceKind;
+  serviceLabel: string;
+  day: string;
+  time: string;
+  status: 'waiting' | 'holding';
+  /** 1 = next in line (while waiting). */
+  position?: number;
+  /** While holding: the place is theirs until then. */
+  holdUntil?: string;
+  person: BookingPersonView;
+  needs: BookingNeedsView;
+}
+
+export interface HallClosedView {
+  stationId: string;
+  day: string;
+  /** 'HH:mm' when one slot time was closed; absent for the whole day. */
+  time?: string;
+  /** Bookings affected (they stay booked, marked closed, until the resident moves or cancels). */
+  affected: number;
+  /** Waitlist entries of the closed time(s) ended (a held place goes back to the pool). */
+  waitlistEnded: number;
+  /** Residents who got the subscribe message (booked or waiting). */
+  notified: number;
+}
+
+export interface WaitlistRunView {
+  expired: number;
+  offered: number;
+  returned: number;
 }
 
 export interface ReminderRunView {
@@ -169,6 +210,26 @@ export const bookingActions = defineFunction('booking', {
     input: emptyInput,
     policy: 'signedIn',
   }),
+  joinWaitlist: action<WaitlistEntryView>()({
+    summary: '时段约满时登记候补：有人取消时，排在第一位的人名额保留30分钟并收到通知',
+    input: v.strictObject({ slotId, person, needs: v.optional(NeedsSchema, { kinds: [] }) }),
+    policy: 'signedIn',
+  }),
+  myWaitlist: action<WaitlistEntryView[]>()({
+    summary: '我的候补（排队中的，和为我保留着名额的）',
+    input: emptyInput,
+    policy: 'signedIn',
+  }),
+  claimWaitlistHold: action<BookingView>()({
+    summary: '候补：预约为我保留的名额',
+    input: v.strictObject({ slotId, entryId: id('候补') }),
+    policy: 'signedIn',
+  }),
+  leaveWaitlist: action<{ left: boolean }>()({
+    summary: '候补：不等了 / 不要保留的名额（名额顺延给下一位）',
+    input: v.strictObject({ slotId, entryId: id('候补') }),
+    policy: 'signedIn',
+  }),
   saveFamilyMember: action<FamilyMemberView>()({
     summary: '保存一位家人（身份证号加密保存，只显示打码后的号码）',
     input: FamilyMemberSchema,
@@ -196,6 +257,17 @@ export const bookingActions = defineFunction('booking', {
     policy: 'hallStaff',
     stationOf: (input) => input.stationId,
   }),
+  closeHall: action<HallClosedView>()({
+    summary: '大厅民警/管理员：临时停办一个时段或一整天，已预约的居民收到通知并可一键改约',
+    input: v.strictObject({
+      stationId,
+      day,
+      time: v.optional(v.pipe(v.string('时间无效'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间无效'))),
+      reason: text('停办原因', 40),
+    }),
+    policy: 'hallStaff',
+    stationOf: (input) => input.stationId,
+  }),
   sendBookingReminders: action<ReminderRunView>()({
     summary: '定时发送预约提醒（前一天18点后、开始前1小时）',
     input: emptyInput,
@@ -207,8 +279,8 @@ export const bookingActions = defineFunction('booking', {
     policy: 'system',
   }),
   /** WeChat allows one timer trigger per function: this is it, and it runs the two above. */
-  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number } }>()({
-    summary: '每5分钟：发送预约提醒，标记未到场',
+  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView }>()({
+    summary: '每5分钟：发送预约提醒，标记未到场，过期的候补保留顺延给下一位',
     input: emptyInput,
     policy: 'system',
   }),

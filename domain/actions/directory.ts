@@ -14,6 +14,8 @@ export interface StationView {
   phone: string;
   hallHours: string;
   hallServices: string[];
+  /** Where the station is (GCJ-02, as WeChat's maps use): for the map, navigation and "nearest first". */
+  location: { latitude: number; longitude: number };
 }
 
 export interface CommunityView {

@@ -17,3 +17,4 @@ export * from './no-show';
 export * from './waitlist';
 export * from './reminders';
 export * from './demo-hall-config';
+export * from './notifications';

@@ -82,7 +82,14 @@ export function refuse<C extends RefusalCode>(reason: C, message: string = REFUS
   return { ok: false, reason, message };
 }
 
-/** The error a cloud function throws for a refusal; the dispatcher turns it into the envelope. */
+/** Refusals about the chosen time: the client sends the resident back to pick another slot. */
+export const SLOT_REFUSALS: ReadonlySet<RefusalCode> = new Set<RefusalCode>(['UNKNOWN_SLOT', 'PAST', 'CLOSED', 'CUT_OFF', 'BEYOND_HORIZON', 'FULL']);
+
+/**
+ * The error a cloud function throws for a refusal; the dispatcher turns it into the envelope.
+ * A refusal about the slot names the `slotId` field, so clients tell it apart by field, not by wording.
+ */
 export function refusalError(refusal: Pick<Refusal, 'reason' | 'message'>): ActionError {
-  return new ActionError(REFUSAL_ERROR_CODES[refusal.reason], refusal.message);
+  const fields = SLOT_REFUSALS.has(refusal.reason) ? { slotId: refusal.message } : undefined;
+  return new ActionError(REFUSAL_ERROR_CODES[refusal.reason], refusal.message, fields);
 }

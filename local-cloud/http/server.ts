@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { FUNCTION_NAMES, type FunctionName } from '@domain/actions';
 import { failure } from '@domain/result';
 import type { LocalDatabase } from '../database';
+import { clockControlEnabled, setLocalClock } from '../clock';
 import { invokeLocalFunction } from '../functions';
 import { DEMO_PERSONAS } from '../seed/demo-data';
 import * as wechat from '../wechat';
-import { localNow, setLocalClock } from '../wx-server-sdk/clock';
 import { signInPage, tablePage } from './pages';
 import { serveWatch } from './realtime';
 import { LocalSessions, SESSION_COOKIE, readCookie } from './sessions';
@@ -113,20 +113,18 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     }
   }
 
-  /** Local mode only: GET shows the functions' clock; POST {"at": ISO} sets it, {"at": null} resets it. */
-  async function clock(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (request.method === 'POST') {
-      const body = await readBody(request, 1024);
-      try {
-        const { at } = JSON.parse(body?.toString('utf8') ?? '{}') as { at?: string | null };
-        const pinned = typeof at === 'string' ? new Date(at) : undefined;
-        if (pinned && Number.isNaN(pinned.getTime())) return json(response, 400, { errMsg: 'clock: invalid date' });
-        setLocalClock(pinned);
-      } catch {
-        return json(response, 400, { errMsg: 'clock: invalid request' });
-      }
+  /** Browser tests only (see ../clock.ts): {"now": ISO time} or {"now": null}. */
+  async function setClock(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request, 1024);
+    let now: unknown;
+    try {
+      now = (JSON.parse(body?.toString('utf8') ?? '') as { now?: unknown }).now;
+    } catch {
+      return json(response, 400, { ok: false });
     }
-    return json(response, 200, { now: localNow().toISOString() });
+    if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) return json(response, 400, { ok: false });
+    setLocalClock(now === null ? undefined : new Date(now));
+    return json(response, 200, { ok: true, now: new Date().toISOString() });
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -168,8 +166,8 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
       fs.createReadStream(file).pipe(response);
       return;
     }
-    if (pathname === '/__local/clock') return clock(request, response);
     if (pathname === '/__local/health') return json(response, 200, { ok: true });
+    if (pathname === '/__local/clock' && method === 'POST' && clockControlEnabled()) return setClock(request, response);
     if (method !== 'GET' && method !== 'HEAD') return json(response, 405, failure('INVALID_INPUT', '不支持的请求'));
     serveH5(response, options.h5Dir, pathname);
   }

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as wechat from '../wechat';
-import { localNow } from './clock';
 import { localDatabase } from './engine';
 import { currentInvocation } from './invocation';
 import { localCloudState } from './state';
@@ -60,8 +59,5 @@ export function logger() {
   return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-/** Not part of WeChat's SDK: the local cloud's settable clock (see clock.ts). */
-export { localNow };
-
-const sdk = { DYNAMIC_CURRENT_ENV, init, database, getWXContext, openapi, uploadFile, downloadFile, getTempFileURL, deleteFile, logger, localNow };
+const sdk = { DYNAMIC_CURRENT_ENV, init, database, getWXContext, openapi, uploadFile, downloadFile, getTempFileURL, deleteFile, logger };
 export default sdk;

@@ -1,5 +1,5 @@
+import type { Booking, HallConfig, Needs, Relation, ServiceKind, WaitlistEntry } from '@domain/booking';
 import type { FeedTarget } from '@domain/feed-targeting';
-import type { Booking, HallConfig, Relation, ServiceKind } from '@domain/booking';
 import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
 import type { CommunityAddressBook } from '@domain/address';
 import type { LatLng } from '@domain/geo';
@@ -39,6 +39,7 @@ export const COLLECTIONS = {
   consultMessages: 'consult_messages',
   consultWatch: CONSULT_WATCH_COLLECTION,
   consultSettings: 'consult_settings',
+  waitlists: 'waitlists',
 } as const;
 
 export interface UserRecord {
@@ -291,6 +292,8 @@ export interface SlotCounterRecord {
   day: string;
   capacity: number;
   remaining: number;
+  /** Places freed while people were waiting, held for the first in line (waitlist); not in `remaining`. */
+  held?: number;
   createdAt: Date;
 }
 
@@ -316,6 +319,8 @@ export interface BookingRecord extends Omit<Booking, 'id'> {
   checkedInAt?: Date;
   checkedInBy?: string;
   noShowAt?: Date;
+  /** The hall closed this booking's slot: the resident is told why and offered another time. */
+  closure?: { reason: string; closedAt: Date; closedBy: string };
 }
 
 /** A family member saved by an account. ID number and phone are stored AES-GCM encrypted. */
@@ -330,6 +335,26 @@ export interface FamilyMemberRecord {
   idNumberSealed: string;
   phoneSealed: string;
   createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One person in a slot's waitlist, with what their booking will carry when they take the place. */
+export interface WaitlistEntryRecord extends WaitlistEntry {
+  person: BookingPersonRecord;
+  needs: Needs;
+}
+
+/**
+ * A full slot's waitlist: `_id` is the slot id, entries in line order (domain/booking/waitlist.ts),
+ * one document so each transition is one transaction. `accountIds` finds an account's entries.
+ */
+export interface WaitlistRecord {
+  _id: string;
+  stationId: string;
+  service: ServiceKind;
+  day: string;
+  entries: WaitlistEntryRecord[];
+  accountIds: string[];
   updatedAt: Date;
 }
 

@@ -13,10 +13,9 @@ export const database = () => cloud.database();
 export type Database = ReturnType<typeof database>;
 
 /**
- * The functions' clock. Only the local cloud's SDK stand-in has `localNow` (a clock tests and
- * the e2e run can set); with WeChat's SDK this is always the real time.
+ * The functions' clock: always the machine's time. (Browser tests move the whole local cloud's
+ * clock instead — local-cloud/clock.ts — so no function reads a different "now".)
  */
 export function currentTime(): Date {
-  const local = (cloud as unknown as { localNow?: () => Date }).localNow;
-  return typeof local === 'function' ? local() : new Date();
+  return new Date();
 }

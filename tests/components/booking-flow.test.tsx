@@ -5,6 +5,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AvailabilityView, BookingView, ServiceListView } from '@domain/actions';
+import { BOOKING_TEMPLATES } from '@domain/booking';
 import type { ActionResult } from '@domain/result';
 import { BookingFlow } from '@/packages/booking/pages/book/booking-flow';
 import { sendToCloud } from '@/platform/cloud-transport';
@@ -117,7 +118,7 @@ describe('booking flow', () => {
 
     expect(await screen.findByText('预约成功')).toBeTruthy();
     expect(screen.getByText('482913')).toBeTruthy();
-    expect(subscribe).toHaveBeenCalledWith(['tmpl-booking-reminder']);
+    expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.reminder, BOOKING_TEMPLATES.slotClosed]);
     expect(inputsOf('reserve')).toEqual([{ slotId: SLOT, person: { self: true }, needs: { kinds: [] } }]);
     expect(inputsOf('availability')[0]).toEqual({ stationId: 'xiluoyuan', service: 'idRenewal' });
   });
@@ -128,17 +129,48 @@ describe('booking flow', () => {
       availability: () => ({ ok: true, data: availability(full ? 0 : 3) }),
       reserve: () => {
         full = true;
-        return { ok: false, error: { code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间，也可以登记候补' } };
+        return { ok: false, error: { code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间', fields: { slotId: '这个时段已经约满了，请选择其他时间' } } };
       },
     });
     render(<BookingFlow stationId="xiluoyuan" />);
     await walkToReview();
     fireEvent.click(screen.getByText('确认预约'));
 
-    expect(await screen.findByText('这个时段已经约满了，请选择其他时间，也可以登记候补')).toBeTruthy();
-    expect(await screen.findAllByText('已约满')).toHaveLength(1);
+    expect(await screen.findByText('这个时段已经约满了，请选择其他时间')).toBeTruthy();
+    expect(await screen.findAllByText('已约满 · 可候补')).toHaveLength(1);
     await waitFor(() => expect(inputsOf('availability')).toHaveLength(2));
     expect(screen.getByText('第3步（共6步）：选择时间段')).toBeTruthy();
+  });
+
+  it('stays on the review when a refusal is not about the slot (e.g. the green-channel reason)', async () => {
+    answer({ reserve: () => ({ ok: false, error: { code: 'CONTENT_REJECTED', message: '填写的内容未通过安全检查，请修改后再试' } }) });
+    render(<BookingFlow stationId="xiluoyuan" />);
+    await walkToReview();
+    fireEvent.click(screen.getByText('确认预约'));
+    expect(await screen.findByText('填写的内容未通过安全检查，请修改后再试')).toBeTruthy();
+    expect(screen.getByText('第6步（共6步）：核对并确认')).toBeTruthy();
+  });
+
+  it('joins the waitlist of a full slot, asking for the offer message first', async () => {
+    answer({
+      availability: () => ({ ok: true, data: availability(0) }),
+      joinWaitlist: (input) => ({
+        ok: true,
+        data: { id: 'wl_1', slotId: input.slotId, stationId: 'xiluoyuan', stationName: '西罗园派出所', service: 'idRenewal', serviceLabel: '身份证到期换领', day: '2026-11-25', time: '09:30', status: 'waiting', position: 2, person: { self: true, name: '本人' }, needs: { kinds: [], labels: [] } },
+      }),
+    });
+    render(<BookingFlow stationId="xiluoyuan" />);
+    fireEvent.click(await screen.findByText('身份证到期换领'));
+    fireEvent.click(screen.getByText('下一步：选日期'));
+    fireEvent.click(await screen.findByText('可约'));
+    fireEvent.click(await screen.findByText('已约满 · 可候补'));
+    fireEvent.click(await screen.findByText('本人'));
+    fireEvent.click(await screen.findByText('下一步：核对信息'));
+    fireEvent.click(await screen.findByText('登记候补'));
+    expect(await screen.findByText('已登记候补，排第2位')).toBeTruthy();
+    expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.waitlistOffer]);
+    expect(inputsOf('joinWaitlist')).toEqual([{ slotId: SLOT, person: { self: true }, needs: { kinds: [] } }]);
+    expect(inputsOf('reserve')).toEqual([]);
   });
 
   it('asks for a reason before the green channel goes to review', async () => {

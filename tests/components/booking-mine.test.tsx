@@ -3,7 +3,7 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { AvailabilityView, BookingView, MyBookingsView } from '@domain/actions';
+import type { AvailabilityView, BookingView, MyBookingsView, WaitlistEntryView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
 import MyBookingsPage from '@/packages/booking/pages/mine/index';
 import { sendToCloud } from '@/platform/cloud-transport';
@@ -44,8 +44,9 @@ const availability: AvailabilityView = {
 type Answers = Record<string, (input: Record<string, unknown>) => ActionResult<unknown>>;
 
 function answer(answers: Answers) {
+  const all: Answers = { myWaitlist: () => ({ ok: true, data: [] }), ...answers };
   transport.mockImplementation(async (_fn, { action, input }) => {
-    const reply = answers[action];
+    const reply = all[action];
     if (!reply) throw new Error(`unexpected action ${action}`);
     return reply(input as Record<string, unknown>);
   });
@@ -100,5 +101,36 @@ describe('我的预约', () => {
     fireEvent.click(await screen.findByText('剩2个'));
     fireEvent.click(screen.getByText('改到 14:00'));
     await waitFor(() => expect(inputsOf('reschedule')).toEqual([{ bookingId: upcoming.id, slotId: NEW_SLOT }]));
+  });
+
+  it('shows a place held from the waitlist and books it with one tap', async () => {
+    const held: WaitlistEntryView = {
+      id: 'wl_1',
+      slotId: NEW_SLOT,
+      stationId: 'xiluoyuan',
+      stationName: '西罗园派出所',
+      service: 'idRenewal',
+      serviceLabel: '身份证到期换领',
+      day: '2026-11-26',
+      time: '14:00',
+      status: 'holding',
+      holdUntil: '2026-11-25T02:30:00.000Z',
+      person: { self: true, name: '本人' },
+      needs: { kinds: [], labels: [] },
+    };
+    let claimed = false;
+    answer({
+      myBookings: () => mine(claimed ? { upcoming: [{ ...upcoming, slotId: NEW_SLOT }], past: [] } : { upcoming: [], past: [] })(),
+      myWaitlist: () => ({ ok: true, data: claimed ? [] : [held] }),
+      claimWaitlistHold: () => {
+        claimed = true;
+        return { ok: true, data: { ...upcoming, slotId: NEW_SLOT } };
+      },
+    });
+    render(<MyBookingsPage />);
+    expect(await screen.findByText('有名额了！为您保留到 10:30，过时顺延给下一位')).toBeTruthy();
+    fireEvent.click(screen.getByText('预约这个名额'));
+    await waitFor(() => expect(inputsOf('claimWaitlistHold')).toEqual([{ slotId: NEW_SLOT, entryId: 'wl_1' }]));
+    await waitFor(() => expect(screen.queryByText('预约这个名额')).toBeNull());
   });
 });

@@ -20,6 +20,7 @@ const station: StationView = {
   phone: '010-6721 0110',
   hallHours: '周一至周五 9:00–12:00',
   hallServices: ['身份证办理'],
+  location: { latitude: 39.8444, longitude: 116.3839 },
 };
 
 beforeEach(() => {

@@ -28,8 +28,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await takeScreenshot(page, name);
 }
 
-async function setClock(at: string | null): Promise<void> {
-  const response = await fetch(`${baseUrl()}/__local/clock`, { method: 'POST', body: JSON.stringify({ at }) });
+async function setClock(now: string | null): Promise<void> {
+  const response = await fetch(`${baseUrl()}/__local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
   if (!response.ok) throw new Error(`clock: ${response.status}`);
 }
 

@@ -5,34 +5,18 @@
  * morning in Beijing; 长庆 (changqing) opens Mon–Fri 08:30–12:00 and 13:30–17:00.
  */
 import { actions, type BookingView } from '@domain/actions';
-import { DEMO_HALL_CONFIGS } from '@domain/booking';
+import { BOOKING_TEMPLATES, DEMO_HALL_CONFIGS } from '@domain/booking';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
-import { BOOKING_REMINDER_TEMPLATE } from '../../cloudfunctions/booking/timers';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 /** Wednesday 2026-11-25, 09:00 Beijing (01:00 UTC). */
 const WEDNESDAY_MORNING = new Date('2026-11-25T09:00:00+08:00');
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: WEDNESDAY_MORNING, doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const BOOKING_REMINDER_TEMPLATE = BOOKING_TEMPLATES.reminder;
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
-const failed = <T>(result: Result<T>) => {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-};
+const harness = clockedHarness(WEDNESDAY_MORNING);
+
 
 const slot = (day: string, hhmm: string, service = 'idRenewal', station = 'changqing') => `${station}:${service}:${day}:${hhmm}`;
 const TOMORROW_0900 = slot('2026-11-26', '0900');
@@ -62,7 +46,7 @@ describe('capacity', () => {
     const lost = results.filter((result) => !result.ok).map((result) => failed(result));
     expect(won).toHaveLength(5);
     expect(lost).toHaveLength(195);
-    for (const error of lost) expect(error).toEqual({ code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间' });
+    for (const error of lost) expect(error).toMatchObject({ code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间', fields: { slotId: '这个时段已经约满了，请选择其他时间' } });
     expect(bookingsOf(TOMORROW_0900)).toHaveLength(5);
     expect(counter(TOMORROW_0900)).toMatchObject({ capacity: 5, remaining: 0 });
 
@@ -138,7 +122,7 @@ describe('cancel and reschedule', () => {
     for (const racer of ['f1', 'f2', 'f3']) ok(await reserve(`openid-${racer}`, full));
     const booking = ok(await reserve('openid-r2', TOMORROW_0900));
     const refused = failed(await harness.call('openid-r2', actions.booking.reschedule, { bookingId: booking.id, slotId: full }));
-    expect(refused).toEqual({ code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间' });
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: '这个时段已经约满了，请选择其他时间' });
     expect(counter(full)?.remaining).toBe(0);
     expect(counter(TOMORROW_0900)?.remaining).toBe(2);
     expect(harness.engine.find('bookings', { _id: booking.id })[0]).toMatchObject({ status: 'booked', slotId: TOMORROW_0900 });

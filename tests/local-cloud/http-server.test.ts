@@ -210,10 +210,20 @@ test('a consult thread is watched through change signals only: no text on the wi
   controller.abort();
 });
 
-test('the local clock can be pinned for tests and reset', async () => {
-  const pinned = await (await fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify({ at: '2026-11-25T22:00:00+08:00' }) })).json();
-  expect(Math.abs(new Date(pinned.now).getTime() - Date.parse('2026-11-25T14:00:00Z'))).toBeLessThan(1000);
-  const reset = await (await fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify({ at: null }) })).json();
-  expect(Math.abs(new Date(reset.now).getTime() - Date.now())).toBeLessThan(1000);
-  expect((await fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify({ at: 'soon' }) })).status).toBe(400);
+test('the local clock exists only when the server was started for browser tests', async () => {
+  const post = (body: unknown) => fetch(`${cloud.url}/__local/clock`, { method: 'POST', body: JSON.stringify(body) });
+  delete process.env.LOCAL_CLOUD_CLOCK_CONTROL;
+  expect((await post({ now: '2026-11-25T22:00:00+08:00' })).status).toBe(405);
+
+  process.env.LOCAL_CLOUD_CLOCK_CONTROL = '1';
+  try {
+    const pinned = (await (await post({ now: '2026-11-25T22:00:00+08:00' })).json()) as { now: string };
+    expect(Math.abs(new Date(pinned.now).getTime() - Date.parse('2026-11-25T14:00:00Z'))).toBeLessThan(1000);
+    const reset = (await (await post({ now: null })).json()) as { now: string };
+    expect(Math.abs(new Date(reset.now).getTime() - Date.now())).toBeLessThan(1000);
+    expect((await post({ now: 'soon' })).status).toBe(400);
+  } finally {
+    delete process.env.LOCAL_CLOUD_CLOCK_CONTROL;
+    await post({ now: null });
+  }
 });

@@ -1,9 +1,15 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type StationView } from '@domain/actions';
+import { haversineMeters } from '@domain/geo/geometry';
+import type { LatLng } from '@domain/geo/types';
 import { EntryRow } from '@/components/entry-row';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
+import { getCurrentLocation } from '@/platform/location';
 import { ROUTES, bookingFlowPath } from '@/routes';
 import { StationCard } from './station-card';
 import './index.scss';
@@ -27,11 +33,34 @@ function splitOwn(stations: StationView[], ownName: string | undefined): { own?:
 
 const openFlow = (station: StationView) => void Taro.navigateTo({ url: bookingFlowPath(station.id) });
 
+/** Nearest first, each with its distance in metres. */
+export function byDistance(stations: StationView[], from: LatLng): { station: StationView; meters: number }[] {
+  return stations.map((station) => ({ station, meters: haversineMeters(from, station.location) })).sort((a, b) => a.meters - b.meters);
+}
+
+/** 离我最近: asks for the location only when tapped; a refusal leaves the list as it was, with why. */
+function useNearest() {
+  const [here, setHere] = useState<LatLng>();
+  const [problem, setProblem] = useState<string>();
+  const [locating, setLocating] = useState(false);
+  async function locate() {
+    setLocating(true);
+    const result = await getCurrentLocation();
+    setLocating(false);
+    if (result.ok) {
+      setHere({ latitude: result.latitude, longitude: result.longitude });
+      setProblem(undefined);
+    } else setProblem(result.message);
+  }
+  return { here, problem, locating, locate };
+}
+
 export default function BookingPage() {
   const stations = useAction(actions.directory.listStations, {}, { pullDownRefresh: true });
   // Only to put the resident's own station first: the list shows without it.
   const me = useAction(actions.account.me, {}, { isEmpty: () => false });
   const { own, others } = splitOwn(stations.data ?? [], me.data?.homeCommunity?.stationName);
+  const nearest = useNearest();
 
   return (
     <View className="page booking-page">
@@ -51,10 +80,24 @@ export default function BookingPage() {
         {own && (
           <View>
             <Text className="section-title">我所在社区的派出所</Text>
-            <StationCard station={own} onBook={() => openFlow(own)} />
+            <StationCard station={own} onBook={() => openFlow(own)} mapOpen distanceMeters={nearest.here ? haversineMeters(nearest.here, own.location) : undefined} />
           </View>
         )}
-        {groupByDistrict(others).map((group) => (
+        <View className="nearest">
+          <Button block loading={nearest.locating} onClick={() => void nearest.locate()}>
+            {nearest.here ? '重新定位' : own ? '其他派出所按离我远近排' : '按离我远近排'}
+          </Button>
+          {nearest.problem && <Text className="nearest__note">{nearest.problem}</Text>}
+        </View>
+        {nearest.here && (
+          <View>
+            <Text className="section-title">{own ? '其他派出所（由近到远）' : '派出所（由近到远）'}</Text>
+            {byDistance(others, nearest.here).map(({ station, meters }) => (
+              <StationCard key={station.id} station={station} distanceMeters={meters} onBook={() => openFlow(station)} />
+            ))}
+          </View>
+        )}
+        {!nearest.here && groupByDistrict(others).map((group) => (
           <View key={group.district}>
             <Text className="section-title">{own ? `其他派出所 · ${group.district}` : group.district}</Text>
             {group.stations.map((station) => (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { BookingView } from '@domain/actions';
+import { CheckInQr } from './check-in-qr';
 import { dayLabel } from './dates';
 import './parts.scss';
 
@@ -13,7 +14,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export const personLabel = (booking: BookingView): string =>
+export const personLabel = (booking: Pick<BookingView, 'person'>): string =>
   booking.person.self ? '本人' : [booking.person.name, booking.person.idNumberMasked].filter(Boolean).join('  ');
 
 export interface BookingCardProps {
@@ -37,9 +38,16 @@ export function BookingCard({ booking, showCode = booking.status === 'booked', c
       <Row label="派出所">{booking.stationName}</Row>
       <Row label="办理人">{personLabel(booking)}</Row>
       {booking.needs.labels.length > 0 && <Row label="需要帮助">{booking.needs.labels.join('、')}</Row>}
+      {booking.closure && booking.status === 'booked' && (
+        <Text className="booking-card__closure">
+          大厅临时停办这个时间（{booking.closure.reason}），请点“改时间”换一个时间，或取消预约。
+        </Text>
+      )}
       {showCode && (
         <View className="booking-card__code-box">
           <Text className="booking-card__code-label">到大厅后出示签到码</Text>
+          <CheckInQr payload={booking.checkInPayload} />
+          <Text className="booking-card__code-label">或报出6位数字</Text>
           <Text className="booking-card__code" userSelect aria-label={`签到码 ${booking.checkInCode.split('').join(' ')}`}>
             {booking.checkInCode}
           </Text>

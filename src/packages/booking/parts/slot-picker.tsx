@@ -16,17 +16,19 @@ export interface DayGridProps {
   days: AvailabilityDayView[];
   selected?: string;
   onSelect: (day: AvailabilityDayView) => void;
+  /** Full days can be chosen too (to join a slot's waitlist). */
+  fullSelectable?: boolean;
 }
 
 /** The booking horizon as a calendar strip, seven days a row; full and closed days can't be chosen. */
-export function DayGrid({ days, selected, onSelect }: DayGridProps) {
+export function DayGrid({ days, selected, onSelect, fullSelectable = false }: DayGridProps) {
   return (
     <View className="day-grid">
       {days.map((day, index) => {
         const [, month, date] = day.day.split('-');
         // The month over the first day shown and over each 1st, so the 30th and the 1st read right.
         const showMonth = index === 0 || date === '01';
-        const open = day.status === 'open';
+        const open = day.status === 'open' || (fullSelectable && day.status === 'full');
         const className = ['day-grid__cell', `day-grid__cell--${day.status}`, selected === day.day ? 'day-grid__cell--selected' : ''].filter(Boolean).join(' ');
         return (
           <View
@@ -57,26 +59,23 @@ export interface SlotListProps {
   day: AvailabilityDayView;
   selected?: string;
   onSelect: (slotId: string) => void;
+  /** When given, a full slot can be chosen to join its waitlist (候补). */
+  onWaitlist?: (slotId: string) => void;
 }
 
 /** The chosen day's time slots with the places left; a full one is shown but can't be chosen. */
-export function SlotList({ day, selected, onSelect }: SlotListProps) {
+export function SlotList({ day, selected, onSelect, onWaitlist }: SlotListProps) {
   if (day.slots.length === 0) return <Text className="muted">这一天已经没有可预约的时段了，请换一天。</Text>;
   return (
     <View className="slot-list">
       {day.slots.map((slot) => {
         const full = slot.left <= 0;
+        const choose = full ? (onWaitlist ? () => onWaitlist(slot.slotId) : undefined) : () => onSelect(slot.slotId);
         const className = ['slot-list__item', full ? 'slot-list__item--full' : '', selected === slot.slotId ? 'slot-list__item--selected' : ''].filter(Boolean).join(' ');
         return (
-          <View
-            key={slot.slotId}
-            className={className}
-            hoverClass={full ? 'none' : 'slot-list__item--pressed'}
-            onClick={full ? undefined : () => onSelect(slot.slotId)}
-            aria-disabled={full}
-          >
+          <View key={slot.slotId} className={className} hoverClass={choose ? 'slot-list__item--pressed' : 'none'} onClick={choose} aria-disabled={!choose}>
             <Text className="slot-list__time">{slot.time}</Text>
-            <Text className="slot-list__left">{full ? '已约满' : `剩${slot.left}个`}</Text>
+            <Text className="slot-list__left">{full ? (onWaitlist ? '已约满 · 可候补' : '已约满') : `剩${slot.left}个`}</Text>
           </View>
         );
       })}

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type BookingServiceView, type BookingView } from '@domain/actions';
+import { actions, type BookingServiceView, type BookingView, type WaitlistEntryView } from '@domain/actions';
 import type { ActionErrorBody } from '@domain/errors';
-import { NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
+import { BOOKING_CONFIRM_TEMPLATES, BOOKING_TEMPLATES, NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -19,11 +19,6 @@ import { NO_NEEDS_CHOICE, NeedsStep, needsInput, needsProblem, type NeedsChoice 
 import { PersonStep, type PersonChoice } from './person-step';
 import './index.scss';
 
-/**
- * The subscription template the booking function sends reminders with
- * (cloudfunctions/booking/timers.ts BOOKING_REMINDER_TEMPLATE; not imported: server code).
- */
-export const BOOKING_REMINDER_TEMPLATE = 'tmpl-booking-reminder';
 
 const STEPS = ['service', 'day', 'slot', 'person', 'needs', 'review'] as const;
 type Step = (typeof STEPS)[number];
@@ -36,12 +31,8 @@ const STEP_TITLES: Record<Step, string> = {
   review: '核对并确认',
 };
 
-/** A refusal about the chosen time (full, closed, past, cut off): the resident picks another slot. */
-export function isSlotProblem(error: ActionErrorBody): boolean {
-  if (error.fields?.slotId) return true;
-  if (error.code === 'NOT_FOUND' || error.code === 'EXPIRED') return true;
-  return error.code === 'CONFLICT' && (error.message.includes('其他时间') || error.message.includes('约满'));
-}
+/** A refusal about the chosen time (full, closed, past, cut off): the function names the slotId field. */
+export const isSlotProblem = (error: ActionErrorBody): boolean => Boolean(error.fields?.slotId);
 
 function ServiceOption({ service, selected, onSelect }: { service: BookingServiceView; selected: boolean; onSelect: () => void }) {
   return (
@@ -103,6 +94,9 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
   const [needs, setNeeds] = useState<NeedsChoice>(NO_NEEDS_CHOICE);
   const [needsShownProblem, setNeedsShownProblem] = useState<string>();
   const [booked, setBooked] = useState<BookingView>();
+  /** The chosen slot is full: confirming joins its waitlist instead of booking. */
+  const [waitlist, setWaitlist] = useState(false);
+  const [waiting, setWaiting] = useState<WaitlistEntryView>();
   const [reminded, setReminded] = useState(false);
 
   const availability = useAction(
@@ -111,6 +105,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
     { enabled: service !== undefined, isEmpty: (view) => view.days.length === 0 },
   );
   const reserve = useSubmit(actions.booking.reserve);
+  const join = useSubmit(actions.booking.joinWaitlist);
 
   const chosenDay = availability.data?.days.find((d) => d.day === day);
   const chosenSlot = chosenDay?.slots.find((slot) => slot.slotId === slotId);
@@ -134,17 +129,45 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
 
+  async function confirmWaitlist() {
+    if (!slotId || !person) return;
+    try {
+      await requestSubscription([BOOKING_TEMPLATES.waitlistOffer]);
+    } catch {
+      // Without the message the held place still shows in 我的预约.
+    }
+    const entry = await join.submit({ slotId, person, needs: needsInput(needs) });
+    if (entry) setWaiting(entry);
+  }
+
   async function confirm() {
+    if (waitlist) return confirmWaitlist();
     if (!slotId || !person) return;
     // WeChat shows its prompt only from a tap: ask first, and book whatever the answer.
     try {
-      const decisions = await requestSubscription([BOOKING_REMINDER_TEMPLATE]);
-      setReminded(decisions[BOOKING_REMINDER_TEMPLATE] === 'accept');
+      const decisions = await requestSubscription([...BOOKING_CONFIRM_TEMPLATES]);
+      setReminded(decisions[BOOKING_TEMPLATES.reminder] === 'accept');
     } catch {
       // Declined, or not supported on this phone: the booking still goes ahead, without reminders.
     }
     const booking = await reserve.submit({ slotId, person, needs: needsInput(needs) });
     if (booking) setBooked(booking);
+  }
+
+  if (waiting) {
+    return (
+      <View className="flow">
+        <View className="flow__success">
+          <Text className="flow__success-title">已登记候补，排第{waiting.position ?? 1}位</Text>
+          <Text className="flow__success-text">
+            {dayLabel(waiting.day)} {waiting.time} {waiting.serviceLabel}。有人取消时，名额为您保留30分钟，会发消息通知您，请在“我的预约”里确认。
+          </Text>
+        </View>
+        <Button className="flow__primary" type="primary" block onClick={() => void Taro.redirectTo({ url: ROUTES.myBookings })}>
+          查看我的预约
+        </Button>
+      </View>
+    );
   }
 
   if (booked) {
@@ -214,8 +237,9 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
               <PageState status={availability.status} error={availability.error} onRetry={availability.reload} loadingRows={4} emptyTitle="近期没有可预约的日子">
                 {availability.data && (
                   <View>
-                    <Text className="flow__hint">绿色“可约”的日子可以点；“约满”“休息”的不能约。</Text>
+                    <Text className="flow__hint">绿色“可约”的日子可以点；“约满”的日子可以登记候补；“休息”的不能约。</Text>
                     <DayGrid
+                      fullSelectable
                       days={availability.data.days}
                       selected={day}
                       onSelect={(chosen) => {
@@ -246,10 +270,20 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                       selected={slotId}
                       onSelect={(chosen) => {
                         setSlotId(chosen);
+                        setWaitlist(false);
+                        setSlotMessage(undefined);
+                        go('person');
+                      }}
+                      onWaitlist={(chosen) => {
+                        setSlotId(chosen);
+                        setWaitlist(true);
                         setSlotMessage(undefined);
                         go('person');
                       }}
                     />
+                    {chosenDay.slots.some((slot) => slot.left <= 0) && (
+                      <Text className="flow__hint">约满的时段可以登记候补：有人取消时，名额为排在第一位的人保留30分钟。</Text>
+                    )}
                   </View>
                 ) : (
                   <Text className="muted">请先选择日期。</Text>
@@ -300,6 +334,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                   <ReviewRow label="业务">{service.label}</ReviewRow>
                   <ReviewRow label="时间">
                     {dayLabel(chosenDay.day)} {chosenSlot?.time ?? ''}
+                    {waitlist ? '（已约满，登记候补）' : ''}
                   </ReviewRow>
                   <ReviewRow label="办理人">{personName}</ReviewRow>
                   <ReviewRow label="需要帮助">
@@ -309,9 +344,9 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                   </ReviewRow>
                 </View>
                 <Materials service={service} />
-                <FormError error={reserve.error} />
-                <Button className="flow__primary" type="primary" block loading={reserve.pending} onClick={() => void confirm()}>
-                  确认预约
+                <FormError error={waitlist ? join.error : reserve.error} />
+                <Button className="flow__primary" type="primary" block loading={reserve.pending || join.pending} onClick={() => void confirm()}>
+                  {waitlist ? '登记候补' : '确认预约'}
                 </Button>
               </View>
             )}

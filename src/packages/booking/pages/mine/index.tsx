@@ -11,6 +11,7 @@ import { useSubmit } from '@/hooks/use-submit';
 import { BookingCard } from '../../parts/booking-card';
 import { dayLabel } from '../../parts/dates';
 import { ReschedulePanel } from './reschedule-panel';
+import { WaitlistList } from './waitlist-list';
 import './index.scss';
 
 interface UpcomingProps {
@@ -75,6 +76,8 @@ export default function MyBookingsPage() {
     <View className="page mine">
       <Text className="page-title">我的预约</Text>
       <Text className="page-intro">到大厅后，把签到码给工作人员看，或报出6位数字。</Text>
+      {/* Outside the bookings' state: someone may only be waiting, with no booking yet. */}
+      <WaitlistList onBooked={() => void mine.reload()} />
       <PageState
         status={mine.status}
         error={mine.error}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { actions, type MeView } from '@domain/actions';
 import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
@@ -6,7 +7,7 @@ import { NoticeCard } from '@/components/notice-card';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { ROUTES } from '@/routes';
-import Taro from '@tarojs/taro';
+import { isHallDesk } from '../hall-roster/is-hall-desk';
 import { AlertList } from './alert-list';
 import { ConsultEntry } from './consult-entry';
 import { InviteManager } from './invite-manager';
@@ -49,6 +50,9 @@ function Workbench({ me }: { me: MeView }) {
     <View>
       <StationHeader me={me} station={me.station} />
       <ConsultEntry stationId={me.station.id} />
+      {isHallDesk(me) && (
+        <EntryRow title="大厅预约名单" description="今天谁来办证、需要什么帮助；扫码或输入签到码签到" onClick={() => void Taro.navigateTo({ url: ROUTES.hallRoster })} />
+      )}
       <AlertList stationId={me.station.id} />
       <EntryRow title="反诈信息发布" description="发预警、案例和知识；看阅读、转发和各社区“我已知晓”" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
       <StaffList stationId={me.station.id} me={me} />

@@ -1,0 +1,183 @@
+import type { WaitlistEntryView, bookingActions } from '@domain/actions/booking';
+import {
+  SERVICE_LABELS,
+  canReserve,
+  claimHold,
+  fnv1a64,
+  hashBase32,
+  joinWaitlist,
+  leaveWaitlist,
+  parseSlotId,
+  refusalError,
+  refuse,
+  shanghaiDay,
+} from '@domain/booking';
+import { ActionError } from '@domain/errors';
+import { COLLECTIONS, type BookingRecord, type SlotCounterRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
+import { requireUser, type Handlers } from '@platform/cloud/create-function';
+import { findById, findMany, isoDate } from '@platform/cloud/documents';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { database } from '@platform/cloud/wx';
+import { assertMayBook, resolvePerson } from './residents';
+import { bookingView, hallConfigOfSlot, needsView, newBooking, personView, stationNames } from './shared';
+import { entriesOf, holdOptions, notifyOffer } from './waitlist-places';
+
+type WaitlistHandlers = Pick<Handlers<typeof bookingActions>, 'joinWaitlist' | 'myWaitlist' | 'claimWaitlistHold' | 'leaveWaitlist'>;
+
+const isLive = (entry: WaitlistEntryRecord) => entry.status === 'waiting' || entry.status === 'holding';
+
+function entryView(entry: WaitlistEntryRecord, entries: WaitlistEntryRecord[], stationName: string): WaitlistEntryView {
+  const ref = parseSlotId(entry.slotId);
+  const [hh, mm] = [ref?.hhmm.slice(0, 2), ref?.hhmm.slice(2)];
+  const waiting = entries.filter((candidate) => candidate.status === 'waiting');
+  return {
+    id: entry.id,
+    slotId: entry.slotId,
+    stationId: ref?.stationId ?? '',
+    stationName,
+    service: ref?.service ?? 'idRenewal',
+    serviceLabel: ref ? SERVICE_LABELS[ref.service] : '',
+    day: ref?.day ?? '',
+    time: `${hh}:${mm}`,
+    status: entry.status === 'holding' ? 'holding' : 'waiting',
+    ...(entry.status === 'waiting' ? { position: waiting.findIndex((candidate) => candidate.id === entry.id) + 1 } : {}),
+    ...(entry.status === 'holding' && entry.holdUntil ? { holdUntil: isoDate(entry.holdUntil) } : {}),
+    person: personView(entry.person, false),
+    needs: needsView(entry.needs),
+  };
+}
+
+/** The caller's live entry in a slot's waitlist, or NOT_FOUND (someone else's entry included). */
+async function ownEntry(accountId: string, slotId: string, entryId: string): Promise<{ record: WaitlistRecord; entry: WaitlistEntryRecord }> {
+  const record = await findById<WaitlistRecord>(COLLECTIONS.waitlists, slotId);
+  const entry = record ? entriesOf(record).find((candidate) => candidate.id === entryId && candidate.accountId === accountId) : undefined;
+  if (!record || !entry) throw new ActionError('NOT_FOUND', '没有找到这条候补');
+  return { record, entry };
+}
+
+export const waitlistHandlers: WaitlistHandlers = {
+  async joinWaitlist({ slotId, person, needs }, context) {
+    const { user, openid } = requireUser(context);
+    const { now } = context;
+    const config = await hallConfigOfSlot(slotId);
+    const check = canReserve(config, slotId, now);
+    if (!check.ok) throw refusalError(check);
+    const ref = parseSlotId(slotId);
+    if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
+    const counter = await findById<SlotCounterRecord>(COLLECTIONS.slotCounters, slotId);
+    if (!counter || counter.remaining > 0) throw new ActionError('CONFLICT', '这个时段还有名额，可以直接预约，不用候补', { slotId: '这个时段还有名额' });
+    const who = await resolvePerson(user, person);
+    // The same limits as a booking: a place offered later must be one they may take.
+    const same = await assertMayBook(user._id, who, ref.service, slotId, now);
+    if (same) throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
+    if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
+
+    const entry: WaitlistEntryRecord = {
+      id: `wl_${hashBase32(fnv1a64(`waitlist\u0000${slotId}\u0000${who.personKey}\u0000${now.getTime()}`))}`,
+      slotId,
+      accountId: user._id,
+      personKey: who.personKey,
+      joinedAt: now,
+      status: 'waiting',
+      person: who.record,
+      needs: { kinds: [...needs.kinds], ...(needs.greenChannelReason ? { greenChannelReason: needs.greenChannelReason } : {}) },
+    };
+    const entries = await inTransaction(async (transaction) => {
+      const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
+      const joined = joinWaitlist(current ? entriesOf(current) : [], entry, now);
+      if (!joined.ok) throw refusalError(joined);
+      const queue = joined.queue.map((item) => (item.id === entry.id ? entry : item)) as WaitlistEntryRecord[];
+      const accountIds = [...new Set([...(current?.accountIds ?? []), user._id])];
+      const record: Omit<WaitlistRecord, '_id'> = { stationId: ref.stationId, service: ref.service, day: ref.day, entries: queue, accountIds, updatedAt: now };
+      await transaction.collection(COLLECTIONS.waitlists).doc(slotId).set({ data: record as unknown as Record<string, unknown> });
+      return queue;
+    });
+    return entryView(entry, entries, await stationNames()(ref.stationId));
+  },
+
+  async myWaitlist(_input, context) {
+    const { user } = requireUser(context);
+    const _ = database().command;
+    const records = await findMany<WaitlistRecord>(
+      database()
+        .collection(COLLECTIONS.waitlists)
+        .where({ accountIds: user._id, day: _.gte(shanghaiDay(context.now)) })
+        .orderBy('day', 'asc')
+        .limit(50),
+    );
+    const names = stationNames();
+    const views: WaitlistEntryView[] = [];
+    for (const record of records) {
+      const entries = entriesOf(record);
+      for (const entry of entries) if (entry.accountId === user._id && isLive(entry)) views.push(entryView(entry, entries, await names(record.stationId)));
+    }
+    return views;
+  },
+
+  async claimWaitlistHold({ slotId, entryId }, context) {
+    const { user } = requireUser(context);
+    const { now } = context;
+    const { entry } = await ownEntry(user._id, slotId, entryId);
+    if (entry.status !== 'holding') throw refusalError(refuse(entry.status === 'expired' ? 'HOLD_EXPIRED' : 'NO_HOLD'));
+    const ref = parseSlotId(slotId);
+    if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
+    const config = await hallConfigOfSlot(slotId);
+    const lookup = canReserve(config, slotId, now);
+    if (!lookup.ok) throw refusalError(lookup);
+    const person = { personKey: entry.personKey, record: entry.person, label: entry.person.self ? '本人' : entry.person.name };
+    const same = await assertMayBook(user._id, person, ref.service, slotId, now);
+    if (same) return bookingView(same, await stationNames()(ref.stationId));
+
+    const booking = await newBooking(lookup.slot, entry, now);
+    const bookingId = booking._id;
+    const _ = database().command;
+    // One transaction: the hold is claimed, the held place becomes this booking, the booking is written.
+    await inTransaction(async (transaction) => {
+      const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
+      const claimed = claimHold(current ? entriesOf(current) : [], entry.personKey, now);
+      if (!claimed.ok) throw refusalError(claimed);
+      const existing = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
+      if (existing && existing.status === 'booked') throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
+      await transaction
+        .collection(COLLECTIONS.waitlists)
+        .doc(slotId)
+        .update({ data: { entries: claimed.queue, updatedAt: now } });
+      await transaction
+        .collection(COLLECTIONS.slotCounters)
+        .doc(slotId)
+        .update({ data: { held: _.inc(-1) } });
+      const { _id, ...data } = booking;
+      await transaction.collection(COLLECTIONS.bookings).doc(bookingId).set({ data: data as unknown as Record<string, unknown> });
+    });
+    return bookingView(booking, await stationNames()(ref.stationId));
+  },
+
+  async leaveWaitlist({ slotId, entryId }, context) {
+    const { user } = requireUser(context);
+    const { now } = context;
+    const { entry } = await ownEntry(user._id, slotId, entryId);
+    if (!isLive(entry)) return { left: true };
+    const options = holdOptions(await hallConfigOfSlot(slotId), slotId);
+    const _ = database().command;
+    const offered = await inTransaction(async (transaction) => {
+      const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
+      if (!current) return undefined;
+      const result = leaveWaitlist(entriesOf(current), entry.personKey, now, options);
+      await transaction
+        .collection(COLLECTIONS.waitlists)
+        .doc(slotId)
+        .update({ data: { entries: result.queue, updatedAt: now } });
+      // A held place passes on (held unchanged) or goes back to the pool.
+      if (result.placeReturned) {
+        await transaction
+          .collection(COLLECTIONS.slotCounters)
+          .doc(slotId)
+          .update({ data: { held: _.inc(-1), remaining: _.inc(1) } });
+      }
+      return result.offered;
+    });
+    if (offered) await notifyOffer(offered as WaitlistEntryRecord);
+    return { left: true };
+  },
+};

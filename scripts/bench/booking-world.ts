@@ -1,0 +1,91 @@
+/**
+ * The booking benchmark's in-process side: the real booking function on the local cloud's
+ * embedded database (as in tests/support/cloud-harness.ts), and the overbooking count read
+ * from a data directory after a run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { actions } from '../../domain/actions';
+import { LOCAL_FUNCTIONS, invokeLocalFunction } from '../../local-cloud/functions';
+import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
+import { closeLocalDatabase, localDatabase } from '../../local-cloud/wx-server-sdk/engine';
+import { configureLocalCloud } from '../../local-cloud/wx-server-sdk/state';
+
+type Envelope = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+
+const call = (openid: string, definition: { fn: keyof typeof LOCAL_FUNCTIONS; name: string }, input: unknown) =>
+  invokeLocalFunction(definition.fn, { action: definition.name, input }, { openid, envId: 'bench' }) as Promise<Envelope>;
+
+interface AvailabilityData {
+  days: { status: string; slots: { slotId: string; left: number }[] }[];
+}
+
+/**
+ * Availability of every service of one station (西罗园, 10 services) over its 14-day horizon,
+ * through the real handler (dispatcher, identity, validation, counters query, slot engine),
+ * after `bookings` reservations so counters exist. Returns one time per full pass in ms.
+ */
+export async function measureAvailability({ passes = 200, warmUp = 20, bookings = 120 } = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-booking-'));
+  process.env.LOCAL_CLOUD_FSYNC = '0';
+  configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
+  try {
+    await loadDemoData(localDatabase());
+    const stationId = 'xiluoyuan';
+    const catalogue = await call('bench-reader', actions.booking.listServices, { stationId });
+    if (!catalogue.ok) throw new Error(`listServices: ${catalogue.error?.message}`);
+    const kinds = (catalogue.data as { services: { kind: string }[] }).services.map((service) => service.kind);
+
+    // Spread bookings over the services' open slots so the counters query has documents to read.
+    let made = 0;
+    for (let i = 0; made < bookings && i < kinds.length * 40; i++) {
+      const service = kinds[i % kinds.length];
+      const view = await call(`bench-booker-${i}`, actions.booking.availability, { stationId, service });
+      const slots = (view.data as AvailabilityData | undefined)?.days.flatMap((day) => day.slots.filter((slot) => slot.left > 0)) ?? [];
+      const slot = slots[(i * 7) % Math.max(1, slots.length)];
+      if (!slot) continue;
+      const booked = await call(`bench-booker-${i}`, actions.booking.reserve, { slotId: slot.slotId, person: { self: true }, needs: { kinds: [] } });
+      if (booked.ok) made++;
+    }
+
+    const pass = async () => {
+      const start = process.hrtime.bigint();
+      for (const service of kinds) {
+        const result = await call('bench-reader', actions.booking.availability, { stationId, service });
+        if (!result.ok) throw new Error(`availability ${service}: ${result.error?.message}`);
+      }
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    for (let i = 0; i < warmUp; i++) await pass();
+    const times: number[] = [];
+    for (let i = 0; i < passes; i++) times.push(await pass());
+    return { times, services: kinds.length, bookings: made };
+  } finally {
+    await closeLocalDatabase();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Places over capacity, counted from the bookings and counters stored in a data directory. */
+export async function countOverbooked(dataDir: string) {
+  configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
+  try {
+    const engine = localDatabase();
+    const counters = engine.find('slot_counters', {}) as { _id: string; capacity: number; remaining: number; held?: number }[];
+    const booked = engine.find('bookings', { status: 'booked' }) as { slotId: string }[];
+    const bySlot = new Map<string, number>();
+    for (const booking of booked) bySlot.set(booking.slotId, (bySlot.get(booking.slotId) ?? 0) + 1);
+    let overbooked = 0;
+    let drift = 0;
+    for (const counter of counters) {
+      const count = bySlot.get(counter._id) ?? 0;
+      overbooked += Math.max(0, count - counter.capacity) + Math.max(0, -counter.remaining);
+      // Every place is free, held for the waitlist, or booked.
+      if (counter.remaining + (counter.held ?? 0) !== counter.capacity - count) drift++;
+    }
+    return { overbooked, counterDrift: drift, counters: counters.length, booked: booked.length };
+  } finally {
+    await closeLocalDatabase();
+  }
+}

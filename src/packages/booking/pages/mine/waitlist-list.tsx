@@ -1,0 +1,82 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { actions, type WaitlistEntryView } from '@domain/actions';
+import { FormError } from '@/components/form-error';
+import { useAction } from '@/hooks/use-action';
+import { useSubmit } from '@/hooks/use-submit';
+import { personLabel } from '../../parts/booking-card';
+import { dayLabel } from '../../parts/dates';
+
+/** 'HH:mm' Beijing of an ISO time, whatever the phone's time zone. */
+const beijingTime = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+
+function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChanged: () => void }) {
+  const claim = useSubmit(actions.booking.claimWaitlistHold);
+  const leave = useSubmit(actions.booking.leaveWaitlist);
+  const holding = entry.status === 'holding';
+
+  async function take() {
+    const booking = await claim.submit({ slotId: entry.slotId, entryId: entry.id });
+    if (!booking) return;
+    void Taro.showToast({ title: '预约成功', icon: 'success' });
+    onChanged();
+  }
+
+  async function giveUp() {
+    const { confirm } = await Taro.showModal({
+      title: holding ? '不要这个名额了？' : '不再候补了？',
+      content: holding ? '名额会让给下一位候补的人。' : '退出后就不再排队了。',
+      confirmText: holding ? '不要了' : '不等了',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    if (await leave.submit({ slotId: entry.slotId, entryId: entry.id })) onChanged();
+  }
+
+  return (
+    <View className={`waitlist-entry${holding ? ' waitlist-entry--holding' : ''}`}>
+      <Text className="waitlist-entry__title">{entry.serviceLabel}</Text>
+      <Text className="waitlist-entry__when">
+        {dayLabel(entry.day)} {entry.time} · {entry.stationName}
+      </Text>
+      <Text className="waitlist-entry__detail">办理人：{personLabel({ person: entry.person })}</Text>
+      <Text className="waitlist-entry__status">
+        {holding && entry.holdUntil ? `有名额了！为您保留到 ${beijingTime(entry.holdUntil)}，过时顺延给下一位` : `候补第${entry.position ?? 1}位，有人取消会通知您`}
+      </Text>
+      <FormError error={claim.error ?? leave.error} />
+      <View className="mine__actions">
+        <Button className="mine__action" loading={leave.pending} disabled={claim.pending} onClick={() => void giveUp()}>
+          {holding ? '不要了' : '不等了'}
+        </Button>
+        {holding && (
+          <Button className="mine__action" type="primary" loading={claim.pending} onClick={() => void take()}>
+            预约这个名额
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}
+
+/** 我的候补: the places waited for, and one held now (take it or let it pass on). */
+export function WaitlistList({ onBooked }: { onBooked: () => void }) {
+  const entries = useAction(actions.booking.myWaitlist, {}, { pullDownRefresh: true });
+  if (!entries.data || entries.data.length === 0) return null;
+  return (
+    <View>
+      <Text className="section-title">候补（{entries.data.length}）</Text>
+      {entries.data.map((entry) => (
+        <WaitlistEntry
+          key={entry.id}
+          entry={entry}
+          onChanged={() => {
+            void entries.reload();
+            onBooked();
+          }}
+        />
+      ))}
+    </View>
+  );
+}

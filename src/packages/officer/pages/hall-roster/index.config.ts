@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '大厅预约名单',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { actions, type RosterEntryView, type RosterView } from '@domain/actions';
+import { Chip } from '@/components/chip';
+import { NoticeCard } from '@/components/notice-card';
+import { PageState } from '@/components/page-state';
+import { useAction } from '@/hooks/use-action';
+import { callAction } from '@/platform/cloud-call';
+import { CheckInBox } from './check-in-box';
+import { isHallDesk } from './is-hall-desk';
+import { NeedBadges } from './need-badges';
+import './index.scss';
+
+
+function counts(roster: RosterView) {
+  const all = roster.slots.flatMap((slot) => slot.entries);
+  return {
+    checkedIn: all.filter((entry) => entry.status === 'checkedIn').length,
+    waiting: all.filter((entry) => entry.status === 'booked').length,
+    noShow: all.filter((entry) => entry.status === 'noShow').length,
+  };
+}
+
+function RosterEntry({ entry }: { entry: RosterEntryView }) {
+  return (
+    <View className={`roster-entry roster-entry--${entry.status}`}>
+      <View className="roster-entry__head">
+        <Text className="roster-entry__name">{entry.person.name}</Text>
+        <Text className={`roster-entry__status roster-entry__status--${entry.status}`}>{entry.statusLabel}</Text>
+      </View>
+      <Text className="roster-entry__service">{entry.serviceLabel}</Text>
+      {entry.closure && entry.status === 'booked' && <Text className="roster-entry__closure">已停办：{entry.closure.reason}（已通知改约）</Text>}
+      {entry.person.idNumberMasked && <Text className="roster-entry__detail">身份证 {entry.person.idNumberMasked}</Text>}
+      <NeedBadges needs={entry.needs} />
+    </View>
+  );
+}
+
+/** Tomorrow's Shanghai day from a roster day, for the day switch. */
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  return new Date(date.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
+const DEFAULT_CLOSURE_REASON = '窗口临时停办';
+
+/** Closes one slot time (or, without `time`, the whole day) after the officer confirms; answers whether it was closed. */
+async function askToClose(stationId: string, day: string, time: string | undefined, people: number): Promise<boolean> {
+  const what = time ? `${day} ${time} 这个时段` : `${day} 全天`;
+  // editable (a reason box in the dialog) is WeChat base library ≥ 2.17.1, not in Taro's types; elsewhere the default reason is used.
+  const options = {
+    title: `停办${what}？`,
+    content: people > 0 ? `已预约的${people}人会收到通知，可以一键改约。` : '停办后居民不能再预约这个时间。',
+    editable: true,
+    placeholderText: `停办原因（默认：${DEFAULT_CLOSURE_REASON}）`,
+    confirmText: '停办',
+    confirmColor: '#c0262d',
+  };
+  const answer = (await Taro.showModal(options as Taro.showModal.Option)) as { confirm: boolean; content?: string };
+  if (!answer.confirm) return false;
+  const reason = answer.content?.trim() || DEFAULT_CLOSURE_REASON;
+  const result = await callAction(actions.booking.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
+  void Taro.showToast({ title: result.ok ? `已停办，通知了${result.data.notified}人` : result.error.message, icon: 'none', duration: 2500 });
+  return result.ok;
+}
+
+function Roster({ stationId }: { stationId: string }) {
+  const [day, setDay] = useState<string>();
+  const roster = useAction(actions.booking.hallRoster, day ? { stationId, day } : { stationId }, { pullDownRefresh: true, isEmpty: () => false });
+  // "Today" is the server's Beijing day from the first answer, not the phone's clock.
+  const [firstDay, setFirstDay] = useState<string>();
+  const answeredDay = !day ? roster.data?.day : undefined;
+  useEffect(() => {
+    if (answeredDay) setFirstDay(answeredDay);
+  }, [answeredDay]);
+  const tally = roster.data ? counts(roster.data) : undefined;
+
+  return (
+    <View>
+      <CheckInBox stationId={stationId} onCheckedIn={() => void roster.reload()} />
+      {firstDay && (
+        <View className="roster-days">
+          <Chip label="今天" selected={!day || day === firstDay} onClick={() => setDay(undefined)} />
+          <Chip label="明天" selected={day === nextDay(firstDay)} onClick={() => setDay(nextDay(firstDay))} />
+        </View>
+      )}
+      <PageState status={roster.status} error={roster.error} onRetry={roster.reload} loadingRows={5}>
+        {roster.data && (
+          <View>
+            <Text className="section-title">
+              {roster.data.day} 预约 {roster.data.total} 人
+            </Text>
+            {tally && roster.data.total > 0 && (
+              <Text className="roster-summary">
+                已签到 {tally.checkedIn} · 待签到 {tally.waiting} · 未到场 {tally.noShow}
+              </Text>
+            )}
+            {roster.data.total === 0 && <Text className="muted">这一天还没有人预约。</Text>}
+            <Text
+              className="roster-slot__close roster-day-close"
+              onClick={() => {
+                const people = roster.data?.slots.flatMap((slot) => slot.entries).filter((entry) => entry.status === 'booked' && !entry.closure).length ?? 0;
+                void askToClose(stationId, roster.data?.day ?? '', undefined, people).then((closed) => {
+                  if (closed) void roster.reload();
+                });
+              }}
+            >
+              停办这一天
+            </Text>
+            {roster.data.slots.map((slot) => (
+              <View key={slot.start} className="roster-slot">
+                <View className="roster-slot__head">
+                  <Text className="roster-slot__time">
+                    {slot.time}（{slot.entries.length}人）
+                  </Text>
+                  <Text
+                    className="roster-slot__close"
+                    onClick={() => {
+                      const people = slot.entries.filter((entry) => entry.status === 'booked' && !entry.closure).length;
+                      void askToClose(stationId, roster.data?.day ?? '', slot.time, people).then((closed) => {
+                        if (closed) void roster.reload();
+                      });
+                    }}
+                  >
+                    停办此时段
+                  </Text>
+                </View>
+                {slot.entries.map((entry) => (
+                  <RosterEntry key={entry.bookingId} entry={entry} />
+                ))}
+              </View>
+            ))}
+          </View>
+        )}
+      </PageState>
+    </View>
+  );
+}
+
+export default function HallRosterPage() {
+  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  return (
+    <View className="page hall-roster">
+      <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
+        {me.data &&
+          (isHallDesk(me.data) && me.data.station ? (
+            <View>
+              <Text className="page-title">{me.data.station.name} 服务大厅</Text>
+              <Roster stationId={me.data.station.id} />
+            </View>
+          ) : (
+            <NoticeCard title="大厅预约名单仅供窗口民警使用" tone="warning">
+              <Text>请用本所窗口民警或管理员的账号查看。</Text>
+            </NoticeCard>
+          ))}
+      </PageState>
+    </View>
+  );
+}

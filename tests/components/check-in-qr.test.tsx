@@ -1,0 +1,31 @@
+/** The check-in QR code: every dark module of the encoded matrix is drawn, in runs. */
+import { render } from '@testing-library/react';
+import { encode } from 'uqr';
+import { CheckInQr, moduleRuns } from '@/packages/booking/parts/check-in-qr';
+
+describe('CheckInQr', () => {
+  it('groups a row into runs of equal modules', () => {
+    expect(moduleRuns([true, true, false, true, false, false])).toEqual([
+      { dark: true, length: 2 },
+      { dark: false, length: 1 },
+      { dark: true, length: 1 },
+      { dark: false, length: 2 },
+    ]);
+  });
+
+  it('draws the encoded payload module for module', () => {
+    const payload = 'fqlj:checkin:bk_0123456789abc:482913';
+    const { container } = render(<CheckInQr payload={payload} size={200} />);
+    const { data } = encode(payload, { ecc: 'M', border: 2 });
+    const rows = container.querySelectorAll('.check-in-qr__row');
+    expect(rows).toHaveLength(data.length);
+    rows.forEach((row, y) => {
+      const drawn = Array.from(row.children).flatMap((run) => {
+        const width = Number.parseInt((run as HTMLElement).style.width, 10);
+        const cell = Math.floor(200 / data.length);
+        return Array.from({ length: width / cell }, () => run.className === 'check-in-qr__dark');
+      });
+      expect(drawn).toEqual(data[y]);
+    });
+  });
+});
