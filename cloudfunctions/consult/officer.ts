@@ -21,8 +21,12 @@ type OfficerHandlers = Pick<
 
 /** One inbox page; an officer works the oldest first and rarely scrolls past it. */
 const INBOX_PAGE = 100;
-/** Server get() returns at most 1000 documents; past that the tabs say "1000+" rather than count again. */
-const COUNT_CAP = 1000;
+/**
+ * The tab counts read at most this many open threads (projected, through the station index):
+ * past it the tabs say "200+". An exact figure beyond a backlog that size helps no officer, and
+ * reading 1,000 documents per inbox refresh was most of its cost.
+ */
+const COUNT_CAP = 200;
 
 /** The assignee keys that mean "mine": my officer records, and the desks my kinds staff at my station. */
 function myAssigneeKeys(directory: Directory, user: UserRecord): string[] {
