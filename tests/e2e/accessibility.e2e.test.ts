@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PAGE_CATALOGUE, type CataloguedPage } from './accessibility/page-catalogue';
+import { PAGE_CATALOGUE, type CallAction, type CataloguedPage } from './accessibility/page-catalogue';
 import { measurePage, type PageMeasurements } from './accessibility/measure';
 import { baseUrl, launchBrowser, shown, signInAs } from './browser';
 
@@ -51,9 +51,23 @@ async function phoneFor(persona: string, mode: Mode): Promise<Page> {
   return context.newPage();
 }
 
+/** Cloud actions as a persona, over the local cloud's HTTP interface with its sign-in cookie. */
+const callAs: CallAction = async (persona, fn, action, input) => {
+  const context = await browser.newContext();
+  try {
+    const signIn = await context.request.post(`${baseUrl()}/__local/sign-in`, { form: { persona, next: '/' }, maxRedirects: 0 });
+    if (signIn.status() >= 400) throw new Error(`sign-in as ${persona}: HTTP ${signIn.status()}`);
+    const response = await context.request.post(`${baseUrl()}/__cloud/functions/${fn}`, { data: { action, input } });
+    return (await response.json()) as unknown;
+  } finally {
+    await context.close();
+  }
+};
+
 async function openPage(entry: CataloguedPage, mode: Mode): Promise<Page> {
+  const query = entry.prepare ? await entry.prepare(callAs) : entry.query;
   const page = await phoneFor(entry.persona, mode);
-  await page.goto(`${baseUrl()}/#/${entry.route}${entry.query ? `?${entry.query}` : ''}`);
+  await page.goto(`${baseUrl()}/#/${entry.route}${query ? `?${query}` : ''}`);
   await shown(page, entry.ready).waitFor({ timeout: 20000 });
   await page.waitForLoadState('networkidle');
   // Skeletons fade out; wait until nothing animates.
