@@ -36,7 +36,7 @@ function LatestAlert({ pinned }: { pinned: readonly ArticleSummary[] | undefined
             <Text className="elder-home__alert-title">{article.title}</Text>
             <Text className="elder-home__alert-summary">{article.summary}</Text>
             <Text className="elder-home__alert-meta">
-              {article.publisher} · {formatDate(article.publishedAt)} · 点此看全文 ›
+              {formatDate(article.publishedAt)} · 点此看全文 ›
             </Text>
           </View>
           <ReadAloud text={`${article.title}。${article.summary}`} />
@@ -90,7 +90,6 @@ function CallButton({ card }: { card: BeatCardView }) {
 export function ElderHome({ pinned, onShowFullFeed }: ElderHomeProps) {
   return (
     <View className="elder-home">
-      <Text className="page-title elder-home__title">反诈提醒</Text>
       <LatestAlert pinned={pinned} />
 
       <View className="elder-home__grid">

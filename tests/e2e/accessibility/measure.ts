@@ -115,12 +115,15 @@ export function measurePage(): PageMeasurements {
     .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`);
 
   const overlapping: string[] = [];
-  const boxes = outermost.map((element) => ({ label: describe(element), box: element.getBoundingClientRect() }));
+  // The H5 tab bar sits below the page's scrolling panel, not on top of it: a page control
+  // scrolled under the bar's box is clipped by the panel, so pairs across the two never overlap.
+  const inTabBar = (element: Element) => element.closest('.weui-tabbar') !== null;
+  const boxes = outermost.map((element) => ({ label: describe(element), box: element.getBoundingClientRect(), tabBar: inTabBar(element) }));
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
       const first = boxes[i];
       const second = boxes[j];
-      if (!first || !second) continue;
+      if (!first || !second || first.tabBar !== second.tabBar) continue;
       const [a, b] = [first.box, second.box];
       const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);

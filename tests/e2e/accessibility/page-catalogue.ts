@@ -42,7 +42,8 @@ function questionThread(call: CallAction): Promise<string> {
 
 export const PAGE_CATALOGUE: CataloguedPage[] = [
   // Resident tabs.
-  { name: 'feed', route: 'pages/feed/index', persona: 'resident-xly2', ready: '守好钱袋子' },
+  // 长辈模式 opens on the simple home (its way to the full feed), the standard mode on the full feed.
+  { name: 'feed', route: 'pages/feed/index', persona: 'resident-xly2', ready: /守好钱袋子|查看全部反诈信息/ },
   { name: 'booking', route: 'pages/booking/index', persona: 'resident-xly2', ready: '西罗园派出所' },
   { name: 'consult', route: 'pages/consult/index', persona: 'resident-xly2', ready: /110/ },
   { name: 'me', route: 'pages/me/index', persona: 'resident-xly2', ready: '西罗园第二社区' },
