@@ -63,7 +63,12 @@ export default function MePage() {
   // A role granted or taken back by the station shows up without the officer reloading.
   useLiveChanges('users', { openid: '{openid}' }, () => void me.reload(), me.status === 'ready');
   // Registered on the registration page (or changed elsewhere): the new MeView comes with the news.
-  useHomeCommunityChanged(me.setData);
+  // …and it is said on this page, where the resident lands (a toast would be gone before it is read).
+  const [registered, setRegistered] = useState('');
+  useHomeCommunityChanged((next) => {
+    me.setData(next);
+    setRegistered(next.homeCommunity?.name ?? '');
+  });
 
   // The contact plate follows the home community, however it changed.
   const homeId = me.data ? (me.data.homeCommunity?.id ?? '') : undefined;
@@ -85,6 +90,7 @@ export default function MePage() {
       <ElderSwitch />
 
       <Text className="section-title">我的社区 · 我的片儿警</Text>
+      <View aria-live="polite">{registered && <Text className="me-page__done">✓ 已登记：{registered}</Text>}</View>
       <MyCommunity beat={beat} />
 
       <Text className="section-title">更多</Text>
