@@ -1,13 +1,19 @@
 /**
- * Browsers do not report WeChat's text size. A resident who zoomed the page's text in their
- * browser (the root font size above 20px) asked for large text the same way.
+ * Browsers do not report WeChat's text size. A resident who raised the browser's default text
+ * size (the size `medium` resolves to, 16px as shipped) to 20px or more asked for large text the
+ * same way. The root font size cannot tell: Taro's H5 runtime sets it from the screen width for
+ * rem units (20px on a 375px-wide phone).
  */
 export const LARGE_FONT_SETTING = 20;
 
 export function systemPrefersLargeText(): boolean {
   if (typeof window === 'undefined' || typeof document === 'undefined') return false;
-  const rootSize = Number.parseFloat(window.getComputedStyle(document.documentElement).fontSize);
-  return Number.isFinite(rootSize) && rootSize >= LARGE_FONT_SETTING;
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium';
+  document.documentElement.appendChild(probe);
+  const defaultSize = Number.parseFloat(window.getComputedStyle(probe).fontSize);
+  probe.remove();
+  return Number.isFinite(defaultSize) && defaultSize >= LARGE_FONT_SETTING;
 }
 
 /**

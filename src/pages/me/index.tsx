@@ -3,8 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { actions, type BeatCardView, type MeView } from '@domain/actions';
 import { isStaffRole } from '@domain/roles';
+import { ElderSwitch } from '@/components/elder-switch';
 import { EntryRow } from '@/components/entry-row';
 import { HomeCommunityPrompt, useHomeCommunityChanged } from '@/components/home-community';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction, type ActionState } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
@@ -21,8 +23,11 @@ const open = (url: string) => () => void Taro.navigateTo({ url });
 /** Who you are; an officer's way into the workbench right under it. */
 function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void }) {
   const [editing, setEditing] = useState(false);
+  // Said on the page (and to screen readers), not in a toast that vanishes before it is read.
+  const [done, setDone] = useState('');
   return (
     <View>
+      <View aria-live="polite">{done && <Text className="me-page__done">✓ {done}</Text>}</View>
       <ProfileCard me={me} onEditNickname={editing ? undefined : () => setEditing(true)} />
       {editing && (
         <NicknameEditor
@@ -31,6 +36,7 @@ function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void 
           onSaved={(next) => {
             onChange(next);
             setEditing(false);
+            setDone('昵称已保存');
           }}
         />
       )}
@@ -57,7 +63,12 @@ export default function MePage() {
   // A role granted or taken back by the station shows up without the officer reloading.
   useLiveChanges('users', { openid: '{openid}' }, () => void me.reload(), me.status === 'ready');
   // Registered on the registration page (or changed elsewhere): the new MeView comes with the news.
-  useHomeCommunityChanged(me.setData);
+  // …and it is said on this page, where the resident lands (a toast would be gone before it is read).
+  const [registered, setRegistered] = useState('');
+  useHomeCommunityChanged((next) => {
+    me.setData(next);
+    setRegistered(next.homeCommunity?.name ?? '');
+  });
 
   // The contact plate follows the home community, however it changed.
   const homeId = me.data ? (me.data.homeCommunity?.id ?? '') : undefined;
@@ -70,18 +81,22 @@ export default function MePage() {
   }, [homeId, reloadBeat]);
 
   return (
-    <View className="page me-page">
+    <PageRoot className="me-page">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
         {me.data && <Account me={me.data} onChange={me.setData} />}
       </PageState>
 
+      <Text className="section-title">看得清、点得准</Text>
+      <ElderSwitch />
+
       <Text className="section-title">我的社区 · 我的片儿警</Text>
+      <View aria-live="polite">{registered && <Text className="me-page__done">✓ 已登记：{registered}</Text>}</View>
       <MyCommunity beat={beat} />
 
       <Text className="section-title">更多</Text>
       {me.data && !isStaffRole(me.data.role) && <RedeemInvite onRedeemed={me.setData} />}
       <EntryRow title="关于与隐私" description="我们收集什么、为什么；本程序不能代替 110" onClick={open(ROUTES.about)} />
       <DemoIdentityLink />
-    </View>
+    </PageRoot>
   );
 }
