@@ -122,7 +122,8 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await card.locator('.booking-card__when', { hasText: '10:30' }).waitFor();
   const code = (await card.locator('.booking-card__code').innerText()).trim();
   expect(code).toMatch(/^[1-9]\d{5}$/);
-  await resident.waitForTimeout(1800); // the 已改到 toast fades
+  // Said on the page (and to a screen reader), not in a toast that fades.
+  await resident.locator('[role=status]').filter({ visible: true, hasText: '已改到' }).getByText(/已改到 .*10:30，签到码不变/).waitFor();
   await screenshot(resident, 'booking-6-rescheduled');
   await resident.context().close();
 

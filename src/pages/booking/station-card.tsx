@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { StationView } from '@domain/actions';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { openPlace } from '@/platform/open-location';
 import { StationMap } from '@/platform/station-map';
@@ -29,8 +30,11 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
   const place = { ...station.location, name: station.name, address: station.address };
   return (
     <View className="station-card">
-      <View className="station-card__head" onClick={onBook}>
-        <Text className="station-card__name">{station.name}</Text>
+      {/* The name opens the booking too; as a control it says so (the big button below is the main way). */}
+      <View className="station-card__head" onClick={onBook} {...(onBook ? { ...roleProps('button'), 'aria-label': `在${station.name}预约办证` } : {})}>
+        <Text className="station-card__name" {...roleProps('heading')} aria-level={3}>
+          {station.name}
+        </Text>
         {distanceMeters !== undefined && <Text className="station-card__distance">{distanceLabel(distanceMeters)}</Text>}
       </View>
       <Text className="station-card__address">{station.address}</Text>
@@ -47,17 +51,23 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
           ))}
         </View>
       </View>
-      <View className="station-card__phone" hoverClass="station-card__phone--pressed" onClick={() => callPhone(station.phone)}>
+      <View
+        className="station-card__phone"
+        hoverClass="station-card__phone--pressed"
+        onClick={() => callPhone(station.phone)}
+        {...roleProps('button')}
+        aria-label={`拨打${station.name}咨询电话 ${station.phone.split('').join(' ')}`}
+      >
         <Text>咨询电话 {station.phone}</Text>
-        <Text className="station-card__phone-action">拨打</Text>
+        <Text className="station-card__phone-action">拨打 ›</Text>
       </View>
       <View className="station-card__links">
         {!showMap && (
-          <Text className="station-card__link" onClick={() => setShowMap(true)}>
+          <Text className="station-card__link" onClick={() => setShowMap(true)} {...roleProps('button')} aria-label={`看${station.name}的地图`}>
             看地图
           </Text>
         )}
-        <Text className="station-card__link" onClick={() => openPlace(place)}>
+        <Text className="station-card__link" onClick={() => openPlace(place)} {...roleProps('button')} aria-label={`导航去${station.name}`}>
           导航去这里
         </Text>
       </View>
