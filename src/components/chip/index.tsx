@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { roleProps } from '../a11y';
 import './index.scss';
 
 export interface ChipProps {
@@ -20,7 +21,18 @@ export function Chip({ label, selected = false, disabled = false, onClick }: Chi
     .filter(Boolean)
     .join(' ');
   return (
-    <View className={className} hoverClass={interactive ? 'chip--pressed' : 'none'} onClick={interactive ? onClick : undefined}>
+    <View
+      className={className}
+      {...(interactive ? { ...roleProps('button'), 'aria-pressed': selected } : {})}
+      aria-disabled={disabled || undefined}
+      hoverClass={interactive ? 'chip--pressed' : 'none'}
+      onClick={interactive ? onClick : undefined}
+    >
+      {selected && (
+        <Text className="chip__check" aria-hidden>
+          ✓{' '}
+        </Text>
+      )}
       <Text>{label}</Text>
     </View>
   );

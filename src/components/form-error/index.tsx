@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ActionErrorBody } from '@domain/errors';
+import { roleProps } from '../a11y';
 import './index.scss';
 
 /** The message for one field, when the answer named that field. */
@@ -16,7 +17,7 @@ export function FormError({ error, field }: FormErrorProps) {
   if (!error) return null;
   const message = (field && fieldMessage(error, field)) || error.message;
   return (
-    <View className="form-error">
+    <View className="form-error" {...roleProps('alert')}>
       <Text className="form-error__message">{message}</Text>
       {error.requestId && (
         <Text className="form-error__request-id" userSelect>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { fraudCheckPath } from '@/routes';
+import { roleProps } from '../a11y';
 import './index.scss';
 
 /**
@@ -9,12 +10,17 @@ import './index.scss';
  */
 export function FraudCheckEntry({ articleId }: { articleId?: string }) {
   return (
-    <View className="fraud-check-entry" hoverClass="fraud-check-entry--pressed" onClick={() => void Taro.navigateTo({ url: fraudCheckPath(articleId) })}>
+    <View
+      className="fraud-check-entry"
+      {...roleProps('button')}
+      hoverClass="fraud-check-entry--pressed" onClick={() => void Taro.navigateTo({ url: fraudCheckPath(articleId) })}>
       <View className="fraud-check-entry__body">
         <Text className="fraud-check-entry__title">转账前问一问</Text>
         <Text className="fraud-check-entry__text">有人让您转钱？先别转。填几句话，反诈民警马上帮您看</Text>
       </View>
-      <Text className="fraud-check-entry__arrow">›</Text>
+      <Text className="fraud-check-entry__arrow" aria-hidden>
+        ›
+      </Text>
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { MeView } from '@domain/actions';
 import { ROUTES } from '@/routes';
+import { roleProps } from '../a11y';
 import './index.scss';
 
 /** Raised by the registration page once the cloud has the new home community. */
@@ -42,7 +43,7 @@ export function HomeCommunityPrompt({ description }: HomeCommunityPromptProps) {
     <View className="home-community-prompt">
       <Text className="home-community-prompt__title">您还没有登记住在哪个社区</Text>
       <Text className="home-community-prompt__text">{description}</Text>
-      <View className="home-community-prompt__button" hoverClass="home-community-prompt__button--pressed" onClick={openHomeCommunityPage}>
+      <View className="home-community-prompt__button" {...roleProps('button')} hoverClass="home-community-prompt__button--pressed" onClick={openHomeCommunityPage}>
         <Text>登记我住的社区</Text>
       </View>
     </View>

@@ -6,6 +6,7 @@ import Skeleton from '@nutui/nutui-react-taro/dist/es/packages/skeleton';
 import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css';
 import type { ActionErrorBody } from '@domain/errors';
 import type { ActionStatus } from '@/hooks/use-action';
+import { roleProps } from '../a11y';
 import './index.scss';
 
 export interface PageStateProps {
@@ -26,17 +27,43 @@ const DEFAULTS = {
   loadingRows: 3,
 } as const;
 
-/** The four faces of anything loaded from the cloud: loading, empty, error, or the content. */
+/** What a screen reader hears when the state changes (the live region below says it politely). */
+function announcementOf(status: ActionStatus, emptyTitle: string, error?: ActionErrorBody): string {
+  if (status === 'loading') return '正在加载';
+  if (status === 'empty') return `加载完成：${emptyTitle}`;
+  if (status === 'error') return `没能加载出来：${error?.message ?? '系统开小差了，请稍后再试'}`;
+  return '加载完成';
+}
+
+/**
+ * The four faces of anything loaded from the cloud: loading, empty, error, or the content. One
+ * live region stays in place through all four, so a screen reader announces each change.
+ */
 export function PageState(props: PageStateProps) {
   const { status, error, onRetry, children } = props;
   const emptyTitle = props.emptyTitle ?? DEFAULTS.emptyTitle;
   const emptyDescription = props.emptyDescription ?? DEFAULTS.emptyDescription;
   const loadingRows = props.loadingRows ?? DEFAULTS.loadingRows;
 
+  return (
+    <>
+      <View className="fq-visually-hidden" {...roleProps('status')} aria-live="polite">
+        {announcementOf(status, emptyTitle, error)}
+      </View>
+      <StateFace status={status} error={error} onRetry={onRetry} emptyTitle={emptyTitle} emptyDescription={emptyDescription} loadingRows={loadingRows}>
+        {children}
+      </StateFace>
+    </>
+  );
+}
+
+function StateFace({ status, error, onRetry, emptyTitle, emptyDescription, loadingRows, children }: PageStateProps & Required<Pick<PageStateProps, 'emptyTitle' | 'emptyDescription' | 'loadingRows'>>) {
   if (status === 'loading') {
     return (
-      <View className="page-state page-state--loading">
-        <Skeleton rows={loadingRows} animated className="page-state__skeleton" />
+      <View className="page-state page-state--loading" aria-busy>
+        <View aria-hidden>
+          <Skeleton rows={loadingRows} animated className="page-state__skeleton" />
+        </View>
         <Text className="page-state__hint">正在加载…</Text>
       </View>
     );
@@ -45,7 +72,7 @@ export function PageState(props: PageStateProps) {
   if (status === 'empty') {
     return (
       <View className="page-state page-state--empty">
-        <View className="page-state__art page-state__art--empty">
+        <View className="page-state__art page-state__art--empty" aria-hidden>
           <Text>空</Text>
         </View>
         <Text className="page-state__title">{emptyTitle}</Text>
@@ -57,7 +84,7 @@ export function PageState(props: PageStateProps) {
   if (status === 'error') {
     return (
       <View className="page-state page-state--error">
-        <View className="page-state__art page-state__art--error">
+        <View className="page-state__art page-state__art--error" aria-hidden>
           <Text>!</Text>
         </View>
         <Text className="page-state__title">没能加载出来</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { callPhone } from '@/utils/call-phone';
+import { roleProps } from '../a11y';
 import './index.scss';
 
 export type PhoneLineTone = 'default' | 'urgent';
@@ -23,6 +24,8 @@ export function PhoneLine({ title, number, description, tone = 'default' }: Phon
       </View>
       <View
         className="phone-line__call"
+        {...roleProps('button')}
+        aria-label={`拨打${title} ${number}`}
         hoverClass="phone-line__call--pressed"
         onClick={() => callPhone(number)}
       >

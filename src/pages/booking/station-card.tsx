@@ -30,8 +30,7 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
   const place = { ...station.location, name: station.name, address: station.address };
   return (
     <View className="station-card">
-      {/* The name opens the booking too; as a control it says so (the big button below is the main way). */}
-      <View className="station-card__head" onClick={onBook} {...(onBook ? { ...roleProps('button'), 'aria-label': `在${station.name}预约办证` } : {})}>
+      <View className="station-card__head">
         <Text className="station-card__name" {...roleProps('heading')} aria-level={3}>
           {station.name}
         </Text>
@@ -56,18 +55,17 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
         hoverClass="station-card__phone--pressed"
         onClick={() => callPhone(station.phone)}
         {...roleProps('button')}
-        aria-label={`拨打${station.name}咨询电话 ${station.phone.split('').join(' ')}`}
       >
         <Text>咨询电话 {station.phone}</Text>
-        <Text className="station-card__phone-action">拨打 ›</Text>
+        <Text className="station-card__phone-action">拨打</Text>
       </View>
       <View className="station-card__links">
         {!showMap && (
-          <Text className="station-card__link" onClick={() => setShowMap(true)} {...roleProps('button')} aria-label={`看${station.name}的地图`}>
+          <Text className="station-card__link" onClick={() => setShowMap(true)} {...roleProps('button')}>
             看地图
           </Text>
         )}
-        <Text className="station-card__link" onClick={() => openPlace(place)} {...roleProps('button')} aria-label={`导航去${station.name}`}>
+        <Text className="station-card__link" onClick={() => openPlace(place)} {...roleProps('button')}>
           导航去这里
         </Text>
       </View>

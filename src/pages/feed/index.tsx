@@ -8,12 +8,16 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { actions } from '@domain/actions';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
+import { ElderSwitch } from '@/components/elder-switch';
 import { EntryRow } from '@/components/entry-row';
 import { FraudCheckEntry } from '@/components/fraud-check-entry';
+import { PageRoot } from '@/components/page-root';
 import { PhoneLine } from '@/components/phone-line';
 import { useAction } from '@/hooks/use-action';
+import { useElderMode } from '@/state/elder-mode';
 import { ROUTES } from '@/routes';
 import { ArticleList, type FeedFilters } from './article-list';
+import { ElderHome } from './elder-home';
 import { PinnedAlerts } from './pinned-alerts';
 import './index.scss';
 
@@ -42,6 +46,9 @@ function ChipRow<K extends string>({ label, options, labels, value, onChange }: 
 const FRAUD_TYPE_LABELS = Object.fromEntries(FRAUD_TYPES.map((type) => [type.key, type.label])) as Record<(typeof FRAUD_TYPES)[number]['key'], string>;
 
 export default function FeedPage() {
+  const { elder } = useElderMode();
+  // In 长辈模式 the simple home comes first; 查看全部反诈信息 opens the full feed on the same tab.
+  const [fullFeedInElderMode, setFullFeedInElderMode] = useState(false);
   const [filters, setFilters] = useState<FeedFilters>({});
   const [keywordInput, setKeywordInput] = useState('');
   const pinned = useAction(actions.feed.listPinned, {}, { pullDownRefresh: true, isEmpty: () => false });
@@ -54,8 +61,23 @@ export default function FeedPage() {
   const search = () => set({ keyword: keywordInput.trim() || undefined });
   const hiddenIds = filters.keyword || filters.fraudType || filters.audience || filters.kind ? [] : (pinned.data?.items.map((item) => item.id) ?? []);
 
+  if (elder && !fullFeedInElderMode) {
+    return (
+      <PageRoot className="feed-page">
+        <ElderSwitch />
+        <ElderHome pinned={pinned.data?.items ?? (pinned.status === 'error' ? [] : undefined)} onShowFullFeed={() => setFullFeedInElderMode(true)} />
+      </PageRoot>
+    );
+  }
+
   return (
-    <View className="page feed-page">
+    <PageRoot className="feed-page">
+      <ElderSwitch />
+      {elder && (
+        <View className="feed-page__back">
+          <EntryRow title="回到简洁首页" description="只看最新预警和常用功能" onClick={() => setFullFeedInElderMode(false)} />
+        </View>
+      )}
       <View className="feed-page__hero">
         <Text className="feed-page__hero-title">守好钱袋子，先认清骗局</Text>
         <Text className="feed-page__hero-text">派出所发布的预警、真实案例和防骗知识。看到有用的，转发到小区群提醒邻居。</Text>
@@ -112,6 +134,6 @@ export default function FeedPage() {
       <Text className="section-title">拿不准？先打电话问</Text>
       <PhoneLine title="全国反诈专线" number="96110" description="接到可疑电话、转账之前，先打来问一问" />
       <PhoneLine title="已经被骗或正在被骗" number="110" description="立即报警，越早止付越有希望追回" tone="urgent" />
-    </View>
+    </PageRoot>
   );
 }

@@ -28,8 +28,8 @@ export function PinnedAlerts({ data, onSubscribed }: PinnedAlertsProps) {
     if (decisions[FRAUD_ALERT_TEMPLATE] !== 'accept') return;
     const subscription = await subscribe.submit({ accepted: 1 });
     if (!subscription) return;
+    // The line above the button now says 已开启…, announced by its live region (no toast to miss).
     onSubscribed(subscription);
-    void Taro.showToast({ title: '已开启，有紧急预警会通知您', icon: 'none' });
   };
 
   const remaining = data?.subscription.remaining ?? 0;
@@ -45,7 +45,7 @@ export function PinnedAlerts({ data, onSubscribed }: PinnedAlertsProps) {
         </View>
       )}
       <View className="pinned-alerts__subscribe">
-        <Text className="pinned-alerts__subscribe-text">
+        <Text className="pinned-alerts__subscribe-text" aria-live="polite">
           {remaining > 0
             ? `已开启${data?.subscription.communityName ? `「${data.subscription.communityName}」` : ''}紧急预警提醒（还可接收${remaining}条）`
             : '本社区有紧急预警时，用微信消息通知我'}

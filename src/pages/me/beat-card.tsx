@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import type { BeatCardView } from '@domain/actions';
 import { openHomeCommunityPage } from '@/components/home-community';
 import { PhoneLine } from '@/components/phone-line';
+import { roleProps } from '@/components/a11y';
 
 /** The officer's initial on a round badge, when the directory has no photo: "赵警官" → 赵. */
 const initialOf = (title: string): string => Array.from(title.trim())[0] ?? '警';
@@ -25,9 +26,9 @@ export function BeatCard({ card }: { card: BeatCardView }) {
       {officer ? (
         <View className="beat-card__officer">
           {officer.photoUrl ? (
-            <Image className="beat-card__photo" src={officer.photoUrl} mode="aspectFill" />
+            <Image className="beat-card__photo" src={officer.photoUrl} mode="aspectFill" {...roleProps('img')} aria-label={`${officer.title}的照片`} />
           ) : (
-            <View className="beat-card__initial">
+            <View className="beat-card__initial" aria-hidden>
               <Text>{initialOf(officer.title)}</Text>
             </View>
           )}
@@ -47,9 +48,11 @@ export function BeatCard({ card }: { card: BeatCardView }) {
         <PhoneLine title="派出所电话" number={station.phone} description={station.address} />
       </View>
 
-      <View className="beat-card__change" hoverClass="beat-card__change--pressed" onClick={openHomeCommunityPage}>
+      <View className="beat-card__change" {...roleProps('button')} aria-label="更换社区：登记另一个住址社区" hoverClass="beat-card__change--pressed" onClick={openHomeCommunityPage}>
         <Text>更换社区</Text>
-        <Text className="beat-card__change-arrow">›</Text>
+        <Text className="beat-card__change-arrow" aria-hidden>
+          ›
+        </Text>
       </View>
     </View>
   );

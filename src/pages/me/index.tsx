@@ -3,8 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { actions, type BeatCardView, type MeView } from '@domain/actions';
 import { isStaffRole } from '@domain/roles';
+import { ElderSwitch } from '@/components/elder-switch';
 import { EntryRow } from '@/components/entry-row';
 import { HomeCommunityPrompt, useHomeCommunityChanged } from '@/components/home-community';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction, type ActionState } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
@@ -21,8 +23,11 @@ const open = (url: string) => () => void Taro.navigateTo({ url });
 /** Who you are; an officer's way into the workbench right under it. */
 function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void }) {
   const [editing, setEditing] = useState(false);
+  // Said on the page (and to screen readers), not in a toast that vanishes before it is read.
+  const [done, setDone] = useState('');
   return (
     <View>
+      <View aria-live="polite">{done && <Text className="me-page__done">✓ {done}</Text>}</View>
       <ProfileCard me={me} onEditNickname={editing ? undefined : () => setEditing(true)} />
       {editing && (
         <NicknameEditor
@@ -31,6 +36,7 @@ function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void 
           onSaved={(next) => {
             onChange(next);
             setEditing(false);
+            setDone('昵称已保存');
           }}
         />
       )}
@@ -70,10 +76,13 @@ export default function MePage() {
   }, [homeId, reloadBeat]);
 
   return (
-    <View className="page me-page">
+    <PageRoot className="me-page">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
         {me.data && <Account me={me.data} onChange={me.setData} />}
       </PageState>
+
+      <Text className="section-title">看得清、点得准</Text>
+      <ElderSwitch />
 
       <Text className="section-title">我的社区 · 我的片儿警</Text>
       <MyCommunity beat={beat} />
@@ -82,6 +91,6 @@ export default function MePage() {
       {me.data && !isStaffRole(me.data.role) && <RedeemInvite onRedeemed={me.setData} />}
       <EntryRow title="关于与隐私" description="我们收集什么、为什么；本程序不能代替 110" onClick={open(ROUTES.about)} />
       <DemoIdentityLink />
-    </View>
+    </PageRoot>
   );
 }

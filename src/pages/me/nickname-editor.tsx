@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
@@ -25,7 +24,6 @@ export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorPro
     const me = await submit({ nickname });
     if (!me) return;
     onSaved(me);
-    Taro.showToast({ title: '昵称已保存', icon: 'success' });
   }
 
   return (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MeView } from '@domain/actions';
 import { OFFICER_KIND_LABELS, ROLE_LABELS } from '@domain/roles';
+import { roleProps } from '@/components/a11y';
 
 /** Who the app thinks you are: nickname, role and where you belong. */
 export function ProfileCard({ me, onEditNickname }: { me: MeView; onEditNickname?: () => void }) {
@@ -8,7 +9,7 @@ export function ProfileCard({ me, onEditNickname }: { me: MeView; onEditNickname
   return (
     <View className="profile-card">
       <View className="profile-card__main">
-        <View className="profile-card__avatar">
+        <View className="profile-card__avatar" aria-hidden>
           <Text>{Array.from(me.nickname.trim())[0] ?? '我'}</Text>
         </View>
         <View className="profile-card__body">
@@ -31,9 +32,11 @@ export function ProfileCard({ me, onEditNickname }: { me: MeView; onEditNickname
         </View>
       </View>
       {onEditNickname && (
-        <View className="profile-card__edit" hoverClass="profile-card__edit--pressed" onClick={onEditNickname}>
+        <View className="profile-card__edit" {...roleProps('button')} hoverClass="profile-card__edit--pressed" onClick={onEditNickname}>
           <Text>修改昵称</Text>
-          <Text className="profile-card__edit-arrow">›</Text>
+          <Text className="profile-card__edit-arrow" aria-hidden>
+            ›
+          </Text>
         </View>
       )}
     </View>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
@@ -17,6 +16,8 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState('');
   const { submit, pending, error, clearError } = useSubmit(actions.account.redeemInvite);
+  // Said on the page, not in a toast that vanishes before an older reader has read it.
+  const [registeredAs, setRegisteredAs] = useState('');
 
   async function redeem() {
     const me = await submit({ code });
@@ -24,12 +25,15 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
     onRedeemed(me);
     setOpen(false);
     setCode('');
-    // WeChat cuts a success toast after 7 characters; "派出所管理员" needs the plain one.
-    Taro.showToast({ title: `已登记为${ROLE_LABELS[me.role]}`, icon: 'none' });
+    setRegisteredAs(ROLE_LABELS[me.role]);
   }
 
   if (!open) {
-    return <EntryRow title="我是民警" description="用所里给的邀请码登记民警身份" onClick={() => setOpen(true)} />;
+    return (
+      <View aria-live="polite">
+        {registeredAs ? <Text className="me-page__done">✓ 已登记为{registeredAs}</Text> : <EntryRow title="我是民警" description="用所里给的邀请码登记民警身份" onClick={() => setOpen(true)} />}
+      </View>
+    );
   }
 
   return (

@@ -88,7 +88,6 @@ export function SlotList({ day, selected, onSelect, onWaitlist }: SlotListProps)
             {...roleProps('button')}
             aria-disabled={!choose}
             aria-pressed={selected === slot.slotId}
-            aria-label={`${slot.time} ${left}`}
           >
             <Text className="slot-list__time">{slot.time}</Text>
             <Text className="slot-list__left">{left}</Text>

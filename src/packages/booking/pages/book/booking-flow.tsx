@@ -43,7 +43,6 @@ function ServiceOption({ service, selected, onSelect }: { service: BookingServic
       onClick={onSelect}
       {...roleProps('radio')}
       aria-checked={selected}
-      aria-label={`${service.label}，${service.summary}，${service.deskLabel}，约${service.minutes}分钟`}
     >
       <Text className="choice__mark" aria-hidden>
         {selected ? '●' : '○'}

@@ -102,7 +102,6 @@ export function PersonStep({ selected, onSelect }: PersonStepProps) {
       onClick={() => onSelect(person, label)}
       {...roleProps('radio')}
       aria-checked={isSamePerson(selected, person)}
-      aria-label={detail ? `${title}，${detail}` : title}
     >
       <Text className="choice__mark" aria-hidden>
         {isSamePerson(selected, person) ? '●' : '○'}

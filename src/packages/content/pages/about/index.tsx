@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { INVITE_RETENTION_DAYS } from '@domain/invites';
+import { PageRoot } from '@/components/page-root';
 import { NoticeCard } from '@/components/notice-card';
 import { PhoneLine } from '@/components/phone-line';
 import './index.scss';
@@ -22,7 +23,7 @@ const COLLECTED: CollectedItem[] = [
 
 export default function AboutPage() {
   return (
-    <View className="page about-page">
+    <PageRoot className="about-page">
       <Text className="page-title">枫桥邻警</Text>
       <Text className="page-intro">
         把社区派出所装进口袋：看反诈提醒、预约办证、问自己的片儿警。取“枫桥经验”之意——小事不出社区，矛盾就地化解，服务不缺位。
@@ -52,6 +53,6 @@ export default function AboutPage() {
       </Text>
 
       <Text className="about-page__footer">版本 0.1 · 本地派出所与社区共同维护</Text>
-    </View>
+    </PageRoot>
   );
 }

@@ -8,16 +8,19 @@ import { Chip } from '@/components/chip';
 import { EntryRow } from '@/components/entry-row';
 import { FormError } from '@/components/form-error';
 import { FraudCheckEntry } from '@/components/fraud-check-entry';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
+import { ReadAloud } from '@/components/read-aloud';
 import { PhoneLine } from '@/components/phone-line';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { ArticleTags } from '@/pages/feed/article-tags';
+import { roleProps } from '@/components/a11y';
 import { ROUTES, articlePath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
 import { callAction } from '@/platform/cloud-call';
 import { SHARE_FROM_PATTERN } from '@domain/feed-targeting';
-import { parseParagraph } from '@domain/rich-text';
+import { parseParagraph, plainText } from '@domain/rich-text';
 import './index.scss';
 
 const FALLBACK_SHARE_TITLE = '枫桥邻警 · 反诈提醒';
@@ -48,6 +51,12 @@ function RichParagraph({ paragraph }: { paragraph: string }) {
   );
 }
 
+/** What 朗读 reads: the title, the summary, the body and the ways to protect oneself, in that order. */
+export function articleSpeech(article: Pick<ArticleView, 'title' | 'summary' | 'body' | 'tips'>): string {
+  const tips = article.tips.length > 0 ? ['怎样防范。', ...article.tips.map((tip, index) => `${index + 1}，${tip}`)] : [];
+  return [article.title, article.summary, ...article.body.map(plainText), ...tips].filter(Boolean).join('。\n');
+}
+
 /** 我已知晓: an alert's reader says they have seen it; officers see the count per community. */
 function Acknowledge({ article, onAcknowledged }: { article: ArticleView; onAcknowledged: (count: number) => void }) {
   const acknowledge = useSubmit(actions.feed.acknowledgeArticle);
@@ -56,7 +65,7 @@ function Acknowledge({ article, onAcknowledged }: { article: ArticleView; onAckn
     if (result) onAcknowledged(result.acknowledgements);
   };
   return (
-    <View className="article__ack">
+    <View className="article__ack" aria-live="polite">
       {article.acknowledged ? (
         <Text className="article__ack-done">✓ 您已知晓这条预警</Text>
       ) : (
@@ -78,6 +87,9 @@ function Article({ article, onAcknowledged }: { article: ArticleView; onAcknowle
       <Text className="article__meta">
         {article.publisher} · {formatDate(article.publishedAt)} · {article.views}人看过
       </Text>
+      <View className="article__read-aloud">
+        <ReadAloud text={articleSpeech(article)} />
+      </View>
 
       {(article.fraudTypes.length > 0 || article.audiences.length > 0) && (
         <View className="article__facts">
@@ -111,8 +123,15 @@ function Article({ article, onAcknowledged }: { article: ArticleView; onAcknowle
         ))}
       </View>
 
-      {article.imageUrls.map((url) => (
-        <Image key={url} className="article__image" src={url} mode="widthFix" onClick={() => void Taro.previewImage({ urls: article.imageUrls, current: url })} />
+      {article.imageUrls.map((url, index) => (
+        <Image
+          key={url}
+          className="article__image"
+          src={url}
+          mode="widthFix"
+          {...roleProps('button')}
+          aria-label={`文中图片 ${index + 1}，点击查看大图`}
+          onClick={() => void Taro.previewImage({ urls: article.imageUrls, current: url })} />
       ))}
 
       {article.tips.length > 0 && (
@@ -166,16 +185,16 @@ export default function ArticlePage() {
 
   if (gone) {
     return (
-      <View className="page article-page">
+      <PageRoot className="article-page">
         <PageState status="empty" emptyTitle="这条信息已撤回或不存在" emptyDescription="派出所可能已经更新了内容，回首页看看最新的提醒" />
         <FeedLink />
         {calls}
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className="page article-page">
+    <PageRoot className="article-page">
       <PageState status={article.status} error={article.error} onRetry={article.reload} loadingRows={8}>
         {article.data && <Article article={article.data} onAcknowledged={onAcknowledged} />}
       </PageState>
@@ -185,6 +204,6 @@ export default function ArticlePage() {
         <FeedLink />
         <EntryRow title="防骗小测试" description="五道题，考考自己能不能识破骗局" onClick={() => void Taro.navigateTo({ url: ROUTES.quiz })} />
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CommunityView } from '@domain/actions';
+import { roleProps } from '@/components/a11y';
 
 /** "西罗园派出所 · 西罗园北警务区": where a community belongs, as a resident reads it. */
 export const whereOf = (community: CommunityView): string => `${community.stationName} · ${community.postName}`;
@@ -24,6 +25,8 @@ export function CommunityOption({ community, selected, current = false, onSelect
   return (
     <View
       className={`community-option${selected ? ' community-option--selected' : ''}`}
+      {...roleProps('radio')}
+      aria-checked={selected}
       hoverClass="community-option--pressed"
       onClick={() => onSelect(community)}
     >
@@ -34,7 +37,9 @@ export function CommunityOption({ community, selected, current = false, onSelect
         </View>
         <Text className="community-option__where">{whereOf(community)}</Text>
       </View>
-      <View className="community-option__mark">{selected && <Text>✓</Text>}</View>
+      <View className="community-option__mark" aria-hidden>
+        {selected && <Text>✓</Text>}
+      </View>
     </View>
   );
 }
@@ -48,7 +53,7 @@ export interface CommunityOptionsProps {
 
 export function CommunityOptions({ communities, selectedId, currentId, onSelect }: CommunityOptionsProps) {
   return (
-    <View className="community-options">
+    <View className="community-options" {...roleProps('radiogroup')} aria-label="选择社区">
       {communities.map((community) => (
         <CommunityOption
           key={community.id}

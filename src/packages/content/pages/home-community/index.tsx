@@ -4,7 +4,9 @@ import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type CommunityView } from '@domain/actions';
+import { roleProps } from '@/components/a11y';
 import { FormError } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { announceHomeCommunityChanged } from '@/components/home-community';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -25,11 +27,13 @@ function leave(): void {
 
 function ModeSwitch({ mode, onChange }: { mode: BindMode; onChange: (mode: BindMode) => void }) {
   return (
-    <View className="mode-switch">
+    <View className="mode-switch" {...roleProps('radiogroup')} aria-label="登记方式">
       {BIND_MODES.map((key) => (
         <View
           key={key}
           className={`mode-switch__item${key === mode ? ' mode-switch__item--active' : ''}`}
+          {...roleProps('radio')}
+          aria-checked={key === mode}
           hoverClass="mode-switch__item--pressed"
           onClick={() => onChange(key)}
         >
@@ -80,7 +84,7 @@ export default function HomeCommunityPage() {
   const hidden = (via: BindMode) => (via === mode ? 'home-community__mode' : 'home-community__mode home-community__mode--hidden');
 
   return (
-    <View className={`page home-community${choice ? ' home-community--confirming' : ''}`}>
+    <PageRoot className={`home-community${choice ? ' home-community--confirming' : ''}`}>
       <Text className="page-title">您住在哪个社区？</Text>
       <Text className="page-intro">登记以后，“我的”里会显示负责您社区的片儿警和电话，您的提问也会直接交给他。选一种方式就行：</Text>
       {current && (
@@ -110,6 +114,7 @@ export default function HomeCommunityPage() {
         <LocationMode selectedId={selectedIn('location')} currentId={current?.id} onSelect={choose('location')} onSwitch={switchMode} />
       </View>
 
+      <View aria-live="polite">
       {choice && (
         <View className="confirm-bar">
           <Text className="confirm-bar__label">您选的是</Text>
@@ -121,6 +126,7 @@ export default function HomeCommunityPage() {
           </Button>
         </View>
       )}
-    </View>
+      </View>
+    </PageRoot>
   );
 }

@@ -6,8 +6,10 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type QuizResult, type QuizRound } from '@domain/actions';
 import { FRAUD_TYPES, fraudTypeLabel, type FraudTypeKey } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
+import { roleProps } from '@/components/a11y';
 import { EntryRow } from '@/components/entry-row';
 import { FormError } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { useSubmit } from '@/hooks/use-submit';
 import { ROUTES } from '@/routes';
 import './index.scss';
@@ -25,10 +27,13 @@ function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: Q
   const [answers, setAnswers] = useState<(number | undefined)[]>(() => round.questions.map(() => undefined));
   const submit = useSubmit(actions.feed.submitQuiz);
   const answered = answers.filter((answer) => answer !== undefined).length;
+  // Said beside the button and left there (no toast that disappears before it is read).
+  const [unanswered, setUnanswered] = useState(false);
+  const missing = round.questions.length - answered;
 
   const send = async () => {
     if (answers.some((answer) => answer === undefined)) {
-      void Taro.showToast({ title: `还有${round.questions.length - answered}道题没选`, icon: 'none' });
+      setUnanswered(true);
       return;
     }
     const result = await submit.submit({ roundId: round.roundId, answers: answers as number[] });
@@ -38,25 +43,37 @@ function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: Q
   return (
     <View>
       {round.questions.map((question, index) => (
-        <View key={question.id} className="quiz-question">
+        <View key={question.id} className="quiz-question" {...roleProps('radiogroup')} aria-labelledby={`quiz-question-${index}`}>
           <Text className="quiz-question__number">
             第{index + 1}题 · {fraudTypeLabel(question.fraudType)}
           </Text>
-          <Text className="quiz-question__text">{question.text}</Text>
+          <Text className="quiz-question__text" id={`quiz-question-${index}`}>
+            {question.text}
+          </Text>
           {question.options.map((option, optionIndex) => (
             <View
               key={optionIndex}
               className={`quiz-option${answers[index] === optionIndex ? ' quiz-option--chosen' : ''}`}
+              {...roleProps('radio')}
+              aria-checked={answers[index] === optionIndex}
               hoverClass="quiz-option--pressed"
               onClick={() => setAnswers((current) => current.map((answer, i) => (i === index ? optionIndex : answer)))}
             >
               <Text className="quiz-option__letter">{OPTION_LETTERS[optionIndex]}</Text>
               <Text className="quiz-option__text">{option}</Text>
+              {answers[index] === optionIndex && (
+                <Text className="quiz-option__chosen" aria-hidden>
+                  ✓ 已选
+                </Text>
+              )}
             </View>
           ))}
         </View>
       ))}
       <FormError error={submit.error} />
+      <View aria-live="polite">
+        {unanswered && missing > 0 && <Text className="field-error quiz-page__missing">还有{missing}道题没选，选好再交卷</Text>}
+      </View>
       <Button block type="primary" size="large" className="quiz-page__submit" loading={submit.pending} onClick={() => void send()}>
         交卷（已答{answered}/{round.questions.length}）
       </Button>
@@ -67,7 +84,7 @@ function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: Q
 function Results({ round, result, onAgain }: { round: QuizRound; result: QuizResult; onAgain: () => void }) {
   return (
     <View>
-      <View className="quiz-score">
+      <View className="quiz-score" {...roleProps('status')}>
         <Text className="quiz-score__number">
           {result.score} / {result.total}
         </Text>
@@ -123,16 +140,22 @@ export default function QuizPage() {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
 
-  if (round && result) return <View className="page quiz-page"><Results round={round} result={result} onAgain={again} /></View>;
+  if (round && result) {
+    return (
+      <PageRoot className="quiz-page">
+        <Results round={round} result={result} onAgain={again} />
+      </PageRoot>
+    );
+  }
   if (round) {
     return (
-      <View className="page quiz-page">
+      <PageRoot className="quiz-page">
         <Questions round={round} onGraded={setResult} />
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className="page quiz-page">
+    <PageRoot className="quiz-page">
       <View className="quiz-intro">
         <Text className="quiz-intro__title">防骗小测试</Text>
         <Text className="quiz-intro__text">每组五道题，慢慢看，不限时间。交卷后每道题都有解析。同一天里题目不会重复。</Text>
@@ -148,6 +171,6 @@ export default function QuizPage() {
       <Button block type="primary" size="large" className="quiz-page__submit" loading={start.pending} onClick={() => void begin()}>
         开始答题
       </Button>
-    </View>
+    </PageRoot>
   );
 }

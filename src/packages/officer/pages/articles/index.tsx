@@ -34,7 +34,6 @@ function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; ar
         onClick={() => setOpen(!open)}
         {...roleProps('button')}
         aria-expanded={open}
-        aria-label={`${withdrawn ? '已撤回：' : ''}${article.title}，阅读${article.views}，转发${article.shares}，知晓${article.acknowledgements}，${open ? '收起' : '按社区看'}`}
       >
         <View className="station-article__tags">
           {article.pinned && <Chip label="置顶中" />}

@@ -118,7 +118,7 @@ function Roster({ stationId }: { stationId: string }) {
             <Text
               className="roster-slot__close roster-day-close"
               {...roleProps('button')}
-              aria-label={`停办 ${roster.data.day} 全天`}
+              aria-label={`停办这一天：${roster.data.day}`}
               onClick={() => close(undefined, roster.data?.slots.flatMap((slot) => slot.entries).filter((entry) => entry.status === 'booked' && !entry.closure).length ?? 0)}
             >
               停办这一天
@@ -132,7 +132,7 @@ function Roster({ stationId }: { stationId: string }) {
                   <Text
                     className="roster-slot__close"
                     {...roleProps('button')}
-                    aria-label={`停办 ${slot.time} 这个时段`}
+                    aria-label={`停办此时段：${slot.time}`}
                     onClick={() => close(slot.time, slot.entries.filter((entry) => entry.status === 'booked' && !entry.closure).length)}
                   >
                     停办此时段
