@@ -42,8 +42,7 @@ async function callBooking<T>(cookie: string, action: string, input: unknown): P
 
 /** Today's cell in a calendar strip (by its label, not its position: a click during a page slide could land on a neighbour). */
 function todayCell(page: Page, within = '') {
-  const [, month, date] = today.day.split('-');
-  return page.locator(`${within} .day-grid__cell[aria-label^="${Number(month)}月${Number(date)}日"]`.trim()).filter({ visible: true }).first();
+  return page.locator(`${within} .day-grid__cell[data-day="${today.day}"]`.trim()).filter({ visible: true }).first();
 }
 
 const settle = (page: Page) => page.waitForTimeout(500); // let Taro's page slide-in finish before a picture

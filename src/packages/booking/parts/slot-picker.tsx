@@ -43,12 +43,22 @@ export function DayGrid({ days, selected, onSelect, fullSelectable = false }: Da
             {...roleProps('button')}
             aria-disabled={!open}
             aria-pressed={selected === day.day}
-            aria-label={`${monthDay(day.day)}${weekdayOf(day.day)} ${dayMark(day)}`}
+            data-day={day.day}
           >
-            <Text className="day-grid__month">{showMonth ? `${Number(month)}月` : ' '}</Text>
-            <Text className="day-grid__weekday">{weekdayOf(day.day)}</Text>
-            <Text className="day-grid__date">{Number(date)}</Text>
-            <Text className="day-grid__mark">{dayMark(day)}</Text>
+            {/* Drawn as a calendar tile, read as a sentence: "11月25日 周三，可约". */}
+            <Text className="fq-visually-hidden">{`${monthDay(day.day)} ${weekdayOf(day.day)}，${dayMark(day)}`}</Text>
+            <Text className="day-grid__month" aria-hidden>
+              {showMonth ? `${Number(month)}月` : ' '}
+            </Text>
+            <Text className="day-grid__weekday" aria-hidden>
+              {weekdayOf(day.day)}
+            </Text>
+            <Text className="day-grid__date" aria-hidden>
+              {Number(date)}
+            </Text>
+            <Text className="day-grid__mark" aria-hidden>
+              {dayMark(day)}
+            </Text>
           </View>
         );
       })}
