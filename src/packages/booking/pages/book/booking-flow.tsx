@@ -343,7 +343,8 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
 
             {step === 'review' && service && chosenDay && (
               <View>
-                <View className="flow__review">
+                {/* Focusable, so a keyboard or switch user can stop here and read (and scroll) the summary. */}
+                <View className="flow__review" role="group" aria-label="核对预约信息" {...{ tabIndex: 0 }}>
                   <ReviewRow label="派出所">{catalogue.data.stationName}</ReviewRow>
                   <ReviewRow label="业务">{service.label}</ReviewRow>
                   <ReviewRow label="时间">
