@@ -30,6 +30,9 @@ export const fraudCheckPath = (articleId?: string): string => (articleId ? `${RO
 
 /** The officer's form: a new item, or editing one. */
 export const officerPublishPath = (articleId?: string): string => (articleId ? `${ROUTES.officerPublish}?id=${encodeURIComponent(articleId)}` : ROUTES.officerPublish);
+/** The station's list after publishing or saving: it says on the page what happened (no toast). */
+export const officerArticlesPath = (outcome: { notified: number } | { saved: true }): string =>
+  'saved' in outcome ? `${ROUTES.officerArticles}?saved=1` : `${ROUTES.officerArticles}?notified=${outcome.notified}`;
 
 /** The booking flow for one station's service hall. */
 export const bookingFlowPath = (stationId: string): string => `${ROUTES.bookingFlow}?stationId=${encodeURIComponent(stationId)}`;

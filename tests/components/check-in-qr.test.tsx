@@ -1,5 +1,5 @@
 /** The check-in QR code: every dark module of the encoded matrix is drawn, in runs. */
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { encode } from 'uqr';
 import { CheckInQr, moduleRuns } from '@/packages/booking/parts/check-in-qr';
 
@@ -15,7 +15,7 @@ describe('CheckInQr', () => {
 
   it('draws the encoded payload module for module', () => {
     const payload = 'fqlj:checkin:bk_0123456789abc:482913';
-    const { container } = render(<CheckInQr payload={payload} size={200} />);
+    const { container } = render(<CheckInQr payload={payload} code="482913" size={200} />);
     const { data } = encode(payload, { ecc: 'M', border: 2 });
     const rows = container.querySelectorAll('.check-in-qr__row');
     expect(rows).toHaveLength(data.length);
@@ -27,5 +27,10 @@ describe('CheckInQr', () => {
       });
       expect(drawn).toEqual(data[y]);
     });
+  });
+
+  it('is a picture whose text alternative is the code itself, digit by digit', () => {
+    render(<CheckInQr payload="fqlj:checkin:bk_0123456789abc:482913" code="482913" />);
+    expect(screen.getByRole('img', { name: '签到二维码，签到码 4 8 2 9 1 3' })).toBeTruthy();
   });
 });

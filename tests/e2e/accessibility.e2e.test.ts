@@ -9,19 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PAGE_CATALOGUE, type CallAction, type CataloguedPage } from './accessibility/page-catalogue';
-import { measurePage, type PageMeasurements } from './accessibility/measure';
+import { seriousAxeViolations } from './accessibility/axe';
+import { elderProblems, standardProblems } from './accessibility/limits';
+import { measurePage } from './accessibility/measure';
 import { baseUrl, launchBrowser, shown, signInAs } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'docs', 'screenshots', 'pages');
-const AXE_SOURCE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 type Mode = 'standard' | 'elder';
 const MODES: Mode[] = ['standard', 'elder'];
-
-/** Elder-mode numbers from the MIIT 2021 elder-friendly rules (px = dp in the H5 build). */
-const ELDER = { minFont: 18, minLineHeight: 1.3, minTarget: 60, contrast: 4.5, largeContrast: 3 };
-const STANDARD = { minTarget: 44 };
 
 let browser: Browser;
 const contexts = new Map<string, BrowserContext>();
@@ -73,39 +70,6 @@ async function openPage(entry: CataloguedPage, mode: Mode): Promise<Page> {
   // Skeletons fade out; wait until nothing animates.
   await page.waitForTimeout(300);
   return page;
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')) }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.targets.join(' | ')}`);
-}
-
-function elderProblems(measured: PageMeasurements): string[] {
-  const problems: string[] = [];
-  for (const text of measured.texts) {
-    if (text.fontSize < ELDER.minFont) problems.push(`text ${text.fontSize}px < ${ELDER.minFont}: “${text.text}”`);
-    if (text.lineHeight / text.fontSize < ELDER.minLineHeight - 0.01) problems.push(`line height ${(text.lineHeight / text.fontSize).toFixed(2)} < ${ELDER.minLineHeight}: “${text.text}”`);
-    const large = text.fontSize >= 24 || (text.bold && text.fontSize >= 18.66);
-    const needed = large ? ELDER.largeContrast : ELDER.contrast;
-    if (text.contrast < needed) problems.push(`contrast ${text.contrast.toFixed(2)} < ${needed}: “${text.text}”`);
-  }
-  for (const target of measured.targets) {
-    if (target.width < ELDER.minTarget || target.height < ELDER.minTarget) problems.push(`target ${target.width}×${target.height} < ${ELDER.minTarget}: ${target.label}`);
-  }
-  for (const element of measured.overflowing) problems.push(`overflows the screen: ${element}`);
-  for (const pair of measured.overlapping) problems.push(`controls overlap: ${pair}`);
-  return problems;
-}
-
-function standardProblems(measured: PageMeasurements): string[] {
-  return measured.targets
-    .filter((target) => target.width < STANDARD.minTarget || target.height < STANDARD.minTarget)
-    .map((target) => `target ${target.width}×${target.height} < ${STANDARD.minTarget}: ${target.label}`);
 }
 
 test('the catalogue lists every page the app declares', () => {

@@ -42,8 +42,7 @@ async function callBooking<T>(cookie: string, action: string, input: unknown): P
 
 /** Today's cell in a calendar strip (by its label, not its position: a click during a page slide could land on a neighbour). */
 function todayCell(page: Page, within = '') {
-  const [, month, date] = today.day.split('-');
-  return page.locator(`${within} .day-grid__cell[aria-label^="${Number(month)}月${Number(date)}日"]`.trim()).filter({ visible: true }).first();
+  return page.locator(`${within} .day-grid__cell[data-day="${today.day}"]`.trim()).filter({ visible: true }).first();
 }
 
 const settle = (page: Page) => page.waitForTimeout(500); // let Taro's page slide-in finish before a picture
@@ -122,7 +121,8 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await card.locator('.booking-card__when', { hasText: '10:30' }).waitFor();
   const code = (await card.locator('.booking-card__code').innerText()).trim();
   expect(code).toMatch(/^[1-9]\d{5}$/);
-  await resident.waitForTimeout(1800); // the 已改到 toast fades
+  // Said on the page (and to a screen reader), not in a toast that fades.
+  await resident.locator('[role=status]').filter({ visible: true, hasText: '已改到' }).getByText(/已改到 .*10:30，签到码不变/).waitFor();
   await screenshot(resident, 'booking-6-rescheduled');
   await resident.context().close();
 

@@ -46,6 +46,8 @@ test('an urgent community alert: published by the beat officer, messaged to the 
   await screenshot(officer, 'officer-publish');
   await button(officer, '发布').click();
   await officer.waitForURL(/officer\/pages\/articles/);
+  // Said on the list page (and read out), not in a toast that fades during the redirect.
+  await officer.locator('[role=status]').filter({ visible: true }).getByText(/^✓ 已发布，已通知\d+位居民。$/).waitFor();
   await shown(officer, TITLE).waitFor();
   await screenshot(officer, 'officer-articles');
 

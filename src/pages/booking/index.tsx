@@ -7,6 +7,7 @@ import { actions, type StationView } from '@domain/actions';
 import { haversineMeters } from '@domain/geo/geometry';
 import type { LatLng } from '@domain/geo/types';
 import { EntryRow } from '@/components/entry-row';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { getCurrentLocation } from '@/platform/location';
@@ -63,7 +64,7 @@ export default function BookingPage() {
   const nearest = useNearest();
 
   return (
-    <View className="page booking-page">
+    <PageRoot className="booking-page">
       <Text className="page-title">办证预约</Text>
       <Text className="page-intro">身份证、户口、居住证、出入境证件：选一个派出所，再选业务和时间，到了大厅出示签到码就行。</Text>
 
@@ -87,7 +88,11 @@ export default function BookingPage() {
           <Button block loading={nearest.locating} onClick={() => void nearest.locate()}>
             {nearest.here ? '重新定位' : own ? '其他派出所按离我远近排' : '按离我远近排'}
           </Button>
-          {nearest.problem && <Text className="nearest__note">{nearest.problem}</Text>}
+          {/* Announced: the resident tapped and waits for the list to change (or to hear why not). */}
+          <View aria-live="polite">
+            {nearest.problem && <Text className="nearest__note">{nearest.problem}</Text>}
+            {nearest.here && <Text className="nearest__note">已按离您的远近重新排列。</Text>}
+          </View>
         </View>
         {nearest.here && (
           <View>
@@ -106,6 +111,6 @@ export default function BookingPage() {
           </View>
         ))}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

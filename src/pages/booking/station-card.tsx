@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { StationView } from '@domain/actions';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { openPlace } from '@/platform/open-location';
 import { StationMap } from '@/platform/station-map';
@@ -29,8 +30,10 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
   const place = { ...station.location, name: station.name, address: station.address };
   return (
     <View className="station-card">
-      <View className="station-card__head" onClick={onBook}>
-        <Text className="station-card__name">{station.name}</Text>
+      <View className="station-card__head">
+        <Text className="station-card__name" {...roleProps('heading')} aria-level={3}>
+          {station.name}
+        </Text>
         {distanceMeters !== undefined && <Text className="station-card__distance">{distanceLabel(distanceMeters)}</Text>}
       </View>
       <Text className="station-card__address">{station.address}</Text>
@@ -47,17 +50,22 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
           ))}
         </View>
       </View>
-      <View className="station-card__phone" hoverClass="station-card__phone--pressed" onClick={() => callPhone(station.phone)}>
+      <View
+        className="station-card__phone"
+        hoverClass="station-card__phone--pressed"
+        onClick={() => callPhone(station.phone)}
+        {...roleProps('button')}
+      >
         <Text>咨询电话 {station.phone}</Text>
         <Text className="station-card__phone-action">拨打</Text>
       </View>
       <View className="station-card__links">
         {!showMap && (
-          <Text className="station-card__link" onClick={() => setShowMap(true)}>
+          <Text className="station-card__link" onClick={() => setShowMap(true)} {...roleProps('button')}>
             看地图
           </Text>
         )}
-        <Text className="station-card__link" onClick={() => openPlace(place)}>
+        <Text className="station-card__link" onClick={() => openPlace(place)} {...roleProps('button')}>
           导航去这里
         </Text>
       </View>

@@ -115,15 +115,25 @@ export function measurePage(): PageMeasurements {
     .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`);
 
   const overlapping: string[] = [];
-  // The H5 tab bar sits below the page's scrolling panel, not on top of it: a page control
-  // scrolled under the bar's box is clipped by the panel, so pairs across the two never overlap.
-  const inTabBar = (element: Element) => element.closest('.weui-tabbar') !== null;
-  const boxes = outermost.map((element) => ({ label: describe(element), box: element.getBoundingClientRect(), tabBar: inTabBar(element) }));
+  // What of a control shows: its box cut to every scrolling ancestor (a tab page's panel). A control
+  // scrolled below the panel's edge sits "under" the tab bar in coordinates only, not on screen.
+  const shownBox = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom];
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const clip = node.getBoundingClientRect();
+      [left, top, right, bottom] = [Math.max(left, clip.left), Math.max(top, clip.top), Math.min(right, clip.right), Math.min(bottom, clip.bottom)];
+    }
+    return { left, top, right: Math.max(left, right), bottom: Math.max(top, bottom) };
+  };
+  const boxes = outermost.map((element) => ({ label: describe(element), box: shownBox(element) }));
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
       const first = boxes[i];
       const second = boxes[j];
-      if (!first || !second || first.tabBar !== second.tabBar) continue;
+      if (!first || !second) continue;
       const [a, b] = [first.box, second.box];
       const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);

@@ -62,7 +62,7 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-workbench', route: 'packages/officer/pages/workbench/index', persona: 'admin-xly', ready: '新建邀请码' },
   { name: 'hall-roster', route: 'packages/officer/pages/hall-roster/index', persona: 'officer-hall-xly', ready: /预约名单|今天/ },
   { name: 'officer-publish', route: 'packages/officer/pages/publish/index', persona: 'officer-beat-xly', ready: /发布/ },
-  { name: 'officer-articles', route: 'packages/officer/pages/articles/index', persona: 'officer-beat-xly', ready: /反诈/ },
+  { name: 'officer-articles', route: 'packages/officer/pages/articles/index', persona: 'officer-beat-xly', ready: '发布新信息' },
   { name: 'officer-inbox', route: 'packages/officer/pages/consult-inbox/index', persona: 'officer-hall-xly', ready: /本所/ },
   { name: 'officer-thread', route: 'packages/officer/pages/consult-thread/index', prepare: questionThread, persona: 'officer-hall-xly', ready: '孩子的户口迁移需要带什么材料？' },
   { name: 'quick-replies', route: 'packages/officer/pages/quick-replies/index', persona: 'officer-hall-xly', ready: /快捷回复/ },

@@ -46,9 +46,9 @@ export function BookingCard({ booking, showCode = booking.status === 'booked', c
       {showCode && (
         <View className="booking-card__code-box">
           <Text className="booking-card__code-label">到大厅后出示签到码</Text>
-          <CheckInQr payload={booking.checkInPayload} />
+          <CheckInQr payload={booking.checkInPayload} code={booking.checkInCode} />
           <Text className="booking-card__code-label">或报出6位数字</Text>
-          <Text className="booking-card__code" userSelect aria-label={`签到码 ${booking.checkInCode.split('').join(' ')}`}>
+          <Text className="booking-card__code" userSelect>
             {booking.checkInCode}
           </Text>
         </View>

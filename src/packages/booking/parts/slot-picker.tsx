@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { AvailabilityDayView } from '@domain/actions';
+import { roleProps } from '@/components/a11y';
 import { monthDay, weekdayOf } from './dates';
 import './parts.scss';
 
@@ -20,10 +21,13 @@ export interface DayGridProps {
   fullSelectable?: boolean;
 }
 
-/** The booking horizon as a calendar strip, seven days a row; full and closed days can't be chosen. */
+/**
+ * The booking horizon as a calendar strip, seven days a row (four in 长辈模式, so each tile stays a
+ * 60px target); full and closed days can't be chosen. Every tile says its state in words.
+ */
 export function DayGrid({ days, selected, onSelect, fullSelectable = false }: DayGridProps) {
   return (
-    <View className="day-grid">
+    <View className="day-grid" role="group" aria-label="选择日期">
       {days.map((day, index) => {
         const [, month, date] = day.day.split('-');
         // The month over the first day shown and over each 1st, so the 30th and the 1st read right.
@@ -36,13 +40,25 @@ export function DayGrid({ days, selected, onSelect, fullSelectable = false }: Da
             className={className}
             hoverClass={open ? 'day-grid__cell--pressed' : 'none'}
             onClick={open ? () => onSelect(day) : undefined}
+            {...roleProps('button')}
             aria-disabled={!open}
-            aria-label={`${monthDay(day.day)}${weekdayOf(day.day)} ${dayMark(day)}`}
+            aria-pressed={selected === day.day}
+            data-day={day.day}
           >
-            <Text className="day-grid__month">{showMonth ? `${Number(month)}月` : ' '}</Text>
-            <Text className="day-grid__weekday">{weekdayOf(day.day)}</Text>
-            <Text className="day-grid__date">{Number(date)}</Text>
-            <Text className="day-grid__mark">{dayMark(day)}</Text>
+            {/* Drawn as a calendar tile, read as a sentence: "11月25日 周三，可约". */}
+            <Text className="fq-visually-hidden">{`${monthDay(day.day)} ${weekdayOf(day.day)}，${dayMark(day)}`}</Text>
+            <Text className="day-grid__month" aria-hidden>
+              {showMonth ? `${Number(month)}月` : ' '}
+            </Text>
+            <Text className="day-grid__weekday" aria-hidden>
+              {weekdayOf(day.day)}
+            </Text>
+            <Text className="day-grid__date" aria-hidden>
+              {Number(date)}
+            </Text>
+            <Text className="day-grid__mark" aria-hidden>
+              {dayMark(day)}
+            </Text>
           </View>
         );
       })}
@@ -67,15 +83,24 @@ export interface SlotListProps {
 export function SlotList({ day, selected, onSelect, onWaitlist }: SlotListProps) {
   if (day.slots.length === 0) return <Text className="muted">这一天已经没有可预约的时段了，请换一天。</Text>;
   return (
-    <View className="slot-list">
+    <View className="slot-list" role="group" aria-label="选择时间段">
       {day.slots.map((slot) => {
         const full = slot.left <= 0;
         const choose = full ? (onWaitlist ? () => onWaitlist(slot.slotId) : undefined) : () => onSelect(slot.slotId);
+        const left = full ? (onWaitlist ? '已约满 · 可候补' : '已约满') : `剩${slot.left}个`;
         const className = ['slot-list__item', full ? 'slot-list__item--full' : '', selected === slot.slotId ? 'slot-list__item--selected' : ''].filter(Boolean).join(' ');
         return (
-          <View key={slot.slotId} className={className} hoverClass={choose ? 'slot-list__item--pressed' : 'none'} onClick={choose} aria-disabled={!choose}>
+          <View
+            key={slot.slotId}
+            className={className}
+            hoverClass={choose ? 'slot-list__item--pressed' : 'none'}
+            onClick={choose}
+            {...roleProps('button')}
+            aria-disabled={!choose}
+            aria-pressed={selected === slot.slotId}
+          >
             <Text className="slot-list__time">{slot.time}</Text>
-            <Text className="slot-list__left">{full ? (onWaitlist ? '已约满 · 可候补' : '已约满') : `剩${slot.left}个`}</Text>
+            <Text className="slot-list__left">{left}</Text>
           </View>
         );
       })}

@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type BookingServiceView, type BookingView, type WaitlistEntryView } from '@domain/actions';
 import type { ActionErrorBody } from '@domain/errors';
 import { BOOKING_CONFIRM_TEMPLATES, BOOKING_TEMPLATES, NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
+import { roleProps } from '@/components/a11y';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -36,8 +37,16 @@ export const isSlotProblem = (error: ActionErrorBody): boolean => Boolean(error.
 
 function ServiceOption({ service, selected, onSelect }: { service: BookingServiceView; selected: boolean; onSelect: () => void }) {
   return (
-    <View className={`choice${selected ? ' choice--selected' : ''}`} hoverClass="choice--pressed" onClick={onSelect}>
-      <Text className="choice__mark">{selected ? '●' : '○'}</Text>
+    <View
+      className={`choice${selected ? ' choice--selected' : ''}`}
+      hoverClass="choice--pressed"
+      onClick={onSelect}
+      {...roleProps('radio')}
+      aria-checked={selected}
+    >
+      <Text className="choice__mark" aria-hidden>
+        {selected ? '●' : '○'}
+      </Text>
       <View className="choice__body">
         <Text className="choice__title">{service.label}</Text>
         <Text className="choice__detail">{service.summary}</Text>
@@ -157,7 +166,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
   if (waiting) {
     return (
       <View className="flow">
-        <View className="flow__success">
+        <View className="flow__success" role="status" aria-live="polite">
           <Text className="flow__success-title">已登记候补，排第{waiting.position ?? 1}位</Text>
           <Text className="flow__success-text">
             {dayLabel(waiting.day)} {waiting.time} {waiting.serviceLabel}。有人取消时，名额为您保留30分钟，会发消息通知您，请在“我的预约”里确认。
@@ -173,7 +182,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
   if (booked) {
     return (
       <View className="flow">
-        <View className="flow__success">
+        <View className="flow__success" role="status" aria-live="polite">
           <Text className="flow__success-title">预约成功</Text>
           <Text className="flow__success-text">
             请按时到大厅，向工作人员出示下面的签到码。{reminded ? '前一天和开始前1小时会发消息提醒您。' : ''}
@@ -193,14 +202,17 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
         {catalogue.data && (
           <View>
             <Text className="page-title">{catalogue.data.stationName}</Text>
-            <View className="flow__progress">
+            <View className="flow__progress" aria-hidden>
               {STEPS.map((s, index) => (
                 <View key={s} className={`flow__dot${index <= stepIndex ? ' flow__dot--done' : ''}`} />
               ))}
             </View>
-            <Text className="flow__step">
-              第{stepIndex + 1}步（共{STEPS.length}步）：{STEP_TITLES[step]}
-            </Text>
+            {/* Each step replaces the last in place: a screen reader hears which one it is now. */}
+            <View aria-live="polite">
+              <Text className="flow__step" {...roleProps('heading')} aria-level={2}>
+                第{stepIndex + 1}步（共{STEPS.length}步）：{STEP_TITLES[step]}
+              </Text>
+            </View>
 
             {step !== 'service' && service && (
               <View className="flow__so-far">
@@ -212,20 +224,22 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
 
             {step === 'service' && (
               <View>
-                {catalogue.data.services.map((option) => (
-                  <ServiceOption
-                    key={option.kind}
-                    service={option}
-                    selected={service?.kind === option.kind}
-                    onSelect={() => {
-                      if (service?.kind !== option.kind) {
-                        setDay(undefined);
-                        setSlotId(undefined);
-                      }
-                      setService(option);
-                    }}
-                  />
-                ))}
+                <View role="radiogroup" aria-label="要办的业务">
+                  {catalogue.data.services.map((option) => (
+                    <ServiceOption
+                      key={option.kind}
+                      service={option}
+                      selected={service?.kind === option.kind}
+                      onSelect={() => {
+                        if (service?.kind !== option.kind) {
+                          setDay(undefined);
+                          setSlotId(undefined);
+                        }
+                        setService(option);
+                      }}
+                    />
+                  ))}
+                </View>
                 {service && <Materials service={service} />}
                 <Button className="flow__primary" type="primary" block disabled={!service} onClick={() => go('day')}>
                   {service ? '下一步：选日期' : '请先选择业务'}
@@ -329,7 +343,8 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
 
             {step === 'review' && service && chosenDay && (
               <View>
-                <View className="flow__review">
+                {/* Focusable, so a keyboard or switch user can stop here and read (and scroll) the summary. */}
+                <View className="flow__review" role="group" aria-label="核对预约信息" {...{ tabIndex: 0 }}>
                   <ReviewRow label="派出所">{catalogue.data.stationName}</ReviewRow>
                   <ReviewRow label="业务">{service.label}</ReviewRow>
                   <ReviewRow label="时间">

@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { PageRoot } from '@/components/page-root';
 import { BookingFlow } from './booking-flow';
 import './index.scss';
 
@@ -8,15 +9,15 @@ export default function BookPage() {
   const stationId = params.stationId ?? '';
   if (!stationId) {
     return (
-      <View className="page">
+      <PageRoot>
         <Text className="page-title">请先选择派出所</Text>
         <Text className="page-intro">请回到“预约”页，点一个派出所再预约。</Text>
-      </View>
+      </PageRoot>
     );
   }
   return (
-    <View className="page">
+    <PageRoot>
       <BookingFlow stationId={stationId} />
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { GREEN_CHANNEL_REASON_PRESETS, NEED_KINDS, NEED_LABELS, type NeedKind } from '@domain/booking';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 
 export interface NeedsChoice {
@@ -34,7 +35,7 @@ export function NeedsStep({ value, onChange, problem }: NeedsStepProps) {
   };
   const green = value.kinds.includes('greenChannel');
   return (
-    <View>
+    <View role="group" aria-label="到大厅需要的帮助（可多选）">
       {NEED_KINDS.map((kind) => {
         const checked = value.kinds.includes(kind);
         return (
@@ -43,10 +44,13 @@ export function NeedsStep({ value, onChange, problem }: NeedsStepProps) {
             className={`choice${checked ? ' choice--selected' : ''}`}
             hoverClass="choice--pressed"
             onClick={() => toggle(kind)}
-            role="checkbox"
+            {...roleProps('checkbox')}
             aria-checked={checked}
+            aria-label={NEED_LABELS[kind]}
           >
-            <Text className="choice__mark">{checked ? '☑' : '☐'}</Text>
+            <Text className="choice__mark" aria-hidden>
+              {checked ? '☑' : '☐'}
+            </Text>
             <View className="choice__body">
               <Text className="choice__title">{NEED_LABELS[kind]}</Text>
             </View>
@@ -65,12 +69,13 @@ export function NeedsStep({ value, onChange, problem }: NeedsStepProps) {
             className="form-card__input"
             value={value.greenChannelReason}
             placeholder="也可以自己写，例如：腿脚不便"
+            aria-label="需要绿色通道的原因"
             maxLength={100}
             onChange={(reason) => onChange({ ...value, greenChannelReason: reason })}
           />
         </View>
       )}
-      {problem && <Text className="field-error">{problem}</Text>}
+      <View aria-live="polite">{problem && <Text className="field-error">{problem}</Text>}</View>
       {value.kinds.length === 0 && <Text className="form-card__hint">都不需要就直接点“下一步”。</Text>}
     </View>
   );

@@ -6,6 +6,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { actions, type FamilyMemberView } from '@domain/actions';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@domain/booking';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
@@ -45,13 +46,13 @@ function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
   return (
     <FormCard title="添加家人">
       <Text className="form-card__label">姓名</Text>
-      <Input className="form-card__input" value={name} placeholder="和身份证上一致" maxLength={30} onChange={edit(setName)} />
+      <Input className="form-card__input" value={name} placeholder="和身份证上一致" aria-label="家人姓名" maxLength={30} onChange={edit(setName)} />
       <FormError error={error?.fields?.name ? error : undefined} field="name" />
       <Text className="form-card__label">身份证号码</Text>
-      <Input className="form-card__input form-card__input--code" value={idNumber} placeholder="18位身份证号码" maxLength={18} type="idcard" onChange={edit(setIdNumber)} />
+      <Input className="form-card__input form-card__input--code" value={idNumber} placeholder="18位身份证号码" aria-label="家人的身份证号码" maxLength={18} type="idcard" onChange={edit(setIdNumber)} />
       <FormError error={error?.fields?.idNumber ? error : undefined} field="idNumber" />
       <Text className="form-card__label">手机号码</Text>
-      <Input className="form-card__input form-card__input--code" value={phone} placeholder="11位手机号码" maxLength={11} type="number" onChange={edit(setPhone)} />
+      <Input className="form-card__input form-card__input--code" value={phone} placeholder="11位手机号码" aria-label="家人的手机号码" maxLength={11} type="number" onChange={edit(setPhone)} />
       <FormError error={error?.fields?.phone ? error : undefined} field="phone" />
       <Text className="form-card__label">是您的</Text>
       <View className="form-card__options">
@@ -99,8 +100,12 @@ export function PersonStep({ selected, onSelect }: PersonStepProps) {
       className={`choice${isSamePerson(selected, person) ? ' choice--selected' : ''}`}
       hoverClass="choice--pressed"
       onClick={() => onSelect(person, label)}
+      {...roleProps('radio')}
+      aria-checked={isSamePerson(selected, person)}
     >
-      <Text className="choice__mark">{isSamePerson(selected, person) ? '●' : '○'}</Text>
+      <Text className="choice__mark" aria-hidden>
+        {isSamePerson(selected, person) ? '●' : '○'}
+      </Text>
       <View className="choice__body">
         <Text className="choice__title">{title}</Text>
         {detail && <Text className="choice__detail">{detail}</Text>}
@@ -110,17 +115,21 @@ export function PersonStep({ selected, onSelect }: PersonStepProps) {
 
   return (
     <View>
-      {option({ self: true }, '本人', '用我自己的身份证办理', '本人')}
-      {family.status === 'loading' && <Text className="muted">正在读取保存的家人…</Text>}
-      {family.status === 'error' && <FormError error={family.error} />}
-      {members?.map((member) =>
-        option(
-          { familyMemberId: member.id },
-          `${member.name}（${member.relationLabel}）`,
-          `身份证 ${member.idNumberMasked}  手机 ${member.phoneMasked}`,
-          `${member.name}（${member.relationLabel}）`,
-        ),
-      )}
+      <View role="radiogroup" aria-label="为谁预约">
+        {option({ self: true }, '本人', '用我自己的身份证办理', '本人')}
+        {members?.map((member) =>
+          option(
+            { familyMemberId: member.id },
+            `${member.name}（${member.relationLabel}）`,
+            `身份证 ${member.idNumberMasked}  手机 ${member.phoneMasked}`,
+            `${member.name}（${member.relationLabel}）`,
+          ),
+        )}
+      </View>
+      <View aria-live="polite">
+        {family.status === 'loading' && <Text className="muted">正在读取保存的家人…</Text>}
+        {family.status === 'error' && <FormError error={family.error} />}
+      </View>
       {adding ? (
         <AddFamilyMember
           onCancel={() => setAdding(false)}

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type BookingView, type MyBookingsView } from '@domain/actions';
 import { FormError } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -16,7 +17,8 @@ import './index.scss';
 
 interface UpcomingProps {
   booking: BookingView;
-  onChanged: () => void;
+  /** After a change, with the sentence that says what happened (shown on the page, not a toast). */
+  onChanged: (done: string) => void;
 }
 
 /** An upcoming booking with its code, and the ways to cancel it or change its time. */
@@ -35,8 +37,7 @@ function Upcoming({ booking, onChanged }: UpcomingProps) {
     if (!confirm) return;
     const cancelled = await cancel.submit({ bookingId: booking.id });
     if (!cancelled) return;
-    void Taro.showToast({ title: '已取消', icon: 'success' });
-    onChanged();
+    onChanged(`已取消 ${dayLabel(booking.day)} ${booking.time} 的${booking.serviceLabel}预约。`);
   }
 
   return (
@@ -49,8 +50,7 @@ function Upcoming({ booking, onChanged }: UpcomingProps) {
             onCancel={() => setRescheduling(false)}
             onDone={(changed) => {
               setRescheduling(false);
-              void Taro.showToast({ title: `已改到${changed.time}`, icon: 'none' });
-              onChanged();
+              onChanged(`${changed.serviceLabel}已改到 ${dayLabel(changed.day)} ${changed.time}，签到码不变。`);
             }}
           />
         ) : (
@@ -71,13 +71,27 @@ const nothing = (view: MyBookingsView) => view.upcoming.length === 0 && view.pas
 
 export default function MyBookingsPage() {
   const mine = useAction(actions.booking.myBookings, {}, { pullDownRefresh: true, isEmpty: nothing });
+  // What the last change did: stays on the page (and is read out) until the next one, no toast to catch.
+  const [done, setDone] = useState<string>();
+  const changed = (what: string) => {
+    setDone(what);
+    void mine.reload();
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  };
 
   return (
-    <View className="page mine">
+    <PageRoot className="mine">
       <Text className="page-title">我的预约</Text>
       <Text className="page-intro">到大厅后，把签到码给工作人员看，或报出6位数字。</Text>
+      <View role="status" aria-live="polite">
+        {done && (
+          <View className="mine__done">
+            <Text className="mine__done-text">✓ {done}</Text>
+          </View>
+        )}
+      </View>
       {/* Outside the bookings' state: someone may only be waiting, with no booking yet. */}
-      <WaitlistList onBooked={() => void mine.reload()} />
+      <WaitlistList onChanged={changed} />
       <PageState
         status={mine.status}
         error={mine.error}
@@ -91,7 +105,7 @@ export default function MyBookingsPage() {
             <Text className="section-title">待办理（{mine.data.upcoming.length}）</Text>
             {mine.data.upcoming.length === 0 && <Text className="muted">没有待办理的预约。</Text>}
             {mine.data.upcoming.map((booking) => (
-              <Upcoming key={booking.id} booking={booking} onChanged={() => void mine.reload()} />
+              <Upcoming key={booking.id} booking={booking} onChanged={changed} />
             ))}
             {mine.data.past.length > 0 && (
               <View>
@@ -104,6 +118,6 @@ export default function MyBookingsPage() {
           </View>
         )}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

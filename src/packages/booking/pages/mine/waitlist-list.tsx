@@ -12,7 +12,7 @@ import { dayLabel } from '../../parts/dates';
 /** 'HH:mm' Beijing of an ISO time, whatever the phone's time zone. */
 const beijingTime = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
-function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChanged: () => void }) {
+function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChanged: (done: string) => void }) {
   const claim = useSubmit(actions.booking.claimWaitlistHold);
   const leave = useSubmit(actions.booking.leaveWaitlist);
   const holding = entry.status === 'holding';
@@ -20,8 +20,7 @@ function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChang
   async function take() {
     const booking = await claim.submit({ slotId: entry.slotId, entryId: entry.id });
     if (!booking) return;
-    void Taro.showToast({ title: '预约成功', icon: 'success' });
-    onChanged();
+    onChanged(`预约成功：${dayLabel(booking.day)} ${booking.time} ${booking.serviceLabel}，签到码在下面。`);
   }
 
   async function giveUp() {
@@ -32,7 +31,7 @@ function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChang
       cancelText: '再想想',
     });
     if (!confirm) return;
-    if (await leave.submit({ slotId: entry.slotId, entryId: entry.id })) onChanged();
+    if (await leave.submit({ slotId: entry.slotId, entryId: entry.id })) onChanged(holding ? '已放弃保留的名额，让给下一位。' : `已退出 ${dayLabel(entry.day)} ${entry.time} 的候补。`);
   }
 
   return (
@@ -61,7 +60,7 @@ function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChang
 }
 
 /** 我的候补: the places waited for, and one held now (take it or let it pass on). */
-export function WaitlistList({ onBooked }: { onBooked: () => void }) {
+export function WaitlistList({ onChanged }: { onChanged: (done: string) => void }) {
   const entries = useAction(actions.booking.myWaitlist, {}, { pullDownRefresh: true });
   if (!entries.data || entries.data.length === 0) return null;
   return (
@@ -71,9 +70,9 @@ export function WaitlistList({ onBooked }: { onBooked: () => void }) {
         <WaitlistEntry
           key={entry.id}
           entry={entry}
-          onChanged={() => {
+          onChanged={(done) => {
             void entries.reload();
-            onBooked();
+            onChanged(done);
           }}
         />
       ))}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actions, type StationArticleView } from '@domain/actions';
 import { ARTICLE_KIND_LABELS } from '@domain/fraud-types';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormError } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -26,7 +28,13 @@ function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; ar
   const withdrawn = article.status === 'withdrawn';
   return (
     <View className={`station-article${withdrawn ? ' station-article--withdrawn' : ''}`}>
-      <View className="station-article__head" hoverClass="station-article__head--pressed" onClick={() => setOpen(!open)}>
+      <View
+        className="station-article__head"
+        hoverClass="station-article__head--pressed"
+        onClick={() => setOpen(!open)}
+        {...roleProps('button')}
+        aria-expanded={open}
+      >
         <View className="station-article__tags">
           {article.pinned && <Chip label="置顶中" />}
           <Chip label={ARTICLE_KIND_LABELS[article.kind]} />
@@ -40,7 +48,10 @@ function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; ar
           <Text>阅读 {article.views}</Text>
           <Text>转发 {article.shares}</Text>
           <Text>知晓 {article.acknowledgements}</Text>
-          <Text className="station-article__toggle">{open ? '收起 ▲' : '按社区看 ▼'}</Text>
+          <Text className="station-article__toggle">
+            {open ? '收起' : '按社区看'}
+            <Text aria-hidden>{open ? ' ▲' : ' ▼'}</Text>
+          </Text>
         </View>
       </View>
       {open && (
@@ -48,18 +59,22 @@ function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; ar
           <ArticleStats stationId={stationId} id={article.id} />
           <View className="station-article__actions">
             {!withdrawn && (
-              <Button onClick={() => void Taro.navigateTo({ url: articlePath(article.id) })}>
+              <Button className="station-article__action" onClick={() => void Taro.navigateTo({ url: articlePath(article.id) })}>
                 查看
               </Button>
             )}
-            <Button onClick={() => void Taro.navigateTo({ url: officerPublishPath(article.id) })}>修改</Button>
+            <Button className="station-article__action" onClick={() => void Taro.navigateTo({ url: officerPublishPath(article.id) })}>
+              修改
+            </Button>
             {!withdrawn && (
-              <Button type="danger" fill="outline" loading={withdraw.pending} onClick={() => void confirmWithdraw()}>
+              <Button className="station-article__action" type="danger" fill="outline" loading={withdraw.pending} onClick={() => void confirmWithdraw()}>
                 撤回
               </Button>
             )}
           </View>
-          <FormError error={withdraw.error} />
+          <View aria-live="polite">
+            <FormError error={withdraw.error} />
+          </View>
         </View>
       )}
     </View>
@@ -99,10 +114,23 @@ function StationArticles({ stationId }: { stationId: string }) {
   );
 }
 
+/** What the publish form just did, from its redirect (?notified=N or ?saved=1). */
+function outcomeOf(params: Record<string, string | undefined>): string | undefined {
+  if (params.saved) return '修改已保存。';
+  if (params.notified === undefined) return undefined;
+  const notified = Number(params.notified);
+  return notified > 0 ? `已发布，已通知${notified}位居民。` : '已发布。';
+}
+
 export default function StationArticlesPage() {
   const station = usePublishingStation();
+  const { params } = useRouter();
+  const outcome = outcomeOf(params);
   return (
-    <View className="page station-articles-page">
+    <PageRoot className="station-articles-page">
+      <View role="status" aria-live="polite">
+        {outcome && <Text className="station-articles-page__outcome">✓ {outcome}</Text>}
+      </View>
       <Button block type="primary" size="large" onClick={() => void Taro.navigateTo({ url: ROUTES.officerPublish })}>
         发布新信息
       </Button>
@@ -116,6 +144,6 @@ export default function StationArticlesPage() {
         )}
         {station.stationId ? <StationArticles key={station.stationId} stationId={station.stationId} /> : <Text className="muted">您的账号不属于任何派出所</Text>}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

@@ -54,6 +54,7 @@ export function CheckInBox({ stationId, onCheckedIn }: CheckInBoxProps) {
           value={code}
           maxLength={6}
           placeholder="6位数字"
+          aria-label="居民报出的6位签到码"
           onChange={(value) => {
             setCode(value);
             checkIn.clearError();
@@ -63,15 +64,18 @@ export function CheckInBox({ stationId, onCheckedIn }: CheckInBoxProps) {
           确认签到
         </Button>
       </View>
+      {/* The outcome of each 签到 is read out: the officer may be looking at the resident, not the phone. */}
+      <View role="status" aria-live="polite">
       {scanProblem && <Text className="field-error">{scanProblem}</Text>}
       <FormError error={checkIn.error} />
       {done && (
-        <View className="check-in__done" role="status">
+        <View className="check-in__done">
           <Text className="check-in__done-title">✓ 已签到：{done.person.name}</Text>
           <Text className="check-in__done-detail">{done.serviceLabel}</Text>
           <NeedBadges needs={done.needs} />
         </View>
       )}
+      </View>
     </FormCard>
   );
 }

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { actions, type RosterEntryView, type RosterView } from '@domain/actions';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { NoticeCard } from '@/components/notice-card';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { callAction } from '@/platform/cloud-call';
@@ -22,12 +24,18 @@ function counts(roster: RosterView) {
   };
 }
 
+/** A mark before each status word, so the chip reads without its colour too. */
+const STATUS_MARKS: Partial<Record<RosterEntryView['status'], string>> = { checkedIn: '✓ ', noShow: '✗ ', booked: '○ ' };
+
 function RosterEntry({ entry }: { entry: RosterEntryView }) {
   return (
     <View className={`roster-entry roster-entry--${entry.status}`}>
       <View className="roster-entry__head">
         <Text className="roster-entry__name">{entry.person.name}</Text>
-        <Text className={`roster-entry__status roster-entry__status--${entry.status}`}>{entry.statusLabel}</Text>
+        <View className={`roster-entry__status roster-entry__status--${entry.status}`}>
+          <Text aria-hidden>{STATUS_MARKS[entry.status] ?? ''}</Text>
+          <Text>{entry.statusLabel}</Text>
+        </View>
       </View>
       <Text className="roster-entry__service">{entry.serviceLabel}</Text>
       {entry.closure && entry.status === 'booked' && <Text className="roster-entry__closure">已停办：{entry.closure.reason}（已通知改约）</Text>}
@@ -45,8 +53,8 @@ function nextDay(day: string): string {
 
 const DEFAULT_CLOSURE_REASON = '窗口临时停办';
 
-/** Closes one slot time (or, without `time`, the whole day) after the officer confirms; answers whether it was closed. */
-async function askToClose(stationId: string, day: string, time: string | undefined, people: number): Promise<boolean> {
+/** Closes one slot time (or, without `time`, the whole day) after the officer confirms; answers what happened, or nothing when they said no. */
+async function askToClose(stationId: string, day: string, time: string | undefined, people: number): Promise<{ closed: boolean; message: string } | undefined> {
   const what = time ? `${day} ${time} 这个时段` : `${day} 全天`;
   // editable (a reason box in the dialog) is WeChat base library ≥ 2.17.1, not in Taro's types; elsewhere the default reason is used.
   const options = {
@@ -58,11 +66,10 @@ async function askToClose(stationId: string, day: string, time: string | undefin
     confirmColor: '#c0262d',
   };
   const answer = (await Taro.showModal(options as Taro.showModal.Option)) as { confirm: boolean; content?: string };
-  if (!answer.confirm) return false;
+  if (!answer.confirm) return undefined;
   const reason = answer.content?.trim() || DEFAULT_CLOSURE_REASON;
   const result = await callAction(actions.booking.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
-  void Taro.showToast({ title: result.ok ? `已停办，通知了${result.data.notified}人` : result.error.message, icon: 'none', duration: 2500 });
-  return result.ok;
+  return result.ok ? { closed: true, message: `已停办${what}，通知了${result.data.notified}人。` } : { closed: false, message: result.error.message };
 }
 
 function Roster({ stationId }: { stationId: string }) {
@@ -75,12 +82,20 @@ function Roster({ stationId }: { stationId: string }) {
     if (answeredDay) setFirstDay(answeredDay);
   }, [answeredDay]);
   const tally = roster.data ? counts(roster.data) : undefined;
+  // The last 停办's outcome, kept on the page (not a toast that fades before it is read).
+  const [closing, setClosing] = useState<{ closed: boolean; message: string }>();
+  const close = (time: string | undefined, people: number) =>
+    void askToClose(stationId, roster.data?.day ?? '', time, people).then((outcome) => {
+      if (!outcome) return;
+      setClosing(outcome);
+      if (outcome.closed) void roster.reload();
+    });
 
   return (
     <View>
       <CheckInBox stationId={stationId} onCheckedIn={() => void roster.reload()} />
       {firstDay && (
-        <View className="roster-days">
+        <View className="roster-days" role="group" aria-label="看哪一天">
           <Chip label="今天" selected={!day || day === firstDay} onClick={() => setDay(undefined)} />
           <Chip label="明天" selected={day === nextDay(firstDay)} onClick={() => setDay(nextDay(firstDay))} />
         </View>
@@ -97,31 +112,28 @@ function Roster({ stationId }: { stationId: string }) {
               </Text>
             )}
             {roster.data.total === 0 && <Text className="muted">这一天还没有人预约。</Text>}
+            <View role="status" aria-live="polite">
+              {closing && <Text className={`roster-closing roster-closing--${closing.closed ? 'done' : 'failed'}`}>{closing.closed ? `✓ ${closing.message}` : `没能停办：${closing.message}`}</Text>}
+            </View>
             <Text
               className="roster-slot__close roster-day-close"
-              onClick={() => {
-                const people = roster.data?.slots.flatMap((slot) => slot.entries).filter((entry) => entry.status === 'booked' && !entry.closure).length ?? 0;
-                void askToClose(stationId, roster.data?.day ?? '', undefined, people).then((closed) => {
-                  if (closed) void roster.reload();
-                });
-              }}
+              {...roleProps('button')}
+              aria-label={`停办这一天：${roster.data.day}`}
+              onClick={() => close(undefined, roster.data?.slots.flatMap((slot) => slot.entries).filter((entry) => entry.status === 'booked' && !entry.closure).length ?? 0)}
             >
               停办这一天
             </Text>
             {roster.data.slots.map((slot) => (
               <View key={slot.start} className="roster-slot">
                 <View className="roster-slot__head">
-                  <Text className="roster-slot__time">
+                  <Text className="roster-slot__time" {...roleProps('heading')} aria-level={3}>
                     {slot.time}（{slot.entries.length}人）
                   </Text>
                   <Text
                     className="roster-slot__close"
-                    onClick={() => {
-                      const people = slot.entries.filter((entry) => entry.status === 'booked' && !entry.closure).length;
-                      void askToClose(stationId, roster.data?.day ?? '', slot.time, people).then((closed) => {
-                        if (closed) void roster.reload();
-                      });
-                    }}
+                    {...roleProps('button')}
+                    aria-label={`停办此时段：${slot.time}`}
+                    onClick={() => close(slot.time, slot.entries.filter((entry) => entry.status === 'booked' && !entry.closure).length)}
                   >
                     停办此时段
                   </Text>
@@ -141,7 +153,7 @@ function Roster({ stationId }: { stationId: string }) {
 export default function HallRosterPage() {
   const me = useAction(actions.account.me, {}, { isEmpty: () => false });
   return (
-    <View className="page hall-roster">
+    <PageRoot className="hall-roster">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
         {me.data &&
           (isHallDesk(me.data) && me.data.station ? (
@@ -155,6 +167,6 @@ export default function HallRosterPage() {
             </NoticeCard>
           ))}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

@@ -9,15 +9,17 @@ import { actions } from '@domain/actions';
 import { MAX_ARTICLE_IMAGES } from '@domain/actions/feed';
 import { TARGET_SCOPE_LABELS, type TargetScope } from '@domain/feed-targeting';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
 import { FormError, fieldMessage } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { callAction } from '@/platform/cloud-call';
 import { uploadToCloud } from '@/platform/cloud-files';
-import { ROUTES } from '@/routes';
+import { officerArticlesPath } from '@/routes';
 import { draftFromForm, EMPTY_DRAFT, formFromDraft, toggled, type DraftFormState } from './draft-form';
 import { usePublishingStation } from './use-publishing-station';
 import './index.scss';
@@ -39,6 +41,7 @@ export default function PublishPage() {
   const station = usePublishingStation();
   const [form, setForm] = useState<DraftFormState>(EMPTY_DRAFT);
   const [uploading, setUploading] = useState(false);
+  const [uploadProblem, setUploadProblem] = useState<string>();
   const set = (changes: Partial<DraftFormState>) => setForm((current) => ({ ...current, ...changes }));
 
   const stationId = station.stationId;
@@ -66,6 +69,7 @@ export default function PublishPage() {
     const chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] }).catch(() => undefined);
     if (!chosen) return;
     setUploading(true);
+    setUploadProblem(undefined);
     try {
       const added: DraftFormState['images'] = [];
       for (const [index, path] of chosen.tempFilePaths.entries()) {
@@ -74,7 +78,7 @@ export default function PublishPage() {
       }
       setForm((current) => ({ ...current, images: [...current.images, ...added].slice(0, MAX_ARTICLE_IMAGES) }));
     } catch {
-      void Taro.showToast({ title: '图片上传失败，请重试', icon: 'none' });
+      setUploadProblem('图片上传失败，请再点一次“添加图片”。');
     } finally {
       setUploading(false);
     }
@@ -84,23 +88,20 @@ export default function PublishPage() {
     if (!stationId) return;
     const draft = draftFromForm(form);
     if (editingId) {
-      if (await update.submit({ stationId, id: editingId, draft })) {
-        void Taro.showToast({ title: '已保存', icon: 'success' });
-        void Taro.redirectTo({ url: ROUTES.officerArticles });
-      }
+      if (await update.submit({ stationId, id: editingId, draft })) void Taro.redirectTo({ url: officerArticlesPath({ saved: true }) });
       return;
     }
     const result = await publish.submit({ stationId, draft });
     if (!result) return;
-    void Taro.showToast({ title: result.notified > 0 ? `已发布，已通知${result.notified}位居民` : '已发布', icon: 'none', duration: 2500 });
-    void Taro.redirectTo({ url: ROUTES.officerArticles });
+    // The list says what happened, on the page (a toast would vanish during the redirect).
+    void Taro.redirectTo({ url: officerArticlesPath({ notified: result.notified }) });
   };
 
   const error = saving.error;
   return (
-    <View className="page publish-page">
+    <PageRoot className="publish-page">
       <PageState status={station.me.status} error={station.me.error} onRetry={station.me.reload} loadingRows={6}>
-        {loadError && <Text className="field-error">{loadError}</Text>}
+        <View aria-live="polite">{loadError && <Text className="field-error">{loadError}</Text>}</View>
         {station.isDistrictAdmin && (
           <FormCard title="以哪个派出所的名义">
             <View className="form-card__options">
@@ -121,20 +122,20 @@ export default function PublishPage() {
           </View>
 
           <Text className="form-card__label">标题</Text>
-          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" maxLength={40} onChange={(title) => set({ title })} />
+          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" aria-label="标题" maxLength={40} onChange={(title) => set({ title })} />
           <FieldError error={error} field="draft.title" />
 
           <Text className="form-card__label">摘要</Text>
-          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} placeholder="在信息流卡片上显示，两三句话" maxlength={120} onInput={(event) => set({ summary: event.detail.value })} />
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} aria-label="摘要" placeholder="在信息流卡片上显示，两三句话" maxlength={120} onInput={(event) => set({ summary: event.detail.value })} />
           <FieldError error={error} field="draft.summary" />
 
           <Text className="form-card__label">正文（每段一行）</Text>
-          <Textarea className="publish-page__textarea" value={form.bodyText} placeholder="发生了什么、骗子怎么说、居民该怎么做" maxlength={5000} onInput={(event) => set({ bodyText: event.detail.value })} />
+          <Textarea className="publish-page__textarea" value={form.bodyText} aria-label="正文（每段一行）" placeholder="发生了什么、骗子怎么说、居民该怎么做" maxlength={5000} onInput={(event) => set({ bodyText: event.detail.value })} />
           <Text className="form-card__hint">一行一段。“## ”开头是小标题，“- ”开头是要点，**两个星号之间**的字加粗标红。</Text>
           <FieldError error={error} field="draft.body" />
 
           <Text className="form-card__label">怎样防范（每条一行）</Text>
-          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.tipsText} placeholder={'例如：\n公检法不会电话办案\n验证码不告诉任何人'} maxlength={1000} onInput={(event) => set({ tipsText: event.detail.value })} />
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.tipsText} aria-label="怎样防范（每条一行）" placeholder={'例如：\n公检法不会电话办案\n验证码不告诉任何人'} maxlength={1000} onInput={(event) => set({ tipsText: event.detail.value })} />
           <FieldError error={error} field="draft.tips" />
 
           <Text className="form-card__label">诈骗类型（最多3个）</Text>
@@ -186,13 +187,23 @@ export default function PublishPage() {
           <View className="publish-page__images">
             {form.images.map((image, index) => (
               <View key={image.fileId} className="publish-page__image">
-                {image.preview ? <Image className="publish-page__image-preview" src={image.preview} mode="aspectFill" /> : <Text className="publish-page__image-name">图片{index + 1}</Text>}
-                <Text className="publish-page__image-remove" onClick={() => set({ images: form.images.filter((other) => other !== image) })}>
+                {image.preview ? (
+                  <Image className="publish-page__image-preview" src={image.preview} mode="aspectFill" {...roleProps('img')} aria-label={`第${index + 1}张图片`} />
+                ) : (
+                  <Text className="publish-page__image-name">图片{index + 1}</Text>
+                )}
+                <Text
+                  className="publish-page__image-remove"
+                  {...roleProps('button')}
+                  aria-label={`删除第${index + 1}张图片`}
+                  onClick={() => set({ images: form.images.filter((other) => other !== image) })}
+                >
                   删除
                 </Text>
               </View>
             ))}
           </View>
+          <View aria-live="polite">{uploadProblem && <Text className="field-error">{uploadProblem}</Text>}</View>
           {form.images.length < MAX_ARTICLE_IMAGES && (
             <Button block loading={uploading} onClick={() => void addImages()}>
               {uploading ? '正在上传…' : '添加图片'}
@@ -206,6 +217,6 @@ export default function PublishPage() {
         </Button>
         <Text className="form-card__hint">发布前会经过微信内容安全检查。</Text>
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro';
 import { actions, type MeView } from '@domain/actions';
 import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
+import { roleProps } from '@/components/a11y';
 import { NoticeCard } from '@/components/notice-card';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { ROUTES } from '@/routes';
@@ -18,7 +20,9 @@ function StationHeader({ me, station }: { me: MeView; station: NonNullable<MeVie
   const kinds = me.officerKinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、');
   return (
     <View className="workbench-header">
-      <Text className="workbench-header__station">{station.name}</Text>
+      <Text className="workbench-header__station" {...roleProps('heading')} aria-level={1}>
+        {station.name}
+      </Text>
       {station.districtName && <Text className="workbench-header__district">{station.districtName}</Text>}
       <Text className="workbench-header__me">
         {me.nickname} · {ROLE_LABELS[me.role]}
@@ -64,10 +68,10 @@ function Workbench({ me }: { me: MeView }) {
 export default function WorkbenchPage() {
   const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
   return (
-    <View className="page workbench-page">
+    <PageRoot className="workbench-page">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
         {me.data && <Workbench me={me.data} />}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

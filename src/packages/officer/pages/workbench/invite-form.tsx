@@ -71,6 +71,7 @@ export function InviteForm({ stationId, onCreated }: { stationId: string; onCrea
         className="form-card__input"
         value={note}
         placeholder="例如：新调入的社区民警 张警官"
+        aria-label="备注（可不填）"
         maxLength={40}
         onChange={(value) => {
           setNote(value);

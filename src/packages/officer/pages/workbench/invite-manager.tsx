@@ -14,11 +14,24 @@ import { formatDateTime } from '@/utils/format-date';
 import { InviteForm } from './invite-form';
 import { INVITE_ROLE_LABELS, INVITE_STATUS_LABELS } from './invite-labels';
 
-function copyCode(code: string) {
-  Taro.setClipboardData({ data: code }).catch(() => undefined);
+/** Copies a code; answers what to tell the officer (WeChat's own "内容已复制" toast is brief). */
+async function copyCode(code: string): Promise<string> {
+  try {
+    await Taro.setClipboardData({ data: code });
+    return `邀请码 ${code} 已复制，可以粘贴发给对方。`;
+  } catch {
+    return `没能复制，请把邀请码 ${code} 念给对方或手动抄下。`;
+  }
 }
 
-function InviteItem({ invite, onRevoke, revoking }: { invite: InviteView; onRevoke: () => void; revoking: boolean }) {
+interface InviteItemProps {
+  invite: InviteView;
+  onRevoke: () => void;
+  onCopy: () => void;
+  revoking: boolean;
+}
+
+function InviteItem({ invite, onRevoke, onCopy, revoking }: InviteItemProps) {
   return (
     <View className={`workbench-list__item invite invite--${invite.status}`}>
       <View className="workbench-list__head">
@@ -36,10 +49,10 @@ function InviteItem({ invite, onRevoke, revoking }: { invite: InviteView; onRevo
       </Text>
       {invite.status === 'open' && (
         <View className="invite__actions">
-          <Button className="invite__action" size="small" onClick={() => copyCode(invite.code)}>
+          <Button className="invite__action" size="small" onClick={onCopy} aria-label={`复制邀请码 ${invite.code}`}>
             复制
           </Button>
-          <Button className="invite__action" size="small" type="danger" fill="outline" loading={revoking} onClick={onRevoke}>
+          <Button className="invite__action" size="small" type="danger" fill="outline" loading={revoking} onClick={onRevoke} aria-label={`作废邀请码 ${invite.code}`}>
             作废
           </Button>
         </View>
@@ -54,6 +67,9 @@ export function InviteManager({ stationId }: { stationId: string }) {
   const revoke = useSubmit(actions.account.revokeInvite);
   const [revokingCode, setRevokingCode] = useState<string>();
   const [fresh, setFresh] = useState<InviteView>();
+  // What the last tap did, on the page and read out (no toast that disappears before it is read).
+  const [done, setDone] = useState<string>();
+  const copy = (code: string) => void copyCode(code).then(setDone);
 
   const putFirst = (invite: InviteView) =>
     invites.setData([invite, ...(invites.data ?? []).filter((item) => item.code !== invite.code)]);
@@ -67,12 +83,13 @@ export function InviteManager({ stationId }: { stationId: string }) {
     });
     if (!answer.confirm) return;
     setRevokingCode(invite.code);
+    setDone(undefined);
     const revoked = await revoke.submit({ stationId, code: invite.code });
     setRevokingCode(undefined);
     if (!revoked) return;
     invites.setData((invites.data ?? []).map((item) => (item.code === revoked.code ? revoked : item)));
     if (fresh?.code === revoked.code) setFresh(undefined);
-    Taro.showToast({ title: '已作废', icon: 'success' });
+    setDone(`邀请码 ${revoked.code} 已作废。`);
   }
 
   return (
@@ -82,22 +99,26 @@ export function InviteManager({ stationId }: { stationId: string }) {
       <InviteForm
         stationId={stationId}
         onCreated={(invite) => {
+          setDone(undefined);
           setFresh(invite);
           putFirst(invite);
         }}
       />
       {fresh && (
-        <View className="invite-fresh">
+        <View className="invite-fresh" role="status" aria-live="polite">
           <Text className="invite-fresh__label">新邀请码（请当面或电话告诉对方）</Text>
           <Text className="invite-fresh__code" userSelect>
             {fresh.code}
           </Text>
           <Text className="muted">有效至 {formatDateTime(fresh.expiresAt)}</Text>
-          <Button type="primary" block onClick={() => copyCode(fresh.code)}>
+          <Button type="primary" block onClick={() => copy(fresh.code)}>
             复制邀请码
           </Button>
         </View>
       )}
+      <View role="status" aria-live="polite">
+        {done && <Text className="workbench-done">✓ {done}</Text>}
+      </View>
       <Text className="section-title">已生成的邀请码</Text>
       <FormError error={revoke.error} />
       <PageState
@@ -110,7 +131,13 @@ export function InviteManager({ stationId }: { stationId: string }) {
         {invites.data && (
           <View className="workbench-list">
             {invites.data.map((invite) => (
-              <InviteItem key={invite.code} invite={invite} revoking={revokingCode === invite.code} onRevoke={() => void confirmRevoke(invite)} />
+              <InviteItem
+                key={invite.code}
+                invite={invite}
+                revoking={revokingCode === invite.code}
+                onRevoke={() => void confirmRevoke(invite)}
+                onCopy={() => copy(invite.code)}
+              />
             ))}
           </View>
         )}

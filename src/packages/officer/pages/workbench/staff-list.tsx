@@ -17,6 +17,7 @@ export function StaffList({ stationId, me }: { stationId: string; me: MeView }) 
   const staff = useAction(actions.account.listStaff, { stationId }, { pullDownRefresh: true });
   const revoke = useSubmit(actions.account.revokeStaff);
   const [revokingId, setRevokingId] = useState<string>();
+  const [done, setDone] = useState<string>();
   const canRevoke = (member: StaffMemberView) => me.role === 'stationAdmin' && member.userId !== me.userId;
 
   async function confirmRevoke(member: StaffMemberView) {
@@ -28,16 +29,20 @@ export function StaffList({ stationId, me }: { stationId: string; me: MeView }) 
     });
     if (!answer.confirm) return;
     setRevokingId(member.userId);
+    setDone(undefined);
     const revoked = await revoke.submit({ stationId, userId: member.userId });
     setRevokingId(undefined);
     if (!revoked) return;
     staff.setData((staff.data ?? []).filter((item) => item.userId !== revoked.userId));
-    Taro.showToast({ title: '已收回', icon: 'success' });
+    setDone(`已收回 ${member.nickname} 的民警权限。`);
   }
 
   return (
     <View>
       <Text className="section-title">本所民警</Text>
+      <View role="status" aria-live="polite">
+        {done && <Text className="workbench-done">✓ {done}</Text>}
+      </View>
       <FormError error={revoke.error} />
       <PageState
         status={staff.status}
@@ -66,6 +71,7 @@ export function StaffList({ stationId, me }: { stationId: string; me: MeView }) 
                       fill="outline"
                       loading={revokingId === member.userId}
                       onClick={() => void confirmRevoke(member)}
+                      aria-label={`收回 ${member.nickname} 的民警权限`}
                     >
                       收回权限
                     </Button>
