@@ -85,7 +85,7 @@ export interface MessageListProps {
  */
 export function MessageList({ messages, pending, onRetry, onDiscard }: MessageListProps) {
   return (
-    <View className="consult-messages" role="log" ariaRole="log" aria-live="polite" aria-relevant="additions text" aria-label="对话记录">
+    <View className="consult-messages" role="log" aria-live="polite" aria-relevant="additions text" aria-label="对话记录">
       {messages.map((message) => (
         <Message key={message.id} message={message} />
       ))}

@@ -172,7 +172,7 @@ function Composer({ onSent }: { onSent: () => void }) {
   return (
     <View>
       <Text className="section-title" id="consult-category-title">1. 选一个问题类别</Text>
-      <View className="consult-page__categories" role="group" ariaRole="group" aria-labelledby="consult-category-title">
+      <View className="consult-page__categories" role="group" aria-labelledby="consult-category-title">
         {CONSULT_CATEGORIES.map((key) => (
           <Chip key={key} label={CONSULT_CATEGORY_LABELS[key]} selected={key === category} onClick={() => toggleCategory(key)} />
         ))}

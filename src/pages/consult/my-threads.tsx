@@ -20,13 +20,11 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
   const status = statusOf(thread);
   const from = thread.lastMessage.from === 'officer' ? `${thread.assigneeLabel}：` : thread.lastMessage.from === 'system' ? '' : '我：';
   const category = thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category];
-  const unread = thread.unread > 0 ? `，${thread.unread} 条新消息` : '';
   return (
     <View
       className="my-thread"
       hoverClass="my-thread--pressed"
       {...roleProps('button')}
-      aria-label={`${category}，${status.label}${unread}。${from}${thread.lastMessage.text}`}
       onClick={() => void Taro.navigateTo({ url: consultThreadPath(thread.id) })}
     >
       <View className="my-thread__head">

@@ -103,7 +103,7 @@ export default function FraudCheckPage() {
             <View aria-live="polite">{fieldMessage(start.error, 'amount') && <Text className="field-error">{fieldMessage(start.error, 'amount')}</Text>}</View>
 
             <Text className="section-title" id="fraud-check-payee">2. 钱转到哪里</Text>
-            <View className="fraud-check__chips" role="group" ariaRole="group" aria-labelledby="fraud-check-payee">
+            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-payee">
               {PAYEE_KINDS.map((key) => (
                 <Chip key={key} label={PAYEE_KIND_LABELS[key]} selected={payeeKind === key} onClick={() => setPayeeKind(key)} />
               ))}
@@ -111,7 +111,7 @@ export default function FraudCheckPage() {
             <View aria-live="polite">{fieldMessage(start.error, 'payeeKind') && <Text className="field-error">{fieldMessage(start.error, 'payeeKind')}</Text>}</View>
 
             <Text className="section-title" id="fraud-check-channel">3. 对方是怎么联系您的</Text>
-            <View className="fraud-check__chips" role="group" ariaRole="group" aria-labelledby="fraud-check-channel">
+            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-channel">
               {CONTACT_CHANNELS.map((key) => (
                 <Chip key={key} label={CONTACT_CHANNEL_LABELS[key]} selected={channel === key} onClick={() => setChannel(key)} />
               ))}

@@ -28,7 +28,7 @@ export function RatingPanel({ pending, error, onSubmit, onCancel }: RatingPanelP
       <Text className="rating-panel__title" id="rating-panel-title">
         问题解决了吗？请给民警打个分
       </Text>
-      <View className="rating-panel__stars" role="radiogroup" ariaRole="radiogroup" aria-labelledby="rating-panel-title">
+      <View className="rating-panel__stars" role="radiogroup" aria-labelledby="rating-panel-title">
         {STARS.map((value) => (
           <View
             key={value}

@@ -42,13 +42,11 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
   const priority = thread.priority !== 'normal' ? `【${PRIORITY_LABELS[thread.priority]}】` : '';
   const category = thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category];
   const wait = waiting ? `${waited(thread.waitedMinutes)} · ${WAIT_LABELS[thread.waitLevel]}` : '已回复，等居民回复';
-  const unread = thread.unread > 0 ? `，${thread.unread} 条未读` : '';
   return (
     <View
       className={`inbox-row inbox-row--${waiting ? thread.waitLevel : 'answered'} ${thread.priority === 'urgent' ? 'inbox-row--urgent' : ''}`}
       hoverClass="inbox-row--pressed"
       {...roleProps('button')}
-      aria-label={`${priority}${category}，${thread.residentLabel}，${wait}${unread}。${thread.lastMessage.text}`}
       onClick={() => void Taro.navigateTo({ url: officerThreadPath(thread.id) })}
     >
       <View className="inbox-row__head">
@@ -76,7 +74,7 @@ function Inbox({ stationId }: { stationId: string }) {
 
   return (
     <View>
-      <View className="inbox-tabs" role="tablist" ariaRole="tablist" aria-label="提问范围">
+      <View className="inbox-tabs" role="tablist" aria-label="提问范围">
         {VIEWS.map((item) => (
           <View
             key={item.key}

@@ -23,13 +23,13 @@ export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadVie
   return (
     <View className="officer-panel">
       <Text className="officer-panel__title" id="transfer-officers">转给同事</Text>
-      <View className="officer-panel__chips" role="group" ariaRole="group" aria-labelledby="transfer-officers">
+      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-officers">
         {targets.data?.officers.map((officer) => (
           <Chip key={officer.id} label={officer.label} selected={to.officerId === officer.id} onClick={() => setTo({ officerId: officer.id })} />
         ))}
       </View>
       <Text className="officer-panel__title" id="transfer-stations">转给其他派出所</Text>
-      <View className="officer-panel__chips" role="group" ariaRole="group" aria-labelledby="transfer-stations">
+      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-stations">
         {targets.data?.stations.map((station) => (
           <Chip key={station.id} label={station.name} selected={to.stationId === station.id} onClick={() => setTo({ stationId: station.id })} />
         ))}
@@ -53,7 +53,7 @@ export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed:
   return (
     <View className="officer-panel">
       <Text className="officer-panel__title" id="close-outcomes">办理结果</Text>
-      <View className="officer-panel__chips" role="group" ariaRole="group" aria-labelledby="close-outcomes">
+      <View className="officer-panel__chips" role="group" aria-labelledby="close-outcomes">
         {THREAD_OUTCOMES.map((key) => (
           <Chip key={key} label={THREAD_OUTCOME_LABELS[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
         ))}
