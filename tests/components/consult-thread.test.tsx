@@ -107,3 +107,52 @@ test('a reply arriving on the live feed is fetched and shown without a reload', 
   expect(await screen.findByText('带户口本和身份证原件。')).toBeTruthy();
   await waitFor(() => expect(transport.mock.calls.some(([, data]) => data.action === 'markRead')).toBe(true));
 });
+
+test('the conversation is a live log: a reply that arrives is inside it and read out', async () => {
+  let handlers: WatchHandlers<unknown> | undefined;
+  watch.mockImplementation((_collection, _filter, given) => {
+    handlers = given as WatchHandlers<unknown>;
+    return { close: jest.fn() };
+  });
+  render(<Thread threadId="t1" />);
+  const log = await screen.findByRole('log', { name: '对话记录' });
+  expect(log.getAttribute('aria-live')).toBe('polite');
+  await waitFor(() => expect(handlers).toBeDefined());
+  current = thread([message({}), message({ id: 'm2', from: 'officer', authorLabel: '李警官', text: '带户口本和身份证原件。', mine: false })], { awaiting: 'resident', unread: 1 });
+  // The first signal is the watch's initial snapshot; the second is the reply.
+  act(() => handlers!.onChange([{ threadId: 't1', version: 0 }]));
+  act(() => handlers!.onChange([{ threadId: 't1', version: 1 }]));
+  expect(log.contains(await screen.findByText('带户口本和身份证原件。'))).toBe(true);
+});
+
+test('the reply box and send button are named; send says it is unavailable until there is something to send', async () => {
+  render(<Thread threadId="t1" />);
+  await screen.findByText('户口迁移要带什么？');
+  expect(screen.getByRole('textbox', { name: '继续问民警，或补充情况' })).toBeTruthy();
+  const send = screen.getByRole('button', { name: /^发送/ });
+  expect(send.getAttribute('aria-disabled')).toBe('true');
+  fireEvent.change(screen.getByRole('textbox', { name: '继续问民警，或补充情况' }), { target: { value: '还要带照片吗？' } });
+  expect(screen.getByRole('button', { name: '发送' }).getAttribute('aria-disabled')).toBe('false');
+  expect(screen.getByRole('button', { name: /添加照片/ })).toBeTruthy();
+});
+
+test('photos in a message open full size from a button that says whose photo it is', async () => {
+  current = thread([message({ from: 'officer', mine: false, authorLabel: '李警官', text: '', photoUrls: ['https://example.test/a.jpg', 'https://example.test/b.jpg'] })]);
+  render(<Thread threadId="t1" />);
+  expect(await screen.findByRole('button', { name: '李警官发的第 2 张照片，点开看大图' })).toBeTruthy();
+});
+
+test('closing with a rating: the stars are a radio group labelled 1星 to 5星, and the score is said in words', async () => {
+  render(<Thread threadId="t1" />);
+  fireEvent.click(await screen.findByRole('button', { name: '问题解决了，结束并评价' }));
+  const group = screen.getByRole('radiogroup', { name: '问题解决了吗？请给民警打个分' });
+  const stars = Array.from(group.querySelectorAll('[role=radio]'));
+  expect(stars.map((star) => star.getAttribute('aria-label'))).toEqual(['1星，很不满意', '2星，不满意', '3星，一般', '4星，满意', '5星，非常满意']);
+  expect(screen.getByRole('button', { name: /结束并评价（请先点星星打分）/ }).getAttribute('aria-disabled')).toBe('true');
+  fireEvent.click(screen.getByRole('radio', { name: '4星，满意' }));
+  expect(screen.getByRole('radio', { name: '4星，满意' }).getAttribute('aria-checked')).toBe('true');
+  expect(screen.getByRole('radio', { name: '5星，非常满意' }).getAttribute('aria-checked')).toBe('false');
+  // Filled and outlined stars, and the words: never colour alone.
+  expect(stars.map((star) => star.textContent)).toEqual(['★', '★', '★', '★', '☆']);
+  expect(screen.getByText('4 星 · 满意')).toBeTruthy();
+});

@@ -89,7 +89,7 @@ test('户口迁移 goes to the hall desk, the answer arrives live, the resident 
   await shown(resident, '5 星 · 非常满意').waitFor();
   await resident.locator('.rating-panel__submit').filter({ visible: true }).click();
   await shown(resident, '居民结束了提问，评价 5 星').waitFor();
-  await shown(resident, /已结束 · 您的评价 ★★★★★/).waitFor();
+  await shown(resident, /已结束 · 您的评价 5 星 ★★★★★/).waitFor();
   await screenshot(resident, 'consult-resident-rated');
   await resident.context().close();
   await officer.context().close();

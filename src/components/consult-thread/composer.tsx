@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { MESSAGE_MAX } from '@domain/actions/consult';
+import { roleProps } from '@/components/a11y';
 import { PhotoPicker, type PickedPhoto } from './photo-picker';
 
 export interface ComposerProps {
@@ -27,7 +28,7 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
   return (
     <View className="consult-composer">
       {quickReplies && quickReplies.length > 0 && (
-        <View className="consult-composer__quick-toggle" onClick={() => setShowQuick((shown) => !shown)}>
+        <View className="consult-composer__quick-toggle" {...roleProps('button')} aria-expanded={showQuick} onClick={() => setShowQuick((shown) => !shown)}>
           <Text>{showQuick ? '收起快捷回复 ▴' : '快捷回复 ▾'}</Text>
         </View>
       )}
@@ -38,6 +39,8 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
               key={reply}
               className="consult-composer__quick-item"
               hoverClass="consult-composer__quick-item--pressed"
+              {...roleProps('button')}
+              aria-label={`填入快捷回复：${reply}`}
               onClick={() => {
                 setText(reply);
                 setShowQuick(false);
@@ -52,13 +55,22 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
         className="consult-composer__input"
         value={text}
         placeholder={placeholder}
+        aria-label={placeholder.replace(/…$/, '')}
+        nativeProps={{ 'aria-label': placeholder.replace(/…$/, '') }}
         maxlength={MESSAGE_MAX}
         autoHeight
         onInput={(event) => setText(event.detail.value)}
       />
       <View className="consult-composer__row">
         <PhotoPicker photos={photos} onChange={setPhotos} />
-        <View className={`consult-composer__send ${empty ? 'consult-composer__send--disabled' : ''}`} hoverClass="consult-composer__send--pressed" onClick={send}>
+        <View
+          className={`consult-composer__send ${empty ? 'consult-composer__send--disabled' : ''}`}
+          hoverClass="consult-composer__send--pressed"
+          {...roleProps('button')}
+          aria-label={empty ? '发送（先写下内容或加照片）' : '发送'}
+          aria-disabled={empty}
+          onClick={send}
+        >
           <Text>发送</Text>
         </View>
       </View>

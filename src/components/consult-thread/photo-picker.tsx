@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { roleProps } from '@/components/a11y';
 import { uploadToCloud } from '@/platform/cloud-files';
 import './photo-picker.scss';
 
@@ -40,20 +41,27 @@ export function PhotoPicker({ photos, onChange }: { photos: PickedPhoto[]; onCha
 
   return (
     <View className="photo-picker">
-      {photos.map((photo) => (
+      {photos.map((photo, index) => (
         <View key={photo.fileId} className="photo-picker__item">
-          <Image className="photo-picker__image" src={photo.path} mode="aspectFill" />
-          <View className="photo-picker__remove" onClick={() => onChange(photos.filter((other) => other.fileId !== photo.fileId))}>
+          <Image className="photo-picker__image" src={photo.path} mode="aspectFill" aria-label={`要发的第 ${index + 1} 张照片`} nativeProps={{ alt: `要发的第 ${index + 1} 张照片` }} />
+          <View
+            className="photo-picker__remove"
+            {...roleProps('button')}
+            aria-label={`删除第 ${index + 1} 张照片`}
+            onClick={() => onChange(photos.filter((other) => other.fileId !== photo.fileId))}
+          >
             <Text>删除</Text>
           </View>
         </View>
       ))}
       {photos.length < MAX_PHOTOS && (
-        <View className="photo-picker__add" hoverClass="photo-picker__add--pressed" onClick={() => void pick()}>
+        <View className="photo-picker__add" hoverClass="photo-picker__add--pressed" {...roleProps('button')} aria-label={uploading ? '照片上传中' : `添加照片，还能加 ${MAX_PHOTOS - photos.length} 张`} onClick={() => void pick()}>
           <Text>{uploading ? '上传中…' : '+ 照片'}</Text>
         </View>
       )}
-      {error && <Text className="field-error">{error}</Text>}
+      <View className="photo-picker__status" aria-live="polite">
+        {error && <Text className="field-error">{error}</Text>}
+      </View>
     </View>
   );
 }

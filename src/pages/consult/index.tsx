@@ -8,6 +8,7 @@ import { CONSULT_TEMPLATES } from '@domain/consult';
 import { detectEmergency, EMERGENCY_PROMPT } from '@domain/emergency';
 import { CONSULT_CATEGORIES, CONSULT_CATEGORY_LABELS, type ConsultCategory } from '@domain/routing';
 import { isStaffRole } from '@domain/roles';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { PhotoPicker, type PickedPhoto } from '@/components/consult-thread/photo-picker';
 import { EmergencyAlert } from '@/components/emergency-alert';
@@ -16,6 +17,7 @@ import { EmergencyBar } from '@/components/emergency-bar';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { openHomeCommunityPage, useHomeCommunityChanged } from '@/components/home-community';
 import { NoticeCard } from '@/components/notice-card';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -51,9 +53,9 @@ function WhoAnswers({ me }: { me: MeView }) {
   return (
     <NoticeCard title="还没有登记您住在哪个社区">
       <Text>登记以后，您的问题会直接交给负责您社区的片儿警。不登记也能问：可以附上您现在的位置，或者由综合受理转给负责的民警。</Text>
-      <View className="consult-page__register" hoverClass="consult-page__register--pressed" onClick={openHomeCommunityPage}>
+      <View className="consult-page__register" hoverClass="consult-page__register--pressed" {...roleProps('button')} aria-label="登记我住的社区" onClick={openHomeCommunityPage}>
         <Text>登记我住的社区</Text>
-        <Text className="consult-page__register-arrow">›</Text>
+        <Text className="consult-page__register-arrow" aria-hidden="true">›</Text>
       </View>
     </NoticeCard>
   );
@@ -169,13 +171,13 @@ function Composer({ onSent }: { onSent: () => void }) {
 
   return (
     <View>
-      <Text className="section-title">1. 选一个问题类别</Text>
-      <View className="consult-page__categories">
+      <Text className="section-title" id="consult-category-title">1. 选一个问题类别</Text>
+      <View className="consult-page__categories" role="group" aria-labelledby="consult-category-title">
         {CONSULT_CATEGORIES.map((key) => (
           <Chip key={key} label={CONSULT_CATEGORY_LABELS[key]} selected={key === category} onClick={() => toggleCategory(key)} />
         ))}
       </View>
-      {categoryError && <Text className="field-error">{categoryError}</Text>}
+      <View aria-live="polite">{categoryError && <Text className="field-error">{categoryError}</Text>}</View>
 
       <Text className="section-title">2. 写下您的问题</Text>
       <View className="consult-page__composer">
@@ -183,16 +185,18 @@ function Composer({ onSent }: { onSent: () => void }) {
           className="consult-page__input"
           value={text}
           placeholder="例如：楼上装修太吵了，能管管吗？"
+          aria-label="您的问题"
+          nativeProps={{ 'aria-label': '您的问题' }}
           maxlength={TEXT_MAX}
           onInput={(event) => {
             setText(event.detail.value);
             changed();
           }}
         />
-        <Text className="consult-page__count">
+        <Text className="consult-page__count" aria-label={`已写 ${Array.from(text).length} 字，最多 ${TEXT_MAX} 字`}>
           {Array.from(text).length}/{TEXT_MAX}
         </Text>
-        {error && !fieldMessage(error, 'category') && <FormError error={error} field="text" />}
+        <View aria-live="polite">{error && !fieldMessage(error, 'category') && <FormError error={error} field="text" />}</View>
 
         <Text className="consult-page__photos-label">照片（可以不拍，最多 3 张）</Text>
         <PhotoPicker photos={photos} onChange={setPhotos} />
@@ -208,7 +212,7 @@ function Composer({ onSent }: { onSent: () => void }) {
             }}
           />
           <Text className="muted">事情就发生在您身边时可以附上，方便交给当地的民警。</Text>
-          {locationNote && <Text className="field-error">{locationNote}</Text>}
+          <View aria-live="polite">{locationNote && <Text className="field-error">{locationNote}</Text>}</View>
         </View>
 
         <Button type="primary" block className="consult-page__preview-button" loading={start.pending} disabled={busy} onClick={() => void send()}>
@@ -219,19 +223,22 @@ function Composer({ onSent }: { onSent: () => void }) {
         </Button>
       </View>
 
-      {emergencyPrompt && (
-        <View className="consult-page__result">
-          <EmergencyAlert prompt={emergencyPrompt} />
-          <View className="consult-page__send-anyway" hoverClass="consult-page__send-anyway--pressed" onClick={() => void send(true)}>
-            <Text>不是正在发生的危险，仍然发给派出所</Text>
+      {/* The answer to either button, read out when it appears. */}
+      <View aria-live="polite">
+        {emergencyPrompt && (
+          <View className="consult-page__result">
+            <EmergencyAlert prompt={emergencyPrompt} />
+            <View className="consult-page__send-anyway" hoverClass="consult-page__send-anyway--pressed" {...roleProps('button')} onClick={() => void send(true)}>
+              <Text>不是正在发生的危险，仍然发给派出所</Text>
+            </View>
           </View>
-        </View>
-      )}
-      {preview && (
-        <View className="consult-page__result">
-          <RoutingPreview preview={preview} />
-        </View>
-      )}
+        )}
+        {preview && (
+          <View className="consult-page__result">
+            <RoutingPreview preview={preview} />
+          </View>
+        )}
+      </View>
     </View>
   );
 }
@@ -243,7 +250,7 @@ export default function ConsultPage() {
   const resident = me.data !== undefined && !isStaffRole(me.data.role);
 
   return (
-    <View className="consult-page">
+    <PageRoot className="consult-page">
       <EmergencyBar />
       <View className="page">
         <Text className="page-title">问问您的片儿警</Text>
@@ -264,6 +271,6 @@ export default function ConsultPage() {
           <Text>民警会在工作时间内回复，不能马上赶到。正在发生的危险、违法犯罪，请直接拨打 110。</Text>
         </NoticeCard>
       </View>
-    </View>
+    </PageRoot>
   );
 }

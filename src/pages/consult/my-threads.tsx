@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { actions, type ThreadSummaryView } from '@domain/actions';
 import { CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
+import { roleProps } from '@/components/a11y';
 import { CountBadge } from '@/components/count-badge';
 import { useAction } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
@@ -18,11 +19,17 @@ function statusOf(thread: ThreadSummaryView): { label: string; tone: 'waiting' |
 function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
   const status = statusOf(thread);
   const from = thread.lastMessage.from === 'officer' ? `${thread.assigneeLabel}：` : thread.lastMessage.from === 'system' ? '' : '我：';
+  const category = thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category];
   return (
-    <View className="my-thread" hoverClass="my-thread--pressed" onClick={() => void Taro.navigateTo({ url: consultThreadPath(thread.id) })}>
+    <View
+      className="my-thread"
+      hoverClass="my-thread--pressed"
+      {...roleProps('button')}
+      onClick={() => void Taro.navigateTo({ url: consultThreadPath(thread.id) })}
+    >
       <View className="my-thread__head">
         <Text className={`my-thread__status my-thread__status--${status.tone}`}>{status.label}</Text>
-        <Text className="my-thread__category">{thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category]}</Text>
+        <Text className="my-thread__category">{category}</Text>
         <CountBadge count={thread.unread} />
       </View>
       <Text className="my-thread__last">

@@ -16,7 +16,9 @@ export function RoutingPreview({ preview }: { preview: RoutingPreviewView }) {
   return (
     <View className="routing-preview">
       <View className="routing-preview__who">
-        {preview.officerPhotoUrl && <Image className="routing-preview__photo" src={preview.officerPhotoUrl} mode="aspectFill" />}
+        {preview.officerPhotoUrl && (
+          <Image className="routing-preview__photo" src={preview.officerPhotoUrl} mode="aspectFill" aria-label={`${preview.assigneeLabel}的照片`} nativeProps={{ alt: `${preview.assigneeLabel}的照片` }} />
+        )}
         <Text className="routing-preview__assignee">会交给：{preview.assigneeLabel}</Text>
       </View>
       {where && <Text className="routing-preview__where">{where}</Text>}

@@ -65,5 +65,5 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-articles', route: 'packages/officer/pages/articles/index', persona: 'officer-beat-xly', ready: '发布新信息' },
   { name: 'officer-inbox', route: 'packages/officer/pages/consult-inbox/index', persona: 'officer-hall-xly', ready: /本所/ },
   { name: 'officer-thread', route: 'packages/officer/pages/consult-thread/index', prepare: questionThread, persona: 'officer-hall-xly', ready: '孩子的户口迁移需要带什么材料？' },
-  { name: 'quick-replies', route: 'packages/officer/pages/quick-replies/index', persona: 'officer-hall-xly', ready: /快捷回复/ },
+  { name: 'quick-replies', route: 'packages/officer/pages/quick-replies/index', persona: 'officer-hall-xly', ready: '本所民警共用这些回复' },
 ];

@@ -12,9 +12,11 @@ import {
   type PayeeKind,
 } from '@domain/anti-fraud/warning-signs';
 import { CONSULT_TEMPLATES } from '@domain/consult';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { EmergencyBar } from '@/components/emergency-bar';
 import { fieldMessage, FormError } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { useSubmit } from '@/hooks/use-submit';
 import { requestSubscription } from '@/platform/subscribe';
 import { consultThreadPath } from '@/routes';
@@ -45,7 +47,7 @@ function Sent({ result }: { result: FraudCheckView }) {
       <Text className="fraud-check__sent-line">{result.routing.reason}</Text>
       <Text className="fraud-check__sent-expect">{result.routing.expectation}</Text>
       <Text className="fraud-check__sent-line">民警回复前，请不要转账。</Text>
-      <View className="fraud-check__open" hoverClass="fraud-check__open--pressed" onClick={() => void Taro.navigateTo({ url: consultThreadPath(result.threadId) })}>
+      <View className="fraud-check__open" hoverClass="fraud-check__open--pressed" {...roleProps('button')} onClick={() => void Taro.navigateTo({ url: consultThreadPath(result.threadId) })}>
         <Text>查看民警回复</Text>
       </View>
     </View>
@@ -76,7 +78,7 @@ export default function FraudCheckPage() {
   }
 
   return (
-    <View className="fraud-check">
+    <PageRoot className="fraud-check">
       <EmergencyBar />
       <View className="page">
         <Text className="page-title">转账前，先问问民警</Text>
@@ -84,44 +86,57 @@ export default function FraudCheckPage() {
 
         <WarningSigns amount={amount} payeeKind={payeeKind} channel={channel} />
 
-        {result ? (
-          <Sent result={result} />
-        ) : (
+        {/* Sending swaps the form for what happens next: read out when it appears. */}
+        <View aria-live="polite">{result && <Sent result={result} />}</View>
+        {!result && (
           <View className="fraud-check__form">
             <Text className="section-title">1. 准备转多少钱（元）</Text>
-            <Input className="fraud-check__amount" type="digit" value={amountText} placeholder="例如 5000" onInput={(event) => setAmountText(event.detail.value)} />
-            {fieldMessage(start.error, 'amount') && <Text className="field-error">{fieldMessage(start.error, 'amount')}</Text>}
+            <Input
+              className="fraud-check__amount"
+              type="digit"
+              value={amountText}
+              placeholder="例如 5000"
+              aria-label="准备转多少钱，单位元"
+              nativeProps={{ 'aria-label': '准备转多少钱，单位元' }}
+              onInput={(event) => setAmountText(event.detail.value)}
+            />
+            <View aria-live="polite">{fieldMessage(start.error, 'amount') && <Text className="field-error">{fieldMessage(start.error, 'amount')}</Text>}</View>
 
-            <Text className="section-title">2. 钱转到哪里</Text>
-            <View className="fraud-check__chips">
+            <Text className="section-title" id="fraud-check-payee">2. 钱转到哪里</Text>
+            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-payee">
               {PAYEE_KINDS.map((key) => (
                 <Chip key={key} label={PAYEE_KIND_LABELS[key]} selected={payeeKind === key} onClick={() => setPayeeKind(key)} />
               ))}
             </View>
-            {fieldMessage(start.error, 'payeeKind') && <Text className="field-error">{fieldMessage(start.error, 'payeeKind')}</Text>}
+            <View aria-live="polite">{fieldMessage(start.error, 'payeeKind') && <Text className="field-error">{fieldMessage(start.error, 'payeeKind')}</Text>}</View>
 
-            <Text className="section-title">3. 对方是怎么联系您的</Text>
-            <View className="fraud-check__chips">
+            <Text className="section-title" id="fraud-check-channel">3. 对方是怎么联系您的</Text>
+            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-channel">
               {CONTACT_CHANNELS.map((key) => (
                 <Chip key={key} label={CONTACT_CHANNEL_LABELS[key]} selected={channel === key} onClick={() => setChannel(key)} />
               ))}
             </View>
-            {fieldMessage(start.error, 'channel') && <Text className="field-error">{fieldMessage(start.error, 'channel')}</Text>}
+            <View aria-live="polite">{fieldMessage(start.error, 'channel') && <Text className="field-error">{fieldMessage(start.error, 'channel')}</Text>}</View>
 
             <Text className="section-title">4. 还想说的（可以不写）</Text>
-            <Textarea className="fraud-check__note" value={note} maxlength={200} placeholder="例如：对方说是公安局的，让我保密" onInput={(event) => setNote(event.detail.value)} />
+            <Textarea className="fraud-check__note" value={note} maxlength={200} placeholder="例如：对方说是公安局的，让我保密" aria-label="还想说的（可以不写）" nativeProps={{ 'aria-label': '还想说的（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
 
-            {start.error && !['amount', 'payeeKind', 'channel'].some((field) => fieldMessage(start.error, field)) && <FormError error={start.error} />}
-            <View className={`fraud-check__submit ${start.pending ? 'fraud-check__submit--pending' : ''}`} hoverClass="fraud-check__submit--pressed" onClick={() => !start.pending && void submit()}>
+            <View aria-live="polite">{start.error && !['amount', 'payeeKind', 'channel'].some((field) => fieldMessage(start.error, field)) && <FormError error={start.error} />}</View>
+            <View
+              className={`fraud-check__submit ${start.pending ? 'fraud-check__submit--pending' : ''}`}
+              hoverClass="fraud-check__submit--pressed"
+              {...roleProps('button')}
+              aria-disabled={start.pending}
+              onClick={() => !start.pending && void submit()}>
               <Text>{start.pending ? '正在发送…' : '请民警帮我核实'}</Text>
             </View>
           </View>
         )}
 
-        <View className="fraud-check__hotline" onClick={() => callPhone('96110')}>
+        <View className="fraud-check__hotline" {...roleProps('button')} aria-label="拨打全国反诈专线 96110" onClick={() => callPhone('96110')}>
           <Text>全国反诈专线 96110（点这里拨打）</Text>
         </View>
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { RATING_LABELS } from '@domain/consult';
 import type { ActionErrorBody } from '@domain/errors';
+import { roleProps } from '@/components/a11y';
 import { FormError } from '@/components/form-error';
 
 export interface RatingPanelProps {
@@ -11,28 +12,59 @@ export interface RatingPanelProps {
   onCancel: () => void;
 }
 
-/** Five big stars and an optional comment: how the resident closes a question. */
+const STARS = [1, 2, 3, 4, 5];
+
+/**
+ * Five big stars and an optional comment: how the resident closes a question. The stars are a
+ * radio group ("1星"…"5星"); a chosen star is filled (★) and an empty one outlined (☆), and the
+ * words under them say the score, so colour is never the only sign.
+ */
 export function RatingPanel({ pending, error, onSubmit, onCancel }: RatingPanelProps) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
+  const blocked = stars === 0 || pending;
   return (
     <View className="rating-panel">
-      <Text className="rating-panel__title">问题解决了吗？请给民警打个分</Text>
-      <View className="rating-panel__stars">
-        {[1, 2, 3, 4, 5].map((value) => (
-          <View key={value} className={`rating-panel__star ${value <= stars ? 'rating-panel__star--on' : ''}`} onClick={() => setStars(value)} aria-label={`${value}星`}>
-            <Text>★</Text>
+      <Text className="rating-panel__title" id="rating-panel-title">
+        问题解决了吗？请给民警打个分
+      </Text>
+      <View className="rating-panel__stars" role="radiogroup" aria-labelledby="rating-panel-title">
+        {STARS.map((value) => (
+          <View
+            key={value}
+            className={`rating-panel__star ${value <= stars ? 'rating-panel__star--on' : ''}`}
+            {...roleProps('radio')}
+            aria-checked={value === stars}
+            aria-label={`${value}星，${RATING_LABELS[value]}`}
+            onClick={() => setStars(value)}
+          >
+            <Text aria-hidden="true">{value <= stars ? '★' : '☆'}</Text>
           </View>
         ))}
       </View>
-      <Text className="rating-panel__label">{stars ? `${stars} 星 · ${RATING_LABELS[stars]}` : '点星星打分'}</Text>
-      <Textarea className="rating-panel__comment" value={comment} maxlength={200} placeholder="想对民警说的话（可以不写）" onInput={(event) => setComment(event.detail.value)} />
+      <Text className="rating-panel__label" aria-live="polite">
+        {stars ? `${stars} 星 · ${RATING_LABELS[stars]}` : '点星星打分'}
+      </Text>
+      <Textarea
+        className="rating-panel__comment"
+        value={comment}
+        maxlength={200}
+        placeholder="想对民警说的话（可以不写）"
+        aria-label="想对民警说的话（可以不写）"
+        onInput={(event) => setComment(event.detail.value)}
+      />
       <FormError error={error} />
       <View className="rating-panel__actions">
-        <View className="rating-panel__cancel" onClick={onCancel}>
+        <View className="rating-panel__cancel" {...roleProps('button')} onClick={onCancel}>
           <Text>先不结束</Text>
         </View>
-        <View className={`rating-panel__submit ${stars === 0 || pending ? 'rating-panel__submit--disabled' : ''}`} onClick={() => stars > 0 && !pending && onSubmit(stars, comment.trim())}>
+        <View
+          className={`rating-panel__submit ${blocked ? 'rating-panel__submit--disabled' : ''}`}
+          {...roleProps('button')}
+          aria-disabled={blocked}
+          aria-label={stars === 0 ? '结束并评价（请先点星星打分）' : '结束并评价'}
+          onClick={() => !blocked && onSubmit(stars, comment.trim())}
+        >
           <Text>{pending ? '正在提交…' : '结束并评价'}</Text>
         </View>
       </View>

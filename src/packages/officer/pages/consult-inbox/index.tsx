@@ -4,8 +4,10 @@ import Taro from '@tarojs/taro';
 import { actions, type InboxView, type ThreadSummaryView } from '@domain/actions';
 import { CONSULT_TEMPLATES, CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
+import { roleProps } from '@/components/a11y';
 import { CountBadge } from '@/components/count-badge';
 import { NoticeCard } from '@/components/notice-card';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
@@ -19,7 +21,8 @@ const VIEWS: { key: InboxView; label: string }[] = [
   { key: 'unassigned', label: '待认领' },
 ];
 
-const WAIT_LABELS = { ok: '', soon: '快到时限', overdue: '已超时' } as const;
+/** The row's colour (green, amber, red) always comes with these words. */
+const WAIT_LABELS = { ok: '在时限内', soon: '快到时限', overdue: '已超时' } as const;
 
 /** "等了 2 小时 5 分" — how long the resident has been waiting. */
 function waited(minutes: number): string {
@@ -28,18 +31,28 @@ function waited(minutes: number): string {
   return hours < 48 ? `等了 ${hours} 小时 ${minutes % 60} 分` : `等了 ${Math.floor(hours / 24)} 天`;
 }
 
+function summaryOf(viewLabel: string, threads: ThreadSummaryView[]): string {
+  const waiting = threads.filter((thread) => thread.awaiting === 'officer').length;
+  const overdue = threads.filter((thread) => thread.awaiting === 'officer' && thread.waitLevel === 'overdue').length;
+  return `${viewLabel}：${threads.length} 个提问，${waiting} 个等回复${overdue ? `，${overdue} 个已超时` : ''}`;
+}
+
 function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
   const waiting = thread.awaiting === 'officer';
+  const priority = thread.priority !== 'normal' ? `【${PRIORITY_LABELS[thread.priority]}】` : '';
+  const category = thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category];
+  const wait = waiting ? `${waited(thread.waitedMinutes)} · ${WAIT_LABELS[thread.waitLevel]}` : '已回复，等居民回复';
   return (
     <View
       className={`inbox-row inbox-row--${waiting ? thread.waitLevel : 'answered'} ${thread.priority === 'urgent' ? 'inbox-row--urgent' : ''}`}
       hoverClass="inbox-row--pressed"
+      {...roleProps('button')}
       onClick={() => void Taro.navigateTo({ url: officerThreadPath(thread.id) })}
     >
       <View className="inbox-row__head">
         <Text className="inbox-row__category">
-          {thread.priority !== 'normal' ? `【${PRIORITY_LABELS[thread.priority]}】` : ''}
-          {thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category]}
+          {priority}
+          {category}
         </Text>
         <CountBadge count={thread.unread} />
       </View>
@@ -48,9 +61,7 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
         {thread.residentLabel}
         {thread.communityName ? ` · ${thread.communityName}` : ''} · {thread.assigneeLabel}
       </Text>
-      <Text className="inbox-row__wait">
-        {waiting ? `${waited(thread.waitedMinutes)}${WAIT_LABELS[thread.waitLevel] ? ` · ${WAIT_LABELS[thread.waitLevel]}` : ''}` : '已回复，等居民回复'}
-      </Text>
+      <Text className="inbox-row__wait">{wait}</Text>
     </View>
   );
 }
@@ -63,15 +74,25 @@ function Inbox({ stationId }: { stationId: string }) {
 
   return (
     <View>
-      <View className="inbox-tabs">
+      <View className="inbox-tabs" role="tablist" aria-label="提问范围">
         {VIEWS.map((item) => (
-          <View key={item.key} className={`inbox-tabs__tab ${view === item.key ? 'inbox-tabs__tab--active' : ''}`} onClick={() => setView(item.key)}>
+          <View
+            key={item.key}
+            className={`inbox-tabs__tab ${view === item.key ? 'inbox-tabs__tab--active' : ''}`}
+            {...roleProps('tab')}
+            aria-selected={view === item.key}
+            onClick={() => setView(item.key)}
+          >
             <Text>
               {item.label}
               {inbox.data ? ` ${inbox.data.counts[item.key]}${inbox.data.countsCapped && item.key !== 'mine' ? '+' : ''}` : ''}
             </Text>
           </View>
         ))}
+      </View>
+      {/* New questions arrive live; this line (not the whole list) is what gets read out. */}
+      <View className="inbox-summary" aria-live="polite">
+        {inbox.data && <Text>{summaryOf(VIEWS.find((item) => item.key === view)?.label ?? '', inbox.data.threads)}</Text>}
       </View>
       <PageState
         status={inbox.status}
@@ -84,13 +105,14 @@ function Inbox({ stationId }: { stationId: string }) {
       </PageState>
       <View
         className="inbox-footer"
+        {...roleProps('button')}
         onClick={() => {
           void requestSubscription([CONSULT_TEMPLATES.newQuestion]).catch(() => undefined);
         }}
       >
         <Text>接收新提问的微信提醒</Text>
       </View>
-      <View className="inbox-footer" onClick={() => void Taro.navigateTo({ url: ROUTES.quickReplies })}>
+      <View className="inbox-footer" {...roleProps('button')} aria-label="编辑本所快捷回复" onClick={() => void Taro.navigateTo({ url: ROUTES.quickReplies })}>
         <Text>编辑本所快捷回复 ›</Text>
       </View>
     </View>
@@ -101,7 +123,7 @@ export default function ConsultInboxPage() {
   const me = useAction(actions.account.me, {}, { isEmpty: () => false });
   const stationId = me.data?.station?.id;
   return (
-    <View className="page inbox-page">
+    <PageRoot className="inbox-page">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>
         {stationId ? (
           <Inbox stationId={stationId} />
@@ -111,6 +133,6 @@ export default function ConsultInboxPage() {
           </NoticeCard>
         )}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

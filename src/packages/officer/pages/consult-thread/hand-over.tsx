@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { actions, type ThreadView } from '@domain/actions';
 import { THREAD_OUTCOME_LABELS, THREAD_OUTCOMES, type ThreadOutcome } from '@domain/consult';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 
 /** Transfer to a colleague or another station, with a note the resident will read. */
-export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadView; stationId: string; onDone: () => void }) {
+export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadView; stationId: string; onDone: (transferredTo: string, stillVisible: boolean) => void }) {
   const targets = useAction(actions.consult.listTransferTargets, { stationId }, { isEmpty: () => false });
   const [to, setTo] = useState<{ officerId?: string; stationId?: string }>({});
   const [note, setNote] = useState('');
@@ -17,29 +17,28 @@ export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadVie
 
   async function submit() {
     const result = await transfer.submit({ threadId: thread.id, note: note.trim(), ...(to.officerId ? { toOfficerId: to.officerId } : {}), ...(to.stationId ? { toStationId: to.stationId } : {}) });
-    if (!result) return;
-    void Taro.showToast({ title: `已转给 ${result.transferredTo}`, icon: 'none' });
-    if (result.stillVisible) onDone();
-    else void Taro.navigateBack();
+    if (result) onDone(result.transferredTo, result.stillVisible);
   }
 
   return (
     <View className="officer-panel">
-      <Text className="officer-panel__title">转给同事</Text>
-      <View className="officer-panel__chips">
+      <Text className="officer-panel__title" id="transfer-officers">转给同事</Text>
+      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-officers">
         {targets.data?.officers.map((officer) => (
           <Chip key={officer.id} label={officer.label} selected={to.officerId === officer.id} onClick={() => setTo({ officerId: officer.id })} />
         ))}
       </View>
-      <Text className="officer-panel__title">转给其他派出所</Text>
-      <View className="officer-panel__chips">
+      <Text className="officer-panel__title" id="transfer-stations">转给其他派出所</Text>
+      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-stations">
         {targets.data?.stations.map((station) => (
           <Chip key={station.id} label={station.name} selected={to.stationId === station.id} onClick={() => setTo({ stationId: station.id })} />
         ))}
       </View>
-      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="交接说明（居民也能看到），例如：事发地属长庆派出所管辖" onInput={(event) => setNote(event.detail.value)} />
-      <FormError error={transfer.error} />
-      <View className="officer-panel__submit" onClick={() => !transfer.pending && void submit()}>
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="交接说明（居民也能看到），例如：事发地属长庆派出所管辖" aria-label="交接说明（居民也能看到）" nativeProps={{ 'aria-label': '交接说明（居民也能看到）' }} onInput={(event) => setNote(event.detail.value)} />
+      <View aria-live="polite">
+        <FormError error={transfer.error} />
+      </View>
+      <View className="officer-panel__submit" {...roleProps('button')} aria-disabled={transfer.pending} onClick={() => !transfer.pending && void submit()}>
         <Text>{transfer.pending ? '正在转交…' : '确认转交'}</Text>
       </View>
     </View>
@@ -53,16 +52,20 @@ export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed:
   const close = useSubmit(actions.consult.closeWithOutcome);
   return (
     <View className="officer-panel">
-      <Text className="officer-panel__title">办理结果</Text>
-      <View className="officer-panel__chips">
+      <Text className="officer-panel__title" id="close-outcomes">办理结果</Text>
+      <View className="officer-panel__chips" role="group" aria-labelledby="close-outcomes">
         {THREAD_OUTCOMES.map((key) => (
           <Chip key={key} label={THREAD_OUTCOME_LABELS[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
         ))}
       </View>
-      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" onInput={(event) => setNote(event.detail.value)} />
-      <FormError error={close.error} />
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" aria-label="办结说明（可以不写）" nativeProps={{ 'aria-label': '办结说明（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
+      <View aria-live="polite">
+        <FormError error={close.error} />
+      </View>
       <View
         className="officer-panel__submit"
+        {...roleProps('button')}
+        aria-disabled={close.pending}
         onClick={async () => {
           if (close.pending) return;
           const closed = await close.submit({ threadId: thread.id, outcome: outcome ?? ('' as ThreadOutcome), ...(note.trim() ? { note: note.trim() } : {}) });

@@ -5,7 +5,9 @@ import { actions, type ThreadView } from '@domain/actions';
 import { THREAD_OUTCOME_LABELS } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
 import { BOOKING_STATUS_LABELS, type BookingStatus } from '@domain/booking';
+import { roleProps } from '@/components/a11y';
 import { Composer, MessageList, useConsultThread } from '@/components/consult-thread';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { officerThreadPath } from '@/routes';
@@ -30,9 +32,11 @@ function ResidentCard({ thread }: { thread: ThreadView }) {
         <View className="resident-card__section">
           <Text className="resident-card__label">以前的提问</Text>
           {context.earlierThreads.map((earlier) => (
-            <Text key={earlier.id} className="resident-card__item" onClick={() => void Taro.navigateTo({ url: officerThreadPath(earlier.id) })}>
-              {formatDate(earlier.createdAt)} {earlier.title}（{earlier.status === 'open' ? '进行中' : '已结束'}）
-            </Text>
+            <View key={earlier.id} className="resident-card__link" {...roleProps('link')} onClick={() => void Taro.navigateTo({ url: officerThreadPath(earlier.id) })}>
+              <Text>
+                {formatDate(earlier.createdAt)} {earlier.title}（{earlier.status === 'open' ? '进行中' : '已结束'}）›
+              </Text>
+            </View>
           ))}
         </View>
       )}
@@ -58,6 +62,8 @@ function OfficerThread({ threadId }: { threadId: string }) {
   const stationId = me.data?.station?.id;
   const replies = useAction(actions.consult.getQuickReplies, { stationId: stationId ?? '' }, { enabled: Boolean(stationId), isEmpty: () => false });
   const [panel, setPanel] = useState<Panel>('none');
+  /** What the last hand-over did, kept on the page (not a toast that vanishes). */
+  const [handedOver, setHandedOver] = useState<{ to: string; stillVisible: boolean }>();
   const data = thread.data;
 
   return (
@@ -69,26 +75,37 @@ function OfficerThread({ threadId }: { threadId: string }) {
           {data.status === 'closed' ? (
             <Text className="officer-thread__closed">
               已办结{data.outcome ? `：${THREAD_OUTCOME_LABELS[data.outcome]}` : ''}
-              {data.rating ? ` · 居民评价 ${'★'.repeat(data.rating.stars)}${data.rating.comment ? `「${data.rating.comment}」` : ''}` : ''}
+              {data.rating ? ` · 居民评价 ${data.rating.stars} 星 ${'★'.repeat(data.rating.stars)}${data.rating.comment ? `「${data.rating.comment}」` : ''}` : ''}
             </Text>
           ) : (
             <View>
               <Composer onSend={send} placeholder="回复居民…" quickReplies={replies.data?.replies} />
               <View className="officer-thread__actions">
-                <View className={`officer-thread__action ${panel === 'transfer' ? 'officer-thread__action--active' : ''}`} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
-                  <Text>转交</Text>
+                <View
+                  className={`officer-thread__action ${panel === 'transfer' ? 'officer-thread__action--active' : ''}`}
+                  {...roleProps('button')}
+                  aria-expanded={panel === 'transfer'}
+                  onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}
+                >
+                  <Text>{panel === 'transfer' ? '转交 ▴' : '转交'}</Text>
                 </View>
-                <View className={`officer-thread__action ${panel === 'close' ? 'officer-thread__action--active' : ''}`} onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}>
-                  <Text>办结</Text>
+                <View
+                  className={`officer-thread__action ${panel === 'close' ? 'officer-thread__action--active' : ''}`}
+                  {...roleProps('button')}
+                  aria-expanded={panel === 'close'}
+                  onClick={() => setPanel(panel === 'close' ? 'none' : 'close')}
+                >
+                  <Text>{panel === 'close' ? '办结 ▴' : '办结'}</Text>
                 </View>
               </View>
               {panel === 'transfer' && stationId && (
                 <TransferPanel
                   thread={data}
                   stationId={stationId}
-                  onDone={() => {
+                  onDone={(to, stillVisible) => {
                     setPanel('none');
-                    void thread.reload();
+                    setHandedOver({ to, stillVisible });
+                    if (stillVisible) void thread.reload();
                   }}
                 />
               )}
@@ -103,6 +120,14 @@ function OfficerThread({ threadId }: { threadId: string }) {
               )}
             </View>
           )}
+          <View className="officer-thread-notice" aria-live="polite">
+            {handedOver && <Text>已转给 {handedOver.to}{handedOver.stillVisible ? '' : '，这个提问已不在您的列表里'}</Text>}
+            {handedOver && !handedOver.stillVisible && (
+              <View className="officer-thread-notice__back" {...roleProps('button')} onClick={() => void Taro.navigateBack()}>
+                <Text>返回提问列表</Text>
+              </View>
+            )}
+          </View>
         </View>
       )}
     </PageState>
@@ -112,5 +137,5 @@ function OfficerThread({ threadId }: { threadId: string }) {
 export default function OfficerConsultThreadPage() {
   const { params } = useRouter();
   const threadId = params.id ?? '';
-  return <View className="page officer-thread">{threadId ? <OfficerThread threadId={threadId} /> : <Text>没有找到这个提问</Text>}</View>;
+  return <PageRoot className="officer-thread">{threadId ? <OfficerThread threadId={threadId} /> : <Text>没有找到这个提问</Text>}</PageRoot>;
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { actions } from '@domain/actions';
 import { QUICK_REPLY_MAX } from '@domain/actions/consult';
 import { PRIORITY_LABELS, type Priority } from '@domain/routing';
+import { roleProps } from '@/components/a11y';
 import { FormError } from '@/components/form-error';
+import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -14,34 +15,55 @@ function Editor({ stationId }: { stationId: string }) {
   const current = useAction(actions.consult.getQuickReplies, { stationId }, { isEmpty: () => false });
   const save = useSubmit(actions.consult.saveQuickReplies);
   const [replies, setReplies] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (current.data) setReplies(current.data.replies);
   }, [current.data]);
 
-  const update = (index: number, value: string) => setReplies((list) => list.map((item, i) => (i === index ? value : item)));
+  const edit = (change: (list: string[]) => string[]) => {
+    setReplies(change);
+    setSaved(false);
+  };
+  const update = (index: number, value: string) => edit((list) => list.map((item, i) => (i === index ? value : item)));
 
   return (
     <PageState status={current.status} error={current.error} onRetry={current.reload}>
       <Text className="page-intro">本所民警共用这些回复，在回复居民时点一下就能填入。</Text>
       {replies.map((reply, index) => (
         <View key={index} className="quick-reply">
-          <Textarea className="quick-reply__input" value={reply} maxlength={QUICK_REPLY_MAX} autoHeight onInput={(event) => update(index, event.detail.value)} />
-          <Text className="quick-reply__remove" onClick={() => setReplies((list) => list.filter((_, i) => i !== index))}>
-            删除
-          </Text>
+          <Textarea
+            className="quick-reply__input"
+            value={reply}
+            maxlength={QUICK_REPLY_MAX}
+            autoHeight
+            placeholder="写一条常用回复"
+            aria-label={`快捷回复第 ${index + 1} 条`}
+            nativeProps={{ 'aria-label': `快捷回复第 ${index + 1} 条` }}
+            onInput={(event) => update(index, event.detail.value)}
+          />
+          <View className="quick-reply__remove" {...roleProps('button')} aria-label={`删除第 ${index + 1} 条快捷回复`} onClick={() => edit((list) => list.filter((_, i) => i !== index))}>
+            <Text>删除</Text>
+          </View>
         </View>
       ))}
-      <View className="quick-reply__add" onClick={() => setReplies((list) => [...list, ''])}>
+      <View className="quick-reply__add" {...roleProps('button')} aria-label="添加一条快捷回复" onClick={() => edit((list) => [...list, ''])}>
         <Text>+ 添加一条</Text>
       </View>
-      <FormError error={save.error} />
+      <View aria-live="polite">
+        <FormError error={save.error} />
+        {saved && <Text className="quick-reply__saved">✓ 已保存，本所民警回复时就能用</Text>}
+      </View>
       <View
         className="quick-reply__save"
+        {...roleProps('button')}
+        aria-disabled={save.pending}
+        aria-label="保存快捷回复"
         onClick={async () => {
-          const saved = await save.submit({ stationId, replies: replies.map((item) => item.trim()).filter(Boolean) });
-          if (saved) {
-            current.setData(saved);
-            void Taro.showToast({ title: '已保存', icon: 'success' });
+          if (save.pending) return;
+          const answer = await save.submit({ stationId, replies: replies.map((item) => item.trim()).filter(Boolean) });
+          if (answer) {
+            current.setData(answer);
+            setSaved(true);
           }
         }}
       >
@@ -58,6 +80,7 @@ function TargetsEditor({ stationId }: { stationId: string }) {
   const current = useAction(actions.consult.getResponseTargets, { stationId }, { isEmpty: () => false });
   const save = useSubmit(actions.consult.setResponseTargets);
   const [minutes, setMinutes] = useState<Record<Priority, string>>({ urgent: '', high: '', normal: '' });
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (current.data) setMinutes({ urgent: String(current.data.minutes.urgent), high: String(current.data.minutes.high), normal: String(current.data.minutes.normal) });
   }, [current.data]);
@@ -68,17 +91,33 @@ function TargetsEditor({ stationId }: { stationId: string }) {
       {PRIORITY_ORDER.map((priority) => (
         <View key={priority} className="quick-reply">
           <Text className="quick-reply__label">{PRIORITY_LABELS[priority]}</Text>
-          <Input className="quick-reply__minutes" type="number" value={minutes[priority]} onInput={(event) => setMinutes((all) => ({ ...all, [priority]: event.detail.value }))} />
+          <Input
+            className="quick-reply__minutes"
+            type="number"
+            value={minutes[priority]}
+            aria-label={`${PRIORITY_LABELS[priority]}的回复时限，单位分钟`}
+            nativeProps={{ 'aria-label': `${PRIORITY_LABELS[priority]}的回复时限，单位分钟` }}
+            onInput={(event) => {
+              setMinutes((all) => ({ ...all, [priority]: event.detail.value }));
+              setSaved(false);
+            }}
+          />
         </View>
       ))}
-      <FormError error={save.error} />
+      <View aria-live="polite">
+        <FormError error={save.error} />
+        {saved && <Text className="quick-reply__saved">✓ 回复时限已保存</Text>}
+      </View>
       <View
         className="quick-reply__save"
+        {...roleProps('button')}
+        aria-disabled={save.pending}
         onClick={async () => {
-          const saved = await save.submit({ stationId, minutes: { urgent: Number(minutes.urgent), high: Number(minutes.high), normal: Number(minutes.normal) } });
-          if (saved) {
-            current.setData(saved);
-            void Taro.showToast({ title: '已保存', icon: 'success' });
+          if (save.pending) return;
+          const answer = await save.submit({ stationId, minutes: { urgent: Number(minutes.urgent), high: Number(minutes.high), normal: Number(minutes.normal) } });
+          if (answer) {
+            current.setData(answer);
+            setSaved(true);
           }
         }}
       >
@@ -92,11 +131,11 @@ export default function QuickRepliesPage() {
   const me = useAction(actions.account.me, {}, { isEmpty: () => false });
   const stationId = me.data?.station?.id;
   return (
-    <View className="page quick-replies-page">
+    <PageRoot className="quick-replies-page">
       <PageState status={me.status} error={me.error} onRetry={me.reload}>
         {stationId ? <Editor stationId={stationId} /> : <Text>仅供派出所民警使用</Text>}
         {stationId && me.data?.role === 'stationAdmin' && <TargetsEditor stationId={stationId} />}
       </PageState>
-    </View>
+    </PageRoot>
   );
 }

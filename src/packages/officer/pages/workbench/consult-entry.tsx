@@ -15,6 +15,9 @@ export function ConsultEntry({ stationId }: { stationId: string }) {
     shown.current = true;
   });
   const waiting = inbox.data?.threads.filter((thread) => thread.awaiting === 'officer').length ?? 0;
-  const description = inbox.data ? (waiting ? `${waiting} 个提问等您回复` : '暂时没有等您回复的提问') : '查看居民的提问并回复';
-  return <EntryRow title="居民提问" description={description} badge={inbox.data?.unread ?? 0} onClick={() => void Taro.navigateTo({ url: ROUTES.officerInbox })} />;
+  const unread = inbox.data?.unread ?? 0;
+  // The red badge shows the unread count; the words say it too (colour and a bare number are not enough).
+  const waitingText = waiting ? `${waiting} 个提问等您回复` : '暂时没有等您回复的提问';
+  const description = inbox.data ? `${waitingText}${unread ? `，${unread} 条新消息` : ''}` : '查看居民的提问并回复';
+  return <EntryRow title="居民提问" description={description} badge={unread} onClick={() => void Taro.navigateTo({ url: ROUTES.officerInbox })} />;
 }
