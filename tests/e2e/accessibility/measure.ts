@@ -128,12 +128,15 @@ export function measurePage(): PageMeasurements {
     }
     return { left, top, right: Math.max(left, right), bottom: Math.max(top, bottom) };
   };
-  const boxes = outermost.map((element) => ({ label: describe(element), box: shownBox(element) }));
+  // The H5 tab bar sits below the page's scrolling panel, not on top of it: pairs across the two
+  // never overlap on screen even where their boxes do (a panel that scrolls with the body).
+  const inTabBar = (element: Element) => element.closest('.weui-tabbar') !== null;
+  const boxes = outermost.map((element) => ({ label: describe(element), box: shownBox(element), tabBar: inTabBar(element) }));
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
       const first = boxes[i];
       const second = boxes[j];
-      if (!first || !second) continue;
+      if (!first || !second || first.tabBar !== second.tabBar) continue;
       const [a, b] = [first.box, second.box];
       const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
       const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);

@@ -33,7 +33,7 @@ const data = <T>(result: unknown): T => {
 let question: Promise<string> | undefined;
 function questionThread(call: CallAction): Promise<string> {
   question ??= (async () => {
-    const started = data<{ kind: string; threadId?: string }>(await call('resident-xly2', 'consult', 'startThread', { category: 'household', text: '孩子的户口迁移需要带什么材料？' }));
+    const started = data<{ kind: string; threadId?: string }>(await call('resident-xly2', 'consult', 'startThread', { category: 'household', text: '请问办居住证要准备哪些材料？' }));
     if (!started.threadId) throw new Error('prepare: no thread');
     return `id=${started.threadId}`;
   })();
@@ -56,7 +56,7 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'booking-flow', route: 'packages/booking/pages/book/index', query: 'stationId=xiluoyuan', persona: 'resident-xly2', ready: '身份证' },
   { name: 'my-bookings', route: 'packages/booking/pages/mine/index', persona: 'resident-xly2', ready: /预约/ },
   // Consultation.
-  { name: 'consult-thread', route: 'packages/consult/pages/thread/index', prepare: questionThread, persona: 'resident-xly2', ready: '孩子的户口迁移需要带什么材料？' },
+  { name: 'consult-thread', route: 'packages/consult/pages/thread/index', prepare: questionThread, persona: 'resident-xly2', ready: '请问办居住证要准备哪些材料？' },
   { name: 'fraud-check', route: 'packages/consult/pages/fraud-check/index', persona: 'resident-xly2', ready: /转账/ },
   // Officers.
   { name: 'officer-workbench', route: 'packages/officer/pages/workbench/index', persona: 'admin-xly', ready: '新建邀请码' },
@@ -64,6 +64,6 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-publish', route: 'packages/officer/pages/publish/index', persona: 'officer-beat-xly', ready: /发布/ },
   { name: 'officer-articles', route: 'packages/officer/pages/articles/index', persona: 'officer-beat-xly', ready: '发布新信息' },
   { name: 'officer-inbox', route: 'packages/officer/pages/consult-inbox/index', persona: 'officer-hall-xly', ready: /本所/ },
-  { name: 'officer-thread', route: 'packages/officer/pages/consult-thread/index', prepare: questionThread, persona: 'officer-hall-xly', ready: '孩子的户口迁移需要带什么材料？' },
+  { name: 'officer-thread', route: 'packages/officer/pages/consult-thread/index', prepare: questionThread, persona: 'officer-hall-xly', ready: '请问办居住证要准备哪些材料？' },
   { name: 'quick-replies', route: 'packages/officer/pages/quick-replies/index', persona: 'officer-hall-xly', ready: '本所民警共用这些回复' },
 ];
