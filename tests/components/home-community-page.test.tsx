@@ -7,6 +7,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import type { CommunityView, MeView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
+import { HOME_COMMUNITY_CHANGED } from '@/components/home-community';
 import HomeCommunityPage from '@/packages/content/pages/home-community/index';
 import { sendToCloud } from '@/platform/cloud-transport';
 import { getCurrentLocation } from '@/platform/location';
@@ -69,6 +70,8 @@ describe('登记我住的社区', () => {
   it('lists communities grouped by station, searches as the resident types, and registers the chosen one', async () => {
     const back = jest.spyOn(Taro, 'navigateBack');
     const toast = jest.spyOn(Taro, 'showToast');
+    const announced = jest.fn();
+    Taro.eventCenter.on(HOME_COMMUNITY_CHANGED, announced);
     answer();
     render(<HomeCommunityPage />);
 
@@ -84,7 +87,10 @@ describe('登记我住的社区', () => {
     fireEvent.click(screen.getByText('确认，我住在这里'));
     await waitFor(() => expect(back).toHaveBeenCalled());
     expect(sent('bindHomeCommunity')).toEqual([{ communityId: 'xly-2', via: 'list' }]);
-    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '登记成功' }));
+    // The result is said on 我的 (which hears the announcement), not in a fading toast.
+    expect(announced).toHaveBeenCalledWith(expect.objectContaining({ homeCommunity: expect.objectContaining({ id: 'xly-2' }) }));
+    expect(toast).not.toHaveBeenCalled();
+    Taro.eventCenter.off(HOME_COMMUNITY_CHANGED, announced);
   });
 
   it('waits for the typing to pause before searching', async () => {

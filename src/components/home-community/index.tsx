@@ -7,7 +7,7 @@ import { roleProps } from '../a11y';
 import './index.scss';
 
 /** Raised by the registration page once the cloud has the new home community. */
-const HOME_COMMUNITY_CHANGED = 'home-community:changed';
+export const HOME_COMMUNITY_CHANGED = 'home-community:changed';
 
 /** Tells the pages underneath (我的, 问片警) that the home community changed, with the fresh MeView. */
 export function announceHomeCommunityChanged(me: MeView): void {

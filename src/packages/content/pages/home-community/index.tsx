@@ -75,8 +75,8 @@ export default function HomeCommunityPage() {
   async function confirm({ community, via }: Choice) {
     const next = await bind.submit({ communityId: community.id, via });
     if (!next) return;
+    // 我的 says "已登记为…" on its page (no toast that fades before an older reader has read it).
     announceHomeCommunityChanged(next);
-    Taro.showToast({ title: '登记成功', icon: 'success', duration: 1500 });
     leave();
   }
 
