@@ -9,12 +9,9 @@
 //   booking.overbooked          places over capacity, counted from the database afterwards (must be 0)
 //
 //   node scripts/bench-booking.mjs        (needs .local-cloud/server.cjs: npm run build:local-cloud)
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { importLocalCloudModule } from './bench/import-typescript.mjs';
 import { startLocalCloudProcess } from './run-e2e.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,21 +20,7 @@ const CLIENTS = 50;
 const RACE_SECONDS = 5;
 const RACE_SLOTS = 6;
 
-/** The functions and the local cloud as the local cloud's own bundle has them (wx-server-sdk → the local shim). */
-async function loadWorld() {
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-booking-world-')), 'world.cjs');
-  await build({
-    entryPoints: [path.join(root, 'scripts', 'bench', 'booking-world.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile,
-    logLevel: 'silent',
-    alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
-  });
-  return createRequire(import.meta.url)(outfile);
-}
+const loadWorld = () => importLocalCloudModule(path.join(root, 'scripts', 'bench', 'booking-world.ts'));
 const round2 = (value) => Math.round(value * 100) / 100;
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
 

@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importTypeScript } from './bench/import-typescript.mjs';
+import { importLocalCloudModule } from './bench/import-typescript.mjs';
 import { startLocalCloudProcess } from './run-e2e.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,10 +23,7 @@ const MESSAGES = 40;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export async function measureInbox() {
-  const { measureInbox: run } = await importTypeScript(path.join(root, 'scripts', 'bench', 'consult-inbox.ts'), {
-    alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
-    tsconfig: path.join(root, 'tsconfig.json'),
-  });
+  const { measureInbox: run } = await importLocalCloudModule(path.join(root, 'scripts', 'bench', 'consult-inbox.ts'));
   return run();
 }
 

@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { importLocalCloudModule } from './bench/import-typescript.mjs';
 import { startLocalCloudProcess } from './run-e2e.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,25 +18,7 @@ const ITEMS = Number(process.env.BENCH_FEED_ITEMS ?? 100_000);
 const WARM_UP = 50;
 const TIMED = 500;
 
-/** Bundles the TypeScript that fills the database (the local cloud's own engine and seed) into a temp CommonJS file. */
-async function loadWorld() {
-  const outfile = path.join(os.tmpdir(), `bench-feed-world-${process.pid}.cjs`);
-  await build({
-    entryPoints: [path.join(root, 'scripts', 'bench', 'feed-world.ts')],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'silent',
-    alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
-  });
-  try {
-    return createRequire(import.meta.url)(outfile);
-  } finally {
-    fs.rmSync(outfile, { force: true });
-  }
-}
+const loadWorld = () => importLocalCloudModule(path.join(root, 'scripts', 'bench', 'feed-world.ts'));
 
 export async function measureFeed() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-feed-'));

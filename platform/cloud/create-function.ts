@@ -7,7 +7,7 @@ import type { Actor } from '@domain/roles';
 import { COLLECTIONS, type StationRecord, type UserRecord } from './collections';
 import { findById } from './documents';
 import { actorOf, resolveUser } from './identity';
-import { cloud, currentTime } from './wx';
+import { cloud } from './wx';
 
 /** What a handler gets besides its validated input. */
 export interface ActionContext {
@@ -81,7 +81,7 @@ async function stationScope(stationId: string): Promise<StationScope> {
 export function createCloudFunction<T extends Record<string, ActionDefinition>>(table: T, handlers: Handlers<T>) {
   return async function main(event: unknown, context?: unknown): Promise<ActionResult<unknown>> {
     const requestId = newRequestId(context);
-    const now = currentTime();
+    const now = new Date();
     let actionName = '?';
     try {
       const request = parseRequest(event);

@@ -12,10 +12,3 @@ export const database = () => cloud.database();
 
 export type Database = ReturnType<typeof database>;
 
-/**
- * The functions' clock: always the machine's time. (Browser tests move the whole local cloud's
- * clock instead — local-cloud/clock.ts — so no function reads a different "now".)
- */
-export function currentTime(): Date {
-  return new Date();
-}

@@ -7,6 +7,7 @@
 import { actions } from '@domain/actions';
 import type { ThreadView } from '@domain/actions/consult';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { ok, type Result } from '../support/clocked-harness';
 
 const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 /** A Wednesday, 10:00 Beijing time: 赵警官 and 李警官 are on their day shift. */
@@ -32,11 +33,6 @@ const cheng = () => openid('officer-duty-xly');
 const hallChangqing = () => openid('officer-hall-cq');
 const later = (ms: number) => jest.setSystemTime(new Date(Date.now() + ms));
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
 const codeOf = (result: Result<unknown>) => (result.ok ? 'OK' : result.error.code);
 
 async function ask(category: 'household' | 'dispute' | 'other', text: string, who = wang()): Promise<string> {

@@ -2,6 +2,7 @@ import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { failed, ok } from '../support/clocked-harness';
 
 const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 const MONDAY = new Date('2026-11-23T10:00:00+08:00');
@@ -16,15 +17,6 @@ afterEach(async () => {
   await harness.close();
 });
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-const ok = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-};
-const failed = <T>(result: Result<T>) => {
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-};
 
 const wang = persona('resident-xly2').openid; // 西罗园第二社区
 const chen = persona('resident-hgby').openid; // 半山 杭钢北苑

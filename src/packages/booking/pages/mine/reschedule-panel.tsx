@@ -66,11 +66,11 @@ export function ReschedulePanel({ booking, onDone, onCancel }: ReschedulePanelPr
       )}
       <FormError error={reschedule.error} />
       <Text className="reschedule__hint">新时间约上以后，原来的时间才会让出来；约不上原预约不变。</Text>
-      <View className="reschedule__actions">
-        <Button className="reschedule__action" onClick={onCancel} disabled={reschedule.pending}>
+      <View className="mine__actions">
+        <Button className="mine__action" onClick={onCancel} disabled={reschedule.pending}>
           不改了
         </Button>
-        <Button className="reschedule__action" type="primary" disabled={!chosenSlot} loading={reschedule.pending} onClick={() => void save()}>
+        <Button className="mine__action" type="primary" disabled={!chosenSlot} loading={reschedule.pending} onClick={() => void save()}>
           {chosenSlot ? `改到 ${chosenSlot.time}` : '请选时间'}
         </Button>
       </View>
