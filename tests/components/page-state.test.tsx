@@ -18,6 +18,15 @@ describe('PageState', () => {
     expect(screen.getByText('请稍后再来')).toBeTruthy();
   });
 
+  it('offers the way on from an empty page, and only there', () => {
+    const onClick = jest.fn();
+    const { rerender } = render(<PageState status="empty" emptyTitle="还没有预约" emptyAction={{ label: '去预约办证', onClick }} />);
+    fireEvent.click(screen.getByText('去预约办证'));
+    expect(onClick).toHaveBeenCalledTimes(1);
+    rerender(<PageState status="loading" emptyTitle="还没有预约" emptyAction={{ label: '去预约办证', onClick }} />);
+    expect(screen.queryByText('去预约办证')).toBeNull();
+  });
+
   it('shows the message from the error envelope, the request id, and retries on click', () => {
     const onRetry = jest.fn();
     render(

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_HALL_CONFIGS } from '@domain/booking';
-import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
+import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, tab } from './browser';
 
 const DAY_MS = 86_400_000;
 
@@ -157,10 +157,13 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await signInAs(resident, 'resident-xly2');
   await resident.goto(`${baseUrl()}/#/pages/booking/index`);
   await button(resident, '在这里预约办证').click();
-  await shown(resident, '身份证遗失补领').click();
+  // Inside the booking flow page: the station page being left names the services too.
+  const flow = onScreen(resident, 'packages/booking/pages/book/index');
+  await flow.getByText('身份证遗失补领', { exact: true }).click();
   await button(resident, '下一步：选日期').click();
-  await todayCell(resident).click();
-  await resident.locator('.slot-list__item').filter({ visible: true, hasText: '14:00' }).getByText('已约满 · 可候补').click();
+  await flow.locator(`.day-grid__cell[data-day="${today.day}"]`).click();
+  await flow.getByText(`${Number(today.day.slice(5, 7))}月${Number(today.day.slice(8))}日 周三`).waitFor();
+  await flow.locator('.slot-list__item', { hasText: '14:00' }).getByText('已约满 · 可候补').click();
   await resident.locator('.choice').filter({ visible: true, hasText: '用我自己的身份证办理' }).click();
   await button(resident, '下一步：核对信息').click();
   await shown(resident, '（已约满，登记候补）').waitFor();

@@ -59,8 +59,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function signInAs(page: Page, persona: string): Promise<void> {
   await page.goto(`${baseUrl()}/__local/sign-in`);
   await page.click(`[data-persona="${persona}"]`);
-  await page.waitForURL(`${baseUrl()}/**`);
+  // The sign-in page's own address matches any app address: wait to leave it, then for the app's
+  // first page to be drawn, so a test's next goto can't race the app's start-up routing.
+  await page.waitForURL((url) => !url.pathname.startsWith('/__local/'));
+  await page.locator('.taro_page .page').filter({ visible: true }).first().waitFor();
 }
+
+/**
+ * The page at `route` once it is the one on screen. Right after a navigation the page being left
+ * is still visible for a moment, so a text both pages have (a chip, a service name) must be looked
+ * for inside the arriving page, or the click may go to the one that is about to be hidden.
+ */
+export const onScreen = (page: Page, route: string) => page.locator(`.taro_page[id^="/${route}?"]`).filter({ visible: true });
 
 /** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
 export const shown = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();

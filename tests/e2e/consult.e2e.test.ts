@@ -5,7 +5,7 @@
  * officer 程警官. "Day" and "night" are pinned through the local cloud's clock (local mode only).
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, screenshot as takeScreenshot, shown, signInAs } from './browser';
+import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,7 +40,8 @@ async function allowReminder(page: Page): Promise<void> {
 
 async function ask(page: Page, category: string, text: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/pages/consult/index`);
-  await shown(page, category).click();
+  // The feed has a chip called 其他 too: choose the category on the consult page itself.
+  await onScreen(page, 'pages/consult/index').getByText(category, { exact: true }).click();
   await page.locator('textarea').filter({ visible: true }).first().fill(text);
   await page.locator('taro-button-core', { hasText: '发送给片儿警' }).filter({ visible: true }).first().click();
   await allowReminder(page);

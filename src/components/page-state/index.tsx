@@ -15,6 +15,8 @@ export interface PageStateProps {
   onRetry?: () => void;
   emptyTitle?: string;
   emptyDescription?: string;
+  /** The way on from an empty page (e.g. 去预约办证), so nobody is left at a dead end. */
+  emptyAction?: { label: string; onClick: () => void };
   /** Skeleton lines while loading, roughly the shape of what will come. */
   loadingRows?: number;
   /** Shown once the data is ready. */
@@ -40,7 +42,7 @@ function announcementOf(status: ActionStatus, emptyTitle: string, error?: Action
  * live region stays in place through all four, so a screen reader announces each change.
  */
 export function PageState(props: PageStateProps) {
-  const { status, error, onRetry, children } = props;
+  const { status, error, onRetry, emptyAction, children } = props;
   const emptyTitle = props.emptyTitle ?? DEFAULTS.emptyTitle;
   const emptyDescription = props.emptyDescription ?? DEFAULTS.emptyDescription;
   const loadingRows = props.loadingRows ?? DEFAULTS.loadingRows;
@@ -50,14 +52,14 @@ export function PageState(props: PageStateProps) {
       <View className="fq-visually-hidden" {...roleProps('status')} aria-live="polite">
         {announcementOf(status, emptyTitle, error)}
       </View>
-      <StateFace status={status} error={error} onRetry={onRetry} emptyTitle={emptyTitle} emptyDescription={emptyDescription} loadingRows={loadingRows}>
+      <StateFace status={status} error={error} onRetry={onRetry} emptyAction={emptyAction} emptyTitle={emptyTitle} emptyDescription={emptyDescription} loadingRows={loadingRows}>
         {children}
       </StateFace>
     </>
   );
 }
 
-function StateFace({ status, error, onRetry, emptyTitle, emptyDescription, loadingRows, children }: PageStateProps & Required<Pick<PageStateProps, 'emptyTitle' | 'emptyDescription' | 'loadingRows'>>) {
+function StateFace({ status, error, onRetry, emptyAction, emptyTitle, emptyDescription, loadingRows, children }: PageStateProps & Required<Pick<PageStateProps, 'emptyTitle' | 'emptyDescription' | 'loadingRows'>>) {
   if (status === 'loading') {
     return (
       <View className="page-state page-state--loading" aria-busy>
@@ -77,6 +79,11 @@ function StateFace({ status, error, onRetry, emptyTitle, emptyDescription, loadi
         </View>
         <Text className="page-state__title">{emptyTitle}</Text>
         <Text className="page-state__description">{emptyDescription}</Text>
+        {emptyAction && (
+          <Button type="primary" className="page-state__retry" onClick={emptyAction.onClick}>
+            {emptyAction.label}
+          </Button>
+        )}
       </View>
     );
   }

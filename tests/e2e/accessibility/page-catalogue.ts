@@ -54,7 +54,7 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'quiz', route: 'packages/content/pages/quiz/index', persona: 'resident-xly2', ready: /小测试|第 ?1 ?题/ },
   // Booking.
   { name: 'booking-flow', route: 'packages/booking/pages/book/index', query: 'stationId=xiluoyuan', persona: 'resident-xly2', ready: '身份证' },
-  { name: 'my-bookings', route: 'packages/booking/pages/mine/index', persona: 'resident-xly2', ready: /预约/ },
+  { name: 'my-bookings', route: 'packages/booking/pages/mine/index', persona: 'resident-xly2', ready: /待办理|还没有预约/ },
   // Consultation.
   { name: 'consult-thread', route: 'packages/consult/pages/thread/index', prepare: questionThread, persona: 'resident-xly2', ready: '请问办居住证要准备哪些材料？' },
   { name: 'fraud-check', route: 'packages/consult/pages/fraud-check/index', persona: 'resident-xly2', ready: /转账/ },

@@ -24,10 +24,19 @@ export interface BookingCardProps {
   children?: ReactNode;
 }
 
-/** One booking: where, what, when, for whom, and the code to show at the hall. */
+/**
+ * One booking: where, what, when, for whom, and the code to show at the hall. The card is a named
+ * group in the focus order: a list of past bookings has no buttons, and a keyboard or switch user
+ * still has to reach (and scroll to) every one of them.
+ */
 export function BookingCard({ booking, showCode = booking.status === 'booked', children }: BookingCardProps) {
   return (
-    <View className={`booking-card booking-card--${booking.status}`}>
+    <View
+      className={`booking-card booking-card--${booking.status}`}
+      role="group"
+      aria-label={`${booking.serviceLabel}，${dayLabel(booking.day)} ${booking.time}，${booking.statusLabel}`}
+      {...{ tabIndex: 0 }}
+    >
       <View className="booking-card__head">
         <Text className="booking-card__service">{booking.serviceLabel}</Text>
         <Text className={`booking-card__status booking-card__status--${booking.status}`}>{booking.statusLabel}</Text>

@@ -9,6 +9,7 @@ import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
+import { ROUTES } from '@/routes';
 import { BookingCard } from '../../parts/booking-card';
 import { dayLabel } from '../../parts/dates';
 import { ReschedulePanel } from './reschedule-panel';
@@ -98,7 +99,8 @@ export default function MyBookingsPage() {
         onRetry={mine.reload}
         loadingRows={5}
         emptyTitle="还没有预约"
-        emptyDescription="在“预约”页选一个派出所，就能预约办证"
+        emptyDescription="选一个派出所和要办的业务，挑一个时间就行"
+        emptyAction={{ label: '去预约办证', onClick: () => void Taro.switchTab({ url: ROUTES.booking }) }}
       >
         {mine.data && (
           <View>
