@@ -25,8 +25,9 @@ function dutyAssignee(directory: Directory, stationId: string, now: Date): Assig
 
 /**
  * A thread one officer holds and has not answered within the station's target moves to the duty
- * officer, once, with a line in the thread saying so. Desk and queue threads stay where they are:
- * they are already a team's, not one person's.
+ * officer, once, with a line in the thread saying so. A desk or queue thread stays with its team
+ * (any of them may answer), but past the target the duty officer is reminded, once, and the
+ * resident is told so: nobody waits on a queue that has gone quiet.
  */
 export const escalationHandlers: EscalationHandlers = {
   async escalateOverdue(_input, context) {
@@ -34,7 +35,7 @@ export const escalationHandlers: EscalationHandlers = {
     const overdue = await findMany<ConsultThreadRecord>(
       database()
         .collection(COLLECTIONS.consultThreads)
-        .where({ open: true, awaiting: 'officer', escalated: false, claimed: true, dueAt: _.lte(context.now) })
+        .where({ open: true, awaiting: 'officer', escalated: false, dueAt: _.lte(context.now) })
         .orderBy('dueAt', 'asc')
         .limit(BATCH),
     );
@@ -46,11 +47,12 @@ export const escalationHandlers: EscalationHandlers = {
       const duty = dutyAssignee(directory, thread.stationId, context.now);
       const from = thread.assigneeLabel;
       const to = assigneeLabel(directory, duty, false);
-      const moving = assigneeKey(duty) !== thread.assigneeKey;
+      const moving = thread.claimed && assigneeKey(duty) !== thread.assigneeKey;
+      const dutyName = `${duty.type === 'officer' ? '值班民警 ' : ' '}${to}`;
       try {
         await addSystemMessage(
           thread,
-          moving ? `${from} 暂时没能回复，已转给${duty.type === 'officer' ? '值班民警 ' : ' '}${to}，请您稍候` : `已超过回复时限，已提醒 ${to} 尽快回复`,
+          moving ? `${from} 暂时没能回复，已转给${dutyName}，请您稍候` : `已超过回复时限，已提醒${dutyName} 尽快回复`,
           {
             escalated: true,
             escalatedAt: context.now,
@@ -61,7 +63,7 @@ export const escalationHandlers: EscalationHandlers = {
                   assigneeLabel: to,
                   claimed: duty.type === 'officer',
                   ...(duty.type === 'officer' ? { assignedOfficerId: duty.officerId } : {}),
-                  reason: `${from} 超过回复时限，已转给${duty.type === 'officer' ? '值班民警 ' : ' '}${to}`,
+                  reason: `${from} 超过回复时限，已转给${dutyName}`,
                 }
               : {}),
           },
@@ -75,7 +77,7 @@ export const escalationHandlers: EscalationHandlers = {
       escalated += 1;
       const receivers = await assignedUsers(directory, duty);
       await Promise.all(receivers.map((receiver) => allowWatching(thread._id, receiver, context.now)));
-      await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), `超时转来：${thread.title}`, context.now)));
+      await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), `${moving ? '超时转来' : '超时未回复'}：${thread.title}`, context.now)));
     }
     return { escalated };
   },

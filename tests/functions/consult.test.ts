@@ -5,6 +5,8 @@
  * clock is pinned (only Date is faked).
  */
 import { actions } from '@domain/actions';
+import { CONSULT_TEMPLATES } from '@domain/consult';
+import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import type { ThreadView } from '@domain/actions/consult';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
 import { ok, type Result } from '../support/clocked-harness';
@@ -220,6 +222,23 @@ describe('hand-over, closing and escalation', () => {
     expect(moved.assigneeLabel).toBe('程警官');
     expect(moved.messages.at(-1)!.text).toContain('已转给值班民警 程警官');
     expect(ok(await harness.call(cheng(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'mine' })).threads.map((item) => item.id)).toEqual([threadId]);
+    later(HOUR);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
+  });
+
+  test('a desk question nobody answers stays with the desk; the duty officer is reminded, and the resident told — once', async () => {
+    recordSubscription(cheng(), [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    const threadId = await ask('household', '户口迁移需要带什么材料？');
+    expect((await thread(wang(), threadId)).assigneeLabel).toBe('西罗园派出所 综合服务大厅');
+    // 19:00: the desk's target long past, 程警官's night duty has begun.
+    later(9 * HOUR);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 1 } });
+    const waiting = await thread(wang(), threadId);
+    expect(waiting.assigneeLabel).toBe('西罗园派出所 综合服务大厅');
+    expect(waiting.messages.at(-1)).toMatchObject({ from: 'system', text: '已超过回复时限，已提醒值班民警 程警官 尽快回复' });
+    expect(readOutbox()).toContainEqual(expect.objectContaining({ touser: cheng(), templateId: CONSULT_TEMPLATES.newQuestion, data: expect.objectContaining({ thing1: { value: '超时未回复：户口迁移需要带什么材料？' } }) }));
+    // Still the desk's to answer: 李警官 at the hall can, and nothing moves a second time.
+    ok(await say(hallLi(), threadId, '带上户口本和身份证原件，到大厅 2 号窗口办理。'));
     later(HOUR);
     expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
   });
