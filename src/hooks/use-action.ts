@@ -13,9 +13,17 @@ export interface ActionState<T> {
   /** True while a reload runs over data already on screen (pull-down refresh). */
   refreshing: boolean;
   /** Runs the action again; resolves when the answer is in. */
-  reload: () => Promise<void>;
+  reload: (options?: ReloadOptions) => Promise<void>;
   /** Replaces the data after a mutation answered with a fresh copy (e.g. updateProfile → MeView). */
   setData: (data: T) => void;
+}
+
+export interface ReloadOptions {
+  /**
+   * A refresh nobody asked for (a live signal, a timer): if it fails, what is on screen stays and
+   * no toast interrupts. A pull-down or a 重试 tap is not quiet: the person wants to know.
+   */
+  quiet?: boolean;
 }
 
 export interface UseActionOptions<T> {
@@ -62,7 +70,9 @@ export function useAction<A extends ActionDefinition>(
     };
   }, []);
 
-  const run = useCallback(async (): Promise<void> => {
+  // `options` may be a tap event when reload is a click handler: only a literal quiet counts.
+  const run = useCallback(async (options?: ReloadOptions): Promise<void> => {
+    const quiet = options?.quiet === true;
     const ticket = ++latestRequest.current;
     const shownBefore = dataRef.current !== undefined;
     setSnapshot((previous) =>
@@ -77,7 +87,7 @@ export function useAction<A extends ActionDefinition>(
     if (shownBefore) {
       // A failed refresh keeps what is on screen: stale-but-true beats an error page.
       setSnapshot((previous) => ({ ...previous, error: result.error, refreshing: false }));
-      Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 });
+      if (!quiet) Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 });
       return;
     }
     setSnapshot({ status: 'error', data: undefined, error: result.error, refreshing: false });

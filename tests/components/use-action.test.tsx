@@ -4,6 +4,7 @@
  * local cloud. The stand-in answers with envelopes, as the cloud functions do.
  */
 import { act, renderHook, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { actions, type StationView } from '@domain/actions';
 import { useAction } from '@/hooks/use-action';
 import { sendToCloud } from '@/platform/cloud-transport';
@@ -56,6 +57,24 @@ describe('useAction', () => {
     await act(() => result.current.reload());
     expect(result.current.status).toBe('ready');
     expect(result.current.error).toBeUndefined();
+  });
+
+  it('a failed refresh keeps what is on screen; only one somebody asked for says so in a toast', async () => {
+    const toast = jest.spyOn(Taro, 'showToast');
+    transport.mockResolvedValueOnce({ ok: true, data: [station] });
+    const { result } = renderHook(() => useAction(actions.directory.listStations, {}));
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+
+    const offline = { ok: false, error: { code: 'NETWORK', message: '网络不太好，请检查网络后再试' } };
+    transport.mockResolvedValueOnce(offline);
+    await act(() => result.current.reload({ quiet: true }));
+    expect(result.current).toMatchObject({ status: 'ready', data: [station], error: { code: 'NETWORK' } });
+    expect(toast).not.toHaveBeenCalled();
+
+    transport.mockResolvedValueOnce(offline);
+    await act(() => result.current.reload());
+    expect(result.current).toMatchObject({ status: 'ready', data: [station] });
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络不太好，请检查网络后再试' }));
   });
 
   it('turns a transport failure into the NETWORK error', async () => {

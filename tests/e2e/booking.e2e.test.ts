@@ -162,7 +162,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await flow.getByText('身份证遗失补领', { exact: true }).click();
   await button(resident, '下一步：选日期').click();
   await flow.locator(`.day-grid__cell[data-day="${today.day}"]`).click();
-  await flow.getByText(`${Number(today.day.slice(5, 7))}月${Number(today.day.slice(8))}日 周三`).waitFor();
+  await flow.locator('.flow__day-title', { hasText: `${Number(today.day.slice(5, 7))}月${Number(today.day.slice(8))}日 周三` }).waitFor();
   await flow.locator('.slot-list__item', { hasText: '14:00' }).getByText('已约满 · 可候补').click();
   await resident.locator('.choice').filter({ visible: true, hasText: '用我自己的身份证办理' }).click();
   await button(resident, '下一步：核对信息').click();

@@ -58,6 +58,7 @@ export const getAppBaseInfo = () => ({ ...appBaseInfo, SDKVersion: '3.6.0', lang
 
 export const useLaunch = (_callback: () => void) => undefined;
 export const useDidShow = (_callback: () => void) => undefined;
+export const useDidHide = (_callback: () => void) => undefined;
 export const usePullDownRefresh = (_callback: () => void) => undefined;
 export const useShareAppMessage = (_callback: () => unknown) => undefined;
 export const useShareTimeline = (_callback: () => unknown) => undefined;
@@ -89,6 +90,7 @@ const Taro = {
   getAppBaseInfo,
   useLaunch,
   useDidShow,
+  useDidHide,
   usePullDownRefresh,
   useShareAppMessage,
   useShareTimeline,

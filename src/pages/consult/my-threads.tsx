@@ -46,7 +46,7 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
 /** 我的提问: status, last message and unread count, refreshed live when any of them changes. */
 export function MyThreads({ refreshKey }: { refreshKey: number }) {
   const threads = useAction(actions.consult.listMyThreads, {}, { pullDownRefresh: true });
-  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void threads.reload());
+  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void threads.reload({ quiet: true }));
   // A question just sent: show it in the list at once.
   const { reload } = threads;
   useRefresh(refreshKey, reload);

@@ -61,7 +61,7 @@ export default function MePage() {
   const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
   const beat = useAction(actions.directory.myBeatCard, {}, { pullDownRefresh: true, isEmpty: (card) => card === null });
   // A role granted or taken back by the station shows up without the officer reloading.
-  useLiveChanges('users', { openid: '{openid}' }, () => void me.reload(), me.status === 'ready');
+  useLiveChanges('users', { openid: '{openid}' }, () => void me.reload({ quiet: true }), me.status === 'ready');
   // Registered on the registration page (or changed elsewhere): the new MeView comes with the news.
   // …and it is said on this page, where the resident lands (a toast would be gone before it is read).
   const [registered, setRegistered] = useState('');

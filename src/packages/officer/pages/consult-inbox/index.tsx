@@ -11,6 +11,7 @@ import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
+import { useRefreshWhileShown } from '@/hooks/use-refresh-while-shown';
 import { requestSubscription } from '@/platform/subscribe';
 import { officerThreadPath, ROUTES } from '@/routes';
 import './index.scss';
@@ -66,11 +67,16 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
   );
 }
 
+/** How often the inbox asks again while it is open (counts of every view come with each answer). */
+const STATION_REFRESH_MS = 60_000;
+
 function Inbox({ stationId }: { stationId: string }) {
   const [view, setView] = useState<InboxView>('mine');
   const inbox = useAction(actions.consult.officerInbox, { stationId, view }, { pullDownRefresh: true, isEmpty: (data) => data.threads.length === 0 });
-  // New questions and replies arrive as change signals on this officer's threads.
-  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void inbox.reload());
+  // New questions and replies arrive as change signals on this officer's threads; 本所 and 待认领
+  // also hold colleagues' threads, which send this officer no signal: those are polled.
+  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void inbox.reload({ quiet: true }));
+  useRefreshWhileShown(() => void inbox.reload({ quiet: true }), STATION_REFRESH_MS);
 
   return (
     <View>
