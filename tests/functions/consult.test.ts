@@ -8,23 +8,14 @@ import { actions } from '@domain/actions';
 import { CONSULT_TEMPLATES } from '@domain/consult';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import type { ThreadView } from '@domain/actions/consult';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
-import { ok, type Result } from '../support/clocked-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, ok, type Result } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 /** A Wednesday, 10:00 Beijing time: 赵警官 and 李警官 are on their day shift. */
 const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
 const HOUR = 3_600_000;
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: WEDNESDAY_MORNING, doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const harness = clockedHarness(WEDNESDAY_MORNING);
 
 const openid = (key: string) => persona(key).openid;
 const wang = () => openid('resident-xly2');

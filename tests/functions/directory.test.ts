@@ -6,22 +6,14 @@
 import { actions } from '@domain/actions';
 import { DEFAULT_ROUTING_RULES } from '@domain/routing';
 import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 /** A Wednesday, 10:00 and 22:00 Beijing time. */
 const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
 const WEDNESDAY_NIGHT = new Date('2026-11-25T22:00:00+08:00');
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: WEDNESDAY_MORNING, doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const harness = clockedHarness(WEDNESDAY_MORNING);
 
 const wang = () => persona('resident-xly2').openid;
 const ok = <T>(result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T => {

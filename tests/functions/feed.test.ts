@@ -1,21 +1,12 @@
 import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
-import { failed, ok } from '../support/clocked-harness';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, failed, ok } from '../support/clocked-harness';
 
-const ONLY_DATE = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
 const MONDAY = new Date('2026-11-23T10:00:00+08:00');
 
-let harness: CloudHarness;
-beforeEach(async () => {
-  jest.useFakeTimers({ now: MONDAY, doNotFake: [...ONLY_DATE] });
-  harness = await startHarness();
-});
-afterEach(async () => {
-  jest.useRealTimers();
-  await harness.close();
-});
+const harness = clockedHarness(MONDAY);
 
 
 const wang = persona('resident-xly2').openid; // 西罗园第二社区
