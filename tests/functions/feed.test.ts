@@ -1,7 +1,7 @@
 import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
-import { persona } from '../support/cloud-harness';
+import { persona, type CloudHarness } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
 
 const MONDAY = new Date('2026-11-23T10:00:00+08:00');
