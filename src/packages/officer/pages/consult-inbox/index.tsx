@@ -27,6 +27,7 @@ const WAIT_LABELS = { ok: '在时限内', soon: '快到时限', overdue: '已超
 
 /** "等了 2 小时 5 分" — how long the resident has been waiting. */
 function waited(minutes: number): string {
+  if (minutes < 1) return '刚刚提问';
   if (minutes < 60) return `等了 ${minutes} 分钟`;
   const hours = Math.floor(minutes / 60);
   return hours < 48 ? `等了 ${hours} 小时 ${minutes % 60} 分` : `等了 ${Math.floor(hours / 24)} 天`;
