@@ -1,6 +1,6 @@
 import type { consultActions } from '@domain/actions/consult';
 import { fraudCheckMessage, warningSignsFor } from '@domain/anti-fraud/warning-signs';
-import { canReopen, dueAt, queuePosition } from '@domain/consult';
+import { canReopen, dueAt, PLACE_NEEDED, queuePosition, reachesNoStation } from '@domain/consult';
 import { EMERGENCY_PROMPT } from '@domain/emergency';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type ConsultThreadRecord } from '@platform/cloud/collections';
@@ -25,6 +25,7 @@ export const residentHandlers: ResidentHandlers = {
     // The 110 prompt comes before anything is sent: a question that reads as an emergency is
     // only stored once the resident has seen the prompt and still chooses to send it.
     if (routed.emergency.emergency && !afterEmergencyPrompt) return { kind: 'emergency', prompt: EMERGENCY_PROMPT };
+    if (reachesNoStation(routed.decision.assignee)) throw new ActionError('INVALID_INPUT', PLACE_NEEDED.question);
     const priority = routed.emergency.emergency ? 'urgent' : routed.decision.priority;
     const threadId = await openThread({ user, openid, routed, category, kind: 'question', text, photoFileIds: photoFileIds ?? [], priority, ...(location ? { location } : {}), now: context.now });
     return { kind: 'sent', threadId, routing: await routingPreviewView(routed, context.now) };
@@ -35,6 +36,7 @@ export const residentHandlers: ResidentHandlers = {
     const facts = { amount, payeeKind, channel };
     const text = fraudCheckMessage(facts, note);
     const routed = await routeResidentQuestion(user, { category: 'fraudCheck', text }, context.now, false);
+    if (reachesNoStation(routed.decision.assignee)) throw new ActionError('INVALID_INPUT', PLACE_NEEDED.fraudCheck);
     // A transfer about to happen cannot wait: top priority whatever the station's rule says.
     const threadId = await openThread({
       user,

@@ -64,6 +64,8 @@ export interface RoutingPreviewView {
   reason: string;
   /** When to expect an answer: "赵警官 今天 18:00 前回复". */
   expectation: string;
+  /** No community, address or location is known: sending waits until one is (the reason says how). */
+  placeNeeded?: true;
   /** Communities of other jurisdictions within 100 m of the location: transferring is one tap. */
   boundaryCommunities: CommunityView[];
 }

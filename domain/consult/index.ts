@@ -2,3 +2,4 @@
 export * from './masking';
 export * from './response-target';
 export * from './thread';
+export * from './place-needed';

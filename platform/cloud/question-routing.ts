@@ -5,7 +5,7 @@
  * resident's community and location, and words the answer.
  */
 import type { RoutingPreviewView } from '@domain/actions/directory';
-import { DEFAULT_RESPONSE_TARGET_MINUTES, dueAt, replyExpectation, type ResponseTargets } from '@domain/consult';
+import { DEFAULT_RESPONSE_TARGET_MINUTES, dueAt, PLACE_NEEDED, reachesNoStation, replyExpectation, type ResponseTargets } from '@domain/consult';
 import { detectEmergency, EMERGENCY_PROMPT, type EmergencyDetection } from '@domain/emergency';
 import type { LatLng } from '@domain/geo';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
@@ -119,8 +119,10 @@ export async function routingPreviewView({ directory, decision, emergency }: Rou
     assigneeLabel: assigneeLabel(directory, decision.assignee),
     ...(photoUrl ? { officerPhotoUrl: photoUrl } : {}),
     priority,
-    reason: decision.reason,
-    expectation: expectationFor(directory, decision.assignee, due, now),
+    // Nothing is sent to a queue no inbox shows (see domain/consult/place-needed.ts): say what is missing.
+    ...(reachesNoStation(decision.assignee)
+      ? { placeNeeded: true, reason: PLACE_NEEDED.question, expectation: PLACE_NEEDED.expectation }
+      : { reason: decision.reason, expectation: expectationFor(directory, decision.assignee, due, now) }),
     boundaryCommunities: communityViews(directory, decision.boundaryFlag?.nearbyCommunityIds ?? []),
   };
 }

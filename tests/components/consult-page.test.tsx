@@ -6,6 +6,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { MeView, RoutingPreviewView } from '@domain/actions';
+import { PLACE_NEEDED } from '@domain/consult';
 import type { ActionResult } from '@domain/result';
 import ConsultPage from '@/pages/consult/index';
 import { sendToCloud } from '@/platform/cloud-transport';
@@ -154,6 +155,28 @@ describe('问片警 page', () => {
     render(<ConsultPage />);
     expect(await screen.findByText('还没有登记您住在哪个社区')).toBeTruthy();
     fireEvent.click(screen.getByText('登记我住的社区'));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/content/pages/home-community/index' }));
+  });
+
+  it('when nobody can place the resident yet, the preview asks for the community instead of naming anyone', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    answer({
+      me: () => ({ ok: true, data: { ...resident, homeCommunity: undefined } }),
+      routeQuestion: () => ({
+        ok: true,
+        data: { assigneeLabel: '北京市公安局 综合受理', priority: 'normal', placeNeeded: true, reason: PLACE_NEEDED.question, expectation: PLACE_NEEDED.expectation, boundaryCommunities: [] },
+      }),
+    });
+    render(<ConsultPage />);
+    await screen.findByText('还没有登记您住在哪个社区');
+    fireEvent.click(screen.getByText('其他'));
+    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '想问问小区里的消防通道' } });
+    fireEvent.click(screen.getByText('先看看会交给谁'));
+    expect(await screen.findByText('还不能确定交给谁')).toBeTruthy();
+    expect(screen.getByText(PLACE_NEEDED.question)).toBeTruthy();
+    expect(screen.queryByText(/会交给：/)).toBeNull();
+    const [, register] = screen.getAllByText('登记我住的社区'); // the notice's, then the preview's
+    fireEvent.click(register!);
     await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/content/pages/home-community/index' }));
   });
 

@@ -5,7 +5,8 @@
  * clock is pinned (only Date is faked).
  */
 import { actions } from '@domain/actions';
-import { CONSULT_TEMPLATES } from '@domain/consult';
+import { CONSULT_TEMPLATES, PLACE_NEEDED } from '@domain/consult';
+import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import type { ThreadView } from '@domain/actions/consult';
 import { persona } from '../support/cloud-harness';
@@ -26,6 +27,7 @@ const cheng = () => openid('officer-duty-xly');
 const hallChangqing = () => openid('officer-hall-cq');
 const later = (ms: number) => jest.setSystemTime(new Date(Date.now() + ms));
 
+const centreOf = (communityId: string) => DEMO_BOUNDARIES.find((boundary) => boundary.communityId === communityId)!.centre;
 const codeOf = (result: Result<unknown>) => (result.ok ? 'OK' : result.error.code);
 
 async function ask(category: 'household' | 'dispute' | 'other', text: string, who = wang()): Promise<string> {
@@ -122,6 +124,29 @@ describe('who reads what', () => {
     const signals = harness.engine.find('consult_watch', { threadId });
     expect(signals.length).toBeGreaterThan(0);
     expect(JSON.stringify(signals)).not.toMatch(/19800101|迁户口/);
+  });
+});
+
+describe('a resident nobody can place yet', () => {
+  const visitor = 'openid-visitor-no-community';
+
+  test('a question is kept on the phone until the community or location is known — nothing stored, nobody waiting on a queue', async () => {
+    const refused = await harness.call(visitor, actions.consult.startThread, { category: 'other', text: '想问问小区里的消防通道' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: PLACE_NEEDED.question } });
+    expect(refused.ok ? '' : refused.error.message).toContain('110');
+    expect(harness.engine.find('consult_threads')).toHaveLength(0);
+    expect(harness.engine.find('routing_decisions')).toHaveLength(0);
+
+    // With where they are, it goes to that community's officer.
+    const located = ok(await harness.call(visitor, actions.consult.startThread, { category: 'other', text: '想问问小区里的消防通道', location: centreOf('xly-2') }));
+    expect(located).toMatchObject({ kind: 'sent', routing: { stationName: '西罗园派出所' } });
+    expect(harness.engine.find('consult_threads')).toHaveLength(1);
+  });
+
+  test('a fraud check without a community points to 96110 and stores nothing', async () => {
+    const refused = await harness.call(visitor, actions.consult.startFraudCheck, { amount: 50000, payeeKind: 'safeAccount', channel: 'phoneCall' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: PLACE_NEEDED.fraudCheck } });
+    expect(harness.engine.find('consult_threads')).toHaveLength(0);
   });
 });
 

@@ -4,6 +4,7 @@
  * Routing depends on who is on duty, so these tests pin the clock (only Date is faked).
  */
 import { actions } from '@domain/actions';
+import { PLACE_NEEDED } from '@domain/consult';
 import { DEFAULT_ROUTING_RULES } from '@domain/routing';
 import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
 import { persona } from '../support/cloud-harness';
@@ -100,12 +101,15 @@ describe('routing a question', () => {
     const routed = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么', address: '洋桥东里12号楼' }));
     expect(routed).toMatchObject({ stationName: '西罗园派出所', assigneeLabel: '西罗园派出所 综合服务大厅' });
     const ambiguous = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么', address: '西罗园5号楼' }));
-    expect(ambiguous.reason).toContain('暂时无法确定您所在的辖区');
+    // Two buildings of that name: no guess. The preview asks for the community instead.
+    expect(ambiguous).toMatchObject({ placeNeeded: true, reason: PLACE_NEEDED.question });
   });
 
-  test('with nothing known, the question still lands somewhere and says so', async () => {
+  test('with nothing known, the preview says what is missing instead of promising an answer', async () => {
     const routed = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'other', text: '想问问小区里的消防通道' }));
-    expect(routed.reason).toContain('暂时无法确定您所在的辖区');
+    expect(routed).toMatchObject({ placeNeeded: true, reason: expect.stringContaining('请先登记您住的社区'), expectation: PLACE_NEEDED.expectation });
+    const known = ok(await harness.call(wang(), actions.directory.routeQuestion, { category: 'other', text: '想问问小区里的消防通道' }));
+    expect(known.placeNeeded).toBeUndefined();
   });
 
   test('an emergency in progress gets the 110 prompt at once; the preview stores nothing and tells nobody', async () => {

@@ -52,7 +52,7 @@ function WhoAnswers({ me }: { me: MeView }) {
   }
   return (
     <NoticeCard title="还没有登记您住在哪个社区">
-      <Text>登记以后，您的问题会直接交给负责您社区的片儿警。不登记也能问：可以附上您现在的位置，或者由综合受理转给负责的民警。</Text>
+      <Text>登记以后，您的问题会直接交给负责您社区的片儿警。不登记也能问：发送时勾选“附上我现在的位置”，我们按位置交给当地的民警。</Text>
       <View className="consult-page__register" hoverClass="consult-page__register--pressed" {...roleProps('button')} aria-label="登记我住的社区" onClick={openHomeCommunityPage}>
         <Text>登记我住的社区</Text>
         <Text className="consult-page__register-arrow" aria-hidden="true">›</Text>

@@ -1,7 +1,9 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { RoutingPreviewView } from '@domain/actions';
 import { PRIORITY_LABELS } from '@domain/routing';
+import { roleProps } from '@/components/a11y';
 import { EmergencyAlert } from '@/components/emergency-alert';
+import { openHomeCommunityPage } from '@/components/home-community';
 
 /**
  * The cloud words its reason for the decision once the question is sent ("已转给 …"); before
@@ -12,6 +14,20 @@ const asPreview = (reason: string): string => reason.replace(/已转(给|到)/g,
 /** Who a question would go to, and why — or, for an emergency, only the way to 110. */
 export function RoutingPreview({ preview }: { preview: RoutingPreviewView }) {
   if (preview.emergency) return <EmergencyAlert prompt={preview.emergency.prompt} />;
+  if (preview.placeNeeded) {
+    return (
+      <View className="routing-preview routing-preview--place-needed" {...roleProps('alert')}>
+        <Text className="routing-preview__assignee">还不能确定交给谁</Text>
+        <Text className="routing-preview__reason">{preview.reason}</Text>
+        <View className="consult-page__register" hoverClass="consult-page__register--pressed" {...roleProps('button')} aria-label="登记我住的社区" onClick={openHomeCommunityPage}>
+          <Text>登记我住的社区</Text>
+          <Text className="consult-page__register-arrow" aria-hidden="true">
+            ›
+          </Text>
+        </View>
+      </View>
+    );
+  }
   const where = [preview.stationName, preview.postName].filter(Boolean).join(' · ');
   return (
     <View className="routing-preview">
