@@ -163,7 +163,16 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await button(resident, '下一步：选日期').click();
   await flow.locator(`.day-grid__cell[data-day="${today.day}"]`).click();
   await flow.locator('.flow__day-title', { hasText: `${Number(today.day.slice(5, 7))}月${Number(today.day.slice(8))}日 周三` }).waitFor();
-  await flow.locator('.slot-list__item', { hasText: '14:00' }).getByText('已约满 · 可候补').click();
+  const fullSlot = flow.locator('.slot-list__item', { hasText: '14:00' }).getByText('已约满 · 可候补');
+  await fullSlot.waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+    // Say what the server and the screen each believed, so a failure can be told apart from a slow page.
+    const server = await callBooking<{ days: Array<{ day: string; slots: Array<{ time: string; left: number }> }> }>(first, 'availability', { stationId: 'xiluoyuan', service: 'idReplacement' });
+    const serverSlots = server.days.find((entry) => entry.day === today.day)?.slots.map((slot) => `${slot.time}:${slot.left}`);
+    const screenSlots = await flow.locator('.slot-list__item').allInnerTexts();
+    await screenshot(resident, 'booking-9-failed');
+    throw new Error(`14:00 not shown as full. Server: ${JSON.stringify(serverSlots)}; screen: ${JSON.stringify(screenSlots)}; ${error.message}`);
+  });
+  await fullSlot.click();
   await resident.locator('.choice').filter({ visible: true, hasText: '用我自己的身份证办理' }).click();
   await button(resident, '下一步：核对信息').click();
   await shown(resident, '（已约满，登记候补）').waitFor();
