@@ -160,6 +160,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   // Inside the booking flow page: the station page being left names the services too.
   const flow = onScreen(resident, 'packages/booking/pages/book/index');
   await flow.getByText('身份证遗失补领', { exact: true }).click();
+  await flow.locator('[role=radio][aria-checked=true]', { hasText: '身份证遗失补领' }).waitFor();
   await button(resident, '下一步：选日期').click();
   await flow.locator(`.day-grid__cell[data-day="${today.day}"]`).click();
   await flow.locator('.flow__day-title', { hasText: `${Number(today.day.slice(5, 7))}月${Number(today.day.slice(8))}日 周三` }).waitFor();
@@ -168,7 +169,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
     // Say what the server and the screen each believed, so a failure can be told apart from a slow page.
     const server = await callBooking<{ days: Array<{ day: string; slots: Array<{ time: string; left: number }> }> }>(first, 'availability', { stationId: 'xiluoyuan', service: 'idReplacement' });
     const serverSlots = server.days.find((entry) => entry.day === today.day)?.slots.map((slot) => `${slot.time}:${slot.left}`);
-    const screenSlots = await flow.locator('.slot-list__item').allInnerTexts();
+    const screenSlots = [await flow.locator('.flow__so-far').innerText(), ...(await flow.locator('.slot-list__item').allInnerTexts())];
     await screenshot(resident, 'booking-9-failed');
     throw new Error(`14:00 not shown as full. Server: ${JSON.stringify(serverSlots)}; screen: ${JSON.stringify(screenSlots)}; ${error.message}`);
   });

@@ -66,11 +66,12 @@ export async function signInAs(page: Page, persona: string): Promise<void> {
 }
 
 /**
- * The page at `route` once it is the one on screen. Right after a navigation the page being left
- * is still visible for a moment, so a text both pages have (a chip, a service name) must be looked
- * for inside the arriving page, or the click may go to the one that is about to be hidden.
+ * The page at `route` once it is the one on screen and has stopped sliding in. Until then the page
+ * being left is still visible, so a text both pages have (a chip, a service name) could be clicked
+ * on the wrong one; and when the slide ends Taro swaps the page's transform for none
+ * (`taro_page_stationed`), which can move what is under a click that lands at that moment.
  */
-export const onScreen = (page: Page, route: string) => page.locator(`.taro_page[id^="/${route}?"]`).filter({ visible: true });
+export const onScreen = (page: Page, route: string) => page.locator(`.taro_page.taro_page_stationed[id^="/${route}?"]`).filter({ visible: true });
 
 /** Taro's H5 router keeps visited pages in the DOM, hidden: only look at the page on screen. */
 export const shown = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
