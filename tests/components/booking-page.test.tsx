@@ -3,7 +3,7 @@
  * district — or nearest first once the resident shares their location (only then is it asked
  * for). Transport, location, map and navigation are platform adapters and stood in for.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MeView, StationView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
 import BookingPage, { byDistance } from '@/pages/booking/index';
@@ -75,6 +75,30 @@ test('own station first with its map; the others nearest first once the location
 
   fireEvent.click(screen.getAllByText('导航去这里')[0] as HTMLElement);
   expect(openPlace).toHaveBeenCalledWith({ latitude: 39.8444, longitude: 116.3839, name: '西罗园派出所', address: '西罗园派出所地址' });
+});
+
+test('the list is drawn once, with the own station on top: no card moves under a finger', async () => {
+  let answerMe: (reply: ActionResult<unknown>) => void = () => undefined;
+  transport.mockImplementation(async (_fn, { action }) => {
+    if (action === 'listStations') return { ok: true, data: [CHANGQING, WULIN, XILUOYUAN] };
+    return new Promise((resolve) => (answerMe = resolve));
+  });
+  render(<BookingPage />);
+  await waitFor(() => expect(transport).toHaveBeenCalledTimes(2));
+  await act(async () => undefined); // the stations have answered; "me" has not
+  expect(screen.queryByText('在这里预约办证')).toBeNull();
+  expect(screen.getByText('正在加载…')).toBeTruthy();
+  await act(async () => answerMe({ ok: true, data: me }));
+  const buttons = await screen.findAllByText('在这里预约办证');
+  expect(buttons.length).toBe(3);
+  expect(screen.getByText('我所在社区的派出所')).toBeTruthy();
+});
+
+test('when "me" fails, the stations still show, without an own station', async () => {
+  answer({ listStations: () => ({ ok: true, data: [CHANGQING, WULIN, XILUOYUAN] }), me: () => ({ ok: false, error: { code: 'NETWORK', message: '网络不太好，请检查网络后再试' } }) });
+  render(<BookingPage />);
+  expect(await screen.findAllByText('在这里预约办证')).toHaveLength(3);
+  expect(screen.queryByText('我所在社区的派出所')).toBeNull();
 });
 
 test('a refused location keeps the list and says how to allow it', async () => {

@@ -156,6 +156,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   const resident = await newPhonePage(browser);
   await signInAs(resident, 'resident-xly2');
   await resident.goto(`${baseUrl()}/#/pages/booking/index`);
+  await shown(resident, '我所在社区的派出所').waitFor();
   await button(resident, '在这里预约办证').click();
   // Inside the booking flow page: the station page being left names the services too.
   const flow = onScreen(resident, 'packages/booking/pages/book/index');

@@ -62,6 +62,9 @@ export default function BookingPage() {
   const me = useAction(actions.account.me, {}, { isEmpty: () => false });
   const { own, others } = splitOwn(stations.data ?? [], me.data?.homeCommunity?.stationName);
   const nearest = useNearest();
+  // The list waits for "me" as well (its failure only means no own station on top): drawn before,
+  // the own station would then push every card down under a finger about to tap 在这里预约办证.
+  const listStatus = stations.status === 'ready' && me.status === 'loading' ? 'loading' : stations.status;
 
   return (
     <PageRoot className="booking-page">
@@ -71,7 +74,7 @@ export default function BookingPage() {
       <EntryRow title="我的预约" description="查看签到码、取消或改时间" onClick={() => void Taro.navigateTo({ url: ROUTES.myBookings })} />
 
       <PageState
-        status={stations.status}
+        status={listStatus}
         error={stations.error}
         onRetry={stations.reload}
         loadingRows={6}
