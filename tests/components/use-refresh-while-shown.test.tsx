@@ -1,19 +1,10 @@
 /**
  * The inbox's poll for what no change signal reaches: it asks again on a timer only while the
- * page is on screen, and once on coming back. Taro's page hooks are captured so the test can
- * show and hide the page.
+ * page is on screen, and once on coming back. The Taro stand-in plays the page's show and hide.
  */
 import { renderHook } from '@testing-library/react';
 import { useRefreshWhileShown } from '@/hooks/use-refresh-while-shown';
-
-const mockPage = { show: (): void => undefined, hide: (): void => undefined };
-jest.mock('@tarojs/taro', () => ({
-  ...jest.requireActual<object>('@tarojs/taro'),
-  useDidShow: (callback: () => void) => void (mockPage.show = callback),
-  useDidHide: (callback: () => void) => void (mockPage.hide = callback),
-}));
-const show = () => mockPage.show();
-const hide = () => mockPage.hide();
+import { pageLifecycle } from '../support/taro-stub';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -22,16 +13,16 @@ describe('useRefreshWhileShown', () => {
   it('refreshes on its interval while shown, not while hidden, and at once on coming back', () => {
     const refresh = jest.fn();
     const { unmount } = renderHook(() => useRefreshWhileShown(refresh, 60_000));
-    show(); // the page opening: its own load is under way, no extra call
+    pageLifecycle.show(); // the page opening: its own load is under way, no extra call
     expect(refresh).not.toHaveBeenCalled();
     jest.advanceTimersByTime(60_000);
     expect(refresh).toHaveBeenCalledTimes(1);
 
-    hide();
+    pageLifecycle.hide();
     jest.advanceTimersByTime(5 * 60_000);
     expect(refresh).toHaveBeenCalledTimes(1);
 
-    show();
+    pageLifecycle.show();
     expect(refresh).toHaveBeenCalledTimes(2);
     jest.advanceTimersByTime(60_000);
     expect(refresh).toHaveBeenCalledTimes(3);

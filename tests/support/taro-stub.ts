@@ -1,8 +1,11 @@
 /**
  * Stand-in for @tarojs/taro in component tests (jsdom). Only what our pages and the NutUI
- * components they use touch: page hooks are inert (no page lifecycle here), UI APIs resolve
+ * components they use touch: page hooks are inert except show/hide (tests play them through
+ * `pageLifecycle`), UI APIs resolve
  * like a user who taps "OK". Tests spy on these to assert calls.
  */
+import { useEffect, useRef } from 'react';
+
 type AnyOptions = Record<string, unknown>;
 
 const resolved = <T>(value: T) => Promise.resolve(value);
@@ -57,8 +60,25 @@ export const appBaseInfo = { fontSizeSetting: 17, fontSizeScaleFactor: 1 };
 export const getAppBaseInfo = () => ({ ...appBaseInfo, SDKVersion: '3.6.0', language: 'zh_CN' });
 
 export const useLaunch = (_callback: () => void) => undefined;
-export const useDidShow = (_callback: () => void) => undefined;
-export const useDidHide = (_callback: () => void) => undefined;
+/** The page coming into view and leaving it, working: mounted hooks listen, tests call show()/hide(). */
+const pageListeners = { show: new Set<() => void>(), hide: new Set<() => void>() };
+function usePageEvent(kind: keyof typeof pageListeners, callback: () => void): void {
+  const callbackRef = useRef(callback);
+  callbackRef.current = callback;
+  useEffect(() => {
+    const listener = () => callbackRef.current();
+    pageListeners[kind].add(listener);
+    return () => {
+      pageListeners[kind].delete(listener);
+    };
+  }, [kind]);
+}
+export const pageLifecycle = {
+  show: () => pageListeners.show.forEach((listener) => listener()),
+  hide: () => pageListeners.hide.forEach((listener) => listener()),
+};
+export const useDidShow = (callback: () => void) => usePageEvent('show', callback);
+export const useDidHide = (callback: () => void) => usePageEvent('hide', callback);
 export const usePullDownRefresh = (_callback: () => void) => undefined;
 export const useShareAppMessage = (_callback: () => unknown) => undefined;
 export const useShareTimeline = (_callback: () => unknown) => undefined;

@@ -15,7 +15,7 @@ import { EmergencyAlert } from '@/components/emergency-alert';
 import { EntryRow } from '@/components/entry-row';
 import { EmergencyBar } from '@/components/emergency-bar';
 import { fieldMessage, FormError } from '@/components/form-error';
-import { openHomeCommunityPage, useHomeCommunityChanged } from '@/components/home-community';
+import { useHomeCommunityChanged } from '@/components/home-community';
 import { NoticeCard } from '@/components/notice-card';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
@@ -25,6 +25,7 @@ import { getCurrentLocation } from '@/platform/location';
 import { requestSubscription } from '@/platform/subscribe';
 import { consultThreadPath, fraudCheckPath } from '@/routes';
 import { MyThreads } from './my-threads';
+import { RegisterCommunityButton } from './register-community';
 import { RoutingPreview } from './routing-preview';
 import './index.scss';
 
@@ -53,10 +54,7 @@ function WhoAnswers({ me }: { me: MeView }) {
   return (
     <NoticeCard title="还没有登记您住在哪个社区">
       <Text>登记以后，您的问题会直接交给负责您社区的片儿警。不登记也能问：发送时勾选“附上我现在的位置”，我们按位置交给当地的民警。</Text>
-      <View className="consult-page__register" hoverClass="consult-page__register--pressed" {...roleProps('button')} aria-label="登记我住的社区" onClick={openHomeCommunityPage}>
-        <Text>登记我住的社区</Text>
-        <Text className="consult-page__register-arrow" aria-hidden="true">›</Text>
-      </View>
+      <RegisterCommunityButton />
     </NoticeCard>
   );
 }

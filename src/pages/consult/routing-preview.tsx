@@ -3,7 +3,7 @@ import type { RoutingPreviewView } from '@domain/actions';
 import { PRIORITY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
 import { EmergencyAlert } from '@/components/emergency-alert';
-import { openHomeCommunityPage } from '@/components/home-community';
+import { RegisterCommunityButton } from './register-community';
 
 /**
  * The cloud words its reason for the decision once the question is sent ("已转给 …"); before
@@ -19,12 +19,7 @@ export function RoutingPreview({ preview }: { preview: RoutingPreviewView }) {
       <View className="routing-preview routing-preview--place-needed" {...roleProps('alert')}>
         <Text className="routing-preview__assignee">还不能确定交给谁</Text>
         <Text className="routing-preview__reason">{preview.reason}</Text>
-        <View className="consult-page__register" hoverClass="consult-page__register--pressed" {...roleProps('button')} aria-label="登记我住的社区" onClick={openHomeCommunityPage}>
-          <Text>登记我住的社区</Text>
-          <Text className="consult-page__register-arrow" aria-hidden="true">
-            ›
-          </Text>
-        </View>
+        <RegisterCommunityButton />
       </View>
     );
   }
