@@ -3,7 +3,8 @@
  * mode and in 长辈模式: axe-core finds no serious or critical violation; in elder mode every text
  * is ≥ 18px with line height ≥ 1.3 and contrast ≥ 4.5:1 (3:1 for large text), every control is
  * ≥ 60×60 (44×44 in the standard mode), nothing is clipped sideways and no two controls overlap.
- * Screenshots of every page in both modes go to docs/screenshots/pages/ (linked from README).
+ * Screenshots of every page in both modes go to tests/e2e/screenshots/pages/ (git-ignored);
+ * `npm run screenshots` copies the ones the README shows into docs/screenshots/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,10 +13,10 @@ import { PAGE_CATALOGUE, type CallAction, type CataloguedPage } from './accessib
 import { seriousAxeViolations } from './accessibility/axe';
 import { elderProblems, standardProblems } from './accessibility/limits';
 import { measurePage } from './accessibility/measure';
-import { baseUrl, launchBrowser, shown, signInAs } from './browser';
+import { SCREENSHOT_DIR, baseUrl, launchBrowser, shown, signInAs } from './browser';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'docs', 'screenshots', 'pages');
+const SHOTS = path.join(SCREENSHOT_DIR, 'pages');
 
 type Mode = 'standard' | 'elder';
 const MODES: Mode[] = ['standard', 'elder'];

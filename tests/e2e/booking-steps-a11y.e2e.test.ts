@@ -3,7 +3,7 @@
  * in 长辈模式 at a 375-px phone — day tiles, slot tiles, for whom, needs, review — and each step
  * is held to the same numbers as every page (axe, text size, contrast, 60×60 targets, no
  * sideways overflow, no overlapping controls). The needs are real checkboxes a screen reader
- * can tick. Screenshots go to docs/screenshots/pages/booking-flow-<step>-elder.png.
+ * can tick. Screenshots go to tests/e2e/screenshots/pages/booking-flow-<step>-elder.png.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from './accessibility/axe';
 import { elderProblems } from './accessibility/limits';
 import { measurePage } from './accessibility/measure';
-import { baseUrl, launchBrowser, shown, signInAs } from './browser';
+import { SCREENSHOT_DIR, baseUrl, launchBrowser, shown, signInAs } from './browser';
 
-const SHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots', 'pages');
+const SHOTS = path.join(SCREENSHOT_DIR, 'pages');
 
 let browser: Browser;
 let page: Page;
