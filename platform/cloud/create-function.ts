@@ -45,9 +45,14 @@ const actionEvent = v.object({ action: v.string(), input: v.optional(v.unknown()
 
 type Request = { kind: 'timer'; action: string; input: unknown } | { kind: 'call'; action: string; input: unknown };
 
-/** A timer run names its action by the trigger's name (config.json); a client call by `action`. */
-function parseRequest(event: unknown): Request | undefined {
-  if (isTimerEvent(event)) return { kind: 'timer', action: event.TriggerName, input: {} };
+/**
+ * A timer run names its action by the trigger's name (config.json); a client call by `action`.
+ * Only WeChat's scheduler makes a timer run, and it carries no user: an event that merely looks
+ * like a timer's (`{"Type":"Timer",…}` sent by a signed-in resident) but arrives with an OPENID
+ * is a call, and a call must name an action like any other.
+ */
+function parseRequest(event: unknown, callerOpenid: string | undefined): Request | undefined {
+  if (isTimerEvent(event) && !callerOpenid) return { kind: 'timer', action: event.TriggerName, input: {} };
   const parsed = v.safeParse(actionEvent, event);
   if (!parsed.success) return undefined;
   return { kind: 'call', action: parsed.output.action, input: parsed.output.input ?? {} };
@@ -84,7 +89,8 @@ export function createCloudFunction<T extends Record<string, ActionDefinition>>(
     const now = new Date();
     let actionName = '?';
     try {
-      const request = parseRequest(event);
+      const callerOpenid = cloud.getWXContext().OPENID || undefined;
+      const request = parseRequest(event, callerOpenid);
       if (!request) return failure('INVALID_INPUT', '请求格式不正确');
       actionName = request.action;
       const definition = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined;
@@ -97,7 +103,7 @@ export function createCloudFunction<T extends Record<string, ActionDefinition>>(
         actor = { type: 'system', trigger: request.action };
       } else {
         // Identity only ever comes from WeChat's context, never from the event body.
-        openid = cloud.getWXContext().OPENID || undefined;
+        openid = callerOpenid;
         if (!openid) return failure('UNAUTHENTICATED');
         user = await resolveUser(openid, now);
         actor = actorOf(user);
