@@ -12,7 +12,8 @@ import * as wechat from '../wechat';
 import { signInPage, tablePage } from './pages';
 import { serveWatch } from './realtime';
 import { LocalSessions, SESSION_COOKIE, readCookie } from './sessions';
-import { contentTypeOf, serveH5 } from './static-files';
+import { serveH5, storedFileHeaders } from './static-files';
+import { sniffImageType } from '@domain/media/image-type';
 
 export interface LocalCloudServerOptions {
   dataDir: string;
@@ -93,6 +94,8 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     if (!openidOf(request)) return json(response, 401, { errCode: -1, errMsg: 'uploadFile:fail not signed in' });
     const body = await readBody(request, MAX_UPLOAD_BYTES);
     if (!body) return json(response, 413, { errCode: -1, errMsg: 'uploadFile:fail file too large' });
+    // Clients may store images only, judged by their bytes (an .html named .jpg is refused).
+    if (!sniffImageType(body)) return json(response, 415, { errCode: -1, errMsg: 'uploadFile:fail only images may be uploaded' });
     try {
       json(response, 200, await wechat.uploadFile({ cloudPath: url.searchParams.get('cloudPath') ?? '', fileContent: body }));
     } catch (error) {
@@ -162,7 +165,7 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     if (pathname.startsWith('/__cloud/storage/')) {
       const file = wechat.resolveStoredFile(decodeURIComponent(pathname.slice('/__cloud/storage/'.length)));
       if (!file || !fs.existsSync(file)) return json(response, 404, { errCode: -1, errMsg: 'file not found' });
-      response.writeHead(200, { 'content-type': contentTypeOf(file), 'cache-control': 'private, max-age=600' });
+      response.writeHead(200, storedFileHeaders(file));
       fs.createReadStream(file).pipe(response);
       return;
     }

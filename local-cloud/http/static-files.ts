@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { IMAGE_MIME, sniffImageType } from '@domain/media/image-type';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +19,36 @@ const TYPES: Record<string, string> = {
 };
 
 export const contentTypeOf = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/** The first bytes of a file, enough to tell an image by its magic number. */
+function headOf(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    return head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Headers for a file from cloud storage, which shares the app's origin here: whatever was
+ * uploaded must never run as a page. The type comes from the file's bytes, not its name; an image
+ * is shown inline, anything else (a resident's data export) is only ever downloaded; the browser
+ * may not guess another type (nosniff) and the response is sandboxed with no scripts at all.
+ */
+export function storedFileHeaders(file: string): Record<string, string | number> {
+  const image = sniffImageType(headOf(file));
+  const name = encodeURIComponent(path.basename(file));
+  return {
+    'content-type': image ? IMAGE_MIME[image] : 'application/octet-stream',
+    'content-disposition': `${image ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
+    'content-length': fs.statSync(file).size,
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; img-src 'self'; sandbox",
+    'cache-control': 'private, max-age=600',
+  };
+}
 
 /** Resolves a URL path inside `root`, refusing anything that climbs out of it. */
 export function safeJoin(root: string, urlPath: string): string | undefined {

@@ -124,7 +124,7 @@ test('a watch outside the security rules is refused, as CloudBase does', async (
 
 test('a signed-in client uploads a file; the stored file is served back through its temp URL', async () => {
   const { cookie } = await signIn('resident-xly2');
-  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+  const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
   const uploaded = await fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=${encodeURIComponent('consult/王阿姨/photo.png')}`, {
     method: 'POST',
     headers: { cookie },
@@ -140,6 +140,36 @@ test('a signed-in client uploads a file; the stored file is served back through 
   expect((await fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=x.png`, { method: 'POST', body: bytes })).status).toBe(401);
   const traversal = await fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=${encodeURIComponent('../escape.png')}`, { method: 'POST', headers: { cookie }, body: bytes });
   expect(traversal.status).toBe(400);
+});
+
+test('stored files can never run as pages: images by their bytes only, everything else sandboxed and downloaded', async () => {
+  const { cookie } = await signIn('resident-xly2');
+  const upload = (cloudPath: string, body: Buffer) =>
+    fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { cookie }, body });
+  const page = Buffer.from('<html><script>fetch("/__cloud/functions/consult")</script></html>');
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  expect((await upload('consult/evil.html', page)).status).toBe(415);
+  expect((await upload('consult/evil.svg', svg)).status).toBe(415);
+  // Named like a photo, but a page: still refused, the name decides nothing.
+  expect((await upload('consult/evil.jpg', page)).status).toBe(415);
+
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+  // A real image under a misleading name is served as what it is.
+  const { fileID } = (await (await upload('consult/photo.html', jpeg)).json()) as { fileID: string };
+  const { getTempFileURL, uploadFile } = await import('@local-cloud/wechat');
+  const served = await fetch((await getTempFileURL({ fileList: [fileID] })).fileList[0]!.tempFileURL);
+  expect(served.headers.get('content-type')).toBe('image/jpeg');
+  expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(served.headers.get('content-security-policy')).toContain('sandbox');
+  expect(served.headers.get('content-disposition')).toMatch(/^inline/);
+
+  // A page a function wrote (the server-side SDK stores anything) is only ever a download.
+  const stored = await uploadFile({ cloudPath: 'exports/page.html', fileContent: page });
+  const download = await fetch((await getTempFileURL({ fileList: [stored.fileID] })).fileList[0]!.tempFileURL);
+  expect(download.headers.get('content-type')).toBe('application/octet-stream');
+  expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
+  expect(download.headers.get('content-security-policy')).toContain('sandbox');
+  expect(download.headers.get('x-content-type-options')).toBe('nosniff');
 });
 
 test('a subscription accepted in the browser allows exactly one message, which lands in the outbox', async () => {
