@@ -144,7 +144,7 @@ test('a signed-in client uploads a file; the stored file is served back through 
 
 test('stored files can never run as pages: images by their bytes only, everything else sandboxed and downloaded', async () => {
   const { cookie } = await signIn('resident-xly2');
-  const upload = (cloudPath: string, body: Buffer) =>
+  const upload = (cloudPath: string, body: Buffer<ArrayBuffer>) =>
     fetch(`${cloud.url}/__cloud/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers: { cookie }, body });
   const page = Buffer.from('<html><script>fetch("/__cloud/functions/consult")</script></html>');
   const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
