@@ -1,12 +1,15 @@
 // ESLint flat config: `npm run lint` (eslint .). Syntax-level typescript-eslint rules (no type
 // information, so it stays fast; `npm run typecheck` does the type checking), React hooks rules
-// for the app, and one architectural rule: only src/platform/ may touch Taro.cloud.
+// for the app, and two architectural rules: only src/platform/ may touch Taro.cloud, and
+// bundled code (app, functions, platform adapters) never imports the @domain/actions barrel.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const CLOUD_MESSAGE = 'pages go through src/platform/cloud-call (Taro.cloud does not exist on H5)';
+const ACTIONS_BARREL_MESSAGE =
+  'import the contract from its function module (@domain/actions/<fn>, or @domain/actions/define): the barrel drags every function\'s schemas into each page and function bundle';
 
 export default tseslint.config(
   {
@@ -79,6 +82,25 @@ export default tseslint.config(
           // import { cloud } from '@tarojs/taro'
           selector: "ImportDeclaration[source.value='@tarojs/taro'] > ImportSpecifier[imported.name='cloud']",
           message: CLOUD_MESSAGE,
+        },
+      ],
+    },
+  },
+
+  // What ships (pages, functions and the adapters they use) takes each contract from its own
+  // function's module, so a bundle carries only the schemas it calls. Tests and tools may
+  // still use the barrel's registry (allActions()).
+  {
+    files: ['src/**/*.{ts,tsx}', 'cloudfunctions/**/*.ts', 'platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@domain/actions', message: ACTIONS_BARREL_MESSAGE },
+            { name: '@domain/actions/index', message: ACTIONS_BARREL_MESSAGE },
+          ],
+          patterns: [{ regex: '(^|/)domain/actions(/index)?$', message: ACTIONS_BARREL_MESSAGE }],
         },
       ],
     },

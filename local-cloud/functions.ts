@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FunctionName } from '@domain/actions';
+import type { FunctionName } from '@domain/actions/define';
 import { runInInvocation } from './wx-server-sdk/invocation';
 import * as account from '../cloudfunctions/account';
 import accountConfig from '../cloudfunctions/account/config.json';

@@ -26,6 +26,7 @@ export async function buildCloudFunctions({ quiet = false } = {}) {
       target: 'node16', // the oldest Node runtime CloudBase offers for functions
       format: 'cjs',
       minify: true,
+      charset: 'utf8', // Chinese text as itself (3 bytes a character), not \uXXXX escapes (6)
       sourcemap: false,
       external: ['wx-server-sdk'],
       tsconfig: path.join(root, 'tsconfig.json'),

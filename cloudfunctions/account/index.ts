@@ -1,8 +1,8 @@
-import { actions } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
 import { createCloudFunction } from '@platform/cloud/create-function';
 import { inviteHandlers } from './invites';
 import { profileHandlers } from './profile';
 import { staffHandlers } from './staff';
 
 /** Accounts, roles and officer invites. */
-export const main = createCloudFunction(actions.account, { ...profileHandlers, ...inviteHandlers, ...staffHandlers });
+export const main = createCloudFunction(accountActions, { ...profileHandlers, ...inviteHandlers, ...staffHandlers });

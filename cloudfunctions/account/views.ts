@@ -1,4 +1,4 @@
-import type { InviteView, MeView, StaffMemberView } from '@domain/actions';
+import type { InviteView, MeView, StaffMemberView } from '@domain/actions/account';
 import { inviteStatus } from '@domain/invites';
 import { COLLECTIONS, type CommunityRecord, type DistrictRecord, type InviteRecord, type StationRecord, type UserRecord } from '@platform/cloud/collections';
 import { findById, isoDate } from '@platform/cloud/documents';

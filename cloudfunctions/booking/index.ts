@@ -1,4 +1,4 @@
-import { actions } from '@domain/actions';
+import { bookingActions } from '@domain/actions/booking';
 import { createCloudFunction } from '@platform/cloud/create-function';
 import { familyHandlers } from './family';
 import { hallHandlers } from './hall';
@@ -7,4 +7,4 @@ import { timerHandlers } from './timers';
 import { waitlistHandlers } from './waitlist';
 
 /** Service-hall appointments: book, change, remind, check in — never overbooked. */
-export const main = createCloudFunction(actions.booking, { ...residentHandlers, ...waitlistHandlers, ...familyHandlers, ...hallHandlers, ...timerHandlers });
+export const main = createCloudFunction(bookingActions, { ...residentHandlers, ...waitlistHandlers, ...familyHandlers, ...hallHandlers, ...timerHandlers });

@@ -9,7 +9,7 @@ import { findById, findMany, insert, isoDate } from '@platform/cloud/documents';
 import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { SERVICE_LABELS } from '@domain/booking';
+import { SERVICE_LABELS } from '@domain/booking/services';
 import { withoutId } from './open-thread';
 import {
   allowWatching,

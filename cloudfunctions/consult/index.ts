@@ -1,4 +1,4 @@
-import { actions } from '@domain/actions';
+import { consultActions } from '@domain/actions/consult';
 import { createCloudFunction } from '@platform/cloud/create-function';
 import { conversationHandlers } from './conversation';
 import { escalationHandlers } from './escalation';
@@ -6,4 +6,4 @@ import { officerHandlers } from './officer';
 import { residentHandlers } from './resident';
 
 /** 问片警: residents' questions and fraud checks, the officer inbox, the live thread, escalation. */
-export const main = createCloudFunction(actions.consult, { ...residentHandlers, ...conversationHandlers, ...officerHandlers, ...escalationHandlers });
+export const main = createCloudFunction(consultActions, { ...residentHandlers, ...conversationHandlers, ...officerHandlers, ...escalationHandlers });

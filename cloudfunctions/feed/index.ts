@@ -1,8 +1,8 @@
-import { actions } from '@domain/actions';
+import { feedActions } from '@domain/actions/feed';
 import { createCloudFunction } from '@platform/cloud/create-function';
 import { publishingHandlers } from './publishing';
 import { quizHandlers } from './quiz';
 import { residentHandlers } from './residents';
 
 /** The anti-fraud feed: alerts, cases and knowledge for the reader's area; officers publish; the quiz. */
-export const main = createCloudFunction(actions.feed, { ...residentHandlers, ...publishingHandlers, ...quizHandlers });
+export const main = createCloudFunction(feedActions, { ...residentHandlers, ...publishingHandlers, ...quizHandlers });

@@ -16,5 +16,4 @@ export * from './check-in';
 export * from './no-show';
 export * from './waitlist';
 export * from './reminders';
-export * from './demo-hall-config';
 export * from './notifications';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FUNCTION_NAMES, type FunctionName } from '@domain/actions';
+import { FUNCTION_NAMES, type FunctionName } from '@domain/actions/define';
 import { failure } from '@domain/result';
 import type { LocalDatabase } from '../database';
 import { clockControlEnabled, setLocalClock } from '../clock';

@@ -3,7 +3,7 @@
  * 拱墅区公安分局's stations in Hangzhou and 丰台 西罗园派出所 in Beijing with its six
  * communities. Addresses and phone numbers are plausible but invented.
  */
-import { DEMO_ADDRESS_BOOKS } from '@domain/address';
+import { DEMO_ADDRESS_BOOKS } from './demo-address-books';
 import type { CommunityRecord, DistrictRecord, OfficerRecord, PostRecord, StationRecord } from '@platform/cloud/collections';
 import { DEMO_BOUNDARIES } from './demo-geography';
 import type { OfficerKind, Role } from '@domain/roles';

@@ -1,6 +1,6 @@
 import { userIdFor } from '@platform/cloud/identity';
 import { COLLECTIONS, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
-import { DEMO_HALL_CONFIGS } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from './demo-hall-config';
 import type { LocalDatabase } from '../database';
 import { demoArticles } from './demo-articles';
 import { DEMO_COMMUNITIES, DEMO_DISTRICTS, DEMO_OFFICERS, DEMO_PERSONAS, DEMO_POSTS, DEMO_STATIONS } from './demo-data';

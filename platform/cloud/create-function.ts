@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ActionDefinition, OutputOf, ParsedInputOf } from '@domain/actions';
+import type { ActionDefinition, OutputOf, ParsedInputOf } from '@domain/actions/define';
 import { ActionError, isActionError } from '@domain/errors';
 import { decide, isStationScoped, type StationScope } from '@domain/policy';
 import { failure, success, type ActionResult } from '@domain/result';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions';
+import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions/define';
 import type { ActionErrorBody } from '@domain/errors';
 import { callAction } from '@/platform/cloud-call';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions';
+import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions/define';
 import type { ActionErrorBody } from '@domain/errors';
 import { callAction } from '@/platform/cloud-call';
 import { validateInput } from '@/utils/validate-input';

@@ -1,4 +1,4 @@
-import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions';
+import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions/define';
 import { failure, isActionResult, type ActionResult } from '@domain/result';
 import { sendToCloud } from './cloud-transport';
 

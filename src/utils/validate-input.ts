@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ActionDefinition, InputOf } from '@domain/actions';
+import type { ActionDefinition, InputOf } from '@domain/actions/define';
 
 export type FieldErrors = Record<string, string>;
 

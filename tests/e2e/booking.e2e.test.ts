@@ -8,7 +8,7 @@
  * local-cloud/clock.ts) is set to a working-day morning: the test behaves the same at any hour.
  */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_HALL_CONFIGS } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, tab } from './browser';
 
 const DAY_MS = 86_400_000;

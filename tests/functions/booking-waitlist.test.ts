@@ -5,7 +5,8 @@
  * book a held place. Clock: Wednesday 2026-11-25 09:00 Beijing; 长庆 idRenewal with 1 place per slot.
  */
 import { actions, type BookingView, type WaitlistEntryView } from '@domain/actions';
-import { BOOKING_TEMPLATES, DEMO_HALL_CONFIGS } from '@domain/booking';
+import { BOOKING_TEMPLATES } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';

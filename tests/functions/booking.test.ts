@@ -5,7 +5,8 @@
  * morning in Beijing; 长庆 (changqing) opens Mon–Fri 08:30–12:00 and 13:30–17:00.
  */
 import { actions, type BookingView } from '@domain/actions';
-import { BOOKING_TEMPLATES, DEMO_HALL_CONFIGS } from '@domain/booking';
+import { BOOKING_TEMPLATES } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';

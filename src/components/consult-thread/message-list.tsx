@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { MessageView } from '@domain/actions';
+import type { MessageView } from '@domain/actions/consult';
 import { roleProps } from '@/components/a11y';
 import { formatDateTime } from '@/utils/format-date';
 import type { OutgoingMessage } from './use-consult-thread';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { actions, type MessageView } from '@domain/actions';
+import { consultActions, type MessageView } from '@domain/actions/consult';
 import { CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { useAction } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
@@ -26,7 +26,7 @@ const newClientId = () => `c${Date.now().toString(36)}${Math.random().toString(3
  * disappearing. Each message keeps its clientId, so a retry never posts it twice.
  */
 export function useConsultThread(threadId: string) {
-  const thread = useAction(actions.consult.getThread, { threadId }, { isEmpty: () => false, pullDownRefresh: true });
+  const thread = useAction(consultActions.getThread, { threadId }, { isEmpty: () => false, pullDownRefresh: true });
   const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);
   const { reload, data, setData } = thread;
   const dataRef = useRef(data);
@@ -41,14 +41,14 @@ export function useConsultThread(threadId: string) {
     const key = `${threadId}:${data?.updatedAt ?? ''}`;
     if (unread > 0 && markedFor.current !== key) {
       markedFor.current = key;
-      void callAction(actions.consult.markRead, { threadId });
+      void callAction(consultActions.markRead, { threadId });
     }
   }, [threadId, unread, data?.updatedAt]);
 
   const deliver = useCallback(
     async (message: OutgoingMessage) => {
       setOutgoing((list) => list.map((item) => (item.clientId === message.clientId ? { ...item, state: 'sending', error: undefined } : item)));
-      const result = await callAction(actions.consult.sendMessage, { threadId, clientId: message.clientId, text: message.text, photoFileIds: message.photoFileIds });
+      const result = await callAction(consultActions.sendMessage, { threadId, clientId: message.clientId, text: message.text, photoFileIds: message.photoFileIds });
       if (result.ok) {
         // The stored message replaces the pending one at once; the change signal refreshes the rest.
         const shown = dataRef.current;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { MeView } from '@domain/actions';
+import type { MeView } from '@domain/actions/account';
 import { ROUTES } from '@/routes';
 import { roleProps } from '../a11y';
 import './index.scss';

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type StationView } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { directoryActions, type StationView } from '@domain/actions/directory';
 import { haversineMeters } from '@domain/geo/geometry';
 import type { LatLng } from '@domain/geo/types';
 import { EntryRow } from '@/components/entry-row';
@@ -57,9 +58,9 @@ function useNearest() {
 }
 
 export default function BookingPage() {
-  const stations = useAction(actions.directory.listStations, {}, { pullDownRefresh: true });
+  const stations = useAction(directoryActions.listStations, {}, { pullDownRefresh: true });
   // Only to put the resident's own station first: the list shows without it.
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const { own, others } = splitOwn(stations.data ?? [], me.data?.homeCommunity?.stationName);
   const nearest = useNearest();
   // The list waits for "me" as well (its failure only means no own station on top): drawn before,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import type { StationView } from '@domain/actions';
+import type { StationView } from '@domain/actions/directory';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { openPlace } from '@/platform/open-location';

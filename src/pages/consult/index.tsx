@@ -3,7 +3,9 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type MeView, type RoutingPreviewView } from '@domain/actions';
+import { accountActions, type MeView } from '@domain/actions/account';
+import { consultActions } from '@domain/actions/consult';
+import { directoryActions, type RoutingPreviewView } from '@domain/actions/directory';
 import { CONSULT_TEMPLATES } from '@domain/consult';
 import { detectEmergency, EMERGENCY_PROMPT } from '@domain/emergency';
 import { CONSULT_CATEGORIES, CONSULT_CATEGORY_LABELS, type ConsultCategory } from '@domain/routing';
@@ -74,8 +76,8 @@ function Composer({ onSent }: { onSent: () => void }) {
   const [preview, setPreview] = useState<RoutingPreviewView>();
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [emergencyPrompt, setEmergencyPrompt] = useState<string>();
-  const route = useSubmit(actions.directory.routeQuestion);
-  const start = useSubmit(actions.consult.startThread);
+  const route = useSubmit(directoryActions.routeQuestion);
+  const start = useSubmit(consultActions.startThread);
 
   // Anything changed: the preview on screen no longer describes this question.
   const changed = () => {
@@ -242,7 +244,7 @@ function Composer({ onSent }: { onSent: () => void }) {
 }
 
 export default function ConsultPage() {
-  const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { pullDownRefresh: true, isEmpty: () => false });
   useHomeCommunityChanged(me.setData);
   const [sentCount, setSentCount] = useState(0);
   const resident = me.data !== undefined && !isStaffRole(me.data.role);

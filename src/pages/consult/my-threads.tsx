@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type ThreadSummaryView } from '@domain/actions';
+import { consultActions, type ThreadSummaryView } from '@domain/actions/consult';
 import { CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
@@ -45,7 +45,7 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
 
 /** 我的提问: status, last message and unread count, refreshed live when any of them changes. */
 export function MyThreads({ refreshKey }: { refreshKey: number }) {
-  const threads = useAction(actions.consult.listMyThreads, {}, { pullDownRefresh: true });
+  const threads = useAction(consultActions.listMyThreads, {}, { pullDownRefresh: true });
   useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void threads.reload({ quiet: true }));
   // A question just sent: show it in the list at once.
   const { reload } = threads;

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { RoutingPreviewView } from '@domain/actions';
+import type { RoutingPreviewView } from '@domain/actions/directory';
 import { PRIORITY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
 import { EmergencyAlert } from '@/components/emergency-alert';

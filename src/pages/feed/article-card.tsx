@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ArticleSummary } from '@domain/actions';
+import type { ArticleSummary } from '@domain/actions/feed';
 import { articlePath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
 import { roleProps } from '@/components/a11y';

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type ArticleSummary, type BeatCardView } from '@domain/actions';
+import { directoryActions, type BeatCardView } from '@domain/actions/directory';
+import { feedActions, type ArticleSummary } from '@domain/actions/feed';
 import { roleProps } from '@/components/a11y';
 import { openHomeCommunityPage } from '@/components/home-community';
 import { PageState } from '@/components/page-state';
@@ -19,7 +20,7 @@ export interface ElderHomeProps {
 
 /** The newest alert: the urgent one pinned for the resident's area, else the latest 预警 anywhere. */
 function LatestAlert({ pinned }: { pinned: readonly ArticleSummary[] | undefined }) {
-  const latest = useAction(actions.feed.listArticles, { kind: 'alert' }, { enabled: pinned !== undefined && pinned.length === 0, isEmpty: (page) => page.items.length === 0 });
+  const latest = useAction(feedActions.listArticles, { kind: 'alert' }, { enabled: pinned !== undefined && pinned.length === 0, isEmpty: (page) => page.items.length === 0 });
   const article = pinned?.[0] ?? latest.data?.items[0];
   const status = pinned === undefined ? 'loading' : pinned.length > 0 ? 'ready' : latest.status;
   return (
@@ -48,7 +49,7 @@ function LatestAlert({ pinned }: { pinned: readonly ArticleSummary[] | undefined
 
 /** The big green button: the resident's own beat officer's post; without a home community, the way to register one. */
 function CallMyOfficer() {
-  const beat = useAction(actions.directory.myBeatCard, {}, { isEmpty: (card) => card === null });
+  const beat = useAction(directoryActions.myBeatCard, {}, { isEmpty: (card) => card === null });
   if (beat.status === 'empty') {
     return (
       <View className="elder-home__big elder-home__big--call" {...roleProps('button')} hoverClass="elder-home__big--pressed" onClick={openHomeCommunityPage}>

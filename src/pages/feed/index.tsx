@@ -5,7 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions } from '@domain/actions';
+import { feedActions } from '@domain/actions/feed';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
 import { ElderSwitch } from '@/components/elder-switch';
@@ -51,7 +51,7 @@ export default function FeedPage() {
   const [fullFeedInElderMode, setFullFeedInElderMode] = useState(false);
   const [filters, setFilters] = useState<FeedFilters>({});
   const [keywordInput, setKeywordInput] = useState('');
-  const pinned = useAction(actions.feed.listPinned, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const pinned = useAction(feedActions.listPinned, {}, { pullDownRefresh: true, isEmpty: () => false });
   const selectedType = filters.fraudType && FRAUD_TYPES.find((type) => type.key === filters.fraudType);
   const set = (changes: Partial<FeedFilters>) => setFilters((current) => ({ ...current, ...changes }));
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type PinnedAlerts as PinnedAlertsView } from '@domain/actions';
+import { feedActions, type PinnedAlerts as PinnedAlertsView } from '@domain/actions/feed';
 import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { FormError } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
@@ -20,7 +20,7 @@ export interface PinnedAlertsProps {
  * be told of the next one by a WeChat message (WeChat's one-time subscription: one "允许", one message).
  */
 export function PinnedAlerts({ data, onSubscribed }: PinnedAlertsProps) {
-  const subscribe = useSubmit(actions.feed.subscribeAlerts);
+  const subscribe = useSubmit(feedActions.subscribeAlerts);
 
   // requestSubscribeMessage must run inside the tap itself.
   const optIn = async () => {

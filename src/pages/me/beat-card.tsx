@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { BeatCardView } from '@domain/actions';
+import type { BeatCardView } from '@domain/actions/directory';
 import { openHomeCommunityPage } from '@/components/home-community';
 import { PhoneLine } from '@/components/phone-line';
 import { roleProps } from '@/components/a11y';

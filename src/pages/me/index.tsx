@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type BeatCardView, type MeView } from '@domain/actions';
+import { accountActions, type MeView } from '@domain/actions/account';
+import { directoryActions, type BeatCardView } from '@domain/actions/directory';
 import { isStaffRole } from '@domain/roles';
 import { ElderSwitch } from '@/components/elder-switch';
 import { EntryRow } from '@/components/entry-row';
@@ -58,8 +59,8 @@ function MyCommunity({ beat }: { beat: ActionState<BeatCardView | null> }) {
 }
 
 export default function MePage() {
-  const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
-  const beat = useAction(actions.directory.myBeatCard, {}, { pullDownRefresh: true, isEmpty: (card) => card === null });
+  const me = useAction(accountActions.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const beat = useAction(directoryActions.myBeatCard, {}, { pullDownRefresh: true, isEmpty: (card) => card === null });
   // A role granted or taken back by the station shows up without the officer reloading.
   useLiveChanges('users', { openid: '{openid}' }, () => void me.reload({ quiet: true }), me.status === 'ready');
   // Registered on the registration page (or changed elsewhere): the new MeView comes with the news.

@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type MeView } from '@domain/actions';
+import { accountActions, type MeView } from '@domain/actions/account';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
@@ -18,7 +18,7 @@ export interface NicknameEditorProps {
 /** Nickname form; the cloud runs WeChat content security on it, and says so when it refuses. */
 export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorProps) {
   const [nickname, setNickname] = useState(current);
-  const { submit, pending, error, clearError } = useSubmit(actions.account.updateProfile);
+  const { submit, pending, error, clearError } = useSubmit(accountActions.updateProfile);
 
   async function save() {
     const me = await submit({ nickname });

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { MeView } from '@domain/actions';
+import type { MeView } from '@domain/actions/account';
 import { OFFICER_KIND_LABELS, ROLE_LABELS } from '@domain/roles';
 import { roleProps } from '@/components/a11y';
 

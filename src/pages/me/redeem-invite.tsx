@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type MeView } from '@domain/actions';
+import { accountActions, type MeView } from '@domain/actions/account';
 import { ROLE_LABELS } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
 import { FormCard } from '@/components/form-card';
@@ -15,7 +15,7 @@ import { useSubmit } from '@/hooks/use-submit';
 export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void }) {
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState('');
-  const { submit, pending, error, clearError } = useSubmit(actions.account.redeemInvite);
+  const { submit, pending, error, clearError } = useSubmit(accountActions.redeemInvite);
   // Said on the page, not in a toast that vanishes before an older reader has read it.
   const [registeredAs, setRegisteredAs] = useState('');
 

@@ -1,6 +1,5 @@
 import {
   createAddressResolver,
-  DEMO_ADDRESS_BOOKS,
   HINT_EMPTY,
   HINT_NOT_FOUND,
   HINT_ONLY_AREA,
@@ -8,6 +7,7 @@ import {
   type AddressResolution,
   type CommunityAddressBook,
 } from '@domain/address';
+import { DEMO_ADDRESS_BOOKS } from '@local-cloud/seed/demo-address-books';
 
 const resolver = createAddressResolver(DEMO_ADDRESS_BOOKS);
 const resolve = (text: string) => resolver.resolve(text);

@@ -1,4 +1,5 @@
-import { DEMO_HALL_CONFIGS, DEMO_HALL_STATION_IDS, SERVICE_KINDS, SERVICES, availability, checkHallConfig, slotsFor, type HallConfig } from '@domain/booking';
+import { SERVICE_KINDS, SERVICES, availability, checkHallConfig, slotsFor, type HallConfig } from '@domain/booking';
+import { DEMO_HALL_CONFIGS, DEMO_HALL_STATION_IDS } from '@local-cloud/seed/demo-hall-config';
 import { HALL, bj } from './fixture';
 
 describe('checkHallConfig', () => {

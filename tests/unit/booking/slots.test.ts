@@ -1,4 +1,5 @@
-import { availability, capacityOf, lookupSlot, parseSlotId, slotIdOf, slotsFor, stationAvailability, DEMO_HALL_CONFIGS } from '@domain/booking';
+import { availability, capacityOf, lookupSlot, parseSlotId, slotIdOf, slotsFor, stationAvailability } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { HALL, MON, bj } from './fixture';
 
 const times = (day: string, kind: 'idRenewal' | 'passport' = 'idRenewal') => slotsFor(HALL, kind, day).map((s) => s.time);

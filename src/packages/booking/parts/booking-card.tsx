@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { BookingView } from '@domain/actions';
+import type { BookingView } from '@domain/actions/booking';
 import { CheckInQr } from './check-in-qr';
 import { dayLabel } from './dates';
 import './parts.scss';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { AvailabilityDayView } from '@domain/actions';
+import type { AvailabilityDayView } from '@domain/actions/booking';
 import { roleProps } from '@/components/a11y';
 import { monthDay, weekdayOf } from './dates';
 import './parts.scss';

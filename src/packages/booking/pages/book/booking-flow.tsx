@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type BookingServiceView, type BookingView, type WaitlistEntryView } from '@domain/actions';
+import { bookingActions, type BookingServiceView, type BookingView, type WaitlistEntryView } from '@domain/actions/booking';
 import type { ActionErrorBody } from '@domain/errors';
 import { BOOKING_CONFIRM_TEMPLATES, BOOKING_TEMPLATES, NEED_LABELS as NEED_TEXT, SERVICE_KINDS } from '@domain/booking';
 import { roleProps } from '@/components/a11y';
@@ -92,7 +92,7 @@ export interface BookingFlowProps {
 
 /** 预约办证, one question at a time: service → day → slot → for whom → needs → review. */
 export function BookingFlow({ stationId }: BookingFlowProps) {
-  const catalogue = useAction(actions.booking.listServices, { stationId }, { isEmpty: (list) => list.services.length === 0 });
+  const catalogue = useAction(bookingActions.listServices, { stationId }, { isEmpty: (list) => list.services.length === 0 });
   const [step, setStep] = useState<Step>('service');
   const [service, setService] = useState<BookingServiceView>();
   const [day, setDay] = useState<string>();
@@ -109,12 +109,12 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
   const [reminded, setReminded] = useState(false);
 
   const availability = useAction(
-    actions.booking.availability,
+    bookingActions.availability,
     { stationId, service: service?.kind ?? SERVICE_KINDS[0] },
     { enabled: service !== undefined, isEmpty: (view) => view.days.length === 0 },
   );
-  const reserve = useSubmit(actions.booking.reserve);
-  const join = useSubmit(actions.booking.joinWaitlist);
+  const reserve = useSubmit(bookingActions.reserve);
+  const join = useSubmit(bookingActions.joinWaitlist);
 
   const chosenDay = availability.data?.days.find((d) => d.day === day);
   const chosenSlot = chosenDay?.slots.find((slot) => slot.slotId === slotId);

@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type FamilyMemberView } from '@domain/actions';
+import { bookingActions, type FamilyMemberView } from '@domain/actions/booking';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@domain/booking';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
@@ -30,7 +30,7 @@ function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
   const [relation, setRelation] = useState<Relation>();
-  const { submit, pending, error, clearError } = useSubmit(actions.booking.saveFamilyMember);
+  const { submit, pending, error, clearError } = useSubmit(bookingActions.saveFamilyMember);
 
   async function save() {
     // The schema names a missing relation; '' stands for "not chosen yet".
@@ -90,7 +90,7 @@ export interface PersonStepProps {
 
 /** 为谁预约: 本人 or a saved family member, with a way to add one. */
 export function PersonStep({ selected, onSelect }: PersonStepProps) {
-  const family = useAction(actions.booking.listFamilyMembers, {}, { isEmpty: () => false });
+  const family = useAction(bookingActions.listFamilyMembers, {}, { isEmpty: () => false });
   const members = family.data;
   const [adding, setAdding] = useState(false);
 

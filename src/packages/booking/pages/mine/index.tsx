@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type BookingView, type MyBookingsView } from '@domain/actions';
+import { bookingActions, type BookingView, type MyBookingsView } from '@domain/actions/booking';
 import { FormError } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
@@ -25,7 +25,7 @@ interface UpcomingProps {
 /** An upcoming booking with its code, and the ways to cancel it or change its time. */
 function Upcoming({ booking, onChanged }: UpcomingProps) {
   const [rescheduling, setRescheduling] = useState(false);
-  const cancel = useSubmit(actions.booking.cancel);
+  const cancel = useSubmit(bookingActions.cancel);
 
   async function askCancel() {
     const { confirm } = await Taro.showModal({
@@ -71,7 +71,7 @@ function Upcoming({ booking, onChanged }: UpcomingProps) {
 const nothing = (view: MyBookingsView) => view.upcoming.length === 0 && view.past.length === 0;
 
 export default function MyBookingsPage() {
-  const mine = useAction(actions.booking.myBookings, {}, { pullDownRefresh: true, isEmpty: nothing });
+  const mine = useAction(bookingActions.myBookings, {}, { pullDownRefresh: true, isEmpty: nothing });
   // What the last change did: stays on the page (and is read out) until the next one, no toast to catch.
   const [done, setDone] = useState<string>();
   const changed = (what: string) => {

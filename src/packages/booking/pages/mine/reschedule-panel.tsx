@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type BookingView } from '@domain/actions';
+import { bookingActions, type BookingView } from '@domain/actions/booking';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -18,8 +18,8 @@ export interface ReschedulePanelProps {
 
 /** 改时间 with the flow's day and slot steps; the old time stays booked until the new one is taken. */
 export function ReschedulePanel({ booking, onDone, onCancel }: ReschedulePanelProps) {
-  const availability = useAction(actions.booking.availability, { stationId: booking.stationId, service: booking.service }, { isEmpty: (view) => view.days.length === 0 });
-  const reschedule = useSubmit(actions.booking.reschedule);
+  const availability = useAction(bookingActions.availability, { stationId: booking.stationId, service: booking.service }, { isEmpty: (view) => view.days.length === 0 });
+  const reschedule = useSubmit(bookingActions.reschedule);
   const [day, setDay] = useState<string>();
   const [slotId, setSlotId] = useState<string>();
   const chosenDay = availability.data?.days.find((d) => d.day === day);

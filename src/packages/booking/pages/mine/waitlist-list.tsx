@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type WaitlistEntryView } from '@domain/actions';
+import { bookingActions, type WaitlistEntryView } from '@domain/actions/booking';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -13,8 +13,8 @@ import { dayLabel } from '../../parts/dates';
 const beijingTime = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 
 function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChanged: (done: string) => void }) {
-  const claim = useSubmit(actions.booking.claimWaitlistHold);
-  const leave = useSubmit(actions.booking.leaveWaitlist);
+  const claim = useSubmit(bookingActions.claimWaitlistHold);
+  const leave = useSubmit(bookingActions.leaveWaitlist);
   const holding = entry.status === 'holding';
 
   async function take() {
@@ -61,7 +61,7 @@ function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChang
 
 /** 我的候补: the places waited for, and one held now (take it or let it pass on). */
 export function WaitlistList({ onChanged }: { onChanged: (done: string) => void }) {
-  const entries = useAction(actions.booking.myWaitlist, {}, { pullDownRefresh: true });
+  const entries = useAction(bookingActions.myWaitlist, {}, { pullDownRefresh: true });
   if (!entries.data || entries.data.length === 0) return null;
   return (
     <View>

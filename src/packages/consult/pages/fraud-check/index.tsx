@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { actions, type FraudCheckView } from '@domain/actions';
+import { consultActions, type FraudCheckView } from '@domain/actions/consult';
 import {
   CONTACT_CHANNEL_LABELS,
   CONTACT_CHANNELS,
@@ -62,7 +62,7 @@ export default function FraudCheckPage() {
   const [channel, setChannel] = useState<ContactChannel>();
   const [note, setNote] = useState('');
   const [result, setResult] = useState<FraudCheckView>();
-  const start = useSubmit(actions.consult.startFraudCheck);
+  const start = useSubmit(consultActions.startFraudCheck);
   const amount = Number(amountText) || 0;
 
   async function submit() {

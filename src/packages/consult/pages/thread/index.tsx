@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { actions, type ThreadView } from '@domain/actions';
+import { consultActions, type ThreadView } from '@domain/actions/consult';
 import { CONSULT_TEMPLATES, THREAD_OUTCOME_LABELS } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
@@ -37,8 +37,8 @@ function StatusCard({ thread }: { thread: ThreadView }) {
 export function Thread({ threadId }: { threadId: string }) {
   const { thread, pending, send, retry, discard } = useConsultThread(threadId);
   const [rating, setRating] = useState(false);
-  const close = useSubmit(actions.consult.closeAndRate);
-  const reopen = useSubmit(actions.consult.reopenThread);
+  const close = useSubmit(consultActions.closeAndRate);
+  const reopen = useSubmit(consultActions.reopenThread);
   const data = thread.data;
 
   return (

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type ArticleView } from '@domain/actions';
+import { feedActions, type ArticleView } from '@domain/actions/feed';
 import { AUDIENCE_LABELS, fraudTypeLabel } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
 import { EntryRow } from '@/components/entry-row';
@@ -59,7 +59,7 @@ export function articleSpeech(article: Pick<ArticleView, 'title' | 'summary' | '
 
 /** 我已知晓: an alert's reader says they have seen it; officers see the count per community. */
 function Acknowledge({ article, onAcknowledged }: { article: ArticleView; onAcknowledged: (count: number) => void }) {
-  const acknowledge = useSubmit(actions.feed.acknowledgeArticle);
+  const acknowledge = useSubmit(feedActions.acknowledgeArticle);
   const tap = async () => {
     const result = await acknowledge.submit({ id: article.id });
     if (result) onAcknowledged(result.acknowledgements);
@@ -155,10 +155,10 @@ export default function ArticlePage() {
   const id = params.id ?? '';
   // A card shared into a group carries the sharer's community; a malformed one is simply ignored.
   const from = params.from && SHARE_FROM_PATTERN.test(decodeURIComponent(params.from)) ? decodeURIComponent(params.from) : undefined;
-  const article = useAction(actions.feed.getArticle, from ? { id, from } : { id }, { enabled: id !== '', isEmpty: () => false });
+  const article = useAction(feedActions.getArticle, from ? { id, from } : { id }, { enabled: id !== '', isEmpty: () => false });
 
   const recordShare = (channel: 'chat' | 'timeline') => {
-    if (article.data) void callAction(actions.feed.shareArticle, { id, channel });
+    if (article.data) void callAction(feedActions.shareArticle, { id, channel });
   };
   useShareAppMessage(() => {
     recordShare('chat');

@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type AddressResolutionView, type CommunityView } from '@domain/actions';
+import { directoryActions, type AddressResolutionView, type CommunityView } from '@domain/actions/directory';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
 import { NoticeCard } from '@/components/notice-card';
@@ -27,7 +27,7 @@ export interface AddressModeProps {
 export function AddressMode({ selectedId, currentId, onSelect, onConfirm, confirming, onSwitch }: AddressModeProps) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<AddressResolutionView>();
-  const resolve = useSubmit(actions.directory.resolveAddress);
+  const resolve = useSubmit(directoryActions.resolveAddress);
 
   async function find() {
     setResult(undefined);

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { CommunityView } from '@domain/actions';
+import type { CommunityView } from '@domain/actions/directory';
 import { roleProps } from '@/components/a11y';
 
 /** "西罗园派出所 · 西罗园北警务区": where a community belongs, as a resident reads it. */

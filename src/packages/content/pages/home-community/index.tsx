@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type CommunityView } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { directoryActions, type CommunityView } from '@domain/actions/directory';
 import { roleProps } from '@/components/a11y';
 import { FormError } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
@@ -55,10 +56,10 @@ interface Choice {
  * confirms the community by name before it is registered.
  */
 export default function HomeCommunityPage() {
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const [mode, setMode] = useState<BindMode>('list');
   const [choice, setChoice] = useState<Choice>();
-  const bind = useSubmit(actions.directory.bindHomeCommunity);
+  const bind = useSubmit(directoryActions.bindHomeCommunity);
   const current = me.data?.homeCommunity;
 
   const switchMode = (next: BindMode) => {

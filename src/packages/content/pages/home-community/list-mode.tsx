@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type CommunityView } from '@domain/actions';
+import { directoryActions, type CommunityView } from '@domain/actions/directory';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { CommunityOptions } from './community-option';
@@ -42,7 +42,7 @@ export interface ListModeProps {
 export function ListMode({ selectedId, currentId, onSelect }: ListModeProps) {
   const [keyword, setKeyword] = useState('');
   const wanted = useDebouncedValue(keyword.trim(), SEARCH_DELAY_MS);
-  const list = useAction(actions.directory.listCommunities, wanted ? { keyword: wanted } : {});
+  const list = useAction(directoryActions.listCommunities, wanted ? { keyword: wanted } : {});
 
   return (
     <View className="list-mode">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type CommunityView, type LocationView } from '@domain/actions';
+import { directoryActions, type CommunityView, type LocationView } from '@domain/actions/directory';
 import { FormError } from '@/components/form-error';
 import { NoticeCard } from '@/components/notice-card';
 import { useSubmit } from '@/hooks/use-submit';
@@ -36,7 +36,7 @@ export function LocationMode({ selectedId, currentId, onSelect, onSwitch }: Loca
   const [locating, setLocating] = useState(false);
   const [refusal, setRefusal] = useState<string>();
   const [found, setFound] = useState<LocationView>();
-  const locate = useSubmit(actions.directory.locate);
+  const locate = useSubmit(directoryActions.locate);
 
   async function send() {
     setRefusal(undefined);

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type QuizResult, type QuizRound } from '@domain/actions';
+import { feedActions, type QuizResult, type QuizRound } from '@domain/actions/feed';
 import { FRAUD_TYPES, fraudTypeLabel, type FraudTypeKey } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
 import { roleProps } from '@/components/a11y';
@@ -25,7 +25,7 @@ function verdict(score: number, total: number): string {
 /** Five questions, one answer each; the server grades them and explains every one. */
 function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: QuizResult) => void }) {
   const [answers, setAnswers] = useState<(number | undefined)[]>(() => round.questions.map(() => undefined));
-  const submit = useSubmit(actions.feed.submitQuiz);
+  const submit = useSubmit(feedActions.submitQuiz);
   const answered = answers.filter((answer) => answer !== undefined).length;
   // Said beside the button and left there (no toast that disappears before it is read).
   const [unanswered, setUnanswered] = useState(false);
@@ -123,7 +123,7 @@ export default function QuizPage() {
   const [fraudType, setFraudType] = useState<FraudTypeKey>();
   const [round, setRound] = useState<QuizRound>();
   const [result, setResult] = useState<QuizResult>();
-  const start = useSubmit(actions.feed.startQuiz);
+  const start = useSubmit(feedActions.startQuiz);
 
   useShareAppMessage(() => ({ title: '防骗小测试：五道题，看看您能不能识破骗局', path: ROUTES.quiz }));
 

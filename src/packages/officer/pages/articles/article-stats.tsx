@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { actions } from '@domain/actions';
+import { feedActions } from '@domain/actions/feed';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 
 /** 我已知晓, shares and opened group cards per community: did the warning reach the people it was for? */
 export function ArticleStats({ stationId, id }: { stationId: string; id: string }) {
-  const stats = useAction(actions.feed.articleStats, { stationId, id }, { isEmpty: () => false });
+  const stats = useAction(feedActions.articleStats, { stationId, id }, { isEmpty: () => false });
   return (
     <PageState status={stats.status} error={stats.error} onRetry={stats.reload} loadingRows={3}>
       {stats.data && (

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type StationArticleView } from '@domain/actions';
+import { feedActions, type StationArticleView } from '@domain/actions/feed';
 import { ARTICLE_KIND_LABELS } from '@domain/fraud-types';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
@@ -20,7 +20,7 @@ import './index.scss';
 
 function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; article: StationArticleView; onWithdrawn: () => void }) {
   const [open, setOpen] = useState(false);
-  const withdraw = useSubmit(actions.feed.withdrawArticle);
+  const withdraw = useSubmit(feedActions.withdrawArticle);
   const confirmWithdraw = async () => {
     const { confirm } = await Taro.showModal({ title: '撤回这条信息？', content: '撤回后居民看不到它，群里转发的卡片打开会显示“已撤回”。', confirmText: '撤回', cancelText: '不撤回' });
     if (confirm && (await withdraw.submit({ stationId, id: article.id }))) onWithdrawn();
@@ -82,8 +82,8 @@ function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; ar
 }
 
 function StationArticles({ stationId }: { stationId: string }) {
-  const list = useAction(actions.feed.listStationArticles, { stationId }, { pullDownRefresh: true, isEmpty: (data) => data.items.length === 0 });
-  const more = useSubmit(actions.feed.listStationArticles);
+  const list = useAction(feedActions.listStationArticles, { stationId }, { pullDownRefresh: true, isEmpty: (data) => data.items.length === 0 });
+  const more = useSubmit(feedActions.listStationArticles);
   // Back from the form: show what was just published or changed.
   useDidShow(() => void list.reload());
 

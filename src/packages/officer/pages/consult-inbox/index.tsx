@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type InboxView, type ThreadSummaryView } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { consultActions, type InboxView, type ThreadSummaryView } from '@domain/actions/consult';
 import { CONSULT_TEMPLATES, CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
@@ -73,7 +74,7 @@ const STATION_REFRESH_MS = 60_000;
 
 function Inbox({ stationId }: { stationId: string }) {
   const [view, setView] = useState<InboxView>('mine');
-  const inbox = useAction(actions.consult.officerInbox, { stationId, view }, { pullDownRefresh: true, isEmpty: (data) => data.threads.length === 0 });
+  const inbox = useAction(consultActions.officerInbox, { stationId, view }, { pullDownRefresh: true, isEmpty: (data) => data.threads.length === 0 });
   // New questions and replies arrive as change signals on this officer's threads; 本所 and 待认领
   // also hold colleagues' threads, which send this officer no signal: those are polled.
   useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void inbox.reload({ quiet: true }));
@@ -127,7 +128,7 @@ function Inbox({ stationId }: { stationId: string }) {
 }
 
 export default function ConsultInboxPage() {
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const stationId = me.data?.station?.id;
   return (
     <PageRoot className="inbox-page">

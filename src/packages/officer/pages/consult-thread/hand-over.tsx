@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import { actions, type ThreadView } from '@domain/actions';
+import { consultActions, type ThreadView } from '@domain/actions/consult';
 import { THREAD_OUTCOME_LABELS, THREAD_OUTCOMES, type ThreadOutcome } from '@domain/consult';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
@@ -10,10 +10,10 @@ import { useSubmit } from '@/hooks/use-submit';
 
 /** Transfer to a colleague or another station, with a note the resident will read. */
 export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadView; stationId: string; onDone: (transferredTo: string, stillVisible: boolean) => void }) {
-  const targets = useAction(actions.consult.listTransferTargets, { stationId }, { isEmpty: () => false });
+  const targets = useAction(consultActions.listTransferTargets, { stationId }, { isEmpty: () => false });
   const [to, setTo] = useState<{ officerId?: string; stationId?: string }>({});
   const [note, setNote] = useState('');
-  const transfer = useSubmit(actions.consult.transferThread);
+  const transfer = useSubmit(consultActions.transferThread);
 
   async function submit() {
     const result = await transfer.submit({ threadId: thread.id, note: note.trim(), ...(to.officerId ? { toOfficerId: to.officerId } : {}), ...(to.stationId ? { toStationId: to.stationId } : {}) });
@@ -49,7 +49,7 @@ export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadVie
 export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed: (view: ThreadView) => void }) {
   const [outcome, setOutcome] = useState<ThreadOutcome>();
   const [note, setNote] = useState('');
-  const close = useSubmit(actions.consult.closeWithOutcome);
+  const close = useSubmit(consultActions.closeWithOutcome);
   return (
     <View className="officer-panel">
       <Text className="officer-panel__title" id="close-outcomes">办理结果</Text>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { actions, type ThreadView } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { consultActions, type ThreadView } from '@domain/actions/consult';
 import { THREAD_OUTCOME_LABELS } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
 import { BOOKING_STATUS_LABELS, type BookingStatus } from '@domain/booking';
@@ -58,9 +59,9 @@ type Panel = 'none' | 'transfer' | 'close';
 
 function OfficerThread({ threadId }: { threadId: string }) {
   const { thread, pending, send, retry, discard } = useConsultThread(threadId);
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const stationId = me.data?.station?.id;
-  const replies = useAction(actions.consult.getQuickReplies, { stationId: stationId ?? '' }, { enabled: Boolean(stationId), isEmpty: () => false });
+  const replies = useAction(consultActions.getQuickReplies, { stationId: stationId ?? '' }, { enabled: Boolean(stationId), isEmpty: () => false });
   const [panel, setPanel] = useState<Panel>('none');
   /** What the last hand-over did, kept on the page (not a toast that vanishes). */
   const [handedOver, setHandedOver] = useState<{ to: string; stillVisible: boolean }>();

@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type RosterEntryView } from '@domain/actions';
+import { bookingActions, type RosterEntryView } from '@domain/actions/booking';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
@@ -18,7 +18,7 @@ export interface CheckInBoxProps {
 
 /** 签到: scan the resident's QR code (phone) or type the 6 digits they read out. */
 export function CheckInBox({ stationId, onCheckedIn }: CheckInBoxProps) {
-  const checkIn = useSubmit(actions.booking.checkIn);
+  const checkIn = useSubmit(bookingActions.checkIn);
   const [code, setCode] = useState('');
   const [scanProblem, setScanProblem] = useState<string>();
   const [done, setDone] = useState<RosterEntryView>();

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type RosterEntryView, type RosterView } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { bookingActions, type RosterEntryView, type RosterView } from '@domain/actions/booking';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { NoticeCard } from '@/components/notice-card';
@@ -68,13 +69,13 @@ async function askToClose(stationId: string, day: string, time: string | undefin
   const answer = (await Taro.showModal(options as Taro.showModal.Option)) as { confirm: boolean; content?: string };
   if (!answer.confirm) return undefined;
   const reason = answer.content?.trim() || DEFAULT_CLOSURE_REASON;
-  const result = await callAction(actions.booking.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
+  const result = await callAction(bookingActions.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
   return result.ok ? { closed: true, message: `已停办${what}，通知了${result.data.notified}人。` } : { closed: false, message: result.error.message };
 }
 
 function Roster({ stationId }: { stationId: string }) {
   const [day, setDay] = useState<string>();
-  const roster = useAction(actions.booking.hallRoster, day ? { stationId, day } : { stationId }, { pullDownRefresh: true, isEmpty: () => false });
+  const roster = useAction(bookingActions.hallRoster, day ? { stationId, day } : { stationId }, { pullDownRefresh: true, isEmpty: () => false });
   // "Today" is the server's Beijing day from the first answer, not the phone's clock.
   const [firstDay, setFirstDay] = useState<string>();
   const answeredDay = !day ? roster.data?.day : undefined;
@@ -151,7 +152,7 @@ function Roster({ stationId }: { stationId: string }) {
 }
 
 export default function HallRosterPage() {
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   return (
     <PageRoot className="hall-roster">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>

@@ -1,4 +1,4 @@
-import type { MeView } from '@domain/actions';
+import type { MeView } from '@domain/actions/account';
 
 /** May this account work the hall desk? The same people the hallStaff policy lets in. */
 export const isHallDesk = (me: MeView): boolean =>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { BookingNeedsView } from '@domain/actions';
+import type { BookingNeedsView } from '@domain/actions/booking';
 import { NEED_KINDS } from '@domain/booking';
 
 /**

@@ -1,4 +1,4 @@
-import type { ArticleDraft } from '@domain/actions';
+import type { ArticleDraft } from '@domain/actions/feed';
 
 /** What the form holds: long texts as typed (one paragraph / point per line), pictures with a preview. */
 export interface DraftFormState {

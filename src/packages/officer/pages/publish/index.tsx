@@ -5,7 +5,8 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions } from '@domain/actions';
+import { directoryActions } from '@domain/actions/directory';
+import { feedActions } from '@domain/actions/feed';
 import { MAX_ARTICLE_IMAGES } from '@domain/actions/feed';
 import { TARGET_SCOPE_LABELS, type TargetScope } from '@domain/feed-targeting';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
@@ -45,16 +46,16 @@ export default function PublishPage() {
   const set = (changes: Partial<DraftFormState>) => setForm((current) => ({ ...current, ...changes }));
 
   const stationId = station.stationId;
-  const communities = useAction(actions.directory.listCommunities, { stationId: stationId ?? '' }, { enabled: Boolean(stationId) });
-  const publish = useSubmit(actions.feed.publishArticle);
-  const update = useSubmit(actions.feed.updateArticle);
+  const communities = useAction(directoryActions.listCommunities, { stationId: stationId ?? '' }, { enabled: Boolean(stationId) });
+  const publish = useSubmit(feedActions.publishArticle);
+  const update = useSubmit(feedActions.updateArticle);
   const saving = editingId ? update : publish;
   const [loadError, setLoadError] = useState<string>();
 
   // Editing: load the item once the station is known.
   useEffect(() => {
     if (!editingId || !stationId) return;
-    void callAction(actions.feed.getDraft, { stationId, id: editingId }).then((result) => {
+    void callAction(feedActions.getDraft, { stationId, id: editingId }).then((result) => {
       if (result.ok) setForm(formFromDraft(result.data.draft));
       else setLoadError(result.error.message);
     });

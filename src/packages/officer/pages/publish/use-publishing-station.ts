@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { actions, type StationView } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { directoryActions, type StationView } from '@domain/actions/directory';
 import { useAction } from '@/hooks/use-action';
 
 /**
@@ -7,9 +8,9 @@ import { useAction } from '@/hooks/use-action';
  * picks one of the district's (the server refuses stations of other districts).
  */
 export function usePublishingStation(preferred?: string) {
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const isDistrictAdmin = me.data?.role === 'districtAdmin';
-  const stations = useAction(actions.directory.listStations, {}, { enabled: isDistrictAdmin });
+  const stations = useAction(directoryActions.listStations, {}, { enabled: isDistrictAdmin });
   const [stationId, setStationId] = useState<string | undefined>(preferred);
 
   useEffect(() => {

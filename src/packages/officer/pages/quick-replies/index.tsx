@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { actions } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { consultActions } from '@domain/actions/consult';
 import { QUICK_REPLY_MAX } from '@domain/actions/consult';
 import { PRIORITY_LABELS, type Priority } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
@@ -12,8 +13,8 @@ import { useSubmit } from '@/hooks/use-submit';
 import './index.scss';
 
 function Editor({ stationId }: { stationId: string }) {
-  const current = useAction(actions.consult.getQuickReplies, { stationId }, { isEmpty: () => false });
-  const save = useSubmit(actions.consult.saveQuickReplies);
+  const current = useAction(consultActions.getQuickReplies, { stationId }, { isEmpty: () => false });
+  const save = useSubmit(consultActions.saveQuickReplies);
   const [replies, setReplies] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
@@ -77,8 +78,8 @@ const PRIORITY_ORDER: Priority[] = ['urgent', 'high', 'normal'];
 
 /** Station admins: how long the assigned officer has before the timer hands a question to the duty officer. */
 function TargetsEditor({ stationId }: { stationId: string }) {
-  const current = useAction(actions.consult.getResponseTargets, { stationId }, { isEmpty: () => false });
-  const save = useSubmit(actions.consult.setResponseTargets);
+  const current = useAction(consultActions.getResponseTargets, { stationId }, { isEmpty: () => false });
+  const save = useSubmit(consultActions.setResponseTargets);
   const [minutes, setMinutes] = useState<Record<Priority, string>>({ urgent: '', high: '', normal: '' });
   const [saved, setSaved] = useState(false);
   useEffect(() => {
@@ -128,7 +129,7 @@ function TargetsEditor({ stationId }: { stationId: string }) {
 }
 
 export default function QuickRepliesPage() {
-  const me = useAction(actions.account.me, {}, { isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const stationId = me.data?.station?.id;
   return (
     <PageRoot className="quick-replies-page">

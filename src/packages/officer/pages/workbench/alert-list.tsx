@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { actions } from '@domain/actions';
+import { directoryActions } from '@domain/actions/directory';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { formatDateTime } from '@/utils/format-date';
@@ -9,7 +9,7 @@ import { formatDateTime } from '@/utils/format-date';
  * at once; this is so the officer responsible knows too, and can follow up.
  */
 export function AlertList({ stationId }: { stationId: string }) {
-  const alerts = useAction(actions.directory.listOfficerAlerts, { stationId }, { pullDownRefresh: true });
+  const alerts = useAction(directoryActions.listOfficerAlerts, { stationId }, { pullDownRefresh: true });
   if (alerts.status === 'empty') return null;
   return (
     <View>

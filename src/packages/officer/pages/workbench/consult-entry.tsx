@@ -1,13 +1,13 @@
 import { useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { actions } from '@domain/actions';
+import { consultActions } from '@domain/actions/consult';
 import { EntryRow } from '@/components/entry-row';
 import { useAction } from '@/hooks/use-action';
 import { ROUTES } from '@/routes';
 
 /** 居民提问: the way into the officer's inbox, with how many questions wait and how many messages are unread. */
 export function ConsultEntry({ stationId }: { stationId: string }) {
-  const inbox = useAction(actions.consult.officerInbox, { stationId, view: 'mine' }, { isEmpty: () => false });
+  const inbox = useAction(consultActions.officerInbox, { stationId, view: 'mine' }, { isEmpty: () => false });
   // Back from the inbox: the counts changed. The first show is the initial load.
   const shown = useRef(false);
   useDidShow(() => {

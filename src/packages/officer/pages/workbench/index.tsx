@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { actions, type MeView } from '@domain/actions';
+import { accountActions, type MeView } from '@domain/actions/account';
 import { OFFICER_KIND_LABELS, ROLE_LABELS, isStaffRole } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
 import { roleProps } from '@/components/a11y';
@@ -66,7 +66,7 @@ function Workbench({ me }: { me: MeView }) {
 }
 
 export default function WorkbenchPage() {
-  const me = useAction(actions.account.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const me = useAction(accountActions.me, {}, { pullDownRefresh: true, isEmpty: () => false });
   return (
     <PageRoot className="workbench-page">
       <PageState status={me.status} error={me.error} onRetry={me.reload} loadingRows={4}>

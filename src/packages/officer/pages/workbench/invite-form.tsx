@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { actions, type InviteView } from '@domain/actions';
+import { accountActions, type InviteView } from '@domain/actions/account';
 import { OFFICER_KIND_LABELS, OFFICER_KINDS, type OfficerKind } from '@domain/roles';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
@@ -23,7 +23,7 @@ export function InviteForm({ stationId, onCreated }: { stationId: string; onCrea
   const [kinds, setKinds] = useState<OfficerKind[]>(['beat']);
   const [validHours, setValidHours] = useState<number>(24);
   const [note, setNote] = useState('');
-  const { submit, pending, error, clearError } = useSubmit(actions.account.createInvite);
+  const { submit, pending, error, clearError } = useSubmit(accountActions.createInvite);
 
   async function create() {
     const invite = await submit({ stationId, role, officerKinds: kinds, validHours, note });

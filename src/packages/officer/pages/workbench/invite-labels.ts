@@ -1,4 +1,4 @@
-import type { InviteView } from '@domain/actions';
+import type { InviteView } from '@domain/actions/account';
 
 export const INVITE_STATUS_LABELS: Record<InviteView['status'], string> = {
   open: '可使用',

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type InviteView } from '@domain/actions';
+import { accountActions, type InviteView } from '@domain/actions/account';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
@@ -63,8 +63,8 @@ function InviteItem({ invite, onRevoke, onCopy, revoking }: InviteItemProps) {
 
 /** Station admins: make, hand out and revoke one-time officer invite codes. */
 export function InviteManager({ stationId }: { stationId: string }) {
-  const invites = useAction(actions.account.listInvites, { stationId }, { pullDownRefresh: true });
-  const revoke = useSubmit(actions.account.revokeInvite);
+  const invites = useAction(accountActions.listInvites, { stationId }, { pullDownRefresh: true });
+  const revoke = useSubmit(accountActions.revokeInvite);
   const [revokingCode, setRevokingCode] = useState<string>();
   const [fresh, setFresh] = useState<InviteView>();
   // What the last tap did, on the page and read out (no toast that disappears before it is read).

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { actions, type MeView, type StaffMemberView } from '@domain/actions';
+import { accountActions, type MeView, type StaffMemberView } from '@domain/actions/account';
 import { OFFICER_KIND_LABELS, ROLE_LABELS } from '@domain/roles';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
@@ -14,8 +14,8 @@ import { formatDate } from '@/utils/format-date';
 
 /** Everyone with a staff role at the station; the station admin can take a role back. */
 export function StaffList({ stationId, me }: { stationId: string; me: MeView }) {
-  const staff = useAction(actions.account.listStaff, { stationId }, { pullDownRefresh: true });
-  const revoke = useSubmit(actions.account.revokeStaff);
+  const staff = useAction(accountActions.listStaff, { stationId }, { pullDownRefresh: true });
+  const revoke = useSubmit(accountActions.revokeStaff);
   const [revokingId, setRevokingId] = useState<string>();
   const [done, setDone] = useState<string>();
   const canRevoke = (member: StaffMemberView) => me.role === 'stationAdmin' && member.userId !== me.userId;

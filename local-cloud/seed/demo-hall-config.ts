@@ -5,8 +5,8 @@
  * exit-entry window (weekdays only). Holidays are the State Council's 2026 schedule
  * (国务院办公厅 2025-11-04), with its make-up working days (调休上班).
  */
-import { DEFAULT_BOOKING_RULES, type HallConfig, type HallWindow, type Holiday, type ServiceOffer, type WeeklyHours } from './hall-config';
-import type { ServiceKind } from './services';
+import { DEFAULT_BOOKING_RULES, type HallConfig, type HallWindow, type Holiday, type ServiceOffer, type WeeklyHours } from '@domain/booking/hall-config';
+import type { ServiceKind } from '@domain/booking/services';
 
 export const DEMO_HALL_STATION_IDS = ['changqing', 'chaoming', 'kangqiao', 'banshan', 'wulin', 'shangtang', 'xiaohe', 'xiluoyuan'] as const;
 export type DemoHallStationId = (typeof DEMO_HALL_STATION_IDS)[number];

@@ -1,4 +1,4 @@
-import type { CommunityAddressBook } from './types';
+import type { CommunityAddressBook } from '@domain/address/types';
 
 /**
  * Address books of the demo communities (ids as in the local cloud's demo directory). Community
