@@ -100,7 +100,8 @@ export function runTaroBuild(type) {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    // A check or size build is never uploaded: it may go without the deployment configuration (config/index.ts).
+    env: { ...process.env, FORCE_COLOR: '0', ...(type === 'weapp' ? { FQ_WEAPP_CHECK_ONLY: '1' } : {}) },
   });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
     // eslint-disable-next-line no-control-regex

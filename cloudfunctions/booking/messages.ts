@@ -3,6 +3,7 @@ import { MY_BOOKINGS_PAGE } from '@domain/booking';
 import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
 import { findById } from '@platform/cloud/documents';
 import { cloud } from '@platform/cloud/wx';
+import { templateIdFor } from '@platform/cloud/settings';
 
 /** The four fields every booking template has (thing.* values are at most 20 characters on WeChat). */
 export interface BookingMessage {
@@ -25,7 +26,7 @@ export async function sendBookingMessage(accountId: string, templateId: BookingT
   try {
     await cloud.openapi.subscribeMessage.send({
       touser: account.openid,
-      templateId,
+      templateId: templateIdFor(templateId),
       page: MY_BOOKINGS_PAGE,
       data: { thing1: thing(message.service), time2: { value: message.time }, thing3: thing(message.detail), thing4: thing(message.hint) },
     });

@@ -1,15 +1,14 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { fnv1a64, hashBase32, personKeyFor } from '@domain/booking';
+import { requireSecret } from '@platform/cloud/settings';
 
 /**
- * For the local cloud and tests only. A deployed function must have BOOKING_SECRET set in its
- * environment variables: the secret keeps person keys and check-in codes unguessable and the
- * stored ID numbers unreadable.
+ * BOOKING_SECRET keeps person keys and check-in codes unguessable and the stored ID numbers
+ * unreadable. `npm run deploy` sets it; without it a deployed function refuses to run
+ * (platform/cloud/settings.ts). Only the local cloud has a development stand-in.
  */
-export const LOCAL_DEV_ONLY_BOOKING_SECRET = 'local-dev-only-booking-secret-do-not-deploy';
-
 export function bookingSecret(): string {
-  return process.env.BOOKING_SECRET || LOCAL_DEV_ONLY_BOOKING_SECRET;
+  return requireSecret('BOOKING_SECRET');
 }
 
 const keyedHash = (message: string) => createHmac('sha256', bookingSecret()).update(message).digest('base64url');

@@ -13,6 +13,7 @@ import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type 
 import type { Directory } from '@platform/cloud/directory';
 import { findById, isoDate } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
+import { templateIdFor } from '@platform/cloud/settings';
 
 /** Subscribe-message templates (configured in the WeChat admin console). */
 export const CONSULT_NEW_TEMPLATE = CONSULT_TEMPLATES.newQuestion;
@@ -159,7 +160,7 @@ const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(te
 /** A one-time subscribe message; without a subscription left (43101) the in-app badge still stands. */
 export async function notify(touser: string, templateId: string, page: string, title: string, at: Date): Promise<void> {
   try {
-    await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data: { thing1: { value: thing(title) }, time2: { value: clock(at) } } });
+    await cloud.openapi.subscribeMessage.send({ touser, templateId: templateIdFor(templateId), page, data: { thing1: { value: thing(title) }, time2: { value: clock(at) } } });
   } catch (error) {
     const code = (error as { errCode?: number }).errCode;
     // 43101: the person has no subscription left for this template — the usual case, not a fault.

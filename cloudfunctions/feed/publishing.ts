@@ -23,6 +23,7 @@ import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 import { counterOf, summaryOf } from './reader';
+import { templateIdFor } from '@platform/cloud/settings';
 
 type PublishingHandlers = Pick<
   Handlers<typeof feedActions>,
@@ -172,7 +173,7 @@ async function notifySubscribers(article: ArticleRecord, directory: Directory, n
       try {
         await cloud.openapi.subscribeMessage.send({
           touser: subscriber.openid,
-          templateId: FRAUD_ALERT_TEMPLATE,
+          templateId: templateIdFor(FRAUD_ALERT_TEMPLATE),
           page: `packages/content/pages/article/index?id=${article._id}`,
           data: {
             thing1: { value: article.title.slice(0, 20) },

@@ -12,6 +12,13 @@ import { localCloudState } from './state';
 
 export const DYNAMIC_CURRENT_ENV = Symbol.for('DYNAMIC_CURRENT_ENV');
 
+/**
+ * Not in the real SDK: how functions know they run on the local cloud, where development
+ * fallbacks (a built-in booking secret, templates by their code names) are allowed. Nothing a
+ * caller sends can set it.
+ */
+export const LOCAL_CLOUD = true;
+
 export function init(_config?: unknown): void {
   // The environment is fixed by the local cloud's configuration.
 }
@@ -59,5 +66,5 @@ export function logger() {
   return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-const sdk = { DYNAMIC_CURRENT_ENV, init, database, getWXContext, openapi, uploadFile, downloadFile, getTempFileURL, deleteFile, logger };
+const sdk = { DYNAMIC_CURRENT_ENV, LOCAL_CLOUD, init, database, getWXContext, openapi, uploadFile, downloadFile, getTempFileURL, deleteFile, logger };
 export default sdk;

@@ -7,6 +7,7 @@ import type { Actor } from '@domain/roles';
 import { COLLECTIONS, type StationRecord, type UserRecord } from './collections';
 import { findById } from './documents';
 import { actorOf, resolveUser } from './identity';
+import { refusalToRun } from './settings';
 import { cloud } from './wx';
 
 /** What a handler gets besides its validated input. */
@@ -84,11 +85,18 @@ async function stationScope(stationId: string): Promise<StationScope> {
  * policy, and the one envelope. Handlers only ever see valid input from an allowed caller.
  */
 export function createCloudFunction<T extends Record<string, ActionDefinition>>(table: T, handlers: Handlers<T>) {
+  const functionName = Object.values(table)[0]?.fn ?? 'unknown';
   return async function main(event: unknown, context?: unknown): Promise<ActionResult<unknown>> {
     const requestId = newRequestId(context);
     const now = new Date();
     let actionName = '?';
     try {
+      // In production a missing secret or template id stops every call, loudly: no silent development fallback.
+      const refusal = refusalToRun(functionName);
+      if (refusal) {
+        for (const problem of refusal) console.error(`[${requestId}] ${functionName} refuses to run: ${problem}`);
+        return failure('INTERNAL', undefined, { requestId });
+      }
       const callerOpenid = cloud.getWXContext().OPENID || undefined;
       const request = parseRequest(event, callerOpenid);
       if (!request) return failure('INVALID_INPUT', '请求格式不正确');

@@ -1,0 +1,142 @@
+/**
+ * What a deployment is configured with, in one place: the CloudBase environment, the
+ * subscribe-message template ids WeChat assigned to this AppID, and the secrets. `npm run deploy`
+ * validates it and hands each function the settings it needs as environment variables; the
+ * functions refuse to run in production without them (platform/cloud/settings.ts); the weapp
+ * build embeds the environment id and template ids (config/index.ts).
+ *
+ * It lives in config/ because Taro's config loader (config/index.ts) compiles only this folder;
+ * no imports, so the functions' bundles and the deploy tool can read it as well.
+ */
+
+/** A cloud function's folder name under cloudfunctions/. */
+export type DeployedFunction = string;
+
+export interface TemplateSetting {
+  /** The name the code uses for the template (in domain/…); local mode sends under this name. */
+  logical: string;
+  /** The environment variable holding the template id from the WeChat admin console (订阅消息). */
+  env: string;
+  purpose: string;
+  usedBy: DeployedFunction[];
+}
+
+export interface SecretSetting {
+  env: string;
+  purpose: string;
+  usedBy: DeployedFunction[];
+  minLength: number;
+}
+
+/** Every subscribe-message template the app asks for and sends; a test holds this list to the domain's. */
+export const TEMPLATE_SETTINGS: readonly TemplateSetting[] = [
+  { logical: 'tmpl-fraud-alert', env: 'TEMPLATE_FRAUD_ALERT', purpose: '紧急反诈预警', usedBy: ['feed'] },
+  { logical: 'tmpl-booking-reminder', env: 'TEMPLATE_BOOKING_REMINDER', purpose: '预约提醒（前一天、前一小时）', usedBy: ['booking'] },
+  { logical: 'tmpl-booking-slot-closed', env: 'TEMPLATE_BOOKING_SLOT_CLOSED', purpose: '预约时段停办', usedBy: ['booking'] },
+  { logical: 'tmpl-booking-waitlist-offer', env: 'TEMPLATE_BOOKING_WAITLIST_OFFER', purpose: '候补到位', usedBy: ['booking'] },
+  { logical: 'tmpl-consult-new', env: 'TEMPLATE_CONSULT_NEW', purpose: '民警：新的提问', usedBy: ['consult'] },
+  { logical: 'tmpl-consult-reply', env: 'TEMPLATE_CONSULT_REPLY', purpose: '居民：民警已回复', usedBy: ['consult'] },
+];
+
+export const SECRET_SETTINGS: readonly SecretSetting[] = [
+  {
+    env: 'BOOKING_SECRET',
+    purpose: 'keys person keys and check-in codes, seals family members’ ID and phone numbers',
+    usedBy: ['booking'],
+    minLength: 32,
+  },
+  {
+    env: 'BOOTSTRAP_SECRET',
+    purpose: 'lets the technician make the first district admin (account.claimFirstAdmin) while none exists',
+    usedBy: ['account'],
+    minLength: 24,
+  },
+];
+
+export const ENV_ID_VARIABLE = 'CLOUD_ENV_ID';
+
+/** The settings one function needs, as environment variable names. */
+export function settingsOf(fn: DeployedFunction): { secrets: SecretSetting[]; templates: TemplateSetting[] } {
+  return {
+    secrets: SECRET_SETTINGS.filter((setting) => setting.usedBy.includes(fn)),
+    templates: TEMPLATE_SETTINGS.filter((setting) => setting.usedBy.includes(fn)),
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+const present = (env: Env, name: string) => (env[name] ?? '').trim();
+
+/** What is wrong with one function's settings in this environment: one line per problem, naming the variable. */
+export function problemsOf(fn: DeployedFunction, env: Env): string[] {
+  const { secrets, templates } = settingsOf(fn);
+  const problems: string[] = [];
+  for (const secret of secrets) {
+    const value = present(env, secret.env);
+    if (!value) problems.push(`${secret.env} is missing (${secret.purpose})`);
+    else if (value.length < secret.minLength) problems.push(`${secret.env} is shorter than ${secret.minLength} characters`);
+  }
+  for (const template of templates) {
+    if (!present(env, template.env)) problems.push(`${template.env} is missing (subscribe-message template id for ${template.purpose})`);
+  }
+  return problems;
+}
+
+/** A deployment's whole configuration, validated. */
+export interface DeploymentConfig {
+  envId: string;
+  /** Template ids by logical name. */
+  templateIds: Record<string, string>;
+  /** Secret values by variable name. */
+  secrets: Record<string, string>;
+}
+
+export type ConfigResult = { ok: true; config: DeploymentConfig } | { ok: false; problems: string[] };
+
+const ENV_ID_PATTERN = /^[a-z][a-z0-9-]{3,48}[a-z0-9]$/;
+/** WeChat's template ids are 43 url-safe base64 characters, e.g. `lKnU0V3w…`. */
+const TEMPLATE_ID_PATTERN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** Reads and checks the deployment configuration from environment variables (`npm run deploy`, the weapp build). */
+export function readDeploymentConfig(env: Env, options: { secrets: boolean } = { secrets: true }): ConfigResult {
+  const problems: string[] = [];
+  const envId = present(env, ENV_ID_VARIABLE);
+  if (!envId) problems.push(`${ENV_ID_VARIABLE} is missing (the CloudBase environment id, e.g. fengqiao-prod-1a2b3c)`);
+  else if (!ENV_ID_PATTERN.test(envId)) problems.push(`${ENV_ID_VARIABLE} "${envId}" does not look like a CloudBase environment id`);
+
+  const templateIds: Record<string, string> = {};
+  for (const template of TEMPLATE_SETTINGS) {
+    const value = present(env, template.env);
+    if (!value) problems.push(`${template.env} is missing (subscribe-message template id for ${template.purpose})`);
+    else if (!TEMPLATE_ID_PATTERN.test(value)) problems.push(`${template.env} "${value}" does not look like a WeChat template id`);
+    else templateIds[template.logical] = value;
+  }
+  const duplicated = Object.values(templateIds).filter((id, index, all) => all.indexOf(id) !== index);
+  if (duplicated.length > 0) problems.push(`one template id is given for two purposes: ${[...new Set(duplicated)].join(', ')}`);
+
+  const secrets: Record<string, string> = {};
+  if (options.secrets) {
+    for (const secret of SECRET_SETTINGS) {
+      const value = present(env, secret.env);
+      if (!value) problems.push(`${secret.env} is missing (${secret.purpose}); make one with: openssl rand -base64 48`);
+      else if (value.length < secret.minLength) problems.push(`${secret.env} is shorter than ${secret.minLength} characters`);
+      else secrets[secret.env] = value;
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { envId, templateIds, secrets } };
+}
+
+/** The environment variables a deployed function gets: only the settings it uses. */
+export function functionEnvironment(fn: DeployedFunction, config: DeploymentConfig): Record<string, string> {
+  const { secrets, templates } = settingsOf(fn);
+  const variables: Record<string, string> = {};
+  for (const secret of secrets) {
+    const value = config.secrets[secret.env];
+    if (value !== undefined) variables[secret.env] = value;
+  }
+  for (const template of templates) {
+    const value = config.templateIds[template.logical];
+    if (value !== undefined) variables[template.env] = value;
+  }
+  return variables;
+}

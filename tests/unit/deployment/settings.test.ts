@@ -1,0 +1,77 @@
+import { BOOKING_TEMPLATES } from '@domain/booking';
+import { CONSULT_TEMPLATES } from '@domain/consult';
+import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { functionEnvironment, problemsOf, readDeploymentConfig, TEMPLATE_SETTINGS } from '../../../config/deployment';
+
+const SECRET = 'x'.repeat(48);
+export const validEnvironment = (): Record<string, string> => ({
+  CLOUD_ENV_ID: 'fengqiao-prod-1a2b3c',
+  BOOKING_SECRET: SECRET,
+  BOOTSTRAP_SECRET: 'b'.repeat(32),
+  TEMPLATE_FRAUD_ALERT: 'lKnU0V3wFraudAlertTemplateId0000000000000a',
+  TEMPLATE_BOOKING_REMINDER: 'lKnU0V3wBookingReminderTemplateId000000b',
+  TEMPLATE_BOOKING_SLOT_CLOSED: 'lKnU0V3wBookingSlotClosedTemplateId0000c',
+  TEMPLATE_BOOKING_WAITLIST_OFFER: 'lKnU0V3wBookingWaitlistOfferTemplateId0d',
+  TEMPLATE_CONSULT_NEW: 'lKnU0V3wConsultNewTemplateId00000000000e',
+  TEMPLATE_CONSULT_REPLY: 'lKnU0V3wConsultReplyTemplateId000000000f',
+});
+
+test('every template the code asks for or sends has a deployment setting, and no setting is unused', () => {
+  const inCode = [...Object.values(BOOKING_TEMPLATES), ...Object.values(CONSULT_TEMPLATES), FRAUD_ALERT_TEMPLATE].sort();
+  expect(TEMPLATE_SETTINGS.map((setting) => setting.logical).sort()).toEqual(inCode);
+});
+
+test('a complete configuration is accepted, with template ids by code name', () => {
+  const result = readDeploymentConfig(validEnvironment());
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.config.envId).toBe('fengqiao-prod-1a2b3c');
+  expect(result.config.templateIds['tmpl-fraud-alert']).toBe('lKnU0V3wFraudAlertTemplateId0000000000000a');
+  expect(result.config.secrets.BOOKING_SECRET).toBe(SECRET);
+});
+
+test('an empty environment names every missing setting', () => {
+  const result = readDeploymentConfig({});
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  const text = result.problems.join('\n');
+  for (const name of ['CLOUD_ENV_ID', 'BOOKING_SECRET', 'BOOTSTRAP_SECRET', ...TEMPLATE_SETTINGS.map((setting) => setting.env)]) expect(text).toContain(name);
+});
+
+test('a weak secret, a malformed env id or template id, and one id for two templates are refused', () => {
+  const env = {
+    ...validEnvironment(),
+    BOOKING_SECRET: 'secret',
+    CLOUD_ENV_ID: 'My Env',
+    TEMPLATE_CONSULT_NEW: 'tmpl consult',
+    TEMPLATE_CONSULT_REPLY: validEnvironment().TEMPLATE_FRAUD_ALERT!,
+  };
+  const result = readDeploymentConfig(env);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.problems).toEqual([
+    'CLOUD_ENV_ID "My Env" does not look like a CloudBase environment id',
+    'TEMPLATE_CONSULT_NEW "tmpl consult" does not look like a WeChat template id',
+    'one template id is given for two purposes: lKnU0V3wFraudAlertTemplateId0000000000000a',
+    'BOOKING_SECRET is shorter than 32 characters',
+  ]);
+});
+
+test('the weapp build reads the same configuration without the secrets', () => {
+  const { BOOKING_SECRET: _b, BOOTSTRAP_SECRET: _s, ...publicPart } = validEnvironment();
+  expect(readDeploymentConfig(publicPart, { secrets: false }).ok).toBe(true);
+});
+
+test('each function gets only the settings it uses', () => {
+  const result = readDeploymentConfig(validEnvironment());
+  if (!result.ok) throw new Error(result.problems.join());
+  expect(Object.keys(functionEnvironment('booking', result.config)).sort()).toEqual([
+    'BOOKING_SECRET',
+    'TEMPLATE_BOOKING_REMINDER',
+    'TEMPLATE_BOOKING_SLOT_CLOSED',
+    'TEMPLATE_BOOKING_WAITLIST_OFFER',
+  ]);
+  expect(Object.keys(functionEnvironment('directory', result.config))).toEqual([]);
+  expect(problemsOf('booking', functionEnvironment('booking', result.config))).toEqual([]);
+  expect(problemsOf('booking', {})).toEqual(expect.arrayContaining([expect.stringContaining('BOOKING_SECRET is missing')]));
+});
