@@ -1,11 +1,11 @@
-import type { consultActions, ThreadView } from '@domain/actions/consult';
+import { MESSAGES_PAGE, MESSAGES_PER_HOUR, type consultActions, type ThreadView } from '@domain/actions/consult';
 import { canReopen, dueAt, maskPersonalNumbers, queuePosition, REOPEN_WINDOW_DAYS } from '@domain/consult';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type BookingRecord, type ConsultMessageRecord, type ConsultThreadRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
-import { findById, findMany, insert, isoDate } from '@platform/cloud/documents';
+import { countOf, findById, findMany, insert, isoDate } from '@platform/cloud/documents';
 import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
@@ -27,11 +27,33 @@ import {
   type Viewer,
 } from './threads';
 
-type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 'sendMessage' | 'markRead'>;
+type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 'olderMessages' | 'sendMessage' | 'markRead'>;
 
-/** A thread holds at most this many messages in one answer (CloudBase get() ≤ 1000). */
-const MESSAGES_LIMIT = 500;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * One page of a thread's messages, newest first from the database and returned oldest first:
+ * the newest page on opening, then pages back from `before`. Reading ascending with a limit
+ * would stop at the oldest page and never show a message past it.
+ */
+async function messagePage(threadId: string, before?: ConsultMessageRecord): Promise<{ messages: ConsultMessageRecord[]; hasOlder: boolean }> {
+  const _ = database().command;
+  const where = before ? { threadId, createdAt: _.lte(before.createdAt) } : { threadId };
+  // Messages stamped the same millisecond as `before` are ordered by _id: skip those not older.
+  const found = await findMany<ConsultMessageRecord>(
+    database().collection(COLLECTIONS.consultMessages).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(MESSAGES_PAGE + 21),
+  );
+  const older = before ? found.filter((message) => message.createdAt.getTime() < before.createdAt.getTime() || message._id < before._id) : found;
+  return { messages: older.slice(0, MESSAGES_PAGE).reverse(), hasOlder: older.length > MESSAGES_PAGE };
+}
+
+/** An assigned officer reading a resident's personal numbers is logged (PIPL). */
+async function auditPersonalNumbers(messages: ConsultMessageRecord[], threadId: string, viewer: Viewer, user: UserRecord, now: Date): Promise<void> {
+  if (viewer.role === 'officer' && viewer.isAssigned && messages.some((message) => message.hasPersonalNumbers && message.authorUserId !== user._id)) {
+    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.read', threadId, by: user._id, at: now });
+  }
+}
 
 async function residentContext(thread: ConsultThreadRecord, directory: Directory): Promise<ThreadView['residentContext']> {
   const [earlier, bookings] = await Promise.all([
@@ -50,15 +72,14 @@ async function residentContext(thread: ConsultThreadRecord, directory: Directory
 export async function threadView(threadId: string, user: UserRecord, now: Date): Promise<ThreadView> {
   const directory = await currentDirectory(now);
   const { thread, viewer } = await loadThread(threadId, user, directory);
-  const messages = await findMany<ConsultMessageRecord>(database().collection(COLLECTIONS.consultMessages).where({ threadId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(MESSAGES_LIMIT));
-  if (viewer.role === 'officer' && viewer.isAssigned && messages.some((message) => message.hasPersonalNumbers && message.authorUserId !== user._id)) {
-    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.read', threadId, by: user._id, at: now });
-  }
+  const { messages, hasOlder } = await messagePage(threadId);
+  await auditPersonalNumbers(messages, threadId, viewer, user, now);
   const reopenUntil = thread.closedAt && canReopen(thread.closedAt, now) ? new Date(thread.closedAt.getTime() + REOPEN_WINDOW_DAYS * DAY_MS) : undefined;
   return {
     ...summaryView(thread, viewer, directory, now),
     viewer: viewer.role,
     messages: await messageViews(messages, thread, viewer),
+    hasOlderMessages: hasOlder,
     reason: thread.reason,
     expectation: thread.open && thread.awaiting === 'officer' ? expectationFor(directory, thread.assignee, thread.dueAt, now) : '',
     ...(thread.outcome ? { outcome: thread.outcome } : {}),
@@ -110,6 +131,17 @@ export const conversationHandlers: ConversationHandlers = {
     return view;
   },
 
+  async olderMessages({ threadId, before }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const { thread, viewer } = await loadThread(threadId, user, directory);
+    const from = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, before);
+    if (!from || from.threadId !== threadId) throw new ActionError('NOT_FOUND', '没有找到这条消息，请刷新后再试');
+    const { messages, hasOlder } = await messagePage(threadId, from);
+    await auditPersonalNumbers(messages, threadId, viewer, user, context.now);
+    return { messages: await messageViews(messages, thread, viewer), hasOlder };
+  },
+
   async sendMessage({ threadId, clientId, text, photoFileIds = [] }, context) {
     const { user, openid } = requireUser(context);
     if (!text && photoFileIds.length === 0) throw new ActionError('INVALID_INPUT', '请填写消息', { text: '请填写消息' });
@@ -119,6 +151,11 @@ export const conversationHandlers: ConversationHandlers = {
     const already = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
     if (already) return (await messageViews([already], thread, viewer))[0]!;
     if (thread.status !== 'open') throw new ActionError('CONFLICT', viewer.role === 'resident' ? '这个提问已经结束。如需继续，请先重新打开' : '这个提问已经办结');
+    const _ = database().command;
+    const lastHour = await countOf(
+      database().collection(COLLECTIONS.consultMessages).where({ threadId, createdAt: _.gt(new Date(context.now.getTime() - HOUR_MS)), authorUserId: user._id }),
+    );
+    if (lastHour >= MESSAGES_PER_HOUR) throw new ActionError('RATE_LIMITED', `一小时内在这个对话里最多发 ${MESSAGES_PER_HOUR} 条消息，请稍后再发`);
     // Nothing is stored, and nobody is told, unless WeChat content security passes it.
     await assertTextIsSafe(openid, text, 2);
 

@@ -26,7 +26,7 @@ const thread = (messages: MessageView[], overrides: Partial<ThreadView> = {}): T
   id: 't1', category: 'household', kind: 'question', status: 'open', awaiting: 'officer', priority: 'normal', title: '户口迁移要带什么？',
   lastMessage: { text: '户口迁移要带什么？', from: 'resident', at: '2026-11-25T02:00:00.000Z' }, unread: 0, assigneeLabel: '西罗园派出所 综合服务大厅',
   stationName: '西罗园派出所', residentLabel: '王阿姨', waitingSince: '2026-11-25T02:00:00.000Z', waitedMinutes: 3, dueAt: '2026-11-25T06:00:00.000Z', waitLevel: 'ok',
-  updatedAt: '2026-11-25T02:00:00.000Z', viewer: 'resident', messages, reason: '已转给 西罗园派出所 综合服务大厅（户籍/出入境窗口）',
+  updatedAt: '2026-11-25T02:00:00.000Z', viewer: 'resident', messages, hasOlderMessages: false, reason: '已转给 西罗园派出所 综合服务大厅（户籍/出入境窗口）',
   expectation: '西罗园派出所 综合服务大厅 会在 今天 14:05 前回复', canAnswer: false, ...overrides,
 });
 
@@ -155,4 +155,28 @@ test('closing with a rating: the stars are a radio group labelled 1星 to 5星, 
   // Filled and outlined stars, and the words: never colour alone.
   expect(stars.map((star) => star.textContent)).toEqual(['★', '★', '★', '★', '☆']);
   expect(screen.getByText('4 星 · 满意')).toBeTruthy();
+});
+
+test('a long thread shows its newest messages; 查看更早的消息 pages back and keeps them when a reply arrives', async () => {
+  current = thread([message({ id: 'm101', text: '第101条' }), message({ id: 'm102', text: '第102条' })], { hasOlderMessages: true });
+  let asked: Record<string, unknown> | undefined;
+  transport.mockImplementation(async (_fn, { action, input }) => {
+    if (action === 'getThread') return { ok: true, data: current };
+    if (action === 'markRead') return { ok: true, data: { readAt: '2026-11-25T02:05:00.000Z' } };
+    if (action === 'olderMessages') {
+      asked = input as Record<string, unknown>;
+      return { ok: true, data: { messages: [message({ id: 'm1', text: '第1条' })], hasOlder: false } };
+    }
+    throw new Error(`unexpected action ${action}`);
+  });
+  render(<Thread threadId="t1" />);
+  await screen.findByText('第101条');
+  expect(screen.queryByText('第1条')).toBeNull();
+  const older = screen.getByRole('button', { name: '查看更早的消息' });
+  fireEvent.click(older);
+  expect(await screen.findByText('第1条')).toBeTruthy();
+  expect(asked).toEqual({ threadId: 't1', before: 'm101' });
+  expect(screen.queryByRole('button', { name: '查看更早的消息' })).toBeNull();
+  const texts = () => screen.getAllByText(/^第\d+条$/).map((node) => node.textContent);
+  expect(texts()).toEqual(['第1条', '第101条', '第102条']);
 });

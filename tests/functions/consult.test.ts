@@ -8,7 +8,7 @@ import { actions } from '@domain/actions';
 import { CONSULT_TEMPLATES, PLACE_NEEDED } from '@domain/consult';
 import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
-import type { ThreadView } from '@domain/actions/consult';
+import { MESSAGES_PAGE, MESSAGES_PER_HOUR, type ThreadView } from '@domain/actions/consult';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, ok, type Result } from '../support/clocked-harness';
 
@@ -171,6 +171,52 @@ describe('content security and limits', () => {
     expect(harness.engine.find('consult_threads')).toHaveLength(5);
     later(HOUR + 60_000);
     await ask('other', '一小时后可以再问');
+  });
+
+  test('a long thread opens on its newest messages and pages back to the first; a new message after 540 is seen by both sides', async () => {
+    const threadId = await ask('dispute', '楼道里堆满了杂物');
+    const messages = harness.engine.api.collection('consult_messages');
+    const start = Date.now();
+    for (let index = 1; index <= 540; index += 1) {
+      const at = new Date(start + index * 1000);
+      const from = index % 2 ? 'officer' : 'resident';
+      await messages.add({ data: { threadId, from, authorLabel: from === 'officer' ? '赵警官' : '王阿姨', text: `第${index}条`, textMasked: `第${index}条`, hasPersonalNumbers: false, photoFileIds: [], createdAt: at } });
+    }
+    later(600_000);
+    ok(await say(wang(), threadId, '第541条：还是没人清理'));
+    for (const who of [wang(), zhao()]) {
+      const opened = await thread(who, threadId);
+      expect(opened.messages).toHaveLength(MESSAGES_PAGE);
+      expect(opened.messages.at(-1)?.text).toBe('第541条：还是没人清理');
+      expect(opened.hasOlderMessages).toBe(true);
+    }
+    const seen: string[] = [];
+    const page = await thread(wang(), threadId);
+    seen.unshift(...page.messages.map((message) => message.text));
+    let before = page.messages[0]!.id;
+    for (let hasOlder = page.hasOlderMessages; hasOlder; ) {
+      const older = ok(await harness.call(wang(), actions.consult.olderMessages, { threadId, before }));
+      seen.unshift(...older.messages.map((message) => message.text));
+      before = older.messages[0]!.id;
+      hasOlder = older.hasOlder;
+    }
+    expect(seen).toHaveLength(542);
+    expect(seen[0]).toBe('楼道里堆满了杂物');
+    expect(seen.slice(1, 4)).toEqual(['第1条', '第2条', '第3条']);
+    expect(new Set(seen).size).toBe(542);
+    // Nobody else pages through it.
+    expect(codeOf(await harness.call(chen(), actions.consult.olderMessages, { threadId, before }))).toBe('NOT_FOUND');
+  });
+
+  test('one person posts at most MESSAGES_PER_HOUR messages per thread per hour; the other side can still answer', async () => {
+    const threadId = await ask('dispute', '邻居半夜唱歌');
+    for (let index = 1; index < MESSAGES_PER_HOUR; index += 1) ok(await say(wang(), threadId, `补充${index}`));
+    const refused = await say(wang(), threadId, '再补充一句');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('一小时') } });
+    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(MESSAGES_PER_HOUR);
+    ok(await say(zhao(), threadId, '我们今晚去看看'));
+    later(HOUR + 1000);
+    ok(await say(wang(), threadId, '谢谢'));
   });
 
   test('an emergency shows the 110 prompt before anything is stored; sent anyway, it is urgent and the officer is alerted', async () => {

@@ -63,6 +63,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'consult.listMyThreads': () => ({}),
   // Threads that do not exist: NOT_FOUND for everyone (access is checked on the thread itself).
   'consult.getThread': () => ({ threadId: 'no-such-thread' }),
+  'consult.olderMessages': () => ({ threadId: 'no-such-thread', before: 'no-such-message' }),
   'consult.sendMessage': () => ({ threadId: 'no-such-thread', clientId: 'client-0001', text: '您好' }),
   'consult.markRead': () => ({ threadId: 'no-such-thread' }),
   'consult.closeAndRate': () => ({ threadId: 'no-such-thread', stars: 5 }),

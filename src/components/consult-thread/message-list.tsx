@@ -74,6 +74,10 @@ function Outgoing({ message, onRetry, onDiscard }: { message: OutgoingMessage; o
 
 export interface MessageListProps {
   messages: MessageView[];
+  /** Earlier messages exist: a button above the first one loads them. */
+  hasOlder?: boolean;
+  loadingOlder?: boolean;
+  onLoadOlder?: () => void;
   pending: OutgoingMessage[];
   onRetry: (clientId: string) => void;
   onDiscard: (clientId: string) => void;
@@ -83,9 +87,14 @@ export interface MessageListProps {
  * The conversation as a live log: a screen reader reads each new message (a reply arriving,
  * "发送中…", a failed send) when it is added, without moving the resident's focus.
  */
-export function MessageList({ messages, pending, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({ messages, hasOlder = false, loadingOlder = false, onLoadOlder, pending, onRetry, onDiscard }: MessageListProps) {
   return (
     <View className="consult-messages" role="log" aria-live="polite" aria-relevant="additions text" aria-label="对话记录">
+      {hasOlder && (
+        <View className="consult-messages__older" hoverClass="consult-messages__older--pressed" {...roleProps('button')} aria-disabled={loadingOlder} onClick={loadingOlder ? undefined : onLoadOlder}>
+          <Text>{loadingOlder ? '正在加载更早的消息…' : '查看更早的消息'}</Text>
+        </View>
+      )}
       {messages.map((message) => (
         <Message key={message.id} message={message} />
       ))}

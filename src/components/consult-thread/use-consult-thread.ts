@@ -29,6 +29,9 @@ export function useConsultThread(threadId: string) {
   const thread = useAction(consultActions.getThread, { threadId }, { isEmpty: () => false, pullDownRefresh: true });
   const [outgoing, setOutgoing] = useState<OutgoingMessage[]>([]);
   const { reload, data, setData } = thread;
+  // Pages older than getThread's newest page, loaded on request; kept while the newest page refreshes.
+  const [older, setOlder] = useState<{ messages: MessageView[]; hasOlder: boolean } | undefined>(undefined);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const dataRef = useRef(data);
   dataRef.current = data;
 
@@ -86,9 +89,26 @@ export function useConsultThread(threadId: string) {
 
   const discard = useCallback((clientId: string) => setOutgoing((list) => list.filter((item) => item.clientId !== clientId)), []);
 
+  const messages = useMemo(() => {
+    const newest = data?.messages ?? [];
+    if (!older) return newest;
+    const shown = new Set(newest.map((message) => message.id));
+    return [...older.messages.filter((message) => !shown.has(message.id)), ...newest];
+  }, [data, older]);
+  const hasOlder = older ? older.hasOlder : data?.hasOlderMessages ?? false;
+
+  const loadOlder = useCallback(async () => {
+    const first = messages[0];
+    if (!first || loadingOlder) return;
+    setLoadingOlder(true);
+    const result = await callAction(actions.consult.olderMessages, { threadId, before: first.id });
+    setLoadingOlder(false);
+    if (result.ok) setOlder((earlier) => ({ messages: [...result.data.messages, ...(earlier?.messages ?? [])], hasOlder: result.data.hasOlder }));
+  }, [messages, loadingOlder, threadId]);
+
   // A confirmed message may arrive through the live feed before the send's own answer.
   const confirmed = useMemo(() => new Set((data?.messages ?? []).flatMap((message: MessageView) => (message.clientId ? [message.clientId] : []))), [data]);
   const pending = outgoing.filter((message) => !confirmed.has(message.clientId));
 
-  return { thread, pending, send, retry, discard };
+  return { thread, messages, hasOlder, loadingOlder, loadOlder, pending, send, retry, discard };
 }

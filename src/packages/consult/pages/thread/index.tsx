@@ -35,7 +35,7 @@ function StatusCard({ thread }: { thread: ThreadView }) {
 }
 
 export function Thread({ threadId }: { threadId: string }) {
-  const { thread, pending, send, retry, discard } = useConsultThread(threadId);
+  const { thread, messages, hasOlder, loadingOlder, loadOlder, pending, send, retry, discard } = useConsultThread(threadId);
   const [rating, setRating] = useState(false);
   const close = useSubmit(consultActions.closeAndRate);
   const reopen = useSubmit(consultActions.reopenThread);
@@ -46,7 +46,7 @@ export function Thread({ threadId }: { threadId: string }) {
       {data && (
         <View>
           <StatusCard thread={data} />
-          <MessageList messages={data.messages} pending={pending} onRetry={retry} onDiscard={discard} />
+          <MessageList messages={messages} hasOlder={hasOlder} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} pending={pending} onRetry={retry} onDiscard={discard} />
           {data.status === 'open' && !rating && (
             <View>
               <Composer onSend={send} placeholder="继续问民警，或补充情况…" />

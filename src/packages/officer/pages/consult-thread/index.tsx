@@ -58,7 +58,7 @@ function ResidentCard({ thread }: { thread: ThreadView }) {
 type Panel = 'none' | 'transfer' | 'close';
 
 function OfficerThread({ threadId }: { threadId: string }) {
-  const { thread, pending, send, retry, discard } = useConsultThread(threadId);
+  const { thread, messages, hasOlder, loadingOlder, loadOlder, pending, send, retry, discard } = useConsultThread(threadId);
   const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const stationId = me.data?.station?.id;
   const replies = useAction(consultActions.getQuickReplies, { stationId: stationId ?? '' }, { enabled: Boolean(stationId), isEmpty: () => false });
@@ -72,7 +72,7 @@ function OfficerThread({ threadId }: { threadId: string }) {
       {data && (
         <View>
           <ResidentCard thread={data} />
-          <MessageList messages={data.messages} pending={pending} onRetry={retry} onDiscard={discard} />
+          <MessageList messages={messages} hasOlder={hasOlder} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} pending={pending} onRetry={retry} onDiscard={discard} />
           {data.status === 'closed' ? (
             <Text className="officer-thread__closed">
               已办结{data.outcome ? `：${THREAD_OUTCOME_LABELS[data.outcome]}` : ''}
