@@ -101,7 +101,7 @@ export function useConsultThread(threadId: string) {
     const first = messages[0];
     if (!first || loadingOlder) return;
     setLoadingOlder(true);
-    const result = await callAction(actions.consult.olderMessages, { threadId, before: first.id });
+    const result = await callAction(consultActions.olderMessages, { threadId, before: first.id });
     setLoadingOlder(false);
     if (result.ok) setOlder((earlier) => ({ messages: [...result.data.messages, ...(earlier?.messages ?? [])], hasOlder: result.data.hasOlder }));
   }, [messages, loadingOlder, threadId]);
