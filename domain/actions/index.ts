@@ -3,6 +3,7 @@ import { bookingActions } from './booking';
 import { consultActions } from './consult';
 import { directoryActions } from './directory';
 import { feedActions } from './feed';
+import { privacyActions } from './privacy';
 import type { ActionDefinition, FunctionName } from './define';
 
 /** Every cloud action, by function. The client calls `actions.account.me`, the function serves it. */
@@ -12,6 +13,7 @@ export const actions = {
   feed: feedActions,
   booking: bookingActions,
   consult: consultActions,
+  privacy: privacyActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -24,3 +26,4 @@ export type * from './directory';
 export type * from './feed';
 export type * from './booking';
 export type * from './consult';
+export type * from './privacy';

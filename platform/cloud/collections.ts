@@ -40,6 +40,7 @@ export const COLLECTIONS = {
   consultWatch: CONSULT_WATCH_COLLECTION,
   consultSettings: 'consult_settings',
   waitlists: 'waitlists',
+  dataExports: 'data_exports',
 } as const;
 
 export interface UserRecord {
@@ -459,4 +460,14 @@ export interface ConsultSettingsRecord {
   targets?: ResponseTargets;
   updatedAt: Date;
   updatedBy: string;
+}
+
+/** One export of 我的数据: the files in cloud storage, deleted by the retention timer after a day. */
+export interface DataExportRecord {
+  _id: string;
+  kind: 'export';
+  userId: string;
+  fileIds: string[];
+  createdAt: Date;
+  expiresAt: Date;
 }

@@ -1,0 +1,448 @@
+/**
+ * The one declaration of personal data, per collection: what it holds about a resident, why, who
+ * may read it, how long it is kept, how the resident's documents are found, exported and erased,
+ * and how the retention timer sweeps it. 我的数据, export, account deletion and the retention timer
+ * all read this table; tests/functions/personal-data.test.ts fails when a collection of
+ * COLLECTIONS is in neither this table nor NOT_RESIDENT_DATA, or when a resident's id turns up in
+ * a collection this table does not cover.
+ */
+import { BOOKING_STATUSES, SERVICE_LABELS, type ServiceKind } from '@domain/booking';
+import type { PersonalDataGroup } from '@domain/actions/privacy';
+import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff, type RetentionKind } from '@domain/privacy/retention';
+import { PRIORITIES } from '@domain/routing';
+import { COLLECTIONS } from './collections';
+import { findById, findMany, isoDate } from './documents';
+import { database } from './wx';
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+/** A stored document, as the registry handles it: any shape with an id. */
+export type Doc = Record<string, unknown> & { _id: string };
+
+/** Whose data: the account, found by the ids the functions store. */
+export interface Subject {
+  userId: string;
+  openid: string;
+}
+
+/** One write of an erasure, applied inside the deletion's single transaction. */
+export type Write = { collection: string; id: string; remove: true } | { collection: string; id: string; update: Record<string, unknown> };
+
+export interface EraseContext {
+  subject: Subject;
+  /** Stands in for the person in records that are kept: random, linked to nothing else. */
+  tombstone: string;
+  now: Date;
+  /** Documents found so far, by collection (later entries find theirs through earlier ones). */
+  found: ReadonlyMap<string, Doc[]>;
+}
+
+export interface Erasure {
+  writes: Write[];
+  /** Cloud files to delete once the transaction has committed (storage is not transactional). */
+  files?: string[];
+  /** What is kept and until when, said to the resident before they confirm. */
+  kept?: { what: string; why: string; until: Date };
+}
+
+export interface RetentionSweep {
+  kind: RetentionKind;
+  /** The oldest due documents, at most `limit` (bounded batches: one timer run never does it all). */
+  due(now: Date, limit: number): Promise<Doc[]>;
+  /** What removing one due document takes (its messages, watch signals, files). */
+  expire(doc: Doc): Promise<Erasure>;
+}
+
+export interface PersonalDataSpec {
+  collection: CollectionName;
+  group: PersonalDataGroup;
+  holds: string;
+  purpose: string;
+  readers: string;
+  retention: string;
+  /** The subject's documents (all of them, paged through an index). */
+  find(subject: Subject, found: ReadonlyMap<string, Doc[]>): Promise<Doc[]>;
+  /** A line for 我的数据, numbers masked; undefined leaves the document out of the list (still counted). */
+  line?(doc: Doc): string | undefined;
+  /** The record as the export shows it: the resident's own data, without internal keys. */
+  exported(doc: Doc): Record<string, unknown>;
+  erase(doc: Doc, context: EraseContext): Erasure;
+  sweep?: RetentionSweep;
+}
+
+const PAGE = 1000;
+const _ = () => database().command;
+
+/** Every document matching `where`, in pages of 1000 by `_id` (the index is (key, _id)). */
+export async function findAll(collection: string, where: Record<string, unknown>): Promise<Doc[]> {
+  const all: Doc[] = [];
+  for (let after: string | undefined; ; ) {
+    const page = await findMany<Doc>(
+      database()
+        .collection(collection)
+        .where(after === undefined ? where : { ...where, _id: _().gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(PAGE),
+    );
+    all.push(...page);
+    if (page.length < PAGE) return all;
+    after = page[page.length - 1]!._id;
+  }
+}
+
+/** Documents whose `field` is one of `values` (`in` takes a bounded list, so in chunks). */
+async function findAllIn(collection: string, field: string, values: string[]): Promise<Doc[]> {
+  const all: Doc[] = [];
+  for (let start = 0; start < values.length; start += 100) all.push(...(await findAll(collection, { [field]: _().in(values.slice(start, start + 100)) })));
+  return all;
+}
+
+/**
+ * The oldest due documents of a sweep: equality on `key` where the collection has a natural one
+ * (the declared index is then (key, dateField, _id)), range and order on `dateField`. Without a
+ * key it is a range scan, acceptable once a day on a timer, never per user.
+ */
+async function oldest(collection: string, key: Record<string, unknown>, dateField: string, cutoff: Date | string, limit: number): Promise<Doc[]> {
+  return findMany<Doc>(
+    database()
+      .collection(collection)
+      .where({ ...key, [dateField]: _().lt(cutoff) })
+      .orderBy(dateField, 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit),
+  );
+}
+
+const remove = (collection: string, doc: Doc): Write => ({ collection, id: doc._id, remove: true });
+const justRemove = (collection: string) => (doc: Doc): Erasure => ({ writes: [remove(collection, doc)] });
+const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
+const day = (value: unknown): string => isoDate(value).slice(0, 10);
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const retentionText = (kind: RetentionKind, from: string) => `${from}${periodLabel(RETENTION_DAYS[kind])}后删除`;
+
+/** Without these the export would show internal keys that mean nothing to a resident. */
+function plain(doc: Doc, ...omit: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (omit.includes(key)) continue;
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+const ERASED_TEXT = '（居民已注销，内容已删除）';
+export const ERASED_LABEL = '已注销';
+
+/** A closed thread past its time, with its messages, change signals and photos. */
+async function expireThread(thread: Doc): Promise<Erasure> {
+  const [messages, watches] = await Promise.all([findAll(COLLECTIONS.consultMessages, { threadId: thread._id }), findAll(COLLECTIONS.consultWatch, { threadId: thread._id })]);
+  return {
+    writes: [remove(COLLECTIONS.consultThreads, thread), ...messages.map((doc) => remove(COLLECTIONS.consultMessages, doc)), ...watches.map((doc) => remove(COLLECTIONS.consultWatch, doc))],
+    files: messages.flatMap((message) => strings(message.photoFileIds)),
+  };
+}
+
+export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
+  {
+    collection: COLLECTIONS.users,
+    group: 'account',
+    holds: '微信匿名编号（OpenID）、昵称、角色、登记的社区',
+    purpose: '认出您本人；民警回复时称呼您；把问题交给您社区的片儿警',
+    readers: '您本人；民警只看到昵称',
+    retention: '账号存在期间；注销时删除',
+    find: async ({ userId }) => {
+      const user = await findById<Doc>(COLLECTIONS.users, userId);
+      return user ? [user] : [];
+    },
+    line: (doc) => `昵称：${String(doc.nickname)}，${day(doc.createdAt)} 开始使用`,
+    exported: (doc) => plain(doc, 'openid'),
+    erase: justRemove(COLLECTIONS.users),
+  },
+  {
+    collection: COLLECTIONS.familyMembers,
+    group: 'family',
+    holds: '您保存的家人：姓名、关系、证件号和电话（加密保存，只显示打码）',
+    purpose: '为家人预约办证',
+    readers: '您本人；大厅民警在预约里看到打码的证件号',
+    retention: '直到您删除这位家人或注销',
+    find: ({ userId }) => findAll(COLLECTIONS.familyMembers, { accountId: userId }),
+    line: (doc) => `${String(doc.name)}，证件 ${String(doc.idNumberMasked)}，电话 ${String(doc.phoneMasked)}`,
+    exported: (doc) => ({ name: doc.name, relation: doc.relation, idNumber: doc.idNumberMasked, phone: doc.phoneMasked, savedAt: isoDate(doc.createdAt) }),
+    erase: justRemove(COLLECTIONS.familyMembers),
+  },
+  {
+    collection: COLLECTIONS.bookings,
+    group: 'bookings',
+    holds: '您和家人的办证预约：业务、时间、为谁办、特殊需要',
+    purpose: '在大厅为您办理和核对',
+    readers: '您本人；办理大厅的民警',
+    retention: retentionText('pastBooking', '预约日期'),
+    find: ({ userId }) => findAll(COLLECTIONS.bookings, { accountId: userId }),
+    line: (doc) => `${SERVICE_LABELS[doc.service as ServiceKind] ?? String(doc.service)}，${String(doc.day)}，${(doc.person as { name?: string } | undefined)?.name ?? ''}（${String(doc.status)}）`,
+    exported: (doc) => plain(doc, 'personKey', 'accountId', 'checkInCode'),
+    erase(doc, { now }) {
+      const writes: Write[] = [remove(COLLECTIONS.bookings, doc)];
+      // A place still held goes back to everyone, in the same transaction as the erasure.
+      if (doc.status === 'booked' && asDate(doc.end) > now) writes.unshift({ collection: COLLECTIONS.slotCounters, id: String(doc.slotId), update: { remaining: _().inc(1) } });
+      return { writes };
+    },
+    sweep: {
+      kind: 'pastBooking',
+      due: (now, limit) => oldest(COLLECTIONS.bookings, { status: _().in([...BOOKING_STATUSES]) }, 'end', retentionCutoff('pastBooking', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.bookings, doc), ...(await findAll(COLLECTIONS.checkInCodes, { bookingId: doc._id })).map((code) => remove(COLLECTIONS.checkInCodes, code))] }),
+    },
+  },
+  {
+    collection: COLLECTIONS.checkInCodes,
+    group: 'bookings',
+    holds: '预约的签到码',
+    purpose: '在大厅签到',
+    readers: '大厅民警',
+    retention: '随预约删除',
+    find: (_subject, found) => findAllIn(COLLECTIONS.checkInCodes, 'bookingId', (found.get(COLLECTIONS.bookings) ?? []).map((booking) => booking._id)),
+    exported: (doc) => ({ bookingId: doc.bookingId, day: doc.day }),
+    erase: justRemove(COLLECTIONS.checkInCodes),
+  },
+  {
+    collection: COLLECTIONS.waitlists,
+    group: 'bookings',
+    holds: '您在候补名单上的位置',
+    purpose: '有空位时先通知您',
+    readers: '您本人；办理大厅的民警',
+    retention: '随时段结束；注销时从名单上去掉',
+    find: ({ userId }) => findAll(COLLECTIONS.waitlists, { accountIds: userId }),
+    line: (doc) => `候补 ${String(doc.day)}`,
+    exported: (doc) => ({ day: doc.day, service: doc.service, stationId: doc.stationId }),
+    erase(doc, { subject, tombstone }) {
+      // A held place stays held until its time runs out, then the hall timer passes it on as usual.
+      const entries = (doc.entries as Doc[]).map((entry) =>
+        entry.accountId === subject.userId
+          ? { ...entry, accountId: tombstone, personKey: tombstone, person: { self: false, name: ERASED_LABEL }, status: entry.status === 'waiting' ? 'left' : entry.status }
+          : entry,
+      );
+      return { writes: [{ collection: COLLECTIONS.waitlists, id: doc._id, update: { entries, accountIds: strings(doc.accountIds).filter((id) => id !== subject.userId) } }] };
+    },
+  },
+  {
+    collection: COLLECTIONS.consultThreads,
+    group: 'consult',
+    holds: '您问片警的问题：类别、社区、处理情况、评价',
+    purpose: '让负责的民警回答和跟进',
+    readers: '您本人；处理问题的民警（证件号、手机号打码，查看完整号码会被记录）',
+    retention: retentionText('closedThread', '办结'),
+    find: ({ userId }) => findAll(COLLECTIONS.consultThreads, { residentUserId: userId }),
+    line: (doc) => `${String(doc.title)}（${doc.open ? '处理中' : '已结束'}）`,
+    exported: (doc) => plain(doc, 'residentOpenid', 'residentUserId', 'inboxOrder', 'queueRank', 'assigneeKey', 'decisionId', 'claimed'),
+    erase(doc, { tombstone, now }) {
+      // The station keeps the officers' side of the conversation until the thread's time is up;
+      // nothing in it points back to the resident any more.
+      const lastMessage = doc.lastMessage as { text: string; from: string; at: Date };
+      const update: Record<string, unknown> = {
+        residentUserId: tombstone,
+        residentOpenid: '',
+        residentLabel: ERASED_LABEL,
+        title: ERASED_LABEL,
+        lastMessage: lastMessage.from === 'resident' ? { ...lastMessage, text: ERASED_TEXT } : lastMessage,
+        unreadForResident: 0,
+        fraudCheck: _().remove(),
+        rating: _().remove(),
+      };
+      if (doc.open) Object.assign(update, { open: false, status: 'closed', closedAt: now, unreadForOfficer: 0 });
+      const closedAt = doc.open ? now : asDate(doc.closedAt);
+      return {
+        writes: [{ collection: COLLECTIONS.consultThreads, id: doc._id, update }],
+        kept: { what: '您问过的问题里民警的回复', why: '派出所对已办事项的记录；您的文字、照片和身份已删除', until: keptUntil('closedThread', closedAt) },
+      };
+    },
+    sweep: {
+      kind: 'closedThread',
+      due: (now, limit) => oldest(COLLECTIONS.consultThreads, { open: false }, 'closedAt', retentionCutoff('closedThread', now), limit),
+      expire: expireThread,
+    },
+  },
+  {
+    collection: COLLECTIONS.consultMessages,
+    group: 'consult',
+    holds: '对话里的每一条消息和照片',
+    purpose: '让负责的民警回答和跟进',
+    readers: '您本人；处理问题的民警',
+    retention: retentionText('closedThread', '对话办结'),
+    find: (_subject, found) => findAllIn(COLLECTIONS.consultMessages, 'threadId', (found.get(COLLECTIONS.consultThreads) ?? []).map((thread) => thread._id)),
+    line: (doc) => (doc.from === 'resident' ? `我：${String(doc.textMasked)}` : undefined),
+    exported: (doc) => ({ threadId: doc.threadId, from: doc.from, author: doc.authorLabel, text: doc.text, photos: strings(doc.photoFileIds).length, at: isoDate(doc.createdAt) }),
+    erase(doc, { subject, tombstone }) {
+      if (doc.from !== 'resident' && doc.authorUserId !== subject.userId) return { writes: [] };
+      return {
+        writes: [
+          {
+            collection: COLLECTIONS.consultMessages,
+            id: doc._id,
+            update: { text: ERASED_TEXT, textMasked: ERASED_TEXT, hasPersonalNumbers: false, photoFileIds: [], authorUserId: tombstone, authorLabel: ERASED_LABEL, clientId: _().remove() },
+          },
+        ],
+        files: strings(doc.photoFileIds),
+      };
+    },
+  },
+  {
+    collection: COLLECTIONS.consultWatch,
+    group: 'consult',
+    holds: '对话有新消息时通知您手机的信号（不含内容）',
+    purpose: '新回复即时显示',
+    readers: '您本人的手机',
+    retention: '随对话删除',
+    find: ({ userId }) => findAll(COLLECTIONS.consultWatch, { userId }),
+    exported: (doc) => ({ threadId: doc.threadId, changedAt: isoDate(doc.changedAt) }),
+    erase: justRemove(COLLECTIONS.consultWatch),
+  },
+  {
+    collection: COLLECTIONS.routingDecisions,
+    group: 'consult',
+    holds: '您的问题交给哪个所、哪位民警，以及依据（问题文字已打码）',
+    purpose: '核对和改进分派规则',
+    readers: '派出所管理员',
+    retention: retentionText('routingDecision', '提问'),
+    find: ({ userId }) => findAll(COLLECTIONS.routingDecisions, { userId }),
+    exported: (doc) => plain(doc, 'userId', 'steps'),
+    erase: justRemove(COLLECTIONS.routingDecisions),
+    sweep: {
+      kind: 'routingDecision',
+      due: (now, limit) => oldest(COLLECTIONS.routingDecisions, { priority: _().in([...PRIORITIES]) }, 'at', retentionCutoff('routingDecision', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.routingDecisions, doc)] }),
+    },
+  },
+  {
+    collection: COLLECTIONS.officerNotifications,
+    group: 'consult',
+    holds: '疑似紧急的问题发给民警的提醒（文字已打码）',
+    purpose: '让值班民警马上看到紧急情况',
+    readers: '值班民警',
+    retention: retentionText('officerNotification', '发出'),
+    find: (_subject, found) => findAllIn(COLLECTIONS.officerNotifications, 'decisionId', (found.get(COLLECTIONS.routingDecisions) ?? []).map((decision) => decision._id)),
+    exported: (doc) => ({ text: doc.text, at: isoDate(doc.createdAt) }),
+    erase: justRemove(COLLECTIONS.officerNotifications),
+    sweep: {
+      kind: 'officerNotification',
+      due: (now, limit) => oldest(COLLECTIONS.officerNotifications, { type: 'emergency' }, 'createdAt', retentionCutoff('officerNotification', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.officerNotifications, doc)] }),
+    },
+  },
+  {
+    collection: COLLECTIONS.articleAcks,
+    group: 'feed',
+    holds: '您点过“我已知晓”的反诈提醒',
+    purpose: '统计提醒送达了多少居民',
+    readers: '您本人；民警只看到各社区的人数',
+    retention: '账号存在期间；注销时删除（各社区人数不含个人信息，保留）',
+    find: ({ userId }) => findAll(COLLECTIONS.articleAcks, { userId }),
+    line: (doc) => `${day(doc.at)} 已知晓一条提醒`,
+    exported: (doc) => ({ articleId: doc.articleId, at: isoDate(doc.at) }),
+    erase: justRemove(COLLECTIONS.articleAcks),
+  },
+  {
+    collection: COLLECTIONS.quizRounds,
+    group: 'feed',
+    holds: '防骗小测试的题目和得分',
+    purpose: '同一天不出重复的题',
+    readers: '您本人',
+    retention: retentionText('quizRound', '答题'),
+    find: ({ userId }) => findAll(COLLECTIONS.quizRounds, { userId }),
+    line: (doc) => `${day(doc.createdAt)} 小测试${typeof doc.score === 'number' ? `，得分 ${doc.score}` : ''}`,
+    exported: (doc) => ({ questions: doc.questionIds, score: doc.score, at: isoDate(doc.createdAt) }),
+    erase: justRemove(COLLECTIONS.quizRounds),
+    sweep: {
+      kind: 'quizRound',
+      due: (now, limit) => oldest(COLLECTIONS.quizRounds, {}, 'createdAt', retentionCutoff('quizRound', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.quizRounds, doc)] }),
+    },
+  },
+  {
+    collection: COLLECTIONS.alertSubscriptions,
+    group: 'subscriptions',
+    holds: '您订阅的社区紧急预警（微信编号、社区、剩余条数）',
+    purpose: '社区有紧急预警时给您发微信通知',
+    readers: '只由程序用来发通知',
+    retention: '直到用完或注销',
+    find: async ({ userId }) => {
+      const subscription = await findById<Doc>(COLLECTIONS.alertSubscriptions, userId);
+      return subscription ? [subscription] : [];
+    },
+    line: (doc) => `紧急预警，还能收 ${String(doc.remaining)} 条`,
+    exported: (doc) => ({ communityId: doc.communityId, remaining: doc.remaining, acceptedAt: isoDate(doc.acceptedAt) }),
+    erase: justRemove(COLLECTIONS.alertSubscriptions),
+  },
+  {
+    collection: COLLECTIONS.rateLimits,
+    group: 'records',
+    holds: '防止频繁尝试的计数（如一小时内提了几个问题）',
+    purpose: '防刷、防猜邀请码',
+    readers: '只由程序使用',
+    retention: retentionText('rateLimit', '计数开始'),
+    find: async ({ userId }) => {
+      const keys = ['redeem', 'consult-thread'].map((prefix) => `${prefix}:${userId}`);
+      return (await Promise.all(keys.map((key) => findById<Doc>(COLLECTIONS.rateLimits, key)))).filter((doc): doc is Doc => doc !== undefined);
+    },
+    exported: (doc) => ({ count: doc.count, since: isoDate(doc.windowStart) }),
+    erase: justRemove(COLLECTIONS.rateLimits),
+  },
+  {
+    collection: COLLECTIONS.auditLog,
+    group: 'records',
+    holds: '谁在什么时候查看或更改了个人信息、账号注销记录',
+    purpose: '依法可追溯，防止滥用',
+    readers: '派出所和分局管理员',
+    retention: `${periodLabel(RETENTION_DAYS.auditLog)}后删除；注销后不再与您关联`,
+    find: ({ userId }) => findAll(COLLECTIONS.auditLog, { userId }),
+    exported: (doc) => plain(doc, 'userId'),
+    erase: (doc, { tombstone }) => ({
+      writes: [{ collection: COLLECTIONS.auditLog, id: doc._id, update: { userId: tombstone } }],
+      kept: { what: '操作审计记录', why: '法律要求可追溯；只留编号，不含昵称、电话、证件号和微信身份', until: keptUntil('auditLog', asDate(doc.at)) },
+    }),
+    sweep: {
+      kind: 'auditLog',
+      due: (now, limit) => oldest(COLLECTIONS.auditLog, {}, 'at', retentionCutoff('auditLog', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.auditLog, doc)] }),
+    },
+  },
+  {
+    collection: COLLECTIONS.dataExports,
+    group: 'records',
+    holds: '您导出的“我的数据”文件',
+    purpose: '让您下载自己的数据',
+    readers: '只有拿到下载链接的人（链接只发给您）',
+    retention: retentionText('dataExport', '导出'),
+    find: ({ userId }) => findAll(COLLECTIONS.dataExports, { userId }),
+    line: (doc) => `${day(doc.createdAt)} 导出过一次`,
+    exported: (doc) => ({ at: isoDate(doc.createdAt) }),
+    erase: (doc) => ({ writes: [remove(COLLECTIONS.dataExports, doc)], files: strings(doc.fileIds) }),
+    sweep: {
+      kind: 'dataExport',
+      due: (now, limit) => oldest(COLLECTIONS.dataExports, { kind: 'export' }, 'createdAt', retentionCutoff('dataExport', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.dataExports, doc)], files: strings(doc.fileIds) }),
+    },
+  },
+];
+
+/**
+ * Collections that hold nothing about a resident, each with the reason. A new collection must be
+ * placed here or in PERSONAL_DATA (the test fails otherwise).
+ */
+export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
+  [COLLECTIONS.districts]: '分局的公开信息',
+  [COLLECTIONS.stations]: '派出所的公开信息',
+  [COLLECTIONS.communities]: '社区的公开信息和边界',
+  [COLLECTIONS.posts]: '警务室的公开信息',
+  [COLLECTIONS.invites]: '民警的邀请码（不涉及居民）；过期 30 天后由 account 的定时任务删除',
+  [COLLECTIONS.articles]: '民警发布的反诈内容；“已知晓”人数按社区汇总，不含个人',
+  [COLLECTIONS.officers]: '民警的工作信息，由所里管理',
+  [COLLECTIONS.dutyShifts]: '民警排班',
+  [COLLECTIONS.dutyLeave]: '民警请假',
+  [COLLECTIONS.routingRules]: '派出所的分派规则',
+  [COLLECTIONS.meta]: '程序自身的版本信息',
+  [COLLECTIONS.hallConfigs]: '大厅的业务和开放时间',
+  [COLLECTIONS.slotCounters]: '各时段剩余名额（只有数字）',
+  [COLLECTIONS.consultSettings]: '派出所的快捷回复和响应时限',
+};
+
+/** The specs with a retention sweep, for the timer. */
+export const RETENTION_SWEEPS = PERSONAL_DATA.flatMap((spec) => (spec.sweep ? [{ collection: spec.collection, sweep: spec.sweep }] : []));
