@@ -379,7 +379,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     readers: '只由程序使用',
     retention: retentionText('rateLimit', '计数开始'),
     find: async ({ userId }) => {
-      const keys = ['redeem', 'consult-thread'].map((prefix) => `${prefix}:${userId}`);
+      const keys = ['redeem', 'consult-thread', 'export'].map((prefix) => `${prefix}:${userId}`);
       return (await Promise.all(keys.map((key) => findById<Doc>(COLLECTIONS.rateLimits, key)))).filter((doc): doc is Doc => doc !== undefined);
     },
     exported: (doc) => ({ count: doc.count, since: isoDate(doc.windowStart) }),

@@ -118,6 +118,12 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'booking.sendBookingReminders': () => ({}),
   'booking.markNoShows': () => ({}),
   'booking.hallHousekeeping': () => ({}),
+  'privacy.myData': () => ({}),
+  'privacy.exportMyData': () => ({}),
+  'privacy.deletionPlan': () => ({}),
+  // Run last of the per-role cases: a resident persona's account is erased (the next call starts a new one).
+  'privacy.deleteAccount': () => ({ confirmation: '确认注销' }),
+  'privacy.enforceRetention': () => ({}),
 };
 
 const key = (definition: ActionDefinition) => `${definition.fn}.${definition.name}`;

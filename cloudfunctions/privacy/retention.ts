@@ -1,0 +1,32 @@
+import type { privacyActions } from '@domain/actions/privacy';
+import type { Handlers } from '@platform/cloud/create-function';
+import { RETENTION_SWEEPS } from '@platform/cloud/personal-data';
+import { inTransaction } from '@platform/cloud/transaction';
+import { combine, deleteFiles } from './collect';
+
+type RetentionHandlers = Pick<Handlers<typeof privacyActions>, 'enforceRetention'>;
+
+/** Documents per kind per run: a run stays well inside the function's time, a backlog drains over days. */
+export const RETENTION_BATCH = 100;
+
+export const retentionHandlers: RetentionHandlers = {
+  async enforceRetention(_input, context) {
+    const removed: Record<string, number> = {};
+    for (const { collection, sweep } of RETENTION_SWEEPS) {
+      const due = await sweep.due(context.now, RETENTION_BATCH);
+      if (due.length === 0) continue;
+      const { writes, files } = combine(await Promise.all(due.map((doc) => sweep.expire(doc))));
+      // One transaction per batch: a thread and its messages go together.
+      await inTransaction(async (transaction) => {
+        for (const write of writes) {
+          const ref = transaction.collection(write.collection).doc(write.id);
+          if ('remove' in write) await ref.remove();
+          else await ref.update({ data: write.update });
+        }
+      });
+      await deleteFiles(files);
+      removed[collection] = due.length;
+    }
+    return { removed };
+  },
+};
