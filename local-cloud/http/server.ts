@@ -26,19 +26,37 @@ export interface LocalCloudServerOptions {
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      // Stop reading and drop the connection once answered: a half-sent body can't be reused.
-      request.socket.once('finish', () => request.destroy());
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** What a client may still send after its body was refused, before the connection is dropped. */
+const DISCARD_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The request body, or undefined once it passes `limit`. A refused body is still read to its end
+ * and thrown away (up to DISCARD_LIMIT_BYTES), so the 413 the caller answers at once reaches a
+ * client that is still sending; dropping the connection mid-upload would leave the client with a
+ * reset instead of an answer.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (refused) {
+        if (size > limit + DISCARD_LIMIT_BYTES) request.destroy();
+        return;
+      }
+      if (size > limit) {
+        refused = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once('end', () => resolve(refused ? undefined : Buffer.concat(chunks)));
+    request.once('error', (error) => (refused ? undefined : reject(error)));
+  });
 }
 
 function json(response: ServerResponse, status: number, body: unknown): void {
@@ -51,8 +69,34 @@ function html(response: ServerResponse, body: string): void {
 
 const isFunctionName = (name: string): name is FunctionName => (FUNCTION_NAMES as readonly string[]).includes(name);
 
-/** Only relative paths inside the app may be a sign-in's `next`, never another origin. */
-const safeNext = (next: string | null | undefined): string => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+const THIS_ORIGIN = 'http://local.invalid';
+
+/**
+ * Only a path of this site may be a sign-in's `next`. Browsers read `/\evil.example/` as
+ * `//evil.example/` and drop tabs and newlines inside a URL, so the path is judged the way a
+ * browser resolves it, and anything that lands on another origin goes to the app's start page.
+ */
+export function safeNext(next: string | null | undefined): string {
+  const hasControlCharacter = [...(next ?? '')].some((character) => character.charCodeAt(0) < 0x20 || character.charCodeAt(0) === 0x7f);
+  if (!next || !next.startsWith('/') || next.includes('\\') || hasControlCharacter) return '/';
+  let resolved: URL;
+  try {
+    resolved = new URL(next, THIS_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (resolved.origin !== THIS_ORIGIN) return '/';
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
+}
+
+/** decodeURIComponent that answers undefined for malformed percent-encoding instead of throwing. */
+export function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export function createLocalCloudServer(options: LocalCloudServerOptions) {
   const sessions = new LocalSessions(options.dataDir);
@@ -62,10 +106,7 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     const openid = openidOf(request);
     if (!openid) return json(response, 401, failure('UNAUTHENTICATED', '请先选择演示身份登录'));
     const body = await readBody(request, MAX_BODY_BYTES);
-    if (!body) {
-      response.setHeader('connection', 'close');
-      return json(response, 413, failure('INVALID_INPUT', '提交的内容太大了'));
-    }
+    if (!body) return json(response, 413, failure('INVALID_INPUT', '提交的内容太大了'));
     let event: unknown;
     try {
       event = JSON.parse(body.toString('utf8') || '{}');
@@ -131,7 +172,12 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://local');
+    } catch {
+      return json(response, 400, failure('INVALID_INPUT', '请求地址不正确'));
+    }
     const method = request.method ?? 'GET';
     const pathname = url.pathname;
 
@@ -163,7 +209,9 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     }
     if (pathname === '/__cloud/storage/upload' && method === 'POST') return upload(request, response, url);
     if (pathname.startsWith('/__cloud/storage/')) {
-      const file = wechat.resolveStoredFile(decodeURIComponent(pathname.slice('/__cloud/storage/'.length)));
+      const storedPath = decodeOrUndefined(pathname.slice('/__cloud/storage/'.length));
+      if (storedPath === undefined) return json(response, 400, { errCode: -1, errMsg: 'invalid file path' });
+      const file = wechat.resolveStoredFile(storedPath);
       if (!file || !fs.existsSync(file)) return json(response, 404, { errCode: -1, errMsg: 'file not found' });
       response.writeHead(200, storedFileHeaders(file));
       fs.createReadStream(file).pipe(response);
@@ -172,6 +220,7 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     if (pathname === '/__local/health') return json(response, 200, { ok: true });
     if (pathname === '/__local/clock' && method === 'POST' && clockControlEnabled()) return setClock(request, response);
     if (method !== 'GET' && method !== 'HEAD') return json(response, 405, failure('INVALID_INPUT', '不支持的请求'));
+    if (decodeOrUndefined(pathname) === undefined) return json(response, 400, failure('INVALID_INPUT', '请求地址不正确'));
     serveH5(response, options.h5Dir, pathname);
   }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import net from 'node:net';
 import { startLocalCloud, type RunningLocalCloud } from '@local-cloud/start-local-cloud';
 
 let cloud: RunningLocalCloud;
@@ -68,6 +69,86 @@ test('sign-in only redirects inside the app', async () => {
   expect((await signIn('resident-xly2', 'https://evil.example/')).location).toBe('/');
   expect((await signIn('resident-xly2', '//evil.example/')).location).toBe('/');
   expect((await signIn('resident-xly2', '/#/pages/me/index')).location).toBe('/#/pages/me/index');
+  // Paths a browser resolves to another site: backslashes, tabs and newlines, encoded or not.
+  for (const hostile of ['/\\evil.example/', '/\\/evil.example/', '/\t/evil.example/', '/\n/evil.example', '\\\\evil.example', '/%5Cevil.example/x', ' //evil.example']) {
+    const { location } = await signIn('resident-xly2', hostile);
+    expect(new URL(location ?? '', cloud.url).origin).toBe(cloud.url);
+    expect(location).toMatch(/^\/(?![/\\])/);
+  }
+  expect((await signIn('resident-xly2', '/pages/me/index?tab=1#x')).location).toBe('/pages/me/index?tab=1#x');
+  // The sign-in page's hidden field carries the same judgement.
+  const page = await (await fetch(`${cloud.url}/__local/sign-in?next=${encodeURIComponent('/\\evil.example/')}`)).text();
+  expect(page).not.toContain('evil.example');
+});
+
+/** One raw request (fetch would refuse to send a malformed path or cookie). */
+function rawRequest(options: http.RequestOptions, body?: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(cloud.url);
+    const request = http.request({ host: url.hostname, port: url.port, ...options }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+test('malformed percent-encoding in a cookie, a page path or a storage path is a clear 401 or 400, never a 500', async () => {
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const cookie = await rawRequest({ method: 'POST', path: '/__cloud/functions/account', headers: { cookie: 'fq_local_session=%E0%A4%A' } }, Buffer.from('{"action":"me"}'));
+    expect(cookie.status).toBe(401);
+    expect(JSON.parse(cookie.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect((await rawRequest({ method: 'GET', path: '/__cloud/watch?collection=x', headers: { cookie: 'fq_local_session=%' } })).status).toBe(401);
+    const pagePath = await rawRequest({ method: 'GET', path: '/pages/%E0%A4%A/index' });
+    expect(pagePath.status).toBe(400);
+    expect(JSON.parse(pagePath.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请求地址不正确' } });
+    expect((await rawRequest({ method: 'GET', path: '/__cloud/storage/%zz/a.png' })).status).toBe(400);
+    expect(errors).not.toHaveBeenCalled();
+  } finally {
+    errors.mockRestore();
+  }
+});
+
+test('a body over the limit is answered 413 so that a client which reads only after sending everything still reads it', async () => {
+  const { cookie } = await signIn('resident-xly2');
+  const url = new URL(cloud.url);
+  const total = 3 * 1024 * 1024;
+  // A raw client like a slow phone's upload: it sends its whole body in pieces, and only then reads.
+  const answer = await new Promise<{ text: string; writeError?: string }>((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    let writeError: string | undefined;
+    socket.on('error', (error: NodeJS.ErrnoException) => (writeError ??= error.code));
+    socket.pause();
+    socket.write(`POST /__cloud/functions/account HTTP/1.1\r\nHost: ${url.host}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`);
+    const chunk = Buffer.alloc(128 * 1024, 120);
+    let sent = 0;
+    const writeMore = () => {
+      if (writeError || sent >= total) {
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (data: string) => {
+          text += data;
+          if (text.includes('}}')) socket.end();
+        });
+        socket.on('close', () => resolve({ text, writeError }));
+        socket.resume();
+        return;
+      }
+      sent += chunk.length;
+      socket.write(chunk);
+      setTimeout(writeMore, 15);
+    };
+    writeMore();
+  });
+  expect(answer.writeError).toBeUndefined();
+  expect(answer.text).toMatch(/^HTTP\/1\.1 413 /);
+  expect(answer.text).toContain('提交的内容太大了');
+  // The server is still there for the next call.
+  expect((await call(cookie, 'account', 'me')).status).toBe(200);
 });
 
 test('unknown functions, bad JSON and oversized bodies get clear errors', async () => {
@@ -75,8 +156,12 @@ test('unknown functions, bad JSON and oversized bodies get clear errors', async 
   expect((await call(cookie, 'nosuch', 'me')).status).toBe(404);
   const badJson = await fetch(`${cloud.url}/__cloud/functions/account`, { method: 'POST', headers: { cookie }, body: '{not json' });
   expect(badJson.status).toBe(400);
-  const huge = await fetch(`${cloud.url}/__cloud/functions/account`, { method: 'POST', headers: { cookie }, body: 'x'.repeat(2 * 1024 * 1024) }).catch(() => undefined);
-  if (huge) expect(huge.status).toBe(413);
+  // As a browser sends it: the whole body at once, several times over.
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const huge = await fetch(`${cloud.url}/__cloud/functions/account`, { method: 'POST', headers: { cookie }, body: 'x'.repeat(8 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ ok: false, error: { message: '提交的内容太大了' } });
+  }
 });
 
 test('static files cannot escape the H5 folder, and unknown paths fall back to the app', async () => {
