@@ -1,4 +1,4 @@
-import type { directoryActions } from '@domain/actions/directory';
+import type { BeatCardView, directoryActions } from '@domain/actions/directory';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type OfficerRecord } from '@platform/cloud/collections';
@@ -13,11 +13,32 @@ import { communityView, communityViews } from './views';
 type HomeHandlers = Pick<Handlers<typeof directoryActions>, 'resolveAddress' | 'locate' | 'bindHomeCommunity' | 'myBeatCard'>;
 
 
-const beatOfficerOf = (directory: Directory, communityId: string): OfficerRecord | undefined =>
+export const beatOfficerOf = (directory: Directory, communityId: string): OfficerRecord | undefined =>
   [...directory.officers.values()]
     .filter((officer) => officer.kinds.includes('beat') && officer.communityIds.includes(communityId))
     .sort((a, b) => a.communityIds.length - b.communityIds.length || a._id.localeCompare(b._id))[0];
 
+/** The 警民联系牌 of a community: station, post and (given, or the community's) beat officer. */
+export async function beatCardOf(directory: Directory, communityId: string, officer = beatOfficerOf(directory, communityId)): Promise<BeatCardView | undefined> {
+  const community = communityView(directory, communityId);
+  const record = directory.communities.get(communityId);
+  const station = record && directory.stations.get(record.stationId);
+  const post = record && directory.posts.get(record.postId);
+  if (!community || !station || !post) return undefined;
+  const photo = await photoUrl(officer?.photoFileId);
+  return {
+    community,
+    station: { name: station.name, address: station.address, phone: station.phone },
+    post: { name: post.name, phone: post.phone },
+    ...(officer && {
+      officer: {
+        title: officer.title,
+        kindsLabel: officer.kinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、'),
+        ...(photo ? { photoUrl: photo } : {}),
+      },
+    }),
+  };
+}
 
 export const homeCommunityHandlers: HomeHandlers = {
   async resolveAddress({ text }, context) {
@@ -61,24 +82,6 @@ export const homeCommunityHandlers: HomeHandlers = {
     const { user } = requireUser(context);
     if (!user.homeCommunityId) return null;
     const directory = await currentDirectory(context.now);
-    const community = communityView(directory, user.homeCommunityId);
-    const record = directory.communities.get(user.homeCommunityId);
-    const station = record && directory.stations.get(record.stationId);
-    const post = record && directory.posts.get(record.postId);
-    if (!community || !station || !post) return null;
-    const officer = beatOfficerOf(directory, user.homeCommunityId);
-    const photo = await photoUrl(officer?.photoFileId);
-    return {
-      community,
-      station: { name: station.name, address: station.address, phone: station.phone },
-      post: { name: post.name, phone: post.phone },
-      ...(officer && {
-        officer: {
-          title: officer.title,
-          kindsLabel: officer.kinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、'),
-          ...(photo ? { photoUrl: photo } : {}),
-        },
-      }),
-    };
+    return (await beatCardOf(directory, user.homeCommunityId)) ?? null;
   },
 };

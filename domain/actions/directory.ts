@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CONSULT_CATEGORIES, type ConsultCategory, type Priority, type RoutingRuleTable } from '../routing/model';
 import { RoutingRuleTableSchema } from '../routing/rules';
 import type { MeView } from './account';
+import { contactCardSpecs } from './contact-cards';
 import { action, defineFunction, emptyInput, id, text } from './define';
 
 export interface StationView {
@@ -118,7 +119,7 @@ export const directoryActions = defineFunction('directory', {
   }),
   bindHomeCommunity: action<MeView>()({
     summary: '居民登记自己住的社区',
-    input: v.strictObject({ communityId: id('社区'), via: v.picklist(['list', 'address', 'location'], '登记方式无效') }),
+    input: v.strictObject({ communityId: id('社区'), via: v.picklist(['list', 'address', 'location', 'card'], '登记方式无效') }),
     policy: 'signedIn',
   }),
   myBeatCard: action<BeatCardView | null>()({
@@ -155,6 +156,8 @@ export const directoryActions = defineFunction('directory', {
     policy: 'stationAdmin',
     stationOf: (input) => input.stationId,
   }),
+  ...contactCardSpecs,
 });
 
 export type { ConsultCategory };
+export type { ContactCardCodeView, ContactCardView } from './contact-cards';

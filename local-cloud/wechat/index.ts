@@ -61,3 +61,5 @@ export {
   type TimerTriggers,
 } from './timer-triggers';
 export { WxCloudError } from './wx-errors';
+export { getUnlimited, localCodeUrl, setKnownPages, type GetUnlimitedParams, type GetUnlimitedResult } from './wxacode';
+export { LOCAL_APP_ID, decryptOpenData, encryptOpenData, getOpenData, getShareInfo, sessionKeyOf, shareTicketFor, type OpenGroupData } from './open-data';

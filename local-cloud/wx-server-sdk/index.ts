@@ -53,7 +53,11 @@ function declared<Args extends unknown[], Result>(api: string, call: (...args: A
 export const openapi = {
   security: { msgSecCheck: declared('security.msgSecCheck', wechat.msgSecCheck) },
   subscribeMessage: { send: declared('subscribeMessage.send', wechat.sendSubscribeMessage) },
+  wxacode: { getUnlimited: declared('wxacode.getUnlimited', wechat.getUnlimited) },
 };
+
+/** Exchanges CloudIDs (open data the caller's phone obtained) for their decrypted data. */
+export const getOpenData = (params: { list: string[] }) => wechat.getOpenData(currentInvocation()?.OPENID, params);
 
 export const uploadFile = wechat.uploadFile;
 export const downloadFile = wechat.downloadFile;
@@ -66,5 +70,5 @@ export function logger() {
   return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
-const sdk = { DYNAMIC_CURRENT_ENV, LOCAL_CLOUD, init, database, getWXContext, openapi, uploadFile, downloadFile, getTempFileURL, deleteFile, logger };
+const sdk = { DYNAMIC_CURRENT_ENV, LOCAL_CLOUD, init, database, getWXContext, openapi, getOpenData, uploadFile, downloadFile, getTempFileURL, deleteFile, logger };
 export default sdk;

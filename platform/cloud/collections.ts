@@ -41,6 +41,8 @@ export const COLLECTIONS = {
   consultSettings: 'consult_settings',
   waitlists: 'waitlists',
   dataExports: 'data_exports',
+  contactCards: 'contact_cards',
+  contactCardScans: 'contact_card_scans',
 } as const;
 
 export interface UserRecord {
@@ -470,4 +472,29 @@ export interface DataExportRecord {
   fileIds: string[];
   createdAt: Date;
   expiresAt: Date;
+}
+
+/** A 警民联系卡: the mini-program code of a community (and its beat officer), with its scans. */
+export interface ContactCardRecord {
+  /** Derived from community and officer, and the whole scene of the code (`k=<id>`). */
+  _id: string;
+  stationId: string;
+  communityId: string;
+  /** The officer on the card; absent for a community's own card (it shows whoever serves it). */
+  officerId?: string;
+  /** cloud:// id of the code image, drawn once. */
+  codeFileId?: string;
+  scans: number;
+  uniqueScanners: number;
+  lastScanAt?: Date;
+  createdAt: Date;
+  createdBy: string;
+}
+
+/** One per card and person (`<cardId>:<userId>`): counts a scanner once. */
+export interface ContactCardScanRecord {
+  _id: string;
+  cardId: string;
+  userId: string;
+  firstAt: Date;
 }

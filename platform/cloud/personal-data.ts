@@ -357,6 +357,23 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     },
   },
   {
+    collection: COLLECTIONS.contactCardScans,
+    group: 'community',
+    holds: '您扫过哪张警民联系卡（第一次扫码的时间）',
+    purpose: '统计每张联系卡有多少人扫过（每人只算一次）',
+    readers: '只用于计数；民警只看到人数',
+    retention: retentionText('cardScan', '第一次扫码'),
+    find: ({ userId }) => findAll(COLLECTIONS.contactCardScans, { userId }),
+    line: (doc) => `${day(doc.firstAt)} 扫过一张警民联系卡`,
+    exported: (doc) => ({ card: doc.cardId, firstAt: isoDate(doc.firstAt) }),
+    erase: justRemove(COLLECTIONS.contactCardScans),
+    sweep: {
+      kind: 'cardScan',
+      due: (now, limit) => oldest(COLLECTIONS.contactCardScans, {}, 'firstAt', retentionCutoff('cardScan', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.contactCardScans, doc)] }),
+    },
+  },
+  {
     collection: COLLECTIONS.alertSubscriptions,
     group: 'subscriptions',
     holds: '您订阅的社区紧急预警（微信编号、社区、剩余条数）',
@@ -442,6 +459,7 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.hallConfigs]: '大厅的业务和开放时间',
   [COLLECTIONS.slotCounters]: '各时段剩余名额（只有数字）',
   [COLLECTIONS.consultSettings]: '派出所的快捷回复和响应时限',
+  [COLLECTIONS.contactCards]: '警民联系卡的二维码和扫码人数（只有数字）',
 };
 
 /** The specs with a retention sweep, for the timer. */
