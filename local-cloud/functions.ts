@@ -22,6 +22,8 @@ export interface TimerTriggerConfig {
 
 export interface FunctionConfig {
   permissions?: { openapi?: string[] };
+  /** Seconds before CloudBase stops a run (3 when absent); `npm run deploy` sets it. */
+  timeout?: number;
   triggers?: TimerTriggerConfig[];
 }
 

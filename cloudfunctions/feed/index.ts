@@ -1,8 +1,14 @@
 import { feedActions } from '@domain/actions/feed';
 import { createCloudFunction } from '@platform/cloud/create-function';
+import { FANOUT_RUN_BUDGET_MS, sendQueuedAlerts } from './alert-fanout';
 import { publishingHandlers } from './publishing';
 import { quizHandlers } from './quiz';
 import { residentHandlers } from './residents';
 
 /** The anti-fraud feed: alerts, cases and knowledge for the reader's area; officers publish; the quiz. */
-export const main = createCloudFunction(feedActions, { ...residentHandlers, ...publishingHandlers, ...quizHandlers });
+export const main = createCloudFunction(feedActions, {
+  ...residentHandlers,
+  ...publishingHandlers,
+  ...quizHandlers,
+  sendAlertMessages: () => sendQueuedAlerts({ budgetMs: FANOUT_RUN_BUDGET_MS }),
+});

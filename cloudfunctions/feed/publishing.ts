@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import type { articleDraft, ArticleStatsView, feedActions, StationArticleView } from '@domain/actions/feed';
-import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { FEED_PAGE_SIZE } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
 import {
   areaKey,
@@ -16,14 +16,14 @@ import {
 } from '@domain/feed-targeting';
 import { plainText } from '@domain/rich-text';
 import type { Actor } from '@domain/roles';
-import { COLLECTIONS, newArticleCounters, type AlertSubscriptionRecord, type ArticleRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, newArticleCounters, type ArticleRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type ActionContext, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
-import { cloud, database } from '@platform/cloud/wx';
+import { database } from '@platform/cloud/wx';
+import { PUBLISH_SEND_BUDGET_MS, queueAlertFanout, sendQueuedAlerts } from './alert-fanout';
 import { counterOf, summaryOf } from './reader';
-import { templateIdFor } from '@platform/cloud/settings';
 
 type PublishingHandlers = Pick<
   Handlers<typeof feedActions>,
@@ -33,8 +33,6 @@ type PublishingHandlers = Pick<
 type Draft = v.InferOutput<typeof articleDraft>;
 
 const DEFAULT_PIN_HOURS = 72;
-/** Subscribers read per batch when an urgent alert goes out. */
-const NOTIFY_BATCH = 500;
 
 /**
  * Who may aim an item where: a station's anti-fraud and beat officers and its admins publish for
@@ -148,47 +146,16 @@ async function ownArticle(id: string, stationId: string): Promise<ArticleRecord>
 
 /**
  * An urgent alert goes to every resident of the communities it reaches who accepted one
- * (WeChat's one-time subscription: one acceptance, one message). A credit is taken with a
- * conditional update before sending, so two alerts at once never spend the same credit twice.
+ * (WeChat's one-time subscription: one acceptance, one message), through the outbox in
+ * ./alert-fanout.ts: queued here, the first messages sent within a second, the rest by the
+ * `sendAlertMessages` timer in bounded runs.
  */
-async function notifySubscribers(article: ArticleRecord, directory: Directory, now: Date): Promise<number> {
+async function notifySubscribers(article: ArticleRecord & { _id: string }, directory: Directory, now: Date): Promise<number> {
   const communities = communitiesReached(article.target, directory);
   if (communities.length === 0) return 0;
-  const _ = database().command;
-  let sent = 0;
-  for (let start = 0; start < communities.length; start += 100) {
-    const subscribers = await findMany<AlertSubscriptionRecord>(
-      database()
-        .collection(COLLECTIONS.alertSubscriptions)
-        .where({ communityId: _.in(communities.slice(start, start + 100)), remaining: _.gt(0) })
-        .orderBy('acceptedAt', 'asc')
-        .orderBy('_id', 'asc')
-        .limit(NOTIFY_BATCH),
-    );
-    for (const subscriber of subscribers) {
-      const taken = await updated(
-        database().collection(COLLECTIONS.alertSubscriptions).where({ _id: subscriber._id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1) } }),
-      );
-      if (taken !== 1) continue;
-      try {
-        await cloud.openapi.subscribeMessage.send({
-          touser: subscriber.openid,
-          templateId: templateIdFor(FRAUD_ALERT_TEMPLATE),
-          page: `packages/content/pages/article/index?id=${article._id}`,
-          data: {
-            thing1: { value: article.title.slice(0, 20) },
-            thing2: { value: article.publisher.slice(0, 20) },
-            time3: { value: isoDate(now).slice(0, 16).replace('T', ' ') },
-          },
-        });
-        sent++;
-      } catch (error) {
-        // 43101: WeChat has no acceptance on record after all. The alert is still pinned in the feed.
-        console.warn('[feed] alert message not sent', (error as { errCode?: number }).errCode);
-      }
-    }
-  }
-  return sent;
+  await queueAlertFanout(article, communities, now);
+  const first = await sendQueuedAlerts({ budgetMs: PUBLISH_SEND_BUDGET_MS, onlyJob: article._id });
+  return first.sent;
 }
 
 function stationArticleView(article: ArticleRecord, directory: Directory, now: Date): StationArticleView {

@@ -215,4 +215,9 @@ export const feedActions = defineFunction('feed', {
     policy: 'antiFraudStaff',
     stationOf: (input) => input.stationId,
   }),
+  sendAlertMessages: action<{ jobs: number; sent: number; skipped: number; pending: number }>()({
+    summary: '定时分批发送紧急预警的订阅消息（每次运行有时限，可从中断处继续）',
+    input: v.strictObject({}),
+    policy: 'system',
+  }),
 });

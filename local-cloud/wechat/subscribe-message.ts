@@ -86,6 +86,16 @@ export function recordSubscription(openid: string, templateIds: string[], decisi
   writeJsonFileAtomic(subscriptionsFile(), quotas);
 }
 
+/** Many people's acceptances written at once: tests and benchmarks that set up thousands of residents. */
+export function recordAcceptances(entries: { openid: string; templateId: string }[]): void {
+  const quotas = readQuotas();
+  for (const { openid, templateId } of entries) {
+    const mine = (quotas[openid] ??= {});
+    mine[templateId] = (mine[templateId] ?? 0) + 1;
+  }
+  writeJsonFileAtomic(subscriptionsFile(), quotas);
+}
+
 /** Sends left for this user and template (for the local viewer and tests). */
 export function subscriptionQuota(openid: string, templateId: string): number {
   return readQuotas()[openid]?.[templateId] ?? 0;

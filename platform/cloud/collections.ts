@@ -43,6 +43,9 @@ export const COLLECTIONS = {
   dataExports: 'data_exports',
   contactCards: 'contact_cards',
   contactCardScans: 'contact_card_scans',
+  /** An urgent alert's subscribe messages waiting to go out (cloudfunctions/feed/alert-fanout.ts). */
+  alertFanouts: 'alert_fanouts',
+  alertDeliveries: 'alert_deliveries',
 } as const;
 
 export interface UserRecord {
