@@ -3,6 +3,7 @@
  * the engine's snapshot (which reads them back). Messages are for the station admin, in Chinese.
  */
 import * as v from 'valibot';
+import { PARSE_CONFIG } from '../actions/input-messages';
 import {
   CONSULT_CATEGORIES,
   CONSULT_CATEGORY_LABELS,
@@ -80,7 +81,7 @@ export type RulesValidation =
 
 /** Checks rules from the admin form or the database; never throws. */
 export function validateRoutingRules(input: unknown): RulesValidation {
-  const result = v.safeParse(RoutingRulesSchema, input);
+  const result = v.safeParse(RoutingRulesSchema, input, PARSE_CONFIG);
   if (result.success) return { ok: true, rules: result.output };
   const fields: Record<string, string> = {};
   for (const issue of result.issues) {

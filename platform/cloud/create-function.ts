@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ActionDefinition, OutputOf, ParsedInputOf } from '@domain/actions/define';
+import { fieldErrorsOf, PARSE_CONFIG } from '@domain/actions/input-messages';
 import { ActionError, isActionError } from '@domain/errors';
 import { decide, isStationScoped, type StationScope } from '@domain/policy';
 import { failure, success, type ActionResult } from '@domain/result';
@@ -65,15 +66,6 @@ function newRequestId(context: unknown): string {
   return `req_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-function fieldErrors(issues: v.BaseIssue<unknown>[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const path = issue.path?.map((item) => String(item.key)).join('.') || '_';
-    fields[path] ??= issue.message;
-  }
-  return fields;
-}
-
 async function stationScope(stationId: string): Promise<StationScope> {
   const station = await findById<StationRecord>(COLLECTIONS.stations, stationId);
   if (!station) throw new ActionError('NOT_FOUND', '没有找到这个派出所');
@@ -117,9 +109,9 @@ export function createCloudFunction<T extends Record<string, ActionDefinition>>(
         actor = actorOf(user);
       }
 
-      const input = v.safeParse(definition.input, request.input);
+      const input = v.safeParse(definition.input, request.input, PARSE_CONFIG);
       if (!input.success) {
-        const fields = fieldErrors(input.issues);
+        const fields = fieldErrorsOf(input.issues);
         const first = Object.values(fields)[0];
         return failure('INVALID_INPUT', first, { fields });
       }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ActionDefinition, InputOf } from '@domain/actions/define';
+import { fieldErrorsOf, PARSE_CONFIG } from '@domain/actions/input-messages';
 
 export type FieldErrors = Record<string, string>;
 
@@ -8,12 +9,6 @@ export type FieldErrors = Record<string, string>;
  * same message the cloud function would give, without waiting for the network.
  */
 export function validateInput<A extends ActionDefinition>(definition: A, input: InputOf<A>): FieldErrors | undefined {
-  const parsed = v.safeParse(definition.input, input);
-  if (parsed.success) return undefined;
-  const fields: FieldErrors = {};
-  for (const issue of parsed.issues) {
-    const path = issue.path?.map((item) => String(item.key)).join('.') || '_';
-    fields[path] ??= issue.message;
-  }
-  return fields;
+  const parsed = v.safeParse(definition.input, input, PARSE_CONFIG);
+  return parsed.success ? undefined : fieldErrorsOf(parsed.issues);
 }
