@@ -19,6 +19,7 @@ export const ROUTES = {
   officerInbox: '/packages/officer/pages/consult-inbox/index',
   officerThread: '/packages/officer/pages/consult-thread/index',
   quickReplies: '/packages/officer/pages/quick-replies/index',
+  myData: '/packages/content/pages/my-data/index',
 } as const;
 
 /** One anti-fraud item; also the path a shared group card opens, with the sharer's area as `from`. */

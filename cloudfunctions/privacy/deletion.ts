@@ -40,7 +40,8 @@ function plan(found: Map<string, Doc[]>, subject: Subject, tombstone: string, no
   for (const spec of PERSONAL_DATA) {
     const docs = found.get(spec.collection) ?? [];
     for (const doc of docs) erasures.push(spec.erase(doc, { subject, tombstone, now, found }));
-    if (docs.length > 0) counts.set(spec.group, (counts.get(spec.group) ?? 0) + docs.length);
+    // Audit records are not erased but unlinked: they are listed under what is kept.
+    if (docs.length > 0 && spec.collection !== COLLECTIONS.auditLog) counts.set(spec.group, (counts.get(spec.group) ?? 0) + docs.length);
   }
   const active = (found.get(COLLECTIONS.bookings) ?? []).filter((booking) => booking.status === 'booked' && new Date(booking.end as Date) > now).length;
   const erased = [...counts].map(([group, count]) => `${PERSONAL_DATA_GROUP_TITLES[group as keyof typeof PERSONAL_DATA_GROUP_TITLES]}：${count} 条`);

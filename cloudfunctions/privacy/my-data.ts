@@ -105,8 +105,8 @@ export const myDataHandlers: MyDataHandlers = {
     // An unguessable folder: the temporary URL is the only way to the files, and only the resident gets it.
     const folder = `exports/${randomBytes(16).toString('hex')}`;
     const stamp = isoDate(context.now).slice(0, 10);
-    const readable = await upload(`${folder}/my-data-${stamp}.txt`, readableExport(data));
-    const json = await upload(`${folder}/my-data-${stamp}.json`, JSON.stringify(data, null, 2));
+    const readable = await upload(`${folder}/我的数据-${stamp}.txt`, readableExport(data));
+    const json = await upload(`${folder}/我的数据-${stamp}.json`, JSON.stringify(data, null, 2));
     const expiresAt = keptUntil('dataExport', context.now);
     const record: Omit<DataExportRecord, '_id'> = { kind: 'export', userId: user._id, fileIds: [readable.fileId, json.fileId], createdAt: context.now, expiresAt };
     await insert(COLLECTIONS.dataExports, { ...record });

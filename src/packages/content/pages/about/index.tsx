@@ -1,5 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { INVITE_RETENTION_DAYS } from '@domain/invites';
+import { RETENTION_DAYS, RETENTION_STATEMENTS, periodLabel } from '@domain/privacy/retention';
+import Taro from '@tarojs/taro';
+import { EntryRow } from '@/components/entry-row';
+import { ROUTES } from '@/routes';
 import { PageRoot } from '@/components/page-root';
 import { NoticeCard } from '@/components/notice-card';
 import { PhoneLine } from '@/components/phone-line';
@@ -17,8 +20,8 @@ const COLLECTED: CollectedItem[] = [
   { what: '您登记的社区', why: '把您的问题交给负责这个社区的片儿警。' },
   { what: '您主动发送的位置（只在您点“发送位置”或“附上位置”时）', why: '找到您所在的社区和负责的民警。位置用完即弃，不保存；附在提问里的位置只给处理问题的民警看。' },
   { what: '您输入的地址', why: '只用来查找您住的社区，查完不保存。' },
-  { what: '预约办证时填写的姓名、证件号、电话（预约功能开放后）', why: '只用于大厅核对身份。除您本人外，证件号和电话一律打码显示。' },
-  { what: '您提的问题和上传的照片（提问功能开放后）', why: '只给处理您问题的民警看，不公开。' },
+  { what: '为家人预约时填写的姓名、证件号、电话', why: '只用于大厅核对身份。证件号和电话加密保存，除您本人外一律打码显示。' },
+  { what: '您提的问题和上传的照片', why: '只给处理您问题的民警看，不公开。民警查看完整的电话、证件号会被记录。' },
 ];
 
 export default function AboutPage() {
@@ -46,11 +49,24 @@ export default function AboutPage() {
           </View>
         ))}
       </View>
+      <Text className="section-title">保存多久</Text>
+      <View className="about-page__list">
+        {RETENTION_STATEMENTS.map((item) => (
+          <View key={item.kind} className="about-page__item">
+            <Text className="about-page__item-what">{item.what}</Text>
+            <Text className="about-page__item-why">
+              {item.from}
+              {periodLabel(RETENTION_DAYS[item.kind])}
+              {item.then}（每天自动清理）
+            </Text>
+          </View>
+        ))}
+      </View>
       <Text className="about-page__paragraph">
-        · 您写的每一段文字，在别人看到之前都会经过微信内容安全检查。{'\n'}· 民警查看个人信息会被记录，可以追溯。{'\n'}·
-        民警邀请码失效 {INVITE_RETENTION_DAYS} 天后自动删除；其他信息只为上面写明的用途保存和使用。{'\n'}·
-        您可以随时在“我的”里修改昵称；如需查阅、更正或删除您的信息，请到所属派出所或拨打派出所电话提出。
+        · 您写的每一段文字，在别人看到之前都会经过微信内容安全检查。{'\n'}· 民警查看个人信息会被记录，可以追溯。{'\n'}· 账号、家人、“已知晓”等记录在您使用期间保存，您删除或注销时删除。
+        {'\n'}· 您可以随时在“我的 → 我的数据”里查看我们保存了您哪些信息、导出一份，或注销账号。注销前会告诉您哪些依法保留、保留到什么时候。
       </Text>
+      <EntryRow title="我的数据" description="查看、导出、注销" onClick={() => void Taro.navigateTo({ url: ROUTES.myData })} />
 
       <Text className="about-page__footer">版本 0.1 · 本地派出所与社区共同维护</Text>
     </PageRoot>
