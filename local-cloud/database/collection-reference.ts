@@ -10,7 +10,7 @@ import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './docu
 import type { Engine, Mutation } from './engine';
 import { apiError, failure, notFoundError, parameterError, runApi, WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT } from './errors';
 import { compileProjection, normalizeFieldSpec } from './projection';
-import { compileFilter, encodeQuery } from './query';
+import { compileFilter, encodeQuery, type CompiledFilter } from './query';
 import { sortDocuments, type SortKey } from './sort';
 import type {
   AddManyResult,
@@ -42,6 +42,11 @@ export interface DatabaseContext {
   /** When true, using a collection that was never created fails as on CloudBase. */
   readonly strictCollections: boolean;
   readonly throwOnNotFound: boolean;
+  /**
+   * Strict index mode: above this many documents in a collection, a query no declared index (nor
+   * `_id`) serves is refused, so nothing that would scan in production passes locally. Off when undefined.
+   */
+  readonly strictIndexesAbove: number | undefined;
 }
 
 export function checkCollectionName(name: unknown): asserts name is string {
@@ -70,8 +75,28 @@ interface QueryState {
   projection: Record<string, unknown> | undefined;
 }
 
-function matchingDocs(context: DatabaseContext, collection: string, filter: unknown, now: number): Doc[] {
-  const compiled = compileFilter(encodeQuery(filter, now));
+/** A query's where() compiled once: encoded with the call's time, then matched with mingo. */
+function compiledWhere(filter: unknown, now: number): CompiledFilter {
+  return compileFilter(encodeQuery(filter, now));
+}
+
+const describeOrder = (order: readonly SortKey[]): string => (order.length === 0 ? 'none' : order.map((key) => `${key.field} ${key.direction === 1 ? 'asc' : 'desc'}`).join(', '));
+
+/** Strict index mode: refuses a query that would scan the collection in production (see DatabaseContext). */
+export function checkIndexed(context: DatabaseContext, collection: string, compiled: CompiledFilter, order: readonly SortKey[], operation: string): void {
+  const above = context.strictIndexesAbove;
+  if (above === undefined || compiled.ids) return;
+  const { engine } = context;
+  if (engine.size(collection) <= above) return;
+  if (engine.indexes.serves(collection, compiled.filter, order)) return;
+  throw failure(
+    'DATABASE_REQUEST_FAILED',
+    `[STRICT_INDEX] no declared index serves this ${operation} on collection "${collection}": filter ${JSON.stringify(compiled.filter)}, sort ${describeOrder(order)}. ` +
+      `Declare one in cloudbase/database-indexes.json (equality/in fields first, then the sort fields), or query by _id.`,
+  );
+}
+
+function matchingDocs(context: DatabaseContext, collection: string, compiled: CompiledFilter): Doc[] {
   const { engine } = context;
   if (compiled.ids) {
     const found: Doc[] = [];
@@ -93,8 +118,7 @@ function matchingDocs(context: DatabaseContext, collection: string, filter: unkn
  * get(): through a declared index when one fits the filter and order (it walks documents in
  * the query's order and stops once `wanted` match), otherwise as matchingDocs + sort.
  */
-function queryDocs(context: DatabaseContext, collection: string, filter: unknown, order: readonly SortKey[], wanted: number, now: number): Doc[] {
-  const compiled = compileFilter(encodeQuery(filter, now));
+function queryDocs(context: DatabaseContext, collection: string, compiled: CompiledFilter, order: readonly SortKey[], wanted: number): Doc[] {
   const { engine } = context;
   if (!compiled.ids) {
     for (const index of engine.indexes.of(collection)) {
@@ -112,7 +136,7 @@ function queryDocs(context: DatabaseContext, collection: string, filter: unknown
       }
     }
   }
-  const matches = matchingDocs(context, collection, filter, now);
+  const matches = matchingDocs(context, collection, compiled);
   engine.lastQuery = {
     collection,
     plan: compiled.ids ? 'ids' : 'scan',
@@ -178,7 +202,9 @@ export class Query implements DatabaseQuery {
       const offset = this.state.offset ?? 0;
       // limit(0) counts as "no limit" in the SDK (it only sends a truthy limit).
       const limit = this.state.limit ? Math.min(this.state.limit, MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
-      const sorted = queryDocs(this.context, this.collectionName, this.state.filter, this.state.order, offset + limit, Date.now());
+      const compiled = compiledWhere(this.state.filter, Date.now());
+      checkIndexed(this.context, this.collectionName, compiled, this.state.order, 'get()');
+      const sorted = queryDocs(this.context, this.collectionName, compiled, this.state.order, offset + limit);
       const data = sorted.slice(offset, offset + limit).map((doc) => (projection ? projection.apply(doc) : deepClone(doc))) as StoredDocument[];
       const bytes = Buffer.byteLength(JSON.stringify(data.map(encodeDoc)), 'utf8');
       if (bytes > MAX_RESULT_BYTES) {
@@ -191,7 +217,10 @@ export class Query implements DatabaseQuery {
   count(): Promise<CountResult> {
     return runApi('collection.count', () => {
       checkReadable(this.context, this.collectionName);
-      return { total: matchingDocs(this.context, this.collectionName, this.state.filter, Date.now()).length, errMsg: 'collection.count:ok' };
+      const compiled = compiledWhere(this.state.filter, Date.now());
+      // Counting a whole collection reads its metadata; a filtered count walks an index like a get().
+      if (Object.keys(compiled.filter).length > 0) checkIndexed(this.context, this.collectionName, compiled, [], 'count()');
+      return { total: matchingDocs(this.context, this.collectionName, compiled).length, errMsg: 'collection.count:ok' };
     });
   }
 
@@ -202,7 +231,9 @@ export class Query implements DatabaseQuery {
       const now = Date.now();
       const ops = encodeUpdate(data, now);
       // Every match is updated (skip/limit/orderBy do not apply, as on CloudBase).
-      const matches = matchingDocs(this.context, this.collectionName, this.state.filter, now);
+      const compiled = compiledWhere(this.state.filter, now);
+      checkIndexed(this.context, this.collectionName, compiled, [], 'update()');
+      const matches = matchingDocs(this.context, this.collectionName, compiled);
       const mutations: Mutation[] = matches.map((doc) => {
         const next = applyUpdate(doc, ops);
         checkDocumentSize(next);
@@ -216,7 +247,9 @@ export class Query implements DatabaseQuery {
   remove(): Promise<RemoveResult> {
     return runApi('collection.remove', () => {
       checkReadable(this.context, this.collectionName);
-      const matches = matchingDocs(this.context, this.collectionName, this.state.filter, Date.now());
+      const compiled = compiledWhere(this.state.filter, Date.now());
+      checkIndexed(this.context, this.collectionName, compiled, [], 'remove()');
+      const matches = matchingDocs(this.context, this.collectionName, compiled);
       this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
       return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
     });

@@ -36,6 +36,12 @@ export interface LocalDatabaseOptions {
   openCompactBytes?: number;
   /** Declared indexes (see indexes.ts); get() uses one when its filter and order fit. */
   indexes?: readonly IndexDeclaration[];
+  /**
+   * Strict index mode: in a collection holding more than this many documents, a get(), filtered
+   * count(), update() or remove() that neither `_id` nor a declared index serves is refused
+   * (default: off). The jest suite and the local cloud turn it on.
+   */
+  strictIndexesAbove?: number;
 }
 
 export interface LocalDatabase {
@@ -69,8 +75,9 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
   });
   const transactions = new TransactionManager(options.transactionTimeoutMs ?? 30_000);
   const strictCollections = options.strictCollections ?? false;
+  const strictIndexesAbove = options.strictIndexesAbove;
   const database = (config?: DatabaseConfig): CloudDatabase => {
-    const context: DatabaseContext = { engine, strictCollections, throwOnNotFound: config?.throwOnNotFound ?? true };
+    const context: DatabaseContext = { engine, strictCollections, throwOnNotFound: config?.throwOnNotFound ?? true, strictIndexesAbove };
     return createDatabaseApi(context, transactions);
   };
   return {

@@ -1,12 +1,13 @@
 /**
- * Declared indexes, as CloudBase has them (created in the console or by CloudBase Framework
- * from cloudbase/database-indexes.json). An index here is one key field, for equality and `in`
- * (an array field is indexed by each element, as a Mongo multikey index), followed by sort
- * fields that end with `_id`: per key value, the matching documents kept in exactly the order a
- * query sorted by those fields returns them. A get() whose filter pins the key field and whose
- * orderBy equals the sort fields walks those lists (merging them for `in`), starting at the
- * range bound on the first sort field, and stops once the page is full: it examines about as
- * many documents as it returns instead of the whole collection.
+ * Declared indexes, as CloudBase has them (composite, each field ascending or descending; created
+ * from cloudbase/database-indexes.json; see README.md). Locally an index is kept as one list per
+ * value of its first field (an array field is indexed by each element, as a Mongo multikey
+ * index), sorted by the remaining fields (plus an `_id` tie-break). A sorted get() whose filter
+ * pins the first field (equality or `in`, lists merged), maybe further fields by equality, and
+ * whose orderBy is the fields that follow, walks those lists from the range bound on the first
+ * ordered field and stops once the page is full: it examines about as many documents as it
+ * returns instead of the whole collection. `indexServes` says which queries CloudBase would serve
+ * with an index (strict index mode refuses the others).
  *
  * The full filter is still tested on every document the walk reaches, so an index only ever
  * changes how many documents are examined, never which ones are returned or in what order.
@@ -38,8 +39,8 @@ export function indexDeclarationsFrom(file: IndexFile): IndexDeclaration[] {
 interface Entry {
   id: DocId;
   values: unknown[];
-  /** The type of the first sort field's stored value ('array' when it is one, or reached through one). */
-  firstType: string;
+  /** The type of each sort field's stored value ('array' when it is one, or reached through one). */
+  types: string[];
 }
 
 /** How the last get() found its documents; tests and the bench read it to prove an index was used. */
@@ -82,24 +83,26 @@ export class SortedIndex {
   private readonly sortPaths: Array<{ path: string[]; direction: 1 | -1 }>;
   private readonly lists = new Map<string, Entry[]>();
   private readonly entriesOf = new Map<DocId, { keys: string[]; entry: Entry }>();
-  /** How many documents have each type of value in the first sort field: a range seek needs them all alike. */
-  private readonly firstSortTypes = new Map<string, number>();
+  /** Per sort position: how many documents hold each type of value there ('array' when reached through one). */
+  private readonly typesAt: Array<Map<string, number>>;
 
   constructor(readonly declaration: IndexDeclaration) {
     const [key, ...sort] = declaration.fields;
-    if (!key || sort.length === 0 || sort[sort.length - 1]?.field !== '_id') {
-      throw new Error(`index ${declaration.collection}.${declaration.name}: needs a key field and sort fields ending with _id`);
-    }
+    if (!key) throw new Error(`index ${declaration.collection}.${declaration.name}: needs at least one field`);
     this.keyPath = splitPath(key.field);
-    this.sortPaths = sort.map((item) => ({ path: splitPath(item.field), direction: item.direction }));
+    // The order inside one key value must be total, or a walk could not resume where it stopped.
+    const total = sort.some((item) => item.field === '_id') ? sort : [...sort, { field: '_id', direction: 1 as const }];
+    this.sortPaths = total.map((item) => ({ path: splitPath(item.field), direction: item.direction }));
+    this.typesAt = this.sortPaths.map(() => new Map());
   }
 
   get keyField(): string {
     return this.declaration.fields[0]?.field as string;
   }
 
+  /** The fields after the key, as walked (with the implicit `_id` tie-break when not declared). */
   get sortFields(): IndexField[] {
-    return this.declaration.fields.slice(1);
+    return this.sortPaths.map((item) => ({ field: item.path.join('.'), direction: item.direction }));
   }
 
   private compare = (a: Entry, b: Entry): number => {
@@ -121,17 +124,30 @@ export class SortedIndex {
   }
 
   private entryOf(doc: Doc): Entry {
-    const first = this.sortPaths[0] as { path: string[] };
-    const reached = collectPathValues(doc, first.path);
-    const firstType = reached.length === 1 ? typeNameOf(reached[0]) : reached.length === 0 ? 'null' : 'array';
-    return { id: doc._id as DocId, values: this.sortPaths.map((sort) => sortValue(doc, sort.path, sort.direction)), firstType };
+    const types = this.sortPaths.map((sort) => {
+      const reached = collectPathValues(doc, sort.path);
+      return reached.length === 1 ? typeNameOf(reached[0]) : reached.length === 0 ? 'null' : 'array';
+    });
+    return { id: doc._id as DocId, values: this.sortPaths.map((sort) => sortValue(doc, sort.path, sort.direction)), types };
   }
 
-  private countType(entry: Entry, by: number): void {
-    const name = entry.firstType;
-    const count = (this.firstSortTypes.get(name) ?? 0) + by;
-    if (count === 0) this.firstSortTypes.delete(name);
-    else this.firstSortTypes.set(name, count);
+  private countTypes(entry: Entry, by: number): void {
+    entry.types.forEach((name, i) => {
+      const counts = this.typesAt[i] as Map<string, number>;
+      const count = (counts.get(name) ?? 0) + by;
+      if (count === 0) counts.delete(name);
+      else counts.set(name, count);
+    });
+  }
+
+  /** True when every indexed document holds a value of `type` at sort position `i` (so type-bracketed comparisons can seek). */
+  private onlyTypeAt(i: number, type: string): boolean {
+    const counts = this.typesAt[i] as Map<string, number>;
+    return counts.size === 1 && counts.has(type);
+  }
+
+  private hasArraysAt(i: number): boolean {
+    return (this.typesAt[i]?.get('array') ?? 0) > 0;
   }
 
   /**
@@ -143,7 +159,7 @@ export class SortedIndex {
     if (keys.length === 0) return;
     const entry = this.entryOf(doc);
     this.entriesOf.set(entry.id, { keys, entry });
-    this.countType(entry, 1);
+    this.countTypes(entry, 1);
     for (const key of keys) {
       let list = this.lists.get(key);
       if (!list) this.lists.set(key, (list = []));
@@ -156,7 +172,7 @@ export class SortedIndex {
   rebuild(docs: Iterable<Doc>): void {
     this.lists.clear();
     this.entriesOf.clear();
-    this.firstSortTypes.clear();
+    for (const counts of this.typesAt) counts.clear();
     for (const doc of docs) this.add(doc, 'append');
     for (const list of this.lists.values()) list.sort(this.compare);
   }
@@ -165,7 +181,7 @@ export class SortedIndex {
     const known = this.entriesOf.get(id);
     if (!known) return;
     this.entriesOf.delete(id);
-    this.countType(known.entry, -1);
+    this.countTypes(known.entry, -1);
     for (const key of known.keys) {
       const list = this.lists.get(key);
       if (!list) continue;
@@ -181,31 +197,51 @@ export class SortedIndex {
   }
 
   /**
-   * Walks the documents the filter can match in the query's order, or returns undefined when
-   * this index cannot serve the query. `visit` returns false to stop the walk.
+   * Walks the documents the filter can match in the query's order, or returns false when this
+   * index cannot serve the query: the key field must be pinned (equality or `in`), further
+   * fields may be pinned by equality, and the order must be the fields that follow (a prefix of
+   * them, same directions). `visit` returns false to stop the walk.
    */
   walk(filter: Filter, order: readonly SortKey[], visit: (id: DocId) => boolean): boolean {
-    const sortFields = this.sortFields;
-    if (order.length !== sortFields.length || order.some((key, i) => key.field !== sortFields[i]?.field || key.direction !== sortFields[i]?.direction)) {
-      return false;
-    }
+    if (order.length === 0) return false; // unordered reads keep the collection's natural order (a scan)
     const clauses = topLevelClauses(filter);
     if (!clauses) return false;
     const keys = keyValuesFor(clauses, this.keyField);
     if (!keys) return false;
-    const bounds = this.seekBounds(clauses);
+    const sortFields = this.sortFields;
+    // Equality on the fields after the key narrows each list to one contiguous run (no arrays there).
+    const pinned: unknown[] = [];
+    while (pinned.length < sortFields.length && !this.hasArraysAt(pinned.length)) {
+      const value = scalarEqualityFor(clauses, (sortFields[pinned.length] as IndexField).field);
+      if (value === undefined || order.some((key) => key.field === (sortFields[pinned.length] as IndexField).field)) break;
+      pinned.push(value);
+    }
+    const from = pinned.length;
+    if (order.length > sortFields.length - from) return false;
+    if (order.some((key, i) => key.field !== sortFields[from + i]?.field || key.direction !== sortFields[from + i]?.direction)) return false;
+
+    const prefix = (entry: Entry): number => {
+      for (let i = 0; i < from; i++) {
+        const diff = compareKeys(entry.values[i], pinned[i]) * (sortFields[i] as IndexField).direction;
+        if (diff !== 0) return diff;
+      }
+      return 0;
+    };
+    const bounds = this.seekBounds(clauses, from);
+    const start = (entry: Entry): number => prefix(entry) || (bounds.start ? bounds.start(entry) : 1);
+    const beyond = (entry: Entry): boolean => prefix(entry) !== 0 || (bounds.beyond ? bounds.beyond(entry) : false);
 
     const cursors = keys.flatMap((key) => {
       const list = this.lists.get(key);
       if (!list) return [];
-      return [{ list, at: bounds.start ? lowerBound(list, bounds.start) : 0 }];
+      return [{ list, at: from > 0 || bounds.start ? lowerBound(list, start) : 0 }];
     });
     const seen = new Set<DocId>();
     for (;;) {
       let best: { list: Entry[]; at: number } | undefined;
       for (const cursor of cursors) {
         const entry = cursor.list[cursor.at];
-        if (entry === undefined || (bounds.beyond && bounds.beyond(entry))) continue;
+        if (entry === undefined || beyond(entry)) continue;
         if (!best || this.compare(entry, best.list[best.at] as Entry) < 0) best = cursor;
       }
       if (!best) return true;
@@ -218,14 +254,14 @@ export class SortedIndex {
   }
 
   /**
-   * Range conditions on the first sort field narrow the walk: where it starts, and where it may
-   * stop. Mongo compares only values of the same type, so this is used only when every indexed
-   * document holds a value of the bound's own type there (and no array) — then skipping by the
-   * index order skips exactly the documents the condition rejects.
+   * Range conditions on the first ordered field narrow the walk: where it starts, and where it
+   * may stop. Mongo compares only values of the same type, so this is used only when every
+   * indexed document holds a value of the bound's own type there (and no array) — then skipping
+   * by the index order skips exactly the documents the condition rejects.
    */
-  private seekBounds(clauses: Filter[]): { start?: (entry: Entry) => number; beyond?: (entry: Entry) => boolean } {
-    const first = this.sortFields[0] as IndexField;
-    if (first.field === '_id') return {};
+  private seekBounds(clauses: Filter[], position: number): { start?: (entry: Entry) => number; beyond?: (entry: Entry) => boolean } {
+    const first = this.sortFields[position];
+    if (!first || first.field === '_id') return {};
     const conditions: Array<[string, unknown]> = [];
     for (const clause of clauses) {
       const value = clause[first.field];
@@ -239,8 +275,8 @@ export class SortedIndex {
     const ascending = first.direction === 1;
     for (const [operator, operand] of conditions) {
       const type = typeNameOf(operand);
-      if (type === 'array' || type === 'null' || type === 'object' || this.firstSortTypes.size !== 1 || !this.firstSortTypes.has(type)) continue;
-      const cmp = (entry: Entry) => compareKeys(entry.values[0], operand);
+      if (type === 'array' || type === 'null' || type === 'object' || !this.onlyTypeAt(position, type)) continue;
+      const cmp = (entry: Entry) => compareKeys(entry.values[position], operand);
       // In walk order, "upper" conditions ($lt/$lte) cut the start when descending and the end when ascending.
       const isUpper = operator === '$lt' || operator === '$lte';
       const inclusive = operator === '$lte' || operator === '$gte';
@@ -296,6 +332,77 @@ function keyValuesFor(clauses: Filter[], field: string): string[] | undefined {
   return narrowest;
 }
 
+/** The value of a plain equality on `field` (string, number or boolean), if the filter has one. */
+function scalarEqualityFor(clauses: Filter[], field: string): unknown {
+  for (const clause of clauses) {
+    if (!Object.prototype.hasOwnProperty.call(clause, field) || Object.keys(clause).length !== 1) continue;
+    let value = clause[field];
+    if (isPlainObject(value)) {
+      const operators = Object.keys(value);
+      if (operators.length !== 1 || operators[0] !== '$eq') continue;
+      value = value.$eq;
+    }
+    if (keyOf(value) !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** How each field of a filter is constrained, as a query planner sees it (top-level AND clauses only). */
+function constraintsOf(clauses: Filter[]): Map<string, 'equal' | 'in' | 'range' | 'other'> {
+  const found = new Map<string, 'equal' | 'in' | 'range' | 'other'>();
+  const rank = { equal: 3, in: 2, range: 1, other: 0 } as const;
+  for (const clause of clauses) {
+    for (const [field, value] of Object.entries(clause)) {
+      if (field.startsWith('$')) continue;
+      let kind: 'equal' | 'in' | 'range' | 'other' = 'equal';
+      if (isPlainObject(value) && !isDate(value)) {
+        const operators = Object.keys(value);
+        if (operators.every((operator) => ['$lt', '$lte', '$gt', '$gte'].includes(operator))) kind = 'range';
+        else if (operators.length === 1 && operators[0] === '$in') kind = 'in';
+        else if (operators.length === 1 && operators[0] === '$eq') kind = 'equal';
+        else kind = 'other';
+      } else if (value instanceof RegExp) kind = 'other';
+      const known = found.get(field);
+      if (!known || rank[kind] > rank[known]) found.set(field, kind);
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether an index with these fields serves a query, the way MongoDB (under CloudBase) plans it:
+ * the filter pins a leading run of the index's fields by equality or `in`, the sort (leaving out
+ * fields pinned by equality) is the fields that follow, all in the declared directions or all
+ * reversed; with nothing pinned, the index still serves a range on its first field, or a read
+ * of the whole collection in its order.
+ */
+export function indexServes(fields: readonly IndexField[], filter: Filter, order: readonly SortKey[]): boolean {
+  const clauses = topLevelClauses(filter);
+  if (!clauses) return false;
+  const constraints = constraintsOf(clauses);
+  let pinned = 0;
+  while (pinned < fields.length) {
+    const kind = constraints.get((fields[pinned] as IndexField).field);
+    if (kind !== 'equal' && kind !== 'in') break;
+    pinned++;
+  }
+  const sort = order.filter((key) => constraints.get(key.field) !== 'equal');
+  if (sort.length > 0) {
+    const following = fields.slice(pinned, pinned + sort.length);
+    if (following.length !== sort.length || following.some((field, i) => field.field !== sort[i]?.field)) return false;
+    const sameWay = following.every((field, i) => field.direction === sort[i]?.direction);
+    const reversed = following.every((field, i) => field.direction !== sort[i]?.direction);
+    if (!sameWay && !reversed) return false;
+  }
+  if (pinned > 0) return true;
+  const first = fields[0]?.field;
+  if (first !== undefined && constraints.get(first) === 'range') return true;
+  return clauses.length === 0 && sort.length > 0;
+}
+
+/** The `_id` index every CloudBase collection has. */
+const ID_INDEX: readonly IndexField[] = [{ field: '_id', direction: 1 }];
+
 /** The declared indexes of every collection, kept in step with each committed write. */
 export class IndexSet {
   private readonly byCollection = new Map<string, SortedIndex[]>();
@@ -310,6 +417,12 @@ export class IndexSet {
 
   of(collection: string): readonly SortedIndex[] {
     return this.byCollection.get(collection) ?? [];
+  }
+
+  /** Whether a declared index (or the `_id` index) serves this filter and sort (see indexServes). */
+  serves(collection: string, filter: Filter, order: readonly SortKey[]): boolean {
+    if (indexServes(ID_INDEX, filter, order)) return true;
+    return this.of(collection).some((index) => indexServes(index.declaration.fields, filter, order));
   }
 
   rebuild(collection: string, docs: () => Iterable<Doc>): void {

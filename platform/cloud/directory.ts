@@ -42,11 +42,16 @@ const MAX_CACHE_AGE_MS = 10 * 60_000;
 /** Server get() returns at most 1000 documents: read bigger collections page by page. */
 const PAGE = 1000;
 
-async function readAll<T extends StoredDoc>(collection: string, where?: Record<string, unknown>): Promise<T[]> {
+/**
+ * Reads a collection page by page: all of it in `_id` order, or what `where` matches in the order
+ * of `rangeField` (the field its range condition is on, so the declared index serves the read).
+ */
+async function readAll<T extends StoredDoc>(collection: string, where?: Record<string, unknown>, rangeField?: string): Promise<T[]> {
   const all: T[] = [];
   for (let skip = 0; ; skip += PAGE) {
     const base = database().collection(collection);
-    const query = (where ? base.where(where) : base).orderBy('_id', 'asc').skip(skip).limit(PAGE);
+    const filtered = where ? base.where(where) : base;
+    const query = (rangeField ? filtered.orderBy(rangeField, 'asc') : filtered).orderBy('_id', 'asc').skip(skip).limit(PAGE);
     const page = await findMany<T>(query);
     all.push(...page);
     if (page.length < PAGE) return all;
@@ -77,11 +82,15 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
     readAll<PostRecord>(COLLECTIONS.posts),
     readAll<CommunityRecord>(COLLECTIONS.communities),
     readAll<OfficerRecord>(COLLECTIONS.officers),
-    readAll<DutyShiftRecord>(COLLECTIONS.dutyShifts, {
-      end: _.gt(new Date(now.getTime() - ROSTER_WINDOW_MS.before)),
-      start: _.lt(new Date(now.getTime() + ROSTER_WINDOW_MS.after)),
-    }),
-    readAll<DutyLeaveRecord>(COLLECTIONS.dutyLeave, { to: _.gt(new Date(now.getTime() - ROSTER_WINDOW_MS.before)) }),
+    readAll<DutyShiftRecord>(
+      COLLECTIONS.dutyShifts,
+      {
+        end: _.gt(new Date(now.getTime() - ROSTER_WINDOW_MS.before)),
+        start: _.lt(new Date(now.getTime() + ROSTER_WINDOW_MS.after)),
+      },
+      'end',
+    ),
+    readAll<DutyLeaveRecord>(COLLECTIONS.dutyLeave, { to: _.gt(new Date(now.getTime() - ROSTER_WINDOW_MS.before)) }, 'to'),
     readAll<RoutingRulesRecord>(COLLECTIONS.routingRules),
   ]);
 

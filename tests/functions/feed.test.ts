@@ -1,5 +1,6 @@
 import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { userIdFor } from '@platform/cloud/identity';
 import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
 import { persona, type CloudHarness } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
@@ -42,7 +43,7 @@ describe('targeting', () => {
     expect(await pinnedIds(chen)).not.toContain(id);
     expect(await feedIds(chen)).not.toContain(id);
     // Another community of the same station does not see it either.
-    await harness.engine.api.collection('users').where({ openid: wang }).update({ data: { homeCommunityId: 'xly-3' } });
+    await harness.engine.api.collection('users').doc(userIdFor(wang)).update({ data: { homeCommunityId: 'xly-3' } });
     expect(await feedIds(wang)).not.toContain(id);
   });
 
