@@ -13,6 +13,9 @@
 //                                       two Chromium contexts (scripts/bench-consult.mjs)
 //   booking.*                           availability p95/p50, reservations/s over HTTP, overbooked
 //                                       places (scripts/bench-booking.mjs)
+//   alerts.*                            an urgent alert to 10,000 opted-in residents: function time,
+//                                       longest run vs the timeout, duplicates/missing/wrong time
+//                                       (scripts/bench-alerts.mjs)
 //
 //   node scripts/bench.mjs [--no-build]
 //
@@ -227,6 +230,12 @@ async function main() {
     Object.assign(figures, await benchBooking());
   });
 
+  // An urgent alert to 10,000 opted-in residents, through the feed function's outbox and timer runs.
+  await step('alerts: fan-out', async () => {
+    const { benchAlerts } = await import('./bench-alerts.mjs');
+    Object.assign(figures, await benchAlerts());
+  });
+
   const merged = mergeResults(figures);
   printTable(figures);
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)} (${Object.keys(merged).length} keys)`);
@@ -243,6 +252,11 @@ async function main() {
     ['consult.deliveryP95Ms', figures['consult.deliveryP95Ms'], 300, 'ms', '≤'],
     ['booking.availabilityMs (p95)', figures['booking.availabilityMs'], 20, 'ms', '≤'],
     ['booking.overbooked', figures['booking.overbooked'], 0, 'places', '≤'],
+    ['alerts.fanout10kS (function time for 10,000 messages)', figures['alerts.fanout10kS'], 60, 's', '≤'],
+    ['alerts.maxRunS (longest run, vs feed timeout)', figures['alerts.maxRunS'], figures['alerts.timeoutS'] ?? 3, 's', '≤'],
+    ['alerts.duplicates', figures['alerts.duplicates'], 0, 'messages', '≤'],
+    ['alerts.missing', figures['alerts.missing'], 0, 'residents', '≤'],
+    ['alerts.wrongTime (not Beijing time)', figures['alerts.wrongTime'], 0, 'messages', '≤'],
   ];
   let broken = 0;
   console.log('\nBudgets:');

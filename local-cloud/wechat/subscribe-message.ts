@@ -3,10 +3,11 @@
  *
  * WeChat's one-time subscription rule: each time a user taps "allow" for a template, the app may
  * send that user one message with it; without an unused acceptance the send fails with 43101.
- * Acceptances are kept per data directory in subscriptions.json; every message WeChat would have
+ * Acceptances are kept per data directory in subscriptions.json (spends journalled beside it); every message WeChat would have
  * delivered goes to outbox.jsonl (append-only, synced before `send` returns).
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { appendJsonLine, readJsonFile, readJsonLines, truncateFile, writeJsonFileAtomic } from './json-files';
 import { keywordProblem } from './subscribe-keywords';
@@ -56,7 +57,68 @@ type Quotas = Record<string, Record<string, number>>;
 const stateDir = () => localCloudState().dataDir;
 const outboxFile = () => path.join(stateDir(), 'outbox.jsonl');
 const subscriptionsFile = () => path.join(stateDir(), 'subscriptions.json');
-const readQuotas = (): Quotas => readJsonFile<Quotas>(subscriptionsFile(), {});
+/** One line per acceptance spent since subscriptions.json was last written: a send appends, never rewrites. */
+const spentFile = () => path.join(stateDir(), 'subscriptions-spent.jsonl');
+
+interface QuotaCache {
+  dir: string;
+  snapshotStamp: string;
+  spentSize: number;
+  quotas: Quotas;
+}
+let cache: QuotaCache | undefined;
+
+const stampOf = (file: string): string => {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    return 'none';
+  }
+};
+const sizeOf = (file: string): number => {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Acceptances left: subscriptions.json less the spends journalled after it. Kept in memory while
+ * neither file changed underneath (a send to ten thousand residents must not re-read and rewrite
+ * the whole file each time).
+ */
+function readQuotas(): Quotas {
+  const dir = stateDir();
+  const snapshotStamp = stampOf(subscriptionsFile());
+  const spentSize = sizeOf(spentFile());
+  if (cache && cache.dir === dir && cache.snapshotStamp === snapshotStamp && cache.spentSize === spentSize) return cache.quotas;
+  const quotas = readJsonFile<Quotas>(subscriptionsFile(), {});
+  for (const spend of readJsonLines<{ openid: string; templateId: string }>(spentFile())) {
+    const mine = quotas[spend.openid];
+    if (mine?.[spend.templateId]) mine[spend.templateId] = mine[spend.templateId]! - 1;
+  }
+  cache = { dir, snapshotStamp, spentSize, quotas };
+  return quotas;
+}
+
+/** Writes the whole table and starts a fresh spend journal (a crash between the two can only under-count). */
+function writeQuotas(quotas: Quotas): void {
+  writeJsonFileAtomic(subscriptionsFile(), quotas);
+  truncateFile(spentFile());
+  cache = undefined;
+}
+
+function spendOne(quotas: Quotas, openid: string, templateId: string): void {
+  const mine = (quotas[openid] ??= {});
+  mine[templateId] = (mine[templateId] ?? 0) - 1;
+  appendJsonLine(spentFile(), { openid, templateId });
+  if (cache && cache.quotas === quotas) {
+    cache.spentSize = sizeOf(spentFile());
+    cache.snapshotStamp = stampOf(subscriptionsFile());
+  }
+}
 
 /** An error as `wx.requestSubscribeMessage` fails (errCode + errMsg). */
 function requestSubscribeError(errCode: number, detail: string): WxCloudError {
@@ -83,7 +145,7 @@ export function recordSubscription(openid: string, templateIds: string[], decisi
   for (const templateId of new Set(templateIds)) {
     if (decisions[templateId] === 'accept') mine[templateId] = (mine[templateId] ?? 0) + 1;
   }
-  writeJsonFileAtomic(subscriptionsFile(), quotas);
+  writeQuotas(quotas);
 }
 
 /** Many people's acceptances written at once: tests and benchmarks that set up thousands of residents. */
@@ -93,7 +155,7 @@ export function recordAcceptances(entries: { openid: string; templateId: string 
     const mine = (quotas[openid] ??= {});
     mine[templateId] = (mine[templateId] ?? 0) + 1;
   }
-  writeJsonFileAtomic(subscriptionsFile(), quotas);
+  writeQuotas(quotas);
 }
 
 /** Sends left for this user and template (for the local viewer and tests). */
@@ -135,9 +197,7 @@ export async function sendSubscribeMessage(params: SubscribeMessageParams): Prom
   const quotas = readQuotas();
   const left = quotas[touser]?.[templateId] ?? 0;
   if (left < 1) throw openApiError(API, 43101, 'user refuse to accept the msg');
-  const mine = quotas[touser] ?? {};
-  mine[templateId] = left - 1;
-  writeJsonFileAtomic(subscriptionsFile(), quotas);
+  spendOne(quotas, touser, templateId);
 
   const invocation = currentInvocation();
   const message: OutboxMessage = {
