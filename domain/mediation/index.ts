@@ -1,0 +1,4 @@
+export * from './model';
+export * from './lifecycle';
+export * from './figures';
+export * from './privacy';
