@@ -14,6 +14,8 @@ export const POLICY_NAMES = [
   'hallStaff',
   /** Anti-fraud publishing: anti-fraud and beat officers of the station, and its admins. */
   'antiFraudStaff',
+  /** Community work (圆桌调解 rosters): beat officers of the station, and its admins. */
+  'beatStaff',
   /** Station configuration: the station's admin, or the district admin above it. */
   'stationAdmin',
   /** District-wide configuration: district admins of that district only. */
@@ -34,6 +36,7 @@ export type PolicyDecision = { allowed: true } | { allowed: false; reason: 'unau
 const STAFF_KINDS_FOR: Partial<Record<PolicyName, readonly OfficerKind[]>> = {
   hallStaff: ['hall'],
   antiFraudStaff: ['antiFraud', 'beat'],
+  beatStaff: ['beat'],
 };
 
 /** Station-scoped policies cannot be decided without knowing the station. */

@@ -11,6 +11,8 @@ import * as feed from '../cloudfunctions/feed';
 import feedConfig from '../cloudfunctions/feed/config.json';
 import * as consult from '../cloudfunctions/consult';
 import consultConfig from '../cloudfunctions/consult/config.json';
+import * as mediation from '../cloudfunctions/mediation';
+import mediationConfig from '../cloudfunctions/mediation/config.json';
 import * as privacy from '../cloudfunctions/privacy';
 import privacyConfig from '../cloudfunctions/privacy/config.json';
 
@@ -40,6 +42,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   feed: { name: 'feed', main: feed.main, config: feedConfig as FunctionConfig },
   booking: { name: 'booking', main: booking.main, config: bookingConfig as FunctionConfig },
   consult: { name: 'consult', main: consult.main, config: consultConfig as FunctionConfig },
+  mediation: { name: 'mediation', main: mediation.main, config: mediationConfig as FunctionConfig },
   privacy: { name: 'privacy', main: privacy.main, config: privacyConfig as FunctionConfig },
 };
 

@@ -10,7 +10,22 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sourceRoot = path.join(root, 'cloudfunctions');
 const outputRoot = path.join(root, 'dist', 'cloudfunctions');
-const sdkVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies['wx-server-sdk'];
+const rootPackage = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const sdkVersion = rootPackage.devDependencies['wx-server-sdk'];
+
+/**
+ * What a function needs besides its bundle. mediation draws the agreement PDF with pdfkit, which
+ * CloudBase installs (云端安装依赖) like wx-server-sdk rather than it being bundled (it reads its
+ * own data files, and the bundle stays within its 100 KB budget), and carries a CJK font beside
+ * index.js (pdfkit embeds only the glyphs a document uses). The font is Noto Sans CJK (SIL OFL)
+ * from Debian's fonts-noto-cjk — the package the browser tests need too — or MEDIATION_PDF_FONT.
+ */
+const EXTRAS = {
+  mediation: {
+    dependencies: { pdfkit: rootPackage.dependencies.pdfkit },
+    assets: [{ to: 'fonts/NotoSansCJK-Regular.ttc', from: [process.env.MEDIATION_PDF_FONT, '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'] }],
+  },
+};
 
 export async function buildCloudFunctions({ quiet = false } = {}) {
   const names = fs.readdirSync(sourceRoot).filter((name) => fs.existsSync(path.join(sourceRoot, name, 'index.ts')));
@@ -28,15 +43,21 @@ export async function buildCloudFunctions({ quiet = false } = {}) {
       minify: true,
       charset: 'utf8', // Chinese text as itself (3 bytes a character), not \uXXXX escapes (6)
       sourcemap: false,
-      external: ['wx-server-sdk'],
+      external: ['wx-server-sdk', ...Object.keys(EXTRAS[name]?.dependencies ?? {})],
       tsconfig: path.join(root, 'tsconfig.json'),
       logLevel: 'warning',
     });
     fs.copyFileSync(path.join(sourceRoot, name, 'config.json'), path.join(outDir, 'config.json'));
     fs.writeFileSync(
       path.join(outDir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion, ...EXTRAS[name]?.dependencies } }, null, 2) + '\n',
     );
+    for (const asset of EXTRAS[name]?.assets ?? []) {
+      const source = asset.from.find((candidate) => candidate && fs.existsSync(candidate));
+      if (!source) throw new Error(`${name}: ${asset.to} not found (install fonts-noto-cjk, or set MEDIATION_PDF_FONT)`);
+      fs.mkdirSync(path.dirname(path.join(outDir, asset.to)), { recursive: true });
+      fs.copyFileSync(source, path.join(outDir, asset.to));
+    }
     sizes[name] = +(fs.statSync(path.join(outDir, 'index.js')).size / 1024).toFixed(1);
   }
   if (!quiet) for (const [name, kb] of Object.entries(sizes)) console.log(`cloudfunction ${name}: ${kb} KB`);

@@ -17,6 +17,8 @@ export async function buildLocalCloud() {
     format: 'cjs',
     sourcemap: 'inline',
     alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
+    // pdfkit reads its font metrics from files beside its own code: it stays in node_modules.
+    external: ['pdfkit'],
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });

@@ -3,6 +3,7 @@ import { bookingActions } from './booking';
 import { consultActions } from './consult';
 import { directoryActions } from './directory';
 import { feedActions } from './feed';
+import { mediationActions } from './mediation';
 import { privacyActions } from './privacy';
 import type { ActionDefinition, FunctionName } from './define';
 
@@ -13,6 +14,7 @@ export const actions = {
   feed: feedActions,
   booking: bookingActions,
   consult: consultActions,
+  mediation: mediationActions,
   privacy: privacyActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
@@ -26,4 +28,5 @@ export type * from './directory';
 export type * from './feed';
 export type * from './booking';
 export type * from './consult';
+export type * from './mediation';
 export type * from './privacy';

@@ -21,6 +21,8 @@ export const RETENTION_DAYS = {
   dataExport: 1,
   /** That a person scanned a contact card (counts each scanner once). */
   cardScan: 365,
+  /** A closed 圆桌调解 case (the station's mediation file: agreement, records, photos), counted from closing. */
+  closedMediationCase: 3 * 365,
   /** Attempt counters against guessing and flooding. */
   rateLimit: 1,
   /** Who read or changed personal data, and account deletions (kept without contact data). */
@@ -51,6 +53,7 @@ export const RETENTION_STATEMENTS: { what: string; kind: RetentionKind; from: st
   { what: '给民警的紧急提醒', kind: 'officerNotification', from: '发出后', then: '删除' },
   { what: '防骗小测试的答题记录', kind: 'quizRound', from: '答题后', then: '删除' },
   { what: '民警邀请码', kind: 'expiredInvite', from: '失效后', then: '删除' },
+  { what: '已结案的调解案件（协议、调解记录和照片）', kind: 'closedMediationCase', from: '结案后', then: '删除' },
   { what: '扫过警民联系卡的记录', kind: 'cardScan', from: '第一次扫码后', then: '删除' },
   { what: '您导出的“我的数据”文件', kind: 'dataExport', from: '导出后', then: '删除' },
   { what: '查看和注销等审计记录（不含联系方式）', kind: 'auditLog', from: '记录后', then: '删除' },

@@ -36,4 +36,5 @@ export const DEMO_ADDRESS_BOOKS: readonly CommunityAddressBook[] = [
   { communityId: 'dongyuan', name: '东园社区', aliases: ['东园', '东园小区'], city: '杭州', district: '拱墅', street: '潮鸣街道' },
   { communityId: 'kangqiao-xincun', name: '康桥新村社区', aliases: ['康桥新村'], city: '杭州', district: '拱墅', street: '康桥街道' },
   { communityId: 'xiaohe-jiequ', name: '小河街区社区', aliases: ['小河街区', '小河历史街区'], city: '杭州', district: '拱墅', street: '小河街道' },
+  { communityId: 'fengqi', name: '凤起社区', aliases: ['凤起', '凤起立交'], city: '杭州', district: '拱墅', street: '武林街道' },
 ];

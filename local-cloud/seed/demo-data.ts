@@ -62,6 +62,7 @@ const POSTS: { id: string; name: string; stationId: string; phone: string; commu
   { id: 'cm-post', name: '潮鸣警务室', stationId: 'chaoming', phone: '0571-8702 1121', communities: [['dongyuan', '东园社区']] },
   { id: 'kq-post', name: '康桥警务室', stationId: 'kangqiao', phone: '0571-8702 1131', communities: [['kangqiao-xincun', '康桥新村社区']] },
   { id: 'xh-post', name: '小河警务室', stationId: 'xiaohe', phone: '0571-8702 1171', communities: [['xiaohe-jiequ', '小河街区社区']] },
+  { id: 'wl-post', name: '凤起警务室', stationId: 'wulin', phone: '0571-8702 1151', communities: [['fengqi', '凤起社区']] },
 ];
 
 export const DEMO_POSTS: PostRecord[] = POSTS.map(({ id, name, stationId, phone, communities }) => ({
@@ -107,6 +108,7 @@ export const DEMO_OFFICERS: (OfficerRecord & { persona?: string })[] = [
   { _id: 'o-kq-beat', name: '吴海', title: '吴警官', stationId: 'kangqiao', postId: 'kq-post', kinds: ['beat'], communityIds: ['kangqiao-xincun'] },
   { _id: 'o-kq-fraud', name: '康桥反诈专员', title: '反诈专员', stationId: 'kangqiao', kinds: ['antiFraud'], communityIds: [], persona: 'officer-antifraud-kq' },
   { _id: 'o-xh-beat', name: '何川', title: '何警官', stationId: 'xiaohe', postId: 'xh-post', kinds: ['beat'], communityIds: ['xiaohe-jiequ'] },
+  { _id: 'o-wl-beat', name: '郑涛', title: '郑警官', stationId: 'wulin', postId: 'wl-post', kinds: ['beat'], communityIds: ['fengqi'] },
 ];
 
 /** A demo person the local sign-in page offers. `openid` stands for what WeChat would send. */

@@ -76,6 +76,8 @@ const BLOCKS: Block[] = [
   { origin: { latitude: 30.3525, longitude: 120.1865 }, cell: { lat: 0.0062, lng: 0.0071 }, grid: [['hanggang-beiyuan', 'banshan-tianyuan']], seed: 2 },
   { origin: { latitude: 30.2748, longitude: 120.1585 }, cell: { lat: 0.0052, lng: 0.0062 }, grid: [['changqing-ximen']], seed: 3 },
   { origin: { latitude: 30.2742, longitude: 120.1720 }, cell: { lat: 0.0052, lng: 0.0062 }, grid: [['dongyuan']], seed: 4 },
+  // 武林's 凤起社区 shares 东园's east edge (the same outer-edge points): the square by the 凤起 interchange lies on the line between two jurisdictions.
+  { origin: { latitude: 30.2742, longitude: 120.1782 }, cell: { lat: 0.0052, lng: 0.0062 }, grid: [['fengqi']], seed: 7 },
   { origin: { latitude: 30.3578, longitude: 120.1520 }, cell: { lat: 0.0058, lng: 0.0066 }, grid: [['kangqiao-xincun']], seed: 5 },
   { origin: { latitude: 30.3015, longitude: 120.1372 }, cell: { lat: 0.0054, lng: 0.0064 }, grid: [['xiaohe-jiequ']], seed: 6 },
 ];

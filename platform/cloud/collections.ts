@@ -8,6 +8,7 @@ import type { Assignee, ConsultCategory, Priority, RoutingRuleTable } from '@dom
 import { CONSULT_WATCH_COLLECTION, type Awaiting, type ResponseTargets, type ThreadOutcome, type ThreadStatus } from '@domain/consult';
 import type { MessageAuthor } from '@domain/actions/consult';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
+import type { CaseSource, CaseState, MediationCategory, MediationForce } from '@domain/mediation';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
 export const COLLECTIONS = {
@@ -46,6 +47,9 @@ export const COLLECTIONS = {
   /** An urgent alert's subscribe messages waiting to go out (cloudfunctions/feed/alert-fanout.ts). */
   alertFanouts: 'alert_fanouts',
   alertDeliveries: 'alert_deliveries',
+  mediationCases: 'mediation_cases',
+  mediationPasses: 'mediation_passes',
+  mediationRosters: 'mediation_rosters',
 } as const;
 
 export interface UserRecord {
@@ -500,4 +504,114 @@ export interface ContactCardScanRecord {
   cardId: string;
   userId: string;
   firstAt: Date;
+}
+
+/** A party to a mediation case. The other party often has no app: name, phone and address only. */
+export interface MediationPartyRecord {
+  id: string;
+  name: string;
+  phone?: string;
+  address?: string;
+  /** Set when the party uses the app (the thread's resident, the applicant, or whoever claimed a party pass). */
+  userId?: string;
+  /** For subscribe messages only; never in a view. */
+  openid?: string;
+}
+
+export interface MediationInvitationRecord {
+  id: string;
+  /** The pass: `mediation_passes/<token>` leads here; shared as a card, never shown to anyone else. */
+  token: string;
+  kind: 'party' | 'roster' | 'adhoc';
+  partyId?: string;
+  memberId?: string;
+  name: string;
+  roleLabel: string;
+  phone?: string;
+  /** Whoever opened the pass first holds it. */
+  userId?: string;
+  openid?: string;
+  response: 'pending' | 'accepted' | 'declined';
+  respondedAt?: Date;
+}
+
+export interface MediationSessionRecord {
+  id: string;
+  at: Date;
+  place: string;
+  agenda?: string;
+  status: 'scheduled' | 'held';
+  invitations: MediationInvitationRecord[];
+  convenedBy: string;
+  convenedAt: Date;
+  remindedAt?: Date;
+  record?: { attendedInvitationIds: string[]; notes: string; photoFileIds: string[]; recordedAt: Date; recordedBy: string };
+}
+
+export interface MediationAgreementRecord {
+  version: number;
+  terms: string[];
+  proposedAt: Date;
+  proposedBy: string;
+  confirmations: { partyId: string; via: 'app' | 'paper'; at: Date; by: string; photoFileId?: string }[];
+}
+
+/**
+ * A 圆桌调解 case. Functions only (rules: no client access); views mask per viewer. The lifecycle
+ * fields (status, history, …) are domain/mediation's CaseState, changed only through `transition`.
+ * `version` guards every write (a stale write is a CONFLICT). Indexes: stationId, officerIds and
+ * partyUserIds each by (updatedAt, _id); (status, followUpDueAt) and (reminderDueAt) for the timer.
+ */
+export interface MediationCaseRecord extends CaseState {
+  _id: string;
+  version: number;
+  stationId: string;
+  districtId: string;
+  communityId: string;
+  ownerOfficerId: string;
+  /** The beat officers of another jurisdiction whose boundary flag holds the place. */
+  coMediatorOfficerIds: string[];
+  coStationIds: string[];
+  /** ownerOfficerId and the co-mediators: 'mine' is one indexed query. */
+  officerIds: string[];
+  category: MediationCategory;
+  source: CaseSource;
+  threadId?: string;
+  title: string;
+  description: string;
+  place: { text: string; location?: LatLng };
+  photoFileIds: string[];
+  parties: MediationPartyRecord[];
+  partyUserIds: string[];
+  /** Everyone who holds a pass of this case (forces included): found again for 我的数据 and deletion. */
+  inviteeUserIds: string[];
+  sessions: MediationSessionRecord[];
+  agreement?: MediationAgreementRecord;
+  followUpDays: number;
+  /** The owner was told the 回访 is due (once per agreement). */
+  followUpRemindedAt?: Date;
+  /** The earliest reminder still to send for a scheduled session; absent when none. */
+  reminderDueAt?: Date;
+  open: boolean;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A participant pass: `_id` is the token in the shared link. */
+export interface MediationPassRecord {
+  _id: string;
+  caseId: string;
+  sessionId: string;
+  invitationId: string;
+  createdAt: Date;
+}
+
+/** A community's mediation forces: `_id` is the community id. */
+export interface MediationRosterRecord {
+  _id: string;
+  stationId: string;
+  members: { id: string; force: MediationForce; name: string; phone?: string; building?: string; org?: string }[];
+  updatedAt: Date;
+  updatedBy: string;
 }

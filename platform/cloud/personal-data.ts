@@ -328,6 +328,63 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     },
   },
   {
+    collection: COLLECTIONS.mediationCases,
+    group: 'mediation',
+    holds: '您作为当事人或受邀参加的调解案件：纠纷情况、各方姓名和电话、调解记录、协议和您的确认',
+    purpose: '组织圆桌调解、形成协议、回访协议是否履行',
+    readers: '您本人只看到自己的案件；办案民警（查看被记录）；受邀的调解力量只看到那一次调解会，电话打码',
+    retention: retentionText('closedMediationCase', '结案'),
+    find: async ({ userId }) => {
+      const [asParty, asInvitee] = await Promise.all([findAll(COLLECTIONS.mediationCases, { partyUserIds: userId }), findAll(COLLECTIONS.mediationCases, { inviteeUserIds: userId })]);
+      return [...new Map([...asParty, ...asInvitee].map((doc) => [doc._id, doc])).values()];
+    },
+    line: (doc) => `${String(doc.title)}（${doc.open ? '进行中' : '已结案'}）`,
+    exported: (doc) => plain(doc, 'partyUserIds', 'inviteeUserIds', 'officerIds', 'version', 'reminderDueAt'),
+    erase(doc, { subject, tombstone, now }) {
+      // The case is the station's mediation file and the other party's too: it stays, without
+      // anything that names this person or reaches them.
+      const mine = (value: unknown) => value === subject.userId;
+      const parties = (doc.parties as Doc[]).map((party) => (mine(party.userId) ? { id: party.id, name: ERASED_LABEL } : party));
+      const sessions = (doc.sessions as (Doc & { invitations: Doc[] })[]).map((session) => ({
+        ...session,
+        invitations: session.invitations.map((invitation) => {
+          if (!mine(invitation.userId)) return invitation;
+          const { userId: _user, openid: _openid, phone: _phone, ...rest } = invitation;
+          return invitation.kind === 'party' ? { ...rest, name: ERASED_LABEL } : rest;
+        }),
+      }));
+      const history = (doc.history as { by: { userId: string; label: string } }[]).map((entry) => (mine(entry.by.userId) ? { ...entry, by: { userId: tombstone, label: ERASED_LABEL } } : entry));
+      const agreement = doc.agreement as { confirmations: { by: string }[] } | undefined;
+      const update: Record<string, unknown> = {
+        parties,
+        sessions,
+        history,
+        partyUserIds: strings(doc.partyUserIds).filter((id) => id !== subject.userId),
+        inviteeUserIds: strings(doc.inviteeUserIds).filter((id) => id !== subject.userId),
+        ...(agreement ? { agreement: { ...agreement, confirmations: agreement.confirmations.map((confirmation) => (mine(confirmation.by) ? { ...confirmation, by: tombstone } : confirmation)) } } : {}),
+        ...(mine(doc.createdBy) ? { createdBy: tombstone } : {}),
+      };
+      const closedAt = doc.open ? now : asDate(doc.closedAt);
+      return {
+        writes: [{ collection: COLLECTIONS.mediationCases, id: doc._id, update }],
+        kept: { what: '您参与的调解案件', why: '派出所的调解档案，也是另一方的案件；您的姓名、电话和微信身份已删除', until: keptUntil('closedMediationCase', closedAt) },
+      };
+    },
+    sweep: {
+      kind: 'closedMediationCase',
+      due: (now, limit) => oldest(COLLECTIONS.mediationCases, { open: false }, 'closedAt', retentionCutoff('closedMediationCase', now), limit),
+      async expire(doc) {
+        const passes = await findAll(COLLECTIONS.mediationPasses, { caseId: doc._id });
+        const sessions = (doc.sessions as { record?: { photoFileIds: string[] } }[]) ?? [];
+        const agreement = doc.agreement as { confirmations: { photoFileId?: string }[] } | undefined;
+        return {
+          writes: [remove(COLLECTIONS.mediationCases, doc), ...passes.map((pass) => remove(COLLECTIONS.mediationPasses, pass))],
+          files: [...strings(doc.photoFileIds), ...sessions.flatMap((session) => strings(session.record?.photoFileIds)), ...strings(agreement?.confirmations.map((confirmation) => confirmation.photoFileId))],
+        };
+      },
+    },
+  },
+  {
     collection: COLLECTIONS.articleAcks,
     group: 'feed',
     holds: '您点过“我已知晓”的反诈提醒',
@@ -396,7 +453,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     readers: '只由程序使用',
     retention: retentionText('rateLimit', '计数开始'),
     find: async ({ userId }) => {
-      const keys = ['redeem', 'consult-thread', 'export'].map((prefix) => `${prefix}:${userId}`);
+      const keys = ['redeem', 'consult-thread', 'export', 'mediation-request'].map((prefix) => `${prefix}:${userId}`);
       return (await Promise.all(keys.map((key) => findById<Doc>(COLLECTIONS.rateLimits, key)))).filter((doc): doc is Doc => doc !== undefined);
     },
     exported: (doc) => ({ count: doc.count, since: isoDate(doc.windowStart) }),
@@ -460,6 +517,8 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.slotCounters]: '各时段剩余名额（只有数字）',
   [COLLECTIONS.consultSettings]: '派出所的快捷回复和响应时限',
   [COLLECTIONS.contactCards]: '警民联系卡的二维码和扫码人数（只有数字）',
+  [COLLECTIONS.mediationPasses]: '调解会邀请凭证：只有编号，指向案件里的那一条邀请',
+  [COLLECTIONS.mediationRosters]: '社区调解力量名单（居委会、楼门长、司法员等的工作联系方式），由所里和社区民警维护，不与居民账号关联',
 };
 
 /** The specs with a retention sweep, for the timer. */

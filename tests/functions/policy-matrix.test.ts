@@ -32,10 +32,14 @@ const EXPECTED: Record<PolicyName, Record<Relation, RoleKey[]>> = {
   stationStaff: { own: STAFF, other: [] },
   hallStaff: { own: ['hall', 'stationAdmin', 'districtAdmin'], other: [] },
   antiFraudStaff: { own: ['antiFraud', 'beat', 'stationAdmin', 'districtAdmin'], other: [] },
+  beatStaff: { own: ['beat', 'stationAdmin', 'districtAdmin'], other: [] },
   stationAdmin: { own: ['stationAdmin', 'districtAdmin'], other: [] },
   districtAdmin: { own: ['districtAdmin'], other: [] },
   system: { own: [], other: [] },
 };
+
+/** A community of each sample station (the mediation roster is kept per community). */
+const COMMUNITY_OF: Record<string, string> = { xiluoyuan: 'xly-2', changqing: 'changqing-ximen', kangqiao: 'kangqiao-xincun' };
 
 /** A valid input for every action, aimed at the given station. */
 const SAMPLES: Record<string, (stationId: string) => unknown> = {
@@ -118,6 +122,28 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'booking.sendBookingReminders': () => ({}),
   'booking.markNoShows': () => ({}),
   'booking.hallHousekeeping': () => ({}),
+  // Cases and passes that do not exist: NOT_FOUND for everyone (access is checked on the case itself).
+  'mediation.openCase': () => ({ source: 'thread', threadId: 'no-such-thread', category: 'noise', place: { text: '西罗园二区5号楼' }, description: '楼上噪音', parties: [] }),
+  'mediation.requestMediation': () => ({ category: 'noise', description: '楼上每天夜里很吵', place: { text: '西罗园二区5号楼' }, otherParty: { name: '楼上邻居' } }),
+  'mediation.acceptRequest': () => ({ caseId: 'no-such-case' }),
+  'mediation.declineRequest': () => ({ caseId: 'no-such-case', reason: '不属于调解范围' }),
+  'mediation.listCases': (stationId) => ({ stationId, view: 'station' }),
+  'mediation.myCases': () => ({}),
+  'mediation.getCase': () => ({ caseId: 'no-such-case' }),
+  'mediation.getRoster': (stationId) => ({ stationId, communityId: COMMUNITY_OF[stationId] ?? 'none' }),
+  'mediation.saveRoster': (stationId) => ({ stationId, communityId: COMMUNITY_OF[stationId] ?? 'none', members: [{ force: 'committee', name: '刘主任' }] }),
+  'mediation.conveneSession': () => ({ caseId: 'no-such-case', at: new Date(Date.now() + 86_400_000).toISOString(), participants: [{ kind: 'party', partyId: 'p1' }] }),
+  'mediation.openPass': () => ({ token: 'no-such-token-0000000' }),
+  'mediation.respondToInvitation': () => ({ token: 'no-such-token-0000000', response: 'accepted' }),
+  'mediation.recordSession': () => ({ caseId: 'no-such-case', sessionId: 's1', attendedInvitationIds: [], notes: '双方到场' }),
+  'mediation.proposeAgreement': () => ({ caseId: 'no-such-case', terms: ['晚上九点后不再装修'] }),
+  'mediation.confirmAgreement': () => ({ caseId: 'no-such-case', version: 1 }),
+  'mediation.recordPaperSignature': () => ({ caseId: 'no-such-case', partyId: 'p2', version: 1, photoFileId: 'cloud://local-dev/mediation/sign.jpg' }),
+  'mediation.agreementDocument': () => ({ caseId: 'no-such-case' }),
+  'mediation.recordFollowUp': () => ({ caseId: 'no-such-case', result: 'held', note: '双方表示协议履行良好' }),
+  'mediation.closeCase': () => ({ caseId: 'no-such-case', outcome: 'resolved', note: '已化解' }),
+  'mediation.figures': (stationId) => ({ stationId, from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }),
+  'mediation.sendReminders': () => ({}),
   'privacy.myData': () => ({}),
   'privacy.exportMyData': () => ({}),
   'privacy.deletionPlan': () => ({}),

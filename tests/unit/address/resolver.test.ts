@@ -43,7 +43,7 @@ describe('every demo community', () => {
     expect(match.score).toBe(1);
   });
 
-  test('the demo books cover the twelve demo communities', () => {
+  test('the demo books cover the thirteen demo communities', () => {
     expect(DEMO_ADDRESS_BOOKS.map((b) => b.communityId)).toEqual([
       'xly-1',
       'xly-2',
@@ -57,6 +57,7 @@ describe('every demo community', () => {
       'dongyuan',
       'kangqiao-xincun',
       'xiaohe-jiequ',
+      'fengqi',
     ]);
   });
 });
