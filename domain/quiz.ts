@@ -16,20 +16,43 @@ export interface QuizQuestion {
   explanation: string;
 }
 
-/** A question as the resident sees it before answering. */
+/**
+ * An option's identity, by its place in the bank ('a' for the bank's first option…). Options are
+ * shown in a new order every round, so answers name the option, never the position it had on screen.
+ */
+export const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+export const optionId = (bankIndex: number): OptionId => OPTION_IDS[bankIndex] ?? 'f';
+
+/** A question as the resident sees it before answering: the options in this round's order. */
 export interface QuizQuestionView {
   id: string;
   fraudType: FraudTypeKey;
   text: string;
-  options: string[];
+  options: { id: OptionId; text: string }[];
 }
 
-export const questionView = (question: QuizQuestion): QuizQuestionView => ({
+/** `order` lists bank indexes in the order shown (shuffleOptions). */
+export const questionView = (question: QuizQuestion, order: readonly number[]): QuizQuestionView => ({
   id: question.id,
   fraudType: question.fraudType,
   text: question.text,
-  options: [...question.options],
+  options: order.map((bankIndex) => ({ id: optionId(bankIndex), text: question.options[bankIndex] ?? '' })),
 });
+
+function shuffle<T>(list: readonly T[], random: () => number): T[] {
+  const copy = [...list];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+/** This round's order of a question's options, as bank indexes. */
+export const shuffleOptions = (question: QuizQuestion, random: () => number = Math.random): number[] =>
+  shuffle(question.options.map((_, index) => index), random);
 
 /**
  * Draws `QUIZ_SIZE` questions: the chosen type first, then others, never one already drawn
@@ -42,31 +65,33 @@ export function drawQuestions(
 ): QuizQuestion[] {
   const random = options.random ?? Math.random;
   const fresh = bank.filter((question) => !options.seenToday.has(question.id));
-  const shuffled = (list: QuizQuestion[]) => {
-    const copy = [...list];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [copy[i], copy[j]] = [copy[j] as QuizQuestion, copy[i] as QuizQuestion];
-    }
-    return copy;
-  };
-  const preferred = options.fraudType ? shuffled(fresh.filter((question) => question.fraudType === options.fraudType)) : [];
-  const rest = shuffled(fresh.filter((question) => !preferred.includes(question)));
+  const preferred = options.fraudType ? shuffle(fresh.filter((question) => question.fraudType === options.fraudType), random) : [];
+  const rest = shuffle(fresh.filter((question) => !preferred.includes(question)), random);
   return [...preferred, ...rest].slice(0, QUIZ_SIZE);
 }
 
 export interface QuizAnswerResult {
   questionId: string;
-  chosen: number;
-  correctIndex: number;
+  /** The option chosen, or undefined when none of this question's options was named. */
+  chosen?: OptionId;
+  correctOption: OptionId;
   correct: boolean;
   explanation: string;
 }
 
-export function gradeAnswers(questions: readonly QuizQuestion[], answers: readonly number[]): { score: number; results: QuizAnswerResult[] } {
-  const results = questions.map((question, index) => {
-    const chosen = answers[index] ?? -1;
-    return { questionId: question.id, chosen, correctIndex: question.answer, correct: chosen === question.answer, explanation: question.explanation };
+/** Grades by option identity: answers[i] names an option of questions[i]. */
+export function gradeAnswers(questions: readonly QuizQuestion[], answers: readonly string[]): { score: number; results: QuizAnswerResult[] } {
+  const results = questions.map((question) => {
+    const given = answers[questions.indexOf(question)];
+    const known = question.options.some((_, index) => optionId(index) === given);
+    const correctOption = optionId(question.answer);
+    return {
+      questionId: question.id,
+      ...(known ? { chosen: given as OptionId } : {}),
+      correctOption,
+      correct: given === correctOption,
+      explanation: question.explanation,
+    };
   });
   return { score: results.filter((result) => result.correct).length, results };
 }

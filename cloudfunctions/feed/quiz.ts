@@ -1,6 +1,6 @@
 import type { feedActions } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
-import { drawQuestions, gradeAnswers, QUIZ_SIZE, questionView, quizDay, type QuizQuestion } from '@domain/quiz';
+import { drawQuestions, gradeAnswers, QUIZ_SIZE, questionView, quizDay, shuffleOptions, type QuizQuestion } from '@domain/quiz';
 import { COLLECTIONS, type QuizRoundRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
@@ -22,9 +22,11 @@ export const quizHandlers: QuizHandlers = {
     const seenToday = new Set(today.flatMap((round) => round.questionIds));
     const questions = drawQuestions(QUIZ_BANK, { ...(fraudType ? { fraudType } : {}), seenToday });
     if (questions.length < QUIZ_SIZE) throw new ActionError('CONFLICT', '今天的题目都做过了，明天再来挑战吧');
-    const round: Omit<QuizRoundRecord, '_id'> = { userId: user._id, userDay, questionIds: questions.map((question) => question.id), createdAt: context.now };
+    // A new order of the options every round: always tapping the same letter scores nothing special.
+    const optionOrders = questions.map((question) => shuffleOptions(question));
+    const round: Omit<QuizRoundRecord, '_id'> = { userId: user._id, userDay, questionIds: questions.map((question) => question.id), optionOrders, createdAt: context.now };
     const { _id } = (await database().collection(COLLECTIONS.quizRounds).add({ data: round })) as { _id: string };
-    return { roundId: _id, questions: questions.map(questionView) };
+    return { roundId: _id, questions: questions.map((question, index) => questionView(question, optionOrders[index] ?? [])) };
   },
 
   async submitQuiz({ roundId, answers }, context) {

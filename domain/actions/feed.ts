@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { MAX_PIN_HOURS, type TargetScope } from '../feed-targeting';
 import { ARTICLE_KINDS, AUDIENCES, FRAUD_TYPE_KEYS, type ArticleKind, type Audience, type FraudTypeKey } from '../fraud-types';
-import { QUIZ_SIZE, type QuizAnswerResult, type QuizQuestionView } from '../quiz';
+import { OPTION_IDS, QUIZ_SIZE, type QuizAnswerResult, type QuizQuestionView } from '../quiz';
 import { action, defineFunction, id, text } from './define';
 
 export { ARTICLE_KIND_LABELS, type ArticleKind } from '../fraud-types';
@@ -173,7 +173,7 @@ export const feedActions = defineFunction('feed', {
     input: v.strictObject({
       roundId: id('测试'),
       answers: v.pipe(
-        v.array(v.pipe(v.number('答案无效'), v.integer('答案无效'), v.minValue(0, '答案无效'), v.maxValue(5, '答案无效'))),
+        v.array(v.picklist(OPTION_IDS, '答案无效'), '答案无效'),
         v.length(QUIZ_SIZE, `请答完${QUIZ_SIZE}道题`),
       ),
     }),

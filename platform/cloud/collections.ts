@@ -282,9 +282,13 @@ export interface QuizRoundRecord {
   userId: string;
   userDay: string;
   questionIds: string[];
+  /** Per question, the bank indexes of its options in the order this round showed them. */
+  optionOrders?: number[][];
   createdAt: Date;
   submittedAt?: Date;
   score?: number;
+  /** The option ids chosen, per question. */
+  answers?: string[];
 }
 
 /** A station's service-hall config: `_id` is the station id. */

@@ -9,12 +9,12 @@ const transport = jest.mocked(sendToCloud);
 
 const round: QuizRound = {
   roundId: 'round-1',
-  questions: Array.from({ length: 5 }, (_, n) => ({ id: `q${n}`, fraudType: 'fake-police', text: `第${n + 1}个问题？`, options: [`错${n}`, `对${n}`] })),
+  questions: Array.from({ length: 5 }, (_, n) => ({ id: `q${n}`, fraudType: 'fake-police', text: `第${n + 1}个问题？`, options: n % 2 ? [{ id: 'b', text: `对${n}` }, { id: 'a', text: `错${n}` }] : [{ id: 'a', text: `错${n}` }, { id: 'b', text: `对${n}` }] })),
 };
 const result: QuizResult = {
   score: 4,
   total: 5,
-  results: round.questions.map((question, n) => ({ questionId: question.id, chosen: n === 4 ? 0 : 1, correctIndex: 1, correct: n !== 4, explanation: `解析${n}` })),
+  results: round.questions.map((question, n) => ({ questionId: question.id, chosen: n === 4 ? 'a' : 'b', correctOption: 'b', correct: n !== 4, explanation: `解析${n}` })),
 };
 
 beforeEach(() => {
@@ -40,7 +40,10 @@ test('start by type, answer all five, and read the server’s grading with an ex
   for (let n = 0; n < 5; n++) fireEvent.click(screen.getByText(n === 4 ? `错${n}` : `对${n}`));
   fireEvent.click(screen.getByText('交卷（已答5/5）'));
   expect(await screen.findByText('4 / 5')).toBeTruthy();
-  expect(transport).toHaveBeenCalledWith('feed', { action: 'submitQuiz', input: { roundId: 'round-1', answers: [1, 1, 1, 1, 0] } });
+  expect(transport).toHaveBeenCalledWith('feed', { action: 'submitQuiz', input: { roundId: 'round-1', answers: ['b', 'b', 'b', 'b', 'a'] } });
+  // Each option is named by its identity; the letter is its place on screen this round.
+  expect(screen.getByText('正确答案：A. 对3')).toBeTruthy();
+  expect(screen.getByText('正确答案：B. 对4')).toBeTruthy();
   expect(screen.getAllByText(/^解析/)).toHaveLength(5);
   expect(screen.getByText('第5题 · 答错了')).toBeTruthy();
   expect(screen.getByText('您选了：A. 错4')).toBeTruthy();

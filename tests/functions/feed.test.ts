@@ -1,6 +1,8 @@
 import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { userIdFor } from '@platform/cloud/identity';
+import { optionId } from '@domain/quiz';
+import { QUIZ_BANK } from '../../cloudfunctions/feed/quiz-bank';
 import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
 import { persona, type CloudHarness } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
@@ -164,13 +166,40 @@ describe('quiz', () => {
     expect(round.questions).toHaveLength(5);
     expect(JSON.stringify(round)).not.toMatch(/answer|explanation|correct/);
     expect(round.questions.every((question) => question.fraudType === 'fake-police')).toBe(true);
-    const result = ok(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1, 1, 1, 0] }));
+    const result = ok(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: ['b', 'b', 'b', 'b', 'a'] }));
     expect(result.total).toBe(5);
     expect(result.score).toBe(result.results.filter((item) => item.correct).length);
     expect(result.results.every((item) => item.explanation.length > 0)).toBe(true);
-    expect(failed(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1, 1, 1, 1] })).code).toBe('CONFLICT');
-    expect(failed(await harness.call(chen, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1, 1, 1, 1] })).code).toBe('NOT_FOUND');
-    expect(failed(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: [1, 1] })).code).toBe('INVALID_INPUT');
+    expect(failed(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: ['b', 'b', 'b', 'b', 'b'] })).code).toBe('CONFLICT');
+    expect(failed(await harness.call(chen, actions.feed.submitQuiz, { roundId: round.roundId, answers: ['b', 'b', 'b', 'b', 'b'] })).code).toBe('NOT_FOUND');
+    expect(failed(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: ['b', 'b'] })).code).toBe('INVALID_INPUT');
+  });
+
+  test('options come in a new order each round and are graded by identity: always the same letter scores like chance, the right option scores wherever it stands', async () => {
+    const answerOf = new Map(QUIZ_BANK.map((question) => [question.id, optionId(question.answer)]));
+    let sameLetterScore = 0;
+    let questions = 0;
+    const rightAnswerShownAt = [0, 0, 0];
+    for (;;) {
+      const started = await harness.call(wang, actions.feed.startQuiz, {});
+      if (!started.ok) break;
+      const round = started.data;
+      for (const question of round.questions) rightAnswerShownAt[question.options.findIndex((option) => option.id === answerOf.get(question.id))]! += 1;
+      // A resident who always taps A, whatever the question says.
+      const always = ok(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: round.questions.map((question) => question.options[0]!.id) }));
+      sameLetterScore += always.score;
+      questions += always.total;
+    }
+    expect(questions).toBe(45);
+    expect(sameLetterScore).toBeLessThan(questions * 0.6);
+    for (const count of rightAnswerShownAt) expect(count).toBeGreaterThan(3);
+
+    // Naming the right option scores, wherever this round put it.
+    jest.setSystemTime(new Date(MONDAY.getTime() + 24 * 3_600_000));
+    const round = ok(await harness.call(wang, actions.feed.startQuiz, {}));
+    const right = ok(await harness.call(wang, actions.feed.submitQuiz, { roundId: round.roundId, answers: round.questions.map((question) => answerOf.get(question.id)!) }));
+    expect(right.score).toBe(5);
+    expect(right.results.every((item) => item.chosen === item.correctOption)).toBe(true);
   });
 
   test('no question repeats within a day; the next day the bank is fresh', async () => {

@@ -88,7 +88,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'feed.acknowledgeArticle': () => ({ id: 'alert-xly-fake-police' }),
   'feed.subscribeAlerts': () => ({ accepted: 1 }),
   'feed.startQuiz': () => ({ fraudType: 'fake-refund' }),
-  'feed.submitQuiz': () => ({ roundId: 'no-such-round', answers: [0, 1, 2, 0, 1] }),
+  'feed.submitQuiz': () => ({ roundId: 'no-such-round', answers: ['a', 'b', 'c', 'a', 'b'] }),
   'feed.publishArticle': (stationId) => ({
     stationId,
     draft: { kind: 'knowledge', title: '防骗小知识', summary: '摘要', body: ['正文'], tips: ['要点'], fraudTypes: ['other'], audiences: ['everyone'], target: { scope: 'station' }, urgent: false, images: [] },

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { feedActions, type QuizResult, type QuizRound } from '@domain/actions/feed';
 import { FRAUD_TYPES, fraudTypeLabel, type FraudTypeKey } from '@domain/fraud-types';
+import type { OptionId, QuizQuestionView } from '@domain/quiz';
 import { Chip } from '@/components/chip';
 import { roleProps } from '@/components/a11y';
 import { EntryRow } from '@/components/entry-row';
@@ -24,7 +25,7 @@ function verdict(score: number, total: number): string {
 
 /** Five questions, one answer each; the server grades them and explains every one. */
 function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: QuizResult) => void }) {
-  const [answers, setAnswers] = useState<(number | undefined)[]>(() => round.questions.map(() => undefined));
+  const [answers, setAnswers] = useState<(OptionId | undefined)[]>(() => round.questions.map(() => undefined));
   const submit = useSubmit(feedActions.submitQuiz);
   const answered = answers.filter((answer) => answer !== undefined).length;
   // Said beside the button and left there (no toast that disappears before it is read).
@@ -36,7 +37,7 @@ function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: Q
       setUnanswered(true);
       return;
     }
-    const result = await submit.submit({ roundId: round.roundId, answers: answers as number[] });
+    const result = await submit.submit({ roundId: round.roundId, answers: answers as OptionId[] });
     if (result) onGraded(result);
   };
 
@@ -52,16 +53,16 @@ function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: Q
           </Text>
           {question.options.map((option, optionIndex) => (
             <View
-              key={optionIndex}
-              className={`quiz-option${answers[index] === optionIndex ? ' quiz-option--chosen' : ''}`}
+              key={option.id}
+              className={`quiz-option${answers[index] === option.id ? ' quiz-option--chosen' : ''}`}
               {...roleProps('radio')}
-              aria-checked={answers[index] === optionIndex}
+              aria-checked={answers[index] === option.id}
               hoverClass="quiz-option--pressed"
-              onClick={() => setAnswers((current) => current.map((answer, i) => (i === index ? optionIndex : answer)))}
+              onClick={() => setAnswers((current) => current.map((answer, i) => (i === index ? option.id : answer)))}
             >
               <Text className="quiz-option__letter">{OPTION_LETTERS[optionIndex]}</Text>
-              <Text className="quiz-option__text">{option}</Text>
-              {answers[index] === optionIndex && (
+              <Text className="quiz-option__text">{option.text}</Text>
+              {answers[index] === option.id && (
                 <Text className="quiz-option__chosen" aria-hidden>
                   ✓ 已选
                 </Text>
@@ -79,6 +80,12 @@ function Questions({ round, onGraded }: { round: QuizRound; onGraded: (result: Q
       </Button>
     </View>
   );
+}
+
+/** "B. 挂断电话…": the option with the letter it had on screen this round. */
+function shownOption(question: QuizQuestionView, id: OptionId): string {
+  const index = question.options.findIndex((option) => option.id === id);
+  return index < 0 ? '' : `${OPTION_LETTERS[index]}. ${question.options[index]?.text ?? ''}`;
 }
 
 function Results({ round, result, onAgain }: { round: QuizRound; result: QuizResult; onAgain: () => void }) {
@@ -99,14 +106,10 @@ function Results({ round, result, onAgain }: { round: QuizRound; result: QuizRes
               第{index + 1}题 · {item.correct ? '答对了' : '答错了'}
             </Text>
             <Text className="quiz-question__text">{question.text}</Text>
-            {!item.correct && item.chosen >= 0 && (
-              <Text className="quiz-result__line quiz-result__line--wrong">
-                您选了：{OPTION_LETTERS[item.chosen]}. {question.options[item.chosen]}
-              </Text>
+            {!item.correct && item.chosen && (
+              <Text className="quiz-result__line quiz-result__line--wrong">您选了：{shownOption(question, item.chosen)}</Text>
             )}
-            <Text className="quiz-result__line quiz-result__line--right">
-              正确答案：{OPTION_LETTERS[item.correctIndex]}. {question.options[item.correctIndex]}
-            </Text>
+            <Text className="quiz-result__line quiz-result__line--right">正确答案：{shownOption(question, item.correctOption)}</Text>
             <Text className="quiz-result__explanation">{item.explanation}</Text>
           </View>
         );
