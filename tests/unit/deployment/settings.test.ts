@@ -1,20 +1,8 @@
 import { BOOKING_TEMPLATES } from '@domain/booking';
 import { CONSULT_TEMPLATES } from '@domain/consult';
 import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { validEnvironment, SECRET } from './valid-environment';
 import { functionEnvironment, problemsOf, readDeploymentConfig, TEMPLATE_SETTINGS } from '../../../config/deployment';
-
-const SECRET = 'x'.repeat(48);
-export const validEnvironment = (): Record<string, string> => ({
-  CLOUD_ENV_ID: 'fengqiao-prod-1a2b3c',
-  BOOKING_SECRET: SECRET,
-  BOOTSTRAP_SECRET: 'b'.repeat(32),
-  TEMPLATE_FRAUD_ALERT: 'lKnU0V3wFraudAlertTemplateId0000000000000a',
-  TEMPLATE_BOOKING_REMINDER: 'lKnU0V3wBookingReminderTemplateId000000b',
-  TEMPLATE_BOOKING_SLOT_CLOSED: 'lKnU0V3wBookingSlotClosedTemplateId0000c',
-  TEMPLATE_BOOKING_WAITLIST_OFFER: 'lKnU0V3wBookingWaitlistOfferTemplateId0d',
-  TEMPLATE_CONSULT_NEW: 'lKnU0V3wConsultNewTemplateId00000000000e',
-  TEMPLATE_CONSULT_REPLY: 'lKnU0V3wConsultReplyTemplateId000000000f',
-});
 
 test('every template the code asks for or sends has a deployment setting, and no setting is unused', () => {
   const inCode = [...Object.values(BOOKING_TEMPLATES), ...Object.values(CONSULT_TEMPLATES), FRAUD_ALERT_TEMPLATE].sort();

@@ -1,0 +1,74 @@
+/**
+ * `npm run deploy`: makes a CloudBase environment hold what the repository declares. Computes the
+ * plan from the repository against what the management API reports, prints it, applies it step
+ * by step, then reads the environment again: a second plan must be empty.
+ *
+ * `npm run deploy -- --dry-run` prints the plan without applying anything; without credentials it
+ * plans against an empty environment (what a first deploy creates).
+ */
+import path from 'node:path';
+import { readDeploymentConfig, type DeploymentConfig } from '../../config/deployment';
+import { desiredState, readRepository } from './desired';
+import { describePlan, planDeployment, type ActualState } from './plan';
+
+export interface DeployOptions {
+  root: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+  log?: (line: string) => void;
+}
+
+const EMPTY_ENVIRONMENT: ActualState = { collections: {}, functions: {} };
+
+export async function runDeploy({ root, args, env, log = console.log }: DeployOptions): Promise<number> {
+  const dryRun = args.includes('--dry-run');
+  const configuration = readDeploymentConfig(env);
+  let config: DeploymentConfig | undefined;
+  if (configuration.ok) config = configuration.config;
+  else if (!dryRun) {
+    log('✖ the deployment configuration is incomplete (README: Deploy to CloudBase):');
+    for (const problem of configuration.problems) log(`  - ${problem}`);
+    return 1;
+  } else {
+    log('! the deployment configuration is incomplete; a real deploy would stop here:');
+    for (const problem of configuration.problems) log(`  - ${problem}`);
+  }
+
+  const desired = desiredState(readRepository(root), config);
+  const secretId = env.TENCENTCLOUD_SECRETID?.trim();
+  const secretKey = env.TENCENTCLOUD_SECRETKEY?.trim();
+  const envId = config?.envId ?? env.CLOUD_ENV_ID?.trim();
+  const haveCredentials = Boolean(secretId && secretKey && envId);
+
+  if (!haveCredentials) {
+    if (!dryRun) {
+      log('✖ TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY and CLOUD_ENV_ID are needed to deploy (an API key of the Tencent Cloud account that owns the environment)');
+      return 1;
+    }
+    log(`plan for an empty environment (no credentials given: nothing was read from CloudBase):`);
+    for (const line of describePlan(planDeployment(desired, EMPTY_ENVIRONMENT))) log(`  ${line}`);
+    return 0;
+  }
+
+  // Loaded only with credentials: a dry run without them needs nothing of Tencent's.
+  const { applyStep, connect, readActualState } = await import('./cloudbase');
+  const manager = connect({ secretId: secretId!, secretKey: secretKey!, token: env.TENCENTCLOUD_SESSIONTOKEN, envId: envId! });
+  const plan = planDeployment(desired, await readActualState(manager));
+  log(`plan for ${envId}:`);
+  for (const line of describePlan(plan)) log(`  ${line}`);
+  if (dryRun || plan.steps.length === 0) return 0;
+
+  const functionRoot = path.join(root, 'dist', 'cloudfunctions');
+  for (const [index, step] of plan.steps.entries()) {
+    log(`[${index + 1}/${plan.steps.length}] ${describePlan({ steps: [step], leftAlone: [] })[0]}`);
+    await applyStep(manager, step, functionRoot);
+  }
+  const after = planDeployment(desired, await readActualState(manager));
+  if (after.steps.length > 0) {
+    log('✖ the environment still differs after deploying:');
+    for (const line of describePlan(after)) log(`  ${line}`);
+    return 1;
+  }
+  log(`✔ ${envId} holds what the repository declares (a second run changes nothing)`);
+  return 0;
+}
