@@ -15,6 +15,8 @@ import * as mediation from '../cloudfunctions/mediation';
 import mediationConfig from '../cloudfunctions/mediation/config.json';
 import * as privacy from '../cloudfunctions/privacy';
 import privacyConfig from '../cloudfunctions/privacy/config.json';
+import * as station from '../cloudfunctions/station';
+import stationConfig from '../cloudfunctions/station/config.json';
 
 export interface TimerTriggerConfig {
   name: string;
@@ -44,6 +46,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   consult: { name: 'consult', main: consult.main, config: consultConfig as FunctionConfig },
   mediation: { name: 'mediation', main: mediation.main, config: mediationConfig as FunctionConfig },
   privacy: { name: 'privacy', main: privacy.main, config: privacyConfig as FunctionConfig },
+  station: { name: 'station', main: station.main, config: stationConfig as FunctionConfig },
 };
 
 /**

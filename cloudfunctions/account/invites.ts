@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { accountActions } from '@domain/actions/account';
 import { ActionError } from '@domain/errors';
 import { INVITE_RETENTION_DAYS, REDEEM_ATTEMPTS, inviteStatus, newInviteCode } from '@domain/invites';
-import { COLLECTIONS, type InviteRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type InviteRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
+import { bumpDirectoryVersion } from '@platform/cloud/directory';
+import { defaultTitle } from '@domain/station/officers';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, removed } from '@platform/cloud/documents';
 import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
@@ -64,11 +67,15 @@ export const inviteHandlers: InviteHandlers = {
     });
   },
 
-  async redeemInvite({ code }, context) {
-    const { user } = requireUser(context);
+  async redeemInvite({ code, name, title, phone }, context) {
+    const { user, openid } = requireUser(context);
     const limitKey = `redeem:${user._id}`;
     await assertWithinLimit(limitKey, REDEEM_ATTEMPTS, context.now);
     if (user.role === 'districtAdmin') throw new ActionError('CONFLICT', '分局管理员无需使用邀请码');
+    const displayTitle = title || defaultTitle(name);
+    // Residents read the title on the contact card and in every answer; colleagues the name.
+    await assertTextIsSafe(openid, `${name} ${displayTitle}`, 1);
+    const officerId = `o-${user._id.slice(2, 14)}`;
 
     let promoted: UserRecord;
     try {
@@ -89,8 +96,23 @@ export const inviteHandlers: InviteHandlers = {
         };
         await transaction.collection(COLLECTIONS.invites).doc(code).update({ data: { usedBy: user._id, usedByNickname: user.nickname, usedAt: context.now } });
         await transaction.collection(COLLECTIONS.users).doc(user._id).update({ data: grant });
+        // The officer's record: what routing, the roster and the contact card know them by. Posts
+        // and communities are the station admin's to assign (station.assignOfficer).
+        const officer: Omit<OfficerRecord, '_id'> = {
+          name,
+          title: displayTitle,
+          stationId: invite.stationId,
+          kinds: [...invite.officerKinds],
+          communityIds: [],
+          userId: user._id,
+          phone,
+          active: true,
+          createdAt: context.now,
+          updatedAt: context.now,
+        };
+        await transaction.collection(COLLECTIONS.officers).doc(officerId).set({ data: officer });
         await transaction.collection(COLLECTIONS.auditLog).add({
-          data: { type: 'role.granted', userId: user._id, stationId: invite.stationId, role: invite.role, invite: code, at: context.now },
+          data: { type: 'role.granted', userId: user._id, officerId, stationId: invite.stationId, role: invite.role, invite: code, at: context.now },
         });
         return { ...user, ...grant };
       });
@@ -98,6 +120,7 @@ export const inviteHandlers: InviteHandlers = {
       if (error instanceof ActionError && error.code === 'NOT_FOUND') await countAttempt(limitKey, REDEEM_ATTEMPTS, context.now);
       throw error;
     }
+    await bumpDirectoryVersion(context.now);
     return meView(promoted);
   },
 

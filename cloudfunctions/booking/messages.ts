@@ -4,6 +4,7 @@ import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
 import { findById } from '@platform/cloud/documents';
 import { cloud } from '@platform/cloud/wx';
 import { templateIdFor } from '@platform/cloud/settings';
+import { messageData } from '@domain/notifications/message-fields';
 
 /** The four fields every booking template has (thing.* values are at most 20 characters on WeChat). */
 export interface BookingMessage {
@@ -14,7 +15,6 @@ export interface BookingMessage {
   hint: string;
 }
 
-const thing = (value: string) => ({ value: value.slice(0, 20) });
 
 /**
  * Sends one subscribe message to an account, opening 我的预约. True when sent; 43101 (the
@@ -28,7 +28,7 @@ export async function sendBookingMessage(accountId: string, templateId: BookingT
       touser: account.openid,
       templateId: templateIdFor(templateId),
       page: MY_BOOKINGS_PAGE,
-      data: { thing1: thing(message.service), time2: { value: message.time }, thing3: thing(message.detail), thing4: thing(message.hint) },
+      data: messageData({ thing1: message.service, time2: message.time, thing3: message.detail, thing4: message.hint }),
     });
     return true;
   } catch (error) {

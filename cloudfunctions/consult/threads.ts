@@ -6,6 +6,7 @@
 import type { MessageAuthor, MessageView, ThreadSummaryView } from '@domain/actions/consult';
 import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
 import { CONSULT_TEMPLATES, waitLevel } from '@domain/consult';
+import { messageData } from '@domain/notifications/message-fields';
 import { ActionError } from '@domain/errors';
 import type { Assignee } from '@domain/routing';
 import { tempFileUrls } from '@platform/cloud/cloud-files';
@@ -153,14 +154,11 @@ export async function assignedUsers(directory: Directory, assignee: Assignee): P
   return users.filter((user): user is UserRecord => user !== undefined);
 }
 
-const clock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-/** thing values: at most 20 characters. */
-const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(text).slice(0, 19).join('')}…` : text);
 
 /** A one-time subscribe message; without a subscription left (43101) the in-app badge still stands. */
 export async function notify(touser: string, templateId: string, page: string, title: string, at: Date): Promise<void> {
   try {
-    await cloud.openapi.subscribeMessage.send({ touser, templateId: templateIdFor(templateId), page, data: { thing1: { value: thing(title) }, time2: { value: clock(at) } } });
+    await cloud.openapi.subscribeMessage.send({ touser, templateId: templateIdFor(templateId), page, data: messageData({ thing1: title, time2: at }) });
   } catch (error) {
     const code = (error as { errCode?: number }).errCode;
     // 43101: the person has no subscription left for this template — the usual case, not a fault.

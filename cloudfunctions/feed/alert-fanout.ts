@@ -14,6 +14,7 @@
  * idempotency key. No delivery is ever lost.
  */
 import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { messageData } from '@domain/notifications/message-fields';
 import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { findById, findMany, updated } from '@platform/cloud/documents';
 import { templateIdFor } from '@platform/cloud/settings';
@@ -143,11 +144,8 @@ async function settleDelivery(job: AlertFanoutRecord, subscriber: AlertSubscript
       touser: subscriber.openid,
       templateId: templateIdFor(FRAUD_ALERT_TEMPLATE),
       page: job.page,
-      data: {
-        thing1: { value: Array.from(job.title).slice(0, 20).join('') },
-        thing2: { value: Array.from(job.publisher).slice(0, 20).join('') },
-        time3: { value: beijingMinute(job.publishedAt) },
-      },
+      // Each value fitted to WeChat's field rules (domain/notifications/message-fields.ts); the time in Beijing time.
+      data: messageData({ thing1: job.title, thing2: job.publisher, time3: new Date(job.publishedAt) }),
     });
   } catch (error) {
     const errCode = (error as { errCode?: number }).errCode;

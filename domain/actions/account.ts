@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { OFFICER_KINDS, type OfficerKind, type Role } from '../roles';
+import { WORK_PHONE_RE } from '../station/officers';
 import { action, defineFunction, emptyInput, id, text } from './define';
 
 export interface StationSummary {
@@ -93,8 +94,14 @@ export const accountActions = defineFunction('account', {
     stationOf: (input) => input.stationId,
   }),
   redeemInvite: action<MeView>()({
-    summary: '民警使用邀请码获得角色',
-    input: v.strictObject({ code: inviteCode }),
+    summary: '民警使用邀请码登记：建立民警资料（姓名、居民看到的称呼、工作电话）',
+    input: v.strictObject({
+      code: inviteCode,
+      name: text('姓名', 10),
+      /** How residents address the officer; empty: surname + 警官. */
+      title: v.optional(text('称呼', 10, 0), ''),
+      phone: v.pipe(v.string('请填写工作电话'), v.trim(), v.regex(WORK_PHONE_RE, '工作电话应为手机号或带区号的座机号')),
+    }),
     policy: 'signedIn',
   }),
   listStaff: action<StaffMemberView[]>()({

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { PolicyName } from '../policy';
 
 /** Names of the deployed cloud functions; one folder each under cloudfunctions/. */
-export const FUNCTION_NAMES = ['account', 'directory', 'feed', 'booking', 'consult', 'mediation', 'privacy'] as const;
+export const FUNCTION_NAMES = ['account', 'directory', 'feed', 'booking', 'consult', 'mediation', 'privacy', 'station'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 type AnySchema = v.GenericSchema<unknown, unknown>;
@@ -14,6 +14,8 @@ export interface ActionSpec<TSchema extends AnySchema = AnySchema, TOutput = unk
   readonly policy: PolicyName;
   /** For station-scoped policies: which station the input is about. */
   stationOf?(input: v.InferOutput<TSchema>): string;
+  /** For district-scoped actions about a station that does not exist yet (opening one): which district. */
+  districtOf?(input: v.InferOutput<TSchema>): string;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: TOutput;
 }

@@ -5,6 +5,7 @@ import { directoryActions } from './directory';
 import { feedActions } from './feed';
 import { mediationActions } from './mediation';
 import { privacyActions } from './privacy';
+import { stationActions } from './station';
 import type { ActionDefinition, FunctionName } from './define';
 
 /** Every cloud action, by function. The client calls `actions.account.me`, the function serves it. */
@@ -16,6 +17,7 @@ export const actions = {
   consult: consultActions,
   mediation: mediationActions,
   privacy: privacyActions,
+  station: stationActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -30,3 +32,4 @@ export type * from './booking';
 export type * from './consult';
 export type * from './mediation';
 export type * from './privacy';
+export type * from './station';

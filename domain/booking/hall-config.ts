@@ -38,6 +38,8 @@ export interface ServiceOffer {
   capacityPerSlot?: number;
   /** The service's own hours, replacing the hall's (e.g. 出入境 on weekdays only). */
   hours?: WeeklyHours;
+  /** The station's own note beside the catalogue's materials (e.g. "本所可现场拍照，费用20元"). */
+  note?: string;
 }
 
 export interface Holiday {
@@ -154,6 +156,7 @@ export function checkHallConfig(config: HallConfig): string[] {
     for (const w of offer.windows ?? []) if (!windowIds.has(w)) problems.push(`“${label}”的窗口 ${w} 不存在`);
     if (offer.minutes !== undefined && !isWholeIn(offer.minutes, 1, 240)) problems.push(`“${label}”的办理时长应为1到240分钟`);
     if (offer.capacityPerSlot !== undefined && !isWholeIn(offer.capacityPerSlot, 1, 500)) problems.push(`“${label}”每个时段的名额应为1到500的整数`);
+    if (offer.note !== undefined && (typeof offer.note !== 'string' || offer.note.length > 200)) problems.push(`“${label}”的须知不能超过200个字`);
     if (offer.hours !== undefined) checkHours(`“${label}”的办理时间`, offer.hours, slotMinutes, problems);
   }
 

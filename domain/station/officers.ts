@@ -24,7 +24,7 @@ export function defaultTitle(name: string): string {
 }
 
 /** A mainland mobile or a landline with area code, as printed on a 警民联系牌. */
-export const WORK_PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|0\d{2,3} \d{4} ?\d{4})$/;
+export const WORK_PHONE_RE = /^(1[3-9]\d{9}|0\d{2,3}[- ]?\d{3,4} ?\d{4}(-\d{1,6})?)$/;
 
 export type HandoverRefusal = { code: 'NOT_FOUND' | 'CONFLICT'; message: string };
 

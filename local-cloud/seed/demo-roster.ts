@@ -28,6 +28,7 @@ export function demoShifts(now: Date, days = { before: 1, after: 14 }): DutyShif
         officerId: officer._id,
         stationId: officer.stationId,
         kind: nightDuty ? 'night' : 'day',
+        shiftKind: nightDuty ? 'duty' : officer.kinds.includes('hall') ? 'hall' : 'community',
         start: shift.start,
         end: shift.end,
       });

@@ -69,7 +69,8 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
     for (const { _id, ...data } of docs) await db.collection(collection).doc(String(_id)).set({ data });
   }
   // A fresh version makes warm function instances drop any directory they cached from before.
-  await db.collection(COLLECTIONS.meta).doc('directory').set({ data: { version: now.getTime(), updatedAt: now } });
+  // (The random part keeps two data directories loaded at the same clock apart, as tests with a pinned clock do.)
+  await db.collection(COLLECTIONS.meta).doc('directory').set({ data: { version: now.getTime() * 1000 + Math.floor(Math.random() * 1000), updatedAt: now } });
   await db.collection(ARTICLES_MARKER.collection).doc(ARTICLES_MARKER.id).set({ data: { loadedAt: now } });
   // Written last: a start killed halfway through loading loads again next time.
   await db.collection(SEED_MARKER.collection).doc(SEED_MARKER.id).set({ data: { loadedAt: now } });

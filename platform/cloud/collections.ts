@@ -9,6 +9,7 @@ import { CONSULT_WATCH_COLLECTION, type Awaiting, type ResponseTargets, type Thr
 import type { MessageAuthor } from '@domain/actions/consult';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 import type { CaseSource, CaseState, MediationCategory, MediationForce } from '@domain/mediation';
+import type { ShiftKind } from '@domain/station/roster';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
 export const COLLECTIONS = {
@@ -125,6 +126,15 @@ export interface OfficerRecord {
   photoFileId?: string;
   /** The officer's own account once they have signed in with an invite; used to notify them. */
   userId?: string;
+  /** The work phone on the 警民联系牌 (never a private number). */
+  phone?: string;
+  /** False once deactivated: never routed, never on the roster, holds no open work (see station.deactivateOfficer). */
+  active?: boolean;
+  deactivatedAt?: Date;
+  /** The station the officer was moved from, when moved. */
+  movedFrom?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 export interface DutyShiftRecord {
@@ -132,8 +142,11 @@ export interface DutyShiftRecord {
   officerId: string;
   stationId: string;
   kind: 'day' | 'night';
+  /** 值班 / 社区 / 大厅 (domain/station/roster.ts); older shifts without one count as 社区 by day, 值班 by night. */
+  shiftKind?: ShiftKind;
   start: Date;
   end: Date;
+  createdBy?: string;
 }
 
 export interface DutyLeaveRecord {
@@ -142,6 +155,8 @@ export interface DutyLeaveRecord {
   stationId: string;
   from: Date;
   to: Date;
+  reason?: string;
+  createdBy?: string;
 }
 
 /** A station's routing rules: `_id` is the station id, one document per station. */

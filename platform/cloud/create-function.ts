@@ -5,7 +5,7 @@ import { ActionError, isActionError } from '@domain/errors';
 import { decide, isStationScoped, type StationScope } from '@domain/policy';
 import { failure, success, type ActionResult } from '@domain/result';
 import type { Actor } from '@domain/roles';
-import { COLLECTIONS, type StationRecord, type UserRecord } from './collections';
+import { COLLECTIONS, type DistrictRecord, type StationRecord, type UserRecord } from './collections';
 import { findById } from './documents';
 import { actorOf, resolveUser } from './identity';
 import { refusalToRun } from './settings';
@@ -72,6 +72,13 @@ async function stationScope(stationId: string): Promise<StationScope> {
   return { stationId: station._id, districtId: station.districtId };
 }
 
+/** A district-wide scope (no station yet): only that district's admins pass a station policy with it. */
+async function districtScope(districtId: string): Promise<StationScope> {
+  const district = await findById<DistrictRecord>(COLLECTIONS.districts, districtId);
+  if (!district) throw new ActionError('NOT_FOUND', '没有找到这个分局');
+  return { stationId: '', districtId: district._id };
+}
+
 /**
  * Builds a cloud function's `main` from its action table: dispatch, identity, validation,
  * policy, and the one envelope. Handlers only ever see valid input from an allowed caller.
@@ -117,7 +124,9 @@ export function createCloudFunction<T extends Record<string, ActionDefinition>>(
       }
 
       let scope: StationScope | undefined;
-      if (isStationScoped(definition.policy)) {
+      if (isStationScoped(definition.policy) && definition.districtOf) {
+        scope = await districtScope(definition.districtOf(input.output));
+      } else if (isStationScoped(definition.policy)) {
         if (!definition.stationOf) throw new Error(`action ${definition.fn}.${definition.name} has a station policy but no stationOf`);
         scope = await stationScope(definition.stationOf(input.output));
       }

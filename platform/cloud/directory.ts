@@ -76,7 +76,7 @@ export async function bumpDirectoryVersion(now: Date): Promise<void> {
 
 export async function buildDirectory(now: Date, version: number): Promise<Directory> {
   const _ = database().command;
-  const [districts, stations, posts, communities, officers, shifts, leave, rules] = await Promise.all([
+  const [districts, stations, posts, communities, allOfficers, shifts, leave, rules] = await Promise.all([
     readAll<DistrictRecord>(COLLECTIONS.districts),
     readAll<StationRecord>(COLLECTIONS.stations),
     readAll<PostRecord>(COLLECTIONS.posts),
@@ -94,6 +94,8 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
     readAll<RoutingRulesRecord>(COLLECTIONS.routingRules),
   ]);
 
+  // A deactivated officer is never routed, offered as a transfer target or shown to residents.
+  const officers = allOfficers.filter((officer) => officer.active !== false);
   const routing = createRoutingSnapshot({
     directory: {
       districts: districts.map((district) => ({ id: district._id, name: district.name, generalQueueName: district.generalQueueName })),

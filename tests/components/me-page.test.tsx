@@ -154,10 +154,12 @@ describe('我的 page', () => {
     render(<MePage />);
     fireEvent.click(await screen.findByText('我是民警'));
     fireEvent.change(screen.getByPlaceholderText('8位字母或数字'), { target: { value: 'k7m2q9xp' } });
+    fireEvent.change(screen.getByPlaceholderText('例如 赵文龙（同事看到）'), { target: { value: '冯志远' } });
+    fireEvent.change(screen.getByPlaceholderText('印在警民联系牌上的工作号码'), { target: { value: '13800138000' } });
     fireEvent.click(screen.getByText('登记'));
     expect(await screen.findByText('邀请码不存在或已失效，请向所里核对')).toBeTruthy();
     // The schema upper-cases on the server; the form already shows and sends capitals.
-    expect(transport).toHaveBeenCalledWith('account', { action: 'redeemInvite', input: { code: 'K7M2Q9XP' } });
+    expect(transport).toHaveBeenCalledWith('account', { action: 'redeemInvite', input: { code: 'K7M2Q9XP', name: '冯志远', title: '', phone: '13800138000' } });
   });
 
   it('shows the contact plate of the home community, with both numbers to call', async () => {

@@ -78,16 +78,18 @@ describe('profile', () => {
   });
 });
 
+const officerProfile = { name: '冯志远', phone: '13800138000' };
+
 describe('officer invites', () => {
   test('an admin invites, an officer redeems once, and gets the role at that station', async () => {
     const invite = ok(await harness.call(admin(), actions.account.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['beat', 'duty'], validHours: 24, note: '新调入 洋桥警务区' }));
     expect(invite).toMatchObject({ status: 'open', officerKinds: ['beat', 'duty'] });
     expect(invite.code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
 
-    const me = ok(await harness.call('openid-new-officer', actions.account.redeemInvite, { code: invite.code.toLowerCase() }));
+    const me = ok(await harness.call('openid-new-officer', actions.account.redeemInvite, { code: invite.code.toLowerCase(), ...officerProfile }));
     expect(me).toMatchObject({ role: 'officer', officerKinds: ['beat', 'duty'], station: { id: 'xiluoyuan', name: '西罗园派出所' } });
 
-    const again = await harness.call('openid-someone-else', actions.account.redeemInvite, { code: invite.code });
+    const again = await harness.call('openid-someone-else', actions.account.redeemInvite, { code: invite.code, ...officerProfile });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const listed = ok(await harness.call(admin(), actions.account.listInvites, { stationId: 'xiluoyuan' }));
@@ -100,7 +102,7 @@ describe('officer invites', () => {
   test('an expired invite cannot be redeemed', async () => {
     const invite = ok(await harness.call(admin(), actions.account.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['hall'], validHours: 1 }));
     await harness.engine.api.collection('invites').doc(invite.code).update({ data: { expiresAt: new Date(Date.now() - 1000) } });
-    const result = await harness.call('openid-late', actions.account.redeemInvite, { code: invite.code });
+    const result = await harness.call('openid-late', actions.account.redeemInvite, { code: invite.code, ...officerProfile });
     expect(result).toMatchObject({ ok: false, error: { code: 'EXPIRED' } });
     expect(ok(await harness.call('openid-late', actions.account.me, {})).role).toBe('resident');
   });
@@ -110,32 +112,32 @@ describe('officer invites', () => {
     const otherAdmin = await harness.call(persona('admin-gongshu').openid, actions.account.revokeInvite, { stationId: 'xiluoyuan', code: invite.code });
     expect(otherAdmin).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(ok(await harness.call(admin(), actions.account.revokeInvite, { stationId: 'xiluoyuan', code: invite.code })).status).toBe('revoked');
-    expect(await harness.call('openid-x', actions.account.redeemInvite, { code: invite.code })).toMatchObject({ ok: false, error: { code: 'EXPIRED' } });
+    expect(await harness.call('openid-x', actions.account.redeemInvite, { code: invite.code, ...officerProfile })).toMatchObject({ ok: false, error: { code: 'EXPIRED' } });
   });
 
   test('guessing codes is rate limited after five wrong tries', async () => {
     const guesses = ['AAAAAAAA', 'BBBBBBBB', 'CCCCCCCC', 'DDDDDDDD', 'EEEEEEEE'];
     for (const code of guesses) {
-      expect(await harness.call('openid-guesser', actions.account.redeemInvite, { code })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await harness.call('openid-guesser', actions.account.redeemInvite, { code, ...officerProfile })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
     const invite = ok(await harness.call(admin(), actions.account.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['beat'], validHours: 8 }));
-    expect(await harness.call('openid-guesser', actions.account.redeemInvite, { code: invite.code })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    expect(await harness.call('openid-guesser', actions.account.redeemInvite, { code: invite.code, ...officerProfile })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     // The valid invite is still open for the person it was meant for.
-    expect(ok(await harness.call('openid-meant', actions.account.redeemInvite, { code: invite.code })).role).toBe('officer');
+    expect(ok(await harness.call('openid-meant', actions.account.redeemInvite, { code: invite.code, ...officerProfile })).role).toBe('officer');
   });
 
   test('a failed redemption leaves no partial writes', async () => {
     const invite = ok(await harness.call(admin(), actions.account.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['beat'], validHours: 8 }));
     const before = JSON.stringify([harness.engine.find('invites'), harness.engine.find('users'), harness.engine.find('audit_log')]);
     // A district admin may not redeem: the transaction must not have touched the invite.
-    expect(await harness.call(persona('admin-gongshu').openid, actions.account.redeemInvite, { code: invite.code })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await harness.call(persona('admin-gongshu').openid, actions.account.redeemInvite, { code: invite.code, ...officerProfile })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(JSON.stringify([harness.engine.find('invites'), harness.engine.find('users'), harness.engine.find('audit_log')])).toBe(before);
   });
 
-  test('an admin can take an officer role back; the officer becomes a resident again', async () => {
+  test('an officer with work is deactivated with a hand-over, not by taking the role back; then they are a resident again', async () => {
     const beat = persona('officer-beat-xly');
-    const revoked = ok(await harness.call(admin(), actions.account.revokeStaff, { stationId: 'xiluoyuan', userId: userIdFor(beat.openid) }));
-    expect(revoked.role).toBe('resident');
+    expect(await harness.call(admin(), actions.account.revokeStaff, { stationId: 'xiluoyuan', userId: userIdFor(beat.openid) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    ok(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-cheng' }));
     const me = ok(await harness.call(beat.openid, actions.account.me, {}));
     expect(me).toMatchObject({ role: 'resident', officerKinds: [] });
     expect(me.station).toBeUndefined();

@@ -40,6 +40,18 @@ const EXPECTED: Record<PolicyName, Record<Relation, RoleKey[]>> = {
 
 /** A community of each sample station (the mediation roster is kept per community). */
 const COMMUNITY_OF: Record<string, string> = { xiluoyuan: 'xly-2', changqing: 'changqing-ximen', kangqiao: 'kangqiao-xincun' };
+const DISTRICT_OF: Record<string, string> = { xiluoyuan: 'fengtai', changqing: 'gongshu', kangqiao: 'gongshu', wulin: 'gongshu' };
+const WEEKDAY = [{ start: '09:00', end: '12:00' }];
+const SMALL_HALL = {
+  services: [{ kind: 'idRenewal', minutes: 15, placesPerSlot: 4, note: '' }],
+  hours: { mon: WEEKDAY, tue: WEEKDAY, wed: WEEKDAY, thu: WEEKDAY, fri: WEEKDAY, sat: [], sun: [] },
+  slotMinutes: 30,
+  holidays: [],
+  makeUpWorkdays: [],
+  horizonDays: 14,
+  bookingCutoffMinutes: 30,
+  cancelCutoffMinutes: 60,
+};
 
 /** A valid input for every action, aimed at the given station. */
 const SAMPLES: Record<string, (stationId: string) => unknown> = {
@@ -48,7 +60,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'account.createInvite': (stationId) => ({ stationId, role: 'officer', officerKinds: ['beat'], validHours: 24 }),
   'account.listInvites': (stationId) => ({ stationId }),
   'account.revokeInvite': (stationId) => ({ stationId, code: 'ABCDEFGH' }),
-  'account.redeemInvite': () => ({ code: 'ABCDEFGH' }),
+  'account.redeemInvite': () => ({ code: 'ABCDEFGH', name: '冯志远', phone: '13800138000' }),
   'account.listStaff': (stationId) => ({ stationId }),
   'account.revokeStaff': (stationId) => ({ stationId, userId: 'u_nobody' }),
   'account.purgeExpiredInvites': () => ({}),
@@ -150,6 +162,34 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   // Run last of the per-role cases: a resident persona's account is erased (the next call starts a new one).
   'privacy.deleteAccount': () => ({ confirmation: '确认注销' }),
   'privacy.enforceRetention': () => ({}),
+  'station.createStation': (stationId) => ({
+    districtId: DISTRICT_OF[stationId],
+    stationId: `new-${stationId}`,
+    name: '新开派出所',
+    address: '某区某路 1 号',
+    phone: '010-6721 0199',
+    latitude: 39.9,
+    longitude: 116.4,
+  }),
+  'station.listOfficers': (stationId) => ({ stationId }),
+  'station.myOfficerProfile': () => ({}),
+  'station.updateMyOfficerProfile': () => ({ title: '赵警官', phone: '13800138000' }),
+  // Officers, shifts and leave that do not exist: NOT_FOUND for whoever may ask.
+  'station.assignOfficer': (stationId) => ({ stationId, officerId: 'o-nobody', communityIds: [], kinds: ['beat'] }),
+  'station.deactivateOfficer': (stationId) => ({ stationId, officerId: 'o-nobody', successorId: 'o-nobody-else' }),
+  'station.stationOverview': (stationId) => ({ stationId }),
+  'station.rosterWeek': (stationId) => ({ stationId }),
+  'station.addShift': (stationId) => ({ stationId, officerId: 'o-nobody', kind: 'duty', day: '2026-12-07', start: '18:00', end: '08:00' }),
+  'station.removeShift': (stationId) => ({ stationId, shiftId: 'no-such-shift' }),
+  'station.swapShifts': (stationId) => ({ stationId, shiftId: 'no-such-shift', otherShiftId: 'no-such-shift-2' }),
+  'station.repeatWeek': (stationId) => ({ stationId, weekStart: '2020-01-06' }),
+  'station.addLeave': (stationId) => ({ stationId, officerId: 'o-nobody', fromDay: '2026-12-07', toDay: '2026-12-08' }),
+  'station.removeLeave': (stationId) => ({ stationId, leaveId: 'no-such-leave' }),
+  'station.savePost': (stationId) => ({ stationId, postId: 'no-such-post', name: '新警务区', phone: '010-6721 0188' }),
+  'station.checkBoundary': (stationId) => ({ stationId, geojson: '{"type":"Point","coordinates":[116.4,39.9]}' }),
+  'station.saveCommunity': (stationId) => ({ stationId, communityId: 'no-such-community', name: '新社区', aliases: [], postId: 'no-such-post' }),
+  'station.getHallSettings': (stationId) => ({ stationId }),
+  'station.saveHallSettings': (stationId) => ({ stationId, ...SMALL_HALL }),
 };
 
 const key = (definition: ActionDefinition) => `${definition.fn}.${definition.name}`;

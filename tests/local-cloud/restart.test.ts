@@ -77,7 +77,7 @@ test('data written through actions survives a restart and a SIGKILL', async () =
   const resident = await signIn(base, 'guest');
   const names = ['张大爷', '张大爷二', '张大爷三'];
   for (const nickname of names) expect((await call(base, resident, 'account', 'updateProfile', { nickname })).ok).toBe(true);
-  const redeemed = await call(base, resident, 'account', 'redeemInvite', { code: invite.data.code });
+  const redeemed = await call(base, resident, 'account', 'redeemInvite', { code: invite.data.code, name: '张建华', phone: '13800138000' });
   expect(redeemed.data.role).toBe('officer');
   server.kill('SIGKILL');
   await stopped(server);

@@ -15,12 +15,15 @@ import { useSubmit } from '@/hooks/use-submit';
 export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void }) {
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [title, setTitle] = useState('');
+  const [phone, setPhone] = useState('');
   const { submit, pending, error, clearError } = useSubmit(accountActions.redeemInvite);
   // Said on the page, not in a toast that vanishes before an older reader has read it.
   const [registeredAs, setRegisteredAs] = useState('');
 
   async function redeem() {
-    const me = await submit({ code });
+    const me = await submit({ code, name, title, phone });
     if (!me) return;
     onRedeemed(me);
     setOpen(false);
@@ -51,8 +54,14 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
           clearError();
         }}
       />
-      <FormError error={error} field="code" />
       <Text className="form-card__hint">邀请码由本所管理员生成，只能用一次。输错太多次需要等一会儿再试。</Text>
+      <Text className="form-card__label">姓名</Text>
+      <Input className="form-card__input" value={name} placeholder="例如 赵文龙（同事看到）" maxLength={10} onChange={(value) => { setName(value); clearError(); }} />
+      <Text className="form-card__label">居民看到的称呼（可不填）</Text>
+      <Input className="form-card__input" value={title} placeholder="不填就是 姓+警官，例如 赵警官" maxLength={10} onChange={(value) => { setTitle(value); clearError(); }} />
+      <Text className="form-card__label">工作电话</Text>
+      <Input className="form-card__input" type="tel" value={phone} placeholder="印在警民联系牌上的工作号码" maxLength={20} onChange={(value) => { setPhone(value); clearError(); }} />
+      <FormError error={error} />
       <View className="form-card__actions">
         <Button className="form-card__action" onClick={() => setOpen(false)} disabled={pending}>
           取消

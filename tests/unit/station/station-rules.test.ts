@@ -1,4 +1,5 @@
-import { DEMO_HALL_CONFIGS, type HallConfig } from '@domain/booking';
+import type { HallConfig } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { messageData, MessageFieldError, beijingClock } from '@domain/notifications/message-fields';
 import {
   boundaryOverlap,

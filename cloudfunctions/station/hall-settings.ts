@@ -1,0 +1,184 @@
+import type { HallSettingsView, stationActions } from '@domain/actions/station';
+import {
+  DEFAULT_BOOKING_RULES,
+  SERVICES,
+  SERVICE_LABELS,
+  WEEKDAY_KEYS,
+  WEEKDAY_LABELS,
+  capacityOf,
+  checkHallConfig,
+  lookupSlot,
+  serviceMinutes,
+  shanghaiDay,
+  shanghaiMinuteOfDay,
+  timeOf,
+  type HallConfig,
+  type HallWindow,
+  type WeekdayKey,
+} from '@domain/booking';
+import { ActionError } from '@domain/errors';
+import { DISPLACED_REASONS, hallChangeImpact } from '@domain/station';
+import { COLLECTIONS, type BookingRecord, type HallConfigRecord, type SlotCounterRecord } from '@platform/cloud/collections';
+import { requireUser, type Handlers, type ActionContext } from '@platform/cloud/create-function';
+import { findById, findMany } from '@platform/cloud/documents';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { database } from '@platform/cloud/wx';
+import { sendBookingMessage } from '../booking/messages';
+import { audit } from './shared';
+import { BOOKING_TEMPLATES } from '@domain/booking/notifications';
+import type { InputOf } from '@domain/actions/define';
+
+type HallSettingsHandlers = Pick<Handlers<typeof stationActions>, 'getHallSettings' | 'saveHallSettings'>;
+type SettingsInput = Omit<InputOf<typeof import('@domain/actions/station').stationActions.saveHallSettings>, 'confirmAffected'>;
+
+const DEFAULT_WINDOW: HallWindow = { id: 'w1', name: '综合窗口' };
+const WEEKDAYS_9_TO_5 = { start: '09:00', end: '12:00' };
+
+function settingsView(stationId: string, config: HallConfig | undefined): HallSettingsView {
+  const hours = Object.fromEntries(WEEKDAY_KEYS.map((key) => [key, [...(config?.hours[key] ?? [])].map((period) => ({ start: period.start, end: period.end }))])) as HallSettingsView['hours'];
+  if (!config) for (const key of ['mon', 'tue', 'wed', 'thu', 'fri'] as WeekdayKey[]) hours[key] = [WEEKDAYS_9_TO_5, { start: '13:30', end: '17:00' }];
+  return {
+    stationId,
+    services: (config?.services ?? []).map((offer) => ({ kind: offer.kind, minutes: serviceMinutes(offer), placesPerSlot: capacityOf(config!, offer), note: offer.note ?? '' })),
+    hours,
+    slotMinutes: config?.slotMinutes ?? DEFAULT_BOOKING_RULES.slotMinutes,
+    holidays: [...(config?.holidays ?? [])].map((holiday) => ({ day: holiday.day, name: holiday.name })),
+    makeUpWorkdays: [...(config?.makeUpWorkdays ?? [])],
+    horizonDays: config?.horizonDays ?? DEFAULT_BOOKING_RULES.horizonDays,
+    bookingCutoffMinutes: config?.bookingCutoffMinutes ?? DEFAULT_BOOKING_RULES.bookingCutoffMinutes,
+    cancelCutoffMinutes: config?.cancelCutoffMinutes ?? DEFAULT_BOOKING_RULES.cancelCutoffMinutes,
+    isNew: !config,
+  };
+}
+
+const storedConfig = async (stationId: string): Promise<HallConfig | undefined> => {
+  const record = await findById<HallConfigRecord>(COLLECTIONS.hallConfigs, stationId);
+  if (!record) return undefined;
+  const { _id, updatedAt: _updatedAt, ...config } = record;
+  return { ...config, stationId: _id };
+};
+
+/** The settings as a full hall config; windows and ad-hoc closures are kept from the stored one. */
+function configFrom(input: SettingsInput, previous: HallConfig | undefined): HallConfig {
+  const windows = previous?.windows.length ? previous.windows : [DEFAULT_WINDOW];
+  return {
+    stationId: input.stationId,
+    hours: Object.fromEntries(WEEKDAY_KEYS.filter((key) => input.hours[key].length > 0).map((key) => [key, input.hours[key]])),
+    slotMinutes: input.slotMinutes,
+    windows,
+    services: input.services.map((service) => {
+      const kept = previous?.services.find((offer) => offer.kind === service.kind);
+      return {
+        kind: service.kind,
+        windows: kept?.windows.length ? kept.windows : windows.map((window) => window.id),
+        minutes: service.minutes,
+        capacityPerSlot: service.placesPerSlot,
+        ...(service.note ? { note: service.note } : {}),
+        ...(kept?.hours ? { hours: kept.hours } : {}),
+      };
+    }),
+    holidays: input.holidays,
+    makeUpWorkdays: input.makeUpWorkdays,
+    closures: previous?.closures ?? [],
+    horizonDays: input.horizonDays,
+    bookingCutoffMinutes: input.bookingCutoffMinutes,
+    cancelCutoffMinutes: input.cancelCutoffMinutes,
+  };
+}
+
+/** "周一至周五 09:00–12:00、13:30–17:00" for the station card. */
+function hoursText(config: HallConfig): string {
+  const groups: { keys: WeekdayKey[]; text: string }[] = [];
+  for (const key of WEEKDAY_KEYS) {
+    const text = (config.hours[key] ?? []).map((period) => `${period.start}–${period.end}`).join('、');
+    if (!text) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.text === text && WEEKDAY_KEYS.indexOf(last.keys[last.keys.length - 1]!) === WEEKDAY_KEYS.indexOf(key) - 1) last.keys.push(key);
+    else groups.push({ keys: [key], text });
+  }
+  return groups.map((group) => `${WEEKDAY_LABELS[group.keys[0]!]}${group.keys.length > 1 ? `至${WEEKDAY_LABELS[group.keys[group.keys.length - 1]!]}` : ''} ${group.text}`).join('；') || '暂停办理';
+}
+
+async function futureBookings(stationId: string, today: string): Promise<BookingRecord[]> {
+  const _ = database().command;
+  return findMany<BookingRecord>(database().collection(COLLECTIONS.bookings).where({ stationId, day: _.gte(today), status: 'booked' }).orderBy('day', 'asc').orderBy('_id', 'asc').limit(1000));
+}
+
+async function futureCounters(stationId: string, today: string): Promise<SlotCounterRecord[]> {
+  const _ = database().command;
+  return findMany<SlotCounterRecord>(database().collection(COLLECTIONS.slotCounters).where({ stationId, day: _.gte(today) }).orderBy('day', 'asc').orderBy('_id', 'asc').limit(1000));
+}
+
+const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+
+async function save(input: SettingsInput, confirmAffected: boolean, context: ActionContext) {
+  const { user } = requireUser(context);
+  const { now } = context;
+  const previous = await storedConfig(input.stationId);
+  const next = configFrom(input, previous);
+  const problems = checkHallConfig(next);
+  if (problems.length) throw new ActionError('INVALID_INPUT', problems[0], { settings: problems.join('；') });
+  const today = shanghaiDay(now);
+  const [bookings, counters] = await Promise.all([futureBookings(input.stationId, today), futureCounters(input.stationId, today)]);
+  // A booking already moved off by a closure keeps its mark; the others must still fit.
+  const live = bookings.filter((booking) => !booking.closure && asDate(booking.end).getTime() > now.getTime());
+  const impact = hallChangeImpact(
+    next,
+    live.map((booking) => ({ bookingId: booking._id, slotId: booking.slotId, service: booking.service, day: booking.day, start: asDate(booking.start), createdAt: asDate(booking.createdAt), booking })),
+  );
+  const affected = impact.displaced.map((entry) => ({
+    bookingId: entry.bookingId,
+    name: entry.booking.person.name,
+    service: SERVICE_LABELS[entry.service],
+    time: `${entry.day} ${timeOf(shanghaiMinuteOfDay(entry.start))}`,
+    why: DISPLACED_REASONS[entry.why],
+  }));
+  if (affected.length > 0 && !confirmAffected) return { affected, saved: false, notified: 0 };
+
+  await inTransaction(async (transaction) => {
+    const { stationId: _stationId, ...data } = next;
+    await transaction.collection(COLLECTIONS.hallConfigs).doc(input.stationId).set({ data: { ...data, updatedAt: now } });
+    for (const entry of impact.displaced) {
+      const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, entry.bookingId);
+      if (!fresh || fresh.status !== 'booked' || fresh.closure) continue;
+      await transaction.collection(COLLECTIONS.bookings).doc(entry.bookingId).update({ data: { closure: { reason: DISPLACED_REASONS[entry.why], closedAt: now, closedBy: user._id }, updatedAt: now } });
+    }
+    // Places follow the new settings: holders + held + remaining = capacity stays true, so a
+    // counter whose capacity drops below its bookings goes negative and takes nobody new until
+    // enough of the displaced bookings have moved.
+    for (const counter of counters) {
+      const fresh = await readInTransaction<SlotCounterRecord>(transaction, COLLECTIONS.slotCounters, counter._id);
+      if (!fresh) continue;
+      const lookup = lookupSlot(next, fresh._id);
+      const capacity = lookup.kind === 'slot' && !lookup.closed ? lookup.slot.capacity : 0;
+      if (capacity === fresh.capacity) continue;
+      await transaction.collection(COLLECTIONS.slotCounters).doc(fresh._id).update({ data: { capacity, remaining: fresh.remaining + (capacity - fresh.capacity) } });
+    }
+    await transaction.collection(COLLECTIONS.stations).doc(input.stationId).update({
+      data: { hallHours: hoursText(next), hallServices: next.services.map((offer) => SERVICES[offer.kind].label) },
+    });
+  });
+  let notified = 0;
+  for (const entry of impact.displaced) {
+    const message = { service: SERVICE_LABELS[entry.service], time: `${entry.day} ${timeOf(shanghaiMinuteOfDay(entry.start))}`, detail: DISPLACED_REASONS[entry.why], hint: '请在我的预约里改约' };
+    if (await sendBookingMessage(entry.booking.accountId, BOOKING_TEMPLATES.slotClosed, message, entry.bookingId)) notified++;
+  }
+  await audit('hall.settings-saved', user._id, input.stationId, now, {
+    services: next.services.map((offer) => ({ kind: offer.kind, minutes: offer.minutes, places: offer.capacityPerSlot })),
+    hours: next.hours,
+    holidays: next.holidays.length,
+    makeUpWorkdays: next.makeUpWorkdays?.length ?? 0,
+    displaced: impact.displaced.map((entry) => entry.bookingId),
+  });
+  return { affected, saved: true, notified };
+}
+
+export const hallSettingsHandlers: HallSettingsHandlers = {
+  async getHallSettings({ stationId }) {
+    return settingsView(stationId, await storedConfig(stationId));
+  },
+
+  async saveHallSettings({ confirmAffected, ...input }, context) {
+    return save(input, confirmAffected, context);
+  },
+};

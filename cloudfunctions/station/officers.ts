@@ -1,0 +1,208 @@
+import type { stationActions } from '@domain/actions/station';
+import { ActionError } from '@domain/errors';
+import { handoverRefusal, isActiveOfficer, onDutyAt, successorAfterHandover } from '@domain/station';
+import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type DutyShiftRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import { requireUser, type Handlers } from '@platform/cloud/create-function';
+import { findMany } from '@platform/cloud/documents';
+import { assertTextIsSafe } from '@platform/cloud/content-security';
+import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { database } from '@platform/cloud/wx';
+import { signalChange } from '../consult/threads';
+import {
+  activeOfficerOf,
+  audit,
+  byId,
+  directoryChanged,
+  officerAdminView,
+  officerOf,
+  shiftKindOf,
+  stationCommunities,
+  stationLeave,
+  stationOf,
+  stationOfficers,
+  stationPosts,
+  stationShifts,
+} from './shared';
+
+type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'assignOfficer' | 'deactivateOfficer'>;
+
+async function onDutyIds(stationId: string, now: Date): Promise<Set<string>> {
+  const [shifts, leave] = await Promise.all([stationShifts(stationId, now, new Date(now.getTime() + 1)), stationLeave(stationId, now, new Date(now.getTime() + 1))]);
+  const on = onDutyAt(
+    shifts.map((shift) => ({ id: shift._id, officerId: shift.officerId, kind: shiftKindOf(shift), start: shift.start, end: shift.end })),
+    leave.map((entry) => ({ id: entry._id, officerId: entry.officerId, from: entry.from, to: entry.to })),
+    now,
+  );
+  return new Set(on.map((shift) => shift.officerId));
+}
+
+async function viewsOf(stationId: string, officers: OfficerRecord[], now: Date) {
+  const [posts, communities, onDuty] = await Promise.all([stationPosts(stationId), stationCommunities(stationId), onDutyIds(stationId, now)]);
+  const postMap = byId(posts);
+  const communityMap = byId(communities);
+  return officers.map((officer) => officerAdminView(officer, postMap, communityMap, isActiveOfficer(officer) && onDuty.has(officer._id)));
+}
+
+async function ownOfficerRecord(userId: string): Promise<OfficerRecord | undefined> {
+  const [officer] = await findMany<OfficerRecord>(database().collection(COLLECTIONS.officers).where({ userId }).orderBy('_id', 'asc').limit(10));
+  return officer && isActiveOfficer(officer) ? officer : undefined;
+}
+
+/** Open threads an officer holds (their own inbox key). */
+const openThreadsOf = (officerId: string) =>
+  findMany<ConsultThreadRecord>(database().collection(COLLECTIONS.consultThreads).where({ assigneeKey: `officer:${officerId}`, open: true }).orderBy('inboxOrder', 'asc').orderBy('_id', 'asc').limit(1000));
+
+/** Shifts that have not ended yet: the ones a leaving officer would otherwise leave empty. */
+function upcomingShiftsOf(officerId: string, now: Date): Promise<DutyShiftRecord[]> {
+  const _ = database().command;
+  return findMany<DutyShiftRecord>(database().collection(COLLECTIONS.dutyShifts).where({ officerId, end: _.gt(now) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(1000));
+}
+
+export const officerHandlers: OfficerHandlers = {
+  async listOfficers({ stationId, includeInactive }, context) {
+    const officers = (await stationOfficers(stationId)).filter((officer) => includeInactive || isActiveOfficer(officer));
+    return viewsOf(stationId, officers, context.now);
+  },
+
+  async myOfficerProfile(_input, context) {
+    const { user } = requireUser(context);
+    const officer = await ownOfficerRecord(user._id);
+    if (!officer) return null;
+    return (await viewsOf(officer.stationId, [officer], context.now))[0]!;
+  },
+
+  async updateMyOfficerProfile({ title, phone }, context) {
+    const { user, openid } = requireUser(context);
+    const officer = await ownOfficerRecord(user._id);
+    if (!officer) throw new ActionError('NOT_FOUND', '您还没有登记民警身份');
+    // Residents read the title on the contact card and in every answer.
+    await assertTextIsSafe(openid, title, 1);
+    await database().collection(COLLECTIONS.officers).doc(officer._id).update({ data: { title, phone, updatedAt: context.now } });
+    await audit('officer.profile-updated', user._id, officer.stationId, context.now, { officerId: officer._id, title, phone });
+    await directoryChanged(context.now);
+    return (await viewsOf(officer.stationId, [{ ...officer, title, phone }], context.now))[0]!;
+  },
+
+  async assignOfficer({ stationId, officerId, postId, communityIds, kinds }, context) {
+    const { user } = requireUser(context);
+    const officer = await activeOfficerOf(stationId, officerId);
+    const [posts, communities] = await Promise.all([stationPosts(stationId), stationCommunities(stationId)]);
+    if (postId && !posts.some((post) => post._id === postId)) throw new ActionError('NOT_FOUND', '本所没有这个警务区', { postId: '本所没有这个警务区' });
+    const known = new Set(communities.map((community) => community._id));
+    const unknown = communityIds.find((id) => !known.has(id));
+    if (unknown) throw new ActionError('NOT_FOUND', '本所没有这个社区', { communityIds: '本所没有这个社区' });
+    if (communityIds.length > 0 && !kinds.includes('beat')) throw new ActionError('INVALID_INPUT', '负责社区的民警要有“社区民警”警种', { kinds: '请勾选社区民警' });
+    const _ = database().command;
+    const patch = { postId: postId ?? _.remove(), communityIds: [...new Set(communityIds)], kinds: [...new Set(kinds)], updatedAt: context.now };
+    await inTransaction(async (transaction) => {
+      await transaction.collection(COLLECTIONS.officers).doc(officerId).update({ data: patch });
+      // The account's kinds decide what the officer may do (policy); they follow the record.
+      if (officer.userId) await transaction.collection(COLLECTIONS.users).doc(officer.userId).update({ data: { officerKinds: [...new Set(kinds)], updatedAt: context.now } });
+    });
+    await audit('officer.assigned', user._id, stationId, context.now, { officerId, postId: postId ?? null, communityIds, kinds });
+    await directoryChanged(context.now);
+    const { postId: _old, ...rest } = officer;
+    return (await viewsOf(stationId, [{ ...rest, ...(postId ? { postId } : {}), communityIds: [...new Set(communityIds)], kinds: [...new Set(kinds)] }], context.now))[0]!;
+  },
+
+  /**
+   * Hands every open thread, upcoming shift and community of the officer to the successor and
+   * deactivates (or moves) the officer — in one transaction, so there is no moment in which work
+   * sits with an inactive officer. A thread routed to the officer while this ran (the directory
+   * cache of another instance) is swept up afterwards.
+   */
+  async deactivateOfficer({ stationId, officerId, successorId, moveToStationId }, context) {
+    const { user } = requireUser(context);
+    const { now } = context;
+    if (moveToStationId === stationId) throw new ActionError('INVALID_INPUT', '调往的派出所就是本所', { moveToStationId: '请选择另一个派出所' });
+    const target = moveToStationId ? await stationOf(moveToStationId) : undefined;
+    const [leaving, successor] = await Promise.all([officerOf(stationId, officerId), officerOf(stationId, successorId).catch(() => undefined)]);
+    const refusal = handoverRefusal(
+      { id: leaving._id, stationId: leaving.stationId, kinds: leaving.kinds, communityIds: leaving.communityIds, active: leaving.active },
+      successor && { id: successor._id, stationId: successor.stationId, kinds: successor.kinds, communityIds: successor.communityIds, active: successor.active },
+      stationId,
+    );
+    if (refusal) throw new ActionError(refusal.code, refusal.message, { successorId: refusal.message });
+    const heir = successor!;
+    const takeover = successorAfterHandover(
+      { id: leaving._id, stationId, kinds: leaving.kinds, communityIds: leaving.communityIds },
+      { id: heir._id, stationId, kinds: heir.kinds, communityIds: heir.communityIds },
+    );
+    const note = `${leaving.title}${target ? '调往' + target.name : '不再负责'}，这个问题已交给 ${heir.title} 继续办理`;
+    const _ = database().command;
+
+    async function handOver(threads: ConsultThreadRecord[], shifts: DutyShiftRecord[], deactivate: boolean) {
+      return inTransaction(async (transaction) => {
+        let movedThreads = 0;
+        for (const thread of threads) {
+          const current = await readInTransaction<ConsultThreadRecord>(transaction, COLLECTIONS.consultThreads, thread._id);
+          if (!current || !current.open || current.assigneeKey !== `officer:${officerId}`) continue;
+          await transaction.collection(COLLECTIONS.consultThreads).doc(thread._id).update({
+            data: {
+              assignee: { type: 'officer', officerId: heir._id },
+              assigneeKey: `officer:${heir._id}`,
+              assignedOfficerId: heir._id,
+              assigneeLabel: heir.title,
+              claimed: true,
+              reason: note,
+              lastMessage: { text: note, from: 'system', at: now },
+              unreadForResident: current.unreadForResident + 1,
+              updatedAt: now,
+            },
+          });
+          const message: Omit<ConsultMessageRecord, '_id'> = { threadId: thread._id, from: 'system', authorLabel: '系统', text: note, textMasked: note, hasPersonalNumbers: false, photoFileIds: [], createdAt: now };
+          await transaction.collection(COLLECTIONS.consultMessages).doc(`${thread._id}-h${now.getTime().toString(36)}`).set({ data: message });
+          movedThreads += 1;
+        }
+        for (const shift of shifts) {
+          await transaction.collection(COLLECTIONS.dutyShifts).doc(shift._id).update({ data: { officerId: heir._id, handedOverFrom: officerId } });
+        }
+        if (deactivate) {
+          await transaction.collection(COLLECTIONS.officers).doc(heir._id).update({ data: { communityIds: takeover.communityIds, kinds: takeover.kinds, updatedAt: now } });
+          if (heir.userId) await transaction.collection(COLLECTIONS.users).doc(heir.userId).update({ data: { officerKinds: takeover.kinds, updatedAt: now } });
+          const leavingPatch = target
+            ? { stationId: target._id, movedFrom: stationId, postId: _.remove(), communityIds: [], updatedAt: now }
+            : { active: false, deactivatedAt: now, communityIds: [], updatedAt: now };
+          await transaction.collection(COLLECTIONS.officers).doc(officerId).update({ data: leavingPatch });
+          if (leaving.userId) {
+            const account = await readInTransaction<UserRecord>(transaction, COLLECTIONS.users, leaving.userId);
+            if (account && account.stationId === stationId) {
+              const accountPatch = target
+                ? { stationId: target._id, districtId: target.districtId, updatedAt: now }
+                : { role: 'resident', officerKinds: [], stationId: _.remove(), districtId: _.remove(), updatedAt: now };
+              await transaction.collection(COLLECTIONS.users).doc(leaving.userId).update({ data: accountPatch });
+            }
+          }
+        }
+        return movedThreads;
+      });
+    }
+
+    const [threads, shifts] = await Promise.all([openThreadsOf(officerId), upcomingShiftsOf(officerId, now)]);
+    // Only this station's shifts move: after a move the officer's new station plans their time.
+    const ownShifts = shifts.filter((shift) => shift.stationId === stationId);
+    let movedThreads = await handOver(threads, ownShifts, true);
+    await directoryChanged(now);
+    // Sweep: anything that reached the officer while the hand-over ran goes the same way.
+    const late = await openThreadsOf(officerId);
+    if (late.length > 0) movedThreads += await handOver(late, [], false);
+    await Promise.all([...threads, ...late].map((thread) => signalChange(thread._id, now)));
+    await audit(target ? 'officer.moved' : 'officer.deactivated', user._id, stationId, now, {
+      officerId,
+      successorId: heir._id,
+      ...(target ? { toStationId: target._id } : {}),
+      threads: movedThreads,
+      shifts: ownShifts.length,
+      communities: leaving.communityIds.length,
+    });
+    return {
+      officerId,
+      successorId: heir._id,
+      successorTitle: heir.title,
+      threads: movedThreads,
+      shifts: ownShifts.length,
+      communities: leaving.communityIds.length,
+      outcome: target ? 'moved' : 'deactivated',
+    };
+  },
+};

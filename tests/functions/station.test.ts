@@ -1,0 +1,223 @@
+/**
+ * A station run by its own people, through the real station, account, consult and booking
+ * functions on the embedded database: deactivating or moving an officer never leaves work with an
+ * inactive officer; leave reaches routing at once; hall setting changes never leave more bookings
+ * than places; every change is audited.
+ * Clock: Wednesday 2026-11-25 10:00 Beijing — 赵警官 (西罗园第二社区) is on his day shift.
+ */
+import { actions, type HallSettingsView } from '@domain/actions';
+import { BOOKING_TEMPLATES } from '@domain/booking';
+import { readOutbox, recordSubscription } from '@local-cloud/wechat';
+import { userIdFor } from '@platform/cloud/identity';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, failed, ok } from '../support/clocked-harness';
+
+const NOW = new Date('2026-11-25T10:00:00+08:00');
+const harness = clockedHarness(NOW);
+
+const admin = () => persona('admin-xly').openid;
+const wang = () => persona('resident-xly2').openid;
+
+interface StoredThread {
+  _id: string;
+  assigneeKey: string;
+  open: boolean;
+}
+interface StoredOfficer {
+  _id: string;
+  active?: boolean;
+  stationId: string;
+  communityIds: string[];
+}
+
+async function ask(text: string, who = wang()) {
+  const started = ok(await harness.call(who, actions.consult.startThread, { category: 'dispute', text }));
+  if (started.kind !== 'sent') throw new Error('expected a thread');
+  return started;
+}
+
+/** The invariant: no inactive officer holds an open thread, a shift still to come, or a community. */
+function workLeftWithInactiveOfficers(): string[] {
+  const inactive = (harness.engine.find('officers') as unknown as StoredOfficer[]).filter((officer) => officer.active === false);
+  const left: string[] = [];
+  for (const officer of inactive) {
+    const threads = (harness.engine.find('consult_threads') as unknown as StoredThread[]).filter((thread) => thread.open && thread.assigneeKey === `officer:${officer._id}`);
+    const shifts = (harness.engine.find('duty_shifts') as unknown as { officerId: string; end: Date }[]).filter((shift) => shift.officerId === officer._id && shift.end.getTime() > Date.now());
+    if (threads.length) left.push(`${officer._id}: ${threads.length} open threads`);
+    if (shifts.length) left.push(`${officer._id}: ${shifts.length} upcoming shifts`);
+    if (officer.communityIds.length) left.push(`${officer._id}: communities ${officer.communityIds.join(',')}`);
+  }
+  return left;
+}
+
+describe('deactivating an officer', () => {
+  test('hands open threads, upcoming shifts and communities to the chosen colleague in one step; the next question goes to them', async () => {
+    const first = await ask('楼上邻居装修太吵了，能不能帮忙协调一下');
+    const second = await ask('小区里电动车乱停，堵住了消防通道');
+    expect(first.routing.assigneeLabel).toContain('赵警官');
+    const threads = () => harness.engine.find('consult_threads') as unknown as StoredThread[];
+    expect(threads().filter((thread) => thread.assigneeKey === 'officer:o-zhao')).toHaveLength(2);
+
+    const handover = ok(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-liu' }));
+    expect(handover).toMatchObject({ officerId: 'o-zhao', successorId: 'o-liu', successorTitle: '刘警官', threads: 2, communities: 1, outcome: 'deactivated' });
+    expect(handover.shifts).toBeGreaterThan(0);
+
+    expect(workLeftWithInactiveOfficers()).toEqual([]);
+    expect(threads().map((thread) => thread.assigneeKey).sort()).toEqual(['officer:o-liu', 'officer:o-liu']);
+    const liu = harness.engine.find('officers', { _id: 'o-liu' })[0] as unknown as StoredOfficer;
+    expect(liu.communityIds).toContain('xly-2');
+    // The resident reads who has the question now.
+    const view = ok(await harness.call(wang(), actions.consult.getThread, { threadId: first.threadId }));
+    expect(JSON.stringify(view)).toContain('已交给 刘警官 继续办理');
+    // 赵警官's account is a resident's again; the admin sees him under inactive officers only.
+    expect(ok(await harness.call(persona('officer-beat-xly').openid, actions.account.me, {})).role).toBe('resident');
+    expect(ok(await harness.call(admin(), actions.station.listOfficers, { stationId: 'xiluoyuan' })).map((officer) => officer.id)).not.toContain('o-zhao');
+    // Routing uses it at once: the next question from 西罗园第二社区 goes to 刘警官.
+    expect((await ask('楼道里堆了很多杂物')).routing.assigneeLabel).toContain('刘警官');
+    expect(harness.engine.find('audit_log', { type: 'officer.deactivated' })).toHaveLength(1);
+    expect(second.threadId).toBeTruthy();
+  });
+
+  test('moving an officer to another station hands over the same way; the account follows the officer', async () => {
+    ok(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-cheng', moveToStationId: 'changqing' }));
+    const zhao = harness.engine.find('officers', { _id: 'o-zhao' })[0] as unknown as StoredOfficer;
+    expect(zhao).toMatchObject({ stationId: 'changqing', communityIds: [] });
+    const futureShiftsHere = (harness.engine.find('duty_shifts') as unknown as { officerId: string; stationId: string; end: Date }[]).filter(
+      (shift) => shift.officerId === 'o-zhao' && shift.stationId === 'xiluoyuan' && shift.end.getTime() > Date.now(),
+    );
+    expect(futureShiftsHere).toEqual([]);
+    expect(ok(await harness.call(persona('officer-beat-xly').openid, actions.account.me, {})).station?.id).toBe('changqing');
+    expect((await ask('小区门口有人吵架')).routing.assigneeLabel).toContain('程警官');
+  });
+
+  test('refuses a successor who is the officer, inactive or of another station, and then changes nothing', async () => {
+    const before = JSON.stringify([harness.engine.find('officers'), harness.engine.find('duty_shifts'), harness.engine.find('consult_threads')]);
+    expect(failed(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-zhao' })).code).toBe('CONFLICT');
+    expect(failed(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-tian' })).code).toBe('NOT_FOUND');
+    expect(JSON.stringify([harness.engine.find('officers'), harness.engine.find('duty_shifts'), harness.engine.find('consult_threads')])).toBe(before);
+    ok(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-sun', successorId: 'o-liu' }));
+    expect(failed(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-sun' })).code).toBe('CONFLICT');
+    // Nobody may assign work to a deactivated officer either.
+    expect(failed(await harness.call(admin(), actions.station.addShift, { stationId: 'xiluoyuan', officerId: 'o-sun', kind: 'duty', day: '2026-11-26', start: '18:00', end: '08:00' })).code).toBe('CONFLICT');
+    expect(failed(await harness.call(admin(), actions.station.assignOfficer, { stationId: 'xiluoyuan', officerId: 'o-sun', communityIds: [], kinds: ['beat'] })).code).toBe('CONFLICT');
+    expect(workLeftWithInactiveOfficers()).toEqual([]);
+  });
+
+  test('taking the role back from an officer with a record is refused: the hand-over is the way', async () => {
+    const refused = failed(await harness.call(admin(), actions.account.revokeStaff, { stationId: 'xiluoyuan', userId: userIdFor(persona('officer-beat-xly').openid) }));
+    expect(refused.code).toBe('CONFLICT');
+  });
+});
+
+describe('the roster', () => {
+  test('leave reaches routing at once: the question goes to the colleague on duty, and the resident is told why', async () => {
+    ok(await harness.call(admin(), actions.station.addLeave, { stationId: 'xiluoyuan', officerId: 'o-zhao', fromDay: '2026-11-25', toDay: '2026-11-26', reason: '病假' }));
+    const asked = await ask('楼上漏水到我家了');
+    expect(asked.routing.reason).toContain('赵警官现在不在岗');
+    expect(asked.routing.assigneeLabel).not.toContain('赵警官');
+    const week = ok(await harness.call(admin(), actions.station.rosterWeek, { stationId: 'xiluoyuan' }));
+    expect(week.weekStart).toBe('2026-11-23');
+    expect(week.shifts.find((shift) => shift.officerId === 'o-zhao' && shift.day === '2026-11-25')).toMatchObject({ onLeave: true, kind: 'community' });
+    expect(week.leave).toEqual([expect.objectContaining({ officerId: 'o-zhao', fromDay: '2026-11-25', toDay: '2026-11-26', reason: '病假' })]);
+  });
+
+  test('shifts by kind, a swap, repeating a week, and the gaps the admin is warned about', async () => {
+    const overview = ok(await harness.call(admin(), actions.station.stationOverview, { stationId: 'xiluoyuan' }));
+    expect(overview.onDutyNow.map((entry) => entry.title)).toContain('赵警官');
+    expect(overview.gaps.filter((gap) => gap.kind === 'hall' && gap.day === '2026-11-26')).toEqual([]);
+
+    // Without 李警官's 大厅 shift on Thursday, the hall's opening hours that day are a gap.
+    const thursday = ok(await harness.call(admin(), actions.station.rosterWeek, { stationId: 'xiluoyuan' })).shifts.find((shift) => shift.officerId === 'o-xly-hall' && shift.day === '2026-11-26');
+    expect(thursday).toMatchObject({ kind: 'hall' });
+    ok(await harness.call(admin(), actions.station.removeShift, { stationId: 'xiluoyuan', shiftId: thursday!.id }));
+    const gaps = ok(await harness.call(admin(), actions.station.stationOverview, { stationId: 'xiluoyuan' })).gaps;
+    expect(gaps.filter((gap) => gap.kind === 'hall' && gap.day === '2026-11-26').map((gap) => gap.text)).toEqual(['11月26日 09:00–12:00 大厅开放但没有窗口民警', '11月26日 13:30–17:00 大厅开放但没有窗口民警']);
+
+    const hall = ok(await harness.call(admin(), actions.station.addShift, { stationId: 'xiluoyuan', officerId: 'o-xly-hall', kind: 'hall', day: '2026-11-26', start: '08:30', end: '17:30' }));
+    expect(hall).toMatchObject({ kind: 'hall', label: '大厅 08:30–17:30', day: '2026-11-26' });
+    const gapsAfter = ok(await harness.call(admin(), actions.station.stationOverview, { stationId: 'xiluoyuan' })).gaps;
+    expect(gapsAfter.some((gap) => gap.kind === 'hall' && gap.day === '2026-11-26')).toBe(false);
+
+    const night = ok(await harness.call(admin(), actions.station.addShift, { stationId: 'xiluoyuan', officerId: 'o-liu', kind: 'duty', day: '2026-11-27', start: '18:00', end: '08:00' }));
+    expect(night.label).toBe('值班 18:00–次日08:00');
+    expect(failed(await harness.call(admin(), actions.station.addShift, { stationId: 'xiluoyuan', officerId: 'o-liu', kind: 'duty', day: '2026-11-27', start: '20:00', end: '22:00' })).code).toBe('CONFLICT');
+    const swapped = ok(await harness.call(admin(), actions.station.swapShifts, { stationId: 'xiluoyuan', shiftId: hall.id, otherShiftId: night.id }));
+    expect(swapped.map((shift) => [shift.id, shift.officerId])).toEqual([
+      [hall.id, 'o-liu'],
+      [night.id, 'o-xly-hall'],
+    ]);
+    const repeated = ok(await harness.call(admin(), actions.station.repeatWeek, { stationId: 'xiluoyuan', weekStart: '2026-11-23' }));
+    expect(repeated.weekStart).toBe('2026-11-30');
+    expect(repeated.added).toBeGreaterThan(0);
+    const nextWeek = ok(await harness.call(admin(), actions.station.rosterWeek, { stationId: 'xiluoyuan', weekStart: '2026-11-30' }));
+    expect(nextWeek.shifts.find((shift) => shift.day === '2026-12-03' && shift.kind === 'hall' && shift.start === '08:30')).toMatchObject({ officerId: 'o-liu' });
+    // Repeating again adds nothing twice.
+    expect(ok(await harness.call(admin(), actions.station.repeatWeek, { stationId: 'xiluoyuan', weekStart: '2026-11-23' })).added).toBe(0);
+    expect(harness.engine.find('audit_log').map((entry) => (entry as { type: string }).type)).toEqual(
+      expect.arrayContaining(['roster.shift-added', 'roster.shifts-swapped', 'roster.week-repeated']),
+    );
+  });
+});
+
+describe('hall settings', () => {
+  const gongshu = () => persona('admin-gongshu').openid;
+  const slot = 'changqing:idRenewal:2026-11-26:0900';
+  const reserve = (openid: string) => harness.call(openid, actions.booking.reserve, { slotId: slot, person: { self: true }, needs: { kinds: [] } });
+  const settingsWith = (settings: HallSettingsView, places: number) => {
+    const { isNew: _isNew, ...rest } = settings;
+    return { ...rest, services: settings.services.map((service) => (service.kind === 'idRenewal' ? { ...service, placesPerSlot: places } : service)) };
+  };
+  const activeIn = () =>
+    (harness.engine.find('bookings') as unknown as { slotId: string; status: string; closure?: unknown }[]).filter((booking) => booking.slotId === slot && booking.status === 'booked' && !booking.closure);
+  const counter = () => harness.engine.find('slot_counters', { _id: slot })[0] as unknown as { capacity: number; remaining: number };
+
+  test('fewer places lists the residents who lose theirs before saving; saving marks them like a closure and never leaves more bookings than places', async () => {
+    for (const who of ['openid-a', 'openid-b', 'openid-c']) ok(await reserve(who));
+    recordSubscription('openid-c', [BOOKING_TEMPLATES.slotClosed], { [BOOKING_TEMPLATES.slotClosed]: 'accept' });
+    const settings = ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' }));
+    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')]);
+
+    const preview = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 1) }));
+    expect(preview.saved).toBe(false);
+    expect(preview.affected).toHaveLength(2);
+    expect(preview.affected[0]).toMatchObject({ service: expect.any(String), time: '2026-11-26 09:00', why: expect.stringContaining('名额') });
+    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')])).toBe(before);
+
+    const saved = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 1), confirmAffected: true }));
+    expect(saved).toMatchObject({ saved: true, notified: 1 });
+    expect(activeIn()).toHaveLength(1);
+    expect(counter()).toMatchObject({ capacity: 1, remaining: -2 });
+    expect(readOutbox()).toEqual([expect.objectContaining({ touser: 'openid-c', templateId: BOOKING_TEMPLATES.slotClosed })]);
+    // Nobody new gets in, even after one displaced resident cancels.
+    expect(failed(await reserve('openid-d')).code).toBe('CONFLICT');
+    const mine = ok(await harness.call('openid-c', actions.booking.myBookings, {}));
+    expect(mine.upcoming[0]?.closure?.reason).toContain('名额');
+    ok(await harness.call('openid-c', actions.booking.cancel, { bookingId: mine.upcoming[0]!.id }));
+    expect(failed(await reserve('openid-d')).code).toBe('CONFLICT');
+    expect(activeIn().length).toBeLessThanOrEqual(counter().capacity);
+    expect(harness.engine.find('audit_log', { type: 'hall.settings-saved' })).toHaveLength(1);
+  });
+
+  test('closing a day as a holiday displaces everyone booked that day; more places let new people in', async () => {
+    ok(await reserve('openid-a'));
+    const settings = ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' }));
+    const { isNew: _isNew, ...rest } = settings;
+    const holiday = { ...rest, holidays: [...settings.holidays, { day: '2026-11-26', name: '临时闭厅' }] };
+    expect(ok(await harness.call(gongshu(), actions.station.saveHallSettings, holiday)).affected).toHaveLength(1);
+    ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...holiday, confirmAffected: true }));
+    expect(counter()).toMatchObject({ capacity: 0 });
+    expect(activeIn()).toHaveLength(0);
+
+    // Back to a working day with more places than before: the counter grows with them.
+    ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 6), holidays: settings.holidays }));
+    expect(counter().capacity).toBe(6);
+    ok(await reserve('openid-b'));
+  });
+
+  test('refuses settings that do not make a usable hall, with the reason', async () => {
+    const settings = ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' }));
+    const { isNew: _isNew, ...rest } = settings;
+    const broken = { ...rest, hours: { ...settings.hours, mon: [{ start: '12:00', end: '09:00' }] } };
+    expect(failed(await harness.call(gongshu(), actions.station.saveHallSettings, broken))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('结束时间要晚于开始时间') });
+  });
+});
