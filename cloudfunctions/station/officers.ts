@@ -1,7 +1,7 @@
 import type { stationActions } from '@domain/actions/station';
 import { ActionError } from '@domain/errors';
 import { handoverRefusal, isActiveOfficer, onDutyAt, successorAfterHandover } from '@domain/station';
-import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type DutyShiftRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type MediationCaseRecord, type ConsultMessageRecord, type ConsultThreadRecord, type DutyShiftRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findMany } from '@platform/cloud/documents';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
@@ -51,6 +51,12 @@ async function ownOfficerRecord(userId: string): Promise<OfficerRecord | undefin
 /** Open threads an officer holds (their own inbox key). */
 const openThreadsOf = (officerId: string) =>
   findMany<ConsultThreadRecord>(database().collection(COLLECTIONS.consultThreads).where({ assigneeKey: `officer:${officerId}`, open: true }).orderBy('inboxOrder', 'asc').orderBy('_id', 'asc').limit(1000));
+
+/** Open 圆桌调解 cases the officer owns or co-mediates. */
+const openCasesOf = (officerId: string) =>
+  findMany<MediationCaseRecord>(
+    database().collection(COLLECTIONS.mediationCases).where({ officerIds: officerId, open: true }).orderBy('updatedAt', 'desc').orderBy('_id', 'desc').limit(1000),
+  );
 
 /** Shifts that have not ended yet: the ones a leaving officer would otherwise leave empty. */
 function upcomingShiftsOf(officerId: string, now: Date): Promise<DutyShiftRecord[]> {
@@ -106,7 +112,7 @@ export const officerHandlers: OfficerHandlers = {
   },
 
   /**
-   * Hands every open thread, upcoming shift and community of the officer to the successor and
+   * Hands every open thread, open mediation case, upcoming shift and community of the officer to the successor and
    * deactivates (or moves) the officer — in one transaction, so there is no moment in which work
    * sits with an inactive officer. A thread routed to the officer while this ran (the directory
    * cache of another instance) is swept up afterwards.
@@ -131,7 +137,9 @@ export const officerHandlers: OfficerHandlers = {
     const note = `${leaving.title}${target ? '调往' + target.name : '不再负责'}，这个问题已交给 ${heir.title} 继续办理`;
     const _ = database().command;
 
-    async function handOver(threads: ConsultThreadRecord[], shifts: DutyShiftRecord[], deactivate: boolean) {
+    const swap = (ids: readonly string[]) => [...new Set(ids.map((id) => (id === officerId ? heir._id : id)))];
+
+    async function handOver(threads: ConsultThreadRecord[], shifts: DutyShiftRecord[], cases: MediationCaseRecord[], deactivate: boolean) {
       return inTransaction(async (transaction) => {
         let movedThreads = 0;
         for (const thread of threads) {
@@ -154,6 +162,23 @@ export const officerHandlers: OfficerHandlers = {
           await transaction.collection(COLLECTIONS.consultMessages).doc(`${thread._id}-h${now.getTime().toString(36)}`).set({ data: message });
           movedThreads += 1;
         }
+        let movedCases = 0;
+        for (const mediation of cases) {
+          const current = await readInTransaction<MediationCaseRecord>(transaction, COLLECTIONS.mediationCases, mediation._id);
+          if (!current || !current.open || !current.officerIds.includes(officerId)) continue;
+          const owner = current.ownerOfficerId === officerId ? heir._id : current.ownerOfficerId;
+          await transaction.collection(COLLECTIONS.mediationCases).doc(mediation._id).update({
+            data: {
+              ownerOfficerId: owner,
+              // The successor may already co-mediate; the owner is never their own co-mediator.
+              coMediatorOfficerIds: swap(current.coMediatorOfficerIds).filter((id) => id !== owner),
+              officerIds: swap(current.officerIds),
+              version: current.version + 1,
+              updatedAt: now,
+            },
+          });
+          movedCases += 1;
+        }
         for (const shift of shifts) {
           await transaction.collection(COLLECTIONS.dutyShifts).doc(shift._id).update({ data: { officerId: heir._id, handedOverFrom: officerId } });
         }
@@ -174,24 +199,29 @@ export const officerHandlers: OfficerHandlers = {
             }
           }
         }
-        return movedThreads;
+        return { threads: movedThreads, cases: movedCases };
       });
     }
 
-    const [threads, shifts] = await Promise.all([openThreadsOf(officerId), upcomingShiftsOf(officerId, now)]);
+    const [threads, shifts, cases] = await Promise.all([openThreadsOf(officerId), upcomingShiftsOf(officerId, now), openCasesOf(officerId)]);
     // Only this station's shifts move: after a move the officer's new station plans their time.
     const ownShifts = shifts.filter((shift) => shift.stationId === stationId);
-    let movedThreads = await handOver(threads, ownShifts, true);
+    const moved = await handOver(threads, ownShifts, cases, true);
     await directoryChanged(now);
     // Sweep: anything that reached the officer while the hand-over ran goes the same way.
-    const late = await openThreadsOf(officerId);
-    if (late.length > 0) movedThreads += await handOver(late, [], false);
+    const [late, lateCases] = await Promise.all([openThreadsOf(officerId), openCasesOf(officerId)]);
+    if (late.length > 0 || lateCases.length > 0) {
+      const swept = await handOver(late, [], lateCases, false);
+      moved.threads += swept.threads;
+      moved.cases += swept.cases;
+    }
     await Promise.all([...threads, ...late].map((thread) => signalChange(thread._id, now)));
     await audit(target ? 'officer.moved' : 'officer.deactivated', user._id, stationId, now, {
       officerId,
       successorId: heir._id,
       ...(target ? { toStationId: target._id } : {}),
-      threads: movedThreads,
+      threads: moved.threads,
+      cases: moved.cases,
       shifts: ownShifts.length,
       communities: leaving.communityIds.length,
     });
@@ -199,7 +229,8 @@ export const officerHandlers: OfficerHandlers = {
       officerId,
       successorId: heir._id,
       successorTitle: heir.title,
-      threads: movedThreads,
+      threads: moved.threads,
+      cases: moved.cases,
       shifts: ownShifts.length,
       communities: leaving.communityIds.length,
       outcome: target ? 'moved' : 'deactivated',

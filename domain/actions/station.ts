@@ -39,6 +39,8 @@ export interface HandoverView {
   threads: number;
   shifts: number;
   communities: number;
+  /** Open 圆桌调解 cases the officer owned or co-mediated. */
+  cases: number;
   /** 'deactivated' or the station they moved to. */
   outcome: 'deactivated' | 'moved';
 }

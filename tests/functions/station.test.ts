@@ -1,11 +1,12 @@
 /**
  * A station run by its own people, through the real station, account, consult and booking
  * functions on the embedded database: deactivating or moving an officer never leaves work with an
- * inactive officer; leave reaches routing at once; hall setting changes never leave more bookings
+ * inactive officer (threads, 圆桌调解 cases, shifts, communities); leave reaches routing at once; hall setting changes never leave more bookings
  * than places; every change is audited.
  * Clock: Wednesday 2026-11-25 10:00 Beijing — 赵警官 (西罗园第二社区) is on his day shift.
  */
 import { actions, type HallSettingsView } from '@domain/actions';
+import { mediationActions } from '@domain/actions/mediation';
 import { BOOKING_TEMPLATES } from '@domain/booking';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { userIdFor } from '@platform/cloud/identity';
@@ -45,6 +46,8 @@ function workLeftWithInactiveOfficers(): string[] {
     const shifts = (harness.engine.find('duty_shifts') as unknown as { officerId: string; end: Date }[]).filter((shift) => shift.officerId === officer._id && shift.end.getTime() > Date.now());
     if (threads.length) left.push(`${officer._id}: ${threads.length} open threads`);
     if (shifts.length) left.push(`${officer._id}: ${shifts.length} upcoming shifts`);
+    const cases = (harness.engine.find('mediation_cases') as unknown as { open: boolean; officerIds: string[] }[]).filter((entry) => entry.open && entry.officerIds.includes(officer._id));
+    if (cases.length) left.push(`${officer._id}: ${cases.length} open mediation cases`);
     if (officer.communityIds.length) left.push(`${officer._id}: communities ${officer.communityIds.join(',')}`);
   }
   return left;
@@ -58,8 +61,21 @@ describe('deactivating an officer', () => {
     const threads = () => harness.engine.find('consult_threads') as unknown as StoredThread[];
     expect(threads().filter((thread) => thread.assigneeKey === 'officer:o-zhao')).toHaveLength(2);
 
+    // A 圆桌调解 case 赵警官 opened from the first question.
+    const mediation = ok(
+      await harness.call(persona('officer-beat-xly').openid, mediationActions.openCase, {
+        source: 'thread',
+        threadId: first.threadId,
+        category: 'noise',
+        place: { text: '西罗园二区5号楼3单元' },
+        description: '楼上住户每晚十一点后装修，王阿姨睡不好。',
+        parties: [{ name: '李先生', phone: '13912345678', address: '西罗园二区5号楼3单元602' }],
+      }),
+    );
+
     const handover = ok(await harness.call(admin(), actions.station.deactivateOfficer, { stationId: 'xiluoyuan', officerId: 'o-zhao', successorId: 'o-liu' }));
-    expect(handover).toMatchObject({ officerId: 'o-zhao', successorId: 'o-liu', successorTitle: '刘警官', threads: 2, communities: 1, outcome: 'deactivated' });
+    expect(handover).toMatchObject({ officerId: 'o-zhao', successorId: 'o-liu', successorTitle: '刘警官', threads: 2, cases: 1, communities: 1, outcome: 'deactivated' });
+    expect(harness.engine.find('mediation_cases', { _id: mediation.id })[0]).toMatchObject({ ownerOfficerId: 'o-liu', officerIds: ['o-liu'] });
     expect(handover.shifts).toBeGreaterThan(0);
 
     expect(workLeftWithInactiveOfficers()).toEqual([]);
