@@ -3,7 +3,9 @@ import { RELATION_LABELS, maskIdNumber, maskPhone } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type FamilyMemberRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { countOf, findById, findMany, removed } from '@platform/cloud/documents';
+import { countOf, findById, findMany } from '@platform/cloud/documents';
+import { applyWrites, combineErasures as combine, eraseFound, familyMemberData } from '@platform/cloud/personal-data';
+import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { familyMemberIdFor, personKeyOfIdNumber, seal } from './secrets';
 
@@ -60,9 +62,16 @@ export const familyHandlers: FamilyHandlers = {
   },
 
   async removeFamilyMember({ id }, context) {
-    const { user } = requireUser(context);
-    const count = await removed(database().collection(COLLECTIONS.familyMembers).where({ _id: id, accountId: user._id }).remove());
-    if (count === 0) throw new ActionError('NOT_FOUND', '没有找到这位家人');
+    const { user, openid } = requireUser(context);
+    const member = await findById<FamilyMemberRecord>(COLLECTIONS.familyMembers, id);
+    if (!member || member.accountId !== user._id) throw new ActionError('NOT_FOUND', '没有找到这位家人');
+    // Their bookings and check-in codes go with them, in one transaction, as an account deletion does.
+    const found = await familyMemberData(user._id, member);
+    const { writes } = combine(eraseFound(found, { subject: { userId: user._id, openid }, tombstone: 'family-member-removed', now: context.now }));
+    await inTransaction(async (transaction) => {
+      await applyWrites(transaction, writes);
+      await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'family-member.removed', userId: user._id, bookings: found.get(COLLECTIONS.bookings)?.length ?? 0, at: context.now } });
+    });
     return { removed: true };
   },
 };

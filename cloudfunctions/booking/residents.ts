@@ -161,7 +161,7 @@ export const residentHandlers: ResidentHandlers = {
 
     // A repeated request (double tap, retry after a timeout) answers with the booking it made.
     const existing = await findById<BookingRecord>(COLLECTIONS.bookings, bookingId);
-    if (existing && existing.status === 'booked' && existing.personKey === who.personKey && existing.slotId === slotId) return bookingView(existing, stationName);
+    if (existing && existing.status === 'booked' && existing.accountId === user._id && existing.personKey === who.personKey && existing.slotId === slotId) return bookingView(existing, stationName);
     const same = await assertMayBook(user._id, who, ref.service, slotId, now);
     if (same) return bookingView(same, stationName);
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);

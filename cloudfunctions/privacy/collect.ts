@@ -1,4 +1,4 @@
-import { PERSONAL_DATA, type Doc, type Erasure, type Subject, type Write } from '@platform/cloud/personal-data';
+import { PERSONAL_DATA, type Doc, type Subject } from '@platform/cloud/personal-data';
 import { cloud } from '@platform/cloud/wx';
 
 /** Everything the registry finds for the subject, by collection, in registry order. */
@@ -19,7 +19,4 @@ export async function deleteFiles(fileIds: readonly string[]): Promise<void> {
   }
 }
 
-/** Writes and files of several erasures, in order. */
-export function combine(erasures: readonly Erasure[]): { writes: Write[]; files: string[] } {
-  return { writes: erasures.flatMap((erasure) => erasure.writes), files: erasures.flatMap((erasure) => erasure.files ?? []) };
-}
+export { combineErasures as combine } from '@platform/cloud/personal-data';

@@ -5,7 +5,7 @@ import { keptUntil } from '@domain/privacy/retention';
 import { COLLECTIONS, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { isoDate } from '@platform/cloud/documents';
-import { PERSONAL_DATA, type Doc, type Erasure, type Subject } from '@platform/cloud/personal-data';
+import { PERSONAL_DATA, applyWrites, eraseFound, type Doc, type Erasure, type Subject } from '@platform/cloud/personal-data';
 import { inTransaction } from '@platform/cloud/transaction';
 import { collectPersonalData, combine, deleteFiles } from './collect';
 
@@ -35,11 +35,10 @@ function keptLines(erasures: readonly Erasure[], now: Date): KeptRecordView[] {
 }
 
 function plan(found: Map<string, Doc[]>, subject: Subject, tombstone: string, now: Date): Plan {
-  const erasures: Erasure[] = [];
+  const erasures = eraseFound(found, { subject, tombstone, now });
   const counts = new Map<string, number>();
   for (const spec of PERSONAL_DATA) {
     const docs = found.get(spec.collection) ?? [];
-    for (const doc of docs) erasures.push(spec.erase(doc, { subject, tombstone, now, found }));
     // Audit records are not erased but unlinked: they are listed under what is kept.
     if (docs.length > 0 && spec.collection !== COLLECTIONS.auditLog) counts.set(spec.group, (counts.get(spec.group) ?? 0) + docs.length);
   }
@@ -73,11 +72,7 @@ export const deletionHandlers: DeletionHandlers = {
 
     // Every erasure and the audit record land together, or none of them do.
     await inTransaction(async (transaction) => {
-      for (const write of writes) {
-        const ref = transaction.collection(write.collection).doc(write.id);
-        if ('remove' in write) await ref.remove();
-        else await ref.update({ data: write.update });
-      }
+      await applyWrites(transaction, writes);
       await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'account.deleted', userId: tombstone, erased: counts, at: context.now } });
     });
     await deleteFiles(files);

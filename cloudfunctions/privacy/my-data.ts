@@ -22,24 +22,26 @@ async function homeCommunityLine(user: UserRecord): Promise<string[]> {
 
 function groupViews(found: Map<string, Doc[]>, homeLines: string[]): MyDataGroupView[] {
   return PERSONAL_DATA_GROUPS.flatMap((group: PersonalDataGroup): MyDataGroupView[] => {
-    if (group === 'community') {
-      return [{ group, title: PERSONAL_DATA_GROUP_TITLES[group], count: homeLines.length, lines: homeLines, purpose: '把您的问题交给负责这个社区的片儿警；给您看本社区的提醒', retention: '直到您更换社区或注销' }];
-    }
+    // The home community is a field of the account, shown as its own group.
+    const home = group === 'community' ? { lines: homeLines, purpose: ['把您的问题交给负责这个社区的片儿警；给您看本社区的提醒'], retention: ['直到您更换社区或注销'] } : { lines: [], purpose: [], retention: [] };
     const specs = PERSONAL_DATA.filter((spec) => spec.group === group);
-    if (specs.length === 0) return [];
+    if (specs.length === 0 && group !== 'community') return [];
     const docs = specs.flatMap((spec) => (found.get(spec.collection) ?? []).map((doc) => ({ spec, doc })));
-    const lines = docs.flatMap(({ spec, doc }) => {
-      const line = spec.line?.(doc);
-      return line === undefined ? [] : [line];
-    });
+    const lines = [
+      ...home.lines,
+      ...docs.flatMap(({ spec, doc }) => {
+        const line = spec.line?.(doc);
+        return line === undefined ? [] : [line];
+      }),
+    ];
     return [
       {
         group,
         title: PERSONAL_DATA_GROUP_TITLES[group],
-        count: docs.length,
+        count: home.lines.length + docs.length,
         lines: lines.slice(0, LINES_PER_GROUP).concat(lines.length > LINES_PER_GROUP ? [`……共 ${lines.length} 条，导出文件里有全部`] : []),
-        purpose: [...new Set(specs.map((spec) => spec.purpose))].join('；'),
-        retention: [...new Set(specs.map((spec) => spec.retention))].join('；'),
+        purpose: [...new Set([...home.purpose, ...specs.map((spec) => spec.purpose)])].join('；'),
+        retention: [...new Set([...home.retention, ...specs.map((spec) => spec.retention)])].join('；'),
       },
     ];
   });

@@ -1,6 +1,6 @@
 import type { privacyActions } from '@domain/actions/privacy';
 import type { Handlers } from '@platform/cloud/create-function';
-import { RETENTION_SWEEPS } from '@platform/cloud/personal-data';
+import { RETENTION_SWEEPS, applyWrites } from '@platform/cloud/personal-data';
 import { inTransaction } from '@platform/cloud/transaction';
 import { combine, deleteFiles } from './collect';
 
@@ -17,13 +17,7 @@ export const retentionHandlers: RetentionHandlers = {
       if (due.length === 0) continue;
       const { writes, files } = combine(await Promise.all(due.map((doc) => sweep.expire(doc))));
       // One transaction per batch: a thread and its messages go together.
-      await inTransaction(async (transaction) => {
-        for (const write of writes) {
-          const ref = transaction.collection(write.collection).doc(write.id);
-          if ('remove' in write) await ref.remove();
-          else await ref.update({ data: write.update });
-        }
-      });
+      await inTransaction((transaction) => applyWrites(transaction, writes));
       await deleteFiles(files);
       removed[collection] = due.length;
     }

@@ -15,6 +15,9 @@ import { SERVICE_LABELS, type ServiceKind } from './services';
 
 export const DEFAULT_ACCOUNT_CAP = 3;
 
+/** Said when the person cannot be booked for a reason that belongs to someone else's account. */
+export const PERSON_UNAVAILABLE = '暂时无法为这位家人预约这项业务。请核对证件号码，或带上证件到大厅窗口咨询';
+
 export type LimitBooking = Pick<Booking, 'id' | 'accountId' | 'personKey' | 'service' | 'slotId' | 'status'>;
 
 export interface BookingRequest {
@@ -38,8 +41,11 @@ export function checkLimits<B extends LimitBooking>(existingActive: readonly B[]
   const cap = options.accountCap ?? DEFAULT_ACCOUNT_CAP;
   const active = existingActive.filter((b) => b.status === 'booked' && b.id !== request.replacing);
   const same = active.find((b) => b.personKey === request.personKey && b.slotId === request.slotId);
-  if (same) return { ok: true, sameBooking: same };
-  if (active.some((b) => b.personKey === request.personKey && b.service === request.service)) {
+  if (same) return same.accountId === request.accountId ? { ok: true, sameBooking: same } : refuse('DUPLICATE_SERVICE', PERSON_UNAVAILABLE);
+  const duplicate = active.find((b) => b.personKey === request.personKey && b.service === request.service);
+  // Another account's booking for this person is theirs to know: the refusal must not reveal it (PIPL).
+  if (duplicate && duplicate.accountId !== request.accountId) return refuse('DUPLICATE_SERVICE', PERSON_UNAVAILABLE);
+  if (duplicate) {
     const who = request.personLabel && request.personLabel !== '本人' ? `${request.personLabel}` : '您';
     return refuse(
       'DUPLICATE_SERVICE',

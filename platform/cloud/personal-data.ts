@@ -12,6 +12,7 @@ import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff, type Retention
 import { PRIORITIES } from '@domain/routing';
 import { COLLECTIONS } from './collections';
 import { findById, findMany, isoDate } from './documents';
+import type { Transaction } from './transaction';
 import { database } from './wx';
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -446,6 +447,18 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     erase: justRemove(COLLECTIONS.alertSubscriptions),
   },
   {
+    collection: COLLECTIONS.alertDeliveries,
+    group: 'subscriptions',
+    holds: '每条紧急预警是否已发给您',
+    purpose: '同一条预警不重复发送',
+    readers: '只由程序使用',
+    retention: '账号存在期间；注销时删除',
+    find: ({ userId }) => findAll(COLLECTIONS.alertDeliveries, { subscriberId: userId }),
+    line: (doc) => `预警通知（${String(doc.status)}）`,
+    exported: (doc) => ({ articleId: doc.articleId, status: doc.status, at: isoDate(doc.claimedAt) }),
+    erase: justRemove(COLLECTIONS.alertDeliveries),
+  },
+  {
     collection: COLLECTIONS.rateLimits,
     group: 'records',
     holds: '防止频繁尝试的计数（如一小时内提了几个问题）',
@@ -516,6 +529,7 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.hallConfigs]: '大厅的业务和开放时间',
   [COLLECTIONS.slotCounters]: '各时段剩余名额（只有数字）',
   [COLLECTIONS.consultSettings]: '派出所的快捷回复和响应时限',
+  [COLLECTIONS.alertFanouts]: '一条预警的发送进度；游标只在发送期间指向某个订阅编号',
   [COLLECTIONS.contactCards]: '警民联系卡的二维码和扫码人数（只有数字）',
   [COLLECTIONS.mediationPasses]: '调解会邀请凭证：只有编号，指向案件里的那一条邀请',
   [COLLECTIONS.mediationRosters]: '社区调解力量名单（居委会、楼门长、司法员等的工作联系方式），由所里和社区民警维护，不与居民账号关联',
@@ -523,3 +537,36 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
 
 /** The specs with a retention sweep, for the timer. */
 export const RETENTION_SWEEPS = PERSONAL_DATA.flatMap((spec) => (spec.sweep ? [{ collection: spec.collection, sweep: spec.sweep }] : []));
+
+/** The erasure of every document in `found`, in registry order. */
+export function eraseFound(found: ReadonlyMap<string, Doc[]>, context: Omit<EraseContext, 'found'>): Erasure[] {
+  return PERSONAL_DATA.flatMap((spec) => (found.get(spec.collection) ?? []).map((doc) => spec.erase(doc, { ...context, found })));
+}
+
+/** Applies erasure writes inside a transaction (by document id, as CloudBase transactions require). */
+export async function applyWrites(transaction: Transaction, writes: readonly Write[]): Promise<void> {
+  for (const write of writes) {
+    const ref = transaction.collection(write.collection).doc(write.id);
+    if ('remove' in write) await ref.remove();
+    else await ref.update({ data: write.update });
+  }
+}
+
+/**
+ * A family member removed by the account that saved them: their record, their bookings (a place
+ * still held goes back) and check-in codes, erased the way an account deletion erases them.
+ */
+export async function familyMemberData(accountId: string, member: { _id: string }): Promise<Map<string, Doc[]>> {
+  const bookings = (await findAll(COLLECTIONS.bookings, { accountId })).filter((booking) => (booking.person as { familyMemberId?: string } | undefined)?.familyMemberId === member._id);
+  const codes = await findAllIn(COLLECTIONS.checkInCodes, 'bookingId', bookings.map((booking) => booking._id));
+  return new Map([
+    [COLLECTIONS.familyMembers, [member as Doc]],
+    [COLLECTIONS.bookings, bookings],
+    [COLLECTIONS.checkInCodes, codes],
+  ]);
+}
+
+/** Writes and files of several erasures, in order. */
+export function combineErasures(erasures: readonly Erasure[]): { writes: Write[]; files: string[] } {
+  return { writes: erasures.flatMap((erasure) => erasure.writes), files: erasures.flatMap((erasure) => erasure.files ?? []) };
+}

@@ -163,6 +163,35 @@ describe('deleting the account', () => {
   });
 });
 
+describe('family members', () => {
+  test('removing a family member erases their bookings too, and gives a held place back, in one step', async () => {
+    const mother = ok(await harness.call(RESIDENT, bookingActions.saveFamilyMember, { name: '李秀英', idNumber: FAMILY_ID, phone: FAMILY_PHONE, relation: 'parent' }));
+    const slotId = 'changqing:idRenewal:2026-11-26:0930';
+    ok(await harness.call(RESIDENT, bookingActions.reserve, { slotId, person: { familyMemberId: mother.id }, needs: { kinds: [] } }));
+    const remaining = () => (harness.engine.find('slot_counters', { _id: slotId })[0] as { remaining: number }).remaining;
+    const before = remaining();
+    ok(await harness.call(RESIDENT, bookingActions.removeFamilyMember, { id: mother.id }));
+    expect(mentions('李秀英', FAMILY_PHONE, mother.id)).toEqual({});
+    expect(remaining()).toBe(before + 1);
+    expect(failed(await harness.call(RESIDENT, bookingActions.removeFamilyMember, { id: mother.id })).code).toBe('NOT_FOUND');
+  });
+
+  test("saving someone else's family member under the same ID number never reveals that person's bookings", async () => {
+    const mine = ok(await harness.call(RESIDENT, bookingActions.saveFamilyMember, { name: '李秀英', idNumber: FAMILY_ID, phone: FAMILY_PHONE, relation: 'parent' }));
+    const slotId = 'changqing:idRenewal:2026-11-26:0930';
+    ok(await harness.call(RESIDENT, bookingActions.reserve, { slotId, person: { familyMemberId: mine.id }, needs: { kinds: [] } }));
+
+    const stranger = 'openid-pipl-stranger';
+    const theirs = ok(await harness.call(stranger, bookingActions.saveFamilyMember, { name: '某某', idNumber: FAMILY_ID, phone: '13700002222', relation: 'other' }));
+    for (const attempt of [slotId, 'changqing:idRenewal:2026-11-26:1000']) {
+      const refused = failed(await harness.call(stranger, bookingActions.reserve, { slotId: attempt, person: { familyMemberId: theirs.id }, needs: { kinds: [] } }));
+      expect(refused.message).not.toMatch(/已经有|还没办理|预约过|改约/);
+      expect(JSON.stringify(refused)).not.toContain('李秀英');
+    }
+    expect(ok(await harness.call(stranger, bookingActions.myBookings, {})).upcoming).toEqual([]);
+  });
+});
+
 describe('retention timer', () => {
   test('removes closed threads, past bookings, old routing decisions and export files when their time is up', async () => {
     const { threadId } = await liveALittle();

@@ -21,7 +21,10 @@ describe('checkLimits', () => {
     const byChild = booking({ accountId: 'acct-son', personKey: 'p_mother' });
     const result = checkLimits([byChild], request({ accountId: 'acct-mother', personKey: 'p_mother', personLabel: '王秀英' }));
     expect(result).toMatchObject({ ok: false, reason: 'DUPLICATE_SERVICE' });
-    expect(result.ok ? '' : result.message).toContain('王秀英已经有一个“身份证到期换领”的预约');
+    // …but another account's booking is not the mother's account's to learn about (PIPL).
+    expect(result.ok ? '' : result.message).not.toMatch(/预约还没办理|已经有/);
+    const ownEarlier = checkLimits([booking({ accountId: 'acct-mother', personKey: 'p_mother' })], request({ accountId: 'acct-mother', personKey: 'p_mother', personLabel: '王秀英' }));
+    expect(ownEarlier.ok ? '' : ownEarlier.message).toContain('王秀英已经有一个“身份证到期换领”的预约');
   });
 
   test('other services, other people, and finished or cancelled bookings do not count', () => {
