@@ -47,13 +47,24 @@ export const SECRET_SETTINGS: readonly SecretSetting[] = [
   },
   {
     env: 'BOOTSTRAP_SECRET',
-    purpose: 'lets the technician make the first district admin (account.claimFirstAdmin) while none exists',
+    purpose: 'derives the one-time first-admin code (npm run deploy prints it) that makes the first district admin',
     usedBy: ['account'],
     minLength: 24,
   },
 ];
 
 export const ENV_ID_VARIABLE = 'CLOUD_ENV_ID';
+
+/**
+ * The district bureau (分局) this deployment serves: created with its first admin
+ * (cloudfunctions/account/first-admin.ts); stations, communities and officers are then set up in
+ * the app by its own people.
+ */
+export const DISTRICT_SETTINGS = [
+  { env: 'DISTRICT_ID', purpose: 'the district’s id, e.g. gongshu', pattern: /^[a-z][a-z0-9-]{1,39}$/ },
+  { env: 'DISTRICT_NAME', purpose: 'its name, e.g. 拱墅区公安分局', pattern: /^.{2,30}$/u },
+  { env: 'DISTRICT_CITY', purpose: 'its city, e.g. 杭州', pattern: /^.{2,20}$/u },
+] as const;
 
 /** The settings one function needs, as environment variable names. */
 export function settingsOf(fn: DeployedFunction): { secrets: SecretSetting[]; templates: TemplateSetting[] } {
@@ -89,6 +100,8 @@ export interface DeploymentConfig {
   templateIds: Record<string, string>;
   /** Secret values by variable name. */
   secrets: Record<string, string>;
+  /** DISTRICT_ID, DISTRICT_NAME, DISTRICT_CITY. */
+  district: Record<string, string>;
 }
 
 export type ConfigResult = { ok: true; config: DeploymentConfig } | { ok: false; problems: string[] };
@@ -114,6 +127,14 @@ export function readDeploymentConfig(env: Env, options: { secrets: boolean } = {
   const duplicated = Object.values(templateIds).filter((id, index, all) => all.indexOf(id) !== index);
   if (duplicated.length > 0) problems.push(`one template id is given for two purposes: ${[...new Set(duplicated)].join(', ')}`);
 
+  const district: Record<string, string> = {};
+  for (const setting of DISTRICT_SETTINGS) {
+    const value = present(env, setting.env);
+    if (!value) problems.push(`${setting.env} is missing (${setting.purpose})`);
+    else if (!setting.pattern.test(value)) problems.push(`${setting.env} "${value}" is not valid (${setting.purpose})`);
+    else district[setting.env] = value;
+  }
+
   const secrets: Record<string, string> = {};
   if (options.secrets) {
     for (const secret of SECRET_SETTINGS) {
@@ -123,7 +144,7 @@ export function readDeploymentConfig(env: Env, options: { secrets: boolean } = {
       else secrets[secret.env] = value;
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { envId, templateIds, secrets } };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { envId, templateIds, secrets, district } };
 }
 
 /** The environment variables a deployed function gets: only the settings it uses. */
@@ -138,5 +159,7 @@ export function functionEnvironment(fn: DeployedFunction, config: DeploymentConf
     const value = config.templateIds[template.logical];
     if (value !== undefined) variables[template.env] = value;
   }
+  // The account function makes the first admin, of this district.
+  if (fn === 'account') Object.assign(variables, config.district);
   return variables;
 }

@@ -33,3 +33,17 @@ export const REDEEM_ATTEMPTS = { max: 5, windowMinutes: 15 } as const;
 
 /** Invites are kept this long after they stop being usable, then purged (PIPL: keep the least). */
 export const INVITE_RETENTION_DAYS = 30;
+
+/** What the first-admin code is keyed on: HMAC-SHA256(BOOTSTRAP_SECRET, this) (cloudfunctions/account/first-admin.ts). */
+export const FIRST_ADMIN_LABEL = 'fengqiao first district admin';
+
+/** An invite-shaped code from a keyed digest (≥ 16 bytes), by the same rejection sampling as newInviteCode. */
+export function inviteCodeFromDigest(digest: Uint8Array): string {
+  let code = '';
+  for (const byte of digest) {
+    if (byte >= 248) continue;
+    code += INVITE_CODE_ALPHABET[byte % INVITE_CODE_ALPHABET.length];
+    if (code.length === 8) return code;
+  }
+  throw new Error('digest too short for an invite code');
+}

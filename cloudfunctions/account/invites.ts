@@ -11,6 +11,7 @@ import { findById, findMany, removed } from '@platform/cloud/documents';
 import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
+import { claimFirstAdmin, isFirstAdminCode } from './first-admin';
 import { inviteView, meView } from './views';
 
 type InviteHandlers = Pick<Handlers<typeof accountActions>, 'createInvite' | 'listInvites' | 'revokeInvite' | 'redeemInvite' | 'purgeExpiredInvites'>;
@@ -72,6 +73,8 @@ export const inviteHandlers: InviteHandlers = {
     const limitKey = `redeem:${user._id}`;
     await assertWithinLimit(limitKey, REDEEM_ATTEMPTS, context.now);
     if (user.role === 'districtAdmin') throw new ActionError('CONFLICT', '分局管理员无需使用邀请码');
+    // A fresh deployment's one-time first-admin code (./first-admin.ts) goes in the same field.
+    if (isFirstAdminCode(code)) return meView(await claimFirstAdmin(user, context.now));
     const displayTitle = title || defaultTitle(name);
     // Residents read the title on the contact card and in every answer; colleagues the name.
     await assertTextIsSafe(openid, `${name} ${displayTitle}`, 1);

@@ -6,8 +6,10 @@
  * `npm run deploy -- --dry-run` prints the plan without applying anything; without credentials it
  * plans against an empty environment (what a first deploy creates).
  */
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { readDeploymentConfig, type DeploymentConfig } from '../../config/deployment';
+import { FIRST_ADMIN_LABEL, inviteCodeFromDigest } from '../../domain/invites';
 import { desiredState, readRepository } from './desired';
 import { describePlan, planDeployment, type ActualState } from './plan';
 
@@ -16,6 +18,13 @@ export interface DeployOptions {
   args: string[];
   env: Record<string, string | undefined>;
   log?: (line: string) => void;
+}
+
+/** How the first district admin gets in (cloudfunctions/account/first-admin.ts): valid once, while nobody has claimed it. */
+export function firstAdminHint(config: DeploymentConfig): string {
+  const secret = config.secrets.BOOTSTRAP_SECRET ?? '';
+  const code = inviteCodeFromDigest(createHmac('sha256', secret).update(FIRST_ADMIN_LABEL).digest());
+  return `first district admin of ${config.district.DISTRICT_NAME}: in the mini-program, 我的 → 民警邀请码 → ${code} (works once, until someone has claimed it)`;
 }
 
 const EMPTY_ENVIRONMENT: ActualState = { collections: {}, functions: {} };
@@ -56,7 +65,10 @@ export async function runDeploy({ root, args, env, log = console.log }: DeployOp
   const plan = planDeployment(desired, await readActualState(manager));
   log(`plan for ${envId}:`);
   for (const line of describePlan(plan)) log(`  ${line}`);
-  if (dryRun || plan.steps.length === 0) return 0;
+  if (dryRun || plan.steps.length === 0) {
+    if (!dryRun && config) log(firstAdminHint(config));
+    return 0;
+  }
 
   const functionRoot = path.join(root, 'dist', 'cloudfunctions');
   for (const [index, step] of plan.steps.entries()) {
@@ -70,5 +82,6 @@ export async function runDeploy({ root, args, env, log = console.log }: DeployOp
     return 1;
   }
   log(`✔ ${envId} holds what the repository declares (a second run changes nothing)`);
+  if (config) log(firstAdminHint(config));
   return 0;
 }

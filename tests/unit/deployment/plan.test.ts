@@ -171,3 +171,13 @@ describe('npm run deploy', () => {
     expect(lines.join('\n')).toContain('TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY and CLOUD_ENV_ID are needed');
   });
 });
+
+test('the deploy prints the same first-admin code the account function accepts', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { firstAdminHint } = require('../../../scripts/deploy/main') as typeof import('../../../scripts/deploy/main');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { firstAdminCode } = require('../../../cloudfunctions/account/first-admin') as typeof import('../../../cloudfunctions/account/first-admin');
+  const hint = firstAdminHint(config());
+  expect(hint).toContain('拱墅区公安分局');
+  expect(hint).toContain(firstAdminCode('b'.repeat(32)));
+});

@@ -23,7 +23,7 @@ test('an empty environment names every missing setting', () => {
   expect(result.ok).toBe(false);
   if (result.ok) return;
   const text = result.problems.join('\n');
-  for (const name of ['CLOUD_ENV_ID', 'BOOKING_SECRET', 'BOOTSTRAP_SECRET', ...TEMPLATE_SETTINGS.map((setting) => setting.env)]) expect(text).toContain(name);
+  for (const name of ['CLOUD_ENV_ID', 'DISTRICT_ID', 'DISTRICT_NAME', 'DISTRICT_CITY', 'BOOKING_SECRET', 'BOOTSTRAP_SECRET', ...TEMPLATE_SETTINGS.map((setting) => setting.env)]) expect(text).toContain(name);
 });
 
 test('a weak secret, a malformed env id or template id, and one id for two templates are refused', () => {

@@ -2,6 +2,9 @@
 export const SECRET = 'x'.repeat(48);
 export const validEnvironment = (): Record<string, string> => ({
   CLOUD_ENV_ID: 'fengqiao-prod-1a2b3c',
+  DISTRICT_ID: 'gongshu',
+  DISTRICT_NAME: '拱墅区公安分局',
+  DISTRICT_CITY: '杭州',
   BOOKING_SECRET: SECRET,
   BOOTSTRAP_SECRET: 'b'.repeat(32),
   TEMPLATE_FRAUD_ALERT: 'lKnU0V3wFraudAlertTemplateId0000000000000a',
