@@ -24,19 +24,19 @@ const code = () => firstAdminCode('local-dev-only-bootstrap-secret');
 
 test('the first-admin code makes the first caller the district admin, once; the admin invites the first station admin', async () => {
   const technicianColleague = 'openid-first-admin';
-  const me = ok(await harness.call(technicianColleague, accountActions.redeemInvite, { code: code() }));
+  const me = ok(await harness.call(technicianColleague, accountActions.redeemInvite, { code: code(), name: '王建国', phone: '0571-85000000' }));
   expect(me).toMatchObject({ role: 'districtAdmin', districtId: 'gongshu' });
 
   // Used: the same code is refused for anyone else.
-  expect(failed(await harness.call('openid-latecomer', accountActions.redeemInvite, { code: code() }))).toMatchObject({ code: 'CONFLICT' });
+  expect(failed(await harness.call('openid-latecomer', accountActions.redeemInvite, { code: code(), name: '王建国', phone: '0571-85000000' }))).toMatchObject({ code: 'CONFLICT' });
 
   const invite = ok(
     await harness.call(technicianColleague, accountActions.createInvite, { stationId: 'changqing', role: 'stationAdmin', officerKinds: ['duty'], validHours: 24, note: '所领导' }),
   );
-  const stationAdmin = ok(await harness.call('openid-station-head', accountActions.redeemInvite, { code: invite.code }));
+  const stationAdmin = ok(await harness.call('openid-station-head', accountActions.redeemInvite, { code: invite.code, name: '李所长', phone: '0571-85000001' }));
   expect(stationAdmin).toMatchObject({ role: 'stationAdmin', station: { id: 'changqing' } });
 });
 
 test('a wrong code is an ordinary unknown invite', async () => {
-  expect(failed(await harness.call('openid-guesser', accountActions.redeemInvite, { code: 'ABCDEFGH' }))).toMatchObject({ code: 'NOT_FOUND' });
+  expect(failed(await harness.call('openid-guesser', accountActions.redeemInvite, { code: 'ABCDEFGH', name: '张三', phone: '0571-85000002' }))).toMatchObject({ code: 'NOT_FOUND' });
 });
