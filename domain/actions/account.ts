@@ -51,11 +51,21 @@ const officerKinds = v.pipe(
 
 /** Invite codes are 8 characters from an alphabet without look-alikes (0/O, 1/I/L). */
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Characters of a typed code that no invite code has (0, 1, O, I, L), each once. */
+export const foreignInviteCharacters = (code: string): string[] => [...new Set([...code].filter((character) => !INVITE_CODE_ALPHABET.includes(character)))];
+
+/** Each refusal says what is actually wrong with the code as typed. */
 const inviteCode = v.pipe(
   v.string('请输入邀请码'),
   v.trim(),
   v.toUpperCase(),
-  v.regex(new RegExp(`^[${INVITE_CODE_ALPHABET}]{8}$`), '邀请码是8位字母或数字，请核对'),
+  v.minLength(1, '请输入邀请码'),
+  v.regex(/^[A-Z0-9]*$/, '邀请码只有字母和数字，请去掉空格和符号'),
+  v.length(8, (issue) => `邀请码是8位，您输入了${[...String(issue.input)].length}位，请核对`),
+  v.check(
+    (code) => foreignInviteCharacters(code).length === 0,
+    (issue) => `邀请码里不会有“${foreignInviteCharacters(String(issue.input)).join('、')}”：为免看错，邀请码不用数字0、1和字母O、I、L，请核对`,
+  ),
 );
 
 export const accountActions = defineFunction('account', {
