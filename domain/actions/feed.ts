@@ -87,6 +87,10 @@ export interface QuizResult {
   results: QuizAnswerResult[];
 }
 
+/** An item's title and summary limits (the feed card shows them whole). */
+export const TITLE_MAX = 40;
+export const SUMMARY_MAX = 120;
+
 export const FEED_PAGE_SIZE = 10;
 /** The subscription-message template of urgent alerts (the client asks for it, the function sends it). */
 export const FRAUD_ALERT_TEMPLATE = 'tmpl-fraud-alert';
@@ -100,8 +104,8 @@ const paragraphs = (label: string, max: number, min: number) =>
 
 export const articleDraft = v.strictObject({
   kind: v.picklist(ARTICLE_KINDS, '请选择类别'),
-  title: text('标题', 40, 4),
-  summary: text('摘要', 120),
+  title: text('标题', TITLE_MAX, 4),
+  summary: text('摘要', SUMMARY_MAX),
   body: paragraphs('正文', 20, 1),
   tips: paragraphs('防范要点', 6, 1),
   fraudTypes: v.pipe(v.array(fraudType), v.minLength(1, '请至少选一个诈骗类型'), v.maxLength(3, '诈骗类型最多选3个')),

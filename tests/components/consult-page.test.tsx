@@ -11,6 +11,7 @@ import type { ActionResult } from '@domain/result';
 import ConsultPage from '@/pages/consult/index';
 import { sendToCloud } from '@/platform/cloud-transport';
 import { getCurrentLocation } from '@/platform/location';
+import { requestSubscription } from '@/platform/subscribe';
 
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
 jest.mock('@/platform/location', () => ({ getCurrentLocation: jest.fn() }));
@@ -18,6 +19,17 @@ jest.mock('@/platform/realtime', () => ({ watchCollection: jest.fn(() => ({ clos
 jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({ 'tmpl-consult-reply': 'accept' })) }));
 jest.mock('@/platform/cloud-files', () => ({ uploadToCloud: jest.fn() }));
 const transport = jest.mocked(sendToCloud);
+const subscription = jest.mocked(requestSubscription);
+const scrollSpy = jest.fn();
+beforeAll(() => {
+  // jsdom lays nothing out: every element counts as on screen, and scrolling is recorded.
+  Element.prototype.getClientRects = function () { return [{}] as unknown as DOMRectList; };
+  Element.prototype.scrollIntoView = scrollSpy;
+});
+beforeEach(() => {
+  subscription.mockClear();
+  scrollSpy.mockClear();
+});
 const location = jest.mocked(getCurrentLocation);
 
 const resident: MeView = {
@@ -230,5 +242,57 @@ describe('问片警 page', () => {
     expect(await screen.findByText('民警已回复')).toBeTruthy();
     expect(screen.getByText('李警官：带户口本和身份证原件')).toBeTruthy();
     expect(screen.getByText('2')).toBeTruthy();
+  });
+
+  it('shows the 500-character limit while typing; past it, says by how much and sends nothing', async () => {
+    answer({});
+    render(<ConsultPage />);
+    await screen.findByText('西罗园第二社区');
+    fireEvent.click(screen.getByText('其他'));
+    const box = screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？');
+    fireEvent.change(box, { target: { value: '楼道灯坏了' } });
+    expect(screen.getByLabelText('已写 5 字，最多 500 字')).toBeTruthy();
+    // A paste past the limit is kept whole (not cut at 500 without a word), and refused clearly.
+    fireEvent.change(box, { target: { value: '长'.repeat(512) } });
+    expect((box as HTMLTextAreaElement).value).toHaveLength(512);
+    expect(screen.getByText('问题最多500个字，现在多了12个字，请删减后再发')).toBeTruthy();
+    fireEvent.click(screen.getByText('发送给片儿警'));
+    fireEvent.click(screen.getByText('先看看会交给谁'));
+    await waitFor(() => expect(scrollSpy).toHaveBeenCalled());
+    expect(sent('startThread')).toEqual([]);
+    expect(sent('routeQuestion')).toEqual([]);
+    expect(subscription).not.toHaveBeenCalled();
+  });
+
+  it('the location chip shows one tick when chosen', async () => {
+    answer({});
+    render(<ConsultPage />);
+    await screen.findByText('西罗园第二社区');
+    fireEvent.click(screen.getByText('附上我现在的位置'));
+    const chip = screen.getByText('附上我现在的位置').parentElement!;
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    expect((chip.textContent ?? '').match(/✓/g)).toHaveLength(1);
+  });
+
+  it('asks for the reply reminder only when the question will go: not without a category, text or a place', async () => {
+    answer({ me: () => ({ ok: true, data: { ...resident, homeCommunity: undefined } }), startThread: () => ({ ok: false, error: { code: 'INVALID_INPUT', message: PLACE_NEEDED.question } }) });
+    render(<ConsultPage />);
+    await screen.findByText('还没有登记您住在哪个社区');
+    fireEvent.click(screen.getByText('发送给片儿警'));
+    expect(await screen.findByText('请选择问题类别')).toBeTruthy();
+    fireEvent.click(screen.getByText('其他'));
+    fireEvent.click(screen.getByText('发送给片儿警'));
+    fireEvent.change(screen.getByPlaceholderText('例如：楼上装修太吵了，能管管吗？'), { target: { value: '小区门口的路灯坏了' } });
+    fireEvent.click(screen.getByText('发送给片儿警'));
+    await waitFor(() => expect(sent('startThread')).toHaveLength(1));
+    expect(subscription).not.toHaveBeenCalled();
+  });
+
+  it('a missing category is brought on screen and focused', async () => {
+    answer({});
+    await ask(undefined, '楼上装修太吵了');
+    const message = await screen.findByText('请选择问题类别');
+    await waitFor(() => expect(document.activeElement).toBe(message));
+    expect(scrollSpy).toHaveBeenCalled();
   });
 });

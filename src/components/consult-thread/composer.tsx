@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { MESSAGE_MAX } from '@domain/actions/consult';
 import { roleProps } from '@/components/a11y';
+import { LengthHint, overLimitMessage } from '@/components/length-hint';
+import { revealFirstError } from '@/utils/reveal';
 import { PhotoPicker, type PickedPhoto } from './photo-picker';
 
 export interface ComposerProps {
@@ -17,9 +19,14 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [showQuick, setShowQuick] = useState(false);
   const empty = text.trim() === '' && photos.length === 0;
+  const tooLong = overLimitMessage('消息', text, MESSAGE_MAX) !== undefined;
 
   const send = () => {
     if (empty) return;
+    if (tooLong) {
+      revealFirstError();
+      return;
+    }
     onSend(text.trim(), photos);
     setText('');
     setPhotos([]);
@@ -57,10 +64,11 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
         placeholder={placeholder}
         aria-label={placeholder.replace(/…$/, '')}
         nativeProps={{ 'aria-label': placeholder.replace(/…$/, '') }}
-        maxlength={MESSAGE_MAX}
+        maxlength={-1}
         autoHeight
         onInput={(event) => setText(event.detail.value)}
       />
+      <LengthHint text={text} max={MESSAGE_MAX} label="消息" />
       <View className="consult-composer__row">
         <PhotoPicker photos={photos} onChange={setPhotos} />
         <View

@@ -16,6 +16,7 @@ import { PhotoPicker, type PickedPhoto } from '@/components/consult-thread/photo
 import { EmergencyAlert } from '@/components/emergency-alert';
 import { EntryRow } from '@/components/entry-row';
 import { EmergencyBar } from '@/components/emergency-bar';
+import { LengthHint, overLimitMessage } from '@/components/length-hint';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { useHomeCommunityChanged } from '@/components/home-community';
 import { NoticeCard } from '@/components/notice-card';
@@ -26,6 +27,7 @@ import { useSubmit } from '@/hooks/use-submit';
 import { getCurrentLocation } from '@/platform/location';
 import { requestSubscription } from '@/platform/subscribe';
 import { consultThreadPath, fraudCheckPath } from '@/routes';
+import { reveal, revealFirstError } from '@/utils/reveal';
 import { MyThreads } from './my-threads';
 import { RegisterCommunityButton } from './register-community';
 import { RoutingPreview } from './routing-preview';
@@ -33,8 +35,6 @@ import './index.scss';
 
 const TEXT_MAX = 500;
 const CHOOSE_CATEGORY = '请选择问题类别';
-/** Clear of the sticky 110 bar on top. */
-const SCROLL_OFFSET = -72;
 
 function WhoAnswers({ me }: { me: MeView }) {
   if (isStaffRole(me.role)) {
@@ -66,7 +66,7 @@ function WhoAnswers({ me }: { me: MeView }) {
  * run; "发送" sends — unless the text reads as an emergency, which shows the 110 prompt first
  * and is only sent if the resident then says so.
  */
-function Composer({ onSent }: { onSent: () => void }) {
+function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: boolean }) {
   const [category, setCategory] = useState<ConsultCategory>();
   const [text, setText] = useState('');
   const [withLocation, setWithLocation] = useState(false);
@@ -110,30 +110,36 @@ function Composer({ onSent }: { onSent: () => void }) {
     return location;
   }
 
+  /** What the phone can check itself, before asking anything of the resident or the cloud. */
+  function checkForm(): boolean {
+    if (!category) setMissingCategory(true);
+    const fits = overLimitMessage('问题', text, TEXT_MAX) === undefined;
+    if (!category || !fits) {
+      revealFirstError();
+      return false;
+    }
+    return true;
+  }
+
   async function showRouting() {
     setPreview(undefined);
-    if (!category) {
-      setMissingCategory(true);
-      return;
-    }
+    if (!checkForm() || !category) return;
     const location = await whereFrom();
     const answer = await route.submit({ category, text, ...(location ? { location } : {}) });
     if (answer) setPreview(answer);
   }
 
   async function send(afterEmergencyPrompt = false) {
-    if (!category) {
-      setMissingCategory(true);
-      return;
-    }
+    if (!checkForm() || !category) return;
     // The 110 prompt comes before anything leaves the phone (the cloud checks again).
     if (!afterEmergencyPrompt && detectEmergency(text).emergency) {
       setPreview(undefined);
       setEmergencyPrompt(EMERGENCY_PROMPT);
       return;
     }
-    // Inside the tap: WeChat asks for a subscription only from a user gesture.
-    void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
+    // Inside the tap (WeChat asks only from a user gesture), and only when the question will go:
+    // it has text, and a place to go to (a registered community or the location asked for).
+    if (text.trim() !== '' && (placeKnown || withLocation)) void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
     const location = await whereFrom();
     const answer = await start.submit({
       category,
@@ -157,13 +163,18 @@ function Composer({ onSent }: { onSent: () => void }) {
     void Taro.navigateTo({ url: consultThreadPath(answer.threadId) });
   }
 
-  // The answer appears under the buttons, below the fold on a phone: bring it into view.
+  // The answer appears under the buttons, below the fold on a phone: bring it into view — for an
+  // emergency, its 拨打 110 button, in the middle of the screen and clear of the tab bar.
   useEffect(() => {
-    if (!preview) return;
-    Taro.nextTick(() => {
-      Taro.pageScrollTo({ selector: '.consult-page__result', offsetTop: SCROLL_OFFSET, duration: 300 }).catch(() => undefined);
-    });
+    if (preview) reveal('.consult-page__result');
   }, [preview]);
+  useEffect(() => {
+    if (emergencyPrompt) reveal('.consult-page__result .emergency-alert__call');
+  }, [emergencyPrompt]);
+  // A refusal from the cloud (too long, a field it names) is brought into view too.
+  useEffect(() => {
+    if (start.error || route.error) revealFirstError();
+  }, [start.error, route.error]);
 
   const categoryError = missingCategory ? CHOOSE_CATEGORY : fieldMessage(route.error ?? start.error, 'category');
   const busy = locating || route.pending || start.pending;
@@ -187,15 +198,13 @@ function Composer({ onSent }: { onSent: () => void }) {
           placeholder="例如：楼上装修太吵了，能管管吗？"
           aria-label="您的问题"
           nativeProps={{ 'aria-label': '您的问题' }}
-          maxlength={TEXT_MAX}
+          maxlength={-1}
           onInput={(event) => {
             setText(event.detail.value);
             changed();
           }}
         />
-        <Text className="consult-page__count" aria-label={`已写 ${Array.from(text).length} 字，最多 ${TEXT_MAX} 字`}>
-          {Array.from(text).length}/{TEXT_MAX}
-        </Text>
+        <LengthHint text={text} max={TEXT_MAX} label="问题" />
         <View aria-live="polite">{error && !fieldMessage(error, 'category') && <FormError error={error} field="text" />}</View>
 
         <Text className="consult-page__photos-label">照片（可以不拍，最多 3 张）</Text>
@@ -203,7 +212,7 @@ function Composer({ onSent }: { onSent: () => void }) {
 
         <View className="consult-page__location">
           <Chip
-            label={withLocation ? '✓ 附上我现在的位置' : '附上我现在的位置'}
+            label="附上我现在的位置"
             selected={withLocation}
             onClick={() => {
               setWithLocation((value) => !value);
@@ -265,7 +274,7 @@ export default function ConsultPage() {
         <EntryRow title="转账前问一问" description="有人让您转账？先让反诈民警帮您看看" onClick={() => void Taro.navigateTo({ url: fraudCheckPath() })} />
 
         <Text className="section-title">问一个新问题</Text>
-        <Composer onSent={() => setSentCount((count) => count + 1)} />
+        <Composer onSent={() => setSentCount((count) => count + 1)} placeKnown={Boolean(me.data?.homeCommunity)} />
 
         <NoticeCard title="这里不是 110">
           <Text>民警会在工作时间内回复，不能马上赶到。正在发生的危险、违法犯罪，请直接拨打 110。</Text>

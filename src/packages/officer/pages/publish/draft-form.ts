@@ -23,7 +23,8 @@ export const EMPTY_DRAFT: DraftFormState = {
   bodyText: '',
   tipsText: '',
   fraudTypes: [],
-  audiences: ['elderly'],
+  // Nothing pre-ticked: a tap meant to choose 老年人 must not take it away.
+  audiences: [],
   scope: 'station',
   communityIds: [],
   urgent: false,

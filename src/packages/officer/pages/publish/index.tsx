@@ -7,13 +7,14 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { directoryActions } from '@domain/actions/directory';
 import { feedActions } from '@domain/actions/feed';
-import { MAX_ARTICLE_IMAGES } from '@domain/actions/feed';
+import { MAX_ARTICLE_IMAGES, SUMMARY_MAX, TITLE_MAX } from '@domain/actions/feed';
 import { TARGET_SCOPE_LABELS, type TargetScope } from '@domain/feed-targeting';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
 import { FormError, fieldMessage } from '@/components/form-error';
+import { LengthHint, overLimitMessage } from '@/components/length-hint';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -21,6 +22,7 @@ import { useSubmit } from '@/hooks/use-submit';
 import { callAction } from '@/platform/cloud-call';
 import { uploadToCloud } from '@/platform/cloud-files';
 import { officerArticlesPath } from '@/routes';
+import { revealFirstError } from '@/utils/reveal';
 import { draftFromForm, EMPTY_DRAFT, formFromDraft, toggled, type DraftFormState } from './draft-form';
 import { usePublishingStation } from './use-publishing-station';
 import './index.scss';
@@ -87,6 +89,10 @@ export default function PublishPage() {
 
   const save = async () => {
     if (!stationId) return;
+    if (overLimitMessage('标题', form.title, TITLE_MAX) || overLimitMessage('摘要', form.summary, SUMMARY_MAX)) {
+      revealFirstError();
+      return;
+    }
     const draft = draftFromForm(form);
     if (editingId) {
       if (await update.submit({ stationId, id: editingId, draft })) void Taro.redirectTo({ url: officerArticlesPath({ saved: true }) });
@@ -123,11 +129,13 @@ export default function PublishPage() {
           </View>
 
           <Text className="form-card__label">标题</Text>
-          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" aria-label="标题" maxLength={40} onChange={(title) => set({ title })} />
+          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" aria-label="标题" onChange={(title) => set({ title })} />
+          <LengthHint text={form.title} max={TITLE_MAX} label="标题" />
           <FieldError error={error} field="draft.title" />
 
           <Text className="form-card__label">摘要</Text>
-          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} aria-label="摘要" placeholder="在信息流卡片上显示，两三句话" maxlength={120} onInput={(event) => set({ summary: event.detail.value })} />
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} aria-label="摘要" placeholder="在信息流卡片上显示，两三句话" maxlength={-1} onInput={(event) => set({ summary: event.detail.value })} />
+          <LengthHint text={form.summary} max={SUMMARY_MAX} label="摘要" />
           <FieldError error={error} field="draft.summary" />
 
           <Text className="form-card__label">正文（每段一行）</Text>

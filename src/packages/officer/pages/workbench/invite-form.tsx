@@ -20,7 +20,8 @@ const toggle = (kinds: OfficerKind[], kind: OfficerKind): OfficerKind[] =>
 /** A station admin makes a one-time code for a new officer (or a fellow admin). */
 export function InviteForm({ stationId, onCreated }: { stationId: string; onCreated: (invite: InviteView) => void }) {
   const [role, setRole] = useState<InviteRole>('officer');
-  const [kinds, setKinds] = useState<OfficerKind[]>(['beat']);
+  // No kind pre-selected: a tap meant to choose 社区民警 must not remove it or add a second kind.
+  const [kinds, setKinds] = useState<OfficerKind[]>([]);
   const [validHours, setValidHours] = useState<number>(24);
   const [note, setNote] = useState('');
   const { submit, pending, error, clearError } = useSubmit(accountActions.createInvite);
