@@ -64,6 +64,13 @@ async function bookingForCheckIn(stationId: string, input: string, today: string
     booking = claim ? await findById<BookingRecord>(COLLECTIONS.bookings, claim.bookingId) : undefined;
   }
   if (!booking || !matchesCheckIn(ref, { id: booking._id, checkInCode: booking.checkInCode })) throw refusalError(refuse('BAD_CHECK_IN_CODE'));
+  // A booking moved to another time (改时间) is checked in as the booking it became: the resident
+  // may bring the QR code or the code they wrote down before moving it.
+  for (let hops = 0; booking.status === 'cancelled' && booking.rescheduledTo && hops < 10; hops++) {
+    const next: BookingRecord | undefined = await findById<BookingRecord>(COLLECTIONS.bookings, booking.rescheduledTo);
+    if (!next) break;
+    booking = next;
+  }
   return booking;
 }
 

@@ -8,25 +8,33 @@ import {
   canReschedule,
   canReserve,
   capacityOf,
+  checkInClaimId,
+  checkInCodeFor,
   checkLimits,
+  DAY_MS,
+  NO_SHOW_POLICY,
   parseSlotId,
   refusalError,
   refuse,
   restrictionFor,
   serviceMinutes,
   shanghaiDay,
+  type Needs,
   type ServiceKind,
+  type Slot,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingPersonRecord, type BookingRecord, type FamilyMemberRecord, type SlotCounterRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingPersonRecord, type BookingRecord, type CheckInCodeRecord, type FamilyMemberRecord, type SlotCounterRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
-import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { findById, findMany, isoDate } from '@platform/cloud/documents';
+import { readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { personKeyOfAccount } from './secrets';
-import { FULL_MESSAGE, asDate, bookingView, hallConfigOf, hallConfigOfSlot, newBooking, releasePlace, stationNames, takePlace } from './shared';
-import { freePlace } from './waitlist-places';
+import { bookingTransaction, claimGivenCodeIn, freePlaceIn, isDuplicateId, takePlaceIn, withCodeAttempts } from './places';
+import { bookingSecret, personKeyOfAccount } from './secrets';
+import { FULL_MESSAGE, asDate, bookingRecord, bookingView, hallConfigOf, hallConfigOfSlot, stationNames, writeBookingIn } from './shared';
+import { holdsFor } from './waitlist-entries';
+import { notifyOffer } from './waitlist-places';
 
 type ResidentHandlers = Pick<Handlers<typeof bookingActions>, 'listServices' | 'availability' | 'reserve' | 'cancel' | 'reschedule' | 'myBookings'>;
 
@@ -53,29 +61,40 @@ export async function resolvePerson(user: UserRecord, person: { self: true } | {
   };
 }
 
-/** Active bookings made by the account or for the person (what checkLimits needs). */
-async function activeBookingsFor(accountId: string, personKey: string, now: Date): Promise<BookingRecord[]> {
+/** How far back a no-show still counts towards a restriction (its window, then the restriction it may start). */
+const NO_SHOW_LOOKBACK_MS = (NO_SHOW_POLICY.windowDays + NO_SHOW_POLICY.restrictDays) * DAY_MS;
+
+/**
+ * The bookings the limits need, by indexed look-ups (bookings.by_account / by_person): those of
+ * the account, and for a family member also those anyone made for that person. The account
+ * holder's own person key is derived from the account, so nobody else books for it.
+ */
+async function bookingsForLimits(accountId: string, person: Person, now: Date): Promise<BookingRecord[]> {
   const _ = database().command;
+  const since = new Date(now.getTime() - NO_SHOW_LOOKBACK_MS);
   const bookings = database().collection(COLLECTIONS.bookings);
-  const [byAccount, byPerson] = await Promise.all([
-    findMany<BookingRecord>(bookings.where({ accountId, status: 'booked', end: _.gt(now) }).limit(100)),
-    findMany<BookingRecord>(bookings.where({ personKey, status: 'booked', end: _.gt(now) }).limit(100)),
-  ]);
+  const byAccount = findMany<BookingRecord>(
+    bookings.where({ accountId, end: _.gt(since), status: _.in(['booked', 'noShow']) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(100),
+  );
+  const byPerson = person.record.self
+    ? Promise.resolve([])
+    : findMany<BookingRecord>(
+        bookings.where({ personKey: person.personKey, end: _.gt(since), status: _.in(['booked', 'noShow']) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(100),
+      );
   const all = new Map<string, BookingRecord>();
-  for (const booking of [...byAccount, ...byPerson]) all.set(booking._id, booking);
+  for (const booking of [...(await byAccount), ...(await byPerson)]) all.set(booking._id, booking);
   return [...all.values()];
 }
 
 /** No-show restriction, then the per-person and per-account limits. Returns a same-slot booking when there is one. */
 export async function assertMayBook(accountId: string, person: Person, service: ServiceKind, slotId: string, now: Date, replacing?: string): Promise<BookingRecord | undefined> {
+  const recent = await bookingsForLimits(accountId, person, now);
   if (!replacing) {
-    const noShows = await findMany<BookingRecord>(
-      database().collection(COLLECTIONS.bookings).where({ personKey: person.personKey, status: 'noShow' }).field({ start: true }).limit(100),
-    );
+    const noShows = recent.filter((booking) => booking.status === 'noShow' && booking.personKey === person.personKey);
     const restriction = restrictionFor(noShows.map((booking) => asDate(booking.start)), now);
     if (restriction.restricted) throw refusalError(refuse('RESTRICTED', restriction.message));
   }
-  const active = await activeBookingsFor(accountId, person.personKey, now);
+  const active = recent.filter((booking) => booking.status === 'booked' && asDate(booking.end).getTime() > now.getTime());
   const limits = checkLimits(
     active.map((booking) => ({ ...booking, id: booking._id })),
     { accountId, personKey: person.personKey, service, slotId, personLabel: person.label, ...(replacing ? { replacing } : {}) },
@@ -83,6 +102,64 @@ export async function assertMayBook(accountId: string, person: Person, service: 
   );
   if (!limits.ok) throw refusalError(limits);
   return limits.sameBooking;
+}
+
+/**
+ * The person's booking of this very slot answers a repeated request, but only to the account that
+ * made it: another account booking the same family member learns nothing about that booking.
+ */
+function mineOrRefused(booking: BookingRecord, accountId: string): BookingRecord {
+  if (booking.accountId === accountId) return booking;
+  throw new ActionError('CONFLICT', '这位办事人在这个时段已经有预约了，请选择其他时间');
+}
+
+/** Thrown out of a transaction whose new booking's id exists already. */
+class BookingExists extends Error {}
+
+/**
+ * Takes a place and writes the booking and its check-in code claim in one transaction. The usual
+ * path reads nothing but the counter; when the booking id exists (a double tap that won, or this
+ * person's cancelled booking of the same slot) a second transaction reads it and answers with it,
+ * or makes it active again with its old code.
+ */
+export async function placeBooking(
+  slot: Slot,
+  who: { accountId: string; personKey: string; person: BookingPersonRecord; needs: Needs },
+  now: Date,
+): Promise<{ booking: BookingRecord; raced: boolean }> {
+  const ref = parseSlotId(slot.slotId);
+  if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
+  const bookingId = bookingIdFor(slot.slotId, who.personKey);
+  const full = () => refusalError(refuse('FULL', FULL_MESSAGE));
+  try {
+    return await withCodeAttempts((attempt) =>
+      bookingTransaction(async (transaction) => {
+        if (!(await takePlaceIn(transaction, slot.slotId, slot.capacity, now))) throw full();
+        const record = bookingRecord(slot, who, checkInCodeFor(bookingId, bookingSecret(), attempt), now);
+        const { _id, ...data } = record;
+        try {
+          await transaction.collection(COLLECTIONS.bookings).add({ data: { _id, ...data } as unknown as Record<string, unknown> });
+        } catch (error) {
+          if (isDuplicateId(error)) throw new BookingExists(bookingId);
+          throw error;
+        }
+        await claimGivenCodeIn(transaction, record.checkInCode, bookingId, ref.stationId, ref.day, now);
+        return { booking: record, raced: false };
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof BookingExists)) throw error;
+  }
+  return bookingTransaction(async (transaction) => {
+    const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
+    if (!current) throw new ActionError('CONFLICT', '情况刚刚有变化，请再点一次预约');
+    if (current.status === 'booked') return { booking: mineOrRefused(current, who.accountId), raced: true };
+    if (!(await takePlaceIn(transaction, slot.slotId, slot.capacity, now))) throw full();
+    // Its check-in code claim is still this booking's: the code stays the same.
+    const record = bookingRecord(slot, who, current.checkInCode, now);
+    await writeBookingIn(transaction, record);
+    return { booking: record, raced: false };
+  });
 }
 
 async function ownBooking(user: UserRecord, bookingId: string): Promise<BookingRecord> {
@@ -156,62 +233,48 @@ export const residentHandlers: ResidentHandlers = {
     const ref = parseSlotId(slotId);
     if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
     const who = await resolvePerson(user, person);
-    const bookingId = bookingIdFor(slotId, who.personKey);
-    const stationName = await stationNames()(ref.stationId);
+    const stationName = stationNames()(ref.stationId);
 
     // A repeated request (double tap, retry after a timeout) answers with the booking it made.
-    const existing = await findById<BookingRecord>(COLLECTIONS.bookings, bookingId);
-    if (existing && existing.status === 'booked' && existing.accountId === user._id && existing.personKey === who.personKey && existing.slotId === slotId) return bookingView(existing, stationName);
     const same = await assertMayBook(user._id, who, ref.service, slotId, now);
-    if (same) return bookingView(same, stationName);
+    if (same) return bookingView(mineOrRefused(same, user._id), await stationName);
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
 
-    if (!(await takePlace(slotId, slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
-    // From here a place is ours: any failure gives it back, so nothing is left half-done.
-    let outcome: { booking: BookingRecord; raced: boolean };
-    try {
-      const record = await newBooking(slot, { accountId: user._id, personKey: who.personKey, person: who.record, needs }, now);
-      outcome = await inTransaction(async (transaction) => {
-        const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
-        if (current && current.status === 'booked') return { booking: current, raced: true };
-        // New, or a cancelled booking of the same person and slot made active again.
-        const { _id, ...data } = record;
-        await transaction.collection(COLLECTIONS.bookings).doc(bookingId).set({ data });
-        return { booking: record, raced: false };
-      });
-    } catch (error) {
-      await releasePlace(slotId);
-      throw error;
-    }
-    // A concurrent identical request won: it holds the place, ours goes back.
-    if (outcome.raced) await releasePlace(slotId);
-    return bookingView(outcome.booking, stationName);
+    const { booking } = await placeBooking(slot, { accountId: user._id, personKey: who.personKey, person: who.record, needs }, now);
+    return bookingView(booking, await stationName);
   },
 
   async cancel({ bookingId }, context) {
     const { user } = requireUser(context);
+    const { now } = context;
     const booking = await ownBooking(user, bookingId);
     const config = await hallConfigOf(booking.stationId);
     // A time the hall closed may be given up until it starts: the cut-off protects the hall's plan, which changed.
-    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, context.now, booking.closure ? { cancelCutoffMinutes: 0 } : config);
+    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, now, booking.closure ? { cancelCutoffMinutes: 0 } : config);
     if (!check.ok) throw refusalError(check);
-    // Conditional: of two racing cancels (or a cancel racing a reschedule) only one frees the place.
-    const changed = await updated(
-      database()
+    const holds = holdsFor(config, booking.slotId);
+    // One transaction: the booking is cancelled and its place freed (to the first waiting, or the pool).
+    const offered = await bookingTransaction(async (transaction) => {
+      const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
+      // Of two racing cancels (or a cancel racing a reschedule) only one frees the place.
+      if (!current || current.status !== 'booked' || current.slotId !== booking.slotId) throw refusalError(refuse('NOT_ACTIVE'));
+      await transaction
         .collection(COLLECTIONS.bookings)
-        .where({ _id: bookingId, status: 'booked', slotId: booking.slotId })
-        .update({ data: { status: 'cancelled', cancelledAt: context.now, updatedAt: context.now } }),
-    );
-    if (changed !== 1) throw refusalError(refuse('NOT_ACTIVE'));
-    await freePlace(booking.slotId, context.now);
-    return bookingView({ ...booking, status: 'cancelled', cancelledAt: context.now }, await stationNames()(booking.stationId));
+        .doc(bookingId)
+        .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now } });
+      return freePlaceIn(transaction, booking.slotId, now, holds);
+    });
+    if (offered) await notifyOffer(offered);
+    return bookingView({ ...booking, status: 'cancelled', cancelledAt: now }, await stationNames()(booking.stationId));
   },
 
   async reschedule({ bookingId, slotId }, context) {
     const { user } = requireUser(context);
     const { now } = context;
     const booking = await ownBooking(user, bookingId);
-    const [oldConfig, newConfig] = await Promise.all([hallConfigOf(booking.stationId), hallConfigOfSlot(slotId)]);
+    const sameStation = parseSlotId(slotId)?.stationId === booking.stationId;
+    const oldConfig = await hallConfigOf(booking.stationId);
+    const newConfig = sameStation ? oldConfig : await hallConfigOfSlot(slotId);
     const check = canReschedule(
       { status: booking.status, start: asDate(booking.start), slotId: booking.slotId, service: booking.service },
       slotId,
@@ -225,30 +288,40 @@ export const residentHandlers: ResidentHandlers = {
     await assertMayBook(user._id, { personKey: booking.personKey, record: booking.person, label: booking.person.self ? '本人' : booking.person.name }, booking.service, slotId, now, booking._id);
 
     const newId = bookingIdFor(slotId, booking.personKey);
-    // 1. Take the new place; if that fails, nothing has changed.
-    if (!(await takePlace(slotId, check.slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
-    // 2. Move the booking in one transaction (new document booked, old one cancelled).
-    let moved: BookingRecord;
-    try {
-      moved = await newBooking(check.slot, booking, now, { rescheduledFrom: booking._id });
-      const { _id, ...data } = moved;
-      await inTransaction(async (transaction) => {
+    const holds = holdsFor(oldConfig, booking.slotId);
+    const sameClaim = ref.stationId === booking.stationId && ref.day === booking.day;
+    // One transaction: the new place taken, the booking moved (new document booked, old one
+    // cancelled and pointing at it), the old place freed. The resident keeps the code they were
+    // given (the claim moves with the booking); only when another booking of that day holds it
+    // already is a new one chosen, and the answer says so.
+    const { moved, offered } = await withCodeAttempts((attempt) =>
+      bookingTransaction(async (transaction) => {
         const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);
         if (!current || current.status !== 'booked' || current.slotId !== booking.slotId) throw refusalError(refuse('NOT_ACTIVE'));
         const target = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, newId);
         if (target && target.status === 'booked') throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
-        await transaction.collection(COLLECTIONS.bookings).doc(newId).set({ data });
+        if (!(await takePlaceIn(transaction, slotId, check.slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
+        const code = attempt === 0 ? current.checkInCode : checkInCodeFor(newId, bookingSecret(), attempt - 1);
+        if (sameClaim && attempt === 0) {
+          const claim: Omit<CheckInCodeRecord, '_id'> = { bookingId: newId, stationId: ref.stationId, day: ref.day, createdAt: now };
+          await transaction.collection(COLLECTIONS.checkInCodes).doc(checkInClaimId(ref.stationId, ref.day, code)).set({ data: claim as unknown as Record<string, unknown> });
+        } else if (!(target && target.checkInCode === code)) {
+          await claimGivenCodeIn(transaction, code, newId, ref.stationId, ref.day, now);
+        }
+        const record = bookingRecord(check.slot, booking, code, now, {
+          rescheduledFrom: booking._id,
+          ...(code !== current.checkInCode ? { previousCheckInCode: current.checkInCode } : {}),
+        });
+        await writeBookingIn(transaction, record);
         await transaction
           .collection(COLLECTIONS.bookings)
           .doc(booking._id)
           .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now, rescheduledTo: newId } });
-      });
-    } catch (error) {
-      await releasePlace(slotId);
-      throw error;
-    }
-    // 3. Only now give the old place back (to the first on its waitlist, if anyone waits).
-    await freePlace(booking.slotId, now);
+        const offer = await freePlaceIn(transaction, booking.slotId, now, holds);
+        return { moved: record, offered: offer };
+      }),
+    );
+    if (offered) await notifyOffer(offered);
     return bookingView(moved, await stationNames()(ref.stationId));
   },
 

@@ -1,9 +1,7 @@
 import type { BookingNeedsView, BookingPersonView, BookingView, RosterEntryView } from '@domain/actions/booking';
 import {
-  BOOKING_STATUS_LABELS,
+  bookingStatusLabel,
   SERVICE_LABELS,
-  checkInClaimId,
-  checkInCodeFor,
   checkInPayload,
   bookingIdFor,
   needLabels,
@@ -19,14 +17,11 @@ import {
   COLLECTIONS,
   type BookingPersonRecord,
   type BookingRecord,
-  type CheckInCodeRecord,
   type HallConfigRecord,
   type StationRecord,
 } from '@platform/cloud/collections';
-import { findById, isoDate, updated } from '@platform/cloud/documents';
-import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
-import { database } from '@platform/cloud/wx';
-import { bookingSecret } from './secrets';
+import { findById, isoDate } from '@platform/cloud/documents';
+import type { Transaction } from '@platform/cloud/transaction';
 
 export const FULL_MESSAGE = '这个时段已经约满了，请选择其他时间';
 
@@ -57,93 +52,36 @@ export async function hallConfigOfSlot(slotId: string): Promise<HallConfig> {
   return hallConfigOf(ref.stationId);
 }
 
-/** Station names for views, looked up once per call. */
+/** A station's name changes rarely: a warm function instance reuses it for a minute instead of a database round trip per call. */
+const STATION_NAME_TTL_MS = 60_000;
+const stationNameCache = new Map<string, { name: Promise<string>; until: number }>();
+
+/** Station names for views. */
 export function stationNames(): (stationId: string) => Promise<string> {
-  const cache = new Map<string, Promise<string>>();
   return (stationId) => {
-    let name = cache.get(stationId);
-    if (!name) {
-      name = findById<StationRecord>(COLLECTIONS.stations, stationId).then((station) => station?.name ?? '');
-      cache.set(stationId, name);
-    }
+    const now = Date.now();
+    const cached = stationNameCache.get(stationId);
+    if (cached && cached.until > now) return cached.name;
+    const name = findById<StationRecord>(COLLECTIONS.stations, stationId).then((station) => station?.name ?? '');
+    // A failed read is not remembered.
+    name.catch(() => stationNameCache.delete(stationId));
+    stationNameCache.set(stationId, { name, until: now + STATION_NAME_TTL_MS });
     return name;
   };
 }
 
-/**
- * Takes one place of a slot: creates its counter with full capacity the first time (set inside a
- * transaction, only when missing), then the conditional decrement. True iff a place was taken.
- */
-export async function takePlace(slotId: string, capacity: number, now: Date): Promise<boolean> {
-  const ref = parseSlotId(slotId);
-  if (!ref) return false;
-  const existing = await findById(COLLECTIONS.slotCounters, slotId);
-  if (!existing) {
-    await inTransaction(async (transaction) => {
-      const counter = await readInTransaction(transaction, COLLECTIONS.slotCounters, slotId);
-      if (counter) return;
-      await transaction
-        .collection(COLLECTIONS.slotCounters)
-        .doc(slotId)
-        .set({ data: { stationId: ref.stationId, service: ref.service, day: ref.day, capacity, remaining: capacity, createdAt: now } });
-    });
-  }
-  const _ = database().command;
-  const taken = await updated(
-    database()
-      .collection(COLLECTIONS.slotCounters)
-      .where({ _id: slotId, remaining: _.gt(0) })
-      .update({ data: { remaining: _.inc(-1) } }),
-  );
-  return taken === 1;
-}
-
-/** Gives one place back (a cancel, a move, or compensation after a failed booking write). */
-export async function releasePlace(slotId: string): Promise<void> {
-  const _ = database().command;
-  await database()
-    .collection(COLLECTIONS.slotCounters)
-    .where({ _id: slotId })
-    .update({ data: { remaining: _.inc(1) } });
-}
-
-/**
- * A check-in code unique among the station's bookings of that day: claimed with add() (which
- * rejects a duplicate id), trying the booking's alternatives on a clash. A claim this booking
- * already holds (a reactivated or retried booking) is reused.
- */
-export async function claimCheckInCode(bookingId: string, stationId: string, day: string, now: Date): Promise<string> {
-  const secret = bookingSecret();
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const code = checkInCodeFor(bookingId, secret, attempt);
-    const claimId = checkInClaimId(stationId, day, code);
-    try {
-      const claim: Omit<CheckInCodeRecord, '_id'> = { bookingId, stationId, day, createdAt: now };
-      await database()
-        .collection(COLLECTIONS.checkInCodes)
-        .add({ data: { _id: claimId, ...claim } });
-      return code;
-    } catch (error) {
-      const existing = await findById<CheckInCodeRecord>(COLLECTIONS.checkInCodes, claimId);
-      if (!existing) throw error;
-      if (existing.bookingId === bookingId) return code;
-    }
-  }
-  throw new Error(`no free check-in code for ${bookingId}`);
-}
-
-/** A new booking of a place already taken (reserve, reschedule, a claimed waitlist hold), with its check-in code claimed. */
-export async function newBooking(
+/** A new booking of a place taken in the same transaction (reserve, reschedule, a claimed waitlist hold). */
+export function bookingRecord(
   slot: Slot,
   who: { accountId: string; personKey: string; person: BookingPersonRecord; needs: Needs },
+  checkInCode: string,
   now: Date,
   extra: Partial<BookingRecord> = {},
-): Promise<BookingRecord> {
+): BookingRecord {
   const ref = parseSlotId(slot.slotId);
   if (!ref) throw new ActionError('NOT_FOUND', '没有找到这个时段，请刷新后重新选择');
-  const id = bookingIdFor(slot.slotId, who.personKey);
   return {
-    _id: id,
+    _id: bookingIdFor(slot.slotId, who.personKey),
     stationId: ref.stationId,
     service: ref.service,
     slotId: slot.slotId,
@@ -155,11 +93,17 @@ export async function newBooking(
     person: who.person,
     status: 'booked',
     needs: { kinds: [...who.needs.kinds], ...(who.needs.greenChannelReason ? { greenChannelReason: who.needs.greenChannelReason } : {}) },
-    checkInCode: await claimCheckInCode(id, ref.stationId, ref.day, now),
+    checkInCode,
     createdAt: now,
     updatedAt: now,
     ...extra,
   };
+}
+
+/** Writes a booking inside a transaction (set: a cancelled booking of the same person and slot becomes active again). */
+export async function writeBookingIn(transaction: Transaction, booking: BookingRecord): Promise<void> {
+  const { _id, ...data } = booking;
+  await transaction.collection(COLLECTIONS.bookings).doc(_id).set({ data: data as unknown as Record<string, unknown> });
 }
 
 export function needsView(needs: Needs | undefined): BookingNeedsView {
@@ -201,11 +145,12 @@ export function bookingView(booking: BookingRecord, stationName: string): Bookin
     start: isoDate(booking.start),
     end: isoDate(booking.end),
     status: booking.status,
-    statusLabel: BOOKING_STATUS_LABELS[booking.status],
+    statusLabel: bookingStatusLabel(booking),
     person: personView(booking.person, false),
     needs: needsView(booking.needs),
     checkInCode: booking.checkInCode,
     checkInPayload: checkInPayload(booking._id, booking.checkInCode),
+    ...(booking.previousCheckInCode ? { previousCheckInCode: booking.previousCheckInCode } : {}),
     createdAt: isoDate(booking.createdAt),
     ...(booking.checkedInAt ? { checkedInAt: isoDate(booking.checkedInAt) } : {}),
     ...(booking.closure ? { closure: { reason: booking.closure.reason } } : {}),
@@ -218,7 +163,7 @@ export function rosterEntryView(booking: BookingRecord): RosterEntryView {
     service: booking.service,
     serviceLabel: SERVICE_LABELS[booking.service],
     status: booking.status,
-    statusLabel: BOOKING_STATUS_LABELS[booking.status],
+    statusLabel: bookingStatusLabel(booking),
     person: personView(booking.person, true),
     needs: needsView(booking.needs),
     ...(booking.checkedInAt ? { checkedInAt: isoDate(booking.checkedInAt) } : {}),

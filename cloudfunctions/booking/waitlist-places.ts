@@ -9,33 +9,22 @@ import {
   BOOKING_TEMPLATES,
   MINUTE_MS,
   SERVICE_LABELS,
-  lookupSlot,
   nextHolder,
   parseSlotId,
-  placeFreed,
   shanghaiDay,
   timeOf,
   shanghaiMinuteOfDay,
-  type HallConfig,
-  type HoldOptions,
 } from '@domain/booking';
 import { COLLECTIONS, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
-import { findById, findMany } from '@platform/cloud/documents';
-import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { findMany } from '@platform/cloud/documents';
+import { readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { sendBookingMessage } from './messages';
-import { asDate, hallConfigOfSlot, releasePlace } from './shared';
+import { bookingTransaction } from './places';
+import { hallConfigOfSlot } from './shared';
+import { entriesOf, holdOptions } from './waitlist-entries';
 
-/** Stored dates come back as Dates, or as strings from older records: the rules want Dates. */
-export const entriesOf = (record: WaitlistRecord): WaitlistEntryRecord[] =>
-  record.entries.map((entry) => ({ ...entry, joinedAt: asDate(entry.joinedAt), ...(entry.holdUntil ? { holdUntil: asDate(entry.holdUntil) } : {}) }));
-
-/** No hold lasts past the slot's booking cut-off. */
-export function holdOptions(config: HallConfig, slotId: string): HoldOptions {
-  const found = lookupSlot(config, slotId);
-  if (found.kind !== 'slot') return { latestHoldEnd: new Date(0) };
-  return { latestHoldEnd: new Date(found.slot.start.getTime() - config.bookingCutoffMinutes * MINUTE_MS) };
-}
+export { entriesOf, holdOptions } from './waitlist-entries';
 
 /** Tells the first in line a place is held for them (without a subscription left, 我的预约 still shows it). */
 export async function notifyOffer(entry: WaitlistEntryRecord): Promise<void> {
@@ -54,50 +43,21 @@ export async function notifyOffer(entry: WaitlistEntryRecord): Promise<void> {
   );
 }
 
-/**
- * A booked place was given up (cancel, moved away). With someone waiting it is held for them;
- * otherwise it goes back to the pool. Use instead of releasePlace whenever a person frees a place.
- */
-export async function freePlace(slotId: string, now: Date): Promise<void> {
-  const waitlist = await findById<WaitlistRecord>(COLLECTIONS.waitlists, slotId);
-  if (!waitlist || !waitlist.entries.some((entry) => entry.status === 'waiting')) return releasePlace(slotId);
-  const config = await hallConfigOfSlot(slotId);
-  // A time the hall closed offers nobody a place: it could not be booked.
-  const found = lookupSlot(config, slotId);
-  if (found.kind !== 'slot' || found.closed) return releasePlace(slotId);
-  const options = holdOptions(config, slotId);
-  const _ = database().command;
-  const offered = await inTransaction(async (transaction) => {
-    const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
-    const result = current ? placeFreed(entriesOf(current), now, options) : { queue: [] };
-    const counter = transaction.collection(COLLECTIONS.slotCounters).doc(slotId);
-    if (!current || !result.offered) {
-      await counter.update({ data: { remaining: _.inc(1) } });
-      return undefined;
-    }
-    await transaction
-      .collection(COLLECTIONS.waitlists)
-      .doc(slotId)
-      .update({ data: { entries: result.queue, updatedAt: now } });
-    await counter.update({ data: { held: _.inc(1) } });
-    return result.offered as WaitlistEntryRecord;
-  });
-  if (offered) await notifyOffer(offered);
-}
-
 /** Timer: holds that ran out pass to the next in line (or back to the pool). */
-export async function expireHolds(now: Date): Promise<{ expired: number; offered: number; returned: number }> {
+export async function expireHolds(now: Date, deadline = Number.POSITIVE_INFINITY): Promise<{ expired: number; offered: number; returned: number }> {
   const _ = database().command;
   const queues = await findMany<WaitlistRecord>(
     database()
       .collection(COLLECTIONS.waitlists)
       .where({ 'entries.status': 'holding', day: _.gte(shanghaiDay(new Date(now.getTime() - 24 * 60 * MINUTE_MS))) })
-      .limit(1000),
+      .limit(100),
   );
   const totals = { expired: 0, offered: 0, returned: 0 };
   for (const queue of queues) {
+    // What is left is found again by the next run (the query only finds queues still holding).
+    if (Date.now() >= deadline) break;
     const options = holdOptions(await hallConfigOfSlot(queue._id), queue._id);
-    const step = await inTransaction(async (transaction) => {
+    const step = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, queue._id);
       if (!current) return undefined;
       const result = nextHolder(entriesOf(current), now, options);

@@ -1,7 +1,13 @@
 import type { WaitlistEntryView, bookingActions } from '@domain/actions/booking';
 import {
+  MAX_WAITING_PER_SLOT,
+  MAX_WAITLISTS_PER_ACCOUNT,
   SERVICE_LABELS,
+  TOO_MANY_WAITLISTS_MESSAGE,
+  WAITLIST_FULL_MESSAGE,
+  bookingIdFor,
   canReserve,
+  checkInCodeFor,
   claimHold,
   fnv1a64,
   hashBase32,
@@ -11,16 +17,19 @@ import {
   refusalError,
   refuse,
   shanghaiDay,
+  trimFinished,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type BookingRecord, type SlotCounterRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate } from '@platform/cloud/documents';
-import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { readInTransaction } from '@platform/cloud/transaction';
+import { bookingTransaction, claimGivenCodeIn, withCodeAttempts } from './places';
+import { bookingSecret } from './secrets';
 import { database } from '@platform/cloud/wx';
 import { assertMayBook, resolvePerson } from './residents';
-import { bookingView, hallConfigOfSlot, needsView, newBooking, personView, stationNames } from './shared';
+import { bookingRecord, bookingView, hallConfigOfSlot, needsView, personView, stationNames, writeBookingIn } from './shared';
 import { entriesOf, holdOptions, notifyOffer } from './waitlist-places';
 
 type WaitlistHandlers = Pick<Handlers<typeof bookingActions>, 'joinWaitlist' | 'myWaitlist' | 'claimWaitlistHold' | 'leaveWaitlist'>;
@@ -68,6 +77,16 @@ export const waitlistHandlers: WaitlistHandlers = {
     const counter = await findById<SlotCounterRecord>(COLLECTIONS.slotCounters, slotId);
     if (!counter || counter.remaining > 0) throw new ActionError('CONFLICT', '这个时段还有名额，可以直接预约，不用候补', { slotId: '这个时段还有名额' });
     const who = await resolvePerson(user, person);
+    const mine = await findMany<WaitlistRecord>(
+      database()
+        .collection(COLLECTIONS.waitlists)
+        .where({ accountIds: user._id, day: database().command.gte(shanghaiDay(now)) })
+        .orderBy('day', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(50),
+    );
+    const waitingElsewhere = mine.filter((record) => record._id !== slotId && record.entries.some((item) => item.accountId === user._id && isLive(item))).length;
+    if (waitingElsewhere >= MAX_WAITLISTS_PER_ACCOUNT) throw new ActionError('CONFLICT', TOO_MANY_WAITLISTS_MESSAGE, { slotId: TOO_MANY_WAITLISTS_MESSAGE });
     // The same limits as a booking: a place offered later must be one they may take.
     const same = await assertMayBook(user._id, who, ref.service, slotId, now);
     if (same) throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
@@ -83,12 +102,14 @@ export const waitlistHandlers: WaitlistHandlers = {
       person: who.record,
       needs: { kinds: [...needs.kinds], ...(needs.greenChannelReason ? { greenChannelReason: needs.greenChannelReason } : {}) },
     };
-    const entries = await inTransaction(async (transaction) => {
+    const entries = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
-      const joined = joinWaitlist(current ? entriesOf(current) : [], entry, now);
+      const before = current ? entriesOf(current) : [];
+      const joined = joinWaitlist(before, entry, now);
       if (!joined.ok) throw refusalError(joined);
-      const queue = joined.queue.map((item) => (item.id === entry.id ? entry : item)) as WaitlistEntryRecord[];
-      const accountIds = [...new Set([...(current?.accountIds ?? []), user._id])];
+      if (before.filter((item) => item.status === 'waiting').length >= MAX_WAITING_PER_SLOT) throw new ActionError('CONFLICT', WAITLIST_FULL_MESSAGE, { slotId: WAITLIST_FULL_MESSAGE });
+      const queue = trimFinished(joined.queue.map((item) => (item.id === entry.id ? entry : item)) as WaitlistEntryRecord[]);
+      const accountIds = [...new Set(queue.map((item) => item.accountId))];
       const record: Omit<WaitlistRecord, '_id'> = { stationId: ref.stationId, service: ref.service, day: ref.day, entries: queue, accountIds, updatedAt: now };
       await transaction.collection(COLLECTIONS.waitlists).doc(slotId).set({ data: record as unknown as Record<string, unknown> });
       return queue;
@@ -104,6 +125,7 @@ export const waitlistHandlers: WaitlistHandlers = {
         .collection(COLLECTIONS.waitlists)
         .where({ accountIds: user._id, day: _.gte(shanghaiDay(context.now)) })
         .orderBy('day', 'asc')
+        .orderBy('_id', 'asc')
         .limit(50),
     );
     const names = stationNames();
@@ -129,27 +151,32 @@ export const waitlistHandlers: WaitlistHandlers = {
     const same = await assertMayBook(user._id, person, ref.service, slotId, now);
     if (same) return bookingView(same, await stationNames()(ref.stationId));
 
-    const booking = await newBooking(lookup.slot, entry, now);
-    const bookingId = booking._id;
+    const bookingId = bookingIdFor(slotId, entry.personKey);
     const _ = database().command;
-    // One transaction: the hold is claimed, the held place becomes this booking, the booking is written.
-    await inTransaction(async (transaction) => {
-      const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
-      const claimed = claimHold(current ? entriesOf(current) : [], entry.personKey, now);
-      if (!claimed.ok) throw refusalError(claimed);
-      const existing = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
-      if (existing && existing.status === 'booked') throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
-      await transaction
-        .collection(COLLECTIONS.waitlists)
-        .doc(slotId)
-        .update({ data: { entries: claimed.queue, updatedAt: now } });
-      await transaction
-        .collection(COLLECTIONS.slotCounters)
-        .doc(slotId)
-        .update({ data: { held: _.inc(-1) } });
-      const { _id, ...data } = booking;
-      await transaction.collection(COLLECTIONS.bookings).doc(bookingId).set({ data: data as unknown as Record<string, unknown> });
-    });
+    // One transaction: the hold is claimed, the held place becomes this booking, its code is claimed, the booking is written.
+    const booking = await withCodeAttempts((attempt) =>
+      bookingTransaction(async (transaction) => {
+        const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
+        const claimed = claimHold(current ? entriesOf(current) : [], entry.personKey, now);
+        if (!claimed.ok) throw refusalError(claimed);
+        const existing = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
+        if (existing && existing.status === 'booked') throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
+        // A cancelled booking of this person and slot keeps its code (its claim is still its own).
+        const code = existing?.checkInCode ?? checkInCodeFor(bookingId, bookingSecret(), attempt);
+        if (!existing) await claimGivenCodeIn(transaction, code, bookingId, ref.stationId, ref.day, now);
+        await transaction
+          .collection(COLLECTIONS.waitlists)
+          .doc(slotId)
+          .update({ data: { entries: claimed.queue, updatedAt: now } });
+        await transaction
+          .collection(COLLECTIONS.slotCounters)
+          .doc(slotId)
+          .update({ data: { held: _.inc(-1) } });
+        const record = bookingRecord(lookup.slot, entry, code, now);
+        await writeBookingIn(transaction, record);
+        return record;
+      }),
+    );
     return bookingView(booking, await stationNames()(ref.stationId));
   },
 
@@ -160,7 +187,7 @@ export const waitlistHandlers: WaitlistHandlers = {
     if (!isLive(entry)) return { left: true };
     const options = holdOptions(await hallConfigOfSlot(slotId), slotId);
     const _ = database().command;
-    const offered = await inTransaction(async (transaction) => {
+    const offered = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
       if (!current) return undefined;
       const result = leaveWaitlist(entriesOf(current), entry.personKey, now, options);

@@ -9,6 +9,7 @@ import { countOf, findById, findMany, insert, isoDate } from '@platform/cloud/do
 import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
+import { bookingStatusLabel } from '@domain/booking/booking';
 import { SERVICE_LABELS } from '@domain/booking/services';
 import { withoutId } from './open-thread';
 import {
@@ -64,7 +65,7 @@ async function residentContext(thread: ConsultThreadRecord, directory: Directory
   return {
     ...(communityName ? { communityName } : {}),
     earlierThreads: earlier.filter((other) => other._id !== thread._id).slice(0, 5).map((other) => ({ id: other._id, title: other.title, status: other.status, createdAt: isoDate(other.createdAt) })),
-    bookings: bookings.map((booking) => ({ id: booking._id, service: SERVICE_LABELS[booking.service] ?? booking.service, day: booking.day, status: booking.status })),
+    bookings: bookings.map((booking) => ({ id: booking._id, service: SERVICE_LABELS[booking.service] ?? booking.service, day: booking.day, status: booking.status, statusLabel: bookingStatusLabel(booking) })),
   };
 }
 

@@ -86,6 +86,8 @@ export interface BookingView {
   /** 6-digit code the resident reads out, and the QR payload the officer scans. */
   checkInCode: string;
   checkInPayload: string;
+  /** Moving the booking could not keep its code (another booking of that day had it): the code it had before, so the page can say the new one clearly. */
+  previousCheckInCode?: string;
   createdAt: string;
   checkedInAt?: string;
   /** The hall closed this time after it was booked: reschedule (any time before it) or cancel. */
@@ -116,6 +118,13 @@ export interface RosterEntryView {
   needs: BookingNeedsView;
   checkedInAt?: string;
   closure?: { reason: string };
+}
+
+/** Housekeeping's check of slot counters against their bookings: what it looked at and what it had to repair. */
+export interface SlotCounterCheckView {
+  checked: number;
+  repaired: { slotId: string; was: { remaining: number; held: number }; now: { remaining: number; held: number }; bookings: number }[];
+  finished: boolean;
 }
 
 export interface RosterView {
@@ -279,8 +288,8 @@ export const bookingActions = defineFunction('booking', {
     policy: 'system',
   }),
   /** WeChat allows one timer trigger per function: this is it, and it runs the two above. */
-  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView }>()({
-    summary: '每5分钟：发送预约提醒，标记未到场，过期的候补保留顺延给下一位',
+  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView; counters: SlotCounterCheckView }>()({
+    summary: '每5分钟：发送预约提醒，标记未到场，过期的候补保留顺延给下一位，核对并修复与预约不符的名额计数',
     input: emptyInput,
     policy: 'system',
   }),

@@ -52,7 +52,8 @@ export interface ThreadSummaryView {
 export interface ResidentContextView {
   communityName?: string;
   earlierThreads: { id: string; title: string; status: ThreadStatus; createdAt: string }[];
-  bookings: { id: string; service: string; day: string; status: string }[];
+  /** statusLabel: 已改约 for a booking moved to another time (its old document is 'cancelled'). */
+  bookings: { id: string; service: string; day: string; status: string; statusLabel: string }[];
 }
 
 export interface ThreadView extends ThreadSummaryView {

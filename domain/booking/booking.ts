@@ -41,6 +41,11 @@ export interface Booking {
 }
 
 /** Holds a place: booked and the slot not over yet. Checked-in, cancelled and no-show ones do not. */
+/** The label a person sees: a booking moved to another time is 已改约, not the 已取消 its old document records. */
+export function bookingStatusLabel(booking: { status: BookingStatus; rescheduledTo?: string }): string {
+  return booking.status === 'cancelled' && booking.rescheduledTo ? '已改约' : BOOKING_STATUS_LABELS[booking.status];
+}
+
 export function isActiveBooking(booking: Pick<Booking, 'status' | 'end'>, now: Date): boolean {
   return booking.status === 'booked' && now.getTime() < booking.end.getTime();
 }

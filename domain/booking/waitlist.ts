@@ -15,6 +15,28 @@ import { MINUTE_MS } from './time';
 
 export const DEFAULT_HOLD_MINUTES = 30;
 
+/** People waiting for one slot at most: a line longer than this will not reach the end before the slot. */
+export const MAX_WAITING_PER_SLOT = 30;
+/** Slots one account may wait for at once (its own and its family's entries). */
+export const MAX_WAITLISTS_PER_ACCOUNT = 3;
+/** Finished entries (claimed, expired, left) kept in a slot's document for the record; older ones are dropped so it stays small. */
+export const FINISHED_ENTRIES_KEPT = 20;
+
+export const WAITLIST_FULL_MESSAGE = `这个时段候补的人已经有${MAX_WAITING_PER_SLOT}位了，轮到的机会很小，请选择其他时间`;
+export const TOO_MANY_WAITLISTS_MESSAGE = `一个账号最多同时候补${MAX_WAITLISTS_PER_ACCOUNT}个时段（包括为家人候补的），请先退出一个候补再来`;
+
+/** Keeps every live entry and only the newest finished ones, in line order. */
+export function trimFinished<E extends { status: WaitlistStatus }>(queue: readonly E[]): E[] {
+  let finishedToDrop = queue.filter((e) => e.status !== 'waiting' && e.status !== 'holding').length - FINISHED_ENTRIES_KEPT;
+  return queue.filter((e) => {
+    if (finishedToDrop > 0 && e.status !== 'waiting' && e.status !== 'holding') {
+      finishedToDrop--;
+      return false;
+    }
+    return true;
+  });
+}
+
 export const WAITLIST_STATUSES = ['waiting', 'holding', 'claimed', 'expired', 'left'] as const;
 export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number];
 

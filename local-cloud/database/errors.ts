@@ -108,8 +108,16 @@ export function toApiError(apiName: string, thrown: unknown): CloudSdkError {
   return makeError(`${apiName}:fail ${String(thrown)}`, -1);
 }
 
+/**
+ * Requests the SDK would send to CloudBase, counted as they happen: every document and query call,
+ * and inside a transaction its start, each operation and its commit (the SDK sends each one).
+ * In CloudBase each is a network round trip (≈ 10–30 ms, billed), so this is an action's production latency.
+ */
+export const roundTrips = { count: 0 };
+
 /** Runs an API body and rejects with an SDK-shaped error on failure. */
 export async function runApi<T>(apiName: string, body: () => T | Promise<T>): Promise<T> {
+  roundTrips.count++;
   try {
     return await body();
   } catch (thrown) {

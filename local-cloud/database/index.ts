@@ -7,7 +7,7 @@ import type { DatabaseContext } from './collection-reference';
 import { createDatabaseApi } from './database-api';
 import { Engine, type ChangeListener, type OpenStats } from './engine';
 import type { IndexDeclaration, QueryPlanStats } from './indexes';
-import { toApiError } from './errors';
+import { roundTrips, toApiError } from './errors';
 import { compileFilter, encodeQuery } from './query';
 import { TransactionManager } from './transaction';
 import type { CloudDatabase, DatabaseConfig } from './types';
@@ -61,6 +61,8 @@ export interface LocalDatabase {
   readonly openStats: OpenStats;
   /** How the most recent get() found its documents (scan, ids or an index) and how many it examined. */
   lastQueryPlan(): QueryPlanStats | undefined;
+  /** Requests sent so far by every database of this process (see `roundTrips` in errors.ts): take the difference around an action. */
+  roundTrips(): number;
 }
 
 /** Opens (or creates) a database directory. Synchronous so the local cloud can start quickly. */
@@ -103,5 +105,6 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
       return engine.openStats;
     },
     lastQueryPlan: () => engine.lastQuery,
+    roundTrips: () => roundTrips.count,
   };
 }

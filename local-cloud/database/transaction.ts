@@ -18,7 +18,7 @@ import { checkReadable, ensureCollection, type DatabaseContext } from './collect
 import { checkDocumentSize } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Mutation } from './engine';
-import { DatabaseFailure, failure, notFoundError, runApi, TCB_ERR_CODE, toApiError } from './errors';
+import { DatabaseFailure, failure, notFoundError, roundTrips, runApi, TCB_ERR_CODE, toApiError } from './errors';
 import { generateRequestId } from './ids';
 import { Mutex } from './mutex';
 import { compileProjection, normalizeFieldSpec } from './projection';
@@ -338,6 +338,8 @@ export class TransactionManager {
   constructor(private readonly timeoutMs: number) {}
 
   private async begin(context: DatabaseContext): Promise<TransactionState> {
+    // database.startTransaction is one request of its own.
+    roundTrips.count++;
     context.engine.assertOpen();
     // Waiting for the mutex from inside a transaction would wait for ourselves forever.
     if (this.current.getStore()?.status === 'active') throw failure('SYS_ERR', 'nested transactions are not supported');
@@ -372,11 +374,13 @@ export class TransactionManager {
     } catch (error) {
       // The SDK rolls back, then rethrows (or rejects with the rollback reason if the callback rolled back).
       const rolledBack = state.status === 'aborted';
+      if (!rolledBack) roundTrips.count++;
       state.rollback(undefined);
       throw rolledBack ? state.abortReason : error;
     }
     if (state.status === 'aborted') throw state.abortReason;
     if (state.status === 'committed') return result;
+    roundTrips.count++;
     try {
       state.commit();
     } catch (error) {

@@ -51,6 +51,7 @@ export const COLLECTIONS = {
   mediationCases: 'mediation_cases',
   mediationPasses: 'mediation_passes',
   mediationRosters: 'mediation_rosters',
+  timerCursors: 'timer_cursors',
 } as const;
 
 export interface UserRecord {
@@ -345,6 +346,8 @@ export interface BookingRecord extends Omit<Booking, 'id'> {
   /** Set on the old booking when it was moved to another slot (it is then 'cancelled'). */
   rescheduledTo?: string;
   rescheduledFrom?: string;
+  /** Set on the new booking when moving it could not keep the resident's code (another booking of that day held it). */
+  previousCheckInCode?: string;
   checkedInAt?: Date;
   checkedInBy?: string;
   noShowAt?: Date;
@@ -633,4 +636,19 @@ export interface MediationRosterRecord {
   members: { id: string; force: MediationForce; name: string; phone?: string; building?: string; org?: string }[];
   updatedAt: Date;
   updatedBy: string;
+}
+
+/**
+ * Where a timer's paged work stopped, so the next run goes on from there (`_id` is the job's name):
+ * a run cut off by the function timeout loses nothing and repeats nothing.
+ */
+export interface TimerCursorRecord {
+  _id: string;
+  /** Jobs that walk days (the slot counter check): the day being walked. */
+  day?: string;
+  /** Jobs that walk a time field (reminders by start, no-shows by end): the last value done. */
+  at?: Date;
+  /** The last document done at that day or time ('' before the first). */
+  afterId: string;
+  updatedAt: Date;
 }

@@ -51,7 +51,10 @@ function Upcoming({ booking, onChanged }: UpcomingProps) {
             onCancel={() => setRescheduling(false)}
             onDone={(changed) => {
               setRescheduling(false);
-              onChanged(`${changed.serviceLabel}已改到 ${dayLabel(changed.day)} ${changed.time}，签到码不变。`);
+              onChanged(
+                `${changed.serviceLabel}已改到 ${dayLabel(changed.day)} ${changed.time}，` +
+                  (changed.previousCheckInCode ? `签到码换成了 ${changed.checkInCode}，原来的 ${changed.previousCheckInCode} 不再使用。` : `签到码不变，还是 ${changed.checkInCode}。`),
+              );
             }}
           />
         ) : (

@@ -5,7 +5,6 @@ import { accountActions } from '@domain/actions/account';
 import { consultActions, type ThreadView } from '@domain/actions/consult';
 import { THREAD_OUTCOME_LABELS } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
-import { BOOKING_STATUS_LABELS, type BookingStatus } from '@domain/booking';
 import { roleProps } from '@/components/a11y';
 import { Composer, MessageList, useConsultThread } from '@/components/consult-thread';
 import { PageRoot } from '@/components/page-root';
@@ -46,7 +45,7 @@ function ResidentCard({ thread }: { thread: ThreadView }) {
           <Text className="resident-card__label">办证预约</Text>
           {context.bookings.map((booking) => (
             <Text key={booking.id} className="resident-card__item">
-              {booking.day} {booking.service}（{BOOKING_STATUS_LABELS[booking.status as BookingStatus] ?? booking.status}）
+              {booking.day} {booking.service}（{booking.statusLabel}）
             </Text>
           ))}
         </View>

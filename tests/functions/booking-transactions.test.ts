@@ -1,0 +1,171 @@
+/**
+ * Booking writes as single transactions, through the real handlers on the embedded database:
+ * the round trips a reserve costs, a check-in code clash inside the transaction, housekeeping's
+ * counter check (repairs and reports a counter that disagrees with its bookings), the check-in
+ * code kept across 改时间 (and the officer's card saying 已改约), bounded waitlists, and timers
+ * that pick up a reminder a cut-off run claimed but never sent.
+ * Clock: Wednesday 2026-11-25 09:00 Beijing; 长庆 (changqing) opens Mon–Fri.
+ */
+import { bookingActions } from '@domain/actions/booking';
+import { consultActions } from '@domain/actions/consult';
+import { BOOKING_TEMPLATES, MAX_WAITING_PER_SLOT, MAX_WAITLISTS_PER_ACCOUNT, checkInClaimId } from '@domain/booking';
+import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
+import { readOutbox, recordSubscription } from '@local-cloud/wechat';
+import { persona } from '../support/cloud-harness';
+import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
+
+const harness = clockedHarness(new Date('2026-11-25T09:00:00+08:00'));
+
+const slot = (day: string, hhmm: string, service = 'idRenewal') => `changqing:${service}:${day}:${hhmm}`;
+const TOMORROW_0900 = slot('2026-11-26', '0900');
+const self = { self: true as const };
+const NO_NEEDS = { kinds: [] as never[] };
+const reserve = (openid: string, slotId: string) => harness.call(openid, bookingActions.reserve, { slotId, person: self, needs: NO_NEEDS });
+const counter = (slotId: string) => harness.engine.find('slot_counters', { _id: slotId })[0] as { remaining: number; capacity: number; held?: number };
+const housekeeping = async () => ok((await harness.timer('booking', 'hallHousekeeping')) as Result<{ counters: { checked: number; repaired: { slotId: string }[] } }>);
+
+async function setCapacity(service: string, capacityPerSlot: number) {
+  const { stationId, ...config } = DEMO_HALL_CONFIGS.changqing;
+  const services = config.services.map((offer) => (offer.kind === service ? { ...offer, capacityPerSlot } : offer));
+  await harness.engine.api.collection('hall_configs').doc(stationId).set({ data: { ...config, services } });
+}
+
+describe('reserve is one transaction', () => {
+  test('a reserve costs 9 database round trips: the caller, the hall config, one indexed limits look-up, and a transaction (start, counter read and write, booking, code claim, commit)', async () => {
+    // A signed-in resident with a booking already (the first call of an openid also creates its account).
+    ok(await reserve('openid-trips', slot('2026-11-26', '0930', 'residencePermit')));
+    const before = harness.engine.roundTrips();
+    const booking = ok(await reserve('openid-trips', TOMORROW_0900));
+    const trips = harness.engine.roundTrips() - before;
+    expect(booking.status).toBe('booked');
+    expect(trips).toBeLessThanOrEqual(9);
+    // The limits were found through an index, not by scanning every booking.
+    expect(counter(TOMORROW_0900).capacity - counter(TOMORROW_0900).remaining).toBe(1);
+  });
+
+  test('a check-in code another booking of that day holds: the transaction is run again with the next code, nothing is left half-done', async () => {
+    const first = ok(await reserve('openid-clash', TOMORROW_0900));
+    ok(await harness.call('openid-clash', bookingActions.cancel, { bookingId: first.id }));
+    // Make it a new booking again, and let someone else hold its first code meanwhile.
+    await harness.engine.api.collection('bookings').doc(first.id).remove();
+    await harness.engine.api.collection('check_in_codes').doc(checkInClaimId('changqing', '2026-11-26', first.checkInCode)).set({ data: { bookingId: 'someone-else', stationId: 'changqing', day: '2026-11-26', createdAt: new Date() } });
+    const again = ok(await reserve('openid-clash', TOMORROW_0900));
+    expect(again.id).toBe(first.id);
+    expect(again.checkInCode).not.toBe(first.checkInCode);
+    expect(harness.engine.find('check_in_codes', { bookingId: first.id }).map((claim) => claim._id)).toContain(checkInClaimId('changqing', '2026-11-26', again.checkInCode));
+    expect(counter(TOMORROW_0900).capacity - counter(TOMORROW_0900).remaining).toBe(1);
+  });
+
+  test('a full slot refuses inside the transaction and writes nothing', async () => {
+    await setCapacity('idRenewal', 1);
+    ok(await reserve('openid-first', TOMORROW_0900));
+    const claimsBefore = harness.engine.find('check_in_codes').length;
+    expect(failed(await reserve('openid-second', TOMORROW_0900)).message).toBe('这个时段已经约满了，请选择其他时间');
+    expect(harness.engine.find('bookings', { slotId: TOMORROW_0900 })).toHaveLength(1);
+    expect(harness.engine.find('check_in_codes')).toHaveLength(claimsBefore);
+    expect(counter(TOMORROW_0900).remaining).toBe(0);
+  });
+});
+
+describe('housekeeping checks every slot counter against its bookings', () => {
+  test('a counter that disagrees is repaired and reported (and logged); the next run finds nothing', async () => {
+    ok(await reserve('openid-h1', TOMORROW_0900));
+    ok(await reserve('openid-h2', TOMORROW_0900));
+    const other = slot('2026-11-27', '1000');
+    ok(await reserve('openid-h3', other));
+    const right = counter(TOMORROW_0900).remaining;
+    // What a crash between two separate writes used to leave: a place taken with no booking.
+    await harness.engine.api.collection('slot_counters').doc(TOMORROW_0900).update({ data: { remaining: right - 1 } });
+
+    const run = await housekeeping();
+    expect(run.counters.checked).toBeGreaterThanOrEqual(2);
+    expect(run.counters.repaired).toEqual([expect.objectContaining({ slotId: TOMORROW_0900, was: { remaining: right - 1, held: 0 }, now: { remaining: right, held: 0 }, bookings: 2 })]);
+    expect(counter(TOMORROW_0900).remaining).toBe(right);
+    expect(harness.engine.find('audit_log', { type: 'booking.slot-counters-repaired' })).toHaveLength(1);
+    expect((await housekeeping()).counters.repaired).toEqual([]);
+  });
+});
+
+describe('改时间 keeps the check-in code', () => {
+  test('moved within the day and to another day: same code; the hall checks in by the old code or the old QR; the officer card says 已改约', async () => {
+    const resident = persona('resident-xly2');
+    const booking = ok(await reserve(resident.openid, slot('2026-11-25', '1400')));
+    const sameDay = ok(await harness.call(resident.openid, bookingActions.reschedule, { bookingId: booking.id, slotId: slot('2026-11-25', '1500') }));
+    expect(sameDay.checkInCode).toBe(booking.checkInCode);
+    expect(sameDay.previousCheckInCode).toBeUndefined();
+
+    const hall = persona('officer-hall-cq').openid;
+    // The code written down before moving it, and the first QR code, both find the moved booking.
+    expect(ok(await harness.call(hall, bookingActions.checkIn, { stationId: 'changqing', code: booking.checkInPayload }))).toMatchObject({ bookingId: sameDay.id, status: 'checkedIn' });
+
+    const later = ok(await reserve(resident.openid, slot('2026-11-26', '1000', 'residencePermit')));
+    const nextDay = ok(await harness.call(resident.openid, bookingActions.reschedule, { bookingId: later.id, slotId: slot('2026-11-27', '1000', 'residencePermit') }));
+    expect(nextDay.checkInCode).toBe(later.checkInCode);
+    jest.setSystemTime(new Date('2026-11-27T09:50:00+08:00'));
+    expect(ok(await harness.call(hall, bookingActions.checkIn, { stationId: 'changqing', code: later.checkInCode }))).toMatchObject({ bookingId: nextDay.id, status: 'checkedIn' });
+  });
+
+  test("the officer's card of the resident shows the moved booking as 已改约", async () => {
+    const resident = persona('resident-xly2');
+    const booking = ok(await reserve(resident.openid, TOMORROW_0900));
+    ok(await harness.call(resident.openid, bookingActions.reschedule, { bookingId: booking.id, slotId: slot('2026-11-26', '1000') }));
+    const started = ok(await harness.call(resident.openid, consultActions.startThread, { category: 'household', text: '户口迁移需要带什么材料？' }));
+    const threadId = started.kind === 'sent' ? started.threadId : '';
+    const view = ok(await harness.call(persona('officer-hall-xly').openid, consultActions.getThread, { threadId }));
+    expect(view.residentContext?.bookings.find((entry) => entry.id === booking.id)?.statusLabel).toBe('已改约');
+    expect(view.residentContext?.bookings.find((entry) => entry.id !== booking.id)?.statusLabel).toBe('待办理');
+  });
+});
+
+describe('waitlists are bounded', () => {
+  test(`at most ${MAX_WAITING_PER_SLOT} people wait for one slot, and an account waits for at most ${MAX_WAITLISTS_PER_ACCOUNT} slots`, async () => {
+    await setCapacity('idRenewal', 1);
+    const times = ['0900', '0930', '1000', '1030'];
+    for (const time of times) ok(await reserve(`openid-holder-${time}`, slot('2026-11-26', time)));
+    for (let i = 0; i < MAX_WAITING_PER_SLOT; i++) ok(await harness.call(`openid-wait-${i}`, bookingActions.joinWaitlist, { slotId: TOMORROW_0900, person: self, needs: NO_NEEDS }));
+    expect(failed(await harness.call('openid-one-too-many', bookingActions.joinWaitlist, { slotId: TOMORROW_0900, person: self, needs: NO_NEEDS }))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(`候补的人已经有${MAX_WAITING_PER_SLOT}位了`),
+    });
+
+    const busy = 'openid-busy';
+    for (const time of times.slice(1)) ok(await harness.call(busy, bookingActions.joinWaitlist, { slotId: slot('2026-11-26', time), person: self, needs: NO_NEEDS }));
+    ok(await harness.call('openid-holder-0900', bookingActions.cancel, { bookingId: ok(await reserve('openid-holder-0900', TOMORROW_0900)).id }));
+    expect(failed(await harness.call(busy, bookingActions.joinWaitlist, { slotId: slot('2026-11-26', '1100'), person: self, needs: NO_NEEDS }))).toMatchObject({ code: 'CONFLICT' });
+    ok(await reserve('openid-holder-1100', slot('2026-11-26', '1100')));
+    expect(failed(await harness.call(busy, bookingActions.joinWaitlist, { slotId: slot('2026-11-26', '1100'), person: self, needs: NO_NEEDS }))).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(`最多同时候补${MAX_WAITLISTS_PER_ACCOUNT}个时段`),
+    });
+  });
+});
+
+describe('timers', () => {
+  test('a reminder a cut-off run claimed but never sent is sent by a later run, once', async () => {
+    const resident = 'openid-lease';
+    const booking = ok(await reserve(resident, TOMORROW_0900));
+    for (let i = 0; i < 3; i++) recordSubscription(resident, [BOOKING_TEMPLATES.reminder], { [BOOKING_TEMPLATES.reminder]: 'accept' });
+    jest.setSystemTime(new Date('2026-11-25T18:10:00+08:00'));
+    // A run claimed the day-before reminder a minute ago and was stopped before sending it.
+    await harness.engine.api.collection('bookings').doc(booking.id).update({ data: { reminderClaims: { dayBefore: new Date('2026-11-25T18:09:00+08:00') } } });
+    expect(ok((await harness.timer('booking', 'sendBookingReminders')) as Result<{ sent: number }>).sent).toBe(0);
+    jest.setSystemTime(new Date('2026-11-25T18:12:00+08:00'));
+    expect(ok((await harness.timer('booking', 'sendBookingReminders')) as Result<{ sent: number }>).sent).toBe(1);
+    expect(ok((await harness.timer('booking', 'sendBookingReminders')) as Result<{ sent: number }>).sent).toBe(0);
+    expect(readOutbox().filter((message) => message.touser === resident)).toHaveLength(1);
+  });
+
+  test('a run with no time left does nothing and loses nothing: the next run marks every overdue booking', async () => {
+    await setCapacity('idRenewal', 6);
+    for (let i = 0; i < 12; i++) ok(await reserve(`openid-late-${i}`, slot('2026-11-25', i < 6 ? '1400' : '1430')));
+    jest.setSystemTime(new Date('2026-11-25T17:30:00+08:00'));
+    process.env.BOOKING_TIMER_BUDGET_MS = '0';
+    try {
+      expect(ok((await harness.timer('booking', 'markNoShows')) as Result<{ marked: number }>).marked).toBe(0);
+    } finally {
+      delete process.env.BOOKING_TIMER_BUDGET_MS;
+    }
+    expect(ok((await harness.timer('booking', 'markNoShows')) as Result<{ marked: number }>).marked).toBe(12);
+    expect(harness.engine.find('bookings', { status: 'noShow' })).toHaveLength(12);
+  });
+});
