@@ -34,4 +34,6 @@ export default defineAppConfig({
   // 发送位置 (registering the home community, and routing a question by where the resident is).
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '用于找到您所在的社区和负责的社区民警' } },
+  // WeChat's privacy check: calls that need consent wait for the app's own pop-up (src/components/privacy-prompt).
+  __usePrivacyCheck__: true,
 });

@@ -1,11 +1,13 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { initCloud } from '@/platform/cloud-transport';
+import { listenForPrivacyRequests } from '@/platform/privacy';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud();
+    listenForPrivacyRequests();
   });
   // `children` is the page being shown.
   return children;

@@ -75,7 +75,16 @@ function field(tag: 'input' | 'textarea', displayName: string) {
 export const View = element('div', 'View');
 export const Text = element('span', 'Text');
 export const Image = element('img', 'Image');
-export const Button = element('button', 'Button');
+/** WeChat fires the agree event when a button with open-type agreePrivacyAuthorization is tapped. */
+export const Button = forwardRef<HTMLElement, Props>((props, ref) => {
+  const { onAgreePrivacyAuthorization, onClick, ...rest } = props as Props & { onAgreePrivacyAuthorization?: (event: unknown) => void; onClick?: (event: unknown) => void };
+  const tap = (event: unknown) => {
+    onClick?.(event);
+    if (props.openType === 'agreePrivacyAuthorization') onAgreePrivacyAuthorization?.(event);
+  };
+  return createElement('button', { ...domProps(rest), ref, onClick: tap });
+});
+Button.displayName = 'Button';
 export const ScrollView = element('div', 'ScrollView');
 export const Form = element('form', 'Form');
 export const Label = element('label', 'Label');

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { useElderMode } from '@/state/elder-mode';
+import { PrivacyPrompt } from '../privacy-prompt';
 
 export interface PageRootProps {
   className?: string;
@@ -9,11 +10,17 @@ export interface PageRootProps {
 /**
  * Every page's outermost view. It carries the elder class, so the design tokens (and with them
  * every size on the page) switch when the resident turns 长辈模式 on — on any open page, at once.
+ * It also holds the privacy pop-up, so WeChat's privacy check can be answered on whatever page asks.
  */
 export function PageRoot({ className, children }: PropsWithChildren<PageRootProps>) {
   const { elder } = useElderMode();
   const classes = ['page', elder ? 'fq-elder' : '', className ?? ''].filter(Boolean).join(' ');
-  return <View className={classes}>{children}</View>;
+  return (
+    <View className={classes}>
+      {children}
+      <PrivacyPrompt />
+    </View>
+  );
 }
 
 export default PageRoot;
