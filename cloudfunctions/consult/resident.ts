@@ -74,7 +74,8 @@ export const residentHandlers: ResidentHandlers = {
     if (comment) await assertTextIsSafe(openid, comment, 2);
     const rating = { stars, ...(comment ? { comment } : {}) };
     const closing: Partial<ConsultThreadRecord> = thread.status === 'open' ? { status: 'closed', open: false, closedAt: context.now } : {};
-    await addSystemMessage(thread, `居民结束了提问，评价 ${stars} 星${comment ? `：${comment}` : ''}`, { ...closing, rating }, context.now, { expectStatus: thread.status });
+    const what = thread.status === 'open' ? '居民结束了提问，评价' : '居民评价';
+    await addSystemMessage(thread, `${what} ${stars} 星${comment ? `：${comment}` : ''}`, { ...closing, rating }, context.now, { expectStatus: thread.status });
     return threadView(threadId, user, context.now);
   },
 

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromO
 import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleAckRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
-import { findById, findMany } from '@platform/cloud/documents';
+import { findById, findMany, insert } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { counterOf, counterPath, feedKeysFor, readerArea, SUMMARY_PROJECTION, summariesOf, temporaryUrls, summaryOf } from './reader';
@@ -103,16 +103,22 @@ export const residentHandlers: ResidentHandlers = {
     const directory = await currentDirectory(context.now);
     const area = readerArea(user, directory);
     const _ = database().command;
-    const counts: Record<string, unknown> = { views: _.inc(1) };
+    // "N人看过" counts people: a reader is counted on their first opening only (add() refuses a second
+    // document with the same id, as CloudBase does).
+    const firstOpening = await insert(COLLECTIONS.articleReaders, { _id: `${id}__${user._id}`, articleId: id, userId: user._id, at: context.now }).then(
+      () => true,
+      () => false,
+    );
+    const counts: Record<string, unknown> = firstOpening ? { views: _.inc(1) } : {};
     // A card opened from a group: count it for the area it was shared from.
     if (from) counts[counterPath('landingsByArea', from)] = _.inc(1);
-    await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
+    if (Object.keys(counts).length > 0) await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
 
     const ack = await findById<ArticleAckRecord>(COLLECTIONS.articleAcks, `${id}__${user._id}`);
     const urls = article.images.length > 0 ? await temporaryUrls(article.images) : new Map<string, string>();
     const shareFrom = shareFromOf(area);
     const view: ArticleView = {
-      ...summaryOf({ ...article, views: (article.views ?? 0) + 1 }, area, context.now, urls),
+      ...summaryOf({ ...article, views: (article.views ?? 0) + (firstOpening ? 1 : 0) }, area, context.now, urls),
       body: [...article.body],
       tips: [...article.tips],
       imageUrls: article.images.flatMap((file) => (urls.has(file) ? [urls.get(file) as string] : [])),

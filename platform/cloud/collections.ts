@@ -52,6 +52,8 @@ export const COLLECTIONS = {
   mediationPasses: 'mediation_passes',
   mediationRosters: 'mediation_rosters',
   timerCursors: 'timer_cursors',
+  /** Who has opened an item, once per person: "N人看过" counts people, not page views. */
+  articleReaders: 'article_readers',
 } as const;
 
 export interface UserRecord {
@@ -279,6 +281,14 @@ export interface ArticleAckRecord {
   articleId: string;
   userId: string;
   areaKey?: string;
+  at: Date;
+}
+
+/** One person's first opening of one item: `_id` = `${articleId}__${userId}`, so a second opening finds it taken. */
+export interface ArticleReaderRecord {
+  _id: string;
+  articleId: string;
+  userId: string;
   at: Date;
 }
 

@@ -398,6 +398,18 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     erase: justRemove(COLLECTIONS.articleAcks),
   },
   {
+    collection: COLLECTIONS.articleReaders,
+    group: 'feed',
+    holds: '您打开过哪些反诈信息（每条只记第一次）',
+    purpose: '“N人看过”按人数计，同一个人看几遍只算一人',
+    readers: '只有系统计数用；民警只看到总人数',
+    retention: '账号存在期间；注销时删除（总人数不含个人信息，保留）',
+    find: ({ userId }) => findAll(COLLECTIONS.articleReaders, { userId }),
+    line: (doc) => `${day(doc.at)} 看过一条反诈信息`,
+    exported: (doc) => ({ articleId: doc.articleId, at: isoDate(doc.at) }),
+    erase: justRemove(COLLECTIONS.articleReaders),
+  },
+  {
     collection: COLLECTIONS.quizRounds,
     group: 'feed',
     holds: '防骗小测试的题目和得分',

@@ -180,3 +180,12 @@ test('a long thread shows its newest messages; 查看更早的消息 pages back 
   const texts = () => screen.getAllByText(/^第\d+条$/).map((node) => node.textContent);
   expect(texts()).toEqual(['第1条', '第101条', '第102条']);
 });
+
+test('a thread the officer closed is only rated: no 先不结束 / 结束并评价 as if it were still open', async () => {
+  current = thread([message({})], { status: 'closed', outcome: 'answered', closedAt: '2026-11-25T03:00:00.000Z', reopenUntil: '2026-12-02T03:00:00.000Z' });
+  render(<Thread threadId="t1" />);
+  expect(await screen.findByText('民警已办结这个问题，请给民警打个分')).toBeTruthy();
+  expect(screen.queryByText('先不结束')).toBeNull();
+  expect(screen.queryByText('结束并评价')).toBeNull();
+  expect(screen.getByRole('button', { name: '提交评价（请先点星星打分）' })).toBeTruthy();
+});

@@ -135,6 +135,16 @@ test('paging has no duplicates and no gaps while new items are published', async
   for (const id of atStart) expect(seen).toContain(id);
 });
 
+test('N人看过 counts people: the same resident opening an item again is not counted again', async () => {
+  const first = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  for (let again = 0; again < 4; again += 1) ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  const reopened = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  expect(reopened.views).toBe(first.views);
+  const chenSees = ok(await harness.call(chen, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  expect(chenSees.views).toBe(first.views + 1);
+  expect(ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: 'alert-xly-fake-police' })).views).toBe(first.views + 1);
+});
+
 test('a shared card lands on the item for a first-time visitor, and counts the opening for the sharer’s community', async () => {
   const shared = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
   expect(shared.shareFrom).toBe('community:xly-2');

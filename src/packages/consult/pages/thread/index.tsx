@@ -76,7 +76,6 @@ export function Thread({ threadId }: { threadId: string }) {
             <RatingPanel
               pending={close.pending}
               error={close.error}
-              onCancel={() => undefined}
               onSubmit={async (stars, comment) => {
                 const rated = await close.submit({ threadId, stars, ...(comment ? { comment } : {}) });
                 if (rated) thread.setData(rated);

@@ -9,7 +9,8 @@ export interface RatingPanelProps {
   pending: boolean;
   error?: ActionErrorBody;
   onSubmit: (stars: number, comment: string) => void;
-  onCancel: () => void;
+  /** Open thread: the resident may go back to it ("先不结束"). Absent when it is already closed. */
+  onCancel?: () => void;
 }
 
 const STARS = [1, 2, 3, 4, 5];
@@ -23,10 +24,13 @@ export function RatingPanel({ pending, error, onSubmit, onCancel }: RatingPanelP
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
   const blocked = stars === 0 || pending;
+  // A thread the officer already closed is only rated: nothing is ended by this tap.
+  const closing = onCancel !== undefined;
+  const action = closing ? '结束并评价' : '提交评价';
   return (
     <View className="rating-panel">
       <Text className="rating-panel__title" id="rating-panel-title">
-        问题解决了吗？请给民警打个分
+        {closing ? '问题解决了吗？请给民警打个分' : '民警已办结这个问题，请给民警打个分'}
       </Text>
       <View className="rating-panel__stars" role="radiogroup" aria-labelledby="rating-panel-title">
         {STARS.map((value) => (
@@ -55,17 +59,19 @@ export function RatingPanel({ pending, error, onSubmit, onCancel }: RatingPanelP
       />
       <FormError error={error} />
       <View className="rating-panel__actions">
-        <View className="rating-panel__cancel" {...roleProps('button')} onClick={onCancel}>
-          <Text>先不结束</Text>
-        </View>
+        {closing && (
+          <View className="rating-panel__cancel" {...roleProps('button')} onClick={onCancel}>
+            <Text>先不结束</Text>
+          </View>
+        )}
         <View
           className={`rating-panel__submit ${blocked ? 'rating-panel__submit--disabled' : ''}`}
           {...roleProps('button')}
           aria-disabled={blocked}
-          aria-label={stars === 0 ? '结束并评价（请先点星星打分）' : '结束并评价'}
+          aria-label={stars === 0 ? `${action}（请先点星星打分）` : action}
           onClick={() => !blocked && onSubmit(stars, comment.trim())}
         >
-          <Text>{pending ? '正在提交…' : '结束并评价'}</Text>
+          <Text>{pending ? '正在提交…' : action}</Text>
         </View>
       </View>
     </View>
