@@ -9,6 +9,7 @@ import { checkDocumentSize } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Engine, Mutation } from './engine';
 import { apiError, failure, notFoundError, parameterError, runApi, WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT } from './errors';
+import { docKey } from './locks';
 import { compileProjection, normalizeFieldSpec } from './projection';
 import { compileFilter, encodeQuery, type CompiledFilter } from './query';
 import { sortDocuments, type SortKey } from './sort';
@@ -146,6 +147,21 @@ function queryDocs(context: DatabaseContext, collection: string, compiled: Compi
   return sortDocuments(matches, order);
 }
 
+/**
+ * Plain writes wait while an open transaction holds a document they change, then run against
+ * what was committed (MongoDB, see locks.ts). `plan` finds the documents and returns how to apply.
+ */
+async function whenUnlocked<T>(context: DatabaseContext, collection: string, plan: () => { ids: readonly DocId[]; apply: () => T }): Promise<T> {
+  const { locks } = context.engine;
+  for (;;) {
+    const { ids, apply } = plan();
+    const waiting = locks.size === 0 ? undefined : locks.waitFor(ids.map((id) => docKey(collection, id)));
+    if (!waiting) return apply();
+    await waiting;
+    context.engine.assertOpen();
+  }
+}
+
 function checkInteger(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw parameterError(`${name} must be a non-negative integer`);
 }
@@ -233,14 +249,21 @@ export class Query implements DatabaseQuery {
       // Every match is updated (skip/limit/orderBy do not apply, as on CloudBase).
       const compiled = compiledWhere(this.state.filter, now);
       checkIndexed(this.context, this.collectionName, compiled, [], 'update()');
-      const matches = matchingDocs(this.context, this.collectionName, compiled);
-      const mutations: Mutation[] = matches.map((doc) => {
-        const next = applyUpdate(doc, ops);
-        checkDocumentSize(next);
-        return { collection: this.collectionName, type: 'update', id: doc._id as DocId, doc: next };
+      return whenUnlocked(this.context, this.collectionName, () => {
+        const matches = matchingDocs(this.context, this.collectionName, compiled);
+        return {
+          ids: matches.map((doc) => doc._id as DocId),
+          apply: () => {
+            const mutations: Mutation[] = matches.map((doc) => {
+              const next = applyUpdate(doc, ops);
+              checkDocumentSize(next);
+              return { collection: this.collectionName, type: 'update', id: doc._id as DocId, doc: next };
+            });
+            this.context.engine.commit(mutations);
+            return { stats: { updated: matches.length }, errMsg: 'collection.update:ok' };
+          },
+        };
       });
-      this.context.engine.commit(mutations);
-      return { stats: { updated: matches.length }, errMsg: 'collection.update:ok' };
     });
   }
 
@@ -249,9 +272,16 @@ export class Query implements DatabaseQuery {
       checkReadable(this.context, this.collectionName);
       const compiled = compiledWhere(this.state.filter, Date.now());
       checkIndexed(this.context, this.collectionName, compiled, [], 'remove()');
-      const matches = matchingDocs(this.context, this.collectionName, compiled);
-      this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
-      return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
+      return whenUnlocked(this.context, this.collectionName, () => {
+        const matches = matchingDocs(this.context, this.collectionName, compiled);
+        return {
+          ids: matches.map((doc) => doc._id as DocId),
+          apply: () => {
+            this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
+            return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
+          },
+        };
+      });
     });
   }
 }
@@ -271,19 +301,24 @@ export class CollectionReference extends Query implements CollectionReferenceApi
   add(options: { data: Record<string, unknown> | Record<string, unknown>[] }): Promise<AddResult | AddManyResult> {
     return runApi('collection.add', () => {
       if (!options || typeof options !== 'object') throw parameterError('options must be an object');
-      const mutations = ensureCollection(this.context, this.collectionName);
       const now = Date.now();
       const items = Array.isArray(options.data) ? options.data : [options.data];
-      const ids = new Set<DocId>();
-      for (const item of items) {
-        const { id, doc } = prepareAdd(item, now);
-        if (ids.has(id) || this.context.engine.get(this.collectionName, id)) throw duplicateKeyFailure(this.collectionName, id);
-        ids.add(id);
-        mutations.push({ collection: this.collectionName, type: 'add', id, doc });
-      }
-      this.context.engine.commit(mutations);
-      const added = [...ids];
-      return Array.isArray(options.data) ? { _ids: added, errMsg: 'collection.add:ok' } : { _id: added[0] as DocId, errMsg: 'collection.add:ok' };
+      const prepared = items.map((item) => prepareAdd(item, now));
+      return whenUnlocked(this.context, this.collectionName, () => ({
+        ids: prepared.map((item) => item.id),
+        apply: () => {
+          const mutations = ensureCollection(this.context, this.collectionName);
+          const ids = new Set<DocId>();
+          for (const { id, doc } of prepared) {
+            if (ids.has(id) || this.context.engine.get(this.collectionName, id)) throw duplicateKeyFailure(this.collectionName, id);
+            ids.add(id);
+            mutations.push({ collection: this.collectionName, type: 'add', id, doc });
+          }
+          this.context.engine.commit(mutations);
+          const added = [...ids];
+          return Array.isArray(options.data) ? { _ids: added, errMsg: 'collection.add:ok' } : { _id: added[0] as DocId, errMsg: 'collection.add:ok' };
+        },
+      }));
     });
   }
 }
@@ -318,12 +353,20 @@ export class DocumentReference implements DocumentReferenceApi {
       const data = requireData(options);
       checkReadable(this.context, this.collectionName);
       const ops = encodeUpdate(data, Date.now());
-      const doc = isDocId(this._id) ? this.context.engine.get(this.collectionName, this._id) : undefined;
-      if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
-      const next = applyUpdate(doc, ops);
-      checkDocumentSize(next);
-      this.context.engine.commit([{ collection: this.collectionName, type: 'update', id: this._id, doc: next }]);
-      return { stats: { updated: 1 }, errMsg: 'document.update:ok' };
+      const id = this._id;
+      return whenUnlocked(this.context, this.collectionName, () => {
+        const doc = isDocId(id) ? this.context.engine.get(this.collectionName, id) : undefined;
+        return {
+          ids: doc ? [id] : [],
+          apply: () => {
+            if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
+            const next = applyUpdate(doc, ops);
+            checkDocumentSize(next);
+            this.context.engine.commit([{ collection: this.collectionName, type: 'update', id, doc: next }]);
+            return { stats: { updated: 1 }, errMsg: 'document.update:ok' };
+          },
+        };
+      });
     });
   }
 
@@ -331,20 +374,33 @@ export class DocumentReference implements DocumentReferenceApi {
     return runApi('document.set', () => {
       const data = requireData(options);
       const { id, doc } = prepareSet(this._id, data, Date.now());
-      const mutations = ensureCollection(this.context, this.collectionName);
-      const existed = this.context.engine.get(this.collectionName, id) !== undefined;
-      mutations.push({ collection: this.collectionName, type: 'set', id, doc });
-      this.context.engine.commit(mutations);
-      return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' };
+      return whenUnlocked(this.context, this.collectionName, () => ({
+        ids: [id],
+        apply: () => {
+          const mutations = ensureCollection(this.context, this.collectionName);
+          const existed = this.context.engine.get(this.collectionName, id) !== undefined;
+          mutations.push({ collection: this.collectionName, type: 'set', id, doc });
+          this.context.engine.commit(mutations);
+          return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' };
+        },
+      }));
     });
   }
 
   remove(): Promise<RemoveResult> {
     return runApi('document.remove', () => {
       checkReadable(this.context, this.collectionName);
-      const exists = isDocId(this._id) && this.context.engine.get(this.collectionName, this._id) !== undefined;
-      if (exists) this.context.engine.commit([{ collection: this.collectionName, type: 'remove', id: this._id }]);
-      return { stats: { removed: exists ? 1 : 0 }, errMsg: 'document.remove:ok' };
+      const id = this._id;
+      return whenUnlocked(this.context, this.collectionName, () => {
+        const exists = isDocId(id) && this.context.engine.get(this.collectionName, id) !== undefined;
+        return {
+          ids: exists ? [id] : [],
+          apply: () => {
+            if (exists) this.context.engine.commit([{ collection: this.collectionName, type: 'remove', id }]);
+            return { stats: { removed: exists ? 1 : 0 }, errMsg: 'document.remove:ok' };
+          },
+        };
+      });
     });
   }
 }

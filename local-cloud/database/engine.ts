@@ -13,6 +13,7 @@ import { DirectoryLock } from './directory-lock';
 import { decodeDoc, encodeDoc } from './document-codec';
 import { failure } from './errors';
 import { IndexSet, type IndexDeclaration, type QueryPlanStats } from './indexes';
+import { docKey, DocumentLocks } from './locks';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
 import { Journal, readJournal, type JournalMutation, type JournalRecord, type MutationKind } from './storage-log';
 import { deepClone, type Doc, type DocId } from './values';
@@ -68,6 +69,10 @@ export class Engine {
   readonly indexes: IndexSet;
   /** How the most recent get() found its documents. */
   lastQuery: QueryPlanStats | undefined;
+  /** Write locks of open transactions (transaction.ts); plain writes wait for them. */
+  readonly locks = new DocumentLocks();
+  /** The journal sequence of each document's last change since open (absent: unchanged since open). */
+  private readonly versions = new Map<string, number>();
 
   constructor(private readonly options: EngineOptions) {
     const started = performance.now();
@@ -148,6 +153,16 @@ export class Engine {
     return [...this.collections.keys()].sort();
   }
 
+  /** The sequence number of the last committed batch. */
+  get sequence(): number {
+    return this.seq;
+  }
+
+  /** The batch that last changed a document (0 when not since open): transactions compare it with their start. */
+  versionOf(collection: string, id: DocId): number {
+    return this.versions.get(docKey(collection, id)) ?? 0;
+  }
+
   /** The stored document (not a copy: callers must not mutate it). */
   get(collection: string, id: DocId): Doc | undefined {
     return this.collections.get(collection)?.get(id);
@@ -189,6 +204,7 @@ export class Engine {
     for (const mutation of mutations) {
       const collection = this.collectionFor(mutation.collection);
       if (mutation.type === 'create') continue;
+      this.versions.set(docKey(mutation.collection, mutation.id), seq);
       this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc);
       if (mutation.type === 'remove') collection.delete(mutation.id);
       else collection.set(mutation.id, mutation.doc);
@@ -237,6 +253,7 @@ export class Engine {
       for (const id of docs.keys()) removed.push({ collection: name, type: 'remove', id });
     }
     this.seq += 1;
+    for (const mutation of removed) if (mutation.type === 'remove') this.versions.set(docKey(mutation.collection, mutation.id), this.seq);
     this.snapshotBytes = writeSnapshot(this.options.dir, { lastSeq: this.seq, collections: [] }, this.options.fsync);
     this.journal.reset();
     this.collections = new Map();

@@ -1,26 +1,30 @@
 /**
- * runTransaction() / startTransaction().
+ * runTransaction() / startTransaction(), as CloudBase runs them (MongoDB transactions underneath).
  *
- * - Only single-document operations are allowed (collection.add, doc().get/set/update/remove),
- *   as on CloudBase; queries built inside a transaction reject.
- * - Transactions run one at a time (a FIFO mutex held from start to commit/rollback).
- * - Writes are buffered in the transaction and applied as one journal record at commit; reads
- *   see the transaction's own writes.
- * - Plain (non-transactional) writes do not wait for the mutex. Instead commit checks that no
- *   document the transaction read or wrote changed meanwhile (stored documents are replaced,
- *   never mutated, so identity tells); if one did, commit fails with a conflict and
- *   runTransaction re-runs the callback, like the SDK does on DATABASE_TRANSACTION_CONFLICT.
- * - A transaction neither committed nor rolled back within `timeoutMs` is rolled back, so a
- *   forgotten startTransaction() cannot block the others forever.
+ * - Document operations by id only (collection.add, doc().get/set/update/remove), on as many
+ *   documents as needed; queries built inside a transaction reject, as on CloudBase
+ *   (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/Database.runTransaction.md:
+ *   只允许进行单记录操作，不允许进行批量操作，但可以在一个事务中对多个记录进行操作).
+ * - Transactions run concurrently. The first to write a document holds it (locks.ts) until it
+ *   ends; another transaction writing it fails at once with DATABASE_TRANSACTION_CONFLICT, and so
+ *   does a transaction writing a document changed by anyone since it started. A plain write to a
+ *   held document waits for the transaction to end. Reads never block.
+ * - runTransaction re-runs its callback on a conflict — thrown by a write inside the callback or
+ *   by the commit — as @cloudbase/database 1.4.3 does (dist/commonjs/transaction/index.js: `times`
+ *   defaults to 3 and the callback runs at most `times` + 1 times; any other error is not retried).
+ * - Writes are buffered and applied at commit as one journal record; reads see the transaction's
+ *   own writes.
+ * - A transaction neither committed nor rolled back within `timeoutMs` (CloudBase: 30 s,
+ *   https://docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL) is rolled back and its
+ *   locks freed; using it afterwards fails.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { checkReadable, ensureCollection, type DatabaseContext } from './collection-reference';
 import { checkDocumentSize } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Mutation } from './engine';
 import { DatabaseFailure, failure, notFoundError, roundTrips, runApi, TCB_ERR_CODE, toApiError } from './errors';
 import { generateRequestId } from './ids';
-import { Mutex } from './mutex';
+import { docKey } from './locks';
 import { compileProjection, normalizeFieldSpec } from './projection';
 import type {
   AddResult,
@@ -45,7 +49,7 @@ type WriteKind = 'add' | 'set' | 'update' | 'remove';
 interface Entry {
   collection: string;
   id: DocId;
-  /** The stored document when the transaction first touched it (identity is compared at commit). */
+  /** The stored document when the transaction first touched it. */
   base: Doc | undefined;
   /** What the transaction sees now, its own writes included. */
   current: Doc | undefined;
@@ -56,11 +60,11 @@ interface Entry {
 
 export const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
 
-class TransactionConflict extends DatabaseFailure {
+export class TransactionConflict extends DatabaseFailure {
   readonly code = CONFLICT_CODE;
 
-  constructor(collection: string, id: DocId) {
-    super(TCB_ERR_CODE.SYS_ERR, `[${CONFLICT_CODE}] database transaction conflict: ${collection}/${String(id)} was changed by another write during the transaction`);
+  constructor(collection: string, id: DocId, why: string) {
+    super(TCB_ERR_CODE.SYS_ERR, `[${CONFLICT_CODE}] database transaction conflict: ${collection}/${String(id)} ${why}`);
   }
 }
 
@@ -69,16 +73,22 @@ const ONLY_SINGLE_DOCUMENT =
 
 class TransactionState {
   status: 'active' | 'committed' | 'aborted' | 'expired' = 'active';
+  /** Set when the callback called transaction.rollback(reason). */
+  rolledBack = false;
   abortReason: unknown;
+  /** The write conflict that aborted it: every later use of the transaction fails with it again. */
+  private conflicted: TransactionConflict | undefined;
   readonly id = generateRequestId();
+  /** Changes committed after this one are conflicts when it writes the same document. */
+  private readonly startSeq: number;
   private readonly entries = new Map<string, Entry>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     readonly context: DatabaseContext,
-    private readonly release: () => void,
     timeoutMs: number,
   ) {
+    this.startSeq = context.engine.sequence;
     this.timer = setTimeout(() => this.expire(timeoutMs), timeoutMs);
     this.timer.unref();
   }
@@ -92,19 +102,20 @@ class TransactionState {
   private finish(status: 'committed' | 'aborted' | 'expired'): void {
     this.status = status;
     clearTimeout(this.timer);
+    this.context.engine.locks.releaseAll(this.entries.keys(), this);
     this.entries.clear();
-    this.release();
   }
 
   assertActive(): void {
     this.context.engine.assertOpen();
     if (this.status === 'active') return;
+    if (this.conflicted) throw this.conflicted;
     const reason = this.status === 'expired' ? 'expired (it was open too long)' : this.status === 'committed' ? 'already committed' : 'rolled back';
     throw failure('SYS_ERR', `transaction ${this.id} is ${reason}`);
   }
 
   private entry(collection: string, id: DocId): Entry {
-    const key = `${collection}\u0000${typeof id}\u0000${String(id)}`;
+    const key = docKey(collection, id);
     let entry = this.entries.get(key);
     if (!entry) {
       const base = this.context.engine.get(collection, id);
@@ -120,7 +131,23 @@ class TransactionState {
     return this.entry(collection, id).current;
   }
 
+  /** The server aborts a transaction on a write conflict: its locks are freed at once. */
+  private conflict(collection: string, id: DocId, why: string): never {
+    this.conflicted = new TransactionConflict(collection, id, why);
+    this.finish('aborted');
+    throw this.conflicted;
+  }
+
   write(collection: string, id: DocId, doc: Doc | undefined, kind: WriteKind): void {
+    this.assertActive();
+    const { engine } = this.context;
+    const key = docKey(collection, id);
+    const holder = engine.locks.holder(key);
+    if (holder !== undefined && holder !== this) this.conflict(collection, id, 'is being written by another transaction');
+    if (holder === undefined) {
+      if (engine.versionOf(collection, id) > this.startSeq) this.conflict(collection, id, 'was changed by another write after this transaction started');
+      engine.locks.take(key, this);
+    }
     const entry = this.entry(collection, id);
     if (entry.current === undefined && doc !== undefined) entry.createdBy = kind === 'set' ? 'set' : 'add';
     entry.current = doc;
@@ -133,7 +160,7 @@ class TransactionState {
     try {
       this.applyWrites();
     } catch (error) {
-      // A failed commit ends the transaction (and frees the mutex), as the server aborts it.
+      // A failed commit ends the transaction, as the server aborts it.
       this.finish('aborted');
       throw error;
     }
@@ -141,10 +168,6 @@ class TransactionState {
   }
 
   private applyWrites(): void {
-    const { engine } = this.context;
-    for (const entry of this.entries.values()) {
-      if (engine.get(entry.collection, entry.id) !== entry.base) throw new TransactionConflict(entry.collection, entry.id);
-    }
     const mutations: Mutation[] = [];
     const created = new Set<string>();
     for (const entry of this.entries.values()) {
@@ -162,12 +185,16 @@ class TransactionState {
       const type = base ? (entry.lastWrite === 'update' ? 'update' : 'set') : (entry.createdBy ?? 'add');
       mutations.push({ collection, type, id, doc: current });
     }
-    engine.commit(mutations);
+    this.context.engine.commit(mutations);
   }
 
-  rollback(reason: unknown): void {
+  /** Ends it without writing anything; `reason` is set when the callback asked for it. */
+  rollback(reason?: { reason: unknown }): void {
     if (this.status !== 'active') return;
-    this.abortReason = reason;
+    if (reason) {
+      this.rolledBack = true;
+      this.abortReason = reason.reason;
+    }
     this.finish('aborted');
   }
 }
@@ -325,37 +352,25 @@ class Transaction implements TransactionApi {
   rollback(reason?: unknown): Promise<{ requestId: string }> {
     return runApi('transaction.rollback', () => {
       this.state.assertActive();
-      this.state.rollback(reason);
+      this.state.rollback({ reason });
       return { requestId: this.state.id };
     });
   }
 }
 
 export class TransactionManager {
-  private readonly mutex = new Mutex();
-  private readonly current = new AsyncLocalStorage<TransactionState>();
-
   constructor(private readonly timeoutMs: number) {}
 
-  private async begin(context: DatabaseContext): Promise<TransactionState> {
+  private begin(context: DatabaseContext): TransactionState {
     // database.startTransaction is one request of its own.
     roundTrips.count++;
     context.engine.assertOpen();
-    // Waiting for the mutex from inside a transaction would wait for ourselves forever.
-    if (this.current.getStore()?.status === 'active') throw failure('SYS_ERR', 'nested transactions are not supported');
-    const release = await this.mutex.acquire();
-    try {
-      context.engine.assertOpen();
-    } catch (error) {
-      release();
-      throw error;
-    }
-    return new TransactionState(context, release, this.timeoutMs);
+    return new TransactionState(context, this.timeoutMs);
   }
 
   async startTransaction(context: DatabaseContext): Promise<TransactionApi> {
     try {
-      return new Transaction(await this.begin(context));
+      return new Transaction(this.begin(context));
     } catch (error) {
       throw toApiError('startTransaction', error);
     }
@@ -364,30 +379,35 @@ export class TransactionManager {
   async runTransaction<T>(context: DatabaseContext, callback: (transaction: TransactionApi) => T | Promise<T>, times = 3): Promise<T> {
     let state: TransactionState;
     try {
-      state = await this.begin(context);
+      state = this.begin(context);
     } catch (error) {
       throw toApiError('runTransaction', error);
     }
     let result: T;
     try {
-      result = await this.current.run(state, () => callback(new Transaction(state)));
+      result = await callback(new Transaction(state));
     } catch (error) {
-      // The SDK rolls back, then rethrows (or rejects with the rollback reason if the callback rolled back).
-      const rolledBack = state.status === 'aborted';
-      if (!rolledBack) roundTrips.count++;
-      state.rollback(undefined);
-      throw rolledBack ? state.abortReason : error;
+      // The SDK rolls back, then re-runs the callback on a conflict while `times` lasts, else rethrows
+      // (the rollback reason if the callback rolled back).
+      if (state.status === 'active') roundTrips.count++;
+      state.rollback();
+      if (isConflict(error) && times > 0) return this.runTransaction(context, callback, times - 1);
+      throw state.rolledBack ? state.abortReason : error;
     }
-    if (state.status === 'aborted') throw state.abortReason;
+    if (state.rolledBack) throw state.abortReason;
     if (state.status === 'committed') return result;
     roundTrips.count++;
     try {
       state.commit();
     } catch (error) {
-      state.rollback(undefined);
-      if (error instanceof TransactionConflict && times > 0) return this.runTransaction(context, callback, times - 1);
+      state.rollback();
+      if (isConflict(error) && times > 0) return this.runTransaction(context, callback, times - 1);
       throw toApiError('transaction.commit', error);
     }
     return result;
   }
+}
+
+function isConflict(error: unknown): boolean {
+  return error instanceof TransactionConflict || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === CONFLICT_CODE);
 }
