@@ -104,3 +104,24 @@ test('PageState announces each change in one polite live region', () => {
   rerender(<PageState status="empty" emptyTitle="这里还没有预约" />);
   expect(region.textContent).toBe('加载完成：这里还没有预约');
 });
+
+test('every unexpired urgent alert is shown: a second one does not hide the first', async () => {
+  const second: ArticleSummary = { ...latestAlert, id: 'alert-xly-refund', title: '紧急提醒：有人冒充快递客服“理赔退款”', pinned: true, publishedAt: '2026-11-22T01:30:00.000Z' };
+  const first: ArticleSummary = { ...latestAlert, pinned: true };
+  transport.mockImplementation(async (_fn, { action }) => {
+    if (action === 'listPinned') return { ok: true, data: { items: [second, first], subscription: { remaining: 0 } } };
+    if (action === 'listArticles') return { ok: true, data: { items: [latestAlert] } };
+    if (action === 'myBeatCard') return { ok: true, data: beat };
+    throw new Error(`unexpected action ${action}`);
+  });
+  render(<FeedPage />);
+  expect(await screen.findByText(second.title)).toBeTruthy();
+  expect(screen.getByText(first.title)).toBeTruthy();
+  expect(screen.getAllByText('紧急预警')).toHaveLength(2);
+});
+
+test('the beat officer’s phone number is one unbreakable piece of text', async () => {
+  render(<FeedPage />);
+  const number = await screen.findByText('010-6721 0121');
+  expect(number.className).toContain('phone-number');
+});

@@ -36,3 +36,8 @@ export function PhoneLine({ title, number, description, tone = 'default' }: Phon
 }
 
 export default PhoneLine;
+
+/** A phone number inside running text: never split across lines ("010-6721 / 0121" misleads). */
+export function PhoneNumber({ number }: { number: string }) {
+  return <Text className="phone-number">{number}</Text>;
+}

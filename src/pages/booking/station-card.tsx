@@ -5,6 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { StationView } from '@domain/actions/directory';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
+import { PhoneNumber } from '@/components/phone-line';
 import { openPlace } from '@/platform/open-location';
 import { StationMap } from '@/platform/station-map';
 import { callPhone } from '@/utils/call-phone';
@@ -56,7 +57,9 @@ export function StationCard({ station, onBook, distanceMeters, mapOpen = false }
         onClick={() => callPhone(station.phone)}
         {...roleProps('button')}
       >
-        <Text>咨询电话 {station.phone}</Text>
+        <Text>
+          咨询电话 <PhoneNumber number={station.phone} />
+        </Text>
         <Text className="station-card__phone-action">拨打</Text>
       </View>
       <View className="station-card__links">

@@ -5,7 +5,7 @@ import { feedActions, type ArticleSummary } from '@domain/actions/feed';
 import { roleProps } from '@/components/a11y';
 import { openHomeCommunityPage } from '@/components/home-community';
 import { PageState } from '@/components/page-state';
-import { PhoneLine } from '@/components/phone-line';
+import { PhoneLine, PhoneNumber } from '@/components/phone-line';
 import { ReadAloud } from '@/components/read-aloud';
 import { useAction } from '@/hooks/use-action';
 import { ROUTES, articlePath } from '@/routes';
@@ -13,36 +13,45 @@ import { callPhone } from '@/utils/call-phone';
 import { formatDate } from '@/utils/format-date';
 
 export interface ElderHomeProps {
-  /** The urgent alerts already loaded by the feed page (the first one leads, when there is one). */
+  /** The urgent alerts already loaded by the feed page: every one is shown. */
   pinned: readonly ArticleSummary[] | undefined;
   onShowFullFeed: () => void;
 }
 
-/** The newest alert: the urgent one pinned for the resident's area, else the latest 预警 anywhere. */
-function LatestAlert({ pinned }: { pinned: readonly ArticleSummary[] | undefined }) {
+function AlertCard({ article }: { article: ArticleSummary }) {
+  return (
+    <View className={`elder-home__alert${article.pinned ? ' elder-home__alert--urgent' : ''}`}>
+      <View
+        className="elder-home__alert-open"
+        {...roleProps('button')}
+        hoverClass="elder-home__alert-open--pressed"
+        onClick={() => void Taro.navigateTo({ url: articlePath(article.id) })}
+      >
+        <Text className="elder-home__alert-kind">{article.pinned ? '紧急预警' : '最新预警'}</Text>
+        <Text className="elder-home__alert-title">{article.title}</Text>
+        <Text className="elder-home__alert-summary">{article.summary}</Text>
+        <Text className="elder-home__alert-meta">
+          {formatDate(article.publishedAt)} · 点此看全文 ›
+        </Text>
+      </View>
+      <ReadAloud text={`${article.title}。${article.summary}`} />
+    </View>
+  );
+}
+
+/**
+ * Every urgent alert pinned for the resident's area and not yet expired — a second alert must not
+ * hide the first from the residents it is for — else the latest 预警 anywhere.
+ */
+function Alerts({ pinned }: { pinned: readonly ArticleSummary[] | undefined }) {
   const latest = useAction(feedActions.listArticles, { kind: 'alert' }, { enabled: pinned !== undefined && pinned.length === 0, isEmpty: (page) => page.items.length === 0 });
-  const article = pinned?.[0] ?? latest.data?.items[0];
+  const articles = pinned && pinned.length > 0 ? pinned : latest.data?.items.slice(0, 1) ?? [];
   const status = pinned === undefined ? 'loading' : pinned.length > 0 ? 'ready' : latest.status;
   return (
     <PageState status={status} error={latest.error} onRetry={latest.reload} loadingRows={3} emptyTitle="暂时没有新的预警" emptyDescription="派出所发布新的预警后，会显示在这里">
-      {article && (
-        <View className={`elder-home__alert${article.pinned ? ' elder-home__alert--urgent' : ''}`}>
-          <View
-            className="elder-home__alert-open"
-            {...roleProps('button')}
-            hoverClass="elder-home__alert-open--pressed"
-            onClick={() => void Taro.navigateTo({ url: articlePath(article.id) })}
-          >
-            <Text className="elder-home__alert-kind">{article.pinned ? '紧急预警' : '最新预警'}</Text>
-            <Text className="elder-home__alert-title">{article.title}</Text>
-            <Text className="elder-home__alert-summary">{article.summary}</Text>
-            <Text className="elder-home__alert-meta">
-              {formatDate(article.publishedAt)} · 点此看全文 ›
-            </Text>
-          </View>
-          <ReadAloud text={`${article.title}。${article.summary}`} />
-        </View>
-      )}
+      {articles.map((article) => (
+        <AlertCard key={article.id} article={article} />
+      ))}
     </PageState>
   );
 }
@@ -78,7 +87,7 @@ function CallButton({ card }: { card: BeatCardView }) {
         <Text aria-hidden>☎ </Text>打给我的社区民警
       </Text>
       <Text className="elder-home__big-text">
-        {who} · {card.post.phone}
+        {who} · <PhoneNumber number={card.post.phone} />
       </Text>
     </View>
   );
@@ -86,12 +95,12 @@ function CallButton({ card }: { card: BeatCardView }) {
 
 /**
  * 长辈模式's home: only what an elderly resident comes for, each one big enough to hit without
- * looking twice — the newest alert, booking, asking the beat officer, calling them, and 110.
+ * looking twice — the urgent alerts (or the newest one), booking, asking the beat officer, calling them, and 110.
  */
 export function ElderHome({ pinned, onShowFullFeed }: ElderHomeProps) {
   return (
     <View className="elder-home">
-      <LatestAlert pinned={pinned} />
+      <Alerts pinned={pinned} />
 
       <View className="elder-home__grid">
         <View className="elder-home__big" {...roleProps('button')} hoverClass="elder-home__big--pressed" onClick={() => void Taro.switchTab({ url: ROUTES.booking })}>
