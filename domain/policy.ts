@@ -22,6 +22,8 @@ export const POLICY_NAMES = [
   'districtAdmin',
   /** Timer triggers: never callable by a person. */
   'system',
+  /** Anyone, even without a WeChat identity (a card opened in 朋友圈's single-page mode): public reading only. */
+  'visitor',
 ] as const;
 
 export type PolicyName = (typeof POLICY_NAMES)[number];
@@ -41,7 +43,7 @@ const STAFF_KINDS_FOR: Partial<Record<PolicyName, readonly OfficerKind[]>> = {
 
 /** Station-scoped policies cannot be decided without knowing the station. */
 export function isStationScoped(policy: PolicyName): boolean {
-  return policy !== 'signedIn' && policy !== 'system';
+  return policy !== 'signedIn' && policy !== 'system' && policy !== 'visitor';
 }
 
 const allow: PolicyDecision = { allowed: true };
@@ -51,6 +53,8 @@ export function decide(policy: PolicyName, actor: Actor | undefined, scope?: Sta
   if (!actor) return { allowed: false, reason: 'unauthenticated' };
   if (policy === 'system') return actor.type === 'system' ? allow : forbid;
   if (actor.type === 'system') return forbid;
+  if (policy === 'visitor') return allow;
+  if (actor.type === 'visitor') return { allowed: false, reason: 'unauthenticated' };
   if (policy === 'signedIn') return allow;
   if (!scope) return { allowed: false, reason: 'scope-required' };
 

@@ -32,6 +32,8 @@ export type Actor =
       /** District a district admin (or a station's staff) belongs to. */
       districtId?: string;
     }
-  | { type: 'system'; trigger: string };
+  | { type: 'system'; trigger: string }
+  /** A reader without a WeChat identity: a card opened in 朋友圈's single-page mode (scene 1154). */
+  | { type: 'visitor' };
 
 export const isStaffRole = (role: Role): boolean => role !== 'resident';

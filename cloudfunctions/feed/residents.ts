@@ -1,4 +1,4 @@
-import type { ArticleView, feedActions, PinnedAlerts } from '@domain/actions/feed';
+import type { ArticleView, feedActions, PinnedAlerts, SharedArticleView } from '@domain/actions/feed';
 import { FEED_PAGE_SIZE } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
 import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
@@ -12,7 +12,7 @@ import { counterOf, counterPath, feedKeysFor, readerArea, SUMMARY_PROJECTION, su
 
 type ResidentHandlers = Pick<
   Handlers<typeof feedActions>,
-  'listArticles' | 'listPinned' | 'getArticle' | 'shareArticle' | 'acknowledgeArticle' | 'subscribeAlerts'
+  'listArticles' | 'listPinned' | 'getArticle' | 'readSharedArticle' | 'shareArticle' | 'acknowledgeArticle' | 'subscribeAlerts'
 >;
 
 /** At most this many pinned alerts: a pinned wall nobody scrolls past helps no one. */
@@ -29,6 +29,40 @@ async function publishedArticle(id: string): Promise<ArticleRecord> {
   // Shared cards travel between groups: an item from another area is still readable, a withdrawn one is not.
   if (!article || article.status !== 'published') throw new ActionError('NOT_FOUND', '这条信息已撤回或不存在');
   return article;
+}
+
+/**
+ * Opens an item: "N人看过" counts people, so a signed-in reader is counted on their first opening
+ * only (add() refuses a second document with the same id, as CloudBase does); a visitor without
+ * identity is not counted. A card opened from a group counts for the area it was shared from.
+ */
+async function openArticle(
+  id: string,
+  from: string | undefined,
+  area: ReaderArea,
+  now: Date,
+  readerId?: string,
+): Promise<{ article: ArticleRecord; view: SharedArticleView }> {
+  const article = await publishedArticle(id);
+  const _ = database().command;
+  const firstOpening = readerId
+    ? await insert(COLLECTIONS.articleReaders, { _id: `${id}__${readerId}`, articleId: id, userId: readerId, at: now }).then(
+        () => true,
+        () => false,
+      )
+    : false;
+  const counts: Record<string, unknown> = firstOpening ? { views: _.inc(1) } : {};
+  if (from) counts[counterPath('landingsByArea', from)] = _.inc(1);
+  if (Object.keys(counts).length > 0) await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
+  const urls = article.images.length > 0 ? await temporaryUrls(article.images) : new Map<string, string>();
+  const view: SharedArticleView = {
+    ...summaryOf({ ...article, views: (article.views ?? 0) + (firstOpening ? 1 : 0) }, area, now, urls),
+    body: [...article.body],
+    tips: [...article.tips],
+    imageUrls: article.images.flatMap((file) => (urls.has(file) ? [urls.get(file) as string] : [])),
+    acknowledgements: article.acknowledgements ?? 0,
+  };
+  return { article, view };
 }
 
 async function subscriptionView(userId: string, directory: Directory): Promise<PinnedAlerts['subscription']> {
@@ -99,33 +133,18 @@ export const residentHandlers: ResidentHandlers = {
 
   async getArticle({ id, from }, context) {
     const { user } = requireUser(context);
-    const article = await publishedArticle(id);
     const directory = await currentDirectory(context.now);
     const area = readerArea(user, directory);
-    const _ = database().command;
-    // "N人看过" counts people: a reader is counted on their first opening only (add() refuses a second
-    // document with the same id, as CloudBase does).
-    const firstOpening = await insert(COLLECTIONS.articleReaders, { _id: `${id}__${user._id}`, articleId: id, userId: user._id, at: context.now }).then(
-      () => true,
-      () => false,
-    );
-    const counts: Record<string, unknown> = firstOpening ? { views: _.inc(1) } : {};
-    // A card opened from a group: count it for the area it was shared from.
-    if (from) counts[counterPath('landingsByArea', from)] = _.inc(1);
-    if (Object.keys(counts).length > 0) await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
-
+    const { view } = await openArticle(id, from, area, context.now, user._id);
     const ack = await findById<ArticleAckRecord>(COLLECTIONS.articleAcks, `${id}__${user._id}`);
-    const urls = article.images.length > 0 ? await temporaryUrls(article.images) : new Map<string, string>();
     const shareFrom = shareFromOf(area);
-    const view: ArticleView = {
-      ...summaryOf({ ...article, views: (article.views ?? 0) + (firstOpening ? 1 : 0) }, area, context.now, urls),
-      body: [...article.body],
-      tips: [...article.tips],
-      imageUrls: article.images.flatMap((file) => (urls.has(file) ? [urls.get(file) as string] : [])),
-      acknowledged: ack !== undefined,
-      acknowledgements: article.acknowledgements ?? 0,
-      ...(shareFrom ? { shareFrom } : {}),
-    };
+    const full: ArticleView = { ...view, acknowledged: ack !== undefined, ...(shareFrom ? { shareFrom } : {}) };
+    return full;
+  },
+
+  /** 朋友圈's single-page mode has no identity: the text only, nothing about the reader. */
+  async readSharedArticle({ id, from }, context) {
+    const { view } = await openArticle(id, from, {}, context.now);
     return view;
   },
 

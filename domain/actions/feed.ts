@@ -91,6 +91,9 @@ export interface QuizResult {
 export const TITLE_MAX = 40;
 export const SUMMARY_MAX = 120;
 
+/** An article as anyone may read it, without an identity (朋友圈 single-page mode): no personal state. */
+export type SharedArticleView = Omit<ArticleView, 'acknowledged' | 'shareFrom'>;
+
 export const FEED_PAGE_SIZE = 10;
 /** The subscription-message template of urgent alerts (the client asks for it, the function sends it). */
 export const FRAUD_ALERT_TEMPLATE = 'tmpl-fraud-alert';
@@ -151,6 +154,11 @@ export const feedActions = defineFunction('feed', {
     summary: '一篇预警/案例/知识全文；从群卡片打开时记下卡片来自哪个社区',
     input: v.strictObject({ id: id('文章'), from: v.optional(v.pipe(v.string(), v.regex(/^(community|station|district):[A-Za-z0-9_-]{1,64}$/, '来源无效'))) }),
     policy: 'signedIn',
+  }),
+  readSharedArticle: action<SharedArticleView>()({
+    summary: '从朋友圈单页模式打开的卡片：只读全文，不需要登录',
+    input: v.strictObject({ id: id('文章'), from: v.optional(v.pipe(v.string(), v.regex(/^(community|station|district):[A-Za-z0-9_-]{1,64}$/, '来源无效'))) }),
+    policy: 'visitor',
   }),
   shareArticle: action<{ shares: number }>()({
     summary: '记一次转发（转发者所在社区）',

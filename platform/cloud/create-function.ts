@@ -49,12 +49,14 @@ type Request = { kind: 'timer'; action: string; input: unknown } | { kind: 'call
 
 /**
  * A timer run names its action by the trigger's name (config.json); a client call by `action`.
- * Only WeChat's scheduler makes a timer run, and it carries no user: an event that merely looks
- * like a timer's (`{"Type":"Timer",…}` sent by a signed-in resident) but arrives with an OPENID
- * is a call, and a call must name an action like any other.
+ * Only WeChat's scheduler makes a timer run: it carries no user and WeChat marks its SOURCE
+ * `wx_trigger`. An event that merely looks like a timer's (`{"Type":"Timer",…}` sent by a
+ * signed-in resident, or by a visitor without identity) is a call, and must name an action.
  */
-function parseRequest(event: unknown, callerOpenid: string | undefined): Request | undefined {
-  if (isTimerEvent(event) && !callerOpenid) return { kind: 'timer', action: event.TriggerName, input: {} };
+const TIMER_SOURCE = 'wx_trigger';
+
+function parseRequest(event: unknown, caller: { openid?: string; source?: string }): Request | undefined {
+  if (isTimerEvent(event) && !caller.openid && caller.source === TIMER_SOURCE) return { kind: 'timer', action: event.TriggerName, input: {} };
   const parsed = v.safeParse(actionEvent, event);
   if (!parsed.success) return undefined;
   return { kind: 'call', action: parsed.output.action, input: parsed.output.input ?? {} };
@@ -96,8 +98,9 @@ export function createCloudFunction<T extends Record<string, ActionDefinition>>(
         for (const problem of refusal) console.error(`[${requestId}] ${functionName} refuses to run: ${problem}`);
         return failure('INTERNAL', undefined, { requestId });
       }
-      const callerOpenid = cloud.getWXContext().OPENID || undefined;
-      const request = parseRequest(event, callerOpenid);
+      const wxContext = cloud.getWXContext();
+      const callerOpenid = wxContext.OPENID || undefined;
+      const request = parseRequest(event, { openid: callerOpenid, source: wxContext.SOURCE });
       if (!request) return failure('INVALID_INPUT', '请求格式不正确');
       actionName = request.action;
       const definition = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined;
@@ -111,9 +114,14 @@ export function createCloudFunction<T extends Record<string, ActionDefinition>>(
       } else {
         // Identity only ever comes from WeChat's context, never from the event body.
         openid = callerOpenid;
-        if (!openid) return failure('UNAUTHENTICATED');
-        user = await resolveUser(openid, now);
-        actor = actorOf(user);
+        if (openid) {
+          user = await resolveUser(openid, now);
+          actor = actorOf(user);
+        } else if (definition.policy === 'visitor') {
+          actor = { type: 'visitor' };
+        } else {
+          return failure('UNAUTHENTICATED');
+        }
       }
 
       const input = v.safeParse(definition.input, request.input, PARSE_CONFIG);

@@ -36,6 +36,7 @@ const EXPECTED: Record<PolicyName, Record<Relation, RoleKey[]>> = {
   stationAdmin: { own: ['stationAdmin', 'districtAdmin'], other: [] },
   districtAdmin: { own: ['districtAdmin'], other: [] },
   system: { own: [], other: [] },
+  visitor: { own: ALL_ROLES, other: ALL_ROLES },
 };
 
 /** A community of each sample station (the mediation roster is kept per community). */
@@ -95,6 +96,8 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'consult.escalateOverdue': () => ({}),
   'feed.listArticles': () => ({ fraudType: 'fake-police' }),
   'feed.getArticle': () => ({ id: 'knowledge-fake-refund' }),
+  'feed.readSharedArticle': () => ({ id: 'knowledge-fake-refund' }),
+  'feed.sendAlertMessages': () => ({}),
   'feed.listPinned': () => ({}),
   'feed.shareArticle': () => ({ id: 'knowledge-fake-refund', channel: 'chat' }),
   'feed.acknowledgeArticle': () => ({ id: 'alert-xly-fake-police' }),
