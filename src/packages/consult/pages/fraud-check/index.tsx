@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { accountActions } from '@domain/actions/account';
 import { consultActions, type FraudCheckView } from '@domain/actions/consult';
 import {
   CONTACT_CHANNEL_LABELS,
@@ -17,10 +18,13 @@ import { Chip } from '@/components/chip';
 import { EmergencyBar } from '@/components/emergency-bar';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
+import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { requestSubscription } from '@/platform/subscribe';
 import { consultThreadPath } from '@/routes';
 import { callPhone } from '@/utils/call-phone';
+import { revealFirstError } from '@/utils/reveal';
+import { validateInput } from '@/utils/validate-input';
 import './index.scss';
 
 function WarningSigns({ amount, payeeKind, channel }: { amount: number; payeeKind?: PayeeKind; channel?: ContactChannel }) {
@@ -63,18 +67,23 @@ export default function FraudCheckPage() {
   const [note, setNote] = useState('');
   const [result, setResult] = useState<FraudCheckView>();
   const start = useSubmit(consultActions.startFraudCheck);
+  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
   const amount = Number(amountText) || 0;
 
   async function submit() {
-    void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
-    const answer = await start.submit({
+    const input = {
       amount,
       payeeKind: payeeKind ?? ('' as PayeeKind),
       channel: channel ?? ('' as ContactChannel),
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(articleId ? { articleId } : {}),
-    });
+    };
+    // The reply reminder is asked inside the tap (WeChat's rule), and only when the check will go:
+    // the form is complete and the station is known (else the cloud points to 96110 instead).
+    if (!validateInput(consultActions.startFraudCheck, input) && me.data?.homeCommunity) void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
+    const answer = await start.submit(input);
     if (answer) setResult(answer);
+    else revealFirstError();
   }
 
   return (
