@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionName } from '@domain/actions/define';
 import { runInInvocation } from './wx-server-sdk/invocation';
+import { localCloudState } from './wx-server-sdk/state';
+import { onMediaCheckPush } from './wechat/media-check';
 import * as account from '../cloudfunctions/account';
 import accountConfig from '../cloudfunctions/account/config.json';
 import * as booking from '../cloudfunctions/booking';
@@ -17,6 +19,8 @@ import * as privacy from '../cloudfunctions/privacy';
 import privacyConfig from '../cloudfunctions/privacy/config.json';
 import * as station from '../cloudfunctions/station';
 import stationConfig from '../cloudfunctions/station/config.json';
+import * as media from '../cloudfunctions/media';
+import mediaConfig from '../cloudfunctions/media/config.json';
 
 export interface TimerTriggerConfig {
   name: string;
@@ -47,7 +51,11 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   mediation: { name: 'mediation', main: mediation.main, config: mediationConfig as FunctionConfig },
   privacy: { name: 'privacy', main: privacy.main, config: privacyConfig as FunctionConfig },
   station: { name: 'station', main: station.main, config: stationConfig as FunctionConfig },
+  media: { name: 'media', main: media.main, config: mediaConfig as FunctionConfig },
 };
+
+// WeChat pushes media-check results to the function the mini-program's message push names: media.
+onMediaCheckPush((event) => invokeLocalFunction('media', event, { envId: localCloudState().envId }));
 
 /**
  * Runs a function the way WeChat would: inside its own invocation context (OPENID or none for

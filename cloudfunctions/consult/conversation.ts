@@ -1,3 +1,4 @@
+import { assertOwnUploads } from '@platform/cloud/media';
 import { MESSAGES_PAGE, MESSAGES_PER_HOUR, type consultActions, type ThreadView } from '@domain/actions/consult';
 import { canReopen, dueAt, maskPersonalNumbers, queuePosition, REOPEN_WINDOW_DAYS } from '@domain/consult';
 import { ActionError } from '@domain/errors';
@@ -148,6 +149,7 @@ export const conversationHandlers: ConversationHandlers = {
     if (!text && photoFileIds.length === 0) throw new ActionError('INVALID_INPUT', '请填写消息', { text: '请填写消息' });
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
+    await assertOwnUploads(user._id, 'consult', photoFileIds, context.now);
     const messageId = `${threadId}-${clientId}`;
     const already = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
     if (already) return (await messageViews([already], thread, viewer))[0]!;

@@ -1,3 +1,4 @@
+import { assertOwnUploads } from '@platform/cloud/media';
 import type { consultActions } from '@domain/actions/consult';
 import { fraudCheckMessage, warningSignsFor } from '@domain/anti-fraud/warning-signs';
 import { canReopen, dueAt, PLACE_NEEDED, queuePosition, reachesNoStation } from '@domain/consult';
@@ -27,6 +28,7 @@ export const residentHandlers: ResidentHandlers = {
     if (routed.emergency.emergency && !afterEmergencyPrompt) return { kind: 'emergency', prompt: EMERGENCY_PROMPT };
     if (reachesNoStation(routed.decision.assignee)) throw new ActionError('INVALID_INPUT', PLACE_NEEDED.question);
     const priority = routed.emergency.emergency ? 'urgent' : routed.decision.priority;
+    await assertOwnUploads(user._id, 'consult', photoFileIds ?? [], context.now);
     const threadId = await openThread({ user, openid, routed, category, kind: 'question', text, photoFileIds: photoFileIds ?? [], priority, ...(location ? { location } : {}), now: context.now });
     return { kind: 'sent', threadId, routing: await routingPreviewView(routed, context.now) };
   },

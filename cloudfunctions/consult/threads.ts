@@ -9,7 +9,8 @@ import { CONSULT_TEMPLATES, waitLevel } from '@domain/consult';
 import { messageData } from '@domain/notifications/message-fields';
 import { ActionError } from '@domain/errors';
 import type { Assignee } from '@domain/routing';
-import { tempFileUrls } from '@platform/cloud/cloud-files';
+import { tempFileUrlsById } from '@platform/cloud/cloud-files';
+import { isFlagged, mediaRecords } from '@platform/cloud/media';
 import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import type { Directory } from '@platform/cloud/directory';
 import { findById, isoDate } from '@platform/cloud/documents';
@@ -75,17 +76,24 @@ export const readableText = (message: Pick<ConsultMessageRecord, 'text' | 'textM
 
 export async function messageViews(messages: ConsultMessageRecord[], thread: ConsultThreadRecord, viewer: Viewer): Promise<MessageView[]> {
   const otherSideReadAt = viewer.role === 'resident' ? thread.officerReadAt : thread.residentReadAt;
-  const urls = await tempFileUrls(messages.flatMap((message) => message.photoFileIds));
-  const byFileId = new Map(messages.flatMap((message) => message.photoFileIds).map((fileId, index) => [fileId, urls[index]]));
+  const fileIds = messages.flatMap((message) => message.photoFileIds);
+  const [byFileId, media] = await Promise.all([tempFileUrlsById(fileIds), mediaRecords(fileIds)]);
+  const handling = viewer.role === 'officer' && viewer.isAssigned;
   return messages.map((message) => {
     const mine = message.authorUserId === viewer.user._id;
+    const flagged = message.photoFileIds.filter((fileId) => isFlagged(media.get(fileId)));
+    // A flagged photo is seen only by the officer handling the thread; its sender is told.
+    const shown = handling ? message.photoFileIds : message.photoFileIds.filter((fileId) => !flagged.includes(fileId));
+    const photoNotice =
+      flagged.length === 0 ? undefined : handling && !mine ? `${flagged.length} 张照片未通过微信安全检查，只有处理的民警能看到` : mine ? `您的 ${flagged.length} 张照片未通过微信安全检查，已对他人隐藏` : undefined;
     return {
       id: message._id,
       ...(mine && message.clientId ? { clientId: message.clientId } : {}),
       from: message.from,
       authorLabel: message.authorLabel,
       text: readableText(message, viewer),
-      photoUrls: message.photoFileIds.flatMap((fileId) => {
+      ...(photoNotice ? { photoNotice } : {}),
+      photoUrls: shown.flatMap((fileId) => {
         const url = byFileId.get(fileId);
         return url ? [url] : [];
       }),

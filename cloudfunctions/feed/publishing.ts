@@ -1,3 +1,4 @@
+import { assertOwnUploads } from '@platform/cloud/media';
 import type * as v from 'valibot';
 import type { articleDraft, ArticleStatsView, feedActions, StationArticleView } from '@domain/actions/feed';
 import { FEED_PAGE_SIZE } from '@domain/actions/feed';
@@ -179,10 +180,11 @@ function authorOf(context: ActionContext): string {
 
 export const publishingHandlers: PublishingHandlers = {
   async publishArticle({ stationId, draft }, context) {
-    const { openid } = requireUser(context);
+    const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const target = resolveTarget(draft, stationId, context.actor, directory);
     await checkContent(openid, draft);
+    await assertOwnUploads(user._id, 'article', draft.images, context.now);
     const station = directory.stations.get(stationId);
     const pinnedUntil = pinUntil(draft, context.now);
     const record: Omit<ArticleRecord, '_id'> = {
@@ -203,11 +205,13 @@ export const publishingHandlers: PublishingHandlers = {
   },
 
   async updateArticle({ stationId, id, draft }, context) {
-    const { openid } = requireUser(context);
+    const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const article = await ownArticle(id, stationId);
     const target = resolveTarget(draft, stationId, context.actor, directory);
     await checkContent(openid, draft);
+    // Images already on the item stay (a colleague may have added them); new ones must be the editor's own.
+    await assertOwnUploads(user._id, 'article', draft.images.filter((fileId) => !article.images.includes(fileId)), context.now);
     // Keeping an urgent item urgent keeps its pin; making it urgent now starts one.
     const pinnedUntil = draft.urgent ? (draft.pinHours ? pinUntil(draft, context.now) : (article.pinnedUntil ?? pinUntil(draft, context.now))) : undefined;
     const _ = database().command;

@@ -21,7 +21,7 @@ import {
   type CaseViewerRole,
   type HistoryEntry,
 } from '@domain/mediation';
-import { tempFileUrls } from '@platform/cloud/cloud-files';
+import { tempFileUrlsById } from '@platform/cloud/cloud-files';
 import { COLLECTIONS, type MediationCaseRecord, type MediationSessionRecord, type UserRecord } from '@platform/cloud/collections';
 import type { Directory } from '@platform/cloud/directory';
 import { findById, insert, isoDate } from '@platform/cloud/documents';
@@ -203,8 +203,7 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
   const sessionPhotos = record.sessions.flatMap((session) => session.record?.photoFileIds ?? []);
   const paperPhotos = (record.agreement?.confirmations ?? []).flatMap((confirmation) => (confirmation.photoFileId ? [confirmation.photoFileId] : []));
   const fileIds = [...record.photoFileIds, ...sessionPhotos, ...paperPhotos];
-  const urls = await tempFileUrls(fileIds);
-  const urlOf = new Map(fileIds.map((fileId, index) => [fileId, urls[index]]));
+  const urlOf = await tempFileUrlsById(fileIds);
   const urlsOf = (ids: readonly string[]) => ids.flatMap((fileId) => (urlOf.get(fileId) ? [urlOf.get(fileId) as string] : []));
 
   const parties: PartyView[] = record.parties.map((party) => {

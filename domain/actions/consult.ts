@@ -17,6 +17,8 @@ export interface MessageView {
   /** Masked for everyone but the sender and the assigned officer. */
   text: string;
   photoUrls: string[];
+  /** Photos WeChat's media check flagged: said to the sender (theirs are hidden) and to the officer handling it. */
+  photoNotice?: string;
   at: string;
   mine: boolean;
   /** For the sender's own messages: the other side has read it. */

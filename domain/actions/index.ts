@@ -3,6 +3,7 @@ import { bookingActions } from './booking';
 import { consultActions } from './consult';
 import { directoryActions } from './directory';
 import { feedActions } from './feed';
+import { mediaActions } from './media';
 import { mediationActions } from './mediation';
 import { privacyActions } from './privacy';
 import { stationActions } from './station';
@@ -18,6 +19,7 @@ export const actions = {
   mediation: mediationActions,
   privacy: privacyActions,
   station: stationActions,
+  media: mediaActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -33,3 +35,4 @@ export type * from './consult';
 export type * from './mediation';
 export type * from './privacy';
 export type * from './station';
+export type * from './media';

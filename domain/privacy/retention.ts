@@ -17,6 +17,8 @@ export const RETENTION_DAYS = {
   quizRound: 90,
   /** An officer invite, counted from its expiry. */
   expiredInvite: INVITE_RETENTION_DAYS,
+  /** A photo uploaded but never sent (the message was abandoned). */
+  unattachedUpload: 1,
   /** The resident's own data export files in cloud storage. */
   dataExport: 1,
   /** That a person scanned a contact card (counts each scanner once). */
@@ -55,6 +57,7 @@ export const RETENTION_STATEMENTS: { what: string; kind: RetentionKind; from: st
   { what: '民警邀请码', kind: 'expiredInvite', from: '失效后', then: '删除' },
   { what: '已结案的调解案件（协议、调解记录和照片）', kind: 'closedMediationCase', from: '结案后', then: '删除' },
   { what: '扫过警民联系卡的记录', kind: 'cardScan', from: '第一次扫码后', then: '删除' },
+  { what: '上传了但没有发出去的照片', kind: 'unattachedUpload', from: '上传后', then: '删除' },
   { what: '您导出的“我的数据”文件', kind: 'dataExport', from: '导出后', then: '删除' },
   { what: '查看和注销等审计记录（不含联系方式）', kind: 'auditLog', from: '记录后', then: '删除' },
 ];

@@ -61,5 +61,6 @@ export {
   type TimerTriggers,
 } from './timer-triggers';
 export { WxCloudError } from './wx-errors';
+export { LOCAL_RISKY_IMAGE_MARKER, mediaCheckAsync, onMediaCheckPush, settleMediaChecks, type MediaCheckAsyncParams, type MediaCheckPushEvent } from './media-check';
 export { getUnlimited, localCodeUrl, setKnownPages, type GetUnlimitedParams, type GetUnlimitedResult } from './wxacode';
 export { LOCAL_APP_ID, decryptOpenData, encryptOpenData, getOpenData, getShareInfo, sessionKeyOf, shareTicketFor, type OpenGroupData } from './open-data';

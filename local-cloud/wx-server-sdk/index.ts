@@ -51,7 +51,7 @@ function declared<Args extends unknown[], Result>(api: string, call: (...args: A
 }
 
 export const openapi = {
-  security: { msgSecCheck: declared('security.msgSecCheck', wechat.msgSecCheck) },
+  security: { msgSecCheck: declared('security.msgSecCheck', wechat.msgSecCheck), mediaCheckAsync: declared('security.mediaCheckAsync', wechat.mediaCheckAsync) },
   subscribeMessage: { send: declared('subscribeMessage.send', wechat.sendSubscribeMessage) },
   wxacode: { getUnlimited: declared('wxacode.getUnlimited', wechat.getUnlimited) },
 };

@@ -1,12 +1,34 @@
 import { cloud } from './wx';
 
-/** Temporary https URLs for cloud:// file ids, in order; a file that cannot be served is left out. */
+/** Documented: getTempFileURL takes at most 50 files per call. */
+export const TEMP_URLS_PER_CALL = 50;
+
+/**
+ * Temporary https URLs by cloud:// file id, asked for in batches of 50. Matched by the id each
+ * answer names, never by position: a file that cannot be served is simply absent from the map,
+ * and can never shift another file's URL onto the wrong message.
+ */
+export async function tempFileUrlsById(fileIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(fileIds)];
+  const urls = new Map<string, string>();
+  for (let start = 0; start < unique.length; start += TEMP_URLS_PER_CALL) {
+    const { fileList } = (await cloud.getTempFileURL({ fileList: unique.slice(start, start + TEMP_URLS_PER_CALL) })) as {
+      fileList: { fileID: string; tempFileURL?: string; status: number }[];
+    };
+    for (const file of fileList) if (file.status === 0 && file.tempFileURL) urls.set(file.fileID, file.tempFileURL);
+  }
+  return urls;
+}
+
+/** URLs for these ids, in their order; a file that cannot be served is left out. */
 export async function tempFileUrls(fileIds: readonly string[]): Promise<string[]> {
-  if (fileIds.length === 0) return [];
-  const { fileList } = (await cloud.getTempFileURL({ fileList: [...fileIds] })) as { fileList: { tempFileURL?: string; status: number }[] };
-  return fileList.flatMap((file) => (file.status === 0 && file.tempFileURL ? [file.tempFileURL] : []));
+  const urls = await tempFileUrlsById(fileIds);
+  return fileIds.flatMap((fileId) => {
+    const url = urls.get(fileId);
+    return url ? [url] : [];
+  });
 }
 
 export async function tempFileUrl(fileId: string | undefined): Promise<string | undefined> {
-  return fileId ? (await tempFileUrls([fileId]))[0] : undefined;
+  return fileId ? (await tempFileUrlsById([fileId])).get(fileId) : undefined;
 }

@@ -43,6 +43,7 @@ export const COLLECTIONS = {
   consultSettings: 'consult_settings',
   waitlists: 'waitlists',
   dataExports: 'data_exports',
+  mediaFiles: 'media_files',
   contactCards: 'contact_cards',
   contactCardScans: 'contact_card_scans',
   /** An urgent alert's subscribe messages waiting to go out (cloudfunctions/feed/alert-fanout.ts). */
@@ -661,4 +662,22 @@ export interface TimerCursorRecord {
   /** The last document done at that day or time ('' before the first). */
   afterId: string;
   updatedAt: Date;
+}
+
+/**
+ * One uploaded image: `_id` = mediaIdOf(fileId). Who uploaded it and for what (a message, an
+ * article) is recorded by the media function at upload, so a message can only carry its own
+ * author's images; `check` is WeChat's media check, settled by its asynchronous push.
+ */
+export interface MediaFileRecord {
+  _id: string;
+  fileId: string;
+  ownerUserId: string;
+  context: 'consult' | 'article';
+  type: string;
+  bytes: number;
+  check: { status: 'pending' | 'pass' | 'risky' | 'review'; traceId?: string; label?: number; at?: Date };
+  /** Set when a message or article first references it (until then it is swept after a day). */
+  attachedAt?: Date;
+  createdAt: Date;
 }

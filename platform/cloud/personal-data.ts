@@ -12,6 +12,7 @@ import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff, type Retention
 import { PRIORITIES } from '@domain/routing';
 import { COLLECTIONS } from './collections';
 import { findById, findMany, isoDate } from './documents';
+import { mediaRecords } from './media';
 import type { Transaction } from './transaction';
 import { database } from './wx';
 
@@ -137,9 +138,16 @@ export const ERASED_LABEL = '已注销';
 /** A closed thread past its time, with its messages, change signals and photos. */
 async function expireThread(thread: Doc): Promise<Erasure> {
   const [messages, watches] = await Promise.all([findAll(COLLECTIONS.consultMessages, { threadId: thread._id }), findAll(COLLECTIONS.consultWatch, { threadId: thread._id })]);
+  const files = messages.flatMap((message) => strings(message.photoFileIds));
+  const media = [...(await mediaRecords(files)).values()] as unknown as Doc[];
   return {
-    writes: [remove(COLLECTIONS.consultThreads, thread), ...messages.map((doc) => remove(COLLECTIONS.consultMessages, doc)), ...watches.map((doc) => remove(COLLECTIONS.consultWatch, doc))],
-    files: messages.flatMap((message) => strings(message.photoFileIds)),
+    writes: [
+      remove(COLLECTIONS.consultThreads, thread),
+      ...messages.map((doc) => remove(COLLECTIONS.consultMessages, doc)),
+      ...watches.map((doc) => remove(COLLECTIONS.consultWatch, doc)),
+      ...media.map((doc) => remove(COLLECTIONS.mediaFiles, doc)),
+    ],
+    files,
   };
 }
 
@@ -283,6 +291,23 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
         ],
         files: strings(doc.photoFileIds),
       };
+    },
+  },
+  {
+    collection: COLLECTIONS.mediaFiles,
+    group: 'consult',
+    holds: '您上传的照片（谁上传、用在哪里、微信安全检查的结果）',
+    purpose: '只让上传的人在原处使用这张照片；未通过安全检查的照片不给别人看',
+    readers: '您本人；处理您问题的民警',
+    retention: `随对话删除；上传了没发出的照片${periodLabel(RETENTION_DAYS.unattachedUpload)}后删除`,
+    find: ({ userId }) => findAll(COLLECTIONS.mediaFiles, { ownerUserId: userId }),
+    line: (doc) => `${day(doc.createdAt)} 上传的照片${(doc.check as { status?: string }).status === 'risky' ? '（未通过安全检查）' : ''}`,
+    exported: (doc) => ({ type: doc.type, bytes: doc.bytes, check: (doc.check as { status?: string }).status, at: isoDate(doc.createdAt) }),
+    erase: (doc) => ({ writes: [remove(COLLECTIONS.mediaFiles, doc)], files: [String(doc.fileId)] }),
+    sweep: {
+      kind: 'unattachedUpload',
+      due: (now, limit) => oldest(COLLECTIONS.mediaFiles, { attachedAt: _().exists(false) }, 'createdAt', retentionCutoff('unattachedUpload', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.mediaFiles, doc)], files: [String(doc.fileId)] }),
     },
   },
   {

@@ -1,3 +1,4 @@
+import { mediaActions } from '@domain/actions/media';
 import { actions, type ArticleDraft } from '@domain/actions';
 import { FEED_PAGE_SIZE, FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { userIdFor } from '@platform/cloud/identity';
@@ -247,8 +248,11 @@ describe('publishing', () => {
     expect(ok(await harness.call(chen, actions.feed.getArticle, { id: cityWide.id })).publisher).toBe('拱墅区公安分局');
   });
 
-  test('pictures: uploaded to cloud storage, stored as file ids, shown as temporary URLs; other ids are refused', async () => {
-    const { fileID } = await uploadFile({ cloudPath: 'articles/xiluoyuan/poster.jpg', fileContent: Buffer.from('jpeg bytes') });
+  test('pictures: uploaded through the media function, stored as file ids, shown as temporary URLs; other ids are refused', async () => {
+    const { fileId: fileID } = ok(await harness.call(zhao, mediaActions.uploadImage, { context: 'article', image: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 2, 0xff, 0xd9]).toString('base64') }));
+    // Stored without going through the media function: nobody's upload, so not usable in an item.
+    const { fileID: unrecorded } = await uploadFile({ cloudPath: 'articles/xiluoyuan/poster.jpg', fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+    expect(failed(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: [unrecorded] }) })).code).toBe('FORBIDDEN');
     const { id } = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ images: [fileID] }) }));
     const article = ok(await harness.call(wang, actions.feed.getArticle, { id }));
     expect(article.imageUrls).toHaveLength(1);

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { ActionError } from '@domain/errors';
+import { COLLECTIONS, type MediaFileRecord } from './collections';
+import { findMany } from './documents';
+import { database } from './wx';
+
+/** A media record's id, from the file id (an id stays short and safe whatever the path). */
+export const mediaIdOf = (fileId: string): string => `m_${createHash('sha256').update(fileId).digest('hex').slice(0, 32)}`;
+
+export async function mediaRecords(fileIds: readonly string[]): Promise<Map<string, MediaFileRecord>> {
+  const ids = [...new Set(fileIds)].map(mediaIdOf);
+  const records = new Map<string, MediaFileRecord>();
+  const _ = database().command;
+  for (let start = 0; start < ids.length; start += 100) {
+    const page = await findMany<MediaFileRecord>(database().collection(COLLECTIONS.mediaFiles).where({ _id: _.in(ids.slice(start, start + 100)) }).limit(100));
+    for (const record of page) records.set(record.fileId, record);
+  }
+  return records;
+}
+
+/**
+ * The files a message or article references must be images its author uploaded for that
+ * context: a file id copied from someone else's message (or invented) is refused.
+ */
+export async function assertOwnUploads(userId: string, context: MediaFileRecord['context'], fileIds: readonly string[], now: Date): Promise<void> {
+  if (fileIds.length === 0) return;
+  const records = await mediaRecords(fileIds);
+  for (const fileId of fileIds) {
+    const record = records.get(fileId);
+    if (!record || record.ownerUserId !== userId || record.context !== context) throw new ActionError('FORBIDDEN', '只能发送您自己在这里上传的照片，请重新选择照片');
+  }
+  const _ = database().command;
+  await database()
+    .collection(COLLECTIONS.mediaFiles)
+    .where({ _id: _.in(fileIds.map(mediaIdOf)), attachedAt: _.exists(false) })
+    .update({ data: { attachedAt: now } });
+}
+
+/** Flagged by WeChat's media check: shown only to the sender and the officer handling it. */
+export const isFlagged = (record: MediaFileRecord | undefined): boolean => record?.check.status === 'risky' || record?.check.status === 'review';
