@@ -20,6 +20,8 @@ export const POLICY_NAMES = [
   'stationAdmin',
   /** District-wide configuration: district admins of that district only. */
   'districtAdmin',
+  /** 警银联动: bank clerks who joined a branch with a partner invite (their own branch's checks only). */
+  'bankPartner',
   /** Timer triggers: never callable by a person. */
   'system',
   /** Anyone, even without a WeChat identity (a card opened in 朋友圈's single-page mode): public reading only. */
@@ -43,7 +45,7 @@ const STAFF_KINDS_FOR: Partial<Record<PolicyName, readonly OfficerKind[]>> = {
 
 /** Station-scoped policies cannot be decided without knowing the station. */
 export function isStationScoped(policy: PolicyName): boolean {
-  return policy !== 'signedIn' && policy !== 'system' && policy !== 'visitor';
+  return policy !== 'signedIn' && policy !== 'system' && policy !== 'visitor' && policy !== 'bankPartner';
 }
 
 const allow: PolicyDecision = { allowed: true };
@@ -56,6 +58,8 @@ export function decide(policy: PolicyName, actor: Actor | undefined, scope?: Sta
   if (policy === 'visitor') return allow;
   if (actor.type === 'visitor') return { allowed: false, reason: 'unauthenticated' };
   if (policy === 'signedIn') return allow;
+  // A clerk's station and branch come with the membership: the handler reads them from it.
+  if (policy === 'bankPartner') return actor.partner ? allow : forbid;
   if (!scope) return { allowed: false, reason: 'scope-required' };
 
   const ownDistrict = actor.districtId !== undefined && actor.districtId === scope.districtId;

@@ -31,6 +31,8 @@ export type Actor =
       stationId?: string;
       /** District a district admin (or a station's staff) belongs to. */
       districtId?: string;
+      /** A bank clerk's branch (警银联动); their role stays resident. */
+      partner?: { branchId: string; stationId: string };
     }
   | { type: 'system'; trigger: string }
   /** A reader without a WeChat identity: a card opened in 朋友圈's single-page mode (scene 1154). */

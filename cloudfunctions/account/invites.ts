@@ -12,6 +12,7 @@ import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { claimFirstAdmin, isFirstAdminCode } from './first-admin';
+import { redeemPartnerInvite } from './bank-branches';
 import { inviteView, meView } from './views';
 
 type InviteHandlers = Pick<Handlers<typeof accountActions>, 'createInvite' | 'listInvites' | 'revokeInvite' | 'redeemInvite' | 'purgeExpiredInvites'>;
@@ -88,6 +89,7 @@ export const inviteHandlers: InviteHandlers = {
         const status = inviteStatus(invite, context.now);
         if (status === 'expired' || status === 'revoked') throw new ActionError('EXPIRED', '邀请码已失效，请联系所里管理员重新生成');
         if (status === 'used') throw new ActionError('CONFLICT', '邀请码已被使用，每个邀请码只能用一次');
+        if (invite.role === 'partner') return redeemPartnerInvite(transaction, invite, user, { name, phone }, context.now);
 
         const grant = {
           role: invite.role,

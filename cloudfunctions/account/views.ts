@@ -1,6 +1,6 @@
 import type { InviteView, MeView, StaffMemberView } from '@domain/actions/account';
 import { inviteStatus } from '@domain/invites';
-import { COLLECTIONS, type CommunityRecord, type DistrictRecord, type InviteRecord, type StationRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BankBranchRecord, type CommunityRecord, type DistrictRecord, type InviteRecord, type StationRecord, type UserRecord } from '@platform/cloud/collections';
 import { findById, isoDate } from '@platform/cloud/documents';
 
 export async function meView(user: UserRecord): Promise<MeView> {
@@ -19,6 +19,11 @@ export async function meView(user: UserRecord): Promise<MeView> {
     }
   }
   if (user.role === 'districtAdmin' && user.districtId) view.districtId = user.districtId;
+  if (user.partner) {
+    const branch = await findById<BankBranchRecord>(COLLECTIONS.bankBranches, user.partner.branchId);
+    const station = branch && (await findById<StationRecord>(COLLECTIONS.stations, branch.stationId));
+    if (branch && station) view.partner = { branchId: branch._id, branchName: branch.name, stationId: station._id, stationName: station.name };
+  }
   if (user.homeCommunityId) {
     const community = await findById<CommunityRecord>(COLLECTIONS.communities, user.homeCommunityId);
     const station = community && (await findById<StationRecord>(COLLECTIONS.stations, community.stationId));

@@ -21,7 +21,8 @@ export function withoutId<T extends { _id: string }>(record: T): Omit<T, '_id'> 
 }
 
 export const newId = () => randomUUID().replace(/-/g, '');
-export const residentLabelOf = (user: UserRecord) => (user.nickname && user.nickname !== '微信用户' ? user.nickname : '居民');
+/** A bank clerk signs with the name they joined with; a resident with their nickname. */
+export const residentLabelOf = (user: UserRecord) => (user.partner?.name ? user.partner.name : user.nickname && user.nickname !== '微信用户' ? user.nickname : '居民');
 
 export interface OpenThreadInput {
   user: UserRecord;
@@ -34,6 +35,9 @@ export interface OpenThreadInput {
   priority: Priority;
   location?: { latitude: number; longitude: number };
   fraudCheck?: ConsultThreadRecord['fraudCheck'];
+  bankCheck?: ConsultThreadRecord['bankCheck'];
+  /** A response target of its own (a bank check: 5 minutes), instead of the station's for the priority. */
+  responseMinutes?: number;
   now: Date;
 }
 
@@ -53,7 +57,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
   const threadId = newId();
   const decisionId = newId();
   const masked = maskPersonalNumbers(text);
-  const due = dueAt(now, input.priority, await responseTargets(decision.stationId));
+  const due = input.responseMinutes ? new Date(now.getTime() + input.responseMinutes * 60_000) : dueAt(now, input.priority, await responseTargets(decision.stationId));
   const claimed = decision.assignee.type === 'officer';
   const residentLabel = residentLabelOf(user);
   const decisionRecord: RoutingDecisionRecord = {
@@ -102,6 +106,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     createdAt: now,
     updatedAt: now,
     ...(input.fraudCheck ? { fraudCheck: input.fraudCheck } : {}),
+    ...(input.bankCheck ? { bankCheck: input.bankCheck, bankBranchId: input.bankCheck.branchId } : {}),
   };
   const message: ConsultMessageRecord = {
     _id: `${threadId}-first`,
@@ -141,7 +146,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
   });
   await countAttempt(limitKey, NEW_THREAD_LIMIT, now);
 
-  const title = input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;
+  const title = input.kind === 'bankCheck' ? '银行网点求助：客户正要转账' : input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;
   await Promise.all(officers.map((officer) => notify(officer.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), title, now)));
   return threadId;
 }

@@ -53,6 +53,8 @@ export function assignedOfficers(directory: Directory, assignee: Assignee): Offi
  */
 export function viewerOf(thread: ConsultThreadRecord, user: UserRecord, directory: Directory): Viewer | undefined {
   if (thread.residentUserId === user._id) return { user, role: 'resident', officerIds: new Set(), isAssigned: true };
+  // A bank check belongs to its branch: the clerk's colleagues at the counter follow it too.
+  if (thread.bankCheck && user.partner?.branchId === thread.bankCheck.branchId) return { user, role: 'resident', officerIds: new Set(), isAssigned: false };
   if (user.role === 'resident') return undefined;
   const mine = officersOfUser(directory, user._id);
   const officerIds = new Set(mine.map((officer) => officer._id));

@@ -29,7 +29,7 @@ export function cardIdFor(communityId: string, officerId: string | undefined): s
 /** The card's officer while they still serve its community; otherwise whoever does now. */
 function officerOfCard(directory: Directory, card: ContactCardRecord): OfficerRecord | undefined {
   const named = card.officerId ? directory.officers.get(card.officerId) : undefined;
-  if (named && named.communityIds.includes(card.communityId)) return named;
+  if (named && named.active !== false && named.communityIds.includes(card.communityId)) return named;
   return beatOfficerOf(directory, card.communityId);
 }
 

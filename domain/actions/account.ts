@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { OFFICER_KINDS, type OfficerKind, type Role } from '../roles';
 import { WORK_PHONE_RE } from '../station/officers';
+import { bankBranchSpecs, type PartnerMembershipView } from './bank-partners';
 import { action, defineFunction, emptyInput, id, text } from './define';
 
 export interface StationSummary {
@@ -19,14 +20,18 @@ export interface MeView {
   /** A district admin's district (they belong to no station). */
   districtId?: string;
   homeCommunity?: { id: string; name: string; stationName: string };
+  /** A bank clerk's branch (警银联动): they raise checks for their customers. */
+  partner?: PartnerMembershipView;
   createdAt: string;
 }
 
 export interface InviteView {
   code: string;
   stationId: string;
-  role: 'officer' | 'stationAdmin';
+  role: 'officer' | 'stationAdmin' | 'partner';
   officerKinds: OfficerKind[];
+  /** Partner invites: the bank branch the clerk will act for. */
+  branchName?: string;
   note: string;
   status: 'open' | 'used' | 'revoked' | 'expired';
   expiresAt: string;
@@ -131,4 +136,5 @@ export const accountActions = defineFunction('account', {
     input: emptyInput,
     policy: 'system',
   }),
+  ...bankBranchSpecs,
 });

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CONTACT_CHANNELS, PAYEE_KINDS, type WarningSign } from '../anti-fraud/warning-signs';
 import { THREAD_OUTCOMES, type Awaiting, type ThreadOutcome, type ThreadStatus, type WaitLevel } from '../consult';
 import { CONSULT_CATEGORIES, type ConsultCategory, type Priority } from '../routing/model';
+import { bankCheckSpecs } from './bank-partners';
 import { action, defineFunction, emptyInput, id, text } from './define';
 import type { RoutingPreviewView } from './directory';
 
@@ -28,7 +29,7 @@ export interface MessageView {
 export interface ThreadSummaryView {
   id: string;
   category: ConsultCategory;
-  kind: 'question' | 'fraudCheck';
+  kind: 'question' | 'fraudCheck' | 'bankCheck';
   status: ThreadStatus;
   awaiting: Awaiting;
   priority: Priority;
@@ -283,4 +284,5 @@ export const consultActions = defineFunction('consult', {
     input: emptyInput,
     policy: 'system',
   }),
+  ...bankCheckSpecs,
 });

@@ -10,6 +10,7 @@ import type { MessageAuthor } from '@domain/actions/consult';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 import type { CaseSource, CaseState, MediationCategory, MediationForce } from '@domain/mediation';
 import type { ShiftKind } from '@domain/station/roster';
+import type { BankCheckOutcome } from '@domain/anti-fraud/bank-check';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
 export const COLLECTIONS = {
@@ -55,6 +56,7 @@ export const COLLECTIONS = {
   timerCursors: 'timer_cursors',
   /** Who has opened an item, once per person: "N人看过" counts people, not page views. */
   articleReaders: 'article_readers',
+  bankBranches: 'bank_branches',
 } as const;
 
 export interface UserRecord {
@@ -67,6 +69,8 @@ export interface UserRecord {
   stationId?: string;
   districtId?: string;
   homeCommunityId?: string;
+  /** A bank clerk (警银联动 partner): the branch they raise checks for. Their role stays resident. */
+  partner?: { branchId: string; stationId: string; districtId: string; name: string; phone: string; grantedAt: Date };
   createdAt: Date;
   updatedAt: Date;
   roleGrantedAt?: Date;
@@ -209,8 +213,10 @@ export interface InviteRecord {
   _id: string;
   stationId: string;
   districtId: string;
-  role: 'officer' | 'stationAdmin';
+  role: 'officer' | 'stationAdmin' | 'partner';
   officerKinds: OfficerKind[];
+  /** Partner invites: the bank branch the clerk will act for. */
+  branchId?: string;
   note: string;
   createdBy: string;
   createdAt: Date;
@@ -420,7 +426,7 @@ export interface CheckInCodeRecord {
  */
 export interface ConsultThreadRecord {
   _id: string;
-  kind: 'question' | 'fraudCheck';
+  kind: 'question' | 'fraudCheck' | 'bankCheck';
   category: ConsultCategory;
   priority: Priority;
   status: ThreadStatus;
@@ -464,6 +470,20 @@ export interface ConsultThreadRecord {
   outcome?: ThreadOutcome;
   rating?: { stars: number; comment?: string };
   fraudCheck?: TransferFacts & { articleId?: string };
+  /** 警银联动: a clerk's check for a customer at the counter. */
+  bankCheck?: BankCheckRecordPart;
+  /** bankCheck.branchId again, as a plain field the branch's list is indexed on. */
+  bankBranchId?: string;
+}
+
+export interface BankCheckRecordPart extends TransferFacts {
+  branchId: string;
+  branchName: string;
+  /** The customer, when the clerk gave them: shown only to the station's anti-fraud officers. */
+  customer?: { name?: string; phone?: string };
+  outcome?: BankCheckOutcome;
+  protectedAmount?: number;
+  closedBy?: string;
 }
 
 /** One message. `text` is what the sender wrote (for the sender and the assigned officer); `textMasked` for everyone else. */
@@ -661,6 +681,19 @@ export interface TimerCursorRecord {
   at?: Date;
   /** The last document done at that day or time ('' before the first). */
   afterId: string;
+}
+
+/** A bank branch working with a station's anti-fraud officer (警银联动). */
+export interface BankBranchRecord {
+  _id: string;
+  stationId: string;
+  districtId: string;
+  name: string;
+  address: string;
+  /** Clerks who joined with a partner invite. */
+  clerks: number;
+  createdAt: Date;
+  createdBy: string;
   updatedAt: Date;
 }
 

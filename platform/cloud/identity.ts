@@ -47,5 +47,6 @@ export function actorOf(user: UserRecord): Actor {
     officerKinds: user.officerKinds,
     stationId: user.stationId,
     districtId: user.districtId,
+    ...(user.partner ? { partner: { branchId: user.partner.branchId, stationId: user.partner.stationId } } : {}),
   };
 }

@@ -59,6 +59,17 @@ export async function routeResidentQuestion(user: UserRecord, { category, text, 
   return { directory, decision, emergency, ...(communityId ? { communityId } : {}) };
 }
 
+/**
+ * A question about no resident's home: a bank branch's check goes to the branch's station by its
+ * rules for the category (a fraud check: the anti-fraud officer, then the fallbacks).
+ */
+export async function routeStationQuestion(stationId: string, category: ConsultCategory, now: Date): Promise<RoutedQuestion> {
+  const directory = await currentDirectory(now);
+  const districtId = directory.stations.get(stationId)?.districtId;
+  const decision = route({ stationIdByLocation: stationId, ...(districtId ? { districtId } : {}), category, at: now }, directory.routing);
+  return { directory, decision, emergency: { emergency: false, confidence: 0 } };
+}
+
 /** "赵警官（社区民警）", "西罗园派出所 综合服务大厅" — how the resident reads who has the question. */
 export function assigneeLabel(directory: Directory, assignee: Assignee, withKinds = true): string {
   if (assignee.type === 'officer') {

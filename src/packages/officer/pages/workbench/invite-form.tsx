@@ -12,7 +12,7 @@ import { FormError, fieldMessage } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
 import { INVITE_ROLE_LABELS, VALID_HOURS_CHOICES } from './invite-labels';
 
-type InviteRole = InviteView['role'];
+type InviteRole = Exclude<InviteView['role'], 'partner'>;
 
 const toggle = (kinds: OfficerKind[], kind: OfficerKind): OfficerKind[] =>
   kinds.includes(kind) ? kinds.filter((item) => item !== kind) : [...kinds, kind];

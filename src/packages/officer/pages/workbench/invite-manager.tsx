@@ -12,7 +12,7 @@ import { useSubmit } from '@/hooks/use-submit';
 import { THEME } from '@/theme';
 import { formatDateTime } from '@/utils/format-date';
 import { InviteForm } from './invite-form';
-import { INVITE_ROLE_LABELS, INVITE_STATUS_LABELS } from './invite-labels';
+import { INVITE_STATUS_LABELS, inviteForLabel } from './invite-labels';
 
 /** Copies a code; answers what to tell the officer (WeChat's own "内容已复制" toast is brief). */
 async function copyCode(code: string): Promise<string> {
@@ -41,7 +41,7 @@ function InviteItem({ invite, onRevoke, onCopy, revoking }: InviteItemProps) {
         <Text className={`invite__status invite__status--${invite.status}`}>{INVITE_STATUS_LABELS[invite.status]}</Text>
       </View>
       <Text className="muted">
-        {INVITE_ROLE_LABELS[invite.role]} · {invite.officerKinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、')}
+        {inviteForLabel(invite, OFFICER_KIND_LABELS)}
       </Text>
       {invite.note && <Text className="muted">备注：{invite.note}</Text>}
       <Text className="muted">
