@@ -105,4 +105,26 @@ export default tseslint.config(
       ],
     },
   },
+
+  // Tab pages (src/pages) are in the main package every resident downloads before the first
+  // screen: they reach actions through refs (actionRefs, @domain/actions/ref) and import the
+  // contracts for their types only, so no schema and no valibot ride along. Subpackage pages
+  // import the definitions and check input before sending.
+  {
+    files: ['src/pages/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@domain/actions/(?!ref$)',
+              allowTypeImports: true,
+              message: "a tab page takes contracts as types (import type) and calls through actionRefs from '@domain/actions/ref': values bring every schema of the function and valibot into the main package",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -11,6 +11,9 @@ export const ARTICLE_KINDS = ['alert', 'case', 'knowledge'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
 export const ARTICLE_KIND_LABELS: Record<ArticleKind, string> = { alert: '预警', case: '案例', knowledge: '知识' };
 
+/** The subscription-message template of urgent alerts (the client asks for it, the function sends it). */
+export const FRAUD_ALERT_TEMPLATE = 'tmpl-fraud-alert';
+
 export interface FraudType {
   key: FraudTypeKey;
   label: string;

@@ -30,9 +30,25 @@ export interface ActionDefinition<TSchema extends AnySchema = AnySchema, TOutput
   readonly name: string;
 }
 
-export type InputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferInput<S> : never;
-export type ParsedInputOf<A> = A extends ActionSpec<infer S, unknown> ? v.InferOutput<S> : never;
-export type OutputOf<A> = A extends ActionSpec<infer _S, infer O> ? O : never;
+/**
+ * What a caller needs to reach an action: its function and name, typed by the contract. A whole
+ * definition is one; so is an ActionRef (./ref.ts), which carries no schema and so keeps valibot
+ * and the schemas out of the mini-program's main package.
+ */
+export interface ActionTarget<TSchema extends AnySchema = AnySchema, TOutput = unknown> {
+  readonly fn: FunctionName;
+  readonly name: string;
+  /** Present on a whole definition: then the client checks the input before sending it. */
+  readonly input?: TSchema;
+  /** Phantom field carrying the output type; never set at run time. */
+  readonly output?: TOutput;
+}
+
+type Typed<TSchema, TOutput> = { readonly input?: TSchema; readonly output?: TOutput };
+
+export type InputOf<A> = A extends Typed<infer S extends AnySchema, unknown> ? v.InferInput<S> : never;
+export type ParsedInputOf<A> = A extends Typed<infer S extends AnySchema, unknown> ? v.InferOutput<S> : never;
+export type OutputOf<A> = A extends Typed<unknown, infer O> ? O : never;
 
 /**
  * `action<Output>()({ ... })` — curried so the output type is written once and the input

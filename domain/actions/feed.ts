@@ -95,8 +95,7 @@ export const SUMMARY_MAX = 120;
 export type SharedArticleView = Omit<ArticleView, 'acknowledged' | 'shareFrom'>;
 
 export const FEED_PAGE_SIZE = 10;
-/** The subscription-message template of urgent alerts (the client asks for it, the function sends it). */
-export const FRAUD_ALERT_TEMPLATE = 'tmpl-fraud-alert';
+export { FRAUD_ALERT_TEMPLATE } from '../fraud-types';
 export const MAX_ARTICLE_IMAGES = 6;
 
 const fraudType = v.picklist(FRAUD_TYPE_KEYS, '诈骗类型无效');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions/define';
+import type { ActionTarget, InputOf, OutputOf } from '@domain/actions/define';
 import type { ActionErrorBody } from '@domain/errors';
 import { callAction } from '@/platform/cloud-call';
 
@@ -42,7 +42,7 @@ const isEmptyList = (data: unknown): boolean => Array.isArray(data) && data.leng
 const statusOf = <T>(data: T, isEmpty: (data: T) => boolean): ActionStatus => (isEmpty(data) ? 'empty' : 'ready');
 
 /** Runs a cloud action when the page shows and keeps its answer as page state. */
-export function useAction<A extends ActionDefinition>(
+export function useAction<A extends ActionTarget>(
   definition: A,
   input: InputOf<A>,
   options: UseActionOptions<OutputOf<A>> = {},

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions/define';
+import type { ActionTarget, InputOf, OutputOf } from '@domain/actions/define';
 import type { ActionErrorBody } from '@domain/errors';
 import { callAction } from '@/platform/cloud-call';
 import { validateInput } from '@/utils/validate-input';
 
-export interface SubmitState<A extends ActionDefinition> {
+export interface SubmitState<A extends ActionTarget> {
   /** Checks the input against the action's schema, sends it, and resolves with the answer (undefined on failure). */
   submit: (input: InputOf<A>) => Promise<OutputOf<A> | undefined>;
   pending: boolean;
@@ -13,7 +13,7 @@ export interface SubmitState<A extends ActionDefinition> {
 }
 
 /** Runs a changing action (a form's submit) and keeps its error for the form to show. */
-export function useSubmit<A extends ActionDefinition>(definition: A): SubmitState<A> {
+export function useSubmit<A extends ActionTarget>(definition: A): SubmitState<A> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionErrorBody>();
   const mounted = useRef(false);

@@ -205,10 +205,14 @@ describe('问片警 page', () => {
     expect(sent('routeQuestion')).toEqual([]);
   });
 
-  it('an emergency gets the 110 prompt before anything is sent, and is sent only if the resident insists', async () => {
+  it('an emergency gets the 110 prompt before anything is kept, and is sent only if the resident insists', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never);
     answer({
-      startThread: () => ({ ok: true, data: { kind: 'sent', threadId: 't2', routing: { ...toBeatOfficer, priority: 'urgent' } } }),
+      // As the function answers: the prompt first (nothing stored), a thread once the resident insists.
+      startThread: (input) =>
+        input.afterEmergencyPrompt
+          ? { ok: true, data: { kind: 'sent', threadId: 't2', routing: { ...toBeatOfficer, priority: 'urgent' } } }
+          : { ok: true, data: { kind: 'emergency', prompt: EMERGENCY_PROMPT } },
     });
     render(<ConsultPage />);
     await screen.findByText('西罗园第二社区');
@@ -218,11 +222,13 @@ describe('问片警 page', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(EMERGENCY_PROMPT)).toBeTruthy();
     expect(navigate).not.toHaveBeenCalled();
-    // Nothing left the phone.
-    expect(sent('startThread')).toEqual([]);
+    expect(sent('startThread')).toEqual([{ category: 'other', text: '楼下有人拿刀砍人，快来' }]);
     fireEvent.click(screen.getByText('不是正在发生的危险，仍然发给派出所'));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith({ url: '/packages/consult/pages/thread/index?id=t2' }));
-    expect(sent('startThread')).toEqual([{ category: 'other', text: '楼下有人拿刀砍人，快来', afterEmergencyPrompt: true }]);
+    expect(sent('startThread')).toEqual([
+      { category: 'other', text: '楼下有人拿刀砍人，快来' },
+      { category: 'other', text: '楼下有人拿刀砍人，快来', afterEmergencyPrompt: true },
+    ]);
   });
 
   it('lists my threads with status and unread count', async () => {

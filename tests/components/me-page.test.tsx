@@ -5,7 +5,9 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { BeatCardView, MeView } from '@domain/actions';
+import * as v from 'valibot';
+import { accountActions, type MeView } from '@domain/actions/account';
+import type { BeatCardView } from '@domain/actions/directory';
 import type { ActionResult } from '@domain/result';
 import { announceHomeCommunityChanged } from '@/components/home-community';
 import MePage from '@/pages/me/index';
@@ -123,14 +125,24 @@ describe('我的 page', () => {
     expect(transport).toHaveBeenCalledWith('account', { action: 'updateProfile', input: { nickname: '某某' } });
   });
 
-  it('checks the nickname against the action schema before sending', async () => {
-    answer({ me: () => ({ ok: true, data: resident }) });
+  it("shows the function's field message for a blank nickname (tab pages carry no schemas; the function checks)", async () => {
+    answer({
+      me: () => ({ ok: true, data: resident }),
+      // The stand-in answers the way the function does: the contract's own schema, its message.
+      updateProfile: (input) => {
+        const parsed = v.safeParse(accountActions.updateProfile.input, input);
+        if (parsed.success) return { ok: true, data: resident };
+        const message = parsed.issues[0].message;
+        return { ok: false, error: { code: 'INVALID_INPUT', message, fields: { nickname: message } } };
+      },
+    });
     render(<MePage />);
     fireEvent.click(await screen.findByText('修改昵称'));
     fireEvent.change(screen.getByPlaceholderText('最多20个字'), { target: { value: '   ' } });
     fireEvent.click(screen.getByText('保存'));
     expect(await screen.findByText('请填写昵称')).toBeTruthy();
-    expect(callsOf('updateProfile')).toBe(0);
+    expect(callsOf('updateProfile')).toBe(1);
+    expect(screen.getByText('保存')).toBeTruthy(); // still editing
   });
 
   it('saves a new nickname and shows it', async () => {

@@ -2,8 +2,6 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import Skeleton from '@nutui/nutui-react-taro/dist/es/packages/skeleton';
-import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/css';
 import type { ActionErrorBody } from '@domain/errors';
 import type { ActionStatus } from '@/hooks/use-action';
 import { roleProps } from '../a11y';
@@ -63,8 +61,11 @@ function StateFace({ status, error, onRetry, emptyAction, emptyTitle, emptyDescr
   if (status === 'loading') {
     return (
       <View className="page-state page-state--loading" aria-busy>
-        <View aria-hidden>
-          <Skeleton rows={loadingRows} animated className="page-state__skeleton" />
+        {/* Grey bars of our own: NutUI's Skeleton would add its code and styles to the main package for a few boxes. */}
+        <View className="page-state__skeleton" aria-hidden>
+          {Array.from({ length: loadingRows }, (_, row) => (
+            <View key={row} className="page-state__skeleton-row" />
+          ))}
         </View>
         <Text className="page-state__hint">正在加载…</Text>
       </View>

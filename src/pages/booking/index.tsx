@@ -3,8 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { accountActions } from '@domain/actions/account';
-import { directoryActions, type StationView } from '@domain/actions/directory';
+import { actionRefs } from '@domain/actions/ref';
+import type { accountActions } from '@domain/actions/account';
+import type { directoryActions, StationView } from '@domain/actions/directory';
 import { haversineMeters } from '@domain/geo/geometry';
 import type { LatLng } from '@domain/geo/types';
 import { EntryRow } from '@/components/entry-row';
@@ -15,6 +16,9 @@ import { getCurrentLocation } from '@/platform/location';
 import { ROUTES, bookingFlowPath } from '@/routes';
 import { StationCard } from './station-card';
 import './index.scss';
+
+const accountAction = actionRefs<typeof accountActions>('account');
+const directoryAction = actionRefs<typeof directoryActions>('directory');
 
 /** Stations arrive ordered by district; keep that order and group under each district's name. */
 function groupByDistrict(stations: StationView[]): { district: string; stations: StationView[] }[] {
@@ -58,9 +62,9 @@ function useNearest() {
 }
 
 export default function BookingPage() {
-  const stations = useAction(directoryActions.listStations, {}, { pullDownRefresh: true });
+  const stations = useAction(directoryAction('listStations'), {}, { pullDownRefresh: true });
   // Only to put the resident's own station first: the list shows without it.
-  const me = useAction(accountActions.me, {}, { isEmpty: () => false });
+  const me = useAction(accountAction('me'), {}, { isEmpty: () => false });
   const { own, others } = splitOwn(stations.data ?? [], me.data?.homeCommunity?.stationName);
   const nearest = useNearest();
   // The list waits for "me" as well (its failure only means no own station on top): drawn before,

@@ -3,11 +3,11 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { accountActions, type MeView } from '@domain/actions/account';
-import { consultActions } from '@domain/actions/consult';
-import { directoryActions, type RoutingPreviewView } from '@domain/actions/directory';
+import { actionRefs } from '@domain/actions/ref';
+import type { accountActions, MeView } from '@domain/actions/account';
+import type { consultActions } from '@domain/actions/consult';
+import type { directoryActions, RoutingPreviewView } from '@domain/actions/directory';
 import { CONSULT_TEMPLATES } from '@domain/consult';
-import { detectEmergency, EMERGENCY_PROMPT } from '@domain/emergency';
 import { CONSULT_CATEGORIES, CONSULT_CATEGORY_LABELS, type ConsultCategory } from '@domain/routing';
 import { isStaffRole } from '@domain/roles';
 import { roleProps } from '@/components/a11y';
@@ -32,6 +32,10 @@ import { MyThreads } from './my-threads';
 import { RegisterCommunityButton } from './register-community';
 import { RoutingPreview } from './routing-preview';
 import './index.scss';
+
+const accountAction = actionRefs<typeof accountActions>('account');
+const consultAction = actionRefs<typeof consultActions>('consult');
+const directoryAction = actionRefs<typeof directoryActions>('directory');
 
 const TEXT_MAX = 500;
 const CHOOSE_CATEGORY = '请选择问题类别';
@@ -63,8 +67,9 @@ function WhoAnswers({ me }: { me: MeView }) {
 
 /**
  * Category, question, photos and (optionally) where the resident is. "先看看会交给谁" is a dry
- * run; "发送" sends — unless the text reads as an emergency, which shows the 110 prompt first
- * and is only sent if the resident then says so.
+ * run; "发送" sends — unless the function reads the text as an emergency: then it stores
+ * nothing and answers with the 110 prompt, and the question is sent only if the resident then
+ * says so. The 110 bar stays on top of the page whatever the network does.
  */
 function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: boolean }) {
   const [category, setCategory] = useState<ConsultCategory>();
@@ -76,8 +81,8 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
   const [preview, setPreview] = useState<RoutingPreviewView>();
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [emergencyPrompt, setEmergencyPrompt] = useState<string>();
-  const route = useSubmit(directoryActions.routeQuestion);
-  const start = useSubmit(consultActions.startThread);
+  const route = useSubmit(directoryAction('routeQuestion'));
+  const start = useSubmit(consultAction('startThread'));
 
   // Anything changed: the preview on screen no longer describes this question.
   const changed = () => {
@@ -131,12 +136,6 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
 
   async function send(afterEmergencyPrompt = false) {
     if (!checkForm() || !category) return;
-    // The 110 prompt comes before anything leaves the phone (the cloud checks again).
-    if (!afterEmergencyPrompt && detectEmergency(text).emergency) {
-      setPreview(undefined);
-      setEmergencyPrompt(EMERGENCY_PROMPT);
-      return;
-    }
     // Inside the tap (WeChat asks only from a user gesture), and only when the question will go:
     // it has text, and a place to go to (a registered community or the location asked for).
     if (text.trim() !== '' && (placeKnown || withLocation)) void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
@@ -149,6 +148,9 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
       ...(afterEmergencyPrompt ? { afterEmergencyPrompt: true } : {}),
     });
     if (!answer) return;
+    // The function reads the question for an emergency before it stores anything: it answers
+    // with the 110 prompt, and keeps nothing, unless the resident has already seen it. The
+    // detection rules (≈10 KB) live there, not in the main package every resident downloads.
     if (answer.kind === 'emergency') {
       setPreview(undefined);
       setEmergencyPrompt(answer.prompt);
@@ -253,7 +255,7 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
 }
 
 export default function ConsultPage() {
-  const me = useAction(accountActions.me, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const me = useAction(accountAction('me'), {}, { pullDownRefresh: true, isEmpty: () => false });
   useHomeCommunityChanged(me.setData);
   const [sentCount, setSentCount] = useState(0);
   const resident = me.data !== undefined && !isStaffRole(me.data.role);

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { consultActions, type ThreadSummaryView } from '@domain/actions/consult';
+import { actionRefs } from '@domain/actions/ref';
+import type { consultActions, ThreadSummaryView } from '@domain/actions/consult';
 import { CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
@@ -10,6 +11,8 @@ import { useAction } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
 import { consultThreadPath } from '@/routes';
 import { formatDateTime } from '@/utils/format-date';
+
+const consultAction = actionRefs<typeof consultActions>('consult');
 
 function statusOf(thread: ThreadSummaryView): { label: string; tone: 'waiting' | 'answered' | 'closed' } {
   if (thread.status === 'closed') return { label: '已结束', tone: 'closed' };
@@ -45,7 +48,7 @@ function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
 
 /** 我的提问: status, last message and unread count, refreshed live when any of them changes. */
 export function MyThreads({ refreshKey }: { refreshKey: number }) {
-  const threads = useAction(consultActions.listMyThreads, {}, { pullDownRefresh: true });
+  const threads = useAction(consultAction('listMyThreads'), {}, { pullDownRefresh: true });
   useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void threads.reload({ quiet: true }));
   // A question just sent: show it in the list at once.
   const { reload } = threads;

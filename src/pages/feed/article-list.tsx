@@ -3,13 +3,16 @@ import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { actionRefs } from '@domain/actions/ref';
 import type { InputOf } from '@domain/actions/define';
-import { feedActions } from '@domain/actions/feed';
+import type { feedActions } from '@domain/actions/feed';
 import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { ArticleCard } from './article-card';
+
+const feedAction = actionRefs<typeof feedActions>('feed');
 
 export type FeedFilters = Omit<InputOf<typeof feedActions.listArticles>, 'cursor'>;
 
@@ -27,8 +30,8 @@ const isFiltered = (filters: FeedFilters) => Object.values(filters).some((value)
  * what is on screen. The page mounts one list per filter set (keyed by it).
  */
 export function ArticleList({ filters, hiddenIds = [] }: ArticleListProps) {
-  const feed = useAction(feedActions.listArticles, filters, { pullDownRefresh: true, isEmpty: (data) => data.items.length === 0 });
-  const more = useSubmit(feedActions.listArticles);
+  const feed = useAction(feedAction('listArticles'), filters, { pullDownRefresh: true, isEmpty: (data) => data.items.length === 0 });
+  const more = useSubmit(feedAction('listArticles'));
 
   // A pull-down refresh may replace the list while the next page is on its way: then drop that page.
   const shown = useRef(feed.data);

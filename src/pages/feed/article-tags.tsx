@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { ARTICLE_KIND_LABELS, type ArticleSummary } from '@domain/actions/feed';
+import type { ArticleSummary } from '@domain/actions/feed';
+import { ARTICLE_KIND_LABELS } from '@domain/fraud-types';
 import './article-tags.scss';
 
 /**

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { directoryActions, type BeatCardView } from '@domain/actions/directory';
-import { feedActions, type ArticleSummary } from '@domain/actions/feed';
+import { actionRefs } from '@domain/actions/ref';
+import type { directoryActions, BeatCardView } from '@domain/actions/directory';
+import type { feedActions, ArticleSummary } from '@domain/actions/feed';
 import { roleProps } from '@/components/a11y';
 import { openHomeCommunityPage } from '@/components/home-community';
 import { PageState } from '@/components/page-state';
@@ -11,6 +12,9 @@ import { useAction } from '@/hooks/use-action';
 import { ROUTES, articlePath } from '@/routes';
 import { callPhone } from '@/utils/call-phone';
 import { formatDate } from '@/utils/format-date';
+
+const directoryAction = actionRefs<typeof directoryActions>('directory');
+const feedAction = actionRefs<typeof feedActions>('feed');
 
 export interface ElderHomeProps {
   /** The urgent alerts already loaded by the feed page: every one is shown. */
@@ -44,7 +48,7 @@ function AlertCard({ article }: { article: ArticleSummary }) {
  * hide the first from the residents it is for — else the latest 预警 anywhere.
  */
 function Alerts({ pinned }: { pinned: readonly ArticleSummary[] | undefined }) {
-  const latest = useAction(feedActions.listArticles, { kind: 'alert' }, { enabled: pinned !== undefined && pinned.length === 0, isEmpty: (page) => page.items.length === 0 });
+  const latest = useAction(feedAction('listArticles'), { kind: 'alert' }, { enabled: pinned !== undefined && pinned.length === 0, isEmpty: (page) => page.items.length === 0 });
   const articles = pinned && pinned.length > 0 ? pinned : latest.data?.items.slice(0, 1) ?? [];
   const status = pinned === undefined ? 'loading' : pinned.length > 0 ? 'ready' : latest.status;
   return (
@@ -58,7 +62,7 @@ function Alerts({ pinned }: { pinned: readonly ArticleSummary[] | undefined }) {
 
 /** The big green button: the resident's own beat officer's post; without a home community, the way to register one. */
 function CallMyOfficer() {
-  const beat = useAction(directoryActions.myBeatCard, {}, { isEmpty: (card) => card === null });
+  const beat = useAction(directoryAction('myBeatCard'), {}, { isEmpty: (card) => card === null });
   if (beat.status === 'empty') {
     return (
       <View className="elder-home__big elder-home__big--call" {...roleProps('button')} hoverClass="elder-home__big--pressed" onClick={openHomeCommunityPage}>

@@ -3,9 +3,8 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { feedActions } from '@domain/actions/feed';
+import { actionRefs } from '@domain/actions/ref';
+import type { feedActions } from '@domain/actions/feed';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
 import { Chip } from '@/components/chip';
 import { ElderSwitch } from '@/components/elder-switch';
@@ -13,6 +12,7 @@ import { EntryRow } from '@/components/entry-row';
 import { FraudCheckEntry } from '@/components/fraud-check-entry';
 import { PageRoot } from '@/components/page-root';
 import { PhoneLine } from '@/components/phone-line';
+import { TextField } from '@/components/text-field';
 import { useAction } from '@/hooks/use-action';
 import { useElderMode } from '@/state/elder-mode';
 import { ROUTES } from '@/routes';
@@ -20,6 +20,8 @@ import { ArticleList, type FeedFilters } from './article-list';
 import { ElderHome } from './elder-home';
 import { PinnedAlerts } from './pinned-alerts';
 import './index.scss';
+
+const feedAction = actionRefs<typeof feedActions>('feed');
 
 const FEED_SHARE = { title: '枫桥邻警 · 反诈提醒', path: ROUTES.feed } as const;
 
@@ -51,7 +53,7 @@ export default function FeedPage() {
   const [fullFeedInElderMode, setFullFeedInElderMode] = useState(false);
   const [filters, setFilters] = useState<FeedFilters>({});
   const [keywordInput, setKeywordInput] = useState('');
-  const pinned = useAction(feedActions.listPinned, {}, { pullDownRefresh: true, isEmpty: () => false });
+  const pinned = useAction(feedAction('listPinned'), {}, { pullDownRefresh: true, isEmpty: () => false });
   const selectedType = filters.fraudType && FRAUD_TYPES.find((type) => type.key === filters.fraudType);
   const set = (changes: Partial<FeedFilters>) => setFilters((current) => ({ ...current, ...changes }));
 
@@ -88,7 +90,7 @@ export default function FeedPage() {
       <PinnedAlerts data={pinned.data} onSubscribed={(subscription) => pinned.data && pinned.setData({ ...pinned.data, subscription })} />
 
       <View className="feed-page__search">
-        <Input
+        <TextField
           className="feed-page__search-input"
           value={keywordInput}
           placeholder="搜索，例如：安全账户、刷单"

@@ -2,13 +2,16 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { feedActions, type PinnedAlerts as PinnedAlertsView } from '@domain/actions/feed';
-import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { actionRefs } from '@domain/actions/ref';
+import type { feedActions, PinnedAlerts as PinnedAlertsView } from '@domain/actions/feed';
+import { FRAUD_ALERT_TEMPLATE } from '@domain/fraud-types';
 import { FormError } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
 import { requestSubscription } from '@/platform/subscribe';
 import { ROUTES } from '@/routes';
 import { ArticleCard } from './article-card';
+
+const feedAction = actionRefs<typeof feedActions>('feed');
 
 export interface PinnedAlertsProps {
   data: PinnedAlertsView | undefined;
@@ -20,7 +23,7 @@ export interface PinnedAlertsProps {
  * be told of the next one by a WeChat message (WeChat's one-time subscription: one "允许", one message).
  */
 export function PinnedAlerts({ data, onSubscribed }: PinnedAlertsProps) {
-  const subscribe = useSubmit(feedActions.subscribeAlerts);
+  const subscribe = useSubmit(feedAction('subscribeAlerts'));
 
   // requestSubscribeMessage must run inside the tap itself.
   const optIn = async () => {

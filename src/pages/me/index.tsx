@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { accountActions, type MeView } from '@domain/actions/account';
-import { directoryActions, type BeatCardView } from '@domain/actions/directory';
+import { actionRefs } from '@domain/actions/ref';
+import type { accountActions, MeView } from '@domain/actions/account';
+import type { directoryActions, BeatCardView } from '@domain/actions/directory';
 import { isStaffRole } from '@domain/roles';
 import { ElderSwitch } from '@/components/elder-switch';
 import { EntryRow } from '@/components/entry-row';
@@ -18,6 +19,9 @@ import { NicknameEditor } from './nickname-editor';
 import { ProfileCard } from './profile-card';
 import { RedeemInvite } from './redeem-invite';
 import './index.scss';
+
+const accountAction = actionRefs<typeof accountActions>('account');
+const directoryAction = actionRefs<typeof directoryActions>('directory');
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -59,8 +63,8 @@ function MyCommunity({ beat }: { beat: ActionState<BeatCardView | null> }) {
 }
 
 export default function MePage() {
-  const me = useAction(accountActions.me, {}, { pullDownRefresh: true, isEmpty: () => false });
-  const beat = useAction(directoryActions.myBeatCard, {}, { pullDownRefresh: true, isEmpty: (card) => card === null });
+  const me = useAction(accountAction('me'), {}, { pullDownRefresh: true, isEmpty: () => false });
+  const beat = useAction(directoryAction('myBeatCard'), {}, { pullDownRefresh: true, isEmpty: (card) => card === null });
   // A role granted or taken back by the station shows up without the officer reloading.
   useLiveChanges('users', { openid: '{openid}' }, () => void me.reload({ quiet: true }), me.status === 'ready');
   // Registered on the registration page (or changed elsewhere): the new MeView comes with the news.

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { accountActions, type MeView } from '@domain/actions/account';
+import { actionRefs } from '@domain/actions/ref';
+import type { accountActions, MeView } from '@domain/actions/account';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
+import { TextField } from '@/components/text-field';
 import { useSubmit } from '@/hooks/use-submit';
+
+const accountAction = actionRefs<typeof accountActions>('account');
 
 export interface NicknameEditorProps {
   current: string;
@@ -18,7 +20,7 @@ export interface NicknameEditorProps {
 /** Nickname form; the cloud runs WeChat content security on it, and says so when it refuses. */
 export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorProps) {
   const [nickname, setNickname] = useState(current);
-  const { submit, pending, error, clearError } = useSubmit(accountActions.updateProfile);
+  const { submit, pending, error, clearError } = useSubmit(accountAction('updateProfile'));
 
   async function save() {
     const me = await submit({ nickname });
@@ -29,7 +31,7 @@ export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorPro
   return (
     <FormCard>
       <Text className="form-card__label">新昵称</Text>
-      <Input
+      <TextField
         className="form-card__input"
         value={nickname}
         placeholder="最多20个字"

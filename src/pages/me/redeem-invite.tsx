@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
-import { accountActions, type MeView } from '@domain/actions/account';
+import { actionRefs } from '@domain/actions/ref';
+import type { accountActions, MeView } from '@domain/actions/account';
 import { ROLE_LABELS } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
+import { TextField } from '@/components/text-field';
 import { useSubmit } from '@/hooks/use-submit';
+
+const accountAction = actionRefs<typeof accountActions>('account');
 
 /** "我是民警": an officer turns their resident account into a staff account with a one-time code. */
 export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void }) {
@@ -18,7 +20,7 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
   const [name, setName] = useState('');
   const [title, setTitle] = useState('');
   const [phone, setPhone] = useState('');
-  const { submit, pending, error, clearError } = useSubmit(accountActions.redeemInvite);
+  const { submit, pending, error, clearError } = useSubmit(accountAction('redeemInvite'));
   // Said on the page, not in a toast that vanishes before an older reader has read it.
   const [registeredAs, setRegisteredAs] = useState('');
 
@@ -42,13 +44,13 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
   return (
     <FormCard>
       <Text className="form-card__label">民警邀请码</Text>
-      <Input
+      <TextField
         className="form-card__input form-card__input--code"
         value={code}
         placeholder="8位字母或数字"
         maxLength={8}
         clearable
-        formatter={(value) => value.toUpperCase()}
+        format={(value) => value.toUpperCase()}
         onChange={(value) => {
           setCode(value);
           clearError();
@@ -56,11 +58,11 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
       />
       <Text className="form-card__hint">邀请码由本所管理员生成，只能用一次。输错太多次需要等一会儿再试。</Text>
       <Text className="form-card__label">姓名</Text>
-      <Input className="form-card__input" value={name} placeholder="例如 赵文龙（同事看到）" maxLength={10} onChange={(value) => { setName(value); clearError(); }} />
+      <TextField className="form-card__input" value={name} placeholder="例如 赵文龙（同事看到）" maxLength={10} onChange={(value) => { setName(value); clearError(); }} />
       <Text className="form-card__label">居民看到的称呼（可不填）</Text>
-      <Input className="form-card__input" value={title} placeholder="不填就是 姓+警官，例如 赵警官" maxLength={10} onChange={(value) => { setTitle(value); clearError(); }} />
+      <TextField className="form-card__input" value={title} placeholder="不填就是 姓+警官，例如 赵警官" maxLength={10} onChange={(value) => { setTitle(value); clearError(); }} />
       <Text className="form-card__label">工作电话</Text>
-      <Input className="form-card__input" type="tel" value={phone} placeholder="印在警民联系牌上的工作号码" maxLength={20} onChange={(value) => { setPhone(value); clearError(); }} />
+      <TextField className="form-card__input" value={phone} placeholder="印在警民联系牌上的工作号码" maxLength={20} onChange={(value) => { setPhone(value); clearError(); }} />
       <FormError error={error} />
       <View className="form-card__actions">
         <Button className="form-card__action" onClick={() => setOpen(false)} disabled={pending}>
