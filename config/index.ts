@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
@@ -35,6 +36,24 @@ function weappDeployment(platform: string): { envId: string; templateIds: Record
   return { envId: result.config.envId, templateIds: result.config.templateIds };
 }
 
+/**
+ * `TARO_STATS_FILE=/tmp/stats.json npm run build:weapp` writes webpack's module and chunk stats
+ * there: where the bytes of each package come from, when a size budget breaks.
+ */
+function writeStatsWhenAsked(chain: { plugin(name: string): { use(plugin: unknown): unknown } }) {
+  const file = process.env.TARO_STATS_FILE;
+  if (!file) return;
+  chain.plugin('write-stats').use(
+    class {
+      apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(options: object): unknown }) => void): void } } }) {
+        compiler.hooks.done.tap('write-stats', (stats) => {
+          fs.writeFileSync(file, JSON.stringify(stats.toJson({ modules: true, chunks: true, chunkModules: true, reasons: true, source: Boolean(process.env.TARO_STATS_SOURCE) })));
+        });
+      }
+    },
+  );
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp';
   const deployment = weappDeployment(platform);
@@ -64,9 +83,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: compileOutsideSrc,
-      webpackChain(chain) {
-        if (process.env.PERF_STATS) chain.plugin('perf-stats').use(class { apply(c: any) { c.hooks.done.tap('perf', (stats: any) => require('fs').writeFileSync(process.env.PERF_STATS!, JSON.stringify(stats.toJson({ modules: true, chunks: true, chunkModules: true, reasons: true, source: false })))); } });
-      },
+      webpackChain: writeStatsWhenAsked,
       optimizeMainPackage: { enable: true },
       // Components style only their own BEM classes, so the order of their CSS never matters.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -77,6 +94,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: compileOutsideSrc,
+      webpackChain: writeStatsWhenAsked,
       publicPath: '/',
       staticDirectory: 'static',
       // The local cloud serves dist/h5 as plain files: hash routes need no server rewrites.

@@ -72,7 +72,7 @@ async function firstPersona(url) {
  * page renders fully) and sums the gzip size of every JS response. Inline <script> in
  * index.html counts too.
  */
-async function measureH5Initial(url) {
+export async function measureH5Initial(url) {
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {

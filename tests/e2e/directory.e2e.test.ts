@@ -45,8 +45,11 @@ test('a new resident binds a community by address, sees the beat officer, and le
   await shown(page, '可能是紧急情况').waitFor();
   await shown(page, '拨打 110').waitFor();
   await screenshot(page, 'consult-emergency');
-  // The preview stored nothing; sending shows the prompt again and goes out only when insisted on.
+  // The preview stored nothing; sending shows the prompt again (the function reads the text
+  // before it keeps anything, after WeChat's reply-notification question) and goes out only
+  // when insisted on.
   await button(page, '发送给片儿警').click();
+  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
   await shown(page, '不是正在发生的危险，仍然发给派出所').click();
   await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
   await shown(page, /由 .+ 回复/).waitFor();
