@@ -62,10 +62,22 @@ export function checkReadable(context: DatabaseContext, collection: string): voi
   }
 }
 
+/** CloudBase: each environment can create up to 100 collections (https://docs.cloudbase.net/en/faq/database). */
+export const MAX_COLLECTIONS = 100;
+
+/** Refuses to create one collection more than CloudBase allows. */
+export function checkCollectionQuota(context: DatabaseContext, collection: string): void {
+  if (context.engine.collectionNames().length >= MAX_COLLECTIONS) {
+    throw failure('DATABASE_REQUEST_FAILED', `cannot create collection "${collection}": an environment holds at most ${MAX_COLLECTIONS} collections`);
+  }
+}
+
 /** Mutations that create the collection first when a write needs it. */
 export function ensureCollection(context: DatabaseContext, collection: string): Mutation[] {
   checkReadable(context, collection);
-  return context.engine.hasCollection(collection) ? [] : [{ collection, type: 'create' }];
+  if (context.engine.hasCollection(collection)) return [];
+  checkCollectionQuota(context, collection);
+  return [{ collection, type: 'create' }];
 }
 
 interface QueryState {

@@ -2,7 +2,7 @@
  * Builds the object that `cloud.database()` returns in the local cloud: collection(), command,
  * serverDate(), RegExp(), transactions and createCollection().
  */
-import { CollectionReference, type DatabaseContext } from './collection-reference';
+import { checkCollectionQuota, CollectionReference, type DatabaseContext } from './collection-reference';
 import { command, DbRegExp, ServerDate } from './commands';
 import { failure, runApi } from './errors';
 import { generateRequestId } from './ids';
@@ -27,6 +27,7 @@ export function createDatabaseApi(context: DatabaseContext, transactions: Transa
         if (typeof name !== 'string' || name === '') throw failure('INVALID_PARAM', 'collection name must be a non-empty string');
         context.engine.assertOpen();
         if (context.engine.hasCollection(name)) throw failure('SYS_ERR', `[DATABASE_COLLECTION_ALREADY_EXIST] collection ${name} already exists`);
+        checkCollectionQuota(context, name);
         context.engine.commit([{ collection: name, type: 'create' }]);
         return { errMsg: 'createCollection:ok', requestId: generateRequestId() };
       }),

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { DirectoryLock } from './directory-lock';
 import { decodeDoc, encodeDoc } from './document-codec';
 import { failure } from './errors';
-import { IndexSet, type IndexDeclaration, type QueryPlanStats } from './indexes';
+import { IndexSet, MAX_INDEX_KEY_BYTES, type IndexDeclaration, type QueryPlanStats } from './indexes';
 import { docKey, DocumentLocks } from './locks';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
 import { Journal, readJournal, type JournalMutation, type JournalRecord, type MutationKind } from './storage-log';
@@ -189,6 +189,16 @@ export class Engine {
   commit(mutations: readonly Mutation[]): void {
     this.assertOpen();
     if (mutations.length === 0) return;
+    for (const mutation of mutations) {
+      if (mutation.type === 'create' || mutation.type === 'remove') continue;
+      const oversized = this.indexes.oversizedKey(mutation.collection, mutation.doc);
+      if (oversized) {
+        throw failure(
+          'DATABASE_REQUEST_FAILED',
+          `${mutation.collection}/${String(mutation.id)}: the indexed field "${oversized.field}" holds ${oversized.bytes} bytes; CloudBase indexes at most ${MAX_INDEX_KEY_BYTES} bytes per field`,
+        );
+      }
+    }
     const seq = this.seq + 1;
     const encoded: JournalMutation[] = mutations.map((mutation) => {
       if (mutation.type === 'create') return { c: mutation.collection, t: 'create' };

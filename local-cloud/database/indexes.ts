@@ -403,12 +403,24 @@ export function indexServes(fields: readonly IndexField[], filter: Filter, order
 /** The `_id` index every CloudBase collection has. */
 const ID_INDEX: readonly IndexField[] = [{ field: '_id', direction: 1 }];
 
+/** CloudBase: up to 100 indexes per collection, up to 31 fields per index (https://docs.cloudbase.net/en/faq/database). */
+export const MAX_INDEXES_PER_COLLECTION = 100;
+export const MAX_FIELDS_PER_INDEX = 31;
+/** CloudBase: an indexed field's value may not exceed 1024 bytes (https://cloud.tencent.com/document/product/876/19371, 大小限制). */
+export const MAX_INDEX_KEY_BYTES = 1024;
+
 /** The declared indexes of every collection, kept in step with each committed write. */
 export class IndexSet {
   private readonly byCollection = new Map<string, SortedIndex[]>();
 
   constructor(declarations: readonly IndexDeclaration[]) {
     for (const declaration of declarations) {
+      if (declaration.fields.length > MAX_FIELDS_PER_INDEX) {
+        throw new Error(`index ${declaration.collection}.${declaration.name}: ${declaration.fields.length} fields, CloudBase allows ${MAX_FIELDS_PER_INDEX}`);
+      }
+      if ((this.byCollection.get(declaration.collection)?.length ?? 0) >= MAX_INDEXES_PER_COLLECTION) {
+        throw new Error(`collection ${declaration.collection}: more than ${MAX_INDEXES_PER_COLLECTION} indexes, the most CloudBase allows`);
+      }
       const list = this.byCollection.get(declaration.collection) ?? [];
       list.push(new SortedIndex(declaration));
       this.byCollection.set(declaration.collection, list);
@@ -423,6 +435,23 @@ export class IndexSet {
   serves(collection: string, filter: Filter, order: readonly SortKey[]): boolean {
     if (indexServes(ID_INDEX, filter, order)) return true;
     return this.of(collection).some((index) => indexServes(index.declaration.fields, filter, order));
+  }
+
+  /** The indexed value of `doc` longer than CloudBase indexes (a string over 1024 bytes), if any. */
+  oversizedKey(collection: string, doc: Doc): { field: string; bytes: number } | undefined {
+    for (const index of this.of(collection)) {
+      for (const { field } of index.declaration.fields) {
+        if (field === '_id') continue;
+        for (const reached of collectPathValues(doc, splitPath(field))) {
+          for (const value of Array.isArray(reached) ? reached : [reached]) {
+            if (typeof value !== 'string' || value.length * 3 <= MAX_INDEX_KEY_BYTES) continue;
+            const bytes = Buffer.byteLength(value, 'utf8');
+            if (bytes > MAX_INDEX_KEY_BYTES) return { field, bytes };
+          }
+        }
+      }
+    }
+    return undefined;
   }
 
   rebuild(collection: string, docs: () => Iterable<Doc>): void {

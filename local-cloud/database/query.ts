@@ -30,6 +30,26 @@ const OPERATOR_NAMES: Record<string, string> = {
   nor: '$nor',
 };
 
+/**
+ * The Mongo operators a where() may carry, raw or from db.command: those of CloudBase's command
+ * list (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/Command.html)
+ * plus `$regex`/`$options` (db.RegExp). Anything else ($where, $text, $type, $jsonSchema, …)
+ * CloudBase does not offer; the local database refuses it rather than let mingo answer.
+ */
+const CLOUDBASE_QUERY_OPERATORS = new Set([
+  ...Object.values(OPERATOR_NAMES),
+  '$not',
+  '$regex',
+  '$options',
+  '$geoNear',
+  '$geoWithin',
+  '$geoIntersects',
+]);
+
+function checkOperator(name: string): void {
+  if (!CLOUDBASE_QUERY_OPERATORS.has(name)) throw failure('DATABASE_INVALID_OPERRATOR', `query operator "${name}" is not supported by CloudBase`);
+}
+
 function combine(clauses: Filter[]): Filter {
   if (clauses.length === 0) return {};
   if (clauses.length === 1) return clauses[0] as Filter;
@@ -147,6 +167,7 @@ function encodeFieldCommand(path: string, command: QueryCommand, now: number): F
 }
 
 function encodeTopLevelOperator(key: string, value: unknown, now: number): Filter {
+  checkOperator(key);
   if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(value)) {
     return { [key]: value.map((item) => encodeQuery(item, now)) };
   }
@@ -165,7 +186,8 @@ function encodeFieldValue(path: string, value: unknown, now: number, clauses: Fi
     let hasOperators = false;
     for (const key of Object.keys(value)) {
       if (key.startsWith('$')) {
-        // Raw Mongo operators pass through, as they do in the real SDK.
+        // Raw Mongo operators pass through the SDK; CloudBase accepts only its own.
+        checkOperator(key);
         if (value[key] !== undefined) {
           operators[key] = encodeOperand(value[key], now);
           hasOperators = true;
