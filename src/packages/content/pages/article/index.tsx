@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
@@ -19,6 +20,8 @@ import { roleProps } from '@/components/a11y';
 import { ROUTES, articlePath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
 import { callAction } from '@/platform/cloud-call';
+import { opensInSinglePageMode } from '@/platform/launch-scene';
+import { NoticeCard } from '@/components/notice-card';
 import { SHARE_FROM_PATTERN } from '@domain/feed-targeting';
 import { parseParagraph, plainText } from '@domain/rich-text';
 import './index.scss';
@@ -79,7 +82,16 @@ function Acknowledge({ article, onAcknowledged }: { article: ArticleView; onAckn
   );
 }
 
-function Article({ article, onAcknowledged }: { article: ArticleView; onAcknowledged: (count: number) => void }) {
+/** Read from a 朋友圈 post: reading works without identity; everything else is one tap away in the full mini-program. */
+function SinglePageNotice() {
+  return (
+    <NoticeCard title="这是朋友圈里的预览，只能阅读">
+      <Text className="article-page__single-page">点屏幕下方的「前往小程序」，就能点“我已知晓”、转账前问一问、预约办证、问片警。</Text>
+    </NoticeCard>
+  );
+}
+
+function Article({ article, onAcknowledged, readOnly = false }: { article: ArticleView; onAcknowledged: (count: number) => void; readOnly?: boolean }) {
   return (
     <View className="article">
       <ArticleTags article={article} />
@@ -145,7 +157,7 @@ function Article({ article, onAcknowledged }: { article: ArticleView; onAcknowle
         </View>
       )}
 
-      {article.kind === 'alert' && <Acknowledge article={article} onAcknowledged={onAcknowledged} />}
+      {article.kind === 'alert' && !readOnly && <Acknowledge article={article} onAcknowledged={onAcknowledged} />}
     </View>
   );
 }
@@ -155,21 +167,28 @@ export default function ArticlePage() {
   const id = params.id ?? '';
   // A card shared into a group carries the sharer's community; a malformed one is simply ignored.
   const from = params.from && SHARE_FROM_PATTERN.test(decodeURIComponent(params.from)) ? decodeURIComponent(params.from) : undefined;
-  const article = useAction(feedActions.getArticle, from ? { id, from } : { id }, { enabled: id !== '', isEmpty: () => false });
+  // Opened from 朋友圈 (scene 1154) there is no identity: the article is read as a visitor, read-only.
+  const [singlePage] = useState(opensInSinglePageMode);
+  const input = from ? { id, from } : { id };
+  const signedIn = useAction(feedActions.getArticle, input, { enabled: id !== '' && !singlePage, isEmpty: () => false });
+  const shared = useAction(feedActions.readSharedArticle, input, { enabled: id !== '' && singlePage, isEmpty: () => false });
+  const article = singlePage ? shared : signedIn;
+  const articleView: ArticleView | undefined = singlePage ? (shared.data ? { ...shared.data, acknowledged: false } : undefined) : signedIn.data;
 
   const recordShare = (channel: 'chat' | 'timeline') => {
-    if (article.data) void callAction(feedActions.shareArticle, { id, channel });
+    if (signedIn.data) void callAction(feedActions.shareArticle, { id, channel });
   };
   useShareAppMessage(() => {
     recordShare('chat');
-    return { title: article.data?.title ?? FALLBACK_SHARE_TITLE, path: articlePath(id, article.data?.shareFrom) };
+    return { title: articleView?.title ?? FALLBACK_SHARE_TITLE, path: articlePath(id, signedIn.data?.shareFrom) };
   });
   useShareTimeline(() => {
     recordShare('timeline');
-    const query = `id=${encodeURIComponent(id)}${article.data?.shareFrom ? `&from=${encodeURIComponent(article.data.shareFrom)}` : ''}`;
-    return { title: article.data?.title ?? FALLBACK_SHARE_TITLE, query };
+    const shareFrom = signedIn.data?.shareFrom;
+    const query = `id=${encodeURIComponent(id)}${shareFrom ? `&from=${encodeURIComponent(shareFrom)}` : ''}`;
+    return { title: articleView?.title ?? FALLBACK_SHARE_TITLE, query };
   });
-  const onAcknowledged = (acknowledgements: number) => article.data && article.setData({ ...article.data, acknowledged: true, acknowledgements });
+  const onAcknowledged = (acknowledgements: number) => signedIn.data && signedIn.setData({ ...signedIn.data, acknowledged: true, acknowledgements });
 
   // A withdrawn item, a mistyped link, or a card without an id: all the same to the reader.
   const gone = id === '' || article.error?.code === 'NOT_FOUND' || article.error?.code === 'INVALID_INPUT';
@@ -187,7 +206,19 @@ export default function ArticlePage() {
     return (
       <PageRoot className="article-page">
         <PageState status="empty" emptyTitle="这条信息已撤回或不存在" emptyDescription="派出所可能已经更新了内容，回首页看看最新的提醒" />
-        <FeedLink />
+        {singlePage ? <SinglePageNotice /> : <FeedLink />}
+        {calls}
+      </PageRoot>
+    );
+  }
+
+  if (singlePage) {
+    return (
+      <PageRoot className="article-page">
+        <SinglePageNotice />
+        <PageState status={article.status} error={article.error} onRetry={article.reload} loadingRows={8}>
+          {articleView && <Article article={articleView} onAcknowledged={onAcknowledged} readOnly />}
+        </PageState>
         {calls}
       </PageRoot>
     );
@@ -196,7 +227,7 @@ export default function ArticlePage() {
   return (
     <PageRoot className="article-page">
       <PageState status={article.status} error={article.error} onRetry={article.reload} loadingRows={8}>
-        {article.data && <Article article={article.data} onAcknowledged={onAcknowledged} />}
+        {articleView && <Article article={articleView} onAcknowledged={onAcknowledged} />}
       </PageState>
       <FraudCheckEntry articleId={id} />
       {calls}
