@@ -7,18 +7,71 @@
 //                               interface, 50 concurrent signed-in residents racing for a few slots
 //                               (each success is cancelled again, so the race goes on)
 //   booking.overbooked          places over capacity, counted from the database afterwards (must be 0)
+//   booking.httpFloorPerSec     the same client against a plain node:http server in its own process
+//                               answering the envelopes the local cloud gave, in the same order
+//                               (budget: reservePerSec ≥ 0.5× this, both measured in the same run)
+//   booking.serverCpuMsPerReserve  the local cloud's CPU (user + system, from /proc/<pid>/stat, as
+//                               process.cpuUsage counts it) per reserve answered; the floor's beside
+//                               it (budget ≤ 8× the floor's)
 //
 //   node scripts/bench-booking.mjs        (needs .local-cloud/server.cjs: npm run build:local-cloud)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLocalCloudModule } from './bench/import-typescript.mjs';
-import { startLocalCloudProcess } from './run-e2e.mjs';
+import { freePort, httpStatus, startLocalCloudProcess } from './run-e2e.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const AVAILABILITY_BUDGET_MS = 20;
 const CLIENTS = 50;
 const RACE_SECONDS = 5;
 const RACE_SLOTS = 6;
+
+export const FLOOR_RATIO_BUDGET = 0.5;
+export const CPU_RATIO_BUDGET = 8;
+
+/** CPU time (user + system, ms) a process has used so far, as process.cpuUsage() would report it inside it. */
+function cpuMsOf(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * The floor: a plain node:http server that reads each request's body and answers with the next of
+ * the envelopes the local cloud gave for that action, in order (so the client takes the same paths).
+ */
+const FLOOR_SERVER = `
+const http = require('node:http');
+const answers = JSON.parse(require('node:fs').readFileSync(process.env.FLOOR_ANSWERS, 'utf8'));
+const next = Object.fromEntries(Object.keys(answers).map((action) => [action, 0]));
+http.createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    let action = 'reserve';
+    try { action = JSON.parse(Buffer.concat(chunks).toString('utf8')).action; } catch {}
+    const list = answers[action] ?? answers.reserve;
+    const body = list[next[action]++ % list.length];
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    response.end(body);
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`;
+
+async function startFloorServer(answers) {
+  const port = await freePort();
+  const answersFile = path.join(os.tmpdir(), `booking-floor-${process.pid}.json`);
+  fs.writeFileSync(answersFile, JSON.stringify(answers));
+  const child = spawn(process.execPath, ['-e', FLOOR_SERVER], { env: { ...process.env, PORT: String(port), FLOOR_ANSWERS: answersFile }, stdio: 'ignore' });
+  child.once('exit', () => fs.rmSync(answersFile, { force: true }));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200 && (await httpStatus(url, 200)) === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  return { url, pid: child.pid, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
 
 const loadWorld = () => importLocalCloudModule(path.join(root, 'scripts', 'bench', 'booking-world.ts'));
 const round2 = (value) => Math.round(value * 100) / 100;
@@ -38,54 +91,87 @@ async function signInNewResident(url) {
   return cookie.split(';')[0];
 }
 
-async function callBooking(url, cookie, action, input) {
+async function callBooking(url, cookie, action, input, record) {
   const response = await fetch(`${url}/__cloud/functions/booking`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ action, input }),
   });
-  return response.json();
+  const text = await response.text();
+  record?.(action, text);
+  return JSON.parse(text);
+}
+
+/**
+ * CLIENTS residents race for a few slots for RACE_SECONDS: reserve, and cancel what they got.
+ * Returns what was answered, the server's CPU time over the race, and (with `record`) every body.
+ */
+async function race(url, pid, cookies, slots, record) {
+  const tally = { reserved: 0, full: 0, other: 0, cancelled: 0, errors: {} };
+  const cpuBefore = cpuMsOf(pid);
+  const started = performance.now();
+  const deadline = started + RACE_SECONDS * 1000;
+  await Promise.all(
+    cookies.map(async (cookie, client) => {
+      for (let i = 0; performance.now() < deadline; i++) {
+        const slotId = slots[(client + i) % slots.length];
+        const result = await callBooking(url, cookie, 'reserve', { slotId, person: { self: true }, needs: { kinds: [] } }, record);
+        if (result.ok) {
+          tally.reserved++;
+          const cancelled = await callBooking(url, cookie, 'cancel', { bookingId: result.data.id }, record);
+          if (cancelled.ok) tally.cancelled++;
+        } else if (result.error.fields?.slotId) tally.full++;
+        else {
+          tally.other++;
+          tally.errors[result.error.code] = (tally.errors[result.error.code] ?? 0) + 1;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMs = cpuMsOf(pid) - cpuBefore;
+  const answered = tally.reserved + tally.full + tally.other;
+  const requests = answered + tally.reserved;
+  return { ...tally, answered, requests, seconds, perSec: answered / seconds, cpuMs, cpuMsPerReserve: cpuMs / answered, cpuMsPerRequest: cpuMs / requests };
 }
 
 async function measureReservations(world) {
   const server = await startLocalCloudProcess();
-  let race;
   try {
     const cookies = await Promise.all(Array.from({ length: CLIENTS }, () => signInNewResident(server.url)));
     const view = await callBooking(server.url, cookies[0], 'availability', { stationId: 'xiluoyuan', service: 'idRenewal' });
     if (!view.ok) throw new Error(`availability: ${view.error.message}`);
-    const slots = view.data.days.flatMap((day) => day.slots.filter((slot) => slot.left > 0).map((slot) => slot.slotId)).slice(0, RACE_SLOTS);
-    if (slots.length === 0) throw new Error('no open idRenewal slot at 西罗园 in the horizon');
+    // From tomorrow on: today's slots pass their cancellation cut-off during the day, and the race
+    // would turn into refusals of a second booking of the same service.
+    const today = view.data.days[0]?.day;
+    const slots = view.data.days
+      .filter((day) => day.day !== today)
+      .flatMap((day) => day.slots.filter((slot) => slot.left > 0).map((slot) => slot.slotId))
+      .slice(0, RACE_SLOTS);
+    if (slots.length === 0) throw new Error('no open idRenewal slot at 西罗园 from tomorrow on');
 
-    const tally = { reserved: 0, full: 0, other: 0, cancelled: 0, errors: {} };
-    const deadline = performance.now() + RACE_SECONDS * 1000;
-    const started = performance.now();
-    await Promise.all(
-      cookies.map(async (cookie, client) => {
-        for (let i = 0; performance.now() < deadline; i++) {
-          const slotId = slots[(client + i) % slots.length];
-          const result = await callBooking(server.url, cookie, 'reserve', { slotId, person: { self: true }, needs: { kinds: [] } });
-          if (result.ok) {
-            tally.reserved++;
-            const cancelled = await callBooking(server.url, cookie, 'cancel', { bookingId: result.data.id });
-            if (cancelled.ok) tally.cancelled++;
-          } else if (result.error.fields?.slotId) tally.full++;
-          else {
-            tally.other++;
-            tally.errors[result.error.code] = (tally.errors[result.error.code] ?? 0) + 1;
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    const answered = tally.reserved + tally.full + tally.other;
-    race = { ...tally, answered, seconds, perSec: answered / seconds, slots: slots.length, dataDir: server.dataDir };
+    const answers = { reserve: [], cancel: [] };
+    const cloud = await race(server.url, server.pid, cookies, slots, (action, body) => answers[action]?.push(body));
     await server.stop({ keepData: true });
     const counted = await world.countOverbooked(server.dataDir);
-    return { ...race, ...counted };
+
+    if (answers.cancel.length === 0) answers.cancel.push(JSON.stringify({ ok: true, data: {} }));
+    const floor = await startFloorServer(answers);
+    let floorRun;
+    try {
+      floorRun = await race(floor.url, floor.pid, cookies, slots);
+    } finally {
+      await floor.stop();
+    }
+    return { ...cloud, slots: slots.length, dataDir: server.dataDir, ...counted, floor: floorRun };
   } finally {
     await server.stop();
   }
+}
+
+/** Database round trips of one reserve by a signed-in resident, counted by the embedded database (in process). */
+async function measureRoundTrips(world) {
+  return world.reserveRoundTrips();
 }
 
 export async function benchBooking() {
@@ -95,17 +181,35 @@ export async function benchBooking() {
     `booking availability: ${availability.services} services × 14 days at 西罗园 after ${availability.bookings} bookings, ${availability.passes} passes: ` +
       `p50 ${availability.p50.toFixed(2)} ms, p95 ${availability.p95.toFixed(2)} ms, max ${availability.max.toFixed(2)} ms (budget ≤ ${AVAILABILITY_BUDGET_MS} ms)`,
   );
-  const race = await measureReservations(world);
+  const trips = await measureRoundTrips(world);
+  console.log(`booking reserve: ${trips.reserve} database round trips (${trips.breakdown}); a full slot's refusal ${trips.full}`);
+  const run = await measureReservations(world);
+  const floorRatio = run.perSec / run.floor.perSec;
+  const cpuRatio = run.cpuMsPerRequest / run.floor.cpuMsPerRequest;
   console.log(
-    `booking reservations over HTTP: ${CLIENTS} clients × ${race.seconds.toFixed(1)} s on ${race.slots} slots: ${race.answered} answered ` +
-      `(${race.reserved} booked and cancelled again, ${race.full} refused as full/taken, ${race.other} other ${JSON.stringify(race.errors)}) → ${race.perSec.toFixed(0)}/s; ` +
-      `afterwards ${race.counters} counters, ${race.booked} active bookings, overbooked ${race.overbooked}, counter drift ${race.counterDrift}`,
+    `booking reservations over HTTP: ${CLIENTS} clients × ${run.seconds.toFixed(1)} s on ${run.slots} slots from tomorrow: ${run.answered} answered ` +
+      `(${run.reserved} booked and cancelled again, ${run.full} refused as full/taken, ${run.other} other ${JSON.stringify(run.errors)}) → ${run.perSec.toFixed(0)}/s; ` +
+      `afterwards ${run.counters} counters, ${run.booked} active bookings, overbooked ${run.overbooked}, counter drift ${run.counterDrift}`,
+  );
+  console.log(
+    `booking floor (plain node:http answering the same envelopes, same client, same run): ${run.floor.answered} answered → ${run.floor.perSec.toFixed(0)}/s; ` +
+      `ratio ${floorRatio.toFixed(2)} (budget ≥ ${FLOOR_RATIO_BUDGET})`,
+  );
+  console.log(
+    `booking server CPU: ${run.cpuMsPerRequest.toFixed(3)} ms per request (${run.cpuMsPerReserve.toFixed(3)} ms per reserve answered, its cancels included) ` +
+      `against the floor's ${run.floor.cpuMsPerRequest.toFixed(3)} ms per request: ${cpuRatio.toFixed(1)}× (budget ≤ ${CPU_RATIO_BUDGET}×)`,
   );
   return {
     'booking.availabilityMs': round2(availability.p95),
     'booking.availabilityP50Ms': round2(availability.p50),
-    'booking.reservePerSec': Math.round(race.perSec),
-    'booking.overbooked': race.overbooked,
+    'booking.reservePerSec': Math.round(run.perSec),
+    'booking.httpFloorPerSec': Math.round(run.floor.perSec),
+    'booking.reserveFloorRatio': round2(floorRatio),
+    'booking.serverCpuMsPerReserve': round2(run.cpuMsPerRequest),
+    'booking.floorCpuMsPerRequest': round2(run.floor.cpuMsPerRequest),
+    'booking.serverCpuRatio': round2(cpuRatio),
+    'booking.reserveRoundTrips': trips.reserve,
+    'booking.overbooked': run.overbooked,
   };
 }
 

@@ -67,6 +67,50 @@ export async function measureAvailability({ passes = 200, warmUp = 20, bookings 
   }
 }
 
+/**
+ * Database round trips of one reserve by a signed-in resident who has booked before (the first
+ * call of a new openid also creates its account), and of one refused because the slot is full,
+ * counted by the embedded database: each document or query call, and a transaction's start, each
+ * of its operations and its commit, as wx-server-sdk sends them to CloudBase.
+ */
+export async function reserveRoundTrips() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-booking-trips-'));
+  process.env.LOCAL_CLOUD_FSYNC = '0';
+  configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
+  try {
+    const engine = localDatabase();
+    await loadDemoData(engine);
+    const view = await call('bench-trips', actions.booking.availability, { stationId: 'xiluoyuan', service: 'hukouTransfer' });
+    const open = (view.data as AvailabilityData).days.slice(1).flatMap((day) => day.slots.filter((slot) => slot.left > 0));
+    const [first, second] = open;
+    if (!first || !second) throw new Error('no open slots for the round-trip count');
+    const reserve = (openid: string, slotId: string) => call(openid, actions.booking.reserve, { slotId, person: { self: true }, needs: { kinds: [] } });
+    const other = await call('bench-trips', actions.booking.availability, { stationId: 'xiluoyuan', service: 'idRenewal' });
+    const warm = (other.data as AvailabilityData).days.slice(1).flatMap((day) => day.slots.filter((slot) => slot.left > 0))[0];
+    if (warm) {
+      await reserve('bench-trips', warm.slotId);
+      await reserve('bench-trips-late', warm.slotId);
+    }
+    let before = engine.roundTrips();
+    const made = await reserve('bench-trips', first.slotId);
+    if (!made.ok) throw new Error(`reserve: ${made.error?.message}`);
+    const reserveTrips = engine.roundTrips() - before;
+    // Fill the slot, then count a refusal.
+    for (let i = 0; i < first.left; i++) await reserve(`bench-trips-fill-${i}`, first.slotId);
+    before = engine.roundTrips();
+    const refused = await reserve('bench-trips-late', first.slotId);
+    if (refused.ok) throw new Error('expected the slot to be full');
+    return {
+      reserve: reserveTrips,
+      full: engine.roundTrips() - before,
+      breakdown: 'caller 1, hall config 1, limits look-up 1, transaction: start, counter read, counter write, booking, code claim, commit',
+    };
+  } finally {
+    await closeLocalDatabase();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Places over capacity, counted from the bookings and counters stored in a data directory. */
 export async function countOverbooked(dataDir: string) {
   configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });

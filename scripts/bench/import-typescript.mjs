@@ -1,17 +1,36 @@
 // The benchmarks measure the domain's TypeScript as plain `node` runs it: bundle a module in
 // memory with esbuild and import the result.
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 // `options` go to esbuild as they are (e.g. `alias` to run cloud functions on the local cloud).
 export async function importTypeScript(entryPoint, options = {}) {
   const result = await build({ entryPoints: [entryPoint], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', ...options });
-  return import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+  const code = result.outputFiles[0].text;
+  if (!options.external?.length) return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  // Modules left external are imported by name, which a data: URL cannot resolve: run the bundle
+  // from a file inside node_modules (ignored by git) so Node finds them.
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const dir = path.join(root, 'node_modules', '.cache', 'bench-modules');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${path.basename(entryPoint).replace(/\W+/g, '-')}-${process.pid}-${Date.now()}.mjs`);
+  fs.writeFileSync(file, `import { createRequire as __benchCreateRequire } from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);\n${code}`);
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** A module that runs cloud functions on the local cloud: `wx-server-sdk` is the local shim, as in .local-cloud/server.cjs. */
 export function importLocalCloudModule(entryPoint) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-  return importTypeScript(entryPoint, { alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') }, tsconfig: path.join(root, 'tsconfig.json') });
+  // pdfkit (the mediation agreement) reads its font data relative to its own files: it stays a package.
+  return importTypeScript(entryPoint, {
+    alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
+    tsconfig: path.join(root, 'tsconfig.json'),
+    external: ['pdfkit'],
+  });
 }
