@@ -1,11 +1,8 @@
 import type { bookingActions, RosterView } from '@domain/actions/booking';
 import {
-  BOOKING_TEMPLATES,
-  SERVICE_LABELS,
   checkInClaimId,
   chineseDate,
   matchesCheckIn,
-  parseSlotId,
   parseCheckInInput,
   refusalError,
   refuse,
@@ -18,13 +15,17 @@ import {
   type HallConfig,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type HallConfigRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type ClosureJobRecord, type HallConfigRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
-import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { sendBookingMessage } from './messages';
+import { closureJobId, runClosure } from './closures';
+import { bookingTransaction } from './places';
 import { asDate, hallConfigOf, rosterEntryView } from './shared';
+
+/** closeHall's own share of the function's 3 s; what is left is finished by hallHousekeeping. */
+const closeHallBudgetMs = (): number => Number(process.env.BOOKING_CLOSE_HALL_BUDGET_MS ?? 1500);
 
 type HallHandlers = Pick<Handlers<typeof bookingActions>, 'hallRoster' | 'checkIn' | 'closeHall'>;
 
@@ -38,15 +39,6 @@ function closureFor(config: HallConfig, day: string, time: string | undefined, r
 }
 
 const sameClosure = (a: Closure, b: Closure) => a.day === b.day && a.period?.start === b.period?.start && !a.services && !b.services;
-
-/** Tells one resident their booked time was closed; without a subscription left they still see it on 我的预约. */
-const notifyClosed = (booking: BookingRecord, reason: string): Promise<boolean> =>
-  sendBookingMessage(
-    booking.accountId,
-    BOOKING_TEMPLATES.slotClosed,
-    { service: SERVICE_LABELS[booking.service], time: `${booking.day} ${timeOf(shanghaiMinuteOfDay(asDate(booking.start)))}`, detail: reason, hint: '大厅临时停办，请在我的预约里改约' },
-    booking._id,
-  );
 
 /** Officers' access to residents' personal data is logged. */
 async function audit(entry: Record<string, unknown>): Promise<void> {
@@ -124,15 +116,10 @@ export const hallHandlers: HallHandlers = {
     if (day < shanghaiDay(now)) throw new ActionError('INVALID_INPUT', '这一天已经过去了，不能再停办', { day: '这一天已经过去了' });
     const config = await hallConfigOf(stationId);
     const closure = closureFor(config, day, time, reason);
-    const booked = await findMany<BookingRecord>(
-      database().collection(COLLECTIONS.bookings).where({ stationId, day, status: 'booked' }).limit(1000),
-    );
-    const affected = booked.filter((booking) => !booking.closure && (time === undefined || timeOf(shanghaiMinuteOfDay(asDate(booking.start))) === time));
-    const closedSlot = (slotId: string) => time === undefined || slotId.endsWith(`:${time.replace(':', '')}`);
-    const queues = (await findMany<WaitlistRecord>(database().collection(COLLECTIONS.waitlists).where({ stationId, day }).limit(100))).filter((queue) => closedSlot(queue._id));
-    // One transaction: the closure in the config (no new bookings), the mark on every booking it
-    // hits, and the end of its waitlists (held places back to the pool). If any write fails, none is kept.
-    const { hit: marked, dropped } = await inTransaction(async (transaction) => {
+    const jobId = closureJobId(stationId, day, time);
+    // One small transaction: the closure in the config (no new bookings from now on) and the job
+    // that marks its bookings and ends its waitlists, page by page (closures.ts).
+    const job = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<HallConfigRecord>(transaction, COLLECTIONS.hallConfigs, stationId);
       if (!current) throw new ActionError('NOT_FOUND', '这个派出所暂未开通网上预约');
       if (!current.closures.some((existing) => sameClosure(existing, closure))) {
@@ -141,45 +128,14 @@ export const hallHandlers: HallHandlers = {
           .doc(stationId)
           .update({ data: { closures: [...current.closures, closure], updatedAt: now } });
       }
-      const hit: BookingRecord[] = [];
-      for (const booking of affected) {
-        const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);
-        if (!fresh || fresh.status !== 'booked' || fresh.closure) continue;
-        await transaction
-          .collection(COLLECTIONS.bookings)
-          .doc(booking._id)
-          .update({ data: { closure: { reason, closedAt: now, closedBy: user._id }, updatedAt: now } });
-        hit.push(fresh);
-      }
-      const gone: WaitlistEntryRecord[] = [];
-      for (const queue of queues) {
-        const fresh = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, queue._id);
-        const live = fresh?.entries.filter((entry) => entry.status === 'waiting' || entry.status === 'holding') ?? [];
-        if (!fresh || live.length === 0) continue;
-        const holding = live.filter((entry) => entry.status === 'holding').length;
-        await transaction
-          .collection(COLLECTIONS.waitlists)
-          .doc(queue._id)
-          .update({ data: { entries: fresh.entries.map((entry) => (live.includes(entry) ? { ...entry, status: 'left' } : entry)), updatedAt: now } });
-        if (holding > 0) {
-          await transaction
-            .collection(COLLECTIONS.slotCounters)
-            .doc(queue._id)
-            .update({ data: { held: database().command.inc(-holding), remaining: database().command.inc(holding) } });
-        }
-        gone.push(...live);
-      }
-      return { hit, dropped: gone };
+      const record: ClosureJobRecord = { _id: jobId, kind: 'closure', stationId, day, ...(time ? { time } : {}), reason, closedBy: user._id, phase: 'bookings', afterId: '', affected: 0, createdAt: now, updatedAt: now };
+      const { _id, ...data } = record;
+      await transaction.collection(COLLECTIONS.timerCursors).doc(jobId).set({ data: data as unknown as Record<string, unknown> });
+      return record;
     });
-    let notified = 0;
-    for (const booking of marked) if (await notifyClosed(booking, reason)) notified++;
-    for (const entry of dropped) {
-      const ref = parseSlotId(entry.slotId);
-      if (!ref) continue;
-      const message = { service: SERVICE_LABELS[ref.service], time: `${ref.day} ${ref.hhmm.slice(0, 2)}:${ref.hhmm.slice(2)}`, detail: reason, hint: '大厅临时停办，候补已取消' };
-      if (await sendBookingMessage(entry.accountId, BOOKING_TEMPLATES.slotClosed, message, entry.id)) notified++;
-    }
-    await audit({ type: 'booking.hall-closed', stationId, day, time: time ?? null, reason, affected: marked.length, waitlistEnded: dropped.length, by: user._id, at: now });
-    return { stationId, day, ...(time ? { time } : {}), affected: marked.length, waitlistEnded: dropped.length, notified };
+    const progress = await runClosure(job, now, Date.now() + closeHallBudgetMs());
+    const { affected, waitlistEnded, notified } = progress;
+    await audit({ type: 'booking.hall-closed', stationId, day, time: time ?? null, reason, affected, waitlistEnded, by: user._id, at: now });
+    return { stationId, day, ...(time ? { time } : {}), affected, waitlistEnded, notified, ...(progress.finished ? {} : { continuing: true }) };
   },
 };

@@ -4,6 +4,7 @@ import { COLLECTIONS, type BookingRecord, type TimerCursorRecord } from '@platfo
 import type { Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
+import { finishClosures } from './closures';
 import { checkSlotCounters } from './counter-check';
 import { sendBookingMessage } from './messages';
 import { asDate, stationNames } from './shared';
@@ -176,8 +177,9 @@ export const timerHandlers: TimerHandlers = {
     const reminders = await sendReminders(now, deadlineFor(runEnd, 0.4));
     const noShows = await markOverdue(now, deadlineFor(runEnd, 0.4));
     const waitlist = await expireHolds(now, deadlineFor(runEnd, 0.5));
+    const closures = await finishClosures(now, deadlineFor(runEnd, 0.5));
     const counters = await checkSlotCounters(now, runEnd);
-    return { reminders, noShows, waitlist, counters };
+    return { reminders, noShows, waitlist, closures, counters };
   },
 
   async markNoShows(_input, context) {

@@ -164,6 +164,8 @@ export interface HallClosedView {
   waitlistEnded: number;
   /** Residents who got the subscribe message (booked or waiting). */
   notified: number;
+  /** A closure with many bookings goes on in the background (hallHousekeeping) after this answer. */
+  continuing?: boolean;
 }
 
 export interface WaitlistRunView {
@@ -288,7 +290,7 @@ export const bookingActions = defineFunction('booking', {
     policy: 'system',
   }),
   /** WeChat allows one timer trigger per function: this is it, and it runs the two above. */
-  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView; counters: SlotCounterCheckView }>()({
+  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView; closures: { jobs: number; affected: number; finished: number }; counters: SlotCounterCheckView }>()({
     summary: '每5分钟：发送预约提醒，标记未到场，过期的候补保留顺延给下一位，核对并修复与预约不符的名额计数',
     input: emptyInput,
     policy: 'system',

@@ -714,3 +714,26 @@ export interface MediaFileRecord {
   attachedAt?: Date;
   createdAt: Date;
 }
+
+/**
+ * A hall closure still being carried out (cloudfunctions/booking/closures.ts), kept in
+ * `timer_cursors` as `closure:<station>:<day>:<time|day>`: what was closed, and how far marking
+ * its bookings has got.
+ */
+export interface ClosureJobRecord {
+  _id: string;
+  kind: 'closure';
+  stationId: string;
+  day: string;
+  /** 'HH:mm' of the closed slot time; absent for the whole day. */
+  time?: string;
+  reason: string;
+  closedBy: string;
+  phase: 'bookings' | 'waitlists' | 'done';
+  /** The last booking id looked at. */
+  afterId: string;
+  /** Bookings marked so far (over every run). */
+  affected: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -169,3 +169,30 @@ describe('timers', () => {
     expect(harness.engine.find('bookings', { status: 'noShow' })).toHaveLength(12);
   });
 });
+
+describe('closing a time with many bookings', () => {
+  test('is not one big transaction: a closeHall cut off early leaves the rest to housekeeping, which marks and tells each resident once', async () => {
+    await setCapacity('idRenewal', 12);
+    const residents = Array.from({ length: 12 }, (_, i) => `openid-closed-${i}`);
+    for (const openid of residents) {
+      ok(await reserve(openid, TOMORROW_0900));
+      recordSubscription(openid, [BOOKING_TEMPLATES.slotClosed], { [BOOKING_TEMPLATES.slotClosed]: 'accept' });
+    }
+    process.env.BOOKING_CLOSE_HALL_BUDGET_MS = '0';
+    try {
+      const closed = ok(await harness.call(persona('officer-hall-cq').openid, bookingActions.closeHall, { stationId: 'changqing', day: '2026-11-26', time: '09:00', reason: '停电检修' }));
+      expect(closed).toMatchObject({ affected: 0, continuing: true });
+    } finally {
+      delete process.env.BOOKING_CLOSE_HALL_BUDGET_MS;
+    }
+    // The closure holds at once: nobody can book the time.
+    expect(failed(await reserve('openid-latecomer', TOMORROW_0900)).fields?.slotId).toContain('停电检修');
+
+    const run = ok((await harness.timer('booking', 'hallHousekeeping')) as Result<{ closures: { jobs: number; affected: number; finished: number } }>);
+    expect(run.closures).toEqual({ jobs: 1, affected: 12, finished: 1 });
+    expect(harness.engine.find('bookings', { slotId: TOMORROW_0900, 'closure.reason': '停电检修' })).toHaveLength(12);
+    expect(ok((await harness.timer('booking', 'hallHousekeeping')) as Result<{ closures: { jobs: number } }>).closures.jobs).toBe(0);
+    const told = readOutbox().filter((message) => message.templateId === BOOKING_TEMPLATES.slotClosed);
+    expect(told.map((message) => message.touser).sort()).toEqual([...residents].sort());
+  });
+});
