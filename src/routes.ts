@@ -19,6 +19,12 @@ export const ROUTES = {
   officerInbox: '/packages/officer/pages/consult-inbox/index',
   officerThread: '/packages/officer/pages/consult-thread/index',
   quickReplies: '/packages/officer/pages/quick-replies/index',
+  newStation: '/packages/officer/pages/new-station/index',
+  stationCommunities: '/packages/officer/pages/communities/index',
+  hallSettings: '/packages/officer/pages/hall-settings/index',
+  stationOfficers: '/packages/officer/pages/officers/index',
+  dutyRoster: '/packages/officer/pages/roster/index',
+  routingRules: '/packages/officer/pages/routing-rules/index',
   myData: '/packages/content/pages/my-data/index',
 } as const;
 

@@ -14,6 +14,7 @@ import { AlertList } from './alert-list';
 import { ConsultEntry } from './consult-entry';
 import { InviteManager } from './invite-manager';
 import { StaffList } from './staff-list';
+import { MyOfficerProfile, StationStatus } from './station-status';
 import './index.scss';
 
 function StationHeader({ me, station }: { me: MeView; station: NonNullable<MeView['station']> }) {
@@ -32,6 +33,11 @@ function StationHeader({ me, station }: { me: MeView; station: NonNullable<MeVie
   );
 }
 
+/** Officers live in their own neighbourhood too: the resident side of the app is one tap away. */
+function ResidentView() {
+  return <EntryRow title="切换到居民视图" description="看反诈信息、预约办证、问片警，和居民看到的一样" onClick={() => void Taro.switchTab({ url: ROUTES.feed })} />;
+}
+
 function Workbench({ me }: { me: MeView }) {
   if (!isStaffRole(me.role)) {
     return (
@@ -43,10 +49,12 @@ function Workbench({ me }: { me: MeView }) {
   if (!me.station) {
     return (
       <View>
-        <NoticeCard title="分局管理员的工作台正在建设中">
-          <Text>您的账号属于分局，不属于某一个派出所。按派出所管理民警和邀请码的功能即将开放。</Text>
+        <NoticeCard title="分局工作台">
+          <Text>您的账号属于分局：可以新建派出所并邀请它的管理员，发布全区的反诈信息。</Text>
         </NoticeCard>
+        {me.role === 'districtAdmin' && <EntryRow title="新建派出所" description="建立派出所，生成它的管理员邀请码" onClick={() => void Taro.navigateTo({ url: ROUTES.newStation })} />}
         <EntryRow title="反诈信息发布" description="发布全区、全市的预警和防骗知识" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
+        <ResidentView />
       </View>
     );
   }
@@ -58,9 +66,23 @@ function Workbench({ me }: { me: MeView }) {
         <EntryRow title="大厅预约名单" description="今天谁来办证、需要什么帮助；扫码或输入签到码签到" onClick={() => void Taro.navigateTo({ url: ROUTES.hallRoster })} />
       )}
       <AlertList stationId={me.station.id} />
+      <StationStatus stationId={me.station.id} showGaps={me.role === 'stationAdmin'} />
+      {me.role === 'stationAdmin' ? (
+        <View>
+          <EntryRow title="民警管理" description="安排警务区和负责的社区；停用、调走时交接工作" onClick={() => void Taro.navigateTo({ url: ROUTES.stationOfficers })} />
+          <EntryRow title="值班表" description="按周排班（值班、社区、大厅），请假、换班、复制到下一周" onClick={() => void Taro.navigateTo({ url: ROUTES.dutyRoster })} />
+          <EntryRow title="社区与警务区" description="社区名称、别名、边界（GeoJSON 导入）" onClick={() => void Taro.navigateTo({ url: ROUTES.stationCommunities })} />
+          <EntryRow title="大厅设置" description="办理的业务、名额、办公时间、节假日" onClick={() => void Taro.navigateTo({ url: ROUTES.hallSettings })} />
+          <EntryRow title="转交规则" description="哪类提问交给谁、优先级、回复时限" onClick={() => void Taro.navigateTo({ url: ROUTES.routingRules })} />
+        </View>
+      ) : (
+        <EntryRow title="值班表" description="本周谁在岗" onClick={() => void Taro.navigateTo({ url: ROUTES.dutyRoster })} />
+      )}
       <EntryRow title="反诈信息发布" description="发预警、案例和知识；看阅读、转发和各社区“我已知晓”" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
       <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
+      <MyOfficerProfile />
+      <ResidentView />
     </View>
   );
 }
