@@ -7,6 +7,7 @@ import { findMany } from '@platform/cloud/documents';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
+import { openCasesOf, openThreadsOf, upcomingShiftsOf } from '@platform/cloud/officer-work';
 import { signalChange } from '../consult/threads';
 import {
   activeOfficerOf,
@@ -46,22 +47,6 @@ async function viewsOf(stationId: string, officers: OfficerRecord[], now: Date) 
 async function ownOfficerRecord(userId: string): Promise<OfficerRecord | undefined> {
   const [officer] = await findMany<OfficerRecord>(database().collection(COLLECTIONS.officers).where({ userId }).orderBy('_id', 'asc').limit(10));
   return officer && isActiveOfficer(officer) ? officer : undefined;
-}
-
-/** Open threads an officer holds (their own inbox key). */
-const openThreadsOf = (officerId: string) =>
-  findMany<ConsultThreadRecord>(database().collection(COLLECTIONS.consultThreads).where({ assigneeKey: `officer:${officerId}`, open: true }).orderBy('inboxOrder', 'asc').orderBy('_id', 'asc').limit(1000));
-
-/** Open 圆桌调解 cases the officer owns or co-mediates. */
-const openCasesOf = (officerId: string) =>
-  findMany<MediationCaseRecord>(
-    database().collection(COLLECTIONS.mediationCases).where({ officerIds: officerId, open: true }).orderBy('updatedAt', 'desc').orderBy('_id', 'desc').limit(1000),
-  );
-
-/** Shifts that have not ended yet: the ones a leaving officer would otherwise leave empty. */
-function upcomingShiftsOf(officerId: string, now: Date): Promise<DutyShiftRecord[]> {
-  const _ = database().command;
-  return findMany<DutyShiftRecord>(database().collection(COLLECTIONS.dutyShifts).where({ officerId, end: _.gt(now) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(1000));
 }
 
 export const officerHandlers: OfficerHandlers = {

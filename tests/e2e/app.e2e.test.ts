@@ -67,6 +67,8 @@ test('a station admin invites an officer, who redeems the code and reaches the w
   await newcomer.goto(`${baseUrl()}/#/pages/me/index`);
   await newcomer.getByText('我是民警').click();
   await newcomer.locator('input[placeholder="8位字母或数字"]').fill(code);
+  await newcomer.locator('input[placeholder="例如 赵文龙（同事看到）"]').fill('冯志远');
+  await newcomer.locator('input[placeholder="印在警民联系牌上的工作号码"]').fill('13800138000');
   await button(newcomer, '登记').click();
   await newcomer.getByText('民警工作台').waitFor();
   await newcomer.getByText('西罗园派出所').first().waitFor();
@@ -87,6 +89,8 @@ test('a station admin invites an officer, who redeems the code and reaches the w
   await late.goto(`${baseUrl()}/#/pages/me/index`);
   await late.getByText('我是民警').click();
   await late.locator('input[placeholder="8位字母或数字"]').fill(code);
+  await late.locator('input[placeholder="例如 赵文龙（同事看到）"]').fill('孔令辉');
+  await late.locator('input[placeholder="印在警民联系牌上的工作号码"]').fill('13900139000');
   await button(late, '登记').click();
   await late.getByText('邀请码已被使用').waitFor();
 

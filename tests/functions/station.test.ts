@@ -119,9 +119,15 @@ describe('deactivating an officer', () => {
     expect(workLeftWithInactiveOfficers()).toEqual([]);
   });
 
-  test('taking the role back from an officer with a record is refused: the hand-over is the way', async () => {
+  test('taking the role back from an officer who holds work is refused (the hand-over is the way); one who holds none is deactivated with it', async () => {
     const refused = failed(await harness.call(admin(), actions.account.revokeStaff, { stationId: 'xiluoyuan', userId: userIdFor(persona('officer-beat-xly').openid) }));
     expect(refused.code).toBe('CONFLICT');
+    const invite = ok(await harness.call(admin(), actions.account.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['beat'], validHours: 8 }));
+    const me = ok(await harness.call('openid-newcomer', actions.account.redeemInvite, { code: invite.code, name: '冯志远', phone: '13800138000' }));
+    expect(ok(await harness.call('openid-newcomer', actions.station.myOfficerProfile, {}))).toMatchObject({ title: '冯警官', phone: '13800138000', kinds: ['beat'] });
+    ok(await harness.call(admin(), actions.account.revokeStaff, { stationId: 'xiluoyuan', userId: me.userId }));
+    expect(ok(await harness.call('openid-newcomer', actions.station.myOfficerProfile, {}))).toBeNull();
+    expect(workLeftWithInactiveOfficers()).toEqual([]);
   });
 });
 

@@ -66,4 +66,11 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-inbox', route: 'packages/officer/pages/consult-inbox/index', persona: 'officer-hall-xly', ready: /本所/ },
   { name: 'officer-thread', route: 'packages/officer/pages/consult-thread/index', prepare: questionThread, persona: 'officer-hall-xly', ready: '请问办居住证要准备哪些材料？' },
   { name: 'quick-replies', route: 'packages/officer/pages/quick-replies/index', persona: 'officer-hall-xly', ready: '本所民警共用这些回复' },
+  // Setting a station up (station and district admins).
+  { name: 'new-station', route: 'packages/officer/pages/new-station/index', persona: 'admin-gongshu', ready: '建立派出所' },
+  { name: 'station-communities', route: 'packages/officer/pages/communities/index', persona: 'admin-xly', ready: '西罗园第二社区' },
+  { name: 'hall-settings', route: 'packages/officer/pages/hall-settings/index', persona: 'admin-xly', ready: '办理的业务' },
+  { name: 'station-officers', route: 'packages/officer/pages/officers/index', persona: 'admin-xly', ready: /赵警官/ },
+  { name: 'duty-roster', route: 'packages/officer/pages/roster/index', persona: 'admin-xly', ready: '排一个班' },
+  { name: 'routing-rules', route: 'packages/officer/pages/routing-rules/index', persona: 'admin-xly', ready: '保存转交规则' },
 ];
