@@ -13,6 +13,9 @@
 //                                       two Chromium contexts (scripts/bench-consult.mjs)
 //   booking.*                           availability p95/p50, reservations/s over HTTP, overbooked
 //                                       places (scripts/bench-booking.mjs)
+//   cloud.dbCallsPerAction              database round trips of reserve, availability, listArticles,
+//                                       startThread, sendMessage, officerInbox, getThread (bench-db.mjs;
+//                                       budget: none over 8, reserve ≤ 6)
 //   alerts.*                            an urgent alert to 10,000 opted-in residents: function time,
 //                                       longest run vs the timeout, duplicates/missing/wrong time
 //                                       (scripts/bench-alerts.mjs)
@@ -28,6 +31,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { MAIN_BUDGET_KB, measureWeapp, runTaroBuild } from './check-weapp.mjs';
 import { startLocalCloudProcess } from './run-e2e.mjs';
+import { dbCallsBudgetOf } from './bench-db.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -236,6 +240,12 @@ async function main() {
     Object.assign(figures, await benchAlerts());
   });
 
+  // Database round trips per main action, counted by the local database (scripts/bench-db.mjs).
+  await step('cloud: database round trips per action', async () => {
+    const { measureDbCallsPerAction } = await import('./bench-db.mjs');
+    figures['cloud.dbCallsPerAction'] = await measureDbCallsPerAction();
+  });
+
   const merged = mergeResults(figures);
   printTable(figures);
   console.log(`\nwrote ${path.relative(process.cwd(), RESULTS_FILE)} (${Object.keys(merged).length} keys)`);
@@ -260,6 +270,7 @@ async function main() {
     ['alerts.duplicates', figures['alerts.duplicates'], 0, 'messages', '≤'],
     ['alerts.missing', figures['alerts.missing'], 0, 'residents', '≤'],
     ['alerts.wrongTime (not Beijing time)', figures['alerts.wrongTime'], 0, 'messages', '≤'],
+    ...Object.entries(figures['cloud.dbCallsPerAction'] ?? {}).map(([action, calls]) => [`cloud.dbCallsPerAction.${action}`, calls, dbCallsBudgetOf(action), 'round trips', '≤']),
   ];
   let broken = 0;
   console.log('\nBudgets:');

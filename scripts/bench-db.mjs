@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// cloud.dbCallsPerAction: database round trips per main action, counted by the local database
+// through the real functions (scripts/bench/db-calls.ts). In CloudBase each round trip is a
+// network request (≈ 10–30 ms, billed): this is the production latency of an action.
+// Budget: no action over 8, reserve ≤ 6.
+//
+//   node scripts/bench-db.mjs
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importLocalCloudModule } from './bench/import-typescript.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DB_CALLS_BUDGET = 8;
+export const RESERVE_DB_CALLS_BUDGET = 6;
+
+export const dbCallsBudgetOf = (action) => (action === 'reserve' ? RESERVE_DB_CALLS_BUDGET : DB_CALLS_BUDGET);
+
+export async function measureDbCallsPerAction() {
+  const { measureDbCalls } = await importLocalCloudModule(path.join(root, 'scripts', 'bench', 'db-calls.ts'));
+  return measureDbCalls();
+}
+
+/** Lines for the report: each action's count beside its budget. */
+export function describeDbCalls(calls) {
+  return Object.entries(calls).map(([action, count]) => {
+    const budget = dbCallsBudgetOf(action);
+    return `  cloud.dbCallsPerAction.${action.padEnd(13)} ${String(count).padStart(3)}  (budget ≤ ${budget})${count > budget ? '  OVER BUDGET' : ''}`;
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const calls = await measureDbCallsPerAction();
+  console.log(describeDbCalls(calls).join('\n'));
+  if (process.argv.includes('--strict') && Object.entries(calls).some(([action, count]) => count > dbCallsBudgetOf(action))) process.exitCode = 1;
+}

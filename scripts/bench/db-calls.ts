@@ -1,0 +1,98 @@
+/**
+ * cloud.dbCallsPerAction: the database round trips each main action makes, counted by the local
+ * database (every request the SDK would send: document and query calls, a transaction's start,
+ * each of its operations, its commit). In CloudBase each is a network round trip (≈ 10–30 ms,
+ * billed), so this is the action's production latency. Each action runs once to warm the
+ * function's caches (a warm instance, as production mostly has), then is counted on its second call.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bookingActions } from '../../domain/actions/booking';
+import { consultActions } from '../../domain/actions/consult';
+import { feedActions } from '../../domain/actions/feed';
+import { LOCAL_FUNCTIONS, invokeLocalFunction } from '../../local-cloud/functions';
+import { DEMO_PERSONAS } from '../../local-cloud/seed/demo-data';
+import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
+import { closeLocalDatabase, localDatabase } from '../../local-cloud/wx-server-sdk/engine';
+import { configureLocalCloud } from '../../local-cloud/wx-server-sdk/state';
+
+type Envelope = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+type Definition = { fn: keyof typeof LOCAL_FUNCTIONS; name: string };
+
+const openidOf = (key: string): string => {
+  const found = DEMO_PERSONAS.find((persona) => persona.key === key);
+  if (!found) throw new Error(`no demo persona ${key}`);
+  return found.openid;
+};
+
+async function call(openid: string, definition: Definition, input: unknown): Promise<unknown> {
+  const result = (await invokeLocalFunction(definition.fn, { action: definition.name, input }, { openid, envId: 'bench' })) as Envelope;
+  if (!result.ok) throw new Error(`${definition.fn}.${definition.name}: ${result.error?.code} ${result.error?.message}`);
+  return result.data;
+}
+
+/** Round trips of one call (after `warm` ran once untimed). */
+async function counted(run: () => Promise<unknown>): Promise<number> {
+  const before = localDatabase().roundTrips();
+  await run();
+  return localDatabase().roundTrips() - before;
+}
+
+export async function measureDbCalls(): Promise<Record<string, number>> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-calls-'));
+  process.env.LOCAL_CLOUD_FSYNC = '0';
+  configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
+  try {
+    await loadDemoData(localDatabase());
+    const resident = openidOf('resident-xly2');
+    const officer = openidOf('officer-hall-xly');
+    const stationId = 'xiluoyuan';
+    const calls: Record<string, number> = {};
+
+    const services = (await call(resident, bookingActions.listServices, { stationId })) as { services: { kind: string }[] };
+    const service = services.services[0]?.kind as string;
+    const availability = () => call(resident, bookingActions.availability, { stationId, service });
+    await availability();
+    calls.availability = await counted(availability);
+
+    const view = (await availability()) as { days: { slots: { slotId: string; left: number }[] }[] };
+    const free = view.days.flatMap((day) => day.slots.filter((slot) => slot.left > 0).map((slot) => slot.slotId));
+    // Tomorrow's or later slots, spaced apart (a second booking the same day may be refused).
+    const [first, second] = [free[free.length - 1], free[Math.floor(free.length / 2)]];
+    if (!first || !second) throw new Error('no free slots to reserve');
+    const reserve = (slotId: string, openid: string) => call(openid, bookingActions.reserve, { slotId, person: { self: true }, needs: { kinds: [] } });
+    await reserve(first, resident);
+    // Another resident's first reserve on a warm instance (the account exists: one call to 'me' first).
+    const other = openidOf('resident-hgby');
+    await call(other, bookingActions.myBookings, {});
+    calls.reserve = await counted(() => reserve(second, other));
+
+    const listArticles = () => call(resident, feedActions.listArticles, {});
+    await listArticles();
+    calls.listArticles = await counted(listArticles);
+
+    const startThread = (text: string) => call(resident, consultActions.startThread, { category: 'household', text }) as Promise<{ kind: string; threadId: string }>;
+    await startThread('户口迁移需要带什么材料？');
+    let threadId = '';
+    calls.startThread = await counted(async () => {
+      threadId = (await startThread('居住证续签要本人去吗？')).threadId;
+    });
+
+    const sendMessage = (clientId: string) => call(resident, consultActions.sendMessage, { threadId, clientId, text: '补充一下：我周六有空' });
+    await sendMessage('bench-message-0001');
+    calls.sendMessage = await counted(() => sendMessage('bench-message-0002'));
+
+    const officerInbox = () => call(officer, consultActions.officerInbox, { stationId, view: 'station' });
+    await officerInbox();
+    calls.officerInbox = await counted(officerInbox);
+
+    const getThread = () => call(officer, consultActions.getThread, { threadId });
+    await getThread();
+    calls.getThread = await counted(getThread);
+    return calls;
+  } finally {
+    await closeLocalDatabase();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
