@@ -163,3 +163,21 @@ export function functionEnvironment(fn: DeployedFunction, config: DeploymentConf
   if (fn === 'account') Object.assign(variables, config.district);
   return variables;
 }
+
+/**
+ * What the weapp build embeds from the deployment configuration: the CloudBase environment and
+ * the subscribe-message template ids. A production weapp build refuses to go without them — it
+ * would talk to whichever environment the AppID defaults to and ask for templates that do not
+ * exist. Builds that only check or measure the package (`FQ_WEAPP_CHECK_ONLY=1`, set by
+ * scripts/check-weapp.mjs) embed the templates' code names instead.
+ */
+export function weappDeployment(platform: string, env: Env): { envId: string; templateIds: Record<string, string> } {
+  const codeNames = Object.fromEntries(TEMPLATE_SETTINGS.map((template) => [template.logical, template.logical]));
+  const production = platform === 'weapp' && env.NODE_ENV !== 'development';
+  if (!production || env.FQ_WEAPP_CHECK_ONLY === '1') return { envId: env[ENV_ID_VARIABLE] ?? '', templateIds: codeNames };
+  const result = readDeploymentConfig(env, { secrets: false });
+  if (!result.ok) {
+    throw new Error(`A production weapp build needs the deployment configuration (README: Deploy to CloudBase):\n  ${result.problems.join('\n  ')}`);
+  }
+  return { envId: result.config.envId, templateIds: result.config.templateIds };
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
-import { ENV_ID_VARIABLE, readDeploymentConfig, TEMPLATE_SETTINGS } from './deployment';
+import { weappDeployment } from './deployment';
 
 const root = path.resolve(__dirname, '..');
 const fromRoot = (...parts: string[]) => path.join(root, ...parts);
@@ -17,24 +17,6 @@ const compileOutsideSrc = { include: [fromRoot('domain')] };
  * so the copy comes from a separate file without cloud settings. DevTools opens the root.
  */
 const PROJECT_CONFIG_FOR_OUTPUT = 'config/project.weapp-output.json';
-
-/**
- * What the weapp build embeds from the deployment configuration: the CloudBase environment and
- * the subscribe-message template ids. A production weapp build refuses to go without them — it
- * would talk to whichever environment the AppID defaults to and ask for templates that do not
- * exist. Builds that only check or measure the package (`FQ_WEAPP_CHECK_ONLY=1`, set by
- * scripts/check-weapp.mjs) embed the templates' code names instead.
- */
-function weappDeployment(platform: string): { envId: string; templateIds: Record<string, string> } {
-  const codeNames = Object.fromEntries(TEMPLATE_SETTINGS.map((template) => [template.logical, template.logical]));
-  const production = platform === 'weapp' && process.env.NODE_ENV !== 'development';
-  if (!production || process.env.FQ_WEAPP_CHECK_ONLY === '1') return { envId: process.env[ENV_ID_VARIABLE] ?? '', templateIds: codeNames };
-  const result = readDeploymentConfig(process.env, { secrets: false });
-  if (!result.ok) {
-    throw new Error(`A production weapp build needs the deployment configuration (README: Deploy to CloudBase):\n  ${result.problems.join('\n  ')}`);
-  }
-  return { envId: result.config.envId, templateIds: result.config.templateIds };
-}
 
 /**
  * `TARO_STATS_FILE=/tmp/stats.json npm run build:weapp` writes webpack's module and chunk stats
@@ -56,7 +38,7 @@ function writeStatsWhenAsked(chain: { plugin(name: string): { use(plugin: unknow
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp';
-  const deployment = weappDeployment(platform);
+  const deployment = weappDeployment(platform, process.env);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'fengqiao-linjing',
     date: '2025-11-23',

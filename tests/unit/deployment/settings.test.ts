@@ -63,3 +63,22 @@ test('each function gets only the settings it uses', () => {
   expect(problemsOf('booking', functionEnvironment('booking', result.config))).toEqual([]);
   expect(problemsOf('booking', {})).toEqual(expect.arrayContaining([expect.stringContaining('BOOKING_SECRET is missing')]));
 });
+
+describe('the weapp build', () => {
+  const { weappDeployment } = jest.requireActual('../../../config/deployment') as typeof import('../../../config/deployment');
+  test('a production weapp build refuses a missing environment id, naming it', () => {
+    const { CLOUD_ENV_ID: _missing, ...rest } = validEnvironment();
+    expect(() => weappDeployment('weapp', { ...rest, NODE_ENV: 'production' })).toThrow(/CLOUD_ENV_ID is missing/);
+  });
+  test('with the configuration it embeds the env id and WeChat template ids (no secrets needed)', () => {
+    const { BOOKING_SECRET: _b, BOOTSTRAP_SECRET: _s, ...publicPart } = validEnvironment();
+    const embedded = weappDeployment('weapp', { ...publicPart, NODE_ENV: 'production' });
+    expect(embedded.envId).toBe('fengqiao-prod-1a2b3c');
+    expect(embedded.templateIds['tmpl-consult-reply']).toBe(publicPart.TEMPLATE_CONSULT_REPLY);
+  });
+  test('H5, development and check-only builds go without it, using the code names', () => {
+    expect(weappDeployment('h5', {}).templateIds['tmpl-fraud-alert']).toBe('tmpl-fraud-alert');
+    expect(weappDeployment('weapp', { NODE_ENV: 'development' }).envId).toBe('');
+    expect(weappDeployment('weapp', { FQ_WEAPP_CHECK_ONLY: '1' }).envId).toBe('');
+  });
+});
