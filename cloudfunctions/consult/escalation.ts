@@ -3,7 +3,7 @@ import type { Assignee } from '@domain/routing';
 import { COLLECTIONS, type ConsultThreadRecord } from '@platform/cloud/collections';
 import { type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
-import { findMany } from '@platform/cloud/documents';
+import { findMany, updated } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel } from '@platform/cloud/question-routing';
 import { database } from '@platform/cloud/wx';
 import { isActionError } from '@domain/errors';
@@ -14,6 +14,13 @@ type EscalationHandlers = Pick<Handlers<typeof consultActions>, 'escalateOverdue
 
 /** Per timer run; the next run (5 minutes later) takes the rest. */
 const BATCH = 100;
+/**
+ * A run stops starting new threads once this much of CloudBase's 3 s timeout is spent: what it did
+ * not reach is still overdue and not yet escalated, so the next run finds it.
+ */
+const escalationBudgetMs = (): number => Number(process.env.CONSULT_ESCALATION_BUDGET_MS ?? 2000);
+/** An escalation whose notices a cut-off run never sent is notified by a later run once it is this old. */
+const NOTICE_LEASE_MS = 2 * 60_000;
 
 /** Who takes an overdue thread: an on-duty duty officer of the station, else the station's duty desk. */
 function dutyAssignee(directory: Directory, stationId: string, now: Date): Assignee {
@@ -32,6 +39,16 @@ function dutyAssignee(directory: Directory, stationId: string, now: Date): Assig
 export const escalationHandlers: EscalationHandlers = {
   async escalateOverdue(_input, context) {
     const _ = database().command;
+    const deadline = Date.now() + escalationBudgetMs();
+    // First the notices a run that was cut off after escalating never sent (escalated, notice still pending).
+    const unsent = await findMany<ConsultThreadRecord>(
+      database()
+        .collection(COLLECTIONS.consultThreads)
+        .where({ escalationNoticePending: true, escalatedAt: _.lte(new Date(context.now.getTime() - NOTICE_LEASE_MS)) })
+        .orderBy('escalatedAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(20),
+    );
     const overdue = await findMany<ConsultThreadRecord>(
       database()
         .collection(COLLECTIONS.consultThreads)
@@ -39,10 +56,36 @@ export const escalationHandlers: EscalationHandlers = {
         .orderBy('dueAt', 'asc')
         .limit(BATCH),
     );
-    if (overdue.length === 0) return { escalated: 0 };
+    if (overdue.length === 0 && unsent.length === 0) return { escalated: 0 };
     const directory = await currentDirectory(context.now);
+    /** Tells the duty officer(s), then clears the pending notice; only the run that clears it counts it as sent. */
+    const sendNotices = async (thread: ConsultThreadRecord, duty: Assignee, moving: boolean) => {
+      const receivers = await assignedUsers(directory, duty);
+      await Promise.all(receivers.map((receiver) => allowWatching(thread._id, receiver, context.now)));
+      await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), `${moving ? '超时转来' : '超时未回复'}：${thread.title}`, context.now)));
+      await database()
+        .collection(COLLECTIONS.consultThreads)
+        .where({ _id: thread._id, escalationNoticePending: true })
+        .update({ data: { escalationNoticePending: false } });
+    };
+    for (const thread of unsent) {
+      if (Date.now() >= deadline) break;
+      if (!thread.stationId) continue;
+      // Claim it again (the lease moves on), so two runs do not both send it.
+      const claimed = await updated(
+        database()
+          .collection(COLLECTIONS.consultThreads)
+          .where({ _id: thread._id, escalationNoticePending: true, escalatedAt: _.lte(new Date(context.now.getTime() - NOTICE_LEASE_MS)) })
+          .update({ data: { escalatedAt: context.now } }),
+      );
+      if (claimed !== 1) continue;
+      const duty = dutyAssignee(directory, thread.stationId, context.now);
+      // A thread that was moved now has the duty officer as its assignee; a desk thread was only reminded.
+      await sendNotices(thread, duty, thread.assigneeKey === assigneeKey(duty));
+    }
     let escalated = 0;
     for (const thread of overdue) {
+      if (Date.now() >= deadline) break;
       if (!thread.stationId) continue;
       const duty = dutyAssignee(directory, thread.stationId, context.now);
       const from = thread.assigneeLabel;
@@ -56,6 +99,7 @@ export const escalationHandlers: EscalationHandlers = {
           {
             escalated: true,
             escalatedAt: context.now,
+            escalationNoticePending: true,
             ...(moving
               ? {
                   assignee: duty,
@@ -75,9 +119,7 @@ export const escalationHandlers: EscalationHandlers = {
         throw error;
       }
       escalated += 1;
-      const receivers = await assignedUsers(directory, duty);
-      await Promise.all(receivers.map((receiver) => allowWatching(thread._id, receiver, context.now)));
-      await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), `${moving ? '超时转来' : '超时未回复'}：${thread.title}`, context.now)));
+      await sendNotices(thread, duty, moving);
     }
     return { escalated };
   },

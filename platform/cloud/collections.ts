@@ -464,6 +464,8 @@ export interface ConsultThreadRecord {
   /** The escalation timer moved it once; it never moves a thread twice. */
   escalated: boolean;
   escalatedAt?: Date;
+  /** Escalated, but the duty officer's notices not yet sent: a run cut off in between leaves it for the next run. */
+  escalationNoticePending?: boolean;
   createdAt: Date;
   updatedAt: Date;
   closedAt?: Date;

@@ -305,6 +305,30 @@ describe('hand-over, closing and escalation', () => {
     expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
   });
 
+  test('a timer run with no time left escalates nothing and loses nothing; notices a cut-off run never sent go out once, later', async () => {
+    recordSubscription(cheng(), [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    recordSubscription(cheng(), [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    const first = await ask('household', '户口迁移需要带什么材料？');
+    const second = await ask('household', '新生儿落户怎么办？');
+    later(9 * HOUR);
+    process.env.CONSULT_ESCALATION_BUDGET_MS = '0';
+    try {
+      expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
+    } finally {
+      delete process.env.CONSULT_ESCALATION_BUDGET_MS;
+    }
+    // A run escalated the first thread and was stopped before telling the duty officer.
+    const stoppedAt = new Date(Date.now() - 3 * 60_000);
+    await harness.engine.api.collection('consult_threads').doc(first).update({ data: { escalated: true, escalatedAt: stoppedAt, escalationNoticePending: true } });
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 1 } });
+    const toCheng = () => readOutbox().filter((message) => message.touser === cheng() && message.templateId === CONSULT_TEMPLATES.newQuestion);
+    expect(toCheng().map((message) => message.data.thing1?.value).sort()).toEqual(['超时未回复：户口迁移需要带什么材料？', '超时未回复：新生儿落户怎么办？']);
+    later(HOUR);
+    expect(await harness.timer('consult', 'escalateOverdue')).toMatchObject({ ok: true, data: { escalated: 0 } });
+    expect(toCheng()).toHaveLength(2);
+    expect(harness.engine.find('consult_threads', { _id: second })[0]).toMatchObject({ escalated: true, escalationNoticePending: false });
+  });
+
   test('the station admin sets the response targets; the timer follows them', async () => {
     const admin = openid('admin-xly');
     expect(codeOf(await harness.call(zhao(), actions.consult.setResponseTargets, { stationId: 'xiluoyuan', minutes: { urgent: 10, high: 30, normal: 60 } }))).toBe('FORBIDDEN');
