@@ -17,7 +17,7 @@ jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToClo
 jest.mock('@/platform/location', () => ({ getCurrentLocation: jest.fn() }));
 jest.mock('@/platform/realtime', () => ({ watchCollection: jest.fn(() => ({ close: jest.fn() })) }));
 jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({ 'tmpl-consult-reply': 'accept' })) }));
-jest.mock('@/platform/cloud-files', () => ({ uploadToCloud: jest.fn() }));
+jest.mock('@/platform/upload-image', () => ({ uploadImage: jest.fn(), ImageUploadError: class extends Error {} }));
 const transport = jest.mocked(sendToCloud);
 const subscription = jest.mocked(requestSubscription);
 const scrollSpy = jest.fn();

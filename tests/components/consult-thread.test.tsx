@@ -14,7 +14,7 @@ import { watchCollection, type WatchHandlers } from '@/platform/realtime';
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
 jest.mock('@/platform/realtime', () => ({ watchCollection: jest.fn(() => ({ close: jest.fn() })) }));
 jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({})) }));
-jest.mock('@/platform/cloud-files', () => ({ uploadToCloud: jest.fn() }));
+jest.mock('@/platform/upload-image', () => ({ uploadImage: jest.fn(), ImageUploadError: class extends Error {} }));
 const transport = jest.mocked(sendToCloud);
 const watch = jest.mocked(watchCollection);
 

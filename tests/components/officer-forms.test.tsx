@@ -10,7 +10,7 @@ import { InviteForm } from '@/packages/officer/pages/workbench/invite-form';
 import { sendToCloud } from '@/platform/cloud-transport';
 
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
-jest.mock('@/platform/cloud-files', () => ({ uploadToCloud: jest.fn() }));
+jest.mock('@/platform/upload-image', () => ({ uploadImage: jest.fn(), ImageUploadError: class extends Error {} }));
 const transport = jest.mocked(sendToCloud);
 const sent = (action: string) => transport.mock.calls.filter(([, data]) => data.action === action).map(([, data]) => data.input);
 

@@ -4,6 +4,7 @@
  * held about her, exports it (two files, downloaded), reads what stays and until when, deletes her
  * account, and on coming back finds a new, empty account. 李警官's thread now shows her as 已注销.
  */
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs } from './browser';
 
@@ -36,6 +37,14 @@ async function call<T>(page: Page, fn: string, action: string, input: unknown): 
   return body.data;
 }
 
+/** The officer's view of the thread's last photo, as the app serves it. */
+async function officerPhotoUrl(officer: Page, threadId: string): Promise<string> {
+  const view = await call<{ messages: { photoUrls: string[] }[] }>(officer, 'consult', 'getThread', { threadId });
+  const url = view.messages.flatMap((message) => message.photoUrls).at(-1);
+  if (!url) throw new Error('no photo in the thread');
+  return url;
+}
+
 const MY_DATA = 'packages/content/pages/my-data/index';
 const QUESTION = '老人身份证过期了，补办要带什么？我电话13812345678';
 
@@ -51,6 +60,17 @@ test('a resident exports her data, deletes her account, comes back to an empty o
   const started = await call<{ kind: string; threadId: string }>(resident, 'consult', 'startThread', { category: 'household', text: QUESTION });
   expect(started.kind).toBe('sent');
   await call(officer, 'consult', 'sendMessage', { threadId: started.threadId, clientId: 'e2e-officer-1', text: '带上户口本，到大厅2号窗口' });
+
+  // A photo in her thread: made smaller in the browser, uploaded through the media function.
+  await resident.goto(`${baseUrl()}/#/packages/consult/pages/thread/index?id=${started.threadId}`);
+  await shown(resident, '带上户口本，到大厅2号窗口').waitFor();
+  const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), shown(resident, '+ 照片').click()]);
+  await chooser.setFiles(path.join(__dirname, '../../src/assets/tabbar/feed-active.png'));
+  await resident.locator('.photo-picker__image').filter({ visible: true }).first().waitFor();
+  await resident.locator('.consult-composer__send').filter({ visible: true }).click();
+  await resident.locator('.consult-message--mine .consult-message__photos img, .consult-message--mine img').filter({ visible: true }).first().waitFor();
+  const photoUrl = await officerPhotoUrl(officer, started.threadId);
+  expect((await fetch(photoUrl)).headers.get('content-type')).toBe('image/jpeg');
 
   // 我的 → 我的数据
   await resident.goto(`${baseUrl()}/#/pages/me/index`);
@@ -105,4 +125,6 @@ test('a resident exports her data, deletes her account, comes back to an empty o
   await shown(officer, '带上户口本，到大厅2号窗口').waitFor();
   expect(await officer.getByText(QUESTION).count()).toBe(0);
   await screenshot(officer, 'my-data-officer-thread');
+  // Her photo is gone from storage too.
+  expect((await fetch(photoUrl)).status).toBe(404);
 });

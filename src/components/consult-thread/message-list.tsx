@@ -41,6 +41,7 @@ function Message({ message }: { message: MessageView }) {
         {message.text && <Text className="consult-message__text" userSelect>{message.text}</Text>}
         <Photos urls={message.photoUrls} author={author} />
       </View>
+      {message.photoNotice && <Text className="consult-message__photo-notice">{message.photoNotice}</Text>}
       <Text className="consult-message__time">
         {formatDateTime(message.at)}
         {receipt(message)}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { roleProps } from '@/components/a11y';
-import { uploadToCloud } from '@/platform/cloud-files';
+import { ImageUploadError, uploadImage } from '@/platform/upload-image';
 import './photo-picker.scss';
 
 export interface PickedPhoto {
@@ -28,12 +28,11 @@ export function PhotoPicker({ photos, onChange }: { photos: PickedPhoto[]; onCha
     }
     setUploading(true);
     try {
-      const uploaded = await Promise.all(
-        paths.map(async (path) => ({ path, fileId: await uploadToCloud(path, `consult/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.jpg`) })),
-      );
+      // Made smaller on the phone, then recorded as this resident's upload for 问片警.
+      const uploaded = await Promise.all(paths.map(async (path) => ({ path, fileId: (await uploadImage(path, 'consult')).fileId })));
       onChange([...photos, ...uploaded].slice(0, MAX_PHOTOS));
-    } catch {
-      setError('照片没有传上去，请检查网络后再试');
+    } catch (problem) {
+      setError(problem instanceof ImageUploadError ? problem.message : '照片没有传上去，请检查网络后再试');
     } finally {
       setUploading(false);
     }

@@ -20,7 +20,7 @@ import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { callAction } from '@/platform/cloud-call';
-import { uploadToCloud } from '@/platform/cloud-files';
+import { ImageUploadError, uploadImage } from '@/platform/upload-image';
 import { officerArticlesPath } from '@/routes';
 import { revealFirstError } from '@/utils/reveal';
 import { draftFromForm, EMPTY_DRAFT, formFromDraft, toggled, type DraftFormState } from './draft-form';
@@ -75,13 +75,13 @@ export default function PublishPage() {
     setUploadProblem(undefined);
     try {
       const added: DraftFormState['images'] = [];
-      for (const [index, path] of chosen.tempFilePaths.entries()) {
-        const fileId = await uploadToCloud(path, `articles/${stationId}/${Date.now()}-${index}.jpg`);
+      for (const path of chosen.tempFilePaths) {
+        const { fileId } = await uploadImage(path, 'article');
         added.push({ fileId, preview: path });
       }
       setForm((current) => ({ ...current, images: [...current.images, ...added].slice(0, MAX_ARTICLE_IMAGES) }));
-    } catch {
-      setUploadProblem('图片上传失败，请再点一次“添加图片”。');
+    } catch (problem) {
+      setUploadProblem(problem instanceof ImageUploadError ? problem.message : '图片上传失败，请再点一次“添加图片”。');
     } finally {
       setUploading(false);
     }
