@@ -26,6 +26,8 @@ export const ROUTES = {
   dutyRoster: '/packages/officer/pages/roster/index',
   routingRules: '/packages/officer/pages/routing-rules/index',
   myData: '/packages/content/pages/my-data/index',
+  contactCard: '/packages/content/pages/card/index',
+  bankCheck: '/packages/consult/pages/bank-check/index',
 } as const;
 
 /** One anti-fraud item; also the path a shared group card opens, with the sharer's area as `from`. */

@@ -202,6 +202,15 @@ export const DEMO_PERSONAS: DemoPersona[] = [
     districtId: 'fengtai',
   },
   {
+    key: 'partner-bank-kq',
+    label: '银行网点 · 刘晓',
+    description: '工商银行康桥支行 柜台主管（警银联动：客户转账可疑时请反诈民警核实）',
+    openid: 'local-openid-partner-icbc-kangqiao',
+    nickname: '刘晓',
+    role: 'resident',
+    officerKinds: [],
+  },
+  {
     key: 'admin-xly',
     label: '所管理员 · 西罗园内勤',
     description: '西罗园派出所 内勤（发布预警、配置服务、管理民警）',

@@ -13,7 +13,7 @@ import { PageState } from '@/components/page-state';
 import { useAction, type ActionState } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
 import { ROUTES } from '@/routes';
-import { BeatCard } from './beat-card';
+import { BeatCard } from '@/components/beat-card';
 import { DemoIdentityLink } from './demo-identity-link';
 import { NicknameEditor } from './nickname-editor';
 import { ProfileCard } from './profile-card';

@@ -6,6 +6,7 @@ import { consultActions, type InboxView, type ThreadSummaryView } from '@domain/
 import { CONSULT_TEMPLATES, CONSULT_WATCH_COLLECTION } from '@domain/consult';
 import { CONSULT_CATEGORY_LABELS, PRIORITY_LABELS } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
+import { BankCheckList } from '@/components/bank-check-list';
 import { CountBadge } from '@/components/count-badge';
 import { NoticeCard } from '@/components/notice-card';
 import { PageRoot } from '@/components/page-root';
@@ -43,7 +44,7 @@ function summaryOf(viewLabel: string, threads: ThreadSummaryView[]): string {
 function ThreadRow({ thread }: { thread: ThreadSummaryView }) {
   const waiting = thread.awaiting === 'officer';
   const priority = thread.priority !== 'normal' ? `【${PRIORITY_LABELS[thread.priority]}】` : '';
-  const category = thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category];
+  const category = thread.kind === 'bankCheck' ? '银行网点求助' : thread.kind === 'fraudCheck' ? '转账前核实' : CONSULT_CATEGORY_LABELS[thread.category];
   const wait = waiting ? `${waited(thread.waitedMinutes)} · ${WAIT_LABELS[thread.waitLevel]}` : '已回复，等居民回复';
   return (
     <View
@@ -75,13 +76,27 @@ const STATION_REFRESH_MS = 60_000;
 function Inbox({ stationId }: { stationId: string }) {
   const [view, setView] = useState<InboxView>('mine');
   const inbox = useAction(consultActions.officerInbox, { stationId, view }, { pullDownRefresh: true, isEmpty: (data) => data.threads.length === 0 });
+  // A bank clerk has a customer at the counter: their checks sit above every view, whoever holds them.
+  const bankChecks = useAction(consultActions.openBankChecks, { stationId });
   // New questions and replies arrive as change signals on this officer's threads; 本所 and 待认领
   // also hold colleagues' threads, which send this officer no signal: those are polled.
-  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => void inbox.reload({ quiet: true }));
-  useRefreshWhileShown(() => void inbox.reload({ quiet: true }), STATION_REFRESH_MS);
+  useLiveChanges(CONSULT_WATCH_COLLECTION, { openid: '{openid}' }, () => {
+    void inbox.reload({ quiet: true });
+    void bankChecks.reload({ quiet: true });
+  });
+  useRefreshWhileShown(() => {
+    void inbox.reload({ quiet: true });
+    void bankChecks.reload({ quiet: true });
+  }, STATION_REFRESH_MS);
 
   return (
     <View>
+      {bankChecks.data && bankChecks.data.length > 0 && (
+        <View className="inbox-bank" role="region" aria-label="银行网点求助">
+          <Text className="inbox-bank__title">银行网点求助 {bankChecks.data.length} 件（客户正在柜台）</Text>
+          <BankCheckList checks={bankChecks.data} onOpen={(check) => void Taro.navigateTo({ url: officerThreadPath(check.threadId) })} />
+        </View>
+      )}
       <View className="inbox-tabs" role="tablist" aria-label="提问范围">
         {VIEWS.map((item) => (
           <View

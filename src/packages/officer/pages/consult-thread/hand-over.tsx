@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { consultActions, type ThreadView } from '@domain/actions/consult';
+import { BANK_CHECK_OUTCOME_LABELS, BANK_CHECK_OUTCOMES, type BankCheckOutcome } from '@domain/anti-fraud/bank-check';
 import { THREAD_OUTCOME_LABELS, THREAD_OUTCOMES, type ThreadOutcome } from '@domain/consult';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
@@ -70,6 +71,39 @@ export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed:
           if (close.pending) return;
           const closed = await close.submit({ threadId: thread.id, outcome: outcome ?? ('' as ThreadOutcome), ...(note.trim() ? { note: note.trim() } : {}) });
           if (closed) onClosed(closed);
+        }}
+      >
+        <Text>{close.pending ? '正在办结…' : '确认办结'}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** A bank check closes with what became of the money: 止付, 劝阻成功, 未受骗, 已受骗 (counted as money protected). */
+export function BankCheckClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed: () => void }) {
+  const [outcome, setOutcome] = useState<BankCheckOutcome>();
+  const [note, setNote] = useState('');
+  const close = useSubmit(consultActions.closeBankCheck);
+  return (
+    <View className="officer-panel">
+      <Text className="officer-panel__title" id="bank-check-outcomes">核实结果</Text>
+      <View className="officer-panel__chips" role="group" aria-labelledby="bank-check-outcomes">
+        {BANK_CHECK_OUTCOMES.map((key) => (
+          <Chip key={key} label={BANK_CHECK_OUTCOME_LABELS[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
+        ))}
+      </View>
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" aria-label="办结说明（可以不写）" nativeProps={{ 'aria-label': '办结说明（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
+      <View aria-live="polite">
+        <FormError error={close.error} />
+      </View>
+      <View
+        className="officer-panel__submit"
+        {...roleProps('button')}
+        aria-disabled={close.pending}
+        onClick={async () => {
+          if (close.pending) return;
+          const closed = await close.submit({ threadId: thread.id, outcome: outcome ?? ('' as BankCheckOutcome), ...(note.trim() ? { note: note.trim() } : {}) });
+          if (closed) onClosed();
         }}
       >
         <Text>{close.pending ? '正在办结…' : '确认办结'}</Text>

@@ -12,7 +12,7 @@ import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { officerThreadPath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
-import { ClosePanel, TransferPanel } from './hand-over';
+import { BankCheckClosePanel, ClosePanel, TransferPanel } from './hand-over';
 import './index.scss';
 
 function ResidentCard({ thread }: { thread: ThreadView }) {
@@ -109,7 +109,16 @@ function OfficerThread({ threadId }: { threadId: string }) {
                   }}
                 />
               )}
-              {panel === 'close' && (
+              {panel === 'close' && data.kind === 'bankCheck' && (
+                <BankCheckClosePanel
+                  thread={data}
+                  onClosed={() => {
+                    setPanel('none');
+                    void thread.reload();
+                  }}
+                />
+              )}
+              {panel === 'close' && data.kind !== 'bankCheck' && (
                 <ClosePanel
                   thread={data}
                   onClosed={(closed) => {

@@ -3,6 +3,7 @@ import type { BeatCardView } from '@domain/actions/directory';
 import { openHomeCommunityPage } from '@/components/home-community';
 import { PhoneLine } from '@/components/phone-line';
 import { roleProps } from '@/components/a11y';
+import './index.scss';
 
 /** The officer's initial on a round badge, when the directory has no photo: "赵警官" → 赵. */
 const initialOf = (title: string): string => Array.from(title.trim())[0] ?? '警';
@@ -11,7 +12,7 @@ const initialOf = (title: string): string => Array.from(title.trim())[0] ?? '警
  * 警民联系牌: the digital version of the plate on the building door — the community, its
  * station and post, the beat officer, and the two numbers a resident may call.
  */
-export function BeatCard({ card }: { card: BeatCardView }) {
+export function BeatCard({ card, officerNote = '负责您的社区', changeable = true }: { card: BeatCardView; officerNote?: string; changeable?: boolean }) {
   const { community, station, post, officer } = card;
   return (
     <View className="beat-card">
@@ -34,7 +35,7 @@ export function BeatCard({ card }: { card: BeatCardView }) {
           )}
           <View className="beat-card__officer-body">
             <Text className="beat-card__officer-title">{officer.title}</Text>
-            <Text className="beat-card__officer-kinds">{officer.kindsLabel} · 负责您的社区</Text>
+            <Text className="beat-card__officer-kinds">{officer.kindsLabel} · {officerNote}</Text>
           </View>
         </View>
       ) : (
@@ -48,12 +49,14 @@ export function BeatCard({ card }: { card: BeatCardView }) {
         <PhoneLine title="派出所电话" number={station.phone} description={station.address} />
       </View>
 
-      <View className="beat-card__change" {...roleProps('button')} aria-label="更换社区：登记另一个住址社区" hoverClass="beat-card__change--pressed" onClick={openHomeCommunityPage}>
-        <Text>更换社区</Text>
-        <Text className="beat-card__change-arrow" aria-hidden>
-          ›
-        </Text>
-      </View>
+      {changeable && (
+        <View className="beat-card__change" {...roleProps('button')} aria-label="更换社区：登记另一个住址社区" hoverClass="beat-card__change--pressed" onClick={openHomeCommunityPage}>
+          <Text>更换社区</Text>
+          <Text className="beat-card__change-arrow" aria-hidden>
+            ›
+          </Text>
+        </View>
+      )}
     </View>
   );
 }
