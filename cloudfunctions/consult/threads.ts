@@ -16,6 +16,7 @@ import type { Directory } from '@platform/cloud/directory';
 import { findById, isoDate } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 import { templateIdFor } from '@platform/cloud/settings';
+import { userIdFor } from '@platform/cloud/identity';
 
 /** Subscribe-message templates (configured in the WeChat admin console). */
 export const CONSULT_NEW_TEMPLATE = CONSULT_TEMPLATES.newQuestion;
@@ -169,11 +170,21 @@ export async function assignedUsers(directory: Directory, assignee: Assignee): P
 export async function notify(touser: string, templateId: string, page: string, title: string, at: Date): Promise<void> {
   try {
     await cloud.openapi.subscribeMessage.send({ touser, templateId: templateIdFor(templateId), page, data: messageData({ thing1: title, time2: at }) });
+    // An officer's workbench counts the new-question messages left (station.armAlerts adds them).
+    if (templateId === CONSULT_TEMPLATES.newQuestion) await spendOfficerCredit(touser, false);
   } catch (error) {
     const code = (error as { errCode?: number }).errCode;
     // 43101: the person has no subscription left for this template — the usual case, not a fault.
-    if (code !== 43101) console.warn('[consult] subscribe message not sent', code);
+    if (code === 43101 && templateId === CONSULT_TEMPLATES.newQuestion) await spendOfficerCredit(touser, true);
+    else if (code !== 43101) console.warn('[consult] subscribe message not sent', code);
   }
+}
+
+/** One new-question message delivered (or WeChat says none are left): the officer's count follows. */
+async function spendOfficerCredit(openid: string, noneLeft: boolean): Promise<void> {
+  const _ = database().command;
+  const query = database().collection(COLLECTIONS.officerAlertCredits).where({ _id: userIdFor(openid), remaining: _.gt(0) });
+  await query.update({ data: noneLeft ? { remaining: 0 } : { remaining: _.inc(-1) } });
 }
 
 export const threadPageFor = (role: 'resident' | 'officer', threadId: string) =>

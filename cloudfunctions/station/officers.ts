@@ -1,9 +1,9 @@
 import type { stationActions } from '@domain/actions/station';
 import { ActionError } from '@domain/errors';
 import { handoverRefusal, isActiveOfficer, onDutyAt, successorAfterHandover } from '@domain/station';
-import { COLLECTIONS, type MediationCaseRecord, type ConsultMessageRecord, type ConsultThreadRecord, type DutyShiftRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type OfficerAlertCreditsRecord, type MediationCaseRecord, type ConsultMessageRecord, type ConsultThreadRecord, type DutyShiftRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { findMany } from '@platform/cloud/documents';
+import { findById, findMany } from '@platform/cloud/documents';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
@@ -25,7 +25,9 @@ import {
   stationShifts,
 } from './shared';
 
-type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'assignOfficer' | 'deactivateOfficer'>;
+type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'armAlerts' | 'assignOfficer' | 'deactivateOfficer'>;
+
+const alertCreditsOf = async (userId: string) => (await findById<OfficerAlertCreditsRecord>(COLLECTIONS.officerAlertCredits, userId))?.remaining ?? 0;
 
 async function onDutyIds(stationId: string, now: Date): Promise<Set<string>> {
   const [shifts, leave] = await Promise.all([stationShifts(stationId, now, new Date(now.getTime() + 1)), stationLeave(stationId, now, new Date(now.getTime() + 1))]);
@@ -59,7 +61,19 @@ export const officerHandlers: OfficerHandlers = {
     const { user } = requireUser(context);
     const officer = await ownOfficerRecord(user._id);
     if (!officer) return null;
-    return (await viewsOf(officer.stationId, [officer], context.now))[0]!;
+    return { ...(await viewsOf(officer.stationId, [officer], context.now))[0]!, alertCredits: await alertCreditsOf(user._id) };
+  },
+
+  async armAlerts({ accepted }, context) {
+    const { user } = requireUser(context);
+    if (!(await ownOfficerRecord(user._id))) throw new ActionError('FORBIDDEN', '只有民警需要开启新提问提醒');
+    const remaining = await inTransaction(async (transaction) => {
+      const current = await readInTransaction<OfficerAlertCreditsRecord>(transaction, COLLECTIONS.officerAlertCredits, user._id);
+      const next = (current?.remaining ?? 0) + accepted;
+      await transaction.collection(COLLECTIONS.officerAlertCredits).doc(user._id).set({ data: { remaining: next, updatedAt: context.now } });
+      return next;
+    });
+    return { alertCredits: remaining };
   },
 
   async updateMyOfficerProfile({ title, phone }, context) {

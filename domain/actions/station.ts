@@ -32,6 +32,11 @@ export interface OfficerAdminView {
   onDutyNow: boolean;
 }
 
+/** The signed-in officer's own record, with the new-question messages WeChat will still deliver. */
+export interface MyOfficerView extends OfficerAdminView {
+  alertCredits: number;
+}
+
 export interface HandoverView {
   officerId: string;
   successorId: string;
@@ -199,7 +204,7 @@ export const stationActions = defineFunction('station', {
     policy: 'stationStaff',
     stationOf: (input) => input.stationId,
   }),
-  myOfficerProfile: action<OfficerAdminView | null>()({
+  myOfficerProfile: action<MyOfficerView | null>()({
     summary: '我的民警资料（居民看到的称呼、工作电话、照片）',
     input: v.strictObject({}),
     policy: 'signedIn',
@@ -207,6 +212,11 @@ export const stationActions = defineFunction('station', {
   updateMyOfficerProfile: action<OfficerAdminView>()({
     summary: '民警修改自己的称呼和工作电话',
     input: v.strictObject({ title: text('称呼', 10), phone: workPhone }),
+    policy: 'signedIn',
+  }),
+  armAlerts: action<{ alertCredits: number }>()({
+    summary: '民警开启“新的提问”微信提醒：记下这次同意了几条',
+    input: v.strictObject({ accepted: v.pipe(v.number('次数无效'), v.integer('次数无效'), v.minValue(0, '次数无效'), v.maxValue(3, '次数无效')) }),
     policy: 'signedIn',
   }),
   assignOfficer: action<OfficerAdminView>()({

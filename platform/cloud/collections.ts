@@ -37,6 +37,8 @@ export const COLLECTIONS = {
   checkInCodes: 'check_in_codes',
   articleAcks: 'article_acks',
   alertSubscriptions: 'alert_subscriptions',
+  /** An officer's one-time subscriptions to new-question messages (WeChat grants one message per acceptance): `_id` is the user id. */
+  officerAlertCredits: 'officer_alert_credits',
   quizRounds: 'quiz_rounds',
   consultThreads: 'consult_threads',
   consultMessages: 'consult_messages',
@@ -307,6 +309,13 @@ export interface AlertSubscriptionRecord {
   stationId: string;
   remaining: number;
   acceptedAt: Date;
+}
+
+/** How many new-question messages WeChat will still deliver to an officer: accepted prompts minus messages sent. */
+export interface OfficerAlertCreditsRecord {
+  _id: string;
+  remaining: number;
+  updatedAt: Date;
 }
 
 /** One quiz round: `userDay` = `${userId}.${day}` (indexed), so today's questions are one lookup. */

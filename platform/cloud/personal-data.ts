@@ -484,6 +484,21 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     erase: justRemove(COLLECTIONS.alertSubscriptions),
   },
   {
+    collection: COLLECTIONS.officerAlertCredits,
+    group: 'subscriptions',
+    holds: '民警：还能收到几条“新的提问”微信提醒',
+    purpose: '在工作台显示提醒次数，用完时提示重新开启',
+    readers: '只由程序使用',
+    retention: '直到用完或注销',
+    find: async ({ userId }) => {
+      const credits = await findById<Doc>(COLLECTIONS.officerAlertCredits, userId);
+      return credits ? [credits] : [];
+    },
+    line: (doc) => `新提问提醒，还能收 ${String(doc.remaining)} 条`,
+    exported: (doc) => ({ remaining: doc.remaining, updatedAt: isoDate(doc.updatedAt) }),
+    erase: justRemove(COLLECTIONS.officerAlertCredits),
+  },
+  {
     collection: COLLECTIONS.alertDeliveries,
     group: 'subscriptions',
     holds: '每条紧急预警是否已发给您',

@@ -8,6 +8,7 @@
 import { actions, type HallSettingsView } from '@domain/actions';
 import { mediationActions } from '@domain/actions/mediation';
 import { BOOKING_TEMPLATES } from '@domain/booking';
+import { CONSULT_TEMPLATES } from '@domain/consult';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { userIdFor } from '@platform/cloud/identity';
 import { persona } from '../support/cloud-harness';
@@ -128,6 +129,23 @@ describe('deactivating an officer', () => {
     ok(await harness.call(admin(), actions.account.revokeStaff, { stationId: 'xiluoyuan', userId: me.userId }));
     expect(ok(await harness.call('openid-newcomer', actions.station.myOfficerProfile, {}))).toBeNull();
     expect(workLeftWithInactiveOfficers()).toEqual([]);
+  });
+});
+
+describe('new-question alerts on the workbench', () => {
+  test('the officer sees how many WeChat alerts are left; each message spends one; WeChat saying none are left sets it to 0', async () => {
+    const zhao = persona('officer-beat-xly').openid;
+    expect(ok(await harness.call(zhao, actions.station.myOfficerProfile, {}))?.alertCredits).toBe(0);
+    // Three taps on 再开启, but WeChat recorded only one acceptance (the others were declined there).
+    recordSubscription(zhao, [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    expect(ok(await harness.call(zhao, actions.station.armAlerts, { accepted: 3 })).alertCredits).toBe(3);
+    await ask('楼上天天半夜拖桌子');
+    expect(readOutbox().filter((message) => message.touser === zhao)).toHaveLength(1);
+    expect(ok(await harness.call(zhao, actions.station.myOfficerProfile, {}))?.alertCredits).toBe(2);
+    await ask('楼下饭馆油烟太大');
+    expect(ok(await harness.call(zhao, actions.station.myOfficerProfile, {}))?.alertCredits).toBe(0);
+    // A resident cannot arm officer alerts.
+    expect(failed(await harness.call(wang(), actions.station.armAlerts, { accepted: 1 })).code).toBe('FORBIDDEN');
   });
 });
 

@@ -2,6 +2,8 @@ import { useState, useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
 import { stationActions } from '@domain/actions/station';
 import { SHIFT_KIND_LABELS } from '@domain/station/roster';
+import { CONSULT_TEMPLATES } from '@domain/consult';
+import { requestSubscription } from '@/platform/subscribe';
 import { FormError } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -32,6 +34,7 @@ export function StationStatus({ stationId, showGaps }: { stationId: string; show
 export function MyOfficerProfile() {
   const profile = useAction(stationActions.myOfficerProfile, {}, { isEmpty: () => false });
   const save = useSubmit(stationActions.updateMyOfficerProfile);
+  const arm = useSubmit(stationActions.armAlerts);
   const [title, setTitle] = useState('');
   const [phone, setPhone] = useState('');
   const [done, setDone] = useState<string>();
@@ -42,8 +45,24 @@ export function MyOfficerProfile() {
     }
   }, [profile.data]);
   if (!profile.data) return null;
+  const credits = profile.data.alertCredits;
+
+  async function rearm() {
+    // Must run inside the tap: WeChat shows its prompt only in answer to one.
+    const decisions = await requestSubscription([CONSULT_TEMPLATES.newQuestion]).catch(() => ({}) as Record<string, string>);
+    const accepted = Object.values(decisions).filter((decision) => decision === 'accept').length;
+    const answer = await arm.submit({ accepted });
+    if (answer && profile.data) profile.setData({ ...profile.data, alertCredits: answer.alertCredits });
+  }
+
   return (
     <Section title="我的民警资料">
+      <View className="admin-row" aria-live="polite">
+        <Text className="admin-row__title">新提问微信提醒：还能收 {credits} 条</Text>
+        <Text className="admin-row__text">{credits === 0 ? '提醒已用完：居民的新提问不会再发到您的微信，只在工作台显示。' : '微信每同意一次，只能发一条提醒。'}</Text>
+      </View>
+      <ActionButton tone={credits === 0 ? 'primary' : 'plain'} label="再开启一次新提问提醒" pending={arm.pending} onClick={() => void rearm()} />
+      <FormError error={arm.error} />
       <Field label="居民看到的称呼" value={title} onChange={setTitle} />
       <Field label="工作电话（印在警民联系牌上）" value={phone} onChange={setPhone} />
       <FormError error={save.error} />
