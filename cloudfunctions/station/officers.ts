@@ -66,7 +66,7 @@ export const officerHandlers: OfficerHandlers = {
 
   async armAlerts({ accepted }, context) {
     const { user } = requireUser(context);
-    if (!(await ownOfficerRecord(user._id))) throw new ActionError('FORBIDDEN', '只有民警需要开启新提问提醒');
+    if (!(await ownOfficerRecord(user._id))) throw new ActionError('NOT_FOUND', '您还没有登记民警身份');
     const remaining = await inTransaction(async (transaction) => {
       const current = await readInTransaction<OfficerAlertCreditsRecord>(transaction, COLLECTIONS.officerAlertCredits, user._id);
       const next = (current?.remaining ?? 0) + accepted;
