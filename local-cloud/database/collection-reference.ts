@@ -163,7 +163,13 @@ function queryDocs(context: DatabaseContext, collection: string, compiled: Compi
  * Plain writes wait while an open transaction holds a document they change, then run against
  * what was committed (MongoDB, see locks.ts). `plan` finds the documents and returns how to apply.
  */
-async function whenUnlocked<T>(context: DatabaseContext, collection: string, plan: () => { ids: readonly DocId[]; apply: () => T }): Promise<T> {
+/** A read's answer, given once every write it may have seen is on disk (group commit, engine.ts). */
+export function afterDurable<T>(context: DatabaseContext, value: T): T | Promise<T> {
+  const pending = context.engine.durable();
+  return pending ? pending.then(() => value) : value;
+}
+
+async function whenUnlocked<T>(context: DatabaseContext, collection: string, plan: () => { ids: readonly DocId[]; apply: () => T | Promise<T> }): Promise<T> {
   const { locks } = context.engine;
   for (;;) {
     const { ids, apply } = plan();
@@ -238,7 +244,7 @@ export class Query implements DatabaseQuery {
       if (bytes > MAX_RESULT_BYTES) {
         throw apiError('collection.get', WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT, `the result is ${bytes} bytes; use limit() or field() to return less`);
       }
-      return { data, errMsg: 'collection.get:ok' };
+      return afterDurable(this.context, { data, errMsg: 'collection.get:ok' });
     });
   }
 
@@ -248,7 +254,7 @@ export class Query implements DatabaseQuery {
       const compiled = compiledWhere(this.state.filter, Date.now());
       // Counting a whole collection reads its metadata; a filtered count walks an index like a get().
       if (Object.keys(compiled.filter).length > 0) checkIndexed(this.context, this.collectionName, compiled, [], 'count()');
-      return { total: matchingDocs(this.context, this.collectionName, compiled).length, errMsg: 'collection.count:ok' };
+      return afterDurable(this.context, { total: matchingDocs(this.context, this.collectionName, compiled).length, errMsg: 'collection.count:ok' });
     });
   }
 
@@ -265,13 +271,13 @@ export class Query implements DatabaseQuery {
         const matches = matchingDocs(this.context, this.collectionName, compiled);
         return {
           ids: matches.map((doc) => doc._id as DocId),
-          apply: () => {
+          apply: async () => {
             const mutations: Mutation[] = matches.map((doc) => {
               const next = applyUpdate(doc, ops);
               checkDocumentSize(next);
               return { collection: this.collectionName, type: 'update', id: doc._id as DocId, doc: next };
             });
-            this.context.engine.commit(mutations);
+            await this.context.engine.commit(mutations);
             return { stats: { updated: matches.length }, errMsg: 'collection.update:ok' };
           },
         };
@@ -288,8 +294,8 @@ export class Query implements DatabaseQuery {
         const matches = matchingDocs(this.context, this.collectionName, compiled);
         return {
           ids: matches.map((doc) => doc._id as DocId),
-          apply: () => {
-            this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
+          apply: async () => {
+            await this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
             return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
           },
         };
@@ -318,7 +324,7 @@ export class CollectionReference extends Query implements CollectionReferenceApi
       const prepared = items.map((item) => prepareAdd(item, now));
       return whenUnlocked(this.context, this.collectionName, () => ({
         ids: prepared.map((item) => item.id),
-        apply: () => {
+        apply: async () => {
           const mutations = ensureCollection(this.context, this.collectionName);
           const ids = new Set<DocId>();
           for (const { id, doc } of prepared) {
@@ -326,7 +332,7 @@ export class CollectionReference extends Query implements CollectionReferenceApi
             ids.add(id);
             mutations.push({ collection: this.collectionName, type: 'add', id, doc });
           }
-          this.context.engine.commit(mutations);
+          await this.context.engine.commit(mutations);
           const added = [...ids];
           return Array.isArray(options.data) ? { _ids: added, errMsg: 'collection.add:ok' } : { _id: added[0] as DocId, errMsg: 'collection.add:ok' };
         },
@@ -353,10 +359,10 @@ export class DocumentReference implements DocumentReferenceApi {
       const doc = isDocId(this._id) ? this.context.engine.get(this.collectionName, this._id) : undefined;
       if (!doc) {
         if (this.context.throwOnNotFound) throw notFoundError('document.get', this._id);
-        return { data: null, errMsg: 'document.get:ok' };
+        return afterDurable(this.context, { data: null, errMsg: 'document.get:ok' });
       }
       const projection = compileProjection(this.projection);
-      return { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' };
+      return afterDurable(this.context, { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' });
     });
   }
 
@@ -370,11 +376,14 @@ export class DocumentReference implements DocumentReferenceApi {
         const doc = isDocId(id) ? this.context.engine.get(this.collectionName, id) : undefined;
         return {
           ids: doc ? [id] : [],
-          apply: () => {
-            if (!doc) return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
+          apply: async () => {
+            if (!doc) {
+              await this.context.engine.durable();
+              return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
+            }
             const next = applyUpdate(doc, ops);
             checkDocumentSize(next);
-            this.context.engine.commit([{ collection: this.collectionName, type: 'update', id, doc: next }]);
+            await this.context.engine.commit([{ collection: this.collectionName, type: 'update', id, doc: next }]);
             return { stats: { updated: 1 }, errMsg: 'document.update:ok' };
           },
         };
@@ -388,11 +397,11 @@ export class DocumentReference implements DocumentReferenceApi {
       const { id, doc } = prepareSet(this._id, data, Date.now());
       return whenUnlocked(this.context, this.collectionName, () => ({
         ids: [id],
-        apply: () => {
+        apply: async () => {
           const mutations = ensureCollection(this.context, this.collectionName);
           const existed = this.context.engine.get(this.collectionName, id) !== undefined;
           mutations.push({ collection: this.collectionName, type: 'set', id, doc });
-          this.context.engine.commit(mutations);
+          await this.context.engine.commit(mutations);
           return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 }, errMsg: 'document.set:ok' };
         },
       }));
@@ -407,8 +416,9 @@ export class DocumentReference implements DocumentReferenceApi {
         const exists = isDocId(id) && this.context.engine.get(this.collectionName, id) !== undefined;
         return {
           ids: exists ? [id] : [],
-          apply: () => {
-            if (exists) this.context.engine.commit([{ collection: this.collectionName, type: 'remove', id }]);
+          apply: async () => {
+            if (exists) await this.context.engine.commit([{ collection: this.collectionName, type: 'remove', id }]);
+            else await this.context.engine.durable();
             return { stats: { removed: exists ? 1 : 0 }, errMsg: 'document.remove:ok' };
           },
         };

@@ -23,12 +23,12 @@ export function createDatabaseApi(context: DatabaseContext, transactions: Transa
     runTransaction: (callback, times) => transactions.runTransaction(context, callback, times),
     startTransaction: () => transactions.startTransaction(context),
     createCollection: (name: string) =>
-      runApi('createCollection', () => {
+      runApi('createCollection', async () => {
         if (typeof name !== 'string' || name === '') throw failure('INVALID_PARAM', 'collection name must be a non-empty string');
         context.engine.assertOpen();
         if (context.engine.hasCollection(name)) throw failure('SYS_ERR', `[DATABASE_COLLECTION_ALREADY_EXIST] collection ${name} already exists`);
         checkCollectionQuota(context, name);
-        context.engine.commit([{ collection: name, type: 'create' }]);
+        await context.engine.commit([{ collection: name, type: 'create' }]);
         return { errMsg: 'createCollection:ok', requestId: generateRequestId() };
       }),
   };

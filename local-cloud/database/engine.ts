@@ -73,6 +73,9 @@ export class Engine {
   readonly locks = new DocumentLocks();
   /** The journal sequence of each document's last change since open (absent: unchanged since open). */
   private readonly versions = new Map<string, number>();
+  /** Group commit: the one fdatasync of this tick, which every commit of the tick waits for. */
+  private pendingSync: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  private syncs = 0;
 
   constructor(private readonly options: EngineOptions) {
     const started = performance.now();
@@ -185,10 +188,56 @@ export class Engine {
     };
   }
 
-  /** Journals a batch, then applies it. Throws (changing nothing) if the journal write fails. */
-  commit(mutations: readonly Mutation[]): void {
+  /** How many fdatasyncs the journal has had since open (group commit: one per tick with writes). */
+  get syncCount(): number {
+    return this.syncs;
+  }
+
+  /** The pending group sync, if records were written since the last one: reads wait for it so nobody sees a write that could still be lost. */
+  durable(): Promise<void> | undefined {
+    return this.pendingSync?.promise;
+  }
+
+  private groupSync(): Promise<void> {
+    if (!this.options.fsync) return Promise.resolve();
+    if (!this.pendingSync) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((ok, fail) => {
+        resolve = ok;
+        reject = fail;
+      });
+      promise.catch(() => undefined); // every waiter gets the rejection; none is left unhandled
+      this.pendingSync = { promise, resolve, reject };
+      setImmediate(() => this.flush());
+    }
+    return this.pendingSync.promise;
+  }
+
+  /** The group's one fdatasync, then every commit of the tick is acknowledged. */
+  private flush(): void {
+    const group = this.pendingSync;
+    this.pendingSync = undefined;
+    if (!group) return;
+    try {
+      if (!this.closed) {
+        this.journal.sync();
+        this.syncs++;
+      }
+      group.resolve();
+    } catch (error) {
+      group.reject(failure('SYS_ERR', `could not sync the journal: ${(error as Error).message}`));
+    }
+  }
+
+  /**
+   * Journals a batch (written to the file at once, synced with the rest of the tick's commits)
+   * and applies it to memory; the promise resolves once the batch is on disk — only then may
+   * the write be acknowledged. Throws (changing nothing) if the journal write fails.
+   */
+  commit(mutations: readonly Mutation[]): Promise<void> {
     this.assertOpen();
-    if (mutations.length === 0) return;
+    if (mutations.length === 0) return this.durable() ?? Promise.resolve();
     for (const mutation of mutations) {
       if (mutation.type === 'create' || mutation.type === 'remove') continue;
       const oversized = this.indexes.oversizedKey(mutation.collection, mutation.doc);
@@ -220,14 +269,16 @@ export class Engine {
       else collection.set(mutation.id, mutation.doc);
     }
     this.notify(mutations);
+    const synced = this.groupSync();
     if (this.journal.size > Math.max(this.options.autoCompactBytes, this.snapshotBytes)) {
       try {
         this.compact();
       } catch (error) {
-        // The batch is durable in the journal already; compaction can wait for the next try.
+        // The batch is in the journal already (synced with its group); compaction can wait for the next try.
         console.warn(`[local-db] compaction failed: ${(error as Error).message}`);
       }
     }
+    return synced;
   }
 
   private notify(mutations: readonly Mutation[]): void {
@@ -273,6 +324,8 @@ export class Engine {
 
   close(): void {
     if (this.closed) return;
+    // Writes waiting for their group sync get it before the file closes.
+    this.flush();
     this.closed = true;
     this.listeners.clear();
     this.journal.close();

@@ -24,7 +24,7 @@ export type * from './types';
 export interface LocalDatabaseOptions {
   /** Directory holding snapshot.json, journal.log and LOCK (created if missing). */
   dir: string;
-  /** fdatasync every commit (default true). Off is still safe against process crashes, not power loss. */
+  /** fdatasync the journal before acknowledging writes (default true), once per tick for all of its commits (group commit). Off is still safe against process crashes, not power loss. */
   fsync?: boolean;
   /** Fail on collections never created, as CloudBase does (default false: created on first write). */
   strictCollections?: boolean;
@@ -61,6 +61,8 @@ export interface LocalDatabase {
   readonly openStats: OpenStats;
   /** How the most recent get() found its documents (scan, ids or an index) and how many it examined. */
   lastQueryPlan(): QueryPlanStats | undefined;
+  /** fdatasyncs of the journal since open: with group commit, one per tick that had writes. */
+  syncCount(): number;
   /** Requests sent so far by every database of this process (see `roundTrips` in errors.ts): take the difference around an action. */
   roundTrips(): number;
 }
@@ -106,5 +108,6 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
     },
     lastQueryPlan: () => engine.lastQuery,
     roundTrips: () => roundTrips.count,
+    syncCount: () => engine.syncCount,
   };
 }

@@ -129,14 +129,16 @@ export class Journal {
     return this.bytes;
   }
 
-  /** Writes one record; returns only once it is in the file (and on disk when fsync is on). */
+  /**
+   * Writes one record into the file (the OS holds it: it survives a killed process). It is on
+   * disk only after the next sync(), which the engine runs once for all records of a tick.
+   */
   append(record: JournalRecord): void {
     if (this.broken) throw this.broken;
     const line = encodeRecord(record);
     let written = 0;
     try {
       while (written < line.length) written += fs.writeSync(this.fd, line, written, line.length - written, this.bytes + written);
-      if (this.fsync) fs.fdatasyncSync(this.fd);
     } catch (error) {
       // Cut off a partial line so the journal stays a clean sequence of records.
       try {
@@ -147,6 +149,19 @@ export class Journal {
       throw error;
     }
     this.bytes += line.length;
+  }
+
+  /** fdatasync: every record appended so far is on disk once this returns (a no-op with fsync off). */
+  sync(): void {
+    if (this.broken) throw this.broken;
+    if (!this.fsync || this.fd < 0) return;
+    try {
+      fs.fdatasyncSync(this.fd);
+    } catch (error) {
+      // What the kernel failed to write is unknown: nothing more may be acknowledged (as databases do on fsync failure).
+      this.broken = new Error(`journal ${this.path} could not be synced (${(error as Error).message}); reopen the database`);
+      throw this.broken;
+    }
   }
 
   /** Empties the journal (after its records went into a snapshot). */

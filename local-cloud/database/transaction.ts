@@ -18,7 +18,7 @@
  *   https://docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL) is rolled back and its
  *   locks freed; using it afterwards fails.
  */
-import { checkReadable, ensureCollection, type DatabaseContext } from './collection-reference';
+import { afterDurable, checkReadable, ensureCollection, type DatabaseContext } from './collection-reference';
 import { checkDocumentSize } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Mutation } from './engine';
@@ -154,20 +154,25 @@ class TransactionState {
     entry.lastWrite = kind;
   }
 
-  /** Applies every buffered write as one journal record, or throws without applying any. */
-  commit(): void {
+  /**
+   * Applies every buffered write as one journal record, or throws without applying any; the
+   * promise resolves once that record is on disk (group commit).
+   */
+  commit(): Promise<void> {
     this.assertActive();
+    let synced: Promise<void>;
     try {
-      this.applyWrites();
+      synced = this.applyWrites();
     } catch (error) {
       // A failed commit ends the transaction, as the server aborts it.
       this.finish('aborted');
       throw error;
     }
     this.finish('committed');
+    return synced;
   }
 
-  private applyWrites(): void {
+  private applyWrites(): Promise<void> {
     const mutations: Mutation[] = [];
     const created = new Set<string>();
     for (const entry of this.entries.values()) {
@@ -185,7 +190,7 @@ class TransactionState {
       const type = base ? (entry.lastWrite === 'update' ? 'update' : 'set') : (entry.createdBy ?? 'add');
       mutations.push({ collection, type, id, doc: current });
     }
-    this.context.engine.commit(mutations);
+    return this.context.engine.commit(mutations);
   }
 
   /** Ends it without writing anything; `reason` is set when the callback asked for it. */
@@ -264,10 +269,10 @@ class TransactionDocumentReference implements TransactionDocumentApi {
       if (!doc) {
         this.state.assertActive();
         if (this.state.context.throwOnNotFound) throw notFoundError('document.get', this._id);
-        return { data: null, errMsg: 'document.get:ok' };
+        return afterDurable(this.state.context, { data: null, errMsg: 'document.get:ok' });
       }
       const projection = compileProjection(this.projection);
-      return { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' };
+      return afterDurable(this.state.context, { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' });
     });
   }
 
@@ -343,8 +348,8 @@ class Transaction implements TransactionApi {
   }
 
   commit(): Promise<{ requestId: string }> {
-    return runApi('transaction.commit', () => {
-      this.state.commit();
+    return runApi('transaction.commit', async () => {
+      await this.state.commit();
       return { requestId: this.state.id };
     });
   }
@@ -397,11 +402,17 @@ export class TransactionManager {
     if (state.rolledBack) throw state.abortReason;
     if (state.status === 'committed') return result;
     roundTrips.count++;
+    let synced: Promise<void>;
     try {
-      state.commit();
+      synced = state.commit();
     } catch (error) {
       state.rollback();
       if (isConflict(error) && times > 0) return this.runTransaction(context, callback, times - 1);
+      throw toApiError('transaction.commit', error);
+    }
+    try {
+      await synced;
+    } catch (error) {
       throw toApiError('transaction.commit', error);
     }
     return result;

@@ -206,3 +206,53 @@ describe('persistence', () => {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+describe('group commit', () => {
+  it('syncs once for all the commits of a tick, and acknowledges each write only after that sync', async () => {
+    const db = open(tempDir(), { fsync: true });
+    await db.api.collection('c').add({ data: { _id: 'first' } });
+    const before = db.syncCount();
+    let acknowledged = 0;
+    const writes = Array.from({ length: 20 }, (_, n) =>
+      db.api
+        .collection('c')
+        .add({ data: { _id: `w${n}` } })
+        .then(() => {
+          acknowledged++;
+        }),
+    );
+    const transaction = db.api.runTransaction(async (t) => {
+      await t.collection('c').doc('first').update({ data: { n: 1 } });
+    });
+    // Microtasks run, the tick's sync has not: nothing may be acknowledged yet.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(acknowledged).toBe(0);
+    expect(db.syncCount()).toBe(before);
+    await Promise.all([...writes, transaction]);
+    expect(acknowledged).toBe(20);
+    expect(db.syncCount() - before).toBeLessThanOrEqual(2);
+    expect(db.syncCount() - before).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a read that saw a write not yet on disk answers only after the sync', async () => {
+    const db = open(tempDir(), { fsync: true });
+    const before = db.syncCount();
+    const write = db.api.collection('c').add({ data: { _id: 'x', v: 1 } });
+    const read = db.api
+      .collection('c')
+      .doc('x')
+      .get()
+      .then((result) => ({ v: result.data?.v, syncs: db.syncCount() }));
+    expect(await read).toEqual({ v: 1, syncs: before + 1 });
+    await write;
+  });
+
+  it('writes acknowledged in one group are all there after reopening', async () => {
+    const dir = tempDir();
+    const db = openLocalDatabase({ dir, fsync: true });
+    await Promise.all(Array.from({ length: 50 }, (_, n) => db.api.collection('c').add({ data: { _id: `g${n}`, n } })));
+    await db.close();
+    const reopened = open(dir);
+    expect(reopened.find('c')).toHaveLength(50);
+  });
+});
