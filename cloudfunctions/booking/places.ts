@@ -9,38 +9,21 @@
 import { checkInClaimId, checkInCodeFor, parseSlotId, placeFreed, type HoldOptions } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type CheckInCodeRecord, type SlotCounterRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
-import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
+import { inContendedTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { bookingSecret } from './secrets';
 import { entriesOf } from './waitlist-entries';
 
-/** CloudBase re-runs a conflicting transaction 3 times itself; a rush on one slot may need a few more, spread out. */
-const CONFLICT_ATTEMPTS = 6;
 export const BUSY_MESSAGE = '现在预约的人很多，请稍等几秒再试一次';
 
 const errorText = (error: unknown): string =>
   typeof error === 'object' && error !== null ? `${(error as { errCode?: unknown }).errCode ?? ''} ${(error as { errMsg?: string }).errMsg ?? ''} ${(error as Error).message ?? ''}` : String(error);
 
-export const isTransactionConflict = (error: unknown): boolean => /TRANSACTION_CONFLICT|transaction conflict/i.test(errorText(error));
 export const isDuplicateId = (error: unknown): boolean => /E11000|duplicate key/i.test(errorText(error));
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * One booking transaction, re-run with a random back-off while other transactions hold the same
- * documents; after that the resident is asked to try again (nothing was written).
- */
-export async function bookingTransaction<T>(body: (transaction: Transaction) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await inTransaction(body);
-    } catch (error) {
-      if (!isTransactionConflict(error)) throw error;
-      if (attempt >= CONFLICT_ATTEMPTS) throw new ActionError('CONFLICT', BUSY_MESSAGE);
-      await pause(5 + Math.random() * 20 * attempt);
-    }
-  }
-}
+/** One booking transaction: re-run with a random back-off while other transactions hold the same documents, then the resident is asked to try again. */
+export const bookingTransaction = <T>(body: (transaction: Transaction) => Promise<T>): Promise<T> =>
+  inContendedTransaction(body, () => new ActionError('CONFLICT', BUSY_MESSAGE));
 
 /** Inside a transaction: takes one place (creating the counter at full capacity the first time). False when none is left. */
 export async function takePlaceIn(transaction: Transaction, slotId: string, capacity: number, now: Date): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { ackCountsOf, type AckCounts } from './ack-counts';
 import { assertOwnUploads } from '@platform/cloud/media';
 import type * as v from 'valibot';
 import type { articleDraft, ArticleStatsView, feedActions, StationArticleView } from '@domain/actions/feed';
@@ -159,14 +160,14 @@ async function notifySubscribers(article: ArticleRecord & { _id: string }, direc
   return first.sent;
 }
 
-function stationArticleView(article: ArticleRecord, directory: Directory, now: Date): StationArticleView {
+function stationArticleView(article: ArticleRecord, directory: Directory, now: Date, acks: Map<string, AckCounts>): StationArticleView {
   return {
     ...summaryOf(article, {}, now, new Map()),
     status: article.status,
     targetScope: article.target.scope,
     targetLabel: targetLabel(article.target, directory),
     shares: article.shares ?? 0,
-    acknowledgements: article.acknowledgements ?? 0,
+    acknowledgements: acks.get(article._id)?.total ?? article.acknowledgements ?? 0,
     ...(article.pinnedUntil ? { pinnedUntil: isoDate(article.pinnedUntil) } : {}),
   };
 }
@@ -285,7 +286,10 @@ export const publishingHandlers: PublishingHandlers = {
     const items = page.slice(0, FEED_PAGE_SIZE);
     const last = items[items.length - 1];
     return {
-      items: items.map((article) => stationArticleView(article, directory, context.now)),
+      items: await (async () => {
+        const acks = await ackCountsOf(items);
+        return items.map((article) => stationArticleView(article, directory, context.now, acks));
+      })(),
       ...(page.length > FEED_PAGE_SIZE && last ? { nextCursor: encodeCursor({ publishedAt: last.publishedAt, id: last._id }) } : {}),
     };
   },
@@ -294,8 +298,9 @@ export const publishingHandlers: PublishingHandlers = {
     const directory = await currentDirectory(context.now);
     const article = await ownArticle(id, stationId);
     const reached = new Set(communitiesReached(article.target, directory));
+    const acks = (await ackCountsOf([{ ...article, _id: id }])).get(id) ?? { total: article.acknowledgements ?? 0, byArea: article.acksByArea ?? {} };
     // Communities that showed up in the counters although the item was not aimed at them (a card forwarded on).
-    for (const counters of [article.acksByArea, article.sharesByArea, article.landingsByArea]) {
+    for (const counters of [acks.byArea, article.sharesByArea, article.landingsByArea]) {
       for (const communityId of Object.keys(counters?.community ?? {})) reached.add(communityId);
     }
     const byCommunity: ArticleStatsView['byCommunity'] = [...reached].map((communityId) => {
@@ -303,7 +308,7 @@ export const publishingHandlers: PublishingHandlers = {
       return {
         key,
         name: directory.communities.get(communityId)?.name ?? communityId,
-        acknowledgements: counterOf(article.acksByArea, key),
+        acknowledgements: counterOf(acks.byArea, key),
         shares: counterOf(article.sharesByArea, key),
         landings: counterOf(article.landingsByArea, key),
       };
@@ -314,7 +319,7 @@ export const publishingHandlers: PublishingHandlers = {
       title: article.title,
       views: article.views ?? 0,
       shares: article.shares ?? 0,
-      acknowledgements: article.acknowledgements ?? 0,
+      acknowledgements: acks.total,
       byCommunity,
     };
   },

@@ -1,4 +1,5 @@
 import type { ArticleView, feedActions, PinnedAlerts, SharedArticleView } from '@domain/actions/feed';
+import { addAcknowledgementIn, ackCountsOf } from './ack-counts';
 import { FEED_PAGE_SIZE } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
 import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
@@ -6,9 +7,9 @@ import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleAckRecord, type 
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany, insert } from '@platform/cloud/documents';
-import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { inContendedTransaction, inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { counterOf, counterPath, feedKeysFor, readerArea, SUMMARY_PROJECTION, summariesOf, temporaryUrls, summaryOf } from './reader';
+import { counterPath, feedKeysFor, readerArea, SUMMARY_PROJECTION, summariesOf, temporaryUrls, summaryOf } from './reader';
 
 type ResidentHandlers = Pick<
   Handlers<typeof feedActions>,
@@ -60,7 +61,7 @@ async function openArticle(
     body: [...article.body],
     tips: [...article.tips],
     imageUrls: article.images.flatMap((file) => (urls.has(file) ? [urls.get(file) as string] : [])),
-    acknowledgements: article.acknowledgements ?? 0,
+    acknowledgements: article.kind === 'alert' ? ((await ackCountsOf([{ ...article, _id: id }])).get(id)?.total ?? 0) : (article.acknowledgements ?? 0),
   };
   return { article, view };
 }
@@ -165,23 +166,22 @@ export const residentHandlers: ResidentHandlers = {
     const { user } = requireUser(context);
     const area = readerArea(user, await currentDirectory(context.now));
     const ackId = `${id}__${user._id}`;
-    return inTransaction(async (transaction) => {
-      const article = await readInTransaction<ArticleRecord>(transaction, COLLECTIONS.articles, id);
-      if (!article || article.status !== 'published') throw new ActionError('NOT_FOUND', '这条信息已撤回或不存在');
-      if (article.kind !== 'alert') throw new ActionError('INVALID_INPUT', '只有预警需要点“我已知晓”');
+    const article = await inContendedTransaction(async (transaction) => {
+      // Read only: acknowledgements never write the article (ack-counts.ts), so they do not contend for it.
+      const current = await readInTransaction<ArticleRecord>(transaction, COLLECTIONS.articles, id);
+      if (!current || current.status !== 'published') throw new ActionError('NOT_FOUND', '这条信息已撤回或不存在');
+      if (current.kind !== 'alert') throw new ActionError('INVALID_INPUT', '只有预警需要点“我已知晓”');
       const existing = await readInTransaction<ArticleAckRecord>(transaction, COLLECTIONS.articleAcks, ackId);
       // A second tap (or a retried request) counts once.
-      if (existing) return { acknowledgements: article.acknowledgements ?? 0 };
+      if (existing) return current;
       const areaKey = counterAreaOf(area);
       const ack: Omit<ArticleAckRecord, '_id'> = { articleId: id, userId: user._id, at: context.now, ...(areaKey ? { areaKey } : {}) };
       await transaction.collection(COLLECTIONS.articleAcks).doc(ackId).set({ data: ack });
-      const acknowledgements = (article.acknowledgements ?? 0) + 1;
-      const [kindKey = '', areaId = ''] = (areaKey ?? '').split(':');
-      const byArea = { ...(article.acksByArea ?? {}) };
-      if (areaKey) byArea[kindKey] = { ...(byArea[kindKey] ?? {}), [areaId]: counterOf(article.acksByArea, areaKey) + 1 };
-      await transaction.collection(COLLECTIONS.articles).doc(id).update({ data: { acknowledgements, acksByArea: byArea } });
-      return { acknowledgements };
-    });
+      await addAcknowledgementIn(transaction, id, user._id, areaKey);
+      return current;
+    }, () => new ActionError('RATE_LIMITED', '现在点“我已知晓”的人很多，请稍等几秒再点一次'));
+    const counts = await ackCountsOf([{ ...article, _id: id }]);
+    return { acknowledgements: counts.get(id)?.total ?? 0 };
   },
 
   async subscribeAlerts({ accepted }, context) {

@@ -36,6 +36,8 @@ export const COLLECTIONS = {
   familyMembers: 'family_members',
   checkInCodes: 'check_in_codes',
   articleAcks: 'article_acks',
+  /** 我已知晓 counts spread over shards so an urgent alert's article is no hot spot (cloudfunctions/feed/ack-counts.ts). */
+  articleAckShards: 'article_ack_shards',
   alertSubscriptions: 'alert_subscriptions',
   /** An officer's one-time subscriptions to new-question messages (WeChat grants one message per acceptance): `_id` is the user id. */
   officerAlertCredits: 'officer_alert_credits',
@@ -747,4 +749,12 @@ export interface ClosureJobRecord {
   affected: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** One of an alert's acknowledgement count shards: `_id` = `<articleId>:<n>` (cloudfunctions/feed/ack-counts.ts). */
+export interface ArticleAckShardRecord {
+  _id: string;
+  articleId: string;
+  count: number;
+  byArea: AreaCounters;
 }

@@ -585,6 +585,7 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.contactCards]: '警民联系卡的二维码和扫码人数（只有数字）',
   [COLLECTIONS.mediationPasses]: '调解会邀请凭证：只有编号，指向案件里的那一条邀请',
   [COLLECTIONS.mediationRosters]: '社区调解力量名单（居委会、楼门长、司法员等的工作联系方式），由所里和社区民警维护，不与居民账号关联',
+  [COLLECTIONS.articleAckShards]: '预警“已知晓”人数的分片计数（只有数字，按社区汇总）',
   [COLLECTIONS.timerCursors]: '定时任务做到哪里了（只有日期和文档编号）',
   [COLLECTIONS.bankBranches]: '合作银行网点的名称和地址；网点工作人员的加入记在其账号里',
 };

@@ -33,3 +33,27 @@ export async function readInTransaction<T extends StoredDoc>(transaction: Transa
     throw error;
   }
 }
+
+const conflictText = (error: unknown): string =>
+  typeof error === 'object' && error !== null ? `${(error as { errCode?: unknown }).errCode ?? ''} ${(error as { errMsg?: string }).errMsg ?? ''} ${(error as Error).message ?? ''}` : String(error);
+
+/** CloudBase's DATABASE_TRANSACTION_CONFLICT, as the SDK rejects with it after its own re-runs. */
+export const isTransactionConflict = (error: unknown): boolean => /TRANSACTION_CONFLICT|transaction conflict/i.test(conflictText(error));
+
+/**
+ * inTransaction for documents many people write at once (a slot's counter, an alert's count
+ * shards): the SDK re-runs a conflicting transaction 3 times straight away, which a burst can
+ * exhaust; this runs it again a few more times after a short random pause, then gives up with
+ * `busy()` (nothing was written).
+ */
+export async function inContendedTransaction<T>(body: (transaction: Transaction) => Promise<T>, busy: () => Error, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(body);
+    } catch (error) {
+      if (!isTransactionConflict(error)) throw error;
+      if (attempt >= attempts) throw busy();
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
