@@ -2,6 +2,7 @@ import path from 'node:path';
 import { LOCAL_FUNCTIONS, invokeLocalFunction } from './functions';
 import { createLocalCloudServer } from './http/server';
 import { loadDemoData, topUpDemoRoster } from './seed/load-demo-data';
+import { loadDemoMediation } from './seed/demo-mediation';
 import { startTimerTriggers } from './wechat';
 import { closeLocalDatabase, localDatabase } from './wx-server-sdk/engine';
 import { configureLocalCloud } from './wx-server-sdk/state';
@@ -36,6 +37,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Runni
   const engine = localDatabase();
   await loadDemoData(engine, { force: options.resetDemoData });
   await topUpDemoRoster(engine, new Date());
+  // Through the mediation function's own actions, as the officers who handled the cases.
+  await loadDemoMediation(engine, envId);
 
   const server = createLocalCloudServer({ dataDir, envId, h5Dir: path.resolve(options.h5Dir), engine });
   const url = await server.listen(options.port, host);

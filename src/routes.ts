@@ -28,7 +28,21 @@ export const ROUTES = {
   myData: '/packages/content/pages/my-data/index',
   contactCard: '/packages/content/pages/card/index',
   bankCheck: '/packages/consult/pages/bank-check/index',
+  officerMediationCases: '/packages/officer/pages/mediation-cases/index',
+  officerMediationOpen: '/packages/officer/pages/mediation-open/index',
+  officerMediationCase: '/packages/officer/pages/mediation-case/index',
+  officerMediationRoster: '/packages/officer/pages/mediation-roster/index',
+  mediationApply: '/packages/mediation/pages/apply/index',
+  mediationMine: '/packages/mediation/pages/mine/index',
+  mediationCase: '/packages/mediation/pages/case/index',
+  mediationPass: '/packages/mediation/pages/pass/index',
 } as const;
+
+/** 圆桌调解: a case as the officer works it, or as a party sees it. */
+export const officerMediationCasePath = (caseId: string): string => `${ROUTES.officerMediationCase}?id=${encodeURIComponent(caseId)}`;
+export const mediationCasePath = (caseId: string): string => `${ROUTES.mediationCase}?id=${encodeURIComponent(caseId)}`;
+/** A new case, from a 问片警 thread when given. */
+export const officerMediationOpenPath = (threadId?: string): string => (threadId ? `${ROUTES.officerMediationOpen}?threadId=${encodeURIComponent(threadId)}` : ROUTES.officerMediationOpen);
 
 /** One anti-fraud item; also the path a shared group card opens, with the sharer's area as `from`. */
 export const articlePath = (id: string, from?: string): string =>

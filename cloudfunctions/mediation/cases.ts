@@ -244,6 +244,8 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
   return {
     ...summaryOf(record, directory, role),
     viewer: role,
+    stationId: record.stationId,
+    communityId: record.communityId,
     source: record.source,
     ...(record.threadId && role === 'officer' ? { threadId: record.threadId } : {}),
     description: textFor(record.description, role),

@@ -117,7 +117,8 @@ export const outcomeHandlers: OutcomeHandlers = {
   },
 
   async figures({ stationId, from, to }, context) {
-    const period = { from: new Date(from), to: new Date(to) };
+    const year = new Date(context.now.getTime() + 8 * 3_600_000).getUTCFullYear();
+    const period = { from: new Date(from ?? `${year}-01-01T00:00:00+08:00`), to: new Date(to ?? `${year + 1}-01-01T00:00:00+08:00`) };
     if (!(period.from.getTime() < period.to.getTime())) throw new ActionError('INVALID_INPUT', '开始日期要早于结束日期', { from: '开始日期要早于结束日期' });
     const directory = await currentDirectory(context.now);
     const records: MediationCaseRecord[] = [];

@@ -95,6 +95,8 @@ export interface CaseSummaryView {
 
 export interface CaseView extends CaseSummaryView {
   viewer: 'officer' | 'party';
+  stationId: string;
+  communityId: string;
   source: CaseSource;
   threadId?: string;
   description: string;
@@ -350,7 +352,8 @@ export const mediationActions = defineFunction('mediation', {
   }),
   figures: action<FiguresView>()({
     summary: '调解成效：受理数、化解率、矛盾不上交率、达成协议用时、回访履行率（按所、社区、民警）',
-    input: v.strictObject({ stationId: id('派出所'), from: isoTime('开始日期'), to: isoTime('结束日期') }),
+    /** Without a period: this calendar year in Beijing time, by the cloud's clock (a phone's clock may be wrong). */
+    input: v.strictObject({ stationId: id('派出所'), from: v.optional(isoTime('开始日期')), to: v.optional(isoTime('结束日期')) }),
     policy: 'stationStaff',
     stationOf: (input) => input.stationId,
   }),

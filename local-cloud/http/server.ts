@@ -219,6 +219,12 @@ export function createLocalCloudServer(options: LocalCloudServerOptions) {
     }
     if (pathname === '/__local/health') return json(response, 200, { ok: true });
     if (pathname === '/__local/clock' && method === 'POST' && clockControlEnabled()) return setClock(request, response);
+    // Browser tests only, beside the clock: run a timer trigger now, as WeChat would (no OPENID), after moving the clock.
+    const timerMatch = /^\/__local\/timers\/([\w-]+)\/([\w-]+)$/.exec(pathname);
+    if (timerMatch?.[1] !== undefined && timerMatch[2] !== undefined && method === 'POST' && clockControlEnabled()) {
+      if (!isFunctionName(timerMatch[1])) return json(response, 404, failure('NOT_FOUND', '没有这个云函数'));
+      return json(response, 200, await invokeLocalFunction(timerMatch[1], { Type: 'Timer', TriggerName: timerMatch[2], Time: new Date().toISOString() }, { envId: options.envId }));
+    }
     if (method !== 'GET' && method !== 'HEAD') return json(response, 405, failure('INVALID_INPUT', '不支持的请求'));
     if (decodeOrUndefined(pathname) === undefined) return json(response, 400, failure('INVALID_INPUT', '请求地址不正确'));
     serveH5(response, options.h5Dir, pathname);

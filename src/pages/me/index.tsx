@@ -100,6 +100,7 @@ export default function MePage() {
 
       <Text className="section-title">更多</Text>
       {me.data && !isStaffRole(me.data.role) && <RedeemInvite onRedeemed={me.setData} />}
+      <EntryRow title="我的调解" description="申请社区民警组织调解；看我的调解案件和协议" onClick={open(ROUTES.mediationMine)} />
       <EntryRow title="我的数据" description="看看保存了我哪些信息；导出一份；注销账号" onClick={open(ROUTES.myData)} />
       <EntryRow title="关于与隐私" description="我们收集什么、为什么；本程序不能代替 110" onClick={open(ROUTES.about)} />
       <DemoIdentityLink />

@@ -40,6 +40,45 @@ function questionThread(call: CallAction): Promise<string> {
   return question;
 }
 
+/** A noise case 赵警官 entered, with a round table convened: for the officer's case page and a force's pass. Made once per run. */
+let mediation: Promise<{ caseId: string; passQuery: string }> | undefined;
+function mediationCase(call: CallAction): Promise<{ caseId: string; passQuery: string }> {
+  mediation ??= (async () => {
+    const opened = data<{ id: string }>(
+      await call('officer-beat-xly', 'mediation', 'openCase', {
+        source: 'phone',
+        communityId: 'xly-2',
+        category: 'noise',
+        place: { text: '西罗园二区7号楼' },
+        description: '楼上装修周末一早砸墙，楼下住户电话反映。',
+        parties: [{ name: '孙女士', phone: '13800001234' }, { name: '装修户 钱先生' }],
+      }),
+    );
+    const convened = data<{ sessions: { invitations: { roleLabel: string; passPath?: string }[] }[] }>(
+      await call('officer-beat-xly', 'mediation', 'conveneSession', {
+        caseId: opened.id,
+        at: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        participants: [{ kind: 'party', partyId: 'p1' }, { kind: 'party', partyId: 'p2' }, { kind: 'adhoc', name: '物业周经理', roleLabel: '物业' }],
+      }),
+    );
+    const passPath = convened.sessions[0]?.invitations.find((invitation) => invitation.roleLabel === '物业')?.passPath ?? '';
+    return { caseId: opened.id, passQuery: passPath.slice(passPath.indexOf('?') + 1) };
+  })();
+  return mediation;
+}
+
+/** 王阿姨's own 申请调解, for the resident's case page. Made once per run (three requests a day). */
+let request: Promise<string> | undefined;
+function requestedCase(call: CallAction): Promise<string> {
+  request ??= (async () => {
+    const requested = data<{ id: string }>(
+      await call('resident-xly2', 'mediation', 'requestMediation', { category: 'renovation', description: '隔壁装修周末一早就砸墙，想请社区民警调解。', place: { text: '西罗园二区5号楼' }, otherParty: { name: '隔壁装修户' } }),
+    );
+    return `id=${requested.id}`;
+  })();
+  return request;
+}
+
 export const PAGE_CATALOGUE: CataloguedPage[] = [
   // Resident tabs.
   // 长辈模式 opens on the simple home (its way to the full feed), the standard mode on the full feed.
@@ -73,4 +112,13 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'station-officers', route: 'packages/officer/pages/officers/index', persona: 'admin-xly', ready: /赵警官/ },
   { name: 'duty-roster', route: 'packages/officer/pages/roster/index', persona: 'admin-xly', ready: '排一个班' },
   { name: 'routing-rules', route: 'packages/officer/pages/routing-rules/index', persona: 'admin-xly', ready: '保存转交规则' },
+  // 圆桌调解.
+  { name: 'officer-mediation-cases', route: 'packages/officer/pages/mediation-cases/index', persona: 'officer-beat-xly', ready: '年调解成效' },
+  { name: 'officer-mediation-open', route: 'packages/officer/pages/mediation-open/index', persona: 'officer-beat-xly', ready: '西罗园第二社区' },
+  { name: 'officer-mediation-case', route: 'packages/officer/pages/mediation-case/index', prepare: async (call) => `id=${(await mediationCase(call)).caseId}`, persona: 'officer-beat-xly', ready: '第 1 次圆桌调解会' },
+  { name: 'officer-mediation-roster', route: 'packages/officer/pages/mediation-roster/index', persona: 'officer-beat-xly', ready: '保存名单' },
+  { name: 'mediation-apply', route: 'packages/mediation/pages/apply/index', persona: 'resident-xly2', ready: '提交申请' },
+  { name: 'mediation-mine', route: 'packages/mediation/pages/mine/index', prepare: async (call) => { await requestedCase(call); return ''; }, persona: 'resident-xly2', ready: '待受理' },
+  { name: 'mediation-case', route: 'packages/mediation/pages/case/index', prepare: requestedCase, persona: 'resident-xly2', ready: '隔壁装修周末一早就砸墙' },
+  { name: 'mediation-pass', route: 'packages/mediation/pages/pass/index', prepare: async (call) => (await mediationCase(call)).passQuery, persona: 'resident-xly2', ready: '邀请您参加圆桌调解会' },
 ];

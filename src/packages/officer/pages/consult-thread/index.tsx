@@ -10,7 +10,7 @@ import { Composer, MessageList, useConsultThread } from '@/components/consult-th
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
-import { officerThreadPath } from '@/routes';
+import { officerMediationOpenPath, officerThreadPath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
 import { BankCheckClosePanel, ClosePanel, TransferPanel } from './hand-over';
 import './index.scss';
@@ -88,6 +88,9 @@ function OfficerThread({ threadId }: { threadId: string }) {
                   onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}
                 >
                   <Text>{panel === 'transfer' ? '转交 ▴' : '转交'}</Text>
+                </View>
+                <View className="officer-thread__action" {...roleProps('button')} onClick={() => void Taro.navigateTo({ url: officerMediationOpenPath(data.id) })}>
+                  <Text>转为调解</Text>
                 </View>
                 <View
                   className={`officer-thread__action ${panel === 'close' ? 'officer-thread__action--active' : ''}`}

@@ -62,6 +62,7 @@ function Workbench({ me }: { me: MeView }) {
     <View>
       <StationHeader me={me} station={me.station} />
       <ConsultEntry stationId={me.station.id} />
+      <EntryRow title="圆桌调解" description="调解案件、召集圆桌会、协议与回访、化解率" onClick={() => void Taro.navigateTo({ url: ROUTES.officerMediationCases })} />
       {isHallDesk(me) && (
         <EntryRow title="大厅预约名单" description="今天谁来办证、需要什么帮助；扫码或输入签到码签到" onClick={() => void Taro.navigateTo({ url: ROUTES.hallRoster })} />
       )}

@@ -1,0 +1,155 @@
+/** Parts the officer's and the resident's mediation pages share: fields, a session, the agreement, the history. */
+import type { ReactNode } from 'react';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import type { AgreementView, CaseSummaryView, CaseView, HistoryView, SessionView } from '@domain/actions/mediation';
+import { roleProps } from '../a11y';
+import { formatDateTime } from '@/utils/format-date';
+import './index.scss';
+
+export const RESPONSE_LABELS = { pending: '未回复', accepted: '✓ 确认参加', declined: '✗ 不能参加' } as const;
+
+export function LabeledInput({ label, value, onInput, placeholder, type = 'text', multiline = false, maxlength = 200 }: {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'number';
+  multiline?: boolean;
+  maxlength?: number;
+}) {
+  return (
+    <View className="md-field">
+      <Text className="md-field__label">{label}</Text>
+      {multiline ? (
+        <Textarea className="md-field__textarea" value={value} maxlength={maxlength} placeholder={placeholder} aria-label={label} nativeProps={{ 'aria-label': label }} onInput={(event) => onInput(event.detail.value)} />
+      ) : (
+        <Input className="md-field__input" type={type} value={value} maxlength={maxlength} placeholder={placeholder} aria-label={label} nativeProps={{ 'aria-label': label }} onInput={(event) => onInput(event.detail.value)} />
+      )}
+    </View>
+  );
+}
+
+export function Button({ label, onClick, tone = 'primary', pending = false, ariaLabel }: { label: string; onClick: () => void; tone?: 'primary' | 'plain' | 'danger'; pending?: boolean; ariaLabel?: string }) {
+  return (
+    <View className={`md-button md-button--${tone}`} {...roleProps('button')} aria-label={ariaLabel ?? label} aria-disabled={pending} onClick={() => !pending && onClick()}>
+      <Text>{pending ? '请稍候…' : label}</Text>
+    </View>
+  );
+}
+
+export function Card({ title, children, level = 2 }: { title?: string; children: ReactNode; level?: number }) {
+  return (
+    <View className="md-card">
+      {title && (
+        <Text className="md-card__title" {...roleProps('heading')} aria-level={level}>
+          {title}
+        </Text>
+      )}
+      {children}
+    </View>
+  );
+}
+
+export function CaseHeader({ view }: { view: Pick<CaseView, 'title' | 'statusLabel' | 'communityName' | 'place' | 'mediators'> }) {
+  return (
+    <View className="md-header">
+      <Text className="md-header__title" {...roleProps('heading')} aria-level={1}>
+        {view.title}
+      </Text>
+      <Text className="md-header__status">{view.statusLabel}</Text>
+      <Text className="md-header__line">
+        {view.communityName} · {view.place}
+      </Text>
+      <Text className="md-header__line">调解民警：{view.mediators.join('、')}</Text>
+    </View>
+  );
+}
+
+export function SessionCard({ session, index, children }: { session: SessionView; index: number; children?: ReactNode }) {
+  return (
+    <Card title={`第 ${index + 1} 次圆桌调解会${session.status === 'held' ? '（已召开）' : ''}`}>
+      <Text className="md-line">时间：{formatDateTime(session.at)}</Text>
+      <Text className="md-line">地点：{session.place}</Text>
+      {session.agenda && <Text className="md-line">议题：{session.agenda}</Text>}
+      <View className="md-list" {...roleProps('list')} aria-label="参加的人">
+        {session.invitations.map((invitation) => (
+          <View key={invitation.id} className="md-list__item" {...roleProps('listitem')}>
+            <Text>
+              {invitation.roleLabel} {invitation.name}
+              {invitation.phone ? ` ${invitation.phone}` : ''} · {invitation.attended === undefined ? RESPONSE_LABELS[invitation.response] : invitation.attended ? '已到场' : '未到场'}
+            </Text>
+          </View>
+        ))}
+      </View>
+      {session.record && (
+        <View className="md-record">
+          <Text className="md-line">记录（{session.record.recordedBy}）：{session.record.notes}</Text>
+        </View>
+      )}
+      {children}
+    </Card>
+  );
+}
+
+export function AgreementCard({ agreement, parties, children }: { agreement: AgreementView; parties: CaseView['parties']; children?: ReactNode }) {
+  const confirmed = new Map(agreement.confirmations.map((confirmation) => [confirmation.partyId, confirmation]));
+  return (
+    <Card title={`调解协议（第 ${agreement.version} 版）`}>
+      <View className="md-terms" {...roleProps('list')} aria-label="协议条款">
+        {agreement.terms.map((term, index) => (
+          <Text key={index} className="md-terms__item" {...roleProps('listitem')}>
+            {index + 1}. {term}
+          </Text>
+        ))}
+      </View>
+      {parties.map((party) => {
+        const confirmation = confirmed.get(party.id);
+        return (
+          <Text key={party.id} className={`md-line ${confirmation ? 'md-line--ok' : ''}`}>
+            {party.name}：{confirmation ? `✓ 已确认（${confirmation.via === 'app' ? '小程序' : '纸质签字'}，${formatDateTime(confirmation.at)}）` : '尚未确认'}
+          </Text>
+        );
+      })}
+      {children}
+    </Card>
+  );
+}
+
+export function HistoryList({ history }: { history: HistoryView[] }) {
+  return (
+    <Card title="办理经过">
+      <View {...roleProps('list')} aria-label="办理经过">
+        {history.map((entry, index) => (
+          <Text key={index} className="md-line" {...roleProps('listitem')}>
+            {formatDateTime(entry.at)} {entry.label}（{entry.by}）
+          </Text>
+        ))}
+      </View>
+    </Card>
+  );
+}
+
+export function CheckRow({ label, checked, onToggle }: { label: string; checked: boolean; onToggle: () => void }) {
+  return (
+    <View className="md-check" {...roleProps('checkbox')} aria-checked={checked} aria-label={label} onClick={onToggle}>
+      <Text className="md-check__box" aria-hidden>
+        {checked ? '☑' : '☐'}
+      </Text>
+      <Text>{label}</Text>
+    </View>
+  );
+}
+
+/** One case in a list: what it is, where it stands, what comes next. */
+export function CaseRow({ item, onOpen }: { item: CaseSummaryView; onOpen: () => void }) {
+  const next = item.nextSessionAt ? `下次调解会 ${formatDateTime(item.nextSessionAt)}` : item.followUpDueAt && item.status === 'agreed' ? `回访 ${formatDateTime(item.followUpDueAt)} 起` : '';
+  return (
+    <View className="md-case" {...roleProps('button')} aria-label={`${item.title}，${item.statusLabel}${next ? `，${next}` : ''}`} onClick={onOpen}>
+      <Text className="md-case__title">{item.title}</Text>
+      <Text className="md-case__line">
+        {item.statusLabel} · {item.communityName} · {item.ownerLabel}
+      </Text>
+      {next && <Text className="md-case__line">{next}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '圆桌调解会邀请',
+});

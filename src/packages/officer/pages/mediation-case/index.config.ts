@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '调解案件',
+  enableShareAppMessage: true,
+});

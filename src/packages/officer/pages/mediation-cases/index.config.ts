@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '圆桌调解',
+  enablePullDownRefresh: true,
+});
