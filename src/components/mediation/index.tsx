@@ -144,7 +144,7 @@ export function CheckRow({ label, checked, onToggle }: { label: string; checked:
 export function CaseRow({ item, onOpen }: { item: CaseSummaryView; onOpen: () => void }) {
   const next = item.nextSessionAt ? `下次调解会 ${formatDateTime(item.nextSessionAt)}` : item.followUpDueAt && item.status === 'agreed' ? `回访 ${formatDateTime(item.followUpDueAt)} 起` : '';
   return (
-    <View className="md-case" {...roleProps('button')} aria-label={`${item.title}，${item.statusLabel}${next ? `，${next}` : ''}`} onClick={onOpen}>
+    <View className="md-case" {...roleProps('button')} onClick={onOpen}>
       <Text className="md-case__title">{item.title}</Text>
       <Text className="md-case__line">
         {item.statusLabel} · {item.communityName} · {item.ownerLabel}
