@@ -36,6 +36,9 @@ export const TEMPLATE_SETTINGS: readonly TemplateSetting[] = [
   { logical: 'tmpl-booking-waitlist-offer', env: 'TEMPLATE_BOOKING_WAITLIST_OFFER', purpose: '候补到位', usedBy: ['booking'] },
   { logical: 'tmpl-consult-new', env: 'TEMPLATE_CONSULT_NEW', purpose: '民警：新的提问', usedBy: ['consult'] },
   { logical: 'tmpl-consult-reply', env: 'TEMPLATE_CONSULT_REPLY', purpose: '居民：民警已回复', usedBy: ['consult'] },
+  { logical: 'tmpl-mediation-session', env: 'TEMPLATE_MEDIATION_SESSION', purpose: '受邀人：圆桌调解会邀请与前一天提醒', usedBy: ['mediation'] },
+  { logical: 'tmpl-mediation-update', env: 'TEMPLATE_MEDIATION_UPDATE', purpose: '当事人与民警：调解申请、协议待确认、案件进展', usedBy: ['mediation'] },
+  { logical: 'tmpl-mediation-followup', env: 'TEMPLATE_MEDIATION_FOLLOWUP', purpose: '民警：回访到期', usedBy: ['mediation'] },
 ];
 
 export const SECRET_SETTINGS: readonly SecretSetting[] = [

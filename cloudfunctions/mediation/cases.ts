@@ -26,7 +26,9 @@ import { COLLECTIONS, type MediationCaseRecord, type MediationSessionRecord, typ
 import type { Directory } from '@platform/cloud/directory';
 import { findById, insert, isoDate } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
+import { templateIdFor } from '@platform/cloud/settings';
 import { cloud } from '@platform/cloud/wx';
+import { messageData } from '@domain/notifications/message-fields';
 
 export interface CaseAccess {
   record: MediationCaseRecord;
@@ -114,14 +116,12 @@ export const SYSTEM_USER_ID = 'system';
 export const audit = (type: string, by: UserRecord, now: Date, detail: Record<string, unknown>) =>
   insert(COLLECTIONS.auditLog, { type: `mediation.${type}`, ...auditActor(by), at: now, ...detail });
 
-const clock = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(text).slice(0, 19).join('')}…` : text);
 
 /** A one-time subscribe message; without an acceptance left (43101) the in-app lists still show it. */
 export async function notify(touser: string | undefined, templateId: (typeof MEDIATION_TEMPLATES)[keyof typeof MEDIATION_TEMPLATES], page: string, title: string, at: Date): Promise<boolean> {
   if (!touser) return false;
   try {
-    await cloud.openapi.subscribeMessage.send({ touser, templateId, page, data: { thing1: { value: thing(title) }, time2: { value: clock(at) } } });
+    await cloud.openapi.subscribeMessage.send({ touser, templateId: templateIdFor(templateId), page, data: messageData({ thing1: title, time2: at }) });
     return true;
   } catch (error) {
     const code = (error as { errCode?: number }).errCode;

@@ -1,11 +1,12 @@
 import { BOOKING_TEMPLATES } from '@domain/booking';
 import { CONSULT_TEMPLATES } from '@domain/consult';
 import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
+import { MEDIATION_TEMPLATES } from '@domain/mediation';
 import { validEnvironment, SECRET } from './valid-environment';
 import { functionEnvironment, problemsOf, readDeploymentConfig, TEMPLATE_SETTINGS } from '../../../config/deployment';
 
 test('every template the code asks for or sends has a deployment setting, and no setting is unused', () => {
-  const inCode = [...Object.values(BOOKING_TEMPLATES), ...Object.values(CONSULT_TEMPLATES), FRAUD_ALERT_TEMPLATE].sort();
+  const inCode = [...Object.values(BOOKING_TEMPLATES), ...Object.values(CONSULT_TEMPLATES), ...Object.values(MEDIATION_TEMPLATES), FRAUD_ALERT_TEMPLATE].sort();
   expect(TEMPLATE_SETTINGS.map((setting) => setting.logical).sort()).toEqual(inCode);
 });
 

@@ -13,4 +13,7 @@ export const validEnvironment = (): Record<string, string> => ({
   TEMPLATE_BOOKING_WAITLIST_OFFER: 'lKnU0V3wBookingWaitlistOfferTemplateId0d',
   TEMPLATE_CONSULT_NEW: 'lKnU0V3wConsultNewTemplateId00000000000e',
   TEMPLATE_CONSULT_REPLY: 'lKnU0V3wConsultReplyTemplateId000000000f',
+  TEMPLATE_MEDIATION_SESSION: 'lKnU0V3wMediationSessionTemplateId00000g',
+  TEMPLATE_MEDIATION_UPDATE: 'lKnU0V3wMediationUpdateTemplateId000000h',
+  TEMPLATE_MEDIATION_FOLLOWUP: 'lKnU0V3wMediationFollowUpTemplateId0000i',
 });
