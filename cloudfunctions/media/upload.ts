@@ -12,7 +12,7 @@ import { cloud, database } from '@platform/cloud/wx';
 type UploadHandlers = Pick<Handlers<typeof mediaActions>, 'uploadImage'>;
 
 /** msgSecCheck/mediaCheckAsync scene: 2 = comment (a message), 3 = forum (an article). */
-const SCENE = { consult: 2, article: 3 } as const;
+const SCENE = { consult: 2, article: 3, mediation: 2 } as const;
 
 export const uploadHandlers: UploadHandlers = {
   async uploadImage({ context: use, image }, context) {

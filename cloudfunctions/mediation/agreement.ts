@@ -6,6 +6,7 @@ import type { MediationCaseRecord, UserRecord } from '@platform/cloud/collection
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { assertOwnUploads } from '@platform/cloud/media';
 import { cloud } from '@platform/cloud/wx';
 import { actorOf, audit, casePage, caseView, loadCase, loadCaseAsOfficer, notify, saveCase, stepCase } from './cases';
 import { renderAgreementPdf } from './agreement-pdf';
@@ -65,6 +66,8 @@ export const agreementHandlers: AgreementHandlers = {
     if (record.status !== 'mediating') throw new ActionError('CONFLICT', '现在没有待确认的协议');
     assertCurrentVersion(record, version);
     if (!record.parties.some((party) => party.id === partyId)) throw new ActionError('NOT_FOUND', '没有这位当事人');
+    // The photo of the signed paper: one the officer took and uploaded for mediation.
+    await assertOwnUploads(user._id, 'mediation', [photoFileId], context.now);
     const agreement = record.agreement as NonNullable<MediationCaseRecord['agreement']>;
     const others = agreement.confirmations.filter((confirmation) => confirmation.partyId !== partyId);
     const confirmed: MediationCaseRecord = { ...record, agreement: { ...agreement, confirmations: [...others, { partyId, via: 'paper', at: context.now, by: user._id, photoFileId }] } };

@@ -10,6 +10,7 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany } from '@platform/cloud/documents';
 import { BOUNDARY_METERS } from '@platform/cloud/question-routing';
+import { assertOwnUploads } from '@platform/cloud/media';
 import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
 import { database } from '@platform/cloud/wx';
 import { actorOf, casePage, caseView, loadCase, loadCaseAsOfficer, notify, saveCase, stepCase, summaryOf } from './cases';
@@ -115,6 +116,7 @@ export const intakeHandlers: IntakeHandlers = {
       decision = await findById<RoutingDecisionRecord>(COLLECTIONS.routingDecisions, thread.decisionId);
     }
     if (user.role === 'resident') throw new ActionError('FORBIDDEN', '只有民警可以建立调解案件，居民请使用“申请调解”');
+    await assertOwnUploads(user._id, 'mediation', input.photoFileIds ?? [], context.now);
     await assertTextIsSafe(openid, [input.description, input.place.text, ...input.parties.map((party) => `${party.name} ${party.address ?? ''}`)].join('\n'), 2);
 
     const facts = placeFacts(directory, input.place, {
@@ -157,6 +159,7 @@ export const intakeHandlers: IntakeHandlers = {
     const { user, openid } = requireUser(context);
     const limitKey = `mediation-request:${user._id}`;
     await assertWithinLimit(limitKey, REQUESTS_PER_DAY, context.now);
+    await assertOwnUploads(user._id, 'mediation', input.photoFileIds ?? [], context.now);
     await assertTextIsSafe(openid, [input.description, input.place.text, input.otherParty.name, input.otherParty.address ?? ''].join('\n'), 2);
     const directory = await currentDirectory(context.now);
     const facts = placeFacts(directory, input.place, user.homeCommunityId ? { communityId: user.homeCommunityId } : {});

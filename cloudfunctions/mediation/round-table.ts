@@ -25,6 +25,7 @@ import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, isoDate } from '@platform/cloud/documents';
+import { assertOwnUploads } from '@platform/cloud/media';
 import { inTransaction } from '@platform/cloud/transaction';
 import { actorOf, audit, caseView, loadCaseAsOfficer, notify, ownerLabel, passPage, reminderDueAt, saveCase, stepCase } from './cases';
 
@@ -260,6 +261,7 @@ export const roundTableHandlers: RoundTableHandlers = {
     if (!session) throw new ActionError('NOT_FOUND', '没有找到这次调解会');
     const known = new Set(session.invitations.map((invitation) => invitation.id));
     if (attendedInvitationIds.some((id) => !known.has(id))) throw new ActionError('INVALID_INPUT', '到场名单里有不是这次受邀的人', { attendedInvitationIds: '到场名单无效' });
+    await assertOwnUploads(user._id, 'mediation', photoFileIds ?? [], context.now);
     const by = actorOf(user, directory);
     const stepped = stepCase(record, { type: 'recordSession', sessionId }, context.now, by);
     const sessions = record.sessions.map((candidate) =>

@@ -3,7 +3,7 @@ import { MAX_IMAGE_BYTES } from '../media/image-type';
 import { action, defineFunction } from './define';
 
 /** Where an image is used: a file uploaded for one may only be referenced there, by its uploader. */
-export const UPLOAD_CONTEXTS = ['consult', 'article'] as const;
+export const UPLOAD_CONTEXTS = ['consult', 'article', 'mediation'] as const;
 export type UploadContext = (typeof UPLOAD_CONTEXTS)[number];
 
 /** Base64 grows 4/3: the limit on the text is the limit on the image. */

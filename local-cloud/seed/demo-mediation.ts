@@ -16,11 +16,11 @@
  */
 import zlib from 'node:zlib';
 import type { ActionDefinition, InputOf, OutputOf } from '@domain/actions/define';
+import { mediaActions } from '@domain/actions/media';
 import { mediationActions } from '@domain/actions/mediation';
 import type { ActionResult } from '@domain/result';
 import { setLocalClock } from '../clock';
 import { invokeLocalFunction } from '../functions';
-import * as wechat from '../wechat';
 import type { LocalDatabase } from '../database';
 import { DEMO_BOUNDARIES } from './demo-geography';
 import { DEMO_PERSONAS } from './demo-data';
@@ -73,9 +73,10 @@ function runner(envId: string): Runner {
   };
 }
 
-async function signaturePhoto(caseId: string, partyId: string): Promise<string> {
-  const { fileID } = await wechat.uploadFile({ cloudPath: `mediation/${caseId}/signature-${partyId}.png`, fileContent: placeholderPhoto() });
-  return fileID;
+/** The officer photographs the signed paper copy and uploads it like any photo (media function). */
+async function signaturePhoto(run: Runner, officer: string): Promise<string> {
+  const { fileId } = await run.call(officer, mediaActions.uploadImage, { context: 'mediation', image: placeholderPhoto().toString('base64') });
+  return fileId;
 }
 
 async function heatingPipe(run: Runner): Promise<void> {
@@ -138,7 +139,7 @@ async function heatingPipe(run: Runner): Promise<void> {
     ],
   });
   for (const partyId of ['p1', 'p2']) {
-    await run.call(officer, mediationActions.recordPaperSignature, { caseId: opened.id, partyId, version: 1, photoFileId: await signaturePhoto(opened.id, partyId) });
+    await run.call(officer, mediationActions.recordPaperSignature, { caseId: opened.id, partyId, version: 1, photoFileId: await signaturePhoto(run, officer) });
   }
   run.at('2026-08-15T10:00:00+08:00');
   await run.call(officer, mediationActions.recordFollowUp, { caseId: opened.id, result: 'held', note: '电话回访两户：管道8月12日修好，墙面已恢复，两家见面打招呼了。' });
@@ -226,7 +227,7 @@ async function squareDance(run: Runner): Promise<void> {
     ],
   });
   for (const partyId of ['p1', 'p2', 'p3']) {
-    await run.call(officer, mediationActions.recordPaperSignature, { caseId: opened.id, partyId, version: 1, photoFileId: await signaturePhoto(opened.id, partyId) });
+    await run.call(officer, mediationActions.recordPaperSignature, { caseId: opened.id, partyId, version: 1, photoFileId: await signaturePhoto(run, officer) });
   }
   run.at('2026-11-06T19:30:00+08:00');
   await run.call(officer, mediationActions.recordFollowUp, { caseId: opened.id, result: 'held', note: '晚上到广场回访：两支队伍按分区活动，现场测量 55–58 分贝，投诉居民表示满意。' });

@@ -9,6 +9,7 @@ import { CONSULT_WATCH_COLLECTION, type Awaiting, type ResponseTargets, type Thr
 import type { MessageAuthor } from '@domain/actions/consult';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 import type { CaseSource, CaseState, MediationCategory, MediationForce } from '@domain/mediation';
+import type { UploadContext } from '@domain/actions/media';
 import type { ShiftKind } from '@domain/station/roster';
 import type { BankCheckOutcome } from '@domain/anti-fraud/bank-check';
 
@@ -719,7 +720,7 @@ export interface MediaFileRecord {
   _id: string;
   fileId: string;
   ownerUserId: string;
-  context: 'consult' | 'article';
+  context: UploadContext;
   type: string;
   bytes: number;
   check: { status: 'pending' | 'pass' | 'risky' | 'review'; traceId?: string; label?: number; at?: Date };

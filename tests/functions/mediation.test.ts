@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { consultActions } from '@domain/actions/consult';
+import { mediaActions } from '@domain/actions/media';
 import { mediationActions, type CaseView } from '@domain/actions/mediation';
 import { MEDIATION_TEMPLATES } from '@domain/mediation';
 import { DELETE_CONFIRMATION, privacyActions } from '@domain/actions/privacy';
@@ -28,6 +29,8 @@ const committee = 'local-openid-guest-committee';
 const buildingHead = 'local-openid-guest-building-head';
 const judicial = 'local-openid-guest-judicial';
 const later = (ms: number) => jest.setSystemTime(new Date(Date.now() + ms));
+/** A 1×1 PNG: the photo of a signed paper agreement, as far as the tests care. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==';
 
 async function noiseCase(): Promise<CaseView> {
   const started = ok(await harness.call(wang, consultActions.startThread, { category: 'dispute', text: '楼上每天晚上十一点还在跳绳，吵得睡不着，沟通过没用' }));
@@ -203,7 +206,10 @@ test('a broken agreement reopens the case', async () => {
   ok(await harness.call(zhao, mediationActions.proposeAgreement, { caseId: view.id, terms: ['晚上十点后保持安静。'] }));
   ok(await harness.call(wang, mediationActions.confirmAgreement, { caseId: view.id, version: 1 }));
   // 李先生 signs the paper copy instead: the officer records it with a photo.
-  const agreed = ok(await harness.call(zhao, mediationActions.recordPaperSignature, { caseId: view.id, partyId: 'p2', version: 1, photoFileId: 'cloud://test-env/mediation/sign.jpg' }));
+  // Someone else's file, or an invented id, is refused: the officer's own upload for mediation is taken.
+  expect(failed(await harness.call(zhao, mediationActions.recordPaperSignature, { caseId: view.id, partyId: 'p2', version: 1, photoFileId: 'cloud://test-env/mediation/sign.jpg' })).code).toBe('FORBIDDEN');
+  const photo = ok(await harness.call(zhao, mediaActions.uploadImage, { context: 'mediation', image: TINY_PNG }));
+  const agreed = ok(await harness.call(zhao, mediationActions.recordPaperSignature, { caseId: view.id, partyId: 'p2', version: 1, photoFileId: photo.fileId }));
   expect(agreed.status).toBe('agreed');
   expect(agreed.agreement?.confirmations.map((confirmation) => confirmation.via)).toEqual(['app', 'paper']);
   const reopened = ok(await harness.call(zhao, mediationActions.recordFollowUp, { caseId: view.id, result: 'broken', note: '又开始半夜跳绳。' }));

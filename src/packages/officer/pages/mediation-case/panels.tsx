@@ -9,7 +9,7 @@ import { FormError } from '@/components/form-error';
 import { Button, Card, CheckRow, LabeledInput } from '@/components/mediation';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
-import { uploadToCloud } from '@/platform/cloud-files';
+import { uploadImage } from '@/platform/upload-image';
 import { requestSubscription } from '@/platform/subscribe';
 
 type Done = (view: CaseView) => void;
@@ -169,11 +169,11 @@ export function PaperSignature({ view, partyId, partyName, onDone }: { view: Cas
     const path = chosen?.tempFilePaths[0];
     if (!path || !view.agreement) return;
     try {
-      const fileId = await uploadToCloud(path, `mediation/${view.id}/signature-${partyId}-${Date.now()}.jpg`);
+      const { fileId } = await uploadImage(path, 'mediation');
       const next = await sign.submit({ caseId: view.id, partyId, version: view.agreement.version, photoFileId: fileId });
       if (next) onDone(next);
-    } catch {
-      setProblem('照片没有传上去，请再试一次');
+    } catch (error) {
+      setProblem(error instanceof Error && error.message ? error.message : '照片没有传上去，请再试一次');
     }
   }
   return (
