@@ -16,11 +16,21 @@ const keyedHash = (message: string) => createHmac('sha256', bookingSecret()).upd
 /** The person key of a family member, from their (validated) ID number. */
 export const personKeyOfIdNumber = (idNumber: string): string => personKeyFor(idNumber, keyedHash);
 
+const accountKeys = new Map<string, { key: string; secret: string }>();
+
 /**
  * The account holder booking for themselves: the account has no ID number on file, so their
  * person key is derived from the account id (same shape as an ID-number key, never equal to one).
  */
-export const personKeyOfAccount = (accountId: string): string => `p_${keyedHash(`account:${accountId}`).slice(0, 32)}`;
+export function personKeyOfAccount(accountId: string): string {
+  const known = accountKeys.get(accountId);
+  if (known && known.secret === bookingSecret()) return known.key;
+  const key = `p_${keyedHash(`account:${accountId}`).slice(0, 32)}`;
+  // An HMAC per booking action adds up under a rush; a warm instance remembers the last few thousand.
+  if (accountKeys.size >= 5000) accountKeys.delete(accountKeys.keys().next().value as string);
+  accountKeys.set(accountId, { key, secret: bookingSecret() });
+  return key;
+}
 
 /** A family member's id: one document per (account, person), so saving the same person again updates. */
 export const familyMemberIdFor = (accountId: string, personKey: string): string => `fm_${hashBase32(fnv1a64(`family\u0000${accountId}\u0000${personKey}`))}`;
