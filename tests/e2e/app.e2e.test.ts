@@ -55,6 +55,8 @@ test('a station admin invites an officer, who redeems the code and reaches the w
   await admin.goto(`${baseUrl()}/#/pages/me/index`);
   await admin.getByText('民警工作台').click();
   await admin.getByText('新建邀请码').waitFor();
+  // The form starts with no kind chosen: the admin says what the newcomer does.
+  await admin.locator('.chip--interactive', { hasText: '社区民警' }).filter({ visible: true }).first().click();
   await button(admin, '生成邀请码').click();
   const codeText = admin.locator('.invite-fresh__code');
   await codeText.waitFor();

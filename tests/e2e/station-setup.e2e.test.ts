@@ -160,6 +160,7 @@ test('a new station is set up in the app, a resident is routed to its new office
   // 5. A beat officer is invited and registers.
   await admin.goto(`${baseUrl()}/#/packages/officer/pages/workbench/index`);
   await shown(admin, '新建邀请码').waitFor();
+  await admin.locator('.chip--interactive', { hasText: '社区民警' }).filter({ visible: true }).first().click();
   await button(admin, '生成邀请码').click();
   const officerCode = (await admin.locator('.invite-fresh__code').filter({ visible: true }).innerText()).trim();
   const officer = await newPhonePage(browser);
