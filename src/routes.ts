@@ -36,6 +36,8 @@ export const ROUTES = {
   mediationMine: '/packages/mediation/pages/mine/index',
   mediationCase: '/packages/mediation/pages/case/index',
   mediationPass: '/packages/mediation/pages/pass/index',
+  bankPartners: '/packages/officer/pages/bank-partners/index',
+  contactCards: '/packages/officer/pages/contact-cards/index',
 } as const;
 
 /** 圆桌调解: a case as the officer works it, or as a party sees it. */

@@ -45,6 +45,7 @@ function Account({ me, onChange }: { me: MeView; onChange: (me: MeView) => void 
           }}
         />
       )}
+      {me.partner && <EntryRow title="警银联动" description={`${me.partner.branchName}：客户转账可疑时，请反诈民警核实`} onClick={open(ROUTES.bankCheck)} />}
       {isStaffRole(me.role) && <EntryRow title="民警工作台" description="本所民警名单、邀请码管理" onClick={open(ROUTES.officerWorkbench)} />}
     </View>
   );

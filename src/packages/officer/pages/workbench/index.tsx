@@ -80,6 +80,12 @@ function Workbench({ me }: { me: MeView }) {
         <EntryRow title="值班表" description="本周谁在岗" onClick={() => void Taro.navigateTo({ url: ROUTES.dutyRoster })} />
       )}
       <EntryRow title="反诈信息发布" description="发预警、案例和知识；看阅读、转发和各社区“我已知晓”" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
+      {(me.role === 'stationAdmin' || me.officerKinds.includes('antiFraud')) && (
+        <EntryRow title="警银联动" description="合作银行网点的求助、网点和邀请码、守住的金额" onClick={() => void Taro.navigateTo({ url: ROUTES.bankPartners })} />
+      )}
+      {(me.role === 'stationAdmin' || me.officerKinds.includes('beat')) && (
+        <EntryRow title="警民联系卡" description="各社区的小程序码和海报，扫码人数" onClick={() => void Taro.navigateTo({ url: ROUTES.contactCards })} />
+      )}
       <StaffList stationId={me.station.id} me={me} />
       {me.role === 'stationAdmin' && <InviteManager stationId={me.station.id} />}
       <MyOfficerProfile />

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '警银联动',
+  enablePullDownRefresh: true,
+});
