@@ -200,7 +200,7 @@ export class SortedIndex {
    * Walks the documents the filter can match in the query's order, or returns false when this
    * index cannot serve the query: the key field must be pinned (equality or `in`), further
    * fields may be pinned by equality, and the order must be the fields that follow (a prefix of
-   * them, same directions). `visit` returns false to stop the walk.
+   * them, in the declared directions or all reversed). `visit` returns false to stop the walk.
    */
   walk(filter: Filter, order: readonly SortKey[], visit: (id: DocId) => boolean): boolean {
     if (order.length === 0) return false; // unordered reads keep the collection's natural order (a scan)
@@ -218,7 +218,13 @@ export class SortedIndex {
     }
     const from = pinned.length;
     if (order.length > sortFields.length - from) return false;
-    if (order.some((key, i) => key.field !== sortFields[from + i]?.field || key.direction !== sortFields[from + i]?.direction)) return false;
+    if (order.some((key, i) => key.field !== sortFields[from + i]?.field)) return false;
+    // The declared directions, or all of them reversed (the index is walked backwards).
+    const reversed = order.every((key, i) => key.direction !== sortFields[from + i]?.direction);
+    if (!reversed && order.some((key, i) => key.direction !== sortFields[from + i]?.direction)) return false;
+    // An array sorts by its smallest element ascending and its largest descending: the stored order
+    // reversed is the reversed sort only when no array is involved.
+    if (reversed && order.some((_key, i) => this.hasArraysAt(from + i))) return false;
 
     const prefix = (entry: Entry): number => {
       for (let i = 0; i < from; i++) {
@@ -228,25 +234,30 @@ export class SortedIndex {
       return 0;
     };
     const bounds = this.seekBounds(clauses, from);
+    // In declared order, each list's run that can match is [lo, hi).
     const start = (entry: Entry): number => prefix(entry) || (bounds.start ? bounds.start(entry) : 1);
-    const beyond = (entry: Entry): boolean => prefix(entry) !== 0 || (bounds.beyond ? bounds.beyond(entry) : false);
-
+    const pastEnd = (entry: Entry): boolean => {
+      const side = prefix(entry);
+      return side > 0 || (side === 0 && bounds.beyond !== undefined && bounds.beyond(entry));
+    };
     const cursors = keys.flatMap((key) => {
       const list = this.lists.get(key);
       if (!list) return [];
-      return [{ list, at: from > 0 || bounds.start ? lowerBound(list, start) : 0 }];
+      const lo = from > 0 || bounds.start ? lowerBound(list, start) : 0;
+      const hi = from > 0 || bounds.beyond ? lowerBound(list, (entry) => (pastEnd(entry) ? 1 : -1)) : list.length;
+      return lo < hi ? [{ list, lo, hi, at: reversed ? hi - 1 : lo }] : [];
     });
+    const step = reversed ? -1 : 1;
     const seen = new Set<DocId>();
     for (;;) {
-      let best: { list: Entry[]; at: number } | undefined;
+      let best: (typeof cursors)[number] | undefined;
       for (const cursor of cursors) {
-        const entry = cursor.list[cursor.at];
-        if (entry === undefined || beyond(entry)) continue;
-        if (!best || this.compare(entry, best.list[best.at] as Entry) < 0) best = cursor;
+        if (cursor.at < cursor.lo || cursor.at >= cursor.hi) continue;
+        if (!best || this.compare(cursor.list[cursor.at] as Entry, best.list[best.at] as Entry) * step < 0) best = cursor;
       }
       if (!best) return true;
       const entry = best.list[best.at] as Entry;
-      best.at++;
+      best.at += step;
       if (seen.has(entry.id)) continue; // a multikey document sits in several of the merged lists
       seen.add(entry.id);
       if (!visit(entry.id)) return true;

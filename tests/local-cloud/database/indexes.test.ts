@@ -110,6 +110,12 @@ test('results are identical with and without the indexes, over random writes and
       expect(indexed.lastQueryPlan()?.plan).toBe('index:by_tag');
       expect(idsOf(a.data)).toEqual(idsOf(b.data));
 
+      // The same index walked backwards serves the reversed order (a scan while some publishedAt is an array).
+      const runReversed = (db: LocalDatabase) =>
+        db.api.collection('items').where(query.where).orderBy('publishedAt', 'asc').orderBy('_id', 'asc').skip(query.skip).limit(query.limit).get();
+      const [e, f] = [await runReversed(indexed), await runReversed(plain)];
+      expect(idsOf(e.data)).toEqual(idsOf(f.data));
+
       const station = rng.pick(['s1', 's2', 's3']);
       const runAscending = (db: LocalDatabase) => db.api.collection('items').where({ stationId: station }).orderBy('rank', 'asc').orderBy('_id', 'asc').limit(query.limit).get();
       const [c, d] = [await runAscending(indexed), await runAscending(plain)];
@@ -120,11 +126,15 @@ test('results are identical with and without the indexes, over random writes and
   }
 });
 
-test('a query the index does not fit (another order, no key condition) falls back to a scan with the same answer', async () => {
+test('a query the index does not fit (mixed directions, no key condition) falls back to a scan with the same answer', async () => {
   const db = openTestDatabase({ indexes: [FEED_INDEX] });
   await db.api.collection('items').add({ data: [1, 2, 3].map((n) => ({ _id: `i${n}`, tags: ['city'], publishedAt: new Date(BASE + n) })) });
-  await db.api.collection('items').where({ tags: 'city' }).orderBy('publishedAt', 'asc').get();
+  const mixed = await db.api.collection('items').where({ tags: 'city' }).orderBy('publishedAt', 'asc').orderBy('_id', 'desc').get();
   expect(db.lastQueryPlan()?.plan).toBe('scan');
+  expect(mixed.data.map((doc) => doc._id)).toEqual(['i1', 'i2', 'i3']);
+  const reversed = await db.api.collection('items').where({ tags: 'city' }).orderBy('publishedAt', 'asc').get();
+  expect(db.lastQueryPlan()?.plan).toBe('index:by_tag');
+  expect(reversed.data.map((doc) => doc._id)).toEqual(['i1', 'i2', 'i3']);
   await db.api.collection('items').orderBy('publishedAt', 'desc').orderBy('_id', 'desc').get();
   expect(db.lastQueryPlan()?.plan).toBe('scan');
 });
@@ -156,4 +166,27 @@ test('the feed query examines about one page of documents, not the collection', 
     .limit(11)
     .get();
   expect(db.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(12);
+});
+
+test('walked backwards, an index answers the reversed order exactly as a scan does', async () => {
+  for (const seed of [11, 12, 13]) {
+    const rng = random(seed);
+    const indexed = openTestDatabase({ indexes: [FEED_INDEX] });
+    const plain = openTestDatabase();
+    const docs = Array.from({ length: 300 }, (_unused, n) => ({
+      _id: `r${n}`,
+      status: rng.pick(['published', 'withdrawn']),
+      tags: [...new Set(Array.from({ length: 1 + rng.int(3) }, () => rng.pick(TAGS)))],
+      publishedAt: new Date(BASE + rng.int(40) * 60_000),
+    }));
+    for (const db of [indexed, plain]) await db.api.collection('items').add({ data: docs });
+    for (let round = 0; round < 40; round++) {
+      const query = randomQuery(rng, indexed);
+      const run = (db: LocalDatabase) =>
+        db.api.collection('items').where(query.where).orderBy('publishedAt', 'asc').orderBy('_id', 'asc').skip(query.skip).limit(query.limit).get();
+      const [a, b] = [await run(indexed), await run(plain)];
+      expect(indexed.lastQueryPlan()?.plan).toBe('index:by_tag');
+      expect(idsOf(a.data)).toEqual(idsOf(b.data));
+    }
+  }
 });
