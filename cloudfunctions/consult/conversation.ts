@@ -29,7 +29,7 @@ import {
   type Viewer,
 } from './threads';
 
-type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 'olderMessages' | 'sendMessage' | 'markRead'>;
+type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 'olderMessages' | 'sendMessage' | 'markRead' | 'revealPersonalNumbers'>;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -50,12 +50,6 @@ async function messagePage(threadId: string, before?: ConsultMessageRecord): Pro
   return { messages: older.slice(0, MESSAGES_PAGE).reverse(), hasOlder: older.length > MESSAGES_PAGE };
 }
 
-/** An assigned officer reading a resident's personal numbers is logged (PIPL). */
-async function auditPersonalNumbers(messages: ConsultMessageRecord[], threadId: string, viewer: Viewer, user: UserRecord, now: Date): Promise<void> {
-  if (viewer.role === 'officer' && viewer.isAssigned && messages.some((message) => message.hasPersonalNumbers && message.authorUserId !== user._id)) {
-    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.read', threadId, by: user._id, at: now });
-  }
-}
 
 async function residentContext(thread: ConsultThreadRecord, directory: Directory): Promise<ThreadView['residentContext']> {
   const [earlier, bookings] = await Promise.all([
@@ -75,7 +69,6 @@ export async function threadView(threadId: string, user: UserRecord, now: Date):
   const directory = await currentDirectory(now);
   const { thread, viewer } = await loadThread(threadId, user, directory);
   const { messages, hasOlder } = await messagePage(threadId);
-  await auditPersonalNumbers(messages, threadId, viewer, user, now);
   const reopenUntil = thread.closedAt && canReopen(thread.closedAt, now) ? new Date(thread.closedAt.getTime() + REOPEN_WINDOW_DAYS * DAY_MS) : undefined;
   return {
     ...summaryView(thread, viewer, directory, now),
@@ -133,6 +126,18 @@ export const conversationHandlers: ConversationHandlers = {
     return view;
   },
 
+  /** Only the officer handling the thread, only for a message that holds numbers, and always audited with why. */
+  async revealPersonalNumbers({ threadId, messageId, purpose }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const { thread, viewer } = await loadThread(threadId, user, directory);
+    if (viewer.role !== 'officer' || !viewer.isAssigned) throw new ActionError('FORBIDDEN', '只有负责这个问题的民警可以查看完整号码');
+    const message = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
+    if (!message || message.threadId !== thread._id || !message.hasPersonalNumbers) throw new ActionError('NOT_FOUND', '这条消息里没有需要查看的号码');
+    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.revealed', threadId, messageId, purpose, userId: thread.residentUserId, by: user._id, at: context.now });
+    return { text: message.text };
+  },
+
   async olderMessages({ threadId, before }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
@@ -140,7 +145,6 @@ export const conversationHandlers: ConversationHandlers = {
     const from = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, before);
     if (!from || from.threadId !== threadId) throw new ActionError('NOT_FOUND', '没有找到这条消息，请刷新后再试');
     const { messages, hasOlder } = await messagePage(threadId, from);
-    await auditPersonalNumbers(messages, threadId, viewer, user, context.now);
     return { messages: await messageViews(messages, thread, viewer), hasOlder };
   },
 

@@ -73,9 +73,13 @@ export async function loadThread(threadId: string, user: UserRecord, directory: 
   return { thread, viewer };
 }
 
-/** Full text for the sender and the assigned officer; masked for everyone else. */
+/**
+ * Full text for the sender and for the resident (what the station wrote to them); masked for every
+ * officer who did not write it. The officer handling the thread reveals a number explicitly, with
+ * a purpose, and that reveal is audited (revealPersonalNumbers).
+ */
 export const readableText = (message: Pick<ConsultMessageRecord, 'text' | 'textMasked' | 'authorUserId'>, viewer: Viewer): string =>
-  message.authorUserId === viewer.user._id || viewer.isAssigned ? message.text : message.textMasked;
+  message.authorUserId === viewer.user._id || viewer.role === 'resident' ? message.text : message.textMasked;
 
 export async function messageViews(messages: ConsultMessageRecord[], thread: ConsultThreadRecord, viewer: Viewer): Promise<MessageView[]> {
   const otherSideReadAt = viewer.role === 'resident' ? thread.officerReadAt : thread.residentReadAt;
@@ -95,6 +99,7 @@ export async function messageViews(messages: ConsultMessageRecord[], thread: Con
       from: message.from,
       authorLabel: message.authorLabel,
       text: readableText(message, viewer),
+      ...(handling && !mine && message.hasPersonalNumbers ? { revealable: true } : {}),
       ...(photoNotice ? { photoNotice } : {}),
       photoUrls: shown.flatMap((fileId) => {
         const url = byFileId.get(fileId);

@@ -18,6 +18,8 @@ export interface MessageView {
   /** Masked for everyone but the sender and the assigned officer. */
   text: string;
   photoUrls: string[];
+  /** For the officer handling the thread: the message holds a phone or ID number shown masked; revealPersonalNumbers shows it, audited. */
+  revealable?: boolean;
   /** Photos WeChat's media check flagged: said to the sender (theirs are hidden) and to the officer handling it. */
   photoNotice?: string;
   at: string;
@@ -148,6 +150,15 @@ export interface OlderMessagesView {
 }
 
 export const MESSAGE_MAX = 500;
+
+/** Why an officer needs a resident's full phone or ID number: one is chosen for every reveal, and audited. */
+export const REVEAL_PURPOSES = ['contactResident', 'verifyIdentity', 'handleMatter'] as const;
+export type RevealPurpose = (typeof REVEAL_PURPOSES)[number];
+export const REVEAL_PURPOSE_LABELS: Record<RevealPurpose, string> = {
+  contactResident: '联系居民',
+  verifyIdentity: '核实身份',
+  handleMatter: '办理这件事',
+};
 /** Messages per answer of getThread / olderMessages (a thread can grow past any one read). */
 export const MESSAGES_PAGE = 100;
 /** Messages one person may post in one thread per hour: a flood stops there, a conversation never reaches it. */
@@ -187,6 +198,11 @@ export const consultActions = defineFunction('consult', {
   getThread: action<ThreadView>()({
     summary: '一个对话的全部消息（居民本人，或本所民警/被指派的民警）',
     input: v.strictObject({ threadId }),
+    policy: 'signedIn',
+  }),
+  revealPersonalNumbers: action<{ text: string }>()({
+    summary: '处理问题的民警查看一条消息里完整的电话或证件号（写明用途，记入审计）',
+    input: v.strictObject({ threadId, messageId: id('消息'), purpose: v.picklist(REVEAL_PURPOSES, '请选择查看用途') }),
     policy: 'signedIn',
   }),
   olderMessages: action<OlderMessagesView>()({

@@ -72,6 +72,14 @@ test('a resident exports her data, deletes her account, comes back to an empty o
   const photoUrl = await officerPhotoUrl(officer, started.threadId);
   expect((await fetch(photoUrl)).headers.get('content-type')).toBe('image/jpeg');
 
+  // The officer handling it sees her number masked until he says why he needs it (audited).
+  await officer.goto(`${baseUrl()}/#/packages/officer/pages/consult-thread/index?id=${started.threadId}`);
+  await shown(officer, '老人身份证过期了，补办要带什么？我电话138****5678').waitFor();
+  await shown(officer, '查看完整号码（会记录用途）').click();
+  await shown(officer, '联系居民').click();
+  await shown(officer, QUESTION).waitFor();
+  await screenshot(officer, 'officer-reveal-number');
+
   // 我的 → 我的数据
   await resident.goto(`${baseUrl()}/#/pages/me/index`);
   await shown(resident, '我的数据').click();

@@ -109,14 +109,26 @@ describe('who reads what', () => {
     expect(codeOf(await harness.call(hallChangqing(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'station' }))).toBe('FORBIDDEN');
   });
 
-  test('ID and phone numbers are shown only to the sender and the assigned officer; the officer’s reading is logged', async () => {
+  test('ID and phone numbers are masked for officers; the officer handling it reveals one explicitly, with a purpose, audited', async () => {
     const threadId = await ask('household', '我要迁户口，身份证 110101 19800101 1234，电话 138-1234-5678');
     const full = '我要迁户口，身份证 110101 19800101 1234，电话 138-1234-5678';
     const masked = '我要迁户口，身份证 1101**********1234，电话 138****5678';
     expect((await thread(wang(), threadId)).messages[0]!.text).toBe(full);
-    expect((await thread(hallLi(), threadId)).messages[0]!.text).toBe(full);
-    expect((await thread(zhao(), threadId)).messages[0]!.text).toBe(masked);
-    expect(harness.engine.find('audit_log', { type: 'consult.personal-data.read', threadId })).toEqual([expect.objectContaining({ by: expect.any(String) })]);
+    const handling = (await thread(hallLi(), threadId)).messages[0]!;
+    expect(handling).toMatchObject({ text: masked, revealable: true });
+    const colleague = (await thread(zhao(), threadId)).messages[0]!;
+    expect(colleague.text).toBe(masked);
+    expect(colleague.revealable).toBeUndefined();
+    expect(harness.engine.find('audit_log', { type: 'consult.personal-data.revealed', threadId })).toEqual([]);
+
+    // Only the officer handling it, only with a purpose; each reveal is in the audit log with it.
+    expect(codeOf(await harness.call(zhao(), actions.consult.revealPersonalNumbers, { threadId, messageId: handling.id, purpose: 'contactResident' }))).toBe('FORBIDDEN');
+    expect(codeOf(await harness.call(wang(), actions.consult.revealPersonalNumbers, { threadId, messageId: handling.id, purpose: 'contactResident' }))).toBe('FORBIDDEN');
+    expect(codeOf(await harness.call(hallLi(), actions.consult.revealPersonalNumbers, { threadId, messageId: handling.id } as never))).toBe('INVALID_INPUT');
+    expect(ok(await harness.call(hallLi(), actions.consult.revealPersonalNumbers, { threadId, messageId: handling.id, purpose: 'verifyIdentity' })).text).toBe(full);
+    expect(harness.engine.find('audit_log', { type: 'consult.personal-data.revealed', threadId })).toEqual([
+      expect.objectContaining({ purpose: 'verifyIdentity', messageId: handling.id, by: expect.any(String), userId: expect.any(String) }),
+    ]);
     // Lists and the realtime channel never carry the numbers.
     const inbox = ok(await harness.call(zhao(), actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'station' }));
     expect(inbox.threads[0]!.lastMessage.text).toBe(masked);

@@ -5,6 +5,8 @@ import { roleProps } from '@/components/a11y';
 import { LengthHint, overLimitMessage } from '@/components/length-hint';
 import { revealFirstError } from '@/utils/reveal';
 import { PhotoPicker, type PickedPhoto } from './photo-picker';
+// Imported here, not only by the barrel: with package.json's sideEffects webpack may skip index.ts.
+import './index.scss';
 
 export interface ComposerProps {
   onSend: (text: string, photos: PickedPhoto[]) => void;

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { MessageView } from '@domain/actions/consult';
+import { REVEAL_PURPOSES, REVEAL_PURPOSE_LABELS, consultActions, type MessageView } from '@domain/actions/consult';
+import { callAction } from '@/platform/cloud-call';
 import { roleProps } from '@/components/a11y';
 import { formatDateTime } from '@/utils/format-date';
 import type { OutgoingMessage } from './use-consult-thread';
+// Imported here, not only by the barrel: with package.json's sideEffects webpack may skip index.ts.
+import './index.scss';
 
 const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current }).catch(() => undefined);
 
@@ -21,10 +25,35 @@ function Photos({ urls, author }: { urls: string[]; author: string }) {
   );
 }
 
+/**
+ * The officer handling a thread sees numbers masked until they say why they need one; the reveal
+ * is audited with that purpose, and the full text replaces the masked one on this screen only.
+ */
+function RevealNumbers({ threadId, messageId, onRevealed }: { threadId: string; messageId: string; onRevealed: (text: string) => void }) {
+  const [problem, setProblem] = useState('');
+  async function reveal() {
+    const choice = await Taro.showActionSheet({ itemList: REVEAL_PURPOSES.map((purpose) => REVEAL_PURPOSE_LABELS[purpose]) }).catch(() => undefined);
+    const purpose = choice ? REVEAL_PURPOSES[choice.tapIndex] : undefined;
+    if (!purpose) return;
+    const result = await callAction(consultActions.revealPersonalNumbers, { threadId, messageId, purpose });
+    if (result.ok) onRevealed(result.data.text);
+    else setProblem(result.error.message);
+  }
+  return (
+    <View>
+      <View className="consult-message__reveal" hoverClass="consult-message__reveal--pressed" {...roleProps('button')} aria-label="查看完整号码（需选择用途，会被记录）" onClick={() => void reveal()}>
+        <Text>查看完整号码（会记录用途）</Text>
+      </View>
+      {problem && <Text className="field-error">{problem}</Text>}
+    </View>
+  );
+}
+
 /** Read receipts in words, never a colour or a tick alone. */
 const receipt = (message: MessageView) => (message.mine ? (message.read ? ' · 已读' : ' · 未读') : '');
 
-function Message({ message }: { message: MessageView }) {
+function Message({ message, threadId }: { message: MessageView; threadId?: string }) {
+  const [revealed, setRevealed] = useState<string>();
   if (message.from === 'system') {
     return (
       <View className="consult-message consult-message--system">
@@ -38,10 +67,11 @@ function Message({ message }: { message: MessageView }) {
     <View className={`consult-message ${message.mine ? 'consult-message--mine' : 'consult-message--theirs'}`} data-message-id={message.id}>
       <Text className="consult-message__author">{author}</Text>
       <View className="consult-message__bubble">
-        {message.text && <Text className="consult-message__text" userSelect>{message.text}</Text>}
+        {message.text && <Text className="consult-message__text" userSelect>{revealed ?? message.text}</Text>}
         <Photos urls={message.photoUrls} author={author} />
       </View>
       {message.photoNotice && <Text className="consult-message__photo-notice">{message.photoNotice}</Text>}
+      {message.revealable && threadId && revealed === undefined && <RevealNumbers threadId={threadId} messageId={message.id} onRevealed={setRevealed} />}
       <Text className="consult-message__time">
         {formatDateTime(message.at)}
         {receipt(message)}
@@ -75,6 +105,8 @@ function Outgoing({ message, onRetry, onDiscard }: { message: OutgoingMessage; o
 
 export interface MessageListProps {
   messages: MessageView[];
+  /** On the officer's page: lets the officer handling it reveal a masked number (audited). */
+  threadId?: string;
   /** Earlier messages exist: a button above the first one loads them. */
   hasOlder?: boolean;
   loadingOlder?: boolean;
@@ -88,7 +120,7 @@ export interface MessageListProps {
  * The conversation as a live log: a screen reader reads each new message (a reply arriving,
  * "发送中…", a failed send) when it is added, without moving the resident's focus.
  */
-export function MessageList({ messages, hasOlder = false, loadingOlder = false, onLoadOlder, pending, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({ messages, threadId, hasOlder = false, loadingOlder = false, onLoadOlder, pending, onRetry, onDiscard }: MessageListProps) {
   return (
     <View className="consult-messages" role="log" aria-live="polite" aria-relevant="additions text" aria-label="对话记录">
       {hasOlder && (
@@ -97,7 +129,7 @@ export function MessageList({ messages, hasOlder = false, loadingOlder = false, 
         </View>
       )}
       {messages.map((message) => (
-        <Message key={message.id} message={message} />
+        <Message key={message.id} message={message} threadId={threadId} />
       ))}
       {pending.map((message) => (
         <Outgoing key={message.clientId} message={message} onRetry={() => onRetry(message.clientId)} onDiscard={() => onDiscard(message.clientId)} />

@@ -71,7 +71,7 @@ function OfficerThread({ threadId }: { threadId: string }) {
       {data && (
         <View>
           <ResidentCard thread={data} />
-          <MessageList messages={messages} hasOlder={hasOlder} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} pending={pending} onRetry={retry} onDiscard={discard} />
+          <MessageList messages={messages} threadId={threadId} hasOlder={hasOlder} loadingOlder={loadingOlder} onLoadOlder={() => void loadOlder()} pending={pending} onRetry={retry} onDiscard={discard} />
           {data.status === 'closed' ? (
             <Text className="officer-thread__closed">
               已办结{data.outcome ? `：${THREAD_OUTCOME_LABELS[data.outcome]}` : ''}
