@@ -70,7 +70,10 @@ async function askToClose(stationId: string, day: string, time: string | undefin
   if (!answer.confirm) return undefined;
   const reason = answer.content?.trim() || DEFAULT_CLOSURE_REASON;
   const result = await callAction(bookingActions.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
-  return result.ok ? { closed: true, message: `已停办${what}，通知了${result.data.notified}人。` } : { closed: false, message: result.error.message };
+  if (!result.ok) return { closed: false, message: result.error.message };
+  // A closure with many bookings is carried on by the housekeeping timer after this answer.
+  const rest = result.data.continuing ? '其余已预约的居民会在几分钟内陆续收到通知。' : '';
+  return { closed: true, message: `已停办${what}，通知了${result.data.notified}人。${rest}` };
 }
 
 function Roster({ stationId }: { stationId: string }) {
