@@ -34,6 +34,9 @@ export function localDatabase(): LocalDatabase {
   return engine;
 }
 
+/** True when `candidate` is the database the cloud functions use (so seeding through their actions reaches it). */
+export const isFunctionsDatabase = (candidate: LocalDatabase): boolean => engine !== undefined && engine === candidate;
+
 export async function closeLocalDatabase(): Promise<void> {
   const open = engine;
   engine = undefined;

@@ -40,6 +40,12 @@ function questionThread(call: CallAction): Promise<string> {
   return question;
 }
 
+/** The scene of 西罗园第二社区's contact card, as a scan hands it to the page. */
+async function contactCardScene(call: CallAction): Promise<string> {
+  const code = data<{ scene: string }>(await call('officer-beat-xly', 'directory', 'contactCardCode', { stationId: 'xiluoyuan', communityId: 'xly-2' }));
+  return `scene=${encodeURIComponent(code.scene)}`;
+}
+
 /** A noise case 赵警官 entered, with a round table convened: for the officer's case page and a force's pass. Made once per run. */
 let mediation: Promise<{ caseId: string; passQuery: string }> | undefined;
 function mediationCase(call: CallAction): Promise<{ caseId: string; passQuery: string }> {
@@ -121,4 +127,9 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'mediation-mine', route: 'packages/mediation/pages/mine/index', prepare: async (call) => { await requestedCase(call); return ''; }, persona: 'resident-xly2', ready: '待受理' },
   { name: 'mediation-case', route: 'packages/mediation/pages/case/index', prepare: requestedCase, persona: 'resident-xly2', ready: '隔壁装修周末一早就砸墙' },
   { name: 'mediation-pass', route: 'packages/mediation/pages/pass/index', prepare: async (call) => (await mediationCase(call)).passQuery, persona: 'resident-xly2', ready: '邀请您参加圆桌调解会' },
+  // Where residents already are: contact cards and the bank counter.
+  { name: 'contact-card', route: 'packages/content/pages/card/index', prepare: contactCardScene, persona: 'resident-xly2', ready: '扫码问片警 · 紧急情况请拨打 110' },
+  { name: 'officer-contact-cards', route: 'packages/officer/pages/contact-cards/index', persona: 'officer-beat-xly', ready: '选择社区' },
+  { name: 'bank-check', route: 'packages/consult/pages/bank-check/index', persona: 'partner-bank-kq', ready: '立即请反诈民警核实' },
+  { name: 'officer-bank-partners', route: 'packages/officer/pages/bank-partners/index', persona: 'officer-antifraud-kq', ready: '合作网点' },
 ];
