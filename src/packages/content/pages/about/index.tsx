@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { MAX_IMAGE_BYTES } from '@domain/media/image-type';
 import { RETENTION_DAYS, RETENTION_STATEMENTS, periodLabel } from '@domain/privacy/retention';
 import Taro from '@tarojs/taro';
 import { EntryRow } from '@/components/entry-row';
@@ -21,7 +22,8 @@ const COLLECTED: CollectedItem[] = [
   { what: '您主动发送的位置（只在您点“发送位置”或“附上位置”时）', why: '找到您所在的社区和负责的民警。位置用完即弃，不保存；附在提问里的位置只给处理问题的民警看。' },
   { what: '您输入的地址', why: '只用来查找您住的社区，查完不保存。' },
   { what: '为家人预约时填写的姓名、证件号、电话', why: '只用于大厅核对身份。证件号和电话加密保存，除您本人外一律打码显示。' },
-  { what: '您提的问题和上传的照片', why: '只给处理您问题的民警看，不公开。民警查看完整的电话、证件号会被记录。' },
+  { what: '您提的问题和上传的照片', why: '只给处理您问题的民警看，不公开。民警看到的电话、证件号是打码的，需要完整号码时要写明用途，每次都被记录。' },
+  { what: '照片本身', why: `只收照片（按文件内容判断），在手机上先缩小，最大 ${Math.round(MAX_IMAGE_BYTES / 1024)} KB；每张都经过微信图片安全检查，未通过的只有处理的民警能看到，并会告诉您。` },
   { what: '您参加的调解案件（当事人或受邀的一方）', why: '民警组织圆桌调解、记录协议和回访。只给参加这件调解的人和负责的民警看。' },
   { what: '您看过、点过“我已知晓”的反诈提醒，小测试的得分', why: '“N人看过”“多少人已知晓”按人数统计，同一天小测试不出重复的题。民警只看到人数，看不到是谁。' },
   { what: '您扫过的警民联系卡、订阅的紧急预警', why: '统计联系卡在各社区的覆盖；有紧急预警时按您的订阅发微信提醒。' },
