@@ -265,3 +265,19 @@ test('a party who deletes their account leaves the case without their name, phon
   expect(after.parties.map((party) => party.name)).toEqual(['王阿姨', '已注销']);
   expect(JSON.stringify(harness.engine.find('audit_log', { userId: liUserId }))).toBe('[]');
 });
+
+test('invitees who confirmed are reminded once, the day before the round table', async () => {
+  const view = await convened();
+  // 刘主任 allows the reminder when confirming; 张大爷 confirms but allows nothing; the timer sends what WeChat lets it.
+  recordSubscription(committee, [MEDIATION_TEMPLATES.session], { [MEDIATION_TEMPLATES.session]: 'accept' });
+  ok(await harness.call(committee, mediationActions.respondToInvitation, { token: tokenOf(view, '刘主任'), response: 'accepted' }));
+  ok(await harness.call(buildingHead, mediationActions.respondToInvitation, { token: tokenOf(view, '张大爷'), response: 'accepted' }));
+  const run = async () => (ok(await harness.timer('mediation', 'sendReminders') as never) as { sessionReminders: number }).sessionReminders;
+  later(DAY - 3_600_000);
+  expect(await run()).toBe(0);
+  later(2 * 3_600_000);
+  expect(await run()).toBe(1);
+  expect(await run()).toBe(0);
+  const message = readOutbox().find((item) => item.templateId === MEDIATION_TEMPLATES.session && item.touser === committee);
+  expect(message?.page).toBe(`packages/mediation/pages/pass/index?token=${tokenOf(view, '刘主任')}`);
+});
