@@ -43,7 +43,8 @@ async function allowMessage(page: Page): Promise<void> {
 }
 
 const tap = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true }).filter({ visible: true }).first().click();
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true }).filter({ visible: true }).last();
+/** The native box inside Taro's Input/Textarea (both carry the label). */
+const field = (page: Page, label: string) => page.locator(`input[aria-label="${label}"], textarea[aria-label="${label}"]`).filter({ visible: true }).last();
 
 /** This year's figure of the station's 调解成效 card, e.g. ("结案", "2"). */
 async function figure(page: Page, label: string): Promise<string> {
