@@ -1,6 +1,7 @@
 import { feedActions } from '@domain/actions/feed';
 import { createCloudFunction } from '@platform/cloud/create-function';
 import { FANOUT_RUN_BUDGET_MS, sendQueuedAlerts } from './alert-fanout';
+import { groupReachHandlers } from './group-reach';
 import { publishingHandlers } from './publishing';
 import { quizHandlers } from './quiz';
 import { residentHandlers } from './residents';
@@ -10,5 +11,6 @@ export const main = createCloudFunction(feedActions, {
   ...residentHandlers,
   ...publishingHandlers,
   ...quizHandlers,
+  ...groupReachHandlers,
   sendAlertMessages: () => sendQueuedAlerts({ budgetMs: FANOUT_RUN_BUDGET_MS }),
 });

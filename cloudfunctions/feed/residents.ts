@@ -1,4 +1,5 @@
 import type { ArticleView, feedActions, PinnedAlerts, SharedArticleView } from '@domain/actions/feed';
+import { countGroupAcknowledgement } from './group-reach';
 import { addAcknowledgementIn, ackCountsOf } from './ack-counts';
 import { FEED_PAGE_SIZE } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
@@ -166,6 +167,7 @@ export const residentHandlers: ResidentHandlers = {
     const { user } = requireUser(context);
     const area = readerArea(user, await currentDirectory(context.now));
     const ackId = `${id}__${user._id}`;
+    let acknowledgedNow = false;
     const article = await inContendedTransaction(async (transaction) => {
       // Read only: acknowledgements never write the article (ack-counts.ts), so they do not contend for it.
       const current = await readInTransaction<ArticleRecord>(transaction, COLLECTIONS.articles, id);
@@ -173,6 +175,7 @@ export const residentHandlers: ResidentHandlers = {
       if (current.kind !== 'alert') throw new ActionError('INVALID_INPUT', '只有预警需要点“我已知晓”');
       const existing = await readInTransaction<ArticleAckRecord>(transaction, COLLECTIONS.articleAcks, ackId);
       // A second tap (or a retried request) counts once.
+      acknowledgedNow = !existing;
       if (existing) return current;
       const areaKey = counterAreaOf(area);
       const ack: Omit<ArticleAckRecord, '_id'> = { articleId: id, userId: user._id, at: context.now, ...(areaKey ? { areaKey } : {}) };
@@ -180,6 +183,8 @@ export const residentHandlers: ResidentHandlers = {
       await addAcknowledgementIn(transaction, id, user._id, areaKey);
       return current;
     }, () => new ActionError('RATE_LIMITED', '现在点“我已知晓”的人很多，请稍等几秒再点一次'));
+    // A reader who came from a neighbourhood group counts for that group too.
+    if (acknowledgedNow) await countGroupAcknowledgement(id, user._id);
     const counts = await ackCountsOf([{ ...article, _id: id }]);
     return { acknowledgements: counts.get(id)?.total ?? 0 };
   },

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { MAX_PIN_HOURS, type TargetScope } from '../feed-targeting';
 import { ARTICLE_KINDS, AUDIENCES, FRAUD_TYPE_KEYS, type ArticleKind, type Audience, type FraudTypeKey } from '../fraud-types';
 import { OPTION_IDS, QUIZ_SIZE, type QuizAnswerResult, type QuizQuestionView } from '../quiz';
+import { groupReachSpecs } from './group-reach';
 import { action, defineFunction, id, text } from './define';
 
 export { ARTICLE_KIND_LABELS, type ArticleKind } from '../fraud-types';
@@ -231,4 +232,5 @@ export const feedActions = defineFunction('feed', {
     input: v.strictObject({}),
     policy: 'system',
   }),
+  ...groupReachSpecs,
 });

@@ -21,6 +21,8 @@ export const RETENTION_DAYS = {
   unattachedUpload: 1,
   /** The resident's own data export files in cloud storage. */
   dataExport: 1,
+  /** Which group a person first opened an item from (counts each reader once per group). */
+  groupLanding: 365,
   /** That a person scanned a contact card (counts each scanner once). */
   cardScan: 365,
   /** A closed 圆桌调解 case (the station's mediation file: agreement, records, photos), counted from closing. */
@@ -56,6 +58,7 @@ export const RETENTION_STATEMENTS: { what: string; kind: RetentionKind; from: st
   { what: '防骗小测试的答题记录', kind: 'quizRound', from: '答题后', then: '删除' },
   { what: '民警邀请码', kind: 'expiredInvite', from: '失效后', then: '删除' },
   { what: '已结案的调解案件（协议、调解记录和照片）', kind: 'closedMediationCase', from: '结案后', then: '删除' },
+  { what: '从社区群打开反诈信息的记录', kind: 'groupLanding', from: '打开后', then: '删除' },
   { what: '扫过警民联系卡的记录', kind: 'cardScan', from: '第一次扫码后', then: '删除' },
   { what: '上传了但没有发出去的照片', kind: 'unattachedUpload', from: '上传后', then: '删除' },
   { what: '您导出的“我的数据”文件', kind: 'dataExport', from: '导出后', then: '删除' },

@@ -62,6 +62,9 @@ export const COLLECTIONS = {
   /** Who has opened an item, once per person: "N人看过" counts people, not page views. */
   articleReaders: 'article_readers',
   bankBranches: 'bank_branches',
+  wechatGroups: 'wechat_groups',
+  groupReach: 'group_reach',
+  groupReaders: 'group_readers',
 } as const;
 
 export interface UserRecord {
@@ -758,4 +761,40 @@ export interface ArticleAckShardRecord {
   articleId: string;
   count: number;
   byArea: AreaCounters;
+}
+
+/** A neighbourhood WeChat group the app has seen cards opened from (`_id`: a hash of its openGId). */
+export interface WechatGroupRecord {
+  _id: string;
+  /** WeChat's id of the group for this app (from getShareInfo via getOpenData). */
+  openGId: string;
+  firstSeenAt: Date;
+  /** Set when an officer names the group ("西罗园二区3号楼群") and links it to a community. */
+  stationId?: string;
+  communityId?: string;
+  name?: string;
+  namedBy?: string;
+  namedAt?: Date;
+}
+
+/** An item's reach in one group (`<articleId>.<groupId>`; groupId `none` for chats and 朋友圈). */
+export interface GroupReachRecord {
+  _id: string;
+  articleId: string;
+  groupId: string;
+  stationId?: string;
+  opens: number;
+  uniqueReaders: number;
+  acknowledgements: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+/** The group a reader first opened an item from (`<articleId>.<userId>`): counts them once, and their 我已知晓 for it. */
+export interface GroupReaderRecord {
+  _id: string;
+  articleId: string;
+  userId: string;
+  groupId: string;
+  at: Date;
 }

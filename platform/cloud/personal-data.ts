@@ -452,6 +452,23 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     },
   },
   {
+    collection: COLLECTIONS.groupReaders,
+    group: 'feed',
+    holds: '您从哪个群打开过哪条反诈信息（第一次打开时）',
+    purpose: '统计每个社区群的阅读人数和“我已知晓”（每人只算一次）',
+    readers: '只用于计数；民警只看到各群的人数',
+    retention: retentionText('groupLanding', '打开'),
+    find: ({ userId }) => findAll(COLLECTIONS.groupReaders, { userId }),
+    line: (doc) => `${day(doc.at)} 从社区群打开过一条反诈信息`,
+    exported: (doc) => ({ article: doc.articleId, at: isoDate(doc.at) }),
+    erase: justRemove(COLLECTIONS.groupReaders),
+    sweep: {
+      kind: 'groupLanding',
+      due: (now, limit) => oldest(COLLECTIONS.groupReaders, {}, 'at', retentionCutoff('groupLanding', now), limit),
+      expire: async (doc) => ({ writes: [remove(COLLECTIONS.groupReaders, doc)] }),
+    },
+  },
+  {
     collection: COLLECTIONS.contactCardScans,
     group: 'community',
     holds: '您扫过哪张警民联系卡（第一次扫码的时间）',
@@ -587,6 +604,8 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.mediationRosters]: '社区调解力量名单（居委会、楼门长、司法员等的工作联系方式），由所里和社区民警维护，不与居民账号关联',
   [COLLECTIONS.articleAckShards]: '预警“已知晓”人数的分片计数（只有数字，按社区汇总）',
   [COLLECTIONS.timerCursors]: '定时任务做到哪里了（只有日期和文档编号）',
+  [COLLECTIONS.wechatGroups]: '社区微信群的名称和所属社区（群编号由微信给出，不含个人）',
+  [COLLECTIONS.groupReach]: '每条信息在每个群的打开人数（只有数字）',
   [COLLECTIONS.bankBranches]: '合作银行网点的名称和地址；网点工作人员的加入记在其账号里',
 };
 
