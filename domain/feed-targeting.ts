@@ -4,6 +4,7 @@
  * `station:xiluoyuan`, `community:xly-2`), every reader has the keys of the areas they live in,
  * and an item is visible when the two share a key. One `in` query on an indexed array field.
  */
+import { searchKeysOf } from './search-keys';
 export type FeedTarget =
   | { scope: 'city'; city: string }
   | { scope: 'district'; districtId: string }
@@ -138,4 +139,10 @@ export function shareFromOf(area: ReaderArea): string | undefined {
 /** Lower-cased text that keyword search matches against. */
 export function searchTextOf(parts: readonly string[]): string {
   return parts.join('\n').toLowerCase();
+}
+
+/** What an article stores for keyword search: the text to match, and the keys its index finds it by (domain/search-keys.ts). */
+export function searchFieldsOf(parts: readonly string[]): { searchText: string; searchKeys: string[] } {
+  const searchText = searchTextOf(parts);
+  return { searchText, searchKeys: searchKeysOf(searchText) };
 }

@@ -11,7 +11,7 @@ import {
   filterKeysOf,
   isAfterCursor,
 
-  searchTextOf,
+  searchFieldsOf,
   TARGET_SCOPE_LABELS,
   targetKeysOf,
   type FeedTarget,
@@ -135,7 +135,7 @@ function draftFields(draft: Draft, target: FeedTarget, now: Date, pinnedUntil: D
     filterKeys: filterKeysOf(targetKeys, fraudTypes, audiences),
     pinKeys: pinned ? targetKeys : [],
     urgent: draft.urgent,
-    searchText: searchTextOf([draft.title, draft.summary, ...draft.body.map(plainText), ...draft.tips]),
+    ...searchFieldsOf([draft.title, draft.summary, ...draft.body.map(plainText), ...draft.tips]),
   };
 }
 
@@ -279,7 +279,7 @@ export const publishingHandlers: PublishingHandlers = {
         .where(where)
         .orderBy('publishedAt', 'desc')
         .orderBy('_id', 'desc')
-        .field({ body: false, tips: false, searchText: false, filterKeys: false })
+        .field({ body: false, tips: false, searchText: false, searchKeys: false, filterKeys: false })
         .limit(FEED_PAGE_SIZE + 21),
     );
     const page = after ? found.filter((article) => isAfterCursor({ publishedAt: article.publishedAt, id: article._id }, after)) : found;

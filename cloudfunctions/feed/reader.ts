@@ -25,7 +25,7 @@ export function feedKeysFor(area: ReaderArea, directory: Directory): string[] {
 }
 
 /** Fields a feed card does not need: kept out of list queries so a page stays small. */
-export const SUMMARY_PROJECTION = { body: false, tips: false, searchText: false, filterKeys: false, acksByArea: false, sharesByArea: false, landingsByArea: false } as const;
+export const SUMMARY_PROJECTION = { body: false, tips: false, searchText: false, searchKeys: false, filterKeys: false, acksByArea: false, sharesByArea: false, landingsByArea: false } as const;
 
 /** cloud:// ids → temporary https URLs, in one call per 50 (WeChat's limit). */
 export async function temporaryUrls(fileIds: readonly string[]): Promise<Map<string, string>> {

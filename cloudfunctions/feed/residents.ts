@@ -3,6 +3,7 @@ import { countGroupAcknowledgement } from './group-reach';
 import { addAcknowledgementIn, ackCountsOf } from './ack-counts';
 import { FEED_PAGE_SIZE } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
+import { keywordKeysOf } from '@domain/search-keys';
 import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
 import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleAckRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
@@ -90,7 +91,13 @@ export const residentHandlers: ResidentHandlers = {
     const keys = readerFilterKeys(feedKeysFor(area, directory), { fraudType, audience });
     const where: Record<string, unknown> = { status: 'published', filterKeys: _.in(keys) };
     if (kind) where.kind = kind;
-    if (keyword) where.searchText = database().RegExp({ regexp: escapeRegExp(keyword.toLowerCase()), options: '' });
+    if (keyword) {
+      // The search index (articles.search_by_key) finds the articles holding every key of the
+      // keyword by walking the rarest key's list; the substring test then runs on those only.
+      const keys = keywordKeysOf(keyword);
+      if (keys.length > 0) where.searchKeys = _.all(keys);
+      where.searchText = database().RegExp({ regexp: escapeRegExp(keyword.toLowerCase()), options: '' });
+    }
     if (after) where.publishedAt = _.lte(after.publishedAt);
 
     // Items published at the cursor's exact millisecond may sit before it: read past them.

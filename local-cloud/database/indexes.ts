@@ -196,6 +196,19 @@ export class SortedIndex {
     this.add(doc, 'sorted');
   }
 
+  private listSize = (key: string): number => this.lists.get(key)?.length ?? 0;
+
+  /**
+   * How many entries a walk for this query would have in its lists, or undefined when the index
+   * cannot serve it: what the planner compares to pick among indexes that all could.
+   */
+  entriesToWalk(filter: Filter, order: readonly SortKey[]): number | undefined {
+    if (order.length === 0) return undefined;
+    const clauses = topLevelClauses(filter);
+    const keys = clauses && keyValuesFor(clauses, this.keyField, this.listSize);
+    return keys?.reduce((sum, key) => sum + this.listSize(key), 0);
+  }
+
   /**
    * Walks the documents the filter can match in the query's order, or returns false when this
    * index cannot serve the query: the key field must be pinned (equality or `in`), further
@@ -206,7 +219,7 @@ export class SortedIndex {
     if (order.length === 0) return false; // unordered reads keep the collection's natural order (a scan)
     const clauses = topLevelClauses(filter);
     if (!clauses) return false;
-    const keys = keyValuesFor(clauses, this.keyField);
+    const keys = keyValuesFor(clauses, this.keyField, this.listSize);
     if (!keys) return false;
     const sortFields = this.sortFields;
     // Equality on the fields after the key narrows each list to one contiguous run (no arrays there).
@@ -320,27 +333,39 @@ function topLevelClauses(filter: Filter): Filter[] | undefined {
   return Object.entries(filter).map(([field, value]) => ({ [field]: value }));
 }
 
-/** The index keys an equality or `in` on the key field allows, or undefined when the filter does not pin it. */
-function keyValuesFor(clauses: Filter[], field: string): string[] | undefined {
-  let narrowest: string[] | undefined;
+/**
+ * The index keys an equality, `in` or `all` on the key field allows, or undefined when the
+ * filter does not pin it. Every document `all` matches holds each of its keys, so one key's list
+ * holds them all: the shortest one (`sizeOf`), as MongoDB's plan race settles on the predicate
+ * whose index scan ends first. Of several pinning clauses, the one with the fewest entries wins.
+ */
+function keyValuesFor(clauses: Filter[], field: string, sizeOf: (key: string) => number = () => 0): string[] | undefined {
+  let narrowest: { keys: string[]; size: number } | undefined;
   for (const clause of clauses) {
     if (!Object.prototype.hasOwnProperty.call(clause, field) || Object.keys(clause).length !== 1) continue;
     const value = clause[field];
     let values: unknown[] | undefined;
+    let all = false;
     if (isPlainObject(value)) {
       const operators = Object.keys(value);
       if (operators.length === 1 && operators[0] === '$eq') values = [value.$eq];
       else if (operators.length === 1 && operators[0] === '$in' && Array.isArray(value.$in)) values = value.$in;
+      else if (operators.length === 1 && operators[0] === '$all' && Array.isArray(value.$all) && value.$all.length > 0) {
+        values = value.$all;
+        all = true;
+      }
     } else {
       values = [value];
     }
     if (!values) continue;
     const keys = values.map(keyOf);
     if (keys.some((key) => key === undefined)) continue;
-    const unique = [...new Set(keys as string[])];
-    if (!narrowest || unique.length < narrowest.length) narrowest = unique;
+    let unique = [...new Set(keys as string[])];
+    if (all) unique = [unique.reduce((best, key) => (sizeOf(key) < sizeOf(best) ? key : best))];
+    const size = unique.reduce((sum, key) => sum + sizeOf(key), 0);
+    if (!narrowest || size < narrowest.size || (size === narrowest.size && unique.length < narrowest.keys.length)) narrowest = { keys: unique, size };
   }
-  return narrowest;
+  return narrowest?.keys;
 }
 
 /** The value of a plain equality on `field` (string, number or boolean), if the filter has one. */
@@ -369,7 +394,7 @@ function constraintsOf(clauses: Filter[]): Map<string, 'equal' | 'in' | 'range' 
       if (isPlainObject(value) && !isDate(value)) {
         const operators = Object.keys(value);
         if (operators.every((operator) => ['$lt', '$lte', '$gt', '$gte'].includes(operator))) kind = 'range';
-        else if (operators.length === 1 && operators[0] === '$in') kind = 'in';
+        else if (operators.length === 1 && (operators[0] === '$in' || operators[0] === '$all')) kind = 'in';
         else if (operators.length === 1 && operators[0] === '$eq') kind = 'equal';
         else kind = 'other';
       } else if (value instanceof RegExp) kind = 'other';

@@ -5,7 +5,7 @@
  * police–bank linkage, 西罗园's officers in ~134 residents' WeChat groups); the wording is ours.
  * Dates are relative to when the demo data is loaded, so the feed always looks current.
  */
-import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
+import { filterKeysOf, searchFieldsOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
 import { plainText } from '@domain/rich-text';
 import { newArticleCounters, type ArticleRecord } from '@platform/cloud/collections';
@@ -554,7 +554,7 @@ export function demoArticles(now: Date): ArticleRecord[] {
       status: 'published',
       publisher,
       publishedAt,
-      searchText: searchTextOf([item.title, item.summary, ...item.body.map(plainText), ...item.tips]),
+      ...searchFieldsOf([item.title, item.summary, ...item.body.map(plainText), ...item.tips]),
       ...newArticleCounters(),
     };
   });

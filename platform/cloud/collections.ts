@@ -271,6 +271,8 @@ export interface ArticleRecord {
   authorId?: string;
   /** searchTextOf(title, summary, body, tips), for keyword search. */
   searchText: string;
+  /** searchKeysOf(searchText): the characters and character pairs the search index finds it by (domain/search-keys.ts). */
+  searchKeys: string[];
   views: number;
   shares: number;
   acknowledgements: number;

@@ -4,7 +4,7 @@
  * communities that exist only as targets), as a big city's feed would hold after some years.
  */
 import path from 'node:path';
-import { filterKeysOf, searchTextOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
+import { filterKeysOf, searchFieldsOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
 import { ARTICLE_KINDS, AUDIENCES, FRAUD_TYPE_KEYS } from '@domain/fraud-types';
 import { newArticleCounters } from '@platform/cloud/collections';
 import { openLocalDatabase } from '../../local-cloud/database';
@@ -68,7 +68,7 @@ export async function fillFeedDatabase(dataDir: string, count: number): Promise<
       publisher: '派出所',
       // Spread over five years before the demo items, so a feed's first page mixes both.
       publishedAt: new Date(now.getTime() - 3 * 86_400_000 - Math.floor(next() * 5 * 365 * 86_400_000)),
-      searchText: searchTextOf([title]),
+      ...searchFieldsOf([title, '派出所提醒：转账之前先核实，验证码不告诉任何人。', '这是一条生成的信息，用来测量大量数据下的首屏速度。', '先核实，再转账']),
       ...newArticleCounters(),
     });
     if (batch.length === 1000) await flush();

@@ -99,7 +99,7 @@ export function buildFloorApp(platforms = ['weapp', 'h5'], { log = () => {} } = 
     log(`floor app: taro build --type ${platform}`);
     const result = spawnSync(process.execPath, [taro, 'build', '--type', platform], {
       cwd: dir,
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '0', ...(platform === 'weapp' ? { FQ_WEAPP_CHECK_ONLY: '1' } : {}) },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });

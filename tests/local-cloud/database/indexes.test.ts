@@ -190,3 +190,27 @@ test('walked backwards, an index answers the reversed order exactly as a scan do
     }
   }
 });
+
+test('a keyword search walks the rarest key of its `all` (search_by_key), and a key no article holds ends it at once', async () => {
+  const db = openTestDatabase({ indexes: DECLARED_INDEXES });
+  const _ = db.api.command;
+  const docs = Array.from({ length: 3000 }, (_unused, n) => ({
+    _id: `a${String(n).padStart(5, '0')}`,
+    status: 'published',
+    filterKeys: ['city'],
+    // Every article holds 提醒; one in a hundred also holds 刷单.
+    searchKeys: n % 100 === 0 ? ['提醒', '刷单'] : ['提醒', '核实'],
+    publishedAt: new Date(BASE + n * 1000),
+  }));
+  for (let start = 0; start < docs.length; start += 1000) await db.api.collection('articles').add({ data: docs.slice(start, start + 1000) });
+  const search = (keys: string[]) =>
+    db.api.collection('articles').where({ status: 'published', filterKeys: _.in(['city']), searchKeys: _.all(keys) }).orderBy('publishedAt', 'desc').orderBy('_id', 'desc').limit(11).get();
+
+  const found = await search(['提醒', '刷单']);
+  expect(found.data).toHaveLength(11);
+  expect(found.data.every((doc) => Number(String(doc._id).slice(1)) % 100 === 0)).toBe(true);
+  expect(db.lastQueryPlan()).toMatchObject({ plan: 'index:search_by_key', docsExamined: 11 });
+
+  expect((await search(['提醒', '不存'])).data).toEqual([]);
+  expect(db.lastQueryPlan()).toMatchObject({ plan: 'index:search_by_key', docsExamined: 0 });
+});
