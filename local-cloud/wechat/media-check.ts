@@ -73,7 +73,8 @@ function storedFileOf(mediaUrl: string): string | undefined {
 
 export async function mediaCheckAsync(params: MediaCheckAsyncParams): Promise<{ errCode: 0; errMsg: string; traceId: string }> {
   const api = 'security.mediaCheckAsync';
-  if (typeof params?.media_url !== 'string' || !/^https?:\/\//.test(params.media_url)) throw openApiError(api, 40001, 'invalid media_url');
+  // WeChat needs a URL it can download; locally the temp URL may be relative before the server knows its address.
+  if (typeof params?.media_url !== 'string' || params.media_url === '') throw openApiError(api, 40001, 'invalid media_url');
   if (params.media_type !== 1 && params.media_type !== 2) throw openApiError(api, 40097, 'invalid media_type');
   if (params.version !== 2) throw openApiError(api, 40097, 'invalid version');
   if (![1, 2, 3, 4].includes(params.scene)) throw openApiError(api, 40097, 'invalid scene');
