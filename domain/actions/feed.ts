@@ -234,3 +234,5 @@ export const feedActions = defineFunction('feed', {
   }),
   ...groupReachSpecs,
 });
+
+export type { ArticleGroupReachView, GroupLandingView, GroupReachRowView } from './group-reach';

@@ -19,6 +19,7 @@ import { ArticleTags } from '@/pages/feed/article-tags';
 import { roleProps } from '@/components/a11y';
 import { ROUTES, articlePath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
+import { GroupLanding } from './group-landing';
 import { callAction } from '@/platform/cloud-call';
 import { opensInSinglePageMode } from '@/platform/launch-scene';
 import { NoticeCard } from '@/components/notice-card';
@@ -229,6 +230,7 @@ export default function ArticlePage() {
       <PageState status={article.status} error={article.error} onRetry={article.reload} loadingRows={8}>
         {articleView && <Article article={articleView} onAcknowledged={onAcknowledged} />}
       </PageState>
+      {signedIn.data && <GroupLanding articleId={id} />}
       <FraudCheckEntry articleId={id} />
       {calls}
       <View className="article-page__more">

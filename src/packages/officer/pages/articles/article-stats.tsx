@@ -32,4 +32,36 @@ export function ArticleStats({ stationId, id }: { stationId: string; id: string 
   );
 }
 
+/** Reach per neighbourhood group, and the named groups this item has not reached: where to post it next. */
+export function GroupReach({ stationId, id }: { stationId: string; id: string }) {
+  const reach = useAction(feedActions.articleGroupReach, { stationId, articleId: id }, { isEmpty: () => false });
+  return (
+    <PageState status={reach.status} error={reach.error} onRetry={reach.reload} loadingRows={2}>
+      {reach.data && (
+        <View className="article-stats">
+          <View className="article-stats__row article-stats__row--head">
+            <Text className="article-stats__name">社区群</Text>
+            <Text className="article-stats__cell">打开</Text>
+            <Text className="article-stats__cell">人数</Text>
+            <Text className="article-stats__cell">知晓</Text>
+          </View>
+          {reach.data.groups.map((row) => (
+            <View key={row.groupId} className="article-stats__row">
+              <Text className="article-stats__name">{row.name}</Text>
+              <Text className="article-stats__cell">{row.opens}</Text>
+              <Text className="article-stats__cell">{row.uniqueReaders}</Text>
+              <Text className="article-stats__cell">{row.acknowledgements}</Text>
+            </View>
+          ))}
+          {reach.data.groups.length === 0 && <Text className="muted">还没有人从社区群打开</Text>}
+          <Text className="article-stats__note">从私聊和朋友圈打开 {reach.data.withoutGroup} 次（微信不提供群信息，不计入任何群）</Text>
+          {reach.data.unreached.length > 0 && (
+            <Text className="article-stats__note">还没发到：{reach.data.unreached.map((group) => group.name).join('、')}</Text>
+          )}
+        </View>
+      )}
+    </PageState>
+  );
+}
+
 export default ArticleStats;

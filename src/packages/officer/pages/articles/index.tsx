@@ -15,7 +15,7 @@ import { useSubmit } from '@/hooks/use-submit';
 import { ROUTES, articlePath, officerPublishPath } from '@/routes';
 import { formatDate } from '@/utils/format-date';
 import { usePublishingStation } from '../publish/use-publishing-station';
-import { ArticleStats } from './article-stats';
+import { ArticleStats, GroupReach } from './article-stats';
 import './index.scss';
 
 function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; article: StationArticleView; onWithdrawn: () => void }) {
@@ -57,6 +57,7 @@ function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; ar
       {open && (
         <View className="station-article__detail">
           <ArticleStats stationId={stationId} id={article.id} />
+          <GroupReach stationId={stationId} id={article.id} />
           <View className="station-article__actions">
             {!withdrawn && (
               <Button className="station-article__action" onClick={() => void Taro.navigateTo({ url: articlePath(article.id) })}>
