@@ -21,6 +21,8 @@ import * as station from '../cloudfunctions/station';
 import stationConfig from '../cloudfunctions/station/config.json';
 import * as media from '../cloudfunctions/media';
 import mediaConfig from '../cloudfunctions/media/config.json';
+import * as dashboard from '../cloudfunctions/dashboard';
+import dashboardConfig from '../cloudfunctions/dashboard/config.json';
 
 export interface TimerTriggerConfig {
   name: string;
@@ -52,6 +54,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LocalFunction> = {
   privacy: { name: 'privacy', main: privacy.main, config: privacyConfig as FunctionConfig },
   station: { name: 'station', main: station.main, config: stationConfig as FunctionConfig },
   media: { name: 'media', main: media.main, config: mediaConfig as FunctionConfig },
+  dashboard: { name: 'dashboard', main: dashboard.main, config: dashboardConfig as FunctionConfig },
 };
 
 // WeChat pushes media-check results to the function the mini-program's message push names: media.

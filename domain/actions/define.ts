@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { PolicyName } from '../policy';
 
 /** Names of the deployed cloud functions; one folder each under cloudfunctions/. */
-export const FUNCTION_NAMES = ['account', 'directory', 'feed', 'booking', 'consult', 'mediation', 'privacy', 'station', 'media'] as const;
+export const FUNCTION_NAMES = ['account', 'directory', 'feed', 'booking', 'consult', 'mediation', 'privacy', 'station', 'media', 'dashboard'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 type AnySchema = v.GenericSchema<unknown, unknown>;

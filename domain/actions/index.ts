@@ -7,6 +7,7 @@ import { mediaActions } from './media';
 import { mediationActions } from './mediation';
 import { privacyActions } from './privacy';
 import { stationActions } from './station';
+import { dashboardActions } from './dashboard';
 import type { ActionDefinition, FunctionName } from './define';
 
 /** Every cloud action, by function. The client calls `actions.account.me`, the function serves it. */
@@ -20,6 +21,7 @@ export const actions = {
   privacy: privacyActions,
   station: stationActions,
   media: mediaActions,
+  dashboard: dashboardActions,
 } as const satisfies Record<FunctionName, Record<string, ActionDefinition>>;
 
 export function allActions(): ActionDefinition[] {
@@ -36,3 +38,4 @@ export type * from './mediation';
 export type * from './privacy';
 export type * from './station';
 export type * from './media';
+export type * from './dashboard';

@@ -12,6 +12,7 @@ import type { CaseSource, CaseState, MediationCategory, MediationForce } from '@
 import type { UploadContext } from '@domain/actions/media';
 import type { ShiftKind } from '@domain/station/roster';
 import type { BankCheckOutcome } from '@domain/anti-fraud/bank-check';
+import type { StationDay } from '@domain/dashboard/figures';
 
 /** Collection names, in one place so the local cloud, the seed data and the functions agree. */
 export const COLLECTIONS = {
@@ -65,6 +66,8 @@ export const COLLECTIONS = {
   wechatGroups: 'wechat_groups',
   groupReach: 'group_reach',
   groupReaders: 'group_readers',
+  /** One station's figures for one Beijing day (成效可评估), `_id` = `<stationId>:<YYYY-MM-DD>`: counts only. */
+  stationDailyStats: 'station_daily_stats',
 } as const;
 
 export interface UserRecord {
@@ -799,4 +802,9 @@ export interface GroupReaderRecord {
   userId: string;
   groupId: string;
   at: Date;
+}
+
+/** A station's day of dashboard figures, written by the dashboard timer once the day has ended. Indexed by (stationId, day). */
+export interface StationDailyStatsRecord extends StationDay {
+  _id: string;
 }

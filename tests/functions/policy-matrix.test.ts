@@ -175,6 +175,8 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'mediation.figures': (stationId) => ({ stationId, from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }),
   'mediation.sendReminders': () => ({}),
   'consult.revealPersonalNumbers': () => ({ threadId: 'no-such-thread', messageId: 'no-such-message', purpose: 'contactResident' }),
+  'dashboard.stationDashboard': (stationId) => ({ stationId, period: 'thisWeek' }),
+  'dashboard.rollUpDailyStats': () => ({}),
   'media.uploadImage': () => ({ context: 'consult', image: '/9j/4AAQSkZJRgABAQ==' }),
   'privacy.myData': () => ({}),
   'privacy.exportMyData': () => ({}),

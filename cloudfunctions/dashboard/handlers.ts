@@ -1,0 +1,99 @@
+/** The station dashboard's two actions: the view (stored days, today topped up) and the timer that stores days. */
+import type { dashboardActions, DashboardDayPoint } from '@domain/actions/dashboard';
+import { ActionError } from '@domain/errors';
+import { addDays, beijingDayOf, daysBetween, daysOf, periodRanges, sumDays, type StationDay } from '@domain/dashboard/figures';
+import { COLLECTIONS, type StationRecord, type StationDailyStatsRecord, type TimerCursorRecord } from '@platform/cloud/collections';
+import type { Handlers } from '@platform/cloud/create-function';
+import { findById, findMany } from '@platform/cloud/documents';
+import { database } from '@platform/cloud/wx';
+import { computeStationDay } from './station-day';
+
+/** timer_cursors/<this>: the day being rolled up and the last station done on it. */
+export const ROLL_UP_JOB = 'dashboard-daily-stats';
+/** A run stops after this many station-days or this much time (the function's timeout is 20 s); the next run goes on. */
+const ROLL_UP_BATCH = 200;
+const ROLL_UP_BUDGET_MS = 12_000;
+/** A timer that was off longer than this catches up only this far back. */
+const MAX_CATCH_UP_DAYS = 400;
+/** The very first run starts this far back, so a quarter and the one before it have figures from the start. */
+const FIRST_RUN_DAYS = 184;
+const MAX_RANGE_DAYS = 366;
+
+const storedDay = (day: StationDay): StationDailyStatsRecord => ({ _id: `${day.stationId}:${day.day}`, ...day });
+
+async function stationAfter(afterId: string): Promise<StationRecord | undefined> {
+  const db = database();
+  const _ = db.command;
+  const [next] = await findMany<StationRecord>(db.collection(COLLECTIONS.stations).where({ _id: _.gt(afterId) }).orderBy('_id', 'asc').limit(1));
+  return next;
+}
+
+async function readStoredDays(stationId: string, from: string, to: string): Promise<StationDay[]> {
+  const db = database();
+  const _ = db.command;
+  const days: StationDay[] = [];
+  for (let skip = 0; ; skip += 1000) {
+    const page = await findMany<StationDailyStatsRecord>(
+      db.collection(COLLECTIONS.stationDailyStats).where({ stationId, day: _.gte(from).and(_.lte(to)) }).orderBy('day', 'asc').skip(skip).limit(1000),
+    );
+    days.push(...page.map(({ _id: _id, ...day }) => day));
+    if (page.length < 1000) return days;
+  }
+}
+
+type DashboardHandlers = Handlers<typeof dashboardActions>;
+
+export const dashboardHandlers: DashboardHandlers = {
+  async stationDashboard({ stationId, period, from, to }, context) {
+    const station = await findById<StationRecord>(COLLECTIONS.stations, stationId);
+    if (!station) throw new ActionError('NOT_FOUND', '没有找到这个派出所');
+    const today = beijingDayOf(context.now);
+    if (period === 'custom' && from && to && daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw new ActionError('INVALID_INPUT', '自定义时间段最长一年');
+    const { current, previous } = periodRanges(period, today, from && to ? { from, to } : undefined);
+    const stored = await readStoredDays(stationId, previous.from, current.to < today ? current.to : today);
+    const byDay = new Map(stored.map((day) => [day.day, day]));
+    // Today is never final: computed now from the records (one day's worth), never stored by a view.
+    if (current.to >= today && current.from <= today) byDay.set(today, await computeStationDay(stationId, today));
+    const daysIn = (range: { from: string; to: string }) => daysOf(range).filter((day) => day <= today);
+    const pick = (range: { from: string; to: string }) => daysIn(range).flatMap((day) => (byDay.has(day) ? [byDay.get(day) as StationDay] : []));
+    const pendingDays = [...daysIn(current), ...daysIn(previous)].filter((day) => day < today && !byDay.has(day)).length;
+    const series: DashboardDayPoint[] = daysIn(current).map((day) => ({ day, questions: byDay.get(day)?.consult.questions ?? 0, bookings: byDay.get(day)?.booking.bookings ?? 0 }));
+    return {
+      stationId,
+      stationName: station.name,
+      period,
+      current,
+      previous,
+      figures: sumDays(pick(current)),
+      previousFigures: sumDays(pick(previous)),
+      series,
+      pendingDays,
+      asOf: context.now.toISOString(),
+    };
+  },
+
+  async rollUpDailyStats(_input, context) {
+    const started = Date.now();
+    const db = database();
+    const yesterday = addDays(beijingDayOf(context.now), -1);
+    const earliest = addDays(yesterday, -MAX_CATCH_UP_DAYS);
+    const saved = await findById<TimerCursorRecord>(COLLECTIONS.timerCursors, ROLL_UP_JOB);
+    let cursor = { day: saved?.day ?? addDays(yesterday, -(FIRST_RUN_DAYS - 1)), afterId: saved?.afterId ?? '' };
+    if (cursor.day < earliest) cursor = { day: earliest, afterId: '' };
+    let rolledUp = 0;
+    while (cursor.day <= yesterday && rolledUp < ROLL_UP_BATCH && Date.now() - started < ROLL_UP_BUDGET_MS) {
+      const station = await stationAfter(cursor.afterId);
+      if (station) {
+        const day = await computeStationDay(station._id, cursor.day);
+        const { _id, ...data } = storedDay(day);
+        await db.collection(COLLECTIONS.stationDailyStats).doc(_id).set({ data });
+        rolledUp += 1;
+        cursor = { day: cursor.day, afterId: station._id };
+      } else {
+        cursor = { day: addDays(cursor.day, 1), afterId: '' };
+      }
+      await db.collection(COLLECTIONS.timerCursors).doc(ROLL_UP_JOB).set({ data: cursor });
+    }
+    return { rolledUp, caughtUpTo: addDays(cursor.day, -1), done: cursor.day > yesterday };
+  },
+};

@@ -1,0 +1,263 @@
+/**
+ * The station dashboard (成效可评估): one day's figures of a station as the timer stores them,
+ * and the arithmetic that turns a run of days into a period's figures. Pure: the dashboard
+ * function and its tests compute the same way. Everything a period needs is a sum over days,
+ * except percentiles and medians, for which a day keeps its raw samples (a few dozen numbers).
+ */
+import type { ConsultCategory } from '../routing/model';
+
+export interface ConsultDay {
+  questions: number;
+  byCategory: Partial<Record<ConsultCategory, number>>;
+  /** Minutes from a question to the first officer reply, for the day's questions answered so far. */
+  firstResponseMinutes: number[];
+  /** Of those, answered within the station's response target. */
+  withinTarget: number;
+  escalations: number;
+  ratings: number;
+  ratingStars: number;
+  emergencyPrompts: number;
+}
+
+export interface BookingDay {
+  /** Bookings for the day's slots that were not cancelled. */
+  bookings: number;
+  /** Places in the day's slots, and those taken. */
+  capacity: number;
+  taken: number;
+  checkedIn: number;
+  noShows: number;
+  /** Bookings with accessibility needs, and those of them checked in (the need met at the window). */
+  needsBookings: number;
+  needsServed: number;
+}
+
+export interface AntiFraudDay {
+  /** People who first opened one of the station's items that day. */
+  newReaders: number;
+  acknowledgements: number;
+  /** Alert subscribers of the station's communities at the end of the day (a level, not a flow). */
+  alertSubscribers: number;
+}
+
+export interface MediationDay {
+  opened: number;
+  closed: number;
+  resolved: number;
+  referred: number;
+  daysToAgreement: number[];
+  followUps: number;
+  followUpsHeld: number;
+}
+
+export interface BankCheckDay {
+  raised: number;
+  /** Checks closed that day as stopped or dissuaded, and the yuan they kept. */
+  protectedChecks: number;
+  protectedAmount: number;
+}
+
+/** One `station_daily_stats` document: `_id` = dailyStatsId(stationId, day). */
+export interface StationDay {
+  stationId: string;
+  /** Beijing day, 'YYYY-MM-DD'. */
+  day: string;
+  consult: ConsultDay;
+  booking: BookingDay;
+  antiFraud: AntiFraudDay;
+  mediation: MediationDay;
+  bankChecks: BankCheckDay;
+}
+
+export const dailyStatsId = (stationId: string, day: string): string => `${stationId}:${day}`;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The Beijing day an instant falls on. */
+export const beijingDayOf = (at: Date): string => new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+/** The instant a Beijing day starts (00:00 +08:00). */
+export const startOfBeijingDay = (day: string): Date => new Date(Date.parse(`${day}T00:00:00.000Z`) - BEIJING_OFFSET_MS);
+export const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
+
+// ---- periods ----
+
+export const PERIOD_KINDS = ['thisWeek', 'lastWeek', 'month', 'quarter', 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const PERIOD_LABELS: Record<PeriodKind, string> = { thisWeek: '本周', lastWeek: '上周', month: '本月', quarter: '本季度', custom: '自定义' };
+
+/** Days [from, to] inclusive, Beijing. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** Monday of the day's week (weeks start on Monday in China). */
+function mondayOf(day: string): string {
+  const weekday = new Date(`${day}T00:00:00.000Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/**
+ * The period and the one before it to compare with. This week, month and quarter run to today
+ * (compared with the same number of days of the previous week, month or quarter); last week and
+ * a custom range are compared with the equally long range just before.
+ */
+export function periodRanges(kind: PeriodKind, today: string, custom?: DayRange): { current: DayRange; previous: DayRange } {
+  const sameLengthBefore = (range: DayRange): DayRange => {
+    const length = daysBetween(range.from, range.to) + 1;
+    return { from: addDays(range.from, -length), to: addDays(range.from, -1) };
+  };
+  if (kind === 'custom') {
+    if (!custom) throw new Error('a custom period needs its range');
+    return { current: custom, previous: sameLengthBefore(custom) };
+  }
+  if (kind === 'thisWeek' || kind === 'lastWeek') {
+    const monday = kind === 'thisWeek' ? mondayOf(today) : addDays(mondayOf(today), -7);
+    const current = { from: monday, to: kind === 'thisWeek' ? today : addDays(monday, 6) };
+    return { current, previous: { from: addDays(current.from, -7), to: addDays(current.to, -7) } };
+  }
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const firstMonth = kind === 'month' ? month : month - ((month - 1) % 3);
+  const span = kind === 'month' ? 1 : 3;
+  const startOf = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1)).toISOString().slice(0, 10);
+  const from = startOf(year, firstMonth);
+  const previousFrom = startOf(year, firstMonth - span);
+  const elapsed = daysBetween(from, today);
+  // The previous period's same stretch, cut at its own end (31 March has no 31 February).
+  const previousTo = [addDays(previousFrom, elapsed), addDays(from, -1)].sort()[0] as string;
+  return { current: { from, to: today }, previous: { from: previousFrom, to: previousTo } };
+}
+
+export const daysOf = (range: DayRange): string[] => {
+  const days: string[] = [];
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
+  return days;
+};
+
+// ---- summing days ----
+
+export interface PeriodFigures {
+  days: number;
+  consult: {
+    questions: number;
+    byCategory: Partial<Record<ConsultCategory, number>>;
+    answered: number;
+    firstResponseP50Minutes: number | null;
+    firstResponseP90Minutes: number | null;
+    withinTargetRate: number | null;
+    escalations: number;
+    ratings: number;
+    averageRating: number | null;
+    emergencyPrompts: number;
+  };
+  booking: {
+    bookings: number;
+    utilisation: number | null;
+    noShows: number;
+    noShowRate: number | null;
+    needsBookings: number;
+    needsServed: number;
+  };
+  antiFraud: { newReaders: number; acknowledgements: number; alertSubscribers: number };
+  mediation: {
+    opened: number;
+    closed: number;
+    resolved: number;
+    resolutionRate: number | null;
+    settledLocallyRate: number | null;
+    agreements: number;
+    medianDaysToAgreement: number | null;
+    followUps: number;
+    holdingRate: number | null;
+  };
+  bankChecks: { raised: number; protectedChecks: number; protectedAmount: number };
+}
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** Nearest-rank percentile (p in 0..100); null for no samples. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] as number;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** A period's figures from its days (missing days count as empty; subscribers are the last day's level). */
+export function sumDays(days: readonly StationDay[]): PeriodFigures {
+  const sum = (pick: (day: StationDay) => number) => days.reduce((total, day) => total + pick(day), 0);
+  const byCategory: Partial<Record<ConsultCategory, number>> = {};
+  for (const day of days) {
+    for (const [category, count] of Object.entries(day.consult.byCategory) as [ConsultCategory, number][]) byCategory[category] = (byCategory[category] ?? 0) + count;
+  }
+  const responses = days.flatMap((day) => day.consult.firstResponseMinutes);
+  const agreementDays = days.flatMap((day) => day.mediation.daysToAgreement);
+  const ratings = sum((day) => day.consult.ratings);
+  const closed = sum((day) => day.mediation.closed);
+  const followUps = sum((day) => day.mediation.followUps);
+  const bookings = sum((day) => day.booking.bookings);
+  const latest = [...days].sort((a, b) => a.day.localeCompare(b.day)).at(-1);
+  return {
+    days: days.length,
+    consult: {
+      questions: sum((day) => day.consult.questions),
+      byCategory,
+      answered: responses.length,
+      firstResponseP50Minutes: percentile(responses, 50),
+      firstResponseP90Minutes: percentile(responses, 90),
+      withinTargetRate: ratio(sum((day) => day.consult.withinTarget), responses.length),
+      escalations: sum((day) => day.consult.escalations),
+      ratings,
+      averageRating: ratio(sum((day) => day.consult.ratingStars), ratings),
+      emergencyPrompts: sum((day) => day.consult.emergencyPrompts),
+    },
+    booking: {
+      bookings,
+      utilisation: ratio(sum((day) => day.booking.taken), sum((day) => day.booking.capacity)),
+      noShows: sum((day) => day.booking.noShows),
+      noShowRate: ratio(sum((day) => day.booking.noShows), sum((day) => day.booking.noShows + day.booking.checkedIn)),
+      needsBookings: sum((day) => day.booking.needsBookings),
+      needsServed: sum((day) => day.booking.needsServed),
+    },
+    antiFraud: {
+      newReaders: sum((day) => day.antiFraud.newReaders),
+      acknowledgements: sum((day) => day.antiFraud.acknowledgements),
+      alertSubscribers: latest?.antiFraud.alertSubscribers ?? 0,
+    },
+    mediation: {
+      opened: sum((day) => day.mediation.opened),
+      closed,
+      resolved: sum((day) => day.mediation.resolved),
+      resolutionRate: ratio(sum((day) => day.mediation.resolved), closed),
+      settledLocallyRate: ratio(closed - sum((day) => day.mediation.referred), closed),
+      agreements: agreementDays.length,
+      medianDaysToAgreement: median(agreementDays),
+      followUps,
+      holdingRate: ratio(sum((day) => day.mediation.followUpsHeld), followUps),
+    },
+    bankChecks: {
+      raised: sum((day) => day.bankChecks.raised),
+      protectedChecks: sum((day) => day.bankChecks.protectedChecks),
+      protectedAmount: sum((day) => day.bankChecks.protectedAmount),
+    },
+  };
+}
+
+export const emptyStationDay = (stationId: string, day: string): StationDay => ({
+  stationId,
+  day,
+  consult: { questions: 0, byCategory: {}, firstResponseMinutes: [], withinTarget: 0, escalations: 0, ratings: 0, ratingStars: 0, emergencyPrompts: 0 },
+  booking: { bookings: 0, capacity: 0, taken: 0, checkedIn: 0, noShows: 0, needsBookings: 0, needsServed: 0 },
+  antiFraud: { newReaders: 0, acknowledgements: 0, alertSubscribers: 0 },
+  mediation: { opened: 0, closed: 0, resolved: 0, referred: 0, daysToAgreement: [], followUps: 0, followUpsHeld: 0 },
+  bankChecks: { raised: 0, protectedChecks: 0, protectedAmount: 0 },
+});
