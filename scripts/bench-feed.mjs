@@ -28,7 +28,8 @@ export async function measureFeed() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-feed-'));
   const { fillFeedDatabase } = await loadWorld();
   const filled = await fillFeedDatabase(dataDir, ITEMS);
-  const server = await startLocalCloudProcess({ dataDir });
+  // Opening 100,000 items builds every index of them once (the keyword index too): minutes on a busy machine.
+  const server = await startLocalCloudProcess({ dataDir, timeoutMs: 600_000 });
   try {
     const signIn = await fetch(`${server.url}/__local/sign-in`, { method: 'POST', body: new URLSearchParams({ persona: 'resident-xly2', next: '/' }), redirect: 'manual' });
     const cookie = (signIn.headers.getSetCookie?.() ?? [signIn.headers.get('set-cookie') ?? '']).map((line) => line.split(';')[0]).join('; ');
