@@ -132,4 +132,5 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-contact-cards', route: 'packages/officer/pages/contact-cards/index', persona: 'officer-beat-xly', ready: '选择社区' },
   { name: 'bank-check', route: 'packages/consult/pages/bank-check/index', persona: 'partner-bank-kq', ready: '立即请反诈民警核实' },
   { name: 'officer-bank-partners', route: 'packages/officer/pages/bank-partners/index', persona: 'officer-antifraud-kq', ready: '合作网点' },
+  { name: 'officer-dashboard', route: 'packages/officer/pages/dashboard/index', persona: 'admin-xly', ready: '问片警' },
 ];

@@ -75,6 +75,7 @@ function Workbench({ me }: { me: MeView }) {
           <EntryRow title="社区与警务区" description="社区名称、别名、边界（GeoJSON 导入）" onClick={() => void Taro.navigateTo({ url: ROUTES.stationCommunities })} />
           <EntryRow title="大厅设置" description="办理的业务、名额、办公时间、节假日" onClick={() => void Taro.navigateTo({ url: ROUTES.hallSettings })} />
           <EntryRow title="转交规则" description="哪类提问交给谁、优先级、回复时限" onClick={() => void Taro.navigateTo({ url: ROUTES.routingRules })} />
+          <EntryRow title="成效看板" description="回复快不快、纠纷化解了没有、大厅用得怎样，本期和上期比" onClick={() => void Taro.navigateTo({ url: ROUTES.stationDashboard })} />
         </View>
       ) : (
         <EntryRow title="值班表" description="本周谁在岗" onClick={() => void Taro.navigateTo({ url: ROUTES.dutyRoster })} />

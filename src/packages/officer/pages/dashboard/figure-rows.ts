@@ -1,0 +1,96 @@
+/** The dashboard's rows: a label, how a value reads, and the value this period and the one before. */
+import type { PeriodFigures } from '@domain/dashboard/figures';
+import { amountLabel } from '@domain/anti-fraud/bank-check';
+
+export interface FigureRow {
+  label: string;
+  current: string;
+  previous: string;
+  /** "↑ 3", "↓ 5%", "持平", "—": the change in words and arrows, never only in colour. */
+  change: string;
+}
+
+type Value = number | null;
+type Format = 'count' | 'rate' | 'minutes' | 'days' | 'stars' | 'yuan';
+
+const show = (value: Value, format: Format): string => {
+  if (value === null) return '—';
+  if (format === 'rate') return `${Math.round(value * 1000) / 10}%`;
+  if (format === 'minutes') return `${value} 分钟`;
+  if (format === 'days') return `${Math.round(value * 10) / 10} 天`;
+  if (format === 'stars') return `${Math.round(value * 10) / 10} 星`;
+  if (format === 'yuan') return amountLabel(value);
+  return String(value);
+};
+
+function changeOf(current: Value, previous: Value, format: Format): string {
+  if (current === null || previous === null) return '—';
+  const delta = current - previous;
+  if (Math.abs(delta) < 1e-9) return '持平';
+  const arrow = delta > 0 ? '↑ 增加' : '↓ 减少';
+  const size = format === 'rate' ? `${Math.round(Math.abs(delta) * 1000) / 10} 个百分点` : show(Math.abs(delta), format === 'count' ? 'count' : format);
+  return `${arrow} ${size}`;
+}
+
+const row = (label: string, current: Value, previous: Value, format: Format): FigureRow => ({ label, current: show(current, format), previous: show(previous, format), change: changeOf(current, previous, format) });
+
+export interface FigureSection {
+  title: string;
+  rows: FigureRow[];
+}
+
+export function figureSections(now: PeriodFigures, before: PeriodFigures): FigureSection[] {
+  return [
+    {
+      title: '问片警',
+      rows: [
+        row('提问数', now.consult.questions, before.consult.questions, 'count'),
+        row('首次回复用时（中位数）', now.consult.firstResponseP50Minutes, before.consult.firstResponseP50Minutes, 'minutes'),
+        row('首次回复用时（90% 在此以内）', now.consult.firstResponseP90Minutes, before.consult.firstResponseP90Minutes, 'minutes'),
+        row('按时回复率', now.consult.withinTargetRate, before.consult.withinTargetRate, 'rate'),
+        row('超时转值班', now.consult.escalations, before.consult.escalations, 'count'),
+        row('评价数', now.consult.ratings, before.consult.ratings, 'count'),
+        row('平均评分', now.consult.averageRating, before.consult.averageRating, 'stars'),
+        row('紧急情况提示', now.consult.emergencyPrompts, before.consult.emergencyPrompts, 'count'),
+      ],
+    },
+    {
+      title: '预约办事',
+      rows: [
+        row('预约数', now.booking.bookings, before.booking.bookings, 'count'),
+        row('名额使用率', now.booking.utilisation, before.booking.utilisation, 'rate'),
+        row('爽约', now.booking.noShows, before.booking.noShows, 'count'),
+        row('爽约率', now.booking.noShowRate, before.booking.noShowRate, 'rate'),
+        row('有特殊需要的预约', now.booking.needsBookings, before.booking.needsBookings, 'count'),
+        row('其中已到场办理', now.booking.needsServed, before.booking.needsServed, 'count'),
+      ],
+    },
+    {
+      title: '反诈宣传',
+      rows: [
+        row('新读者（人）', now.antiFraud.newReaders, before.antiFraud.newReaders, 'count'),
+        row('我已知晓', now.antiFraud.acknowledgements, before.antiFraud.acknowledgements, 'count'),
+        row('预警订阅人数（期末）', now.antiFraud.alertSubscribers, before.antiFraud.alertSubscribers, 'count'),
+      ],
+    },
+    {
+      title: '圆桌调解',
+      rows: [
+        row('受理案件', now.mediation.opened, before.mediation.opened, 'count'),
+        row('结案', now.mediation.closed, before.mediation.closed, 'count'),
+        row('化解率', now.mediation.resolutionRate, before.mediation.resolutionRate, 'rate'),
+        row('矛盾不上交率', now.mediation.settledLocallyRate, before.mediation.settledLocallyRate, 'rate'),
+        row('达成协议用时（中位数）', now.mediation.medianDaysToAgreement, before.mediation.medianDaysToAgreement, 'days'),
+        row('回访协议履行率', now.mediation.holdingRate, before.mediation.holdingRate, 'rate'),
+      ],
+    },
+    {
+      title: '警银联动',
+      rows: [
+        row('网点求助', now.bankChecks.raised, before.bankChecks.raised, 'count'),
+        row('止付或劝阻成功', now.bankChecks.protectedChecks, before.bankChecks.protectedChecks, 'count'),
+        row('守住金额', now.bankChecks.protectedAmount, before.bankChecks.protectedAmount, 'yuan'),
+      ],
+    },
+  ];
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '成效看板',
+  enablePullDownRefresh: true,
+});
