@@ -31,10 +31,16 @@ function Dashboard({ stationId }: { stationId: string }) {
       <PageState status={view.status} error={view.error} onRetry={view.reload} loadingRows={4}>
         {data && (
           <View>
-            <Text className="muted">
-              本期 {data.current.from} 至 {data.current.to}；上期 {data.previous.from} 至 {data.previous.to}
-            </Text>
-            {data.pendingDays > 0 && <Text className="muted">有 {data.pendingDays} 天的数字还在汇总，稍后再看会更完整。</Text>}
+            <View>
+              <Text className="muted">
+                本期 {data.current.from} 至 {data.current.to}；上期 {data.previous.from} 至 {data.previous.to}
+              </Text>
+            </View>
+            {data.pendingDays > 0 && (
+              <View>
+                <Text className="muted">有 {data.pendingDays} 天的数字还在汇总，稍后再看会更完整。</Text>
+              </View>
+            )}
             {figureSections(data.figures, data.previousFigures).map((section) => (
               <View key={section.title} className="dashboard__section" role="table" aria-label={`${section.title}：本期与上期`}>
                 <Text className="section-title">{section.title}</Text>
