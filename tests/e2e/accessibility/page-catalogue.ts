@@ -127,6 +127,8 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'mediation-mine', route: 'packages/mediation/pages/mine/index', prepare: async (call) => { await requestedCase(call); return ''; }, persona: 'resident-xly2', ready: '待受理' },
   { name: 'mediation-case', route: 'packages/mediation/pages/case/index', prepare: requestedCase, persona: 'resident-xly2', ready: '隔壁装修周末一早就砸墙' },
   { name: 'mediation-pass', route: 'packages/mediation/pages/pass/index', prepare: async (call) => (await mediationCase(call)).passQuery, persona: 'resident-xly2', ready: '邀请您参加圆桌调解会' },
+  // 我的数据 (PIPL): what is held, export, deletion.
+  { name: 'my-data', route: 'packages/content/pages/my-data/index', persona: 'resident-xly2', ready: '导出一份' },
   // Where residents already are: contact cards and the bank counter.
   { name: 'contact-card', route: 'packages/content/pages/card/index', prepare: contactCardScene, persona: 'resident-xly2', ready: '扫码问片警 · 紧急情况请拨打 110' },
   { name: 'officer-contact-cards', route: 'packages/officer/pages/contact-cards/index', persona: 'officer-beat-xly', ready: '选择社区' },

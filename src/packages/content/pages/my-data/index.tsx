@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { DELETE_CONFIRMATION, privacyActions, type AccountDeletedView, type DataExportView, type DeletionPlanView, type KeptRecordView, type MyDataGroupView } from '@domain/actions/privacy';
+import { EntryRow } from '@/components/entry-row';
 import { FormCard } from '@/components/form-card';
 import { FormError } from '@/components/form-error';
 import { NoticeCard } from '@/components/notice-card';
@@ -175,6 +176,7 @@ export default function MyDataPage() {
       <Export />
       <Text className="section-title">注销账号</Text>
       <DeleteAccount onDeleted={setDeleted} />
+      <EntryRow title="关于与隐私" description="每一类信息为什么保存、谁能看、保存多久" onClick={() => void Taro.navigateTo({ url: ROUTES.about })} />
     </PageRoot>
   );
 }
