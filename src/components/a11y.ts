@@ -1,7 +1,7 @@
 import { nativeRoleProps } from '@/platform/aria-role';
 
 type ControlRole = 'button' | 'switch' | 'checkbox' | 'radio' | 'link' | 'tab';
-type ContentRole = 'heading' | 'img' | 'alert' | 'status' | 'list' | 'listitem' | 'radiogroup';
+type ContentRole = 'heading' | 'img' | 'alert' | 'status' | 'list' | 'listitem' | 'radiogroup' | 'dialog';
 
 const CONTROLS: readonly string[] = ['button', 'switch', 'checkbox', 'radio', 'link', 'tab'];
 

@@ -1,7 +1,7 @@
 /**
  * 我的预约 over the real callAction and action contracts; only the transport is stood in for.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { AvailabilityView, BookingView, MyBookingsView, WaitlistEntryView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
@@ -84,8 +84,16 @@ describe('我的预约', () => {
     const modal = jest.spyOn(Taro, 'showModal');
     render(<MyBookingsPage />);
     fireEvent.click(await screen.findByText('取消'));
+    // The app's own dialog (drawn with the page's tokens, large in 长辈模式), not Taro's H5 showModal.
+    const dialog = await screen.findByRole('dialog', { name: '取消这个预约？' });
+    expect(modal).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('button', { name: '不取消' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: '不取消' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(inputsOf('cancel')).toEqual([]);
+    fireEvent.click(screen.getByText('取消'));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '取消预约' }));
     expect(await screen.findByText('已取消')).toBeTruthy();
-    expect(modal).toHaveBeenCalled();
     expect(inputsOf('cancel')).toEqual([{ bookingId: upcoming.id }]);
   });
 

@@ -80,7 +80,9 @@ test('a station admin invites an officer, who redeems the code and reaches the w
   await admin.reload();
   const newcomerRow = admin.locator('.workbench-list__item', { hasText: '微信用户' });
   await newcomerRow.locator('taro-button-core', { hasText: '收回权限' }).click();
-  await admin.locator('.taro-modal__foot').getByText('收回', { exact: true }).click();
+  // The app's own dialog: a named dialog with named buttons (not Taro's H5 showModal).
+  const dialog = admin.getByRole('dialog', { name: /收回 .* 的民警权限？/ });
+  await dialog.getByRole('button', { name: '收回', exact: true }).click();
   await admin.getByText('已收回').waitFor();
   await newcomer.getByText('我是民警').waitFor();
   expect(await newcomer.getByText('民警工作台').count()).toBe(0);

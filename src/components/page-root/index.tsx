@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { useElderMode } from '@/state/elder-mode';
+import { ConfirmDialog } from '../confirm-dialog';
 import { PrivacyPrompt } from '../privacy-prompt';
 
 export interface PageRootProps {
@@ -10,7 +11,8 @@ export interface PageRootProps {
 /**
  * Every page's outermost view. It carries the elder class, so the design tokens (and with them
  * every size on the page) switch when the resident turns 长辈模式 on — on any open page, at once.
- * It also holds the privacy pop-up, so WeChat's privacy check can be answered on whatever page asks.
+ * It also holds the privacy pop-up, so WeChat's privacy check can be answered on whatever page asks,
+ * and the app's own confirmation dialog (askToConfirm).
  */
 export function PageRoot({ className, children }: PropsWithChildren<PageRootProps>) {
   const { elder } = useElderMode();
@@ -18,6 +20,7 @@ export function PageRoot({ className, children }: PropsWithChildren<PageRootProp
   return (
     <View className={classes}>
       {children}
+      <ConfirmDialog />
       <PrivacyPrompt />
     </View>
   );

@@ -15,6 +15,7 @@ import { dayLabel } from '../../parts/dates';
 import { ReschedulePanel } from './reschedule-panel';
 import { WaitlistList } from './waitlist-list';
 import './index.scss';
+import { askToConfirm } from '@/components/confirm-dialog';
 
 interface UpcomingProps {
   booking: BookingView;
@@ -28,12 +29,12 @@ function Upcoming({ booking, onChanged }: UpcomingProps) {
   const cancel = useSubmit(bookingActions.cancel);
 
   async function askCancel() {
-    const { confirm } = await Taro.showModal({
+    const confirm = await askToConfirm({
       title: '取消这个预约？',
-      content: `${dayLabel(booking.day)} ${booking.time}\n${booking.serviceLabel}\n取消后名额会让给别人。`,
+      content: `${dayLabel(booking.day)} ${booking.time} ${booking.serviceLabel}。取消后名额会让给别人。`,
       confirmText: '取消预约',
       cancelText: '不取消',
-      confirmColor: '#c0262d',
+      danger: true,
     });
     if (!confirm) return;
     const cancelled = await cancel.submit({ bookingId: booking.id });

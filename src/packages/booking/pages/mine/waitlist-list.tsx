@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { bookingActions, type WaitlistEntryView } from '@domain/actions/booking';
@@ -8,6 +7,7 @@ import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { personLabel } from '../../parts/booking-card';
 import { dayLabel } from '../../parts/dates';
+import { askToConfirm } from '@/components/confirm-dialog';
 
 /** 'HH:mm' Beijing of an ISO time, whatever the phone's time zone. */
 const beijingTime = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
@@ -24,11 +24,12 @@ function WaitlistEntry({ entry, onChanged }: { entry: WaitlistEntryView; onChang
   }
 
   async function giveUp() {
-    const { confirm } = await Taro.showModal({
+    const confirm = await askToConfirm({
       title: holding ? '不要这个名额了？' : '不再候补了？',
       content: holding ? '名额会让给下一位候补的人。' : '退出后就不再排队了。',
       confirmText: holding ? '不要了' : '不等了',
       cancelText: '再想想',
+      danger: true,
     });
     if (!confirm) return;
     if (await leave.submit({ slotId: entry.slotId, entryId: entry.id })) onChanged(holding ? '已放弃保留的名额，让给下一位。' : `已退出 ${dayLabel(entry.day)} ${entry.time} 的候补。`);

@@ -17,12 +17,13 @@ import { formatDate } from '@/utils/format-date';
 import { usePublishingStation } from '../publish/use-publishing-station';
 import { ArticleStats, GroupReach } from './article-stats';
 import './index.scss';
+import { askToConfirm } from '@/components/confirm-dialog';
 
 function ArticleRow({ stationId, article, onWithdrawn }: { stationId: string; article: StationArticleView; onWithdrawn: () => void }) {
   const [open, setOpen] = useState(false);
   const withdraw = useSubmit(feedActions.withdrawArticle);
   const confirmWithdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回这条信息？', content: '撤回后居民看不到它，群里转发的卡片打开会显示“已撤回”。', confirmText: '撤回', cancelText: '不撤回' });
+    const confirm = await askToConfirm({ title: '撤回这条信息？', content: '撤回后居民看不到它，群里转发的卡片打开会显示“已撤回”。', confirmText: '撤回', cancelText: '不撤回', danger: true });
     if (confirm && (await withdraw.submit({ stationId, id: article.id }))) onWithdrawn();
   };
   const withdrawn = article.status === 'withdrawn';

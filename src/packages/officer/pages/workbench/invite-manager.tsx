@@ -9,10 +9,10 @@ import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
-import { THEME } from '@/theme';
 import { formatDateTime } from '@/utils/format-date';
 import { InviteForm } from './invite-form';
 import { INVITE_STATUS_LABELS, inviteForLabel } from './invite-labels';
+import { askToConfirm } from '@/components/confirm-dialog';
 
 /** Copies a code; answers what to tell the officer (WeChat's own "内容已复制" toast is brief). */
 async function copyCode(code: string): Promise<string> {
@@ -75,13 +75,14 @@ export function InviteManager({ stationId }: { stationId: string }) {
     invites.setData([invite, ...(invites.data ?? []).filter((item) => item.code !== invite.code)]);
 
   async function confirmRevoke(invite: InviteView) {
-    const answer = await Taro.showModal({
+    const confirmed = await askToConfirm({
       title: '作废这个邀请码？',
       content: `${invite.code} 作废后不能再使用，已登记的民警不受影响。`,
       confirmText: '作废',
-      confirmColor: THEME.danger,
+      cancelText: '不作废',
+      danger: true,
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     setRevokingCode(invite.code);
     setDone(undefined);
     const revoked = await revoke.submit({ stationId, code: invite.code });

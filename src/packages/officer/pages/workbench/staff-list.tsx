@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { accountActions, type MeView, type StaffMemberView } from '@domain/actions/account';
@@ -9,8 +8,8 @@ import { FormError } from '@/components/form-error';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
-import { THEME } from '@/theme';
 import { formatDate } from '@/utils/format-date';
+import { askToConfirm } from '@/components/confirm-dialog';
 
 /** Everyone with a staff role at the station; the station admin can take a role back. */
 export function StaffList({ stationId, me }: { stationId: string; me: MeView }) {
@@ -21,13 +20,14 @@ export function StaffList({ stationId, me }: { stationId: string; me: MeView }) 
   const canRevoke = (member: StaffMemberView) => me.role === 'stationAdmin' && member.userId !== me.userId;
 
   async function confirmRevoke(member: StaffMemberView) {
-    const answer = await Taro.showModal({
+    const confirmed = await askToConfirm({
       title: `收回 ${member.nickname} 的民警权限？`,
       content: '收回后对方变回普通居民，不能再看到本所的工作内容。调离、离职时使用。',
       confirmText: '收回',
-      confirmColor: THEME.danger,
+      cancelText: '不收回',
+      danger: true,
     });
-    if (!answer.confirm) return;
+    if (!confirmed) return;
     setRevokingId(member.userId);
     setDone(undefined);
     const revoked = await revoke.submit({ stationId, userId: member.userId });
