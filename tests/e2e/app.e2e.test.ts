@@ -31,7 +31,12 @@ test('a resident walks every tab and sees the demo data', async () => {
 
   await tab(page, '预约').click();
   await shown(page, '西罗园派出所').waitFor();
+  // 王阿姨 lives in Beijing (丰台): Hangzhou's 长庆 is offered only when she searches for it.
+  expect(await page.locator('.station-card', { hasText: '长庆派出所' }).filter({ visible: true }).count()).toBe(0);
+  const search = page.locator('input[placeholder="找其他派出所：输入名称或区"]').filter({ visible: true });
+  await search.fill('拱墅');
   await shown(page, '长庆派出所').waitFor();
+  await search.fill('');
   await screenshot(page, 'booking');
 
   await tab(page, '问片警').click();

@@ -12,6 +12,7 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   moduleNameMapper: {
     '^@domain/(.*)$': '<rootDir>/domain/$1',
+    '^@platform/(.*)$': '<rootDir>/platform/$1',
     // Demo data a test compares the screen with (the hall configs) lives with the local cloud's seed.
     '^@local-cloud/(.*)$': '<rootDir>/local-cloud/$1',
   },

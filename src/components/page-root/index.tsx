@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { useElderMode } from '@/state/elder-mode';
 import { ConfirmDialog } from '../confirm-dialog';
+import { BackBar } from './back-bar';
 import { PrivacyPrompt } from '../privacy-prompt';
 
 export interface PageRootProps {
@@ -19,6 +20,7 @@ export function PageRoot({ className, children }: PropsWithChildren<PageRootProp
   const classes = ['page', elder ? 'fq-elder' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View className={classes}>
+      <BackBar />
       {children}
       <ConfirmDialog />
       <PrivacyPrompt />

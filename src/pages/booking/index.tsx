@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -37,6 +37,16 @@ function splitOwn(stations: StationView[], ownName: string | undefined): { own?:
   return { own, others: own ? stations.filter((station) => station !== own) : stations };
 }
 
+/**
+ * The stations a resident is shown: without a search, those of their own station's district (the
+ * demo holds Beijing and Hangzhou; 王阿姨 in 丰台 is not offered 拱墅). A search looks everywhere.
+ */
+export function stationsToShow(others: StationView[], own: StationView | undefined, query: string): StationView[] {
+  const wanted = query.trim();
+  if (wanted) return [...(own ? [own] : []), ...others].filter((station) => [station.name, station.districtName, station.address].some((text) => text.includes(wanted)));
+  return own ? others.filter((station) => station.districtId === own.districtId) : others;
+}
+
 const openFlow = (station: StationView) => void Taro.navigateTo({ url: bookingFlowPath(station.id) });
 
 /** Nearest first, each with its distance in metres. */
@@ -67,6 +77,9 @@ export default function BookingPage() {
   const me = useAction(accountAction('me'), {}, { isEmpty: () => false });
   const { own, others } = splitOwn(stations.data ?? [], me.data?.homeCommunity?.stationName);
   const nearest = useNearest();
+  const [query, setQuery] = useState('');
+  const searching = query.trim() !== '';
+  const shown = stationsToShow(others, own, query);
   // The list waits for "me" as well (its failure only means no own station on top): drawn before,
   // the own station would then push every card down under a finger about to tap 在这里预约办证.
   const listStatus = stations.status === 'ready' && me.status === 'loading' ? 'loading' : stations.status;
@@ -86,7 +99,19 @@ export default function BookingPage() {
         emptyTitle="暂时没有可查看的派出所"
         emptyDescription="派出所信息正在录入，请稍后再来"
       >
-        {own && (
+        <View className="station-search">
+          <Input
+            className="station-search__input"
+            value={query}
+            placeholder="找其他派出所：输入名称或区"
+            aria-label="找其他派出所：输入名称或区"
+            nativeProps={{ 'aria-label': '找其他派出所：输入名称或区' }}
+            onInput={(event) => setQuery(event.detail.value)}
+          />
+          {own && !searching && <Text className="station-search__note">下面是{own.districtName}的派出所；别处的请在这里搜索。</Text>}
+          {searching && shown.length === 0 && <Text className="station-search__note">没有找到“{query.trim()}”，换个名称试试。</Text>}
+        </View>
+        {own && !searching && (
           <View>
             <Text className="section-title">我所在社区的派出所</Text>
             <StationCard station={own} onBook={() => openFlow(own)} mapOpen distanceMeters={nearest.here ? haversineMeters(nearest.here, own.location) : undefined} />
@@ -105,12 +130,12 @@ export default function BookingPage() {
         {nearest.here && (
           <View>
             <Text className="section-title">{own ? '其他派出所（由近到远）' : '派出所（由近到远）'}</Text>
-            {byDistance(others, nearest.here).map(({ station, meters }) => (
+            {byDistance(shown, nearest.here).map(({ station, meters }) => (
               <StationCard key={station.id} station={station} distanceMeters={meters} onBook={() => openFlow(station)} />
             ))}
           </View>
         )}
-        {!nearest.here && groupByDistrict(others).map((group) => (
+        {!nearest.here && groupByDistrict(shown).map((group) => (
           <View key={group.district}>
             <Text className="section-title">{own ? `其他派出所 · ${group.district}` : group.district}</Text>
             {group.stations.map((station) => (

@@ -16,6 +16,8 @@ import { ROUTES } from '@/routes';
 import { BookingCard } from '../../parts/booking-card';
 import { dayLabel } from '../../parts/dates';
 import { DayGrid, SlotList, closedNotes } from '../../parts/slot-picker';
+import { ActionBar } from '@/components/action-bar';
+import { revealFirstError } from '@/utils/reveal';
 import { NO_NEEDS_CHOICE, NeedsStep, needsInput, needsProblem, type NeedsChoice } from './needs-step';
 import { PersonStep, type PersonChoice } from './person-step';
 import './index.scss';
@@ -241,9 +243,11 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                   ))}
                 </View>
                 {service && <Materials service={service} />}
-                <Button className="flow__primary" type="primary" block disabled={!service} onClick={() => go('day')}>
-                  {service ? '下一步：选日期' : '请先选择业务'}
-                </Button>
+                <ActionBar>
+                  <Button className="flow__primary" type="primary" block disabled={!service} onClick={() => go('day')}>
+                    {service ? '下一步：选日期' : '请先选择业务'}
+                  </Button>
+                </ActionBar>
               </View>
             )}
 
@@ -326,18 +330,22 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                     setNeedsShownProblem(undefined);
                   }}
                 />
-                <Button
-                  className="flow__primary"
-                  type="primary"
-                  block
-                  onClick={() => {
-                    const problem = needsProblem(needs);
-                    if (problem) setNeedsShownProblem(problem);
-                    else go('review');
-                  }}
-                >
-                  下一步：核对信息
-                </Button>
+                <ActionBar>
+                  <Button
+                    className="flow__primary"
+                    type="primary"
+                    block
+                    onClick={() => {
+                      const problem = needsProblem(needs);
+                      if (problem) {
+                        setNeedsShownProblem(problem);
+                        revealFirstError();
+                      } else go('review');
+                    }}
+                  >
+                    下一步：核对信息
+                  </Button>
+                </ActionBar>
               </View>
             )}
 
@@ -360,9 +368,11 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                 </View>
                 <Materials service={service} />
                 <FormError error={waitlist ? join.error : reserve.error} />
-                <Button className="flow__primary" type="primary" block loading={reserve.pending || join.pending} onClick={() => void confirm()}>
-                  {waitlist ? '登记候补' : '确认预约'}
-                </Button>
+                <ActionBar>
+                  <Button className="flow__primary" type="primary" block loading={reserve.pending || join.pending} onClick={() => void confirm()}>
+                    {waitlist ? '登记候补' : '确认预约'}
+                  </Button>
+                </ActionBar>
               </View>
             )}
 

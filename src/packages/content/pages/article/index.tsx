@@ -25,6 +25,7 @@ import { opensInSinglePageMode } from '@/platform/launch-scene';
 import { NoticeCard } from '@/components/notice-card';
 import { SHARE_FROM_PATTERN } from '@domain/feed-targeting';
 import { parseParagraph, plainText } from '@domain/rich-text';
+import { ActionBar } from '@/components/action-bar';
 import './index.scss';
 
 const FALLBACK_SHARE_TITLE = '枫桥邻警 · 反诈提醒';
@@ -73,9 +74,11 @@ function Acknowledge({ article, onAcknowledged }: { article: ArticleView; onAckn
       {article.acknowledged ? (
         <Text className="article__ack-done">✓ 您已知晓这条预警</Text>
       ) : (
-        <Button block type="primary" size="large" loading={acknowledge.pending} onClick={() => void tap()}>
-          我已知晓
-        </Button>
+        <ActionBar>
+          <Button block type="primary" size="large" loading={acknowledge.pending} onClick={() => void tap()}>
+            我已知晓
+          </Button>
+        </ActionBar>
       )}
       <Text className="article__ack-count">{article.acknowledgements > 0 ? `${article.acknowledgements}位居民已知晓` : '点“我已知晓”，让民警知道提醒送到了'}</Text>
       <FormError error={acknowledge.error} />
