@@ -74,6 +74,11 @@ export interface Officer {
   kinds: readonly OfficerKind[];
   /** Communities this officer is the beat officer of (meaningful with kind 'beat'). */
   communityIds: readonly string[];
+  /**
+   * False when nobody can receive what is routed to this officer (the record has no account yet):
+   * an urgent fraud check is never given to them. Absent means reachable.
+   */
+  reachable?: boolean;
 }
 
 export interface DirectorySnapshot {

@@ -19,7 +19,8 @@
  *    beatOfficer      → the community's beat officers, best first (fewest communities, then id),
  *                       the first on duty; else an on-duty officer of the same post (beat, then
  *                       duty, then others; then id); else the station's duty desk.
- *    antiFraudOfficer → an on-duty anti-fraud officer of the station (by id); else one of another
+ *    antiFraudOfficer → an on-duty anti-fraud officer of the station who can receive it (has an
+ *                       account; by id); else one of another
  *                       station in the same district (by station id, then id) — a transfer about
  *                       to happen cannot wait for a queue; else the station's duty desk.
  *                       Without a station but with a district: the district's on-duty anti-fraud
@@ -35,7 +36,8 @@
  *   rules:station | rules:default, then rule:<target>
  *   beat:<officerId>:off-duty | beat:<officerId>:on-leave | beat:none | beat:skipped:no-community
  *   post-colleague:none | post-colleague:skipped:no-post
- *   anti-fraud:<officerId>:off-duty | anti-fraud:<officerId>:on-leave | anti-fraud:none | district-anti-fraud:none
+ *   anti-fraud:<officerId>:off-duty | anti-fraud:<officerId>:on-leave | anti-fraud:<officerId>:no-account |
+ *   anti-fraud:none | district-anti-fraud:none
  *   terminal: beat:<officerId> | post-colleague:<officerId> | anti-fraud:<officerId> |
  *             district-anti-fraud:<officerId> | hall-desk:<stationId> | duty-desk:<stationId> |
  *             district-queue:<districtId> | global-queue
@@ -260,6 +262,11 @@ function routeInStation(at: Date, category: ConsultCategory, place: Place & { st
     case 'antiFraudOfficer': {
       const local = snapshot.officersByStationKind.get(stationKindKey(station.id, 'antiFraud')) ?? [];
       for (const officer of local) {
+        // A transfer about to happen cannot wait on an officer nobody can reach (no account yet).
+        if (officer.reachable === false) {
+          steps.push(`anti-fraud:${officer.id}:no-account`);
+          continue;
+        }
         const status = snapshot.duty.status(officer.id, at);
         if (status === 'on-duty') return toOfficer(officer, `已转给 ${station.name} ${officerDisplayName(officer)}（${OFFICER_KIND_LABELS.antiFraud}）`, 'anti-fraud');
         steps.push(`anti-fraud:${officer.id}:${status}`);
@@ -310,7 +317,7 @@ function routeInStation(at: Date, category: ConsultCategory, place: Place & { st
 }
 
 function firstOnDuty(candidates: readonly Officer[] | undefined, at: Date, snapshot: RoutingSnapshot, keep: (o: Officer) => boolean = () => true): Officer | undefined {
-  for (const officer of candidates ?? []) if (keep(officer) && snapshot.duty.isOnDuty(officer.id, at)) return officer;
+  for (const officer of candidates ?? []) if (officer.reachable !== false && keep(officer) && snapshot.duty.isOnDuty(officer.id, at)) return officer;
   return undefined;
 }
 

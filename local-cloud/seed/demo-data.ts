@@ -6,7 +6,7 @@
 import { DEMO_ADDRESS_BOOKS } from './demo-address-books';
 import type { CommunityRecord, DistrictRecord, OfficerRecord, PostRecord, StationRecord } from '@platform/cloud/collections';
 import { DEMO_BOUNDARIES } from './demo-geography';
-import type { OfficerKind, Role } from '@domain/roles';
+import { OFFICER_KIND_LABELS, type OfficerKind, type Role } from '@domain/roles';
 
 export const DEMO_DISTRICTS: DistrictRecord[] = [
   { _id: 'gongshu', name: '拱墅区公安分局', city: '杭州', generalQueueName: '综合受理' },
@@ -97,18 +97,18 @@ export const DEMO_COMMUNITIES: CommunityRecord[] = POSTS.flatMap((post) => post.
 export const DEMO_OFFICERS: (OfficerRecord & { persona?: string })[] = [
   { _id: 'o-zhao', name: '赵文龙', title: '赵警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['beat'], communityIds: ['xly-2'], persona: 'officer-beat-xly' },
   { _id: 'o-cheng', name: '程亮', title: '程警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['duty', 'beat'], communityIds: ['xly-1'], persona: 'officer-duty-xly' },
-  { _id: 'o-liu', name: '刘建国', title: '刘警官', stationId: 'xiluoyuan', postId: 'xly-south', kinds: ['beat'], communityIds: ['xly-3', 'xly-4'] },
-  { _id: 'o-sun', name: '孙立', title: '孙警官', stationId: 'xiluoyuan', postId: 'xly-yangqiao', kinds: ['beat'], communityIds: ['huajiaoshu', 'yangqiao-dongli'] },
-  { _id: 'o-ma', name: '马晓雯', title: '马警官', stationId: 'xiluoyuan', kinds: ['antiFraud'], communityIds: [] },
+  { _id: 'o-liu', name: '刘建国', title: '刘警官', stationId: 'xiluoyuan', postId: 'xly-south', kinds: ['beat'], communityIds: ['xly-3', 'xly-4'], persona: 'officer-beat-xly-south' },
+  { _id: 'o-sun', name: '孙立', title: '孙警官', stationId: 'xiluoyuan', postId: 'xly-yangqiao', kinds: ['beat'], communityIds: ['huajiaoshu', 'yangqiao-dongli'], persona: 'officer-beat-xly-yangqiao' },
+  { _id: 'o-ma', name: '马晓雯', title: '马警官', stationId: 'xiluoyuan', kinds: ['antiFraud'], communityIds: [], persona: 'officer-antifraud-xly' },
   { _id: 'o-xly-hall', name: '李娜', title: '李警官', stationId: 'xiluoyuan', kinds: ['hall'], communityIds: [], persona: 'officer-hall-xly' },
-  { _id: 'o-tian', name: '田安乐', title: '田警官', stationId: 'banshan', postId: 'bs-tiananle', kinds: ['beat'], communityIds: ['hanggang-beiyuan', 'banshan-tianyuan'] },
-  { _id: 'o-cq-beat', name: '周敏', title: '周警官', stationId: 'changqing', postId: 'cq-post', kinds: ['beat'], communityIds: ['changqing-ximen'] },
+  { _id: 'o-tian', name: '田安乐', title: '田警官', stationId: 'banshan', postId: 'bs-tiananle', kinds: ['beat'], communityIds: ['hanggang-beiyuan', 'banshan-tianyuan'], persona: 'officer-beat-bs' },
+  { _id: 'o-cq-beat', name: '周敏', title: '周警官', stationId: 'changqing', postId: 'cq-post', kinds: ['beat'], communityIds: ['changqing-ximen'], persona: 'officer-beat-cq' },
   { _id: 'o-cq-hall', name: '长庆户籍窗口', title: '户籍窗口民警', stationId: 'changqing', kinds: ['hall'], communityIds: [], persona: 'officer-hall-cq' },
   { _id: 'o-cm-beat', name: '金天红', title: '金警官', stationId: 'chaoming', postId: 'cm-post', kinds: ['beat'], communityIds: ['dongyuan'], persona: 'officer-beat-cm' },
-  { _id: 'o-kq-beat', name: '吴海', title: '吴警官', stationId: 'kangqiao', postId: 'kq-post', kinds: ['beat'], communityIds: ['kangqiao-xincun'] },
+  { _id: 'o-kq-beat', name: '吴海', title: '吴警官', stationId: 'kangqiao', postId: 'kq-post', kinds: ['beat'], communityIds: ['kangqiao-xincun'], persona: 'officer-beat-kq' },
   { _id: 'o-kq-fraud', name: '康桥反诈专员', title: '反诈专员', stationId: 'kangqiao', kinds: ['antiFraud'], communityIds: [], persona: 'officer-antifraud-kq' },
-  { _id: 'o-xh-beat', name: '何川', title: '何警官', stationId: 'xiaohe', postId: 'xh-post', kinds: ['beat'], communityIds: ['xiaohe-jiequ'] },
-  { _id: 'o-wl-beat', name: '郑涛', title: '郑警官', stationId: 'wulin', postId: 'wl-post', kinds: ['beat'], communityIds: ['fengqi'] },
+  { _id: 'o-xh-beat', name: '何川', title: '何警官', stationId: 'xiaohe', postId: 'xh-post', kinds: ['beat'], communityIds: ['xiaohe-jiequ'], persona: 'officer-beat-xh' },
+  { _id: 'o-wl-beat', name: '郑涛', title: '郑警官', stationId: 'wulin', postId: 'wl-post', kinds: ['beat'], communityIds: ['fengqi'], persona: 'officer-beat-wl' },
 ];
 
 /** A demo person the local sign-in page offers. `openid` stands for what WeChat would send. */
@@ -123,6 +123,28 @@ export interface DemoPersona {
   stationId?: string;
   districtId?: string;
   homeCommunityId?: string;
+}
+
+/**
+ * Every other demo officer is a persona too: whatever routing gives an officer reaches someone who
+ * can sign in and answer (西罗园's anti-fraud officer had no account, so an urgent 转账前问一问
+ * waited for the escalation timer).
+ */
+function officerPersona(key: string, officerId: string, description: string): DemoPersona {
+  const officer = DEMO_OFFICERS.find((candidate) => candidate._id === officerId);
+  if (!officer) throw new Error(`demo persona ${key}: no officer ${officerId}`);
+  const kind = officer.kinds[0] ?? 'beat';
+  return {
+    key,
+    label: `${OFFICER_KIND_LABELS[kind]} · ${officer.title}`,
+    description,
+    openid: `local-openid-officer-${officerId.replace(/^o-/, '')}`,
+    nickname: officer.name,
+    role: 'officer',
+    officerKinds: [...officer.kinds],
+    stationId: officer.stationId,
+    districtId: DEMO_STATIONS.find((station) => station._id === officer.stationId)?.districtId ?? '',
+  };
 }
 
 export const DEMO_PERSONAS: DemoPersona[] = [
@@ -242,4 +264,13 @@ export const DEMO_PERSONAS: DemoPersona[] = [
     officerKinds: [],
     districtId: 'gongshu',
   },
+  officerPersona('officer-antifraud-xly', 'o-ma', '西罗园派出所 反诈民警（转账前问一问、发布预警）'),
+  officerPersona('officer-beat-xly-south', 'o-liu', '西罗园派出所 西罗园三区、四区 社区民警'),
+  officerPersona('officer-beat-xly-yangqiao', 'o-sun', '西罗园派出所 花椒树、洋桥东里 社区民警'),
+  officerPersona('officer-beat-bs', 'o-tian', '半山派出所 田安乐警务室 社区民警（杭钢北苑）'),
+  officerPersona('officer-beat-cq', 'o-cq-beat', '长庆派出所 社区民警'),
+  officerPersona('officer-beat-cm', 'o-cm-beat', '潮鸣派出所 东园社区 社区民警'),
+  officerPersona('officer-beat-kq', 'o-kq-beat', '康桥派出所 社区民警'),
+  officerPersona('officer-beat-xh', 'o-xh-beat', '小河派出所 社区民警'),
+  officerPersona('officer-beat-wl', 'o-wl-beat', '武林派出所 凤起社区 社区民警'),
 ];

@@ -110,6 +110,8 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
         ...(officer.postId ? { postId: officer.postId } : {}),
         kinds: officer.kinds,
         communityIds: officer.communityIds,
+        // Nobody signs in as a record without an account: routing skips it for urgent checks.
+        reachable: Boolean(officer.userId),
       })),
     },
     roster: {

@@ -250,6 +250,15 @@ describe('antiFraudOfficer', () => {
     expect(decision.steps.slice(-2)).toEqual(['anti-fraud:o-qian:off-duty', 'district-anti-fraud:o-sun']);
   });
 
+  test('an anti-fraud officer nobody can reach (no account) is passed over: the check goes where someone will read it', () => {
+    const unreachable: typeof directory = { ...directory, officers: directory.officers.map((officer) => (officer.id === 'o-qian' ? { ...officer, reachable: false } : officer)) };
+    const decision = route(ask({ communityId: 'xly-2', category: 'fraudCheck' }), snapshot({ shifts: onDayShift('o-qian', 'o-sun', 'o-zhao') }, [], unreachable));
+    expect(decision).toMatchObject({ assignee: { type: 'officer', officerId: 'o-sun' }, priority: 'urgent' });
+    expect(decision.steps.slice(-2)).toEqual(['anti-fraud:o-qian:no-account', 'district-anti-fraud:o-sun']);
+    const nobody = { ...unreachable, officers: unreachable.officers.map((officer) => (officer.id === 'o-sun' ? { ...officer, reachable: false } : officer)) };
+    expect(route(ask({ communityId: 'xly-2', category: 'fraudCheck' }), snapshot({ shifts: onDayShift('o-qian', 'o-sun') }, [], nobody)).assignee).toEqual({ type: 'desk', desk: 'duty', stationId: 's-xly' });
+  });
+
   test('nobody in the district → the station duty desk, still urgent', () => {
     const decision = route(ask({ communityId: 'xly-2', category: 'fraudCheck' }), snapshot({ shifts: onDayShift('o-zhao') }));
     expect(decision).toMatchObject({ assignee: { type: 'desk', desk: 'duty', stationId: 's-xly' }, priority: 'urgent' });
