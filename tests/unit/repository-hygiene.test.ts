@@ -53,3 +53,14 @@ test('every picture the README shows is one an e2e test takes, so `npm run scree
   for (const match of steps.matchAll(/checkStep\('([\w-]+)'\)/g)) taken.add(`pages/booking-flow-${match[1]}-elder.png`);
   expect(sources.filter((source) => !taken.has(source))).toEqual([]);
 });
+
+test("the README's examples use no date that will pass, and name personas that exist", async () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const commands = readme.split('\n').filter((line) => /^\s*(curl|DAY=)/.test(line));
+  expect(commands.filter((line) => /20\d\d-\d\d-\d\d/.test(line))).toEqual([]);
+  const { DEMO_PERSONAS } = await import('@local-cloud/seed/demo-data');
+  const keys = new Set(DEMO_PERSONAS.map((persona) => persona.key));
+  const named = [...readme.matchAll(/persona=([\w-]+)/g)].map((match) => match[1]);
+  expect(named.length).toBeGreaterThan(3);
+  expect(named.filter((key) => !keys.has(key ?? ''))).toEqual([]);
+});
