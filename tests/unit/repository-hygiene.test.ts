@@ -56,7 +56,7 @@ test('every picture the README shows is one an e2e test takes, so `npm run scree
 
 test("the README's examples use no date that will pass, and name personas that exist", async () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const commands = readme.split('\n').filter((line) => /^\s*(curl|DAY=)/.test(line));
+  const commands = readme.split('\n').filter((line) => /^\s*(curl|DAY=|FROM=)/.test(line));
   expect(commands.filter((line) => /20\d\d-\d\d-\d\d/.test(line))).toEqual([]);
   const { DEMO_PERSONAS } = await import('@local-cloud/seed/demo-data');
   const keys = new Set(DEMO_PERSONAS.map((persona) => persona.key));
