@@ -26,11 +26,10 @@ test('demo data loads once; a later start adds the coming week’s shifts so som
 
 test('every demo officer who can be routed to can sign in as a persona, of their own station and district', async () => {
   const { DEMO_OFFICERS, DEMO_PERSONAS, DEMO_STATIONS } = await import('@local-cloud/seed/demo-data');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-demo-'));
-  const engine = openLocalDatabase({ dir, fsync: false });
+  const { startHarness } = await import('../support/cloud-harness');
+  const harness = await startHarness();
   try {
-    await loadDemoData(engine, { now: new Date('2026-10-01T09:00:00+08:00') });
-    const withoutAccount = engine.find('officers').filter((officer) => !officer.userId).map((officer) => officer._id);
+    const withoutAccount = harness.engine.find('officers').filter((officer) => !officer.userId).map((officer) => officer._id);
     expect(withoutAccount).toEqual([]);
     for (const officer of DEMO_OFFICERS) {
       const persona = DEMO_PERSONAS.find((candidate) => candidate.key === officer.persona);
@@ -38,7 +37,6 @@ test('every demo officer who can be routed to can sign in as a persona, of their
     }
     expect(new Set(DEMO_PERSONAS.map((persona) => persona.openid)).size).toBe(DEMO_PERSONAS.length);
   } finally {
-    await engine.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await harness.close();
   }
 });

@@ -36,7 +36,7 @@ export function BackBar() {
         <Text aria-hidden>‹</Text>
         <Text>{canGoBack ? '返回' : '首页'}</Text>
       </View>
-      <Text className="back-bar__title" {...roleProps('heading')}>
+      <Text className="back-bar__title" {...roleProps('heading')} aria-level={1}>
         {title}
       </Text>
     </View>

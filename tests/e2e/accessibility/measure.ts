@@ -129,8 +129,10 @@ export function measurePage(): PageMeasurements {
     return { left, top, right: Math.max(left, right), bottom: Math.max(top, bottom) };
   };
   // The H5 tab bar sits below the page's scrolling panel, not on top of it: pairs across the two
-  // never overlap on screen even where their boxes do (a panel that scrolls with the body).
-  const inTabBar = (element: Element) => element.closest('.weui-tabbar') !== null;
+  // never overlap on screen even where their boxes do (a panel that scrolls with the body). A step's
+  // fixed action bar (components/action-bar) is the same: the page scrolls under it, and a spacer as
+  // tall as the bar lets every control of the page scroll clear of it.
+  const inTabBar = (element: Element) => element.closest('.weui-tabbar, .action-bar') !== null;
   const boxes = outermost.map((element) => ({ label: describe(element), box: shownBox(element), tabBar: inTabBar(element) }));
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {

@@ -71,7 +71,7 @@ export function StaffList({ stationId, me }: { stationId: string; me: MeView }) 
                       fill="outline"
                       loading={revokingId === member.userId}
                       onClick={() => void confirmRevoke(member)}
-                      aria-label={`收回 ${member.nickname} 的民警权限`}
+                      aria-label={`收回权限：${member.nickname}`}
                     >
                       收回权限
                     </Button>
