@@ -3,4 +3,3 @@ export { useConsultThread, type OutgoingMessage } from './use-consult-thread';
 export { MessageList } from './message-list';
 export { Composer } from './composer';
 export { PhotoPicker, type PickedPhoto } from './photo-picker';
-import './index.scss';
