@@ -114,7 +114,7 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await shown(zhao, '已受理').waitFor();
 
   // A round table with both parties and the three forces (tomorrow 19:00 at the 居委会 by default).
-  for (const label of ['居委会 刘主任', '楼门长（5号楼） 张大爷', '司法员 周司法员']) await zhao.getByRole('checkbox', { name: label }).filter({ visible: true }).click();
+  for (const label of ['居委会 刘主任', '楼门长（5号楼） 张大爷', '司法员 周司法员']) await zhao.getByText(label, { exact: true }).filter({ visible: true }).first().click();
   await tap(zhao, '召集并生成邀请');
   await shown(zhao, '第 1 次圆桌调解会').waitFor();
   await shown(zhao, '地点：西罗园第二社区居委会会议室').waitFor();
