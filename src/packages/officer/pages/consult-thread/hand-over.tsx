@@ -46,68 +46,70 @@ export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadVie
   );
 }
 
-/** Close with what was done: answered, referred, mediated, visited on site. */
-export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed: (view: ThreadView) => void }) {
-  const [outcome, setOutcome] = useState<ThreadOutcome>();
+interface OutcomeFormProps<O extends string> {
+  title: string;
+  outcomes: readonly O[];
+  labels: Record<O, string>;
+  pending: boolean;
+  error: Parameters<typeof FormError>[0]['error'];
+  onSubmit: (outcome: O, note?: string) => void;
+}
+
+/** Pick an outcome, add a note, 确认办结: the closing form of every kind of thread. */
+function OutcomeForm<O extends string>({ title, outcomes, labels, pending, error, onSubmit }: OutcomeFormProps<O>) {
+  const [outcome, setOutcome] = useState<O>();
   const [note, setNote] = useState('');
-  const close = useSubmit(consultActions.closeWithOutcome);
   return (
     <View className="officer-panel">
-      <Text className="officer-panel__title" id="close-outcomes">办理结果</Text>
+      <Text className="officer-panel__title" id="close-outcomes">{title}</Text>
       <View className="officer-panel__chips" role="group" aria-labelledby="close-outcomes">
-        {THREAD_OUTCOMES.map((key) => (
-          <Chip key={key} label={THREAD_OUTCOME_LABELS[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
+        {outcomes.map((key) => (
+          <Chip key={key} label={labels[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
         ))}
       </View>
       <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" aria-label="办结说明（可以不写）" nativeProps={{ 'aria-label': '办结说明（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
       <View aria-live="polite">
-        <FormError error={close.error} />
+        <FormError error={error} />
       </View>
-      <View
-        className="officer-panel__submit"
-        {...roleProps('button')}
-        aria-disabled={close.pending}
-        onClick={async () => {
-          if (close.pending) return;
-          const closed = await close.submit({ threadId: thread.id, outcome: outcome ?? ('' as ThreadOutcome), ...(note.trim() ? { note: note.trim() } : {}) });
-          if (closed) onClosed(closed);
-        }}
-      >
-        <Text>{close.pending ? '正在办结…' : '确认办结'}</Text>
+      <View className="officer-panel__submit" {...roleProps('button')} aria-disabled={pending} onClick={() => !pending && onSubmit(outcome ?? ('' as O), note.trim() || undefined)}>
+        <Text>{pending ? '正在办结…' : '确认办结'}</Text>
       </View>
     </View>
   );
 }
 
+/** Close with what was done: answered, referred, mediated, visited on site. */
+export function ClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed: (view: ThreadView) => void }) {
+  const close = useSubmit(consultActions.closeWithOutcome);
+  return (
+    <OutcomeForm
+      title="办理结果"
+      outcomes={THREAD_OUTCOMES}
+      labels={THREAD_OUTCOME_LABELS}
+      pending={close.pending}
+      error={close.error}
+      onSubmit={async (outcome: ThreadOutcome, note) => {
+        const closed = await close.submit({ threadId: thread.id, outcome, ...(note ? { note } : {}) });
+        if (closed) onClosed(closed);
+      }}
+    />
+  );
+}
+
 /** A bank check closes with what became of the money: 止付, 劝阻成功, 未受骗, 已受骗 (counted as money protected). */
 export function BankCheckClosePanel({ thread, onClosed }: { thread: ThreadView; onClosed: () => void }) {
-  const [outcome, setOutcome] = useState<BankCheckOutcome>();
-  const [note, setNote] = useState('');
   const close = useSubmit(consultActions.closeBankCheck);
   return (
-    <View className="officer-panel">
-      <Text className="officer-panel__title" id="bank-check-outcomes">核实结果</Text>
-      <View className="officer-panel__chips" role="group" aria-labelledby="bank-check-outcomes">
-        {BANK_CHECK_OUTCOMES.map((key) => (
-          <Chip key={key} label={BANK_CHECK_OUTCOME_LABELS[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
-        ))}
-      </View>
-      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" aria-label="办结说明（可以不写）" nativeProps={{ 'aria-label': '办结说明（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
-      <View aria-live="polite">
-        <FormError error={close.error} />
-      </View>
-      <View
-        className="officer-panel__submit"
-        {...roleProps('button')}
-        aria-disabled={close.pending}
-        onClick={async () => {
-          if (close.pending) return;
-          const closed = await close.submit({ threadId: thread.id, outcome: outcome ?? ('' as BankCheckOutcome), ...(note.trim() ? { note: note.trim() } : {}) });
-          if (closed) onClosed();
-        }}
-      >
-        <Text>{close.pending ? '正在办结…' : '确认办结'}</Text>
-      </View>
-    </View>
+    <OutcomeForm
+      title="核实结果"
+      outcomes={BANK_CHECK_OUTCOMES}
+      labels={BANK_CHECK_OUTCOME_LABELS}
+      pending={close.pending}
+      error={close.error}
+      onSubmit={async (outcome: BankCheckOutcome, note) => {
+        const closed = await close.submit({ threadId: thread.id, outcome, ...(note ? { note } : {}) });
+        if (closed) onClosed();
+      }}
+    />
   );
 }
