@@ -25,7 +25,6 @@ export function BankCheckList({ checks, onOpen }: { checks: BankCheckView[]; onO
           className={`bank-check bank-check--${check.status === 'open' ? (check.answered ? 'answered' : 'waiting') : 'closed'}`}
           hoverClass="bank-check--pressed"
           {...roleProps('button')}
-          aria-label={`${check.branchName}，${amountLabel(check.amount)}，${stateLabel(check)}`}
           onClick={() => onOpen(check)}
         >
           <View className="bank-check__head">

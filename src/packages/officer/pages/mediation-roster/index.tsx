@@ -26,11 +26,14 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
   const save = useSubmit(mediationActions.saveRoster);
   const [members, setMembers] = useState<MemberDraft[]>([]);
   const [saved, setSaved] = useState(false);
+  // A late answer (the first load, a refresh when the page shows again) must never wipe rows being typed.
+  const [dirty, setDirty] = useState(false);
   useEffect(() => {
-    if (roster.data) setMembers(roster.data.members.map((member) => ({ id: member.id, force: member.force, name: member.name, phone: member.phone ?? '', building: member.building ?? '', org: member.org ?? '' })));
-  }, [roster.data]);
+    if (roster.data && !dirty) setMembers(roster.data.members.map((member) => ({ id: member.id, force: member.force, name: member.name, phone: member.phone ?? '', building: member.building ?? '', org: member.org ?? '' })));
+  }, [roster.data, dirty]);
   const edit = (index: number, change: Partial<MemberDraft>) => {
     setMembers(members.map((member, i) => (i === index ? { ...member, ...change } : member)));
+    setDirty(true);
     setSaved(false);
   };
   return (
@@ -49,7 +52,10 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
           <LabeledInput label="电话" value={member.phone} onInput={(value) => edit(index, { phone: value })} />
           {member.force === 'buildingHead' && <LabeledInput label="负责的楼" value={member.building} onInput={(value) => edit(index, { building: value })} placeholder="5号楼" />}
           {(member.force === 'lawyer' || member.force === 'property' || member.force === 'other') && <LabeledInput label="单位" value={member.org} onInput={(value) => edit(index, { org: value })} />}
-          <Button label={`从名单删除 ${member.name || '这一位'}`} tone="plain" onClick={() => setMembers(members.filter((_, i) => i !== index))} />
+          <Button label={`从名单删除 ${member.name || '这一位'}`} tone="plain" onClick={() => {
+              setMembers(members.filter((_, i) => i !== index));
+              setDirty(true);
+            }} />
         </Card>
       ))}
       <Button
@@ -59,6 +65,7 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
           // The next standing force nobody fills yet, then 其他.
           const force = MEDIATION_FORCES.find((candidate) => candidate !== 'other' && !members.some((member) => member.force === candidate)) ?? 'other';
           setMembers([...members, { force, name: '', phone: '', building: '', org: '' }]);
+          setDirty(true);
           setSaved(false);
         }}
       />
@@ -83,6 +90,7 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
               })),
           });
           if (answer) {
+            setDirty(false);
             roster.setData(answer);
             setSaved(true);
           }
