@@ -8,7 +8,7 @@ import { NoticeCard } from '@/components/notice-card';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
-import { figureSections } from './figure-rows';
+import { figureSections } from '@domain/dashboard/figure-rows';
 import './index.scss';
 
 const PERIODS: PeriodKind[] = ['thisWeek', 'lastWeek', 'month', 'quarter'];

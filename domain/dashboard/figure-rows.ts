@@ -1,6 +1,9 @@
-/** The dashboard's rows: a label, how a value reads, and the value this period and the one before. */
-import type { PeriodFigures } from '@domain/dashboard/figures';
-import { amountLabel } from '@domain/anti-fraud/bank-check';
+/**
+ * The dashboard's rows: a label, how a value reads, and the value this period and the one before.
+ * Shared by the dashboard page and the Excel export (the function writes the raw values as numbers).
+ */
+import { amountLabel } from '../anti-fraud/bank-check';
+import type { PeriodFigures } from './figures';
 
 export interface FigureRow {
   label: string;
@@ -8,10 +11,15 @@ export interface FigureRow {
   previous: string;
   /** "↑ 3", "↓ 5%", "持平", "—": the change in words and arrows, never only in colour. */
   change: string;
+  /** The numbers behind `current` and `previous` (null: nothing to measure), read as `format` says. */
+  format: FigureFormat;
+  currentValue: Value;
+  previousValue: Value;
 }
 
 type Value = number | null;
-type Format = 'count' | 'rate' | 'minutes' | 'days' | 'stars' | 'yuan';
+export type FigureFormat = 'count' | 'rate' | 'minutes' | 'days' | 'stars' | 'yuan';
+type Format = FigureFormat;
 
 const show = (value: Value, format: Format): string => {
   if (value === null) return '—';
@@ -32,7 +40,15 @@ function changeOf(current: Value, previous: Value, format: Format): string {
   return `${arrow} ${size}`;
 }
 
-const row = (label: string, current: Value, previous: Value, format: Format): FigureRow => ({ label, current: show(current, format), previous: show(previous, format), change: changeOf(current, previous, format) });
+const row = (label: string, current: Value, previous: Value, format: Format): FigureRow => ({
+  label,
+  current: show(current, format),
+  previous: show(previous, format),
+  change: changeOf(current, previous, format),
+  format,
+  currentValue: current,
+  previousValue: previous,
+});
 
 export interface FigureSection {
   title: string;
