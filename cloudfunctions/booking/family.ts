@@ -4,7 +4,8 @@ import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type FamilyMemberRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { countOf, findById, findMany } from '@platform/cloud/documents';
-import { applyWrites, combineErasures as combine, eraseFound, familyMemberData } from '@platform/cloud/personal-data';
+import { eraseFamilyMemberData, familyMemberData } from '@platform/cloud/personal-data-bookings';
+import { applyWrites, combineErasures as combine } from '@platform/cloud/personal-data-spec';
 import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { familyMemberIdFor, personKeyOfIdNumber, seal } from './secrets';
@@ -67,7 +68,7 @@ export const familyHandlers: FamilyHandlers = {
     if (!member || member.accountId !== user._id) throw new ActionError('NOT_FOUND', '没有找到这位家人');
     // Their bookings and check-in codes go with them, in one transaction, as an account deletion does.
     const found = await familyMemberData(user._id, member);
-    const { writes } = combine(eraseFound(found, { subject: { userId: user._id, openid }, tombstone: 'family-member-removed', now: context.now }));
+    const { writes } = combine(eraseFamilyMemberData(found, { subject: { userId: user._id, openid }, tombstone: 'family-member-removed', now: context.now }));
     await inTransaction(async (transaction) => {
       await applyWrites(transaction, writes);
       await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'family-member.removed', userId: user._id, bookings: found.get(COLLECTIONS.bookings)?.length ?? 0, at: context.now } });

@@ -3,7 +3,7 @@ import type { feedActions } from '@domain/actions/feed';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type ArticleRecord, type GroupReachRecord, type GroupReaderRecord, type WechatGroupRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { currentDirectory } from '@platform/cloud/directory';
+import { currentDirectoryRecords } from '@platform/cloud/directory-records';
 import { findById, findMany } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { groupOfShare } from '@platform/cloud/wechat-open';
@@ -66,7 +66,7 @@ export const groupReachHandlers: GroupHandlers = {
 
   async nameGroup({ stationId, shareCloudId, name, communityId }, context) {
     const { user } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     if (directory.communities.get(communityId)?.stationId !== stationId) throw new ActionError('NOT_FOUND', '本所没有这个社区', { communityId: '请选择本所的社区' });
     const openGId = await groupOfShare(shareCloudId);
     if (!openGId) throw new ActionError('EXPIRED', '没能读到群信息：请从群里的卡片重新进入再起名字');
@@ -83,7 +83,7 @@ export const groupReachHandlers: GroupHandlers = {
   },
 
   async articleGroupReach({ stationId, articleId }, context) {
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const [reach, named] = await Promise.all([
       findMany<GroupReachRecord>(database().collection(COLLECTIONS.groupReach).where({ articleId }).orderBy('_id', 'asc').limit(MAX_GROUPS_READ)),
       findMany<WechatGroupRecord>(database().collection(COLLECTIONS.wechatGroups).where({ stationId }).orderBy('_id', 'asc').limit(MAX_GROUPS_READ)),

@@ -21,7 +21,7 @@ import type { Actor } from '@domain/roles';
 import { COLLECTIONS, newArticleCounters, type ArticleRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type ActionContext, type Handlers } from '@platform/cloud/create-function';
-import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { currentDirectoryRecords, type DirectoryRecords } from '@platform/cloud/directory-records';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
 import { PUBLISH_SEND_BUDGET_MS, queueAlertFanout, sendQueuedAlerts } from './alert-fanout';
@@ -41,7 +41,7 @@ const DEFAULT_PIN_HOURS = 72;
  * their station or its communities (the antiFraudStaff policy); the whole district or city only
  * a district admin, because it reaches every station's residents.
  */
-function resolveTarget(draft: Draft, stationId: string, actor: Actor, directory: Directory): FeedTarget {
+function resolveTarget(draft: Draft, stationId: string, actor: Actor, directory: DirectoryRecords): FeedTarget {
   const station = directory.stations.get(stationId);
   const district = station ? directory.districts.get(station.districtId) : undefined;
   if (!station || !district) throw new ActionError('NOT_FOUND', '没有找到这个派出所');
@@ -64,14 +64,14 @@ function resolveTarget(draft: Draft, stationId: string, actor: Actor, directory:
   }
 }
 
-function publisherOf(target: FeedTarget, stationId: string, directory: Directory): string {
+function publisherOf(target: FeedTarget, stationId: string, directory: DirectoryRecords): string {
   const station = directory.stations.get(stationId);
   if (target.scope === 'city' || target.scope === 'district') return directory.districts.get(station?.districtId ?? '')?.name ?? '公安分局';
   return station?.name ?? '派出所';
 }
 
 /** The communities whose residents an item reaches (for alert messages and per-community stats). */
-function communitiesReached(target: FeedTarget, directory: Directory): string[] {
+function communitiesReached(target: FeedTarget, directory: DirectoryRecords): string[] {
   const all = [...directory.communities.values()];
   const stationOf = (communityId: string) => directory.stations.get(directory.communities.get(communityId)?.stationId ?? '');
   switch (target.scope) {
@@ -86,7 +86,7 @@ function communitiesReached(target: FeedTarget, directory: Directory): string[] 
   }
 }
 
-function targetLabel(target: FeedTarget, directory: Directory): string {
+function targetLabel(target: FeedTarget, directory: DirectoryRecords): string {
   if (target.scope !== 'communities') return TARGET_SCOPE_LABELS[target.scope];
   return target.communityIds.map((id) => directory.communities.get(id)?.name ?? id).join('、');
 }
@@ -152,7 +152,7 @@ async function ownArticle(id: string, stationId: string): Promise<ArticleRecord>
  * ./alert-fanout.ts: queued here, the first messages sent within a second, the rest by the
  * `sendAlertMessages` timer in bounded runs.
  */
-async function notifySubscribers(article: ArticleRecord & { _id: string }, directory: Directory, now: Date): Promise<number> {
+async function notifySubscribers(article: ArticleRecord & { _id: string }, directory: DirectoryRecords, now: Date): Promise<number> {
   const communities = communitiesReached(article.target, directory);
   if (communities.length === 0) return 0;
   await queueAlertFanout(article, communities, now);
@@ -160,7 +160,7 @@ async function notifySubscribers(article: ArticleRecord & { _id: string }, direc
   return first.sent;
 }
 
-function stationArticleView(article: ArticleRecord, directory: Directory, now: Date, acks: Map<string, AckCounts>): StationArticleView {
+function stationArticleView(article: ArticleRecord, directory: DirectoryRecords, now: Date, acks: Map<string, AckCounts>): StationArticleView {
   return {
     ...summaryOf(article, {}, now, new Map()),
     status: article.status,
@@ -182,7 +182,7 @@ function authorOf(context: ActionContext): string {
 export const publishingHandlers: PublishingHandlers = {
   async publishArticle({ stationId, draft }, context) {
     const { user, openid } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const target = resolveTarget(draft, stationId, context.actor, directory);
     await checkContent(openid, draft);
     await assertOwnUploads(user._id, 'article', draft.images, context.now);
@@ -207,7 +207,7 @@ export const publishingHandlers: PublishingHandlers = {
 
   async updateArticle({ stationId, id, draft }, context) {
     const { user, openid } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const article = await ownArticle(id, stationId);
     const target = resolveTarget(draft, stationId, context.actor, directory);
     await checkContent(openid, draft);
@@ -267,7 +267,7 @@ export const publishingHandlers: PublishingHandlers = {
   },
 
   async listStationArticles({ stationId, cursor }, context) {
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const after = cursor ? decodeCursor(cursor) : undefined;
     const _ = database().command;
     const where: Record<string, unknown> = { stationId };
@@ -295,7 +295,7 @@ export const publishingHandlers: PublishingHandlers = {
   },
 
   async articleStats({ stationId, id }, context) {
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const article = await ownArticle(id, stationId);
     const reached = new Set(communitiesReached(article.target, directory));
     const acks = (await ackCountsOf([{ ...article, _id: id }])).get(id) ?? { total: article.acknowledgements ?? 0, byArea: article.acksByArea ?? {} };

@@ -1,12 +1,12 @@
 import type { ArticleSummary } from '@domain/actions/feed';
 import { isLocalTo, isPinned, readerKeys, type ReaderArea } from '@domain/feed-targeting';
 import type { ArticleRecord, UserRecord } from '@platform/cloud/collections';
-import type { Directory } from '@platform/cloud/directory';
+import type { DirectoryRecords } from '@platform/cloud/directory-records';
 import { isoDate } from '@platform/cloud/documents';
 import { cloud } from '@platform/cloud/wx';
 
 /** Where the reader lives, as far as we know: home community first, else an officer's station. */
-export function readerArea(user: UserRecord, directory: Directory): ReaderArea {
+export function readerArea(user: UserRecord, directory: DirectoryRecords): ReaderArea {
   const community = user.homeCommunityId ? directory.communities.get(user.homeCommunityId) : undefined;
   const stationId = community?.stationId ?? user.stationId;
   const station = stationId ? directory.stations.get(stationId) : undefined;
@@ -20,7 +20,7 @@ export function readerArea(user: UserRecord, directory: Directory): ReaderArea {
 }
 
 /** The keys the reader's feed is queried with (every city's when we do not know where they live). */
-export function feedKeysFor(area: ReaderArea, directory: Directory): string[] {
+export function feedKeysFor(area: ReaderArea, directory: DirectoryRecords): string[] {
   return readerKeys(area, [...new Set([...directory.districts.values()].map((district) => district.city))]);
 }
 

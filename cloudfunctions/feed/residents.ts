@@ -7,7 +7,7 @@ import { keywordKeysOf } from '@domain/search-keys';
 import { decodeCursor, encodeCursor, isAfterCursor, readerFilterKeys, shareFromOf, type ReaderArea } from '@domain/feed-targeting';
 import { COLLECTIONS, type AlertSubscriptionRecord, type ArticleAckRecord, type ArticleRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { currentDirectoryRecords, type DirectoryRecords } from '@platform/cloud/directory-records';
 import { findById, findMany, insert } from '@platform/cloud/documents';
 import { inContendedTransaction, inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
@@ -68,7 +68,7 @@ async function openArticle(
   return { article, view };
 }
 
-async function subscriptionView(userId: string, directory: Directory): Promise<PinnedAlerts['subscription']> {
+async function subscriptionView(userId: string, directory: DirectoryRecords): Promise<PinnedAlerts['subscription']> {
   const subscription = await findById<AlertSubscriptionRecord>(COLLECTIONS.alertSubscriptions, userId);
   const community = subscription ? directory.communities.get(subscription.communityId) : undefined;
   return { remaining: subscription?.remaining ?? 0, ...(community ? { communityName: community.name } : {}) };
@@ -80,7 +80,7 @@ const counterAreaOf = (area: ReaderArea): string | undefined => shareFromOf(area
 export const residentHandlers: ResidentHandlers = {
   async listArticles({ fraudType, audience, kind, keyword, cursor }, context) {
     const { user } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const area = readerArea(user, directory);
     const _ = database().command;
     const after = cursor ? decodeCursor(cursor) : undefined;
@@ -121,7 +121,7 @@ export const residentHandlers: ResidentHandlers = {
 
   async listPinned(_input, context) {
     const { user } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const area = readerArea(user, directory);
     const _ = database().command;
     // pins_by_target walks the reader's pins by expiry, latest first, and stops at the first one
@@ -142,7 +142,7 @@ export const residentHandlers: ResidentHandlers = {
 
   async getArticle({ id, from }, context) {
     const { user } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const area = readerArea(user, directory);
     const { view } = await openArticle(id, from, area, context.now, user._id);
     const ack = await findById<ArticleAckRecord>(COLLECTIONS.articleAcks, `${id}__${user._id}`);
@@ -160,7 +160,7 @@ export const residentHandlers: ResidentHandlers = {
   async shareArticle({ id }, context) {
     const { user } = requireUser(context);
     await publishedArticle(id);
-    const area = readerArea(user, await currentDirectory(context.now));
+    const area = readerArea(user, await currentDirectoryRecords(context.now));
     const _ = database().command;
     const counts: Record<string, unknown> = { shares: _.inc(1) };
     const areaKey = counterAreaOf(area);
@@ -172,7 +172,7 @@ export const residentHandlers: ResidentHandlers = {
 
   async acknowledgeArticle({ id }, context) {
     const { user } = requireUser(context);
-    const area = readerArea(user, await currentDirectory(context.now));
+    const area = readerArea(user, await currentDirectoryRecords(context.now));
     const ackId = `${id}__${user._id}`;
     let acknowledgedNow = false;
     const article = await inContendedTransaction(async (transaction) => {
@@ -198,7 +198,7 @@ export const residentHandlers: ResidentHandlers = {
 
   async subscribeAlerts({ accepted }, context) {
     const { user, openid } = requireUser(context);
-    const directory = await currentDirectory(context.now);
+    const directory = await currentDirectoryRecords(context.now);
     const community = user.homeCommunityId ? directory.communities.get(user.homeCommunityId) : undefined;
     if (!community) throw new ActionError('INVALID_INPUT', '请先在“我的”里设置您所在的社区，才能收到本社区的紧急预警');
     await inTransaction(async (transaction) => {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { CONTACT_CHANNELS, PAYEE_KINDS, type WarningSign } from '../anti-fraud/warning-signs';
 import { THREAD_OUTCOMES, type Awaiting, type ThreadOutcome, type ThreadStatus, type WaitLevel } from '../consult';
 import { CONSULT_CATEGORIES, type ConsultCategory, type Priority } from '../routing/model';
-import { bankCheckSpecs } from './bank-partners';
+import { bankCheckSpecs } from './bank-checks';
 import { action, defineFunction, emptyInput, id, text } from './define';
 import type { RoutingPreviewView } from './directory';
 

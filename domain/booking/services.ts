@@ -64,10 +64,9 @@ const STATE_EMPLOYEE: MaterialItem = {
   conditional: true,
 };
 
-const catalogue: readonly ServiceInfo[] = [
+const catalogue: readonly Omit<ServiceInfo, 'label'>[] = [
   {
     kind: 'idFirst',
-    label: '身份证首次申领',
     summary: '第一次办理居民身份证（含未成年人）',
     desk: 'household',
     defaultMinutes: 15,
@@ -76,7 +75,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'idRenewal',
-    label: '身份证到期换领',
     summary: '身份证有效期将满或已过期，换领新证',
     desk: 'household',
     defaultMinutes: 10,
@@ -85,7 +83,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'idReplacement',
-    label: '身份证遗失补领',
     summary: '身份证丢失或损坏，补领新证（现场拍照）',
     desk: 'household',
     defaultMinutes: 15,
@@ -99,7 +96,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'hukouTransfer',
-    label: '户口迁移',
     summary: '户口迁入、迁出、市内移居',
     desk: 'household',
     defaultMinutes: 30,
@@ -114,7 +110,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'birthRegistration',
-    label: '出生登记',
     summary: '新生儿报户口',
     desk: 'household',
     defaultMinutes: 20,
@@ -127,7 +122,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'passport',
-    label: '普通护照',
     summary: '护照首次申请、换发、补发',
     desk: 'exitEntry',
     defaultMinutes: 15,
@@ -136,7 +130,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'hkMacauPermit',
-    label: '往来港澳通行证',
     summary: '港澳通行证办理及签注',
     desk: 'exitEntry',
     defaultMinutes: 10,
@@ -145,7 +138,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'taiwanPermit',
-    label: '往来台湾通行证',
     summary: '台湾通行证办理及签注',
     desk: 'exitEntry',
     defaultMinutes: 10,
@@ -154,7 +146,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'residencePermit',
-    label: '居住证',
     summary: '外地户籍来本地居住半年以上，申领居住证',
     desk: 'household',
     defaultMinutes: 15,
@@ -168,7 +159,6 @@ const catalogue: readonly ServiceInfo[] = [
   },
   {
     kind: 'noCriminalRecord',
-    label: '无犯罪记录证明',
     summary: '用于就业、出国、入学等',
     desk: 'household',
     defaultMinutes: 10,
@@ -181,10 +171,24 @@ const catalogue: readonly ServiceInfo[] = [
   },
 ];
 
-export const SERVICES: Readonly<Record<ServiceKind, ServiceInfo>> = Object.freeze(
-  Object.fromEntries(catalogue.map((info) => [info.kind, info])) as Record<ServiceKind, ServiceInfo>,
-);
+/**
+ * Labels alone, so code that only names a service (a consultation about a booking, a privacy
+ * export) carries neither the catalogue nor its checklists.
+ */
+export const SERVICE_LABELS: Readonly<Record<ServiceKind, string>> = /* @__PURE__ */ Object.freeze({
+  idFirst: '身份证首次申领',
+  idRenewal: '身份证到期换领',
+  idReplacement: '身份证遗失补领',
+  hukouTransfer: '户口迁移',
+  birthRegistration: '出生登记',
+  passport: '普通护照',
+  hkMacauPermit: '往来港澳通行证',
+  taiwanPermit: '往来台湾通行证',
+  residencePermit: '居住证',
+  noCriminalRecord: '无犯罪记录证明',
+});
 
-export const SERVICE_LABELS: Readonly<Record<ServiceKind, string>> = Object.freeze(
-  Object.fromEntries(catalogue.map((info) => [info.kind, info.label])) as Record<ServiceKind, string>,
-);
+const indexCatalogue = (): Readonly<Record<ServiceKind, ServiceInfo>> =>
+  Object.freeze(Object.fromEntries(catalogue.map((info) => [info.kind, { ...info, label: SERVICE_LABELS[info.kind] }])) as Record<ServiceKind, ServiceInfo>);
+
+export const SERVICES: Readonly<Record<ServiceKind, ServiceInfo>> = /* @__PURE__ */ indexCatalogue();

@@ -6,131 +6,16 @@
  * COLLECTIONS is in neither this table nor NOT_RESIDENT_DATA, or when a resident's id turns up in
  * a collection this table does not cover.
  */
-import { BOOKING_STATUSES, SERVICE_LABELS, type ServiceKind } from '@domain/booking';
-import type { PersonalDataGroup } from '@domain/actions/privacy';
-import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff, type RetentionKind } from '@domain/privacy/retention';
+import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff } from '@domain/privacy/retention';
 import { PRIORITIES } from '@domain/routing';
 import { COLLECTIONS } from './collections';
-import { findById, findMany, isoDate } from './documents';
+import { findById, isoDate } from './documents';
 import { mediaRecords } from './media';
-import type { Transaction } from './transaction';
-import { database } from './wx';
+import { BOOKING_DATA, CHECK_IN_CODE_DATA, FAMILY_MEMBER_DATA } from './personal-data-bookings';
+import { _, asDate, day, eraseWith, findAll, findAllIn, justRemove, oldest, plain, remove, retentionText, strings, type CollectionName, type Doc, type EraseContext, type Erasure, type PersonalDataSpec } from './personal-data-spec';
 
-export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
-
-/** A stored document, as the registry handles it: any shape with an id. */
-export type Doc = Record<string, unknown> & { _id: string };
-
-/** Whose data: the account, found by the ids the functions store. */
-export interface Subject {
-  userId: string;
-  openid: string;
-}
-
-/** One write of an erasure, applied inside the deletion's single transaction. */
-export type Write = { collection: string; id: string; remove: true } | { collection: string; id: string; update: Record<string, unknown> };
-
-export interface EraseContext {
-  subject: Subject;
-  /** Stands in for the person in records that are kept: random, linked to nothing else. */
-  tombstone: string;
-  now: Date;
-  /** Documents found so far, by collection (later entries find theirs through earlier ones). */
-  found: ReadonlyMap<string, Doc[]>;
-}
-
-export interface Erasure {
-  writes: Write[];
-  /** Cloud files to delete once the transaction has committed (storage is not transactional). */
-  files?: string[];
-  /** What is kept and until when, said to the resident before they confirm. */
-  kept?: { what: string; why: string; until: Date };
-}
-
-export interface RetentionSweep {
-  kind: RetentionKind;
-  /** The oldest due documents, at most `limit` (bounded batches: one timer run never does it all). */
-  due(now: Date, limit: number): Promise<Doc[]>;
-  /** What removing one due document takes (its messages, watch signals, files). */
-  expire(doc: Doc): Promise<Erasure>;
-}
-
-export interface PersonalDataSpec {
-  collection: CollectionName;
-  group: PersonalDataGroup;
-  holds: string;
-  purpose: string;
-  readers: string;
-  retention: string;
-  /** The subject's documents (all of them, paged through an index). */
-  find(subject: Subject, found: ReadonlyMap<string, Doc[]>): Promise<Doc[]>;
-  /** A line for 我的数据, numbers masked; undefined leaves the document out of the list (still counted). */
-  line?(doc: Doc): string | undefined;
-  /** The record as the export shows it: the resident's own data, without internal keys. */
-  exported(doc: Doc): Record<string, unknown>;
-  erase(doc: Doc, context: EraseContext): Erasure;
-  sweep?: RetentionSweep;
-}
-
-const PAGE = 1000;
-const _ = () => database().command;
-
-/** Every document matching `where`, in pages of 1000 by `_id` (the index is (key, _id)). */
-export async function findAll(collection: string, where: Record<string, unknown>): Promise<Doc[]> {
-  const all: Doc[] = [];
-  for (let after: string | undefined; ; ) {
-    const page = await findMany<Doc>(
-      database()
-        .collection(collection)
-        .where(after === undefined ? where : { ...where, _id: _().gt(after) })
-        .orderBy('_id', 'asc')
-        .limit(PAGE),
-    );
-    all.push(...page);
-    if (page.length < PAGE) return all;
-    after = page[page.length - 1]!._id;
-  }
-}
-
-/** Documents whose `field` is one of `values` (`in` takes a bounded list, so in chunks). */
-async function findAllIn(collection: string, field: string, values: string[]): Promise<Doc[]> {
-  const all: Doc[] = [];
-  for (let start = 0; start < values.length; start += 100) all.push(...(await findAll(collection, { [field]: _().in(values.slice(start, start + 100)) })));
-  return all;
-}
-
-/**
- * The oldest due documents of a sweep: equality on `key` where the collection has a natural one
- * (the declared index is then (key, dateField, _id)), range and order on `dateField`. Without a
- * key it is a range scan, acceptable once a day on a timer, never per user.
- */
-async function oldest(collection: string, key: Record<string, unknown>, dateField: string, cutoff: Date | string, limit: number): Promise<Doc[]> {
-  return findMany<Doc>(
-    database()
-      .collection(collection)
-      .where({ ...key, [dateField]: _().lt(cutoff) })
-      .orderBy(dateField, 'asc')
-      .orderBy('_id', 'asc')
-      .limit(limit),
-  );
-}
-
-const remove = (collection: string, doc: Doc): Write => ({ collection, id: doc._id, remove: true });
-const justRemove = (collection: string) => (doc: Doc): Erasure => ({ writes: [remove(collection, doc)] });
-const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(value as string));
-const day = (value: unknown): string => isoDate(value).slice(0, 10);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-const retentionText = (kind: RetentionKind, from: string) => `${from}${periodLabel(RETENTION_DAYS[kind])}后删除`;
-
-/** Without these the export would show internal keys that mean nothing to a resident. */
-function plain(doc: Doc, ...omit: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) {
-    if (omit.includes(key)) continue;
-    out[key] = value instanceof Date ? value.toISOString() : value;
-  }
-  return out;
-}
+export * from './personal-data-spec';
+export { familyMemberData, eraseFamilyMemberData } from './personal-data-bookings';
 
 const ERASED_TEXT = '（居民已注销，内容已删除）';
 export const ERASED_LABEL = '已注销';
@@ -167,51 +52,9 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     exported: (doc) => plain(doc, 'openid'),
     erase: justRemove(COLLECTIONS.users),
   },
-  {
-    collection: COLLECTIONS.familyMembers,
-    group: 'family',
-    holds: '您保存的家人：姓名、关系、证件号和电话（加密保存，只显示打码）',
-    purpose: '为家人预约办证',
-    readers: '您本人；大厅民警在预约里看到打码的证件号',
-    retention: '直到您删除这位家人或注销',
-    find: ({ userId }) => findAll(COLLECTIONS.familyMembers, { accountId: userId }),
-    line: (doc) => `${String(doc.name)}，证件 ${String(doc.idNumberMasked)}，电话 ${String(doc.phoneMasked)}`,
-    exported: (doc) => ({ name: doc.name, relation: doc.relation, idNumber: doc.idNumberMasked, phone: doc.phoneMasked, savedAt: isoDate(doc.createdAt) }),
-    erase: justRemove(COLLECTIONS.familyMembers),
-  },
-  {
-    collection: COLLECTIONS.bookings,
-    group: 'bookings',
-    holds: '您和家人的办证预约：业务、时间、为谁办、特殊需要',
-    purpose: '在大厅为您办理和核对',
-    readers: '您本人；办理大厅的民警',
-    retention: retentionText('pastBooking', '预约日期'),
-    find: ({ userId }) => findAll(COLLECTIONS.bookings, { accountId: userId }),
-    line: (doc) => `${SERVICE_LABELS[doc.service as ServiceKind] ?? String(doc.service)}，${String(doc.day)}，${(doc.person as { name?: string } | undefined)?.name ?? ''}（${String(doc.status)}）`,
-    exported: (doc) => plain(doc, 'personKey', 'accountId', 'checkInCode'),
-    erase(doc, { now }) {
-      const writes: Write[] = [remove(COLLECTIONS.bookings, doc)];
-      // A place still held goes back to everyone, in the same transaction as the erasure.
-      if (doc.status === 'booked' && asDate(doc.end) > now) writes.unshift({ collection: COLLECTIONS.slotCounters, id: String(doc.slotId), update: { remaining: _().inc(1) } });
-      return { writes };
-    },
-    sweep: {
-      kind: 'pastBooking',
-      due: (now, limit) => oldest(COLLECTIONS.bookings, { status: _().in([...BOOKING_STATUSES]) }, 'end', retentionCutoff('pastBooking', now), limit),
-      expire: async (doc) => ({ writes: [remove(COLLECTIONS.bookings, doc), ...(await findAll(COLLECTIONS.checkInCodes, { bookingId: doc._id })).map((code) => remove(COLLECTIONS.checkInCodes, code))] }),
-    },
-  },
-  {
-    collection: COLLECTIONS.checkInCodes,
-    group: 'bookings',
-    holds: '预约的签到码',
-    purpose: '在大厅签到',
-    readers: '大厅民警',
-    retention: '随预约删除',
-    find: (_subject, found) => findAllIn(COLLECTIONS.checkInCodes, 'bookingId', (found.get(COLLECTIONS.bookings) ?? []).map((booking) => booking._id)),
-    exported: (doc) => ({ bookingId: doc.bookingId, day: doc.day }),
-    erase: justRemove(COLLECTIONS.checkInCodes),
-  },
+  FAMILY_MEMBER_DATA,
+  BOOKING_DATA,
+  CHECK_IN_CODE_DATA,
   {
     collection: COLLECTIONS.waitlists,
     group: 'bookings',
@@ -614,34 +457,4 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
 export const RETENTION_SWEEPS = PERSONAL_DATA.flatMap((spec) => (spec.sweep ? [{ collection: spec.collection, sweep: spec.sweep }] : []));
 
 /** The erasure of every document in `found`, in registry order. */
-export function eraseFound(found: ReadonlyMap<string, Doc[]>, context: Omit<EraseContext, 'found'>): Erasure[] {
-  return PERSONAL_DATA.flatMap((spec) => (found.get(spec.collection) ?? []).map((doc) => spec.erase(doc, { ...context, found })));
-}
-
-/** Applies erasure writes inside a transaction (by document id, as CloudBase transactions require). */
-export async function applyWrites(transaction: Transaction, writes: readonly Write[]): Promise<void> {
-  for (const write of writes) {
-    const ref = transaction.collection(write.collection).doc(write.id);
-    if ('remove' in write) await ref.remove();
-    else await ref.update({ data: write.update });
-  }
-}
-
-/**
- * A family member removed by the account that saved them: their record, their bookings (a place
- * still held goes back) and check-in codes, erased the way an account deletion erases them.
- */
-export async function familyMemberData(accountId: string, member: { _id: string }): Promise<Map<string, Doc[]>> {
-  const bookings = (await findAll(COLLECTIONS.bookings, { accountId })).filter((booking) => (booking.person as { familyMemberId?: string } | undefined)?.familyMemberId === member._id);
-  const codes = await findAllIn(COLLECTIONS.checkInCodes, 'bookingId', bookings.map((booking) => booking._id));
-  return new Map([
-    [COLLECTIONS.familyMembers, [member as Doc]],
-    [COLLECTIONS.bookings, bookings],
-    [COLLECTIONS.checkInCodes, codes],
-  ]);
-}
-
-/** Writes and files of several erasures, in order. */
-export function combineErasures(erasures: readonly Erasure[]): { writes: Write[]; files: string[] } {
-  return { writes: erasures.flatMap((erasure) => erasure.writes), files: erasures.flatMap((erasure) => erasure.files ?? []) };
-}
+export const eraseFound = (found: ReadonlyMap<string, Doc[]>, context: Omit<EraseContext, 'found'>): Erasure[] => eraseWith(PERSONAL_DATA, found, context);
