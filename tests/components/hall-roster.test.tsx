@@ -2,7 +2,7 @@
  * 大厅预约名单 over the real callAction and action contracts; only the transport and the
  * camera scanner (platform adapters) are stood in for.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { MeView, RosterEntryView, RosterView } from '@domain/actions';
 import type { ActionResult } from '@domain/result';
@@ -129,12 +129,17 @@ describe('大厅预约名单', () => {
         return { ok: true, data: { stationId: 'xiluoyuan', day: '2026-11-25', time: '09:30', affected: 1, waitlistEnded: 0, notified: 1 } };
       },
     });
-    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, content: '系统维护', errMsg: 'showModal:ok' } as never);
+    const modal = jest.spyOn(Taro, 'showModal');
     render(<HallRosterPage />);
     await screen.findByText('09:30（1人）');
     fireEvent.click(screen.getAllByText('停办此时段')[1] as HTMLElement);
+    // The app's own dialog (large in 长辈模式, named buttons), with the reason typed in it.
+    const question = await screen.findByRole('dialog', { name: '停办2026-11-25 09:30 这个时段？' });
+    expect(modal).not.toHaveBeenCalled();
+    expect(within(question).getByText('已预约的1人会收到通知，可以一键改约。')).toBeTruthy();
+    fireEvent.change(within(question).getByRole('textbox', { name: '停办原因（可以不写）' }), { target: { value: ' 系统维护 ' } });
+    fireEvent.click(within(question).getByRole('button', { name: '停办' }));
     expect(await screen.findByText('已停办：系统维护（已通知改约）')).toBeTruthy();
-    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ content: '已预约的1人会收到通知，可以一键改约。' }));
     expect(inputsOf('closeHall')).toEqual([{ stationId: 'xiluoyuan', day: '2026-11-25', time: '09:30', reason: '系统维护' }]);
   });
 

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
-import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, tab } from './browser';
+import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, tab, allowReminder, dialog } from './browser';
 
 const DAY_MS = 86_400_000;
 
@@ -100,7 +100,7 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await screenshot(resident, 'booking-4-review');
   await button(resident, '确认预约').click();
   // The local stand-in for WeChat's subscription prompt.
-  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await allowReminder(resident);
   await shown(resident, '预约成功').waitFor();
   await button(resident, '查看我的预约').click();
 
@@ -179,7 +179,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await button(resident, '下一步：核对信息').click();
   await shown(resident, '（已约满，登记候补）').waitFor();
   await button(resident, '登记候补').click();
-  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await allowReminder(resident);
   await shown(resident, '已登记候补，排第1位').waitFor();
   await screenshot(resident, 'booking-9-waitlist-joined');
 
@@ -199,9 +199,20 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   await signInAs(officer, 'officer-hall-xly');
   await officer.goto(`${baseUrl()}/#/packages/officer/pages/hall-roster/index`);
   const slot = officer.locator('.roster-slot').filter({ visible: true, hasText: '14:00（2人）' });
-  await slot.getByText('停办此时段').click();
-  await officer.locator('.taro-modal__foot').getByText('停办', { exact: true }).click();
-  await slot.getByText('已停办：窗口临时停办（已通知改约）').first().waitFor();
+  const closeButton = slot.getByRole('button', { name: '停办此时段：14:00' });
+  await closeButton.click();
+  // The app's own dialog (not Taro's showModal): named, focus inside it, a reason box, named buttons;
+  // saying no puts focus back on the button that asked.
+  const question = dialog(officer, /停办.*14:00 这个时段？/);
+  await question.waitFor();
+  await officer.waitForFunction(() => document.activeElement?.closest('[role="dialog"]') != null);
+  await screenshot(officer, 'booking-10b-close-dialog');
+  await question.getByRole('button', { name: '先不停办', exact: true }).click();
+  await officer.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '停办此时段：14:00');
+  await closeButton.click();
+  await question.getByRole('textbox', { name: '停办原因（可以不写）' }).fill('窗口设备检修');
+  await question.getByRole('button', { name: '停办', exact: true }).click();
+  await slot.getByText('已停办：窗口设备检修（已通知改约）').first().waitFor();
   await settle(officer);
   await screenshot(officer, 'booking-11-slot-closed');
   await officer.context().close();
@@ -210,7 +221,7 @@ test('a full slot: 王阿姨 joins its waitlist, takes the place held for her, t
   const back = await newPhonePage(browser);
   await signInAs(back, 'resident-xly2');
   await back.goto(`${baseUrl()}/#/packages/booking/pages/mine/index`);
-  const closedCard = back.locator('.booking-card').filter({ visible: true, hasText: '大厅临时停办这个时间（窗口临时停办）' });
+  const closedCard = back.locator('.booking-card').filter({ visible: true, hasText: '大厅临时停办这个时间（窗口设备检修）' });
   await closedCard.waitFor();
   await screenshot(back, 'booking-12-closed-notice');
   await button(back, '改时间').click();

@@ -77,3 +77,11 @@ export const onScreen = (page: Page, route: string) => page.locator(`.taro_page.
 export const shown = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
 export const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
 export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });
+
+/** The app's own dialog on screen (askToConfirm), by its title. */
+export const dialog = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title });
+
+/** Answers the app's reminder question (H5 stands in for WeChat's subscription prompt with the app's dialog). */
+export async function allowReminder(page: Page): Promise<void> {
+  await dialog(page, '接收消息提醒').getByRole('button', { name: '允许', exact: true }).click();
+}

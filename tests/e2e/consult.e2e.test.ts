@@ -5,7 +5,7 @@
  * officer 程警官. "Day" and "night" are pinned through the local cloud's clock (local mode only).
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs } from './browser';
+import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs, allowReminder } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,11 +31,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function setClock(now: string | null): Promise<void> {
   const response = await fetch(`${baseUrl()}/__local/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) });
   if (!response.ok) throw new Error(`clock: ${response.status}`);
-}
-
-/** The local stand-in for WeChat's subscription prompt: allow one reminder. */
-async function allowReminder(page: Page): Promise<void> {
-  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
 }
 
 async function ask(page: Page, category: string, text: string): Promise<void> {

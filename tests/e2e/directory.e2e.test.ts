@@ -4,7 +4,7 @@
  * for an emergency (sending it anyway) — and the officer finds the alert on the workbench.
  */
 import type { Browser } from 'playwright-core';
-import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab } from './browser';
+import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, tab, allowReminder } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,9 +49,9 @@ test('a new resident binds a community by address, sees the beat officer, and le
   // before it keeps anything, after WeChat's reply-notification question) and goes out only
   // when insisted on.
   await button(page, '发送给片儿警').click();
-  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
+  await allowReminder(page);
   await shown(page, '不是正在发生的危险，仍然发给派出所').click();
-  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
+  await allowReminder(page);
   await shown(page, /由 .+ 回复/).waitFor();
   await page.context().close();
 

@@ -5,7 +5,7 @@
  * community. Then a quiz round, and a first-time visitor landing from a shared group card.
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs } from './browser';
+import { baseUrl, button, launchBrowser, newPhonePage, screenshot, shown, signInAs, allowReminder } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ test('an urgent community alert: published by the beat officer, messaged to the 
   await signInAs(resident, 'resident-xly2');
   await resident.goto(`${baseUrl()}/#/pages/feed/index`);
   await button(resident, '开启提醒').click();
-  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await allowReminder(resident);
   await shown(resident, '已开启「西罗园第二社区」紧急预警提醒（还可接收1条）').waitFor();
 
   const officer = await newPhonePage(browser);

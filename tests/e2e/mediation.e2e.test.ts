@@ -6,7 +6,7 @@
  * records that it held, the case closes as 化解 and the station's figures count it.
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs } from './browser';
+import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs, allowReminder } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 /** The local stand-in for WeChat's subscription prompt: allow one message. */
 async function allowMessage(page: Page): Promise<void> {
-  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
+  await allowReminder(page);
 }
 
 const tap = (page: Page, label: string) => page.getByRole('button', { name: label, exact: true }).filter({ visible: true }).first().click();

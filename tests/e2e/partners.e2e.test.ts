@@ -5,7 +5,7 @@
  * community's contact card (the address its code holds) and registers the community in one tap.
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs } from './browser';
+import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, dialog } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /** The local stand-in for WeChat's subscription prompt, when it is shown: allow the reminder. */
 async function allowReminderIfAsked(page: Page): Promise<void> {
-  const confirm = page.locator('.taro-model__confirm').filter({ visible: true }).first();
+  const confirm = dialog(page, '接收消息提醒').getByRole('button', { name: '允许', exact: true });
   if (await confirm.isVisible({ timeout: 1500 }).catch(() => false)) await confirm.click();
 }
 

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_BOUNDARIES } from '../../local-cloud/seed/demo-geography';
-import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, tab } from './browser';
+import { baseUrl, button, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, tab, allowReminder } from './browser';
 
 const DAY_MS = 86_400_000;
 
@@ -74,7 +74,7 @@ async function ask(page: Page, text: string): Promise<void> {
   await onScreen(page, 'pages/consult/index').getByRole('button', { name: '纠纷调解', exact: true }).click();
   await page.locator('textarea').filter({ visible: true }).first().fill(text);
   await button(page, '发送给片儿警').click();
-  await page.locator('.taro-model__confirm').filter({ visible: true }).first().click();
+  await allowReminder(page);
 }
 
 let browser: Browser;
@@ -217,7 +217,7 @@ test('a new station is set up in the app, a resident is routed to its new office
   await shown(resident, '本人').click();
   await button(resident, '下一步：核对信息').click();
   await button(resident, '确认预约').click();
-  await resident.locator('.taro-modal__foot').getByText('允许', { exact: true }).click();
+  await allowReminder(resident);
   await shown(resident, '预约成功').waitFor();
 
   // 9. 钱警官 goes on leave: the next question goes to the duty desk, and the resident is told why.

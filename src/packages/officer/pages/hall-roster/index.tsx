@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { accountActions } from '@domain/actions/account';
 import { bookingActions, type RosterEntryView, type RosterView } from '@domain/actions/booking';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
+import { askWithText } from '@/components/confirm-dialog';
 import { NoticeCard } from '@/components/notice-card';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
@@ -57,18 +57,17 @@ const DEFAULT_CLOSURE_REASON = '窗口临时停办';
 /** Closes one slot time (or, without `time`, the whole day) after the officer confirms; answers what happened, or nothing when they said no. */
 async function askToClose(stationId: string, day: string, time: string | undefined, people: number): Promise<{ closed: boolean; message: string } | undefined> {
   const what = time ? `${day} ${time} 这个时段` : `${day} 全天`;
-  // editable (a reason box in the dialog) is WeChat base library ≥ 2.17.1, not in Taro's types; elsewhere the default reason is used.
-  const options = {
+  // The app's own dialog (large in 长辈模式, named buttons), with the reason typed in it on both builds.
+  const answer = await askWithText({
     title: `停办${what}？`,
     content: people > 0 ? `已预约的${people}人会收到通知，可以一键改约。` : '停办后居民不能再预约这个时间。',
-    editable: true,
-    placeholderText: `停办原因（默认：${DEFAULT_CLOSURE_REASON}）`,
+    input: { label: '停办原因（可以不写）', placeholder: `默认：${DEFAULT_CLOSURE_REASON}`, maxLength: 40 },
     confirmText: '停办',
-    confirmColor: '#c0262d',
-  };
-  const answer = (await Taro.showModal(options as Taro.showModal.Option)) as { confirm: boolean; content?: string };
-  if (!answer.confirm) return undefined;
-  const reason = answer.content?.trim() || DEFAULT_CLOSURE_REASON;
+    cancelText: '先不停办',
+    danger: true,
+  });
+  if (!answer.confirmed) return undefined;
+  const reason = answer.text || DEFAULT_CLOSURE_REASON;
   const result = await callAction(bookingActions.closeHall, { stationId, day, ...(time ? { time } : {}), reason });
   if (!result.ok) return { closed: false, message: result.error.message };
   // A closure with many bookings is carried on by the housekeeping timer after this answer.
