@@ -17,8 +17,9 @@ export async function buildLocalCloud() {
     format: 'cjs',
     sourcemap: 'inline',
     alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
-    // pdfkit reads its font metrics from files beside its own code: it stays in node_modules.
-    external: ['pdfkit'],
+    // pdfkit reads its font metrics from files beside its own code; exceljs (the dashboard's Excel
+    // files) is installed beside its function in CloudBase too: both stay in node_modules.
+    external: ['pdfkit', 'exceljs'],
     tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });

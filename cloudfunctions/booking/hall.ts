@@ -106,7 +106,7 @@ export const hallHandlers: HallHandlers = {
         .update({ data: { status: 'checkedIn', checkedInAt: context.now, checkedInBy: user._id, updatedAt: context.now } }),
     );
     if (changed !== 1) throw new ActionError('CONFLICT', '这位居民已经签到过了');
-    await audit({ type: 'booking.checked-in', stationId, bookingId: booking._id, by: user._id, at: context.now });
+    await audit({ type: 'booking.checked-in', stationId, bookingId: booking._id, userId: booking.accountId, by: user._id, at: context.now });
     return rosterEntryView({ ...booking, status: 'checkedIn', checkedInAt: context.now, checkedInBy: user._id });
   },
 

@@ -134,7 +134,7 @@ export const conversationHandlers: ConversationHandlers = {
     if (viewer.role !== 'officer' || !viewer.isAssigned) throw new ActionError('FORBIDDEN', '只有负责这个问题的民警可以查看完整号码');
     const message = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
     if (!message || message.threadId !== thread._id || !message.hasPersonalNumbers) throw new ActionError('NOT_FOUND', '这条消息里没有需要查看的号码');
-    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.revealed', threadId, messageId, purpose, userId: thread.residentUserId, by: user._id, at: context.now });
+    await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.revealed', stationId: thread.stationId, threadId, messageId, purpose, userId: thread.residentUserId, by: user._id, at: context.now });
     return { text: message.text };
   },
 

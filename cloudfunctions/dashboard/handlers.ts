@@ -41,7 +41,7 @@ async function readStoredDays(stationId: string, from: string, to: string): Prom
   }
 }
 
-type DashboardHandlers = Handlers<typeof dashboardActions>;
+type DashboardHandlers = Pick<Handlers<typeof dashboardActions>, 'stationDashboard' | 'rollUpDailyStats'>;
 
 export const dashboardHandlers: DashboardHandlers = {
   async stationDashboard({ stationId, period, from, to }, context) {

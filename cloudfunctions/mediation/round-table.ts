@@ -237,7 +237,7 @@ export const roundTableHandlers: RoundTableHandlers = {
     const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const { record, session, invitation } = await claimPass(token, user, openid, context.now);
-    await audit('pass.opened', user, context.now, { caseId: record._id, sessionId: session.id, invitationId: invitation.id });
+    await audit('pass.opened', user, context.now, { caseId: record._id, stationId: record.stationId, sessionId: session.id, invitationId: invitation.id });
     return passView(record, session, invitation, directory, user);
   },
 

@@ -547,6 +547,22 @@ export interface ConsultSettingsRecord {
 }
 
 /** One export of 我的数据: the files in cloud storage, deleted by the retention timer after a day. */
+/**
+ * One audit_log record. Writers add what the act needs; these fields are common: `by` the acting
+ * officer, admin or system job, `userId` the person the act concerned (or, without `by`, the person
+ * acting for themself), `stationId` whose log it belongs to (domain/audit/catalogue.ts).
+ */
+export interface AuditLogRecord {
+  _id: string;
+  type: string;
+  at: Date;
+  by?: string;
+  userId?: string;
+  stationId?: string;
+  districtId?: string;
+  [detail: string]: unknown;
+}
+
 export interface DataExportRecord {
   _id: string;
   kind: 'export';
