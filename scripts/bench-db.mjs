@@ -4,7 +4,7 @@
 // network request (≈ 10–30 ms, billed): this is the production latency of an action.
 // Budget: no action over 8, reserve ≤ 6.
 //
-//   node scripts/bench-db.mjs
+//   node scripts/bench-db.mjs [--trace]   (--trace: each request of each action and the code that sent it)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLocalCloudModule } from './bench/import-typescript.mjs';
@@ -15,9 +15,11 @@ export const RESERVE_DB_CALLS_BUDGET = 6;
 
 export const dbCallsBudgetOf = (action) => (action === 'reserve' ? RESERVE_DB_CALLS_BUDGET : DB_CALLS_BUDGET);
 
-export async function measureDbCallsPerAction() {
-  const { measureDbCalls } = await importLocalCloudModule(path.join(root, 'scripts', 'bench', 'db-calls.ts'));
-  return measureDbCalls();
+export async function measureDbCallsPerAction({ trace } = {}) {
+  // Source maps, so a traced request names the TypeScript line that sent it.
+  if (trace) process.setSourceMapsEnabled(true);
+  const { measureDbCalls } = await importLocalCloudModule(path.join(root, 'scripts', 'bench', 'db-calls.ts'), trace ? { sourcemap: 'inline' } : {});
+  return measureDbCalls({ trace });
 }
 
 /** Lines for the report: each action's count beside its budget. */
@@ -29,7 +31,7 @@ export function describeDbCalls(calls) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const calls = await measureDbCallsPerAction();
+  const calls = await measureDbCallsPerAction({ trace: process.argv.includes('--trace') ? (line) => console.log(line) : undefined });
   console.log(describeDbCalls(calls).join('\n'));
   if (process.argv.includes('--strict') && Object.entries(calls).some(([action, count]) => count > dbCallsBudgetOf(action))) process.exitCode = 1;
 }

@@ -113,11 +113,17 @@ export function toApiError(apiName: string, thrown: unknown): CloudSdkError {
  * and inside a transaction its start, each operation and its commit (the SDK sends each one).
  * In CloudBase each is a network round trip (≈ 10–30 ms, billed), so this is an action's production latency.
  */
-export const roundTrips = { count: 0 };
+export const roundTrips: { count: number; listener?: (apiName: string) => void } = { count: 0 };
+
+/** Counts one request (and tells the bench's tracer which one, when it listens). */
+export function countRoundTrip(apiName: string): void {
+  roundTrips.count++;
+  roundTrips.listener?.(apiName);
+}
 
 /** Runs an API body and rejects with an SDK-shaped error on failure. */
 export async function runApi<T>(apiName: string, body: () => T | Promise<T>): Promise<T> {
-  roundTrips.count++;
+  countRoundTrip(apiName);
   try {
     return await body();
   } catch (thrown) {

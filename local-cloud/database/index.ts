@@ -65,6 +65,8 @@ export interface LocalDatabase {
   syncCount(): number;
   /** Requests sent so far by every database of this process (see `roundTrips` in errors.ts): take the difference around an action. */
   roundTrips(): number;
+  /** Calls `listener` with each request's API name as it is counted (the db bench's --trace); undefined stops it. */
+  traceRoundTrips(listener: ((apiName: string) => void) | undefined): void;
 }
 
 /** Opens (or creates) a database directory. Synchronous so the local cloud can start quickly. */
@@ -108,6 +110,9 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
     },
     lastQueryPlan: () => engine.lastQuery,
     roundTrips: () => roundTrips.count,
+    traceRoundTrips: (listener) => {
+      roundTrips.listener = listener;
+    },
     syncCount: () => engine.syncCount,
   };
 }

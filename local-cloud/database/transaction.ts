@@ -22,7 +22,7 @@ import { afterDurable, checkReadable, ensureCollection, type DatabaseContext } f
 import { checkDocumentSize } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Mutation } from './engine';
-import { DatabaseFailure, failure, notFoundError, roundTrips, runApi, TCB_ERR_CODE, toApiError } from './errors';
+import { countRoundTrip, DatabaseFailure, failure, notFoundError, runApi, TCB_ERR_CODE, toApiError } from './errors';
 import { generateRequestId } from './ids';
 import { docKey } from './locks';
 import { compileProjection, normalizeFieldSpec } from './projection';
@@ -368,7 +368,7 @@ export class TransactionManager {
 
   private begin(context: DatabaseContext): TransactionState {
     // database.startTransaction is one request of its own.
-    roundTrips.count++;
+    countRoundTrip('startTransaction');
     context.engine.assertOpen();
     return new TransactionState(context, this.timeoutMs);
   }
@@ -394,14 +394,14 @@ export class TransactionManager {
     } catch (error) {
       // The SDK rolls back, then re-runs the callback on a conflict while `times` lasts, else rethrows
       // (the rollback reason if the callback rolled back).
-      if (state.status === 'active') roundTrips.count++;
+      if (state.status === 'active') countRoundTrip('transaction.rollback');
       state.rollback();
       if (isConflict(error) && times > 0) return this.runTransaction(context, callback, times - 1);
       throw state.rolledBack ? state.abortReason : error;
     }
     if (state.rolledBack) throw state.abortReason;
     if (state.status === 'committed') return result;
-    roundTrips.count++;
+    countRoundTrip('transaction.commit');
     let synced: Promise<void>;
     try {
       synced = state.commit();

@@ -32,14 +32,37 @@ async function call(openid: string, definition: Definition, input: unknown): Pro
   return result.data;
 }
 
-/** Round trips of one call (after `warm` ran once untimed). */
-async function counted(run: () => Promise<unknown>): Promise<number> {
+/** With `trace`, each counted request's API name and the function code that sent it. */
+let trace: ((line: string) => void) | undefined;
+
+/** The innermost frames of our own code (not the database's, not the SDK shim's) that made a request. */
+function callerOf(apiName: string): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  const ours = frames
+    .map((frame) => /\(?((?:cloudfunctions|platform|domain)\/[^():]+:\d+)/.exec(frame)?.[1])
+    .filter((frame): frame is string => frame !== undefined)
+    .slice(0, 3);
+  return `${apiName.padEnd(20)} ${ours.join(' ← ') || '(no frame of ours)'}`;
+}
+
+/** Round trips of one call (after a warming call ran once uncounted). */
+async function counted(run: () => Promise<unknown>, label = ''): Promise<number> {
   const before = localDatabase().roundTrips();
-  await run();
+  if (trace) {
+    trace(`— ${label}`);
+    localDatabase().traceRoundTrips((apiName) => trace?.(`    ${callerOf(apiName)}`));
+  }
+  try {
+    await run();
+  } finally {
+    localDatabase().traceRoundTrips(undefined);
+  }
   return localDatabase().roundTrips() - before;
 }
 
-export async function measureDbCalls(): Promise<Record<string, number>> {
+/** `options.trace` receives, per counted action, each request and where it was sent from. */
+export async function measureDbCalls(options: { trace?: (line: string) => void } = {}): Promise<Record<string, number>> {
+  trace = options.trace;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-db-calls-'));
   process.env.LOCAL_CLOUD_FSYNC = '0';
   configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
@@ -54,7 +77,7 @@ export async function measureDbCalls(): Promise<Record<string, number>> {
     const service = services.services[0]?.kind as string;
     const availability = () => call(resident, bookingActions.availability, { stationId, service });
     await availability();
-    calls.availability = await counted(availability);
+    calls.availability = await counted(availability, 'availability');
 
     const view = (await availability()) as { days: { slots: { slotId: string; left: number }[] }[] };
     const free = view.days.flatMap((day) => day.slots.filter((slot) => slot.left > 0).map((slot) => slot.slotId));
@@ -66,32 +89,33 @@ export async function measureDbCalls(): Promise<Record<string, number>> {
     // Another resident's first reserve on a warm instance (the account exists: one call to 'me' first).
     const other = openidOf('resident-hgby');
     await call(other, bookingActions.myBookings, {});
-    calls.reserve = await counted(() => reserve(second, other));
+    calls.reserve = await counted(() => reserve(second, other), 'reserve');
 
     const listArticles = () => call(resident, feedActions.listArticles, {});
     await listArticles();
-    calls.listArticles = await counted(listArticles);
+    calls.listArticles = await counted(listArticles, 'listArticles');
 
     const startThread = (text: string) => call(resident, consultActions.startThread, { category: 'household', text }) as Promise<{ kind: string; threadId: string }>;
     await startThread('户口迁移需要带什么材料？');
     let threadId = '';
     calls.startThread = await counted(async () => {
       threadId = (await startThread('居住证续签要本人去吗？')).threadId;
-    });
+    }, 'startThread');
 
     const sendMessage = (clientId: string) => call(resident, consultActions.sendMessage, { threadId, clientId, text: '补充一下：我周六有空' });
     await sendMessage('bench-message-0001');
-    calls.sendMessage = await counted(() => sendMessage('bench-message-0002'));
+    calls.sendMessage = await counted(() => sendMessage('bench-message-0002'), 'sendMessage');
 
     const officerInbox = () => call(officer, consultActions.officerInbox, { stationId, view: 'station' });
     await officerInbox();
-    calls.officerInbox = await counted(officerInbox);
+    calls.officerInbox = await counted(officerInbox, 'officerInbox');
 
     const getThread = () => call(officer, consultActions.getThread, { threadId });
     await getThread();
-    calls.getThread = await counted(getThread);
+    calls.getThread = await counted(getThread, 'getThread');
     return calls;
   } finally {
+    trace = undefined;
     await closeLocalDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

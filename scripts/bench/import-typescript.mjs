@@ -25,7 +25,7 @@ export async function importTypeScript(entryPoint, options = {}) {
 }
 
 /** A module that runs cloud functions on the local cloud: `wx-server-sdk` is the local shim, as in .local-cloud/server.cjs. */
-export function importLocalCloudModule(entryPoint) {
+export function importLocalCloudModule(entryPoint, options = {}) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   // pdfkit (the mediation agreement) reads its font data relative to its own files: it stays a package,
   // as exceljs does (installed beside the dashboard function in CloudBase).
@@ -33,5 +33,6 @@ export function importLocalCloudModule(entryPoint) {
     alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
     tsconfig: path.join(root, 'tsconfig.json'),
     external: ['pdfkit', 'exceljs'],
+    ...options,
   });
 }
