@@ -9,6 +9,7 @@
 import { checkInClaimId, checkInCodeFor, parseSlotId, placeFreed, type HoldOptions } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type CheckInCodeRecord, type SlotCounterRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
+import { isDuplicateId } from '@platform/cloud/documents';
 import { inContendedTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { bookingSecret } from './secrets';
@@ -16,10 +17,7 @@ import { entriesOf } from './waitlist-entries';
 
 export const BUSY_MESSAGE = '现在预约的人很多，请稍等几秒再试一次';
 
-const errorText = (error: unknown): string =>
-  typeof error === 'object' && error !== null ? `${(error as { errCode?: unknown }).errCode ?? ''} ${(error as { errMsg?: string }).errMsg ?? ''} ${(error as Error).message ?? ''}` : String(error);
-
-export const isDuplicateId = (error: unknown): boolean => /E11000|duplicate key/i.test(errorText(error));
+export { isDuplicateId } from '@platform/cloud/documents';
 
 /** One booking transaction: re-run with a random back-off while other transactions hold the same documents, then the resident is asked to try again. */
 export const bookingTransaction = <T>(body: (transaction: Transaction) => Promise<T>): Promise<T> =>

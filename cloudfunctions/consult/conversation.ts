@@ -6,7 +6,7 @@ import { COLLECTIONS, type BookingRecord, type ConsultMessageRecord, type Consul
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
-import { countOf, findById, findMany, insert, isoDate } from '@platform/cloud/documents';
+import { findById, findMany, insert, isDuplicateId, isoDate } from '@platform/cloud/documents';
 import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
@@ -26,8 +26,12 @@ import {
   signalChange,
   summaryView,
   threadPageFor,
+  viewerOf,
   type Viewer,
 } from './threads';
+
+/** Thrown out of a send whose message id exists: the same clientId was stored before (a retry). */
+class MessageStored extends Error {}
 
 type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 'olderMessages' | 'sendMessage' | 'markRead' | 'revealPersonalNumbers'>;
 
@@ -66,11 +70,16 @@ async function residentContext(thread: ConsultThreadRecord, directory: Directory
 
 /** The whole thread as this viewer may see it. An assigned officer reading personal numbers is logged (PIPL). */
 export async function threadView(threadId: string, user: UserRecord, now: Date): Promise<ThreadView> {
+  return (await threadAndView(threadId, user, now)).view;
+}
+
+/** The thread as stored and as this viewer may see it. */
+async function threadAndView(threadId: string, user: UserRecord, now: Date): Promise<{ thread: ConsultThreadRecord; view: ThreadView }> {
   const directory = await currentDirectory(now);
   const { thread, viewer } = await loadThread(threadId, user, directory);
   const { messages, hasOlder } = await messagePage(threadId);
   const reopenUntil = thread.closedAt && canReopen(thread.closedAt, now) ? new Date(thread.closedAt.getTime() + REOPEN_WINDOW_DAYS * DAY_MS) : undefined;
-  return {
+  const view: ThreadView = {
     ...summaryView(thread, viewer, directory, now),
     viewer: viewer.role,
     messages: await messageViews(messages, thread, viewer),
@@ -84,6 +93,7 @@ export async function threadView(threadId: string, user: UserRecord, now: Date):
     canAnswer: viewer.role === 'officer',
     ...(viewer.role === 'officer' ? { residentContext: await residentContext(thread, directory) } : {}),
   };
+  return { thread, view };
 }
 
 interface SystemMessageOptions {
@@ -121,8 +131,8 @@ async function notifyOtherSide(thread: ConsultThreadRecord, viewer: Viewer, dire
 export const conversationHandlers: ConversationHandlers = {
   async getThread({ threadId }, context) {
     const { user } = requireUser(context);
-    const view = await threadView(threadId, user, context.now);
-    await allowWatching(threadId, user, context.now);
+    const { thread, view } = await threadAndView(threadId, user, context.now);
+    await allowWatching(thread, user, context.now);
     return view;
   },
 
@@ -148,71 +158,108 @@ export const conversationHandlers: ConversationHandlers = {
     return { messages: await messageViews(messages, thread, viewer), hasOlder };
   },
 
+  /**
+   * One transaction reads the thread, checks who sends and the hourly limit (kept in the thread),
+   * passes content security, then writes the thread and the message: the sender's watch too when
+   * new. A retry of a stored message (same clientId) answers with it. Only the first message the
+   * other side has not read yet is announced to them: WeChat's one-time subscriptions are scarce,
+   * and a second message while the first is unread would spend one for nothing.
+   */
   async sendMessage({ threadId, clientId, text, photoFileIds = [] }, context) {
     const { user, openid } = requireUser(context);
     if (!text && photoFileIds.length === 0) throw new ActionError('INVALID_INPUT', '请填写消息', { text: '请填写消息' });
     const directory = await currentDirectory(context.now);
-    const { thread, viewer } = await loadThread(threadId, user, directory);
     await assertOwnUploads(user._id, 'consult', photoFileIds, context.now);
     const messageId = `${threadId}-${clientId}`;
-    const already = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
-    if (already) return (await messageViews([already], thread, viewer))[0]!;
-    if (thread.status !== 'open') throw new ActionError('CONFLICT', viewer.role === 'resident' ? '这个提问已经结束。如需继续，请先重新打开' : '这个提问已经办结');
-    const _ = database().command;
-    const lastHour = await countOf(
-      database().collection(COLLECTIONS.consultMessages).where({ threadId, createdAt: _.gt(new Date(context.now.getTime() - HOUR_MS)), authorUserId: user._id }),
-    );
-    if (lastHour >= MESSAGES_PER_HOUR) throw new ActionError('RATE_LIMITED', `一小时内在这个对话里最多发 ${MESSAGES_PER_HOUR} 条消息，请稍后再发`);
-    // Nothing is stored, and nobody is told, unless WeChat content security passes it.
-    await assertTextIsSafe(openid, text, 2);
-
     const masked = maskPersonalNumbers(text);
-    const author = authorLabelOf(viewer, directory, thread);
-    const myOfficer = viewer.role === 'officer' ? officersOfUser(directory, user._id).find((officer) => officer.stationId === thread.stationId) ?? officersOfUser(directory, user._id)[0] : undefined;
-    const targets = await responseTargets(thread.stationId);
-    const message: ConsultMessageRecord = {
-      _id: messageId,
-      threadId,
-      clientId,
-      from: author.from,
-      authorUserId: user._id,
-      authorLabel: author.label,
-      text,
-      textMasked: masked.text,
-      hasPersonalNumbers: masked.masked,
-      photoFileIds,
-      createdAt: context.now,
-    };
     const preview = masked.text || '[照片]';
-    await inTransaction(async (transaction) => {
-      const current = await readInTransaction<ConsultThreadRecord>(transaction, COLLECTIONS.consultThreads, threadId);
-      if (!current || current.status !== 'open') throw new ActionError('CONFLICT', '这个提问刚刚结束了');
-      const patch: Partial<ConsultThreadRecord> =
-        viewer.role === 'resident'
-          ? {
-              unreadForOfficer: current.unreadForOfficer + 1,
-              residentReadAt: context.now,
-              ...(current.awaiting === 'resident'
-                ? { awaiting: 'officer', ...queuePosition(current.priority, 'officer', context.now), dueAt: dueAt(context.now, current.priority, targets), escalated: false }
-                : {}),
-            }
-          : {
-              unreadForResident: current.unreadForResident + 1,
-              unreadForOfficer: 0,
-              officerReadAt: context.now,
-              awaiting: 'resident',
-              ...queuePosition(current.priority, 'resident', current.waitingSince),
-              // The first officer to answer a desk's question takes it on.
-              ...(!current.claimed && myOfficer
-                ? { claimed: true, assignee: { type: 'officer', officerId: myOfficer._id }, assigneeKey: `officer:${myOfficer._id}`, assignedOfficerId: myOfficer._id, assigneeLabel: myOfficer.title }
-                : {}),
-            };
-      await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).update({ data: { ...patch, lastMessage: { text: preview, from: author.from, at: context.now }, updatedAt: context.now } });
-      await transaction.collection(COLLECTIONS.consultMessages).doc(messageId).set({ data: withoutId(message) });
-    });
-    await allowWatching(threadId, user, context.now);
-    await signalChange(threadId, context.now);
-    await notifyOtherSide(thread, viewer, directory, `${author.label}：${preview}`, context.now);
+    const now = context.now;
+    let sent: { thread: ConsultThreadRecord; viewer: Viewer; message: ConsultMessageRecord; watchedBefore: boolean };
+    try {
+      sent = await inTransaction(async (transaction) => {
+        const current = await readInTransaction<ConsultThreadRecord>(transaction, COLLECTIONS.consultThreads, threadId);
+        const viewer = current && viewerOf(current, user, directory);
+        if (!current || !viewer) throw new ActionError('NOT_FOUND', '没有找到这个提问');
+        if (current.status !== 'open') throw new ActionError('CONFLICT', viewer.role === 'resident' ? '这个提问已经结束。如需继续，请先重新打开' : '这个提问已经办结');
+        const window = current.sentBy?.[user._id];
+        const sameHour = window !== undefined && now.getTime() - window.since.getTime() < HOUR_MS;
+        if (sameHour && window.count >= MESSAGES_PER_HOUR) throw new ActionError('RATE_LIMITED', `一小时内在这个对话里最多发 ${MESSAGES_PER_HOUR} 条消息，请稍后再发`);
+        // Nothing is stored, and nobody is told, unless WeChat content security passes it.
+        await assertTextIsSafe(openid, text, 2);
+
+        const author = authorLabelOf(viewer, directory, current);
+        const myOfficer = viewer.role === 'officer' ? officersOfUser(directory, user._id).find((officer) => officer.stationId === current.stationId) ?? officersOfUser(directory, user._id)[0] : undefined;
+        const message: ConsultMessageRecord = {
+          _id: messageId,
+          threadId,
+          clientId,
+          from: author.from,
+          authorUserId: user._id,
+          authorLabel: author.label,
+          text,
+          textMasked: masked.text,
+          hasPersonalNumbers: masked.masked,
+          photoFileIds,
+          createdAt: now,
+        };
+        // The station's targets only matter when the thread goes back to waiting for an officer
+        // (a plain read: the transaction takes only document operations on its own documents).
+        const backToOfficer = viewer.role === 'resident' && current.awaiting === 'resident';
+        const targets = backToOfficer ? await responseTargets(current.stationId) : undefined;
+        const patch: Partial<ConsultThreadRecord> =
+          viewer.role === 'resident'
+            ? {
+                unreadForOfficer: current.unreadForOfficer + 1,
+                residentReadAt: now,
+                ...(backToOfficer && targets ? { awaiting: 'officer', ...queuePosition(current.priority, 'officer', now), dueAt: dueAt(now, current.priority, targets), escalated: false } : {}),
+              }
+            : {
+                unreadForResident: current.unreadForResident + 1,
+                unreadForOfficer: 0,
+                officerReadAt: now,
+                awaiting: 'resident',
+                ...queuePosition(current.priority, 'resident', current.waitingSince),
+                // The first officer to answer a desk's question takes it on.
+                ...(!current.claimed && myOfficer
+                  ? { claimed: true, assignee: { type: 'officer', officerId: myOfficer._id }, assigneeKey: `officer:${myOfficer._id}`, assignedOfficerId: myOfficer._id, assigneeLabel: myOfficer.title }
+                  : {}),
+              };
+        const watchedBefore = current.watcherIds === undefined || current.watcherIds.includes(user._id);
+        await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).update({
+          data: {
+            ...patch,
+            lastMessage: { text: preview, from: author.from, at: now },
+            [`sentBy.${user._id}`]: sameHour ? { since: window.since, count: window.count + 1 } : { since: now, count: 1 },
+            ...(watchedBefore ? {} : { watcherIds: [...(current.watcherIds ?? []), user._id] }),
+            updatedAt: now,
+          },
+        });
+        try {
+          await transaction.collection(COLLECTIONS.consultMessages).add({ data: { ...withoutId(message), _id: messageId } });
+        } catch (error) {
+          if (isDuplicateId(error)) throw new MessageStored();
+          throw error;
+        }
+        if (!watchedBefore) {
+          await transaction.collection(COLLECTIONS.consultWatch).doc(`${threadId}-${user._id}`).set({ data: { threadId, userId: user._id, openid: user.openid, version: 0, changedAt: now } });
+        }
+        return { thread: current, viewer, message, watchedBefore };
+      });
+    } catch (error) {
+      // A retry of a message stored already answers with it, whatever has changed since (closed, limit reached).
+      // (CloudBase may report the duplicate id at commit rather than at add.)
+      const retried = error instanceof MessageStored || isDuplicateId(error) || (error instanceof ActionError && (error.code === 'CONFLICT' || error.code === 'RATE_LIMITED'));
+      const stored = retried ? await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId) : undefined;
+      if (!stored || stored.authorUserId !== user._id) throw error instanceof MessageStored || isDuplicateId(error) ? new ActionError('CONFLICT', '这条消息已经发过了') : error;
+      const { thread, viewer } = await loadThread(threadId, user, directory);
+      return (await messageViews([stored], thread, viewer))[0]!;
+    }
+    const { thread, viewer, message } = sent;
+    // Threads from before the watcher list: the sender's watch is looked up as it was.
+    if (thread.watcherIds === undefined) await allowWatching(thread, user, now);
+    await signalChange(threadId, now);
+    const unreadBefore = viewer.role === 'resident' ? thread.unreadForOfficer : thread.unreadForResident;
+    if (unreadBefore === 0) await notifyOtherSide(thread, viewer, directory, `${message.authorLabel}：${preview}`, now);
     return (await messageViews([message], thread, viewer))[0]!;
   },
 

@@ -191,7 +191,7 @@ export const officerHandlers: OfficerHandlers = {
       { expectStatus: 'open', ...(assignee.type === 'officer' ? {} : { unset: ['assignedOfficerId'] }) },
     );
     const receivers = await assignedUsers(directory, assignee);
-    await Promise.all(receivers.map((receiver) => allowWatching(threadId, receiver, context.now)));
+    await Promise.all(receivers.map((receiver) => allowWatching(thread, receiver, context.now)));
     await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), `转来的提问：${thread.title}`, context.now)));
     const after = await findById<ConsultThreadRecord>(COLLECTIONS.consultThreads, threadId);
     const stillVisible = after !== undefined && viewerOf(after, user, directory) !== undefined;

@@ -4,14 +4,38 @@ import type { Priority } from '@domain/routing';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
 import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerNotificationRecord, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
-import { assigneeKey, assigneeLabel, responseTargets, type RoutedQuestion } from '@platform/cloud/question-routing';
-import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
+import { ActionError } from '@domain/errors';
+import { findMany } from '@platform/cloud/documents';
+import { assigneeKey, assigneeLabel, type RoutedQuestion } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
+import { database } from '@platform/cloud/wx';
 import { assignedUsers, CONSULT_NEW_TEMPLATE, notify, threadPageFor } from './threads';
 import type { ConsultCategory } from '@domain/routing';
 
 /** New threads per resident per hour: enough for a real need, not for flooding a station. */
 export const NEW_THREAD_LIMIT = { max: 5, windowMinutes: 60 };
+
+/**
+ * The hourly limit, counted from the resident's own threads of the last hour (history_by_resident):
+ * one read, and nothing extra to write when a thread opens.
+ */
+async function assertThreadLimit(userId: string, now: Date): Promise<void> {
+  const _ = database().command;
+  const windowMs = NEW_THREAD_LIMIT.windowMinutes * 60_000;
+  const recent = await findMany<Pick<ConsultThreadRecord, '_id' | 'createdAt'>>(
+    database()
+      .collection(COLLECTIONS.consultThreads)
+      .where({ residentUserId: userId, createdAt: _.gt(new Date(now.getTime() - windowMs)) })
+      .orderBy('createdAt', 'desc')
+      .field({ createdAt: true })
+      .limit(NEW_THREAD_LIMIT.max),
+  );
+  if (recent.length < NEW_THREAD_LIMIT.max) return;
+  // A place comes free when the oldest of the last `max` threads leaves the window.
+  const oldest = recent[recent.length - 1] as Pick<ConsultThreadRecord, 'createdAt'>;
+  const minutes = Math.max(1, Math.ceil((oldest.createdAt.getTime() + windowMs - now.getTime()) / 60_000));
+  throw new ActionError('RATE_LIMITED', `尝试次数过多，请${minutes}分钟后再试`);
+}
 const TITLE_LENGTH = 40;
 
 /** set() takes the document without its `_id` (the id is the doc() argument). */
@@ -50,16 +74,17 @@ export interface OpenThreadInput {
 export async function openThread(input: OpenThreadInput): Promise<string> {
   const { user, openid, routed, text, now } = input;
   const { directory, decision, emergency } = routed;
-  const limitKey = `consult-thread:${user._id}`;
-  await assertWithinLimit(limitKey, NEW_THREAD_LIMIT, now);
+  await assertThreadLimit(user._id, now);
   if (!emergency.emergency) await assertTextIsSafe(openid, text, 2);
 
   const threadId = newId();
   const decisionId = newId();
   const masked = maskPersonalNumbers(text);
-  const due = input.responseMinutes ? new Date(now.getTime() + input.responseMinutes * 60_000) : dueAt(now, input.priority, await responseTargets(decision.stationId));
+  const due = input.responseMinutes ? new Date(now.getTime() + input.responseMinutes * 60_000) : dueAt(now, input.priority, await routed.targets());
   const claimed = decision.assignee.type === 'officer';
   const residentLabel = residentLabelOf(user);
+  const officers = await assignedUsers(directory, decision.assignee);
+  const watchers = [{ _id: user._id, openid }, ...officers.map((officer) => ({ _id: officer._id, openid: officer.openid }))];
   const decisionRecord: RoutingDecisionRecord = {
     _id: decisionId,
     userId: user._id,
@@ -103,6 +128,8 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     unreadForResident: 0,
     unreadForOfficer: 1,
     escalated: false,
+    watcherIds: watchers.map((watcher) => watcher._id),
+    sentBy: { [user._id]: { since: now, count: 1 } },
     createdAt: now,
     updatedAt: now,
     ...(input.fraudCheck ? { fraudCheck: input.fraudCheck } : {}),
@@ -120,8 +147,6 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     photoFileIds: input.photoFileIds,
     createdAt: now,
   };
-  const officers = await assignedUsers(directory, decision.assignee);
-  const watchers = [{ _id: user._id, openid }, ...officers.map((officer) => ({ _id: officer._id, openid: officer.openid }))];
   const stationId = decision.stationId ?? (decision.assignee.type === 'desk' ? decision.assignee.stationId : undefined);
   const alert: Omit<OfficerNotificationRecord, '_id'> | undefined =
     emergency.emergency && stationId
@@ -144,7 +169,6 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     }
     if (alert) await transaction.collection(COLLECTIONS.officerNotifications).add({ data: { ...alert } });
   });
-  await countAttempt(limitKey, NEW_THREAD_LIMIT, now);
 
   const title = input.kind === 'bankCheck' ? '银行网点求助：客户正要转账' : input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;
   await Promise.all(officers.map((officer) => notify(officer.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), title, now)));

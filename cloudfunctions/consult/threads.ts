@@ -13,7 +13,7 @@ import { tempFileUrlsById } from '@platform/cloud/cloud-files';
 import { isFlagged, mediaRecords } from '@platform/cloud/media';
 import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import type { Directory } from '@platform/cloud/directory';
-import { findById, isoDate } from '@platform/cloud/documents';
+import { findById, findMany, isoDate } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 import { templateIdFor } from '@platform/cloud/settings';
 import { userIdFor } from '@platform/cloud/identity';
@@ -155,19 +155,30 @@ export async function signalChange(threadId: string, now: Date): Promise<void> {
   await database().collection(COLLECTIONS.consultWatch).where({ threadId }).update({ data: { version: _.inc(1), changedAt: now } });
 }
 
-/** Lets a person who may read the thread watch it (idempotent: one signal document per person and thread). */
-export async function allowWatching(threadId: string, user: Pick<UserRecord, '_id' | 'openid'>, now: Date): Promise<void> {
-  const watchId = `${threadId}-${user._id}`;
-  const existing = await findById(COLLECTIONS.consultWatch, watchId);
-  if (existing) return;
-  await database().collection(COLLECTIONS.consultWatch).doc(watchId).set({ data: { threadId, userId: user._id, openid: user.openid, version: 0, changedAt: now } });
+/**
+ * Lets a person who may read the thread watch it (one signal document per person and thread).
+ * The thread lists who watches it (`watcherIds`), so the usual call reads nothing; a new watcher
+ * is written and listed. Threads from before the list read the watch document, as they did.
+ */
+export async function allowWatching(thread: Pick<ConsultThreadRecord, '_id' | 'watcherIds'>, user: Pick<UserRecord, '_id' | 'openid'>, now: Date): Promise<void> {
+  if (thread.watcherIds?.includes(user._id)) return;
+  const watchId = `${thread._id}-${user._id}`;
+  if (!thread.watcherIds && (await findById(COLLECTIONS.consultWatch, watchId))) return;
+  await database().collection(COLLECTIONS.consultWatch).doc(watchId).set({ data: { threadId: thread._id, userId: user._id, openid: user.openid, version: 0, changedAt: now } });
+  if (thread.watcherIds) {
+    await database().collection(COLLECTIONS.consultThreads).doc(thread._id).update({ data: { watcherIds: database().command.addToSet(user._id) } });
+  }
 }
 
-/** The accounts of the officers a thread is assigned to (those who have signed in). */
+/** The accounts of the officers a thread is assigned to (those who have signed in), in one read. */
 export async function assignedUsers(directory: Directory, assignee: Assignee): Promise<UserRecord[]> {
   const userIds = [...new Set(assignedOfficers(directory, assignee).flatMap((officer) => (officer.userId ? [officer.userId] : [])))];
-  const users = await Promise.all(userIds.map((userId) => findById<UserRecord>(COLLECTIONS.users, userId)));
-  return users.filter((user): user is UserRecord => user !== undefined);
+  if (userIds.length === 0) return [];
+  if (userIds.length === 1) {
+    const user = await findById<UserRecord>(COLLECTIONS.users, userIds[0] as string);
+    return user ? [user] : [];
+  }
+  return findMany<UserRecord>(database().collection(COLLECTIONS.users).where({ _id: database().command.in(userIds) }).limit(userIds.length));
 }
 
 

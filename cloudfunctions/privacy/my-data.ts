@@ -102,6 +102,8 @@ export const myDataHandlers: MyDataHandlers = {
     const { user, openid } = requireUser(context);
     const limitKey = `export:${user._id}`;
     await assertWithinLimit(limitKey, EXPORT_LIMIT, context.now);
+    // Counted first, so the export holds its own attempt too (the counter is the resident's data).
+    await countAttempt(limitKey, EXPORT_LIMIT, context.now);
     const found = await collectPersonalData({ userId: user._id, openid });
     const data = exportDocument(user, found, await homeCommunityLine(user), context.now);
     // An unguessable folder: the temporary URL is the only way to the files, and only the resident gets it.
@@ -113,7 +115,6 @@ export const myDataHandlers: MyDataHandlers = {
     const record: Omit<DataExportRecord, '_id'> = { kind: 'export', userId: user._id, fileIds: [readable.fileId, json.fileId], createdAt: context.now, expiresAt };
     await insert(COLLECTIONS.dataExports, { ...record });
     await insert(COLLECTIONS.auditLog, { type: 'personal-data.exported', userId: user._id, at: context.now });
-    await countAttempt(limitKey, EXPORT_LIMIT, context.now);
     const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID: readable.fileId, maxAge: RETENTION_DAYS.dataExport * 86_400 }, { fileID: json.fileId, maxAge: RETENTION_DAYS.dataExport * 86_400 }] })) as {
       fileList: { fileID: string; tempFileURL: string }[];
     };

@@ -494,6 +494,13 @@ export interface ConsultThreadRecord {
   fraudCheck?: TransferFacts & { articleId?: string };
   /** 警银联动: a clerk's check for a customer at the counter. */
   bankCheck?: BankCheckRecordPart;
+  /**
+   * Who has a consult_watch document for this thread (kept with them), so a send or an opening
+   * need not read the watch to know. Threads from before it have none: their watches are read.
+   */
+  watcherIds?: string[];
+  /** Each author's messages in the current hour (the per-thread hourly limit), kept with the thread the send updates anyway. */
+  sentBy?: Record<string, { since: Date; count: number }>;
   /** bankCheck.branchId again, as a plain field the branch's list is indexed on. */
   bankBranchId?: string;
 }

@@ -15,6 +15,12 @@ async function settle<T>(pending: Awaitable): Promise<T> {
 export const isMissingDocument = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && /does not exist|not exist|document\.get:fail/i.test(String((error as { errMsg?: string; message?: string }).errMsg ?? (error as Error).message));
 
+const errorText = (error: unknown): string =>
+  typeof error === 'object' && error !== null ? `${(error as { errCode?: unknown }).errCode ?? ''} ${(error as { errMsg?: string }).errMsg ?? ''} ${(error as Error).message ?? ''}` : String(error);
+
+/** add() of an id that exists (MongoDB's E11000 under CloudBase). */
+export const isDuplicateId = (error: unknown): boolean => /E11000|duplicate key/i.test(errorText(error));
+
 /** A document by id, or undefined — the SDK rejects on a missing id. */
 export async function findById<T extends StoredDoc>(collection: string, id: string): Promise<T | undefined> {
   try {

@@ -84,7 +84,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     retention: retentionText('closedThread', '办结'),
     find: ({ userId }) => findAll(COLLECTIONS.consultThreads, { residentUserId: userId }),
     line: (doc) => `${String(doc.title)}（${doc.open ? '处理中' : '已结束'}）`,
-    exported: (doc) => plain(doc, 'residentOpenid', 'residentUserId', 'inboxOrder', 'queueRank', 'assigneeKey', 'decisionId', 'claimed'),
+    exported: (doc) => plain(doc, 'residentOpenid', 'residentUserId', 'inboxOrder', 'queueRank', 'assigneeKey', 'decisionId', 'claimed', 'watcherIds', 'sentBy'),
     erase(doc, { tombstone, now }) {
       // The station keeps the officers' side of the conversation until the thread's time is up;
       // nothing in it points back to the resident any more.
@@ -98,6 +98,9 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
         unreadForResident: 0,
         fraudCheck: _().remove(),
         rating: _().remove(),
+        // The resident's place in the watcher list and the hourly count of their messages go too.
+        ...(Array.isArray(doc.watcherIds) ? { watcherIds: (doc.watcherIds as string[]).filter((id) => id !== doc.residentUserId) } : {}),
+        [`sentBy.${String(doc.residentUserId)}`]: _().remove(),
       };
       if (doc.open) Object.assign(update, { open: false, status: 'closed', closedAt: now, unreadForOfficer: 0 });
       const closedAt = doc.open ? now : asDate(doc.closedAt);

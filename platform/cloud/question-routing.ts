@@ -30,6 +30,14 @@ export interface RoutedQuestion {
   decision: RoutingDecision;
   emergency: EmergencyDetection;
   communityId?: string;
+  /** The deciding station's response targets, read once however many steps need them (opening the thread, the preview). */
+  targets: () => Promise<ResponseTargets>;
+}
+
+/** A read done at most once, when first needed. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= load());
 }
 
 /** `asEmergency: false` for a fraud check: it has its own urgent path (the anti-fraud officer), whatever its words. */
@@ -56,7 +64,7 @@ export async function routeResidentQuestion(user: UserRecord, { category, text, 
     },
     directory.routing,
   );
-  return { directory, decision, emergency, ...(communityId ? { communityId } : {}) };
+  return { directory, decision, emergency, ...(communityId ? { communityId } : {}), targets: once(() => responseTargets(decision.stationId)) };
 }
 
 /**
@@ -67,7 +75,7 @@ export async function routeStationQuestion(stationId: string, category: ConsultC
   const directory = await currentDirectory(now);
   const districtId = directory.stations.get(stationId)?.districtId;
   const decision = route({ stationIdByLocation: stationId, ...(districtId ? { districtId } : {}), category, at: now }, directory.routing);
-  return { directory, decision, emergency: { emergency: false, confidence: 0 } };
+  return { directory, decision, emergency: { emergency: false, confidence: 0 }, targets: once(() => responseTargets(decision.stationId)) };
 }
 
 /** "赵警官（社区民警）", "西罗园派出所 综合服务大厅" — how the resident reads who has the question. */
@@ -116,12 +124,12 @@ export function expectationFor(directory: Directory, assignee: Assignee, due: Da
   return replyExpectation({ who, isDesk: false, due, now, ...(onDutyUntil ? { onDutyUntil } : {}) });
 }
 
-export async function routingPreviewView({ directory, decision, emergency }: RoutedQuestion, now: Date): Promise<RoutingPreviewView> {
+export async function routingPreviewView({ directory, decision, emergency, targets }: RoutedQuestion, now: Date): Promise<RoutingPreviewView> {
   const priority = emergency.emergency ? 'urgent' : decision.priority;
   const station = decision.stationId ? directory.stations.get(decision.stationId) : undefined;
   const post = decision.postId ? directory.posts.get(decision.postId) : undefined;
   const officer = decision.assignee.type === 'officer' ? directory.officers.get(decision.assignee.officerId) : undefined;
-  const due = dueAt(now, priority, await responseTargets(decision.stationId));
+  const due = dueAt(now, priority, await targets());
   const photoUrl = await tempFileUrl(officer?.photoFileId);
   return {
     ...(emergency.emergency ? { emergency: { prompt: EMERGENCY_PROMPT, kind: emergency.kind ?? 'unknown' } } : {}),

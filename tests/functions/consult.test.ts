@@ -79,6 +79,42 @@ describe('a question reaches the right inbox and the answer comes back', () => {
     expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(2);
   });
 
+  test('a retry of a stored message answers with it even after the thread closed; nothing is stored twice', async () => {
+    const threadId = await ask('dispute', '楼上漏水');
+    const input = { threadId, clientId: 'retry-000002', text: '已经漏到客厅了' };
+    const first = ok(await harness.call(wang(), actions.consult.sendMessage, input));
+    ok(await harness.call(zhao(), actions.consult.closeWithOutcome, { threadId, outcome: 'answered' }));
+    const again = ok(await harness.call(wang(), actions.consult.sendMessage, input));
+    expect(again).toMatchObject({ id: first.id, text: '已经漏到客厅了', mine: true });
+    expect(codeOf(await harness.call(wang(), actions.consult.sendMessage, { ...input, clientId: 'retry-000003' }))).toBe('CONFLICT');
+    expect(harness.engine.find('consult_messages', { threadId, from: 'resident' })).toHaveLength(2);
+  });
+
+  test('only the first message the other side has not read is announced; after reading, the next one is again', async () => {
+    for (let index = 0; index < 3; index += 1) recordSubscription(hallLi(), [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    recordSubscription(wang(), [CONSULT_TEMPLATES.reply], { [CONSULT_TEMPLATES.reply]: 'accept' });
+    recordSubscription(wang(), [CONSULT_TEMPLATES.reply], { [CONSULT_TEMPLATES.reply]: 'accept' });
+    const threadId = await ask('household', '居住证怎么办理？');
+    const toLi = () => readOutbox().filter((message) => message.touser === hallLi() && message.templateId === CONSULT_TEMPLATES.newQuestion);
+    const toWang = () => readOutbox().filter((message) => message.touser === wang() && message.templateId === CONSULT_TEMPLATES.reply);
+    expect(toLi()).toHaveLength(1);
+    ok(await say(wang(), threadId, '补充：我是外地户口'));
+    ok(await say(wang(), threadId, '再补充：我有社保'));
+    expect(toLi()).toHaveLength(1); // 李警官 has not read the question yet: the follow-ups spend nothing
+    ok(await harness.call(hallLi(), actions.consult.markRead, { threadId }));
+    ok(await say(hallLi(), threadId, '带上身份证和居住登记'));
+    ok(await say(hallLi(), threadId, '到大厅 2 号窗口'));
+    expect(toWang()).toHaveLength(1);
+    ok(await harness.call(wang(), actions.consult.markRead, { threadId }));
+    later(60_000);
+    ok(await say(wang(), threadId, '谢谢，明天去'));
+    expect(toLi()).toHaveLength(2);
+    // Everyone who wrote or was assigned watches the thread, once each.
+    const watchers = harness.engine.find('consult_watch', { threadId }).map((watch) => watch.userId).sort();
+    expect(new Set(watchers).size).toBe(watchers.length);
+    expect(watchers).toHaveLength(2);
+  });
+
   test('urgent fraud checks sort before older questions; the resident gets the three fitting warning signs', async () => {
     await ask('dispute', '楼下停车的问题');
     later(HOUR);
