@@ -20,6 +20,7 @@ import {
   trimFinished,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
+import { recordStationEvent } from '@platform/cloud/station-events';
 import { COLLECTIONS, type BookingRecord, type SlotCounterRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
@@ -174,6 +175,7 @@ export const waitlistHandlers: WaitlistHandlers = {
           .update({ data: { held: _.inc(-1) } });
         const record = bookingRecord(lookup.slot, entry, code, now);
         await writeBookingIn(transaction, record);
+        await recordStationEvent(ref.stationId, { type: 'waitlistClaim', service: ref.service }, now, transaction);
         return record;
       }),
     );

@@ -8,6 +8,7 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany, insert, isDuplicateId, isoDate } from '@platform/cloud/documents';
 import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
+import { recordStationEvent } from '@platform/cloud/station-events';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { bookingStatusLabel } from '@domain/booking/booking';
@@ -224,6 +225,10 @@ export const conversationHandlers: ConversationHandlers = {
                   ? { claimed: true, assignee: { type: 'officer', officerId: myOfficer._id }, assigneeKey: `officer:${myOfficer._id}`, assignedOfficerId: myOfficer._id, assigneeLabel: myOfficer.title }
                   : {}),
               };
+        // The first officer reply is the question's response time (成效看板), counted once, on the day it
+        // happened; within target when it came before the due time the resident was given.
+        const firstResponse = viewer.role === 'officer' && !current.firstResponseAt;
+        if (firstResponse) patch.firstResponseAt = now;
         const watchedBefore = current.watcherIds === undefined || current.watcherIds.includes(user._id);
         await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).update({
           data: {
@@ -239,6 +244,17 @@ export const conversationHandlers: ConversationHandlers = {
         } catch (error) {
           if (isDuplicateId(error)) throw new MessageStored();
           throw error;
+        }
+        if (firstResponse && current.kind !== 'bankCheck') {
+          const waitedMs = now.getTime() - current.createdAt.getTime();
+          const firstResponseEvent = {
+            type: 'firstResponse' as const,
+            minutes: Math.round(waitedMs / 60_000),
+            withinTarget: now.getTime() <= current.dueAt.getTime(),
+            ...(myOfficer ? { officerId: myOfficer._id } : {}),
+            ...(current.communityId ? { communityId: current.communityId } : {}),
+          };
+          await recordStationEvent(current.stationId, firstResponseEvent, now, transaction);
         }
         if (!watchedBefore) {
           await transaction.collection(COLLECTIONS.consultWatch).doc(`${threadId}-${user._id}`).set({ data: { threadId, userId: user._id, openid: user.openid, version: 0, changedAt: now } });

@@ -9,6 +9,7 @@ import { database } from '@platform/cloud/wx';
 import { isActionError } from '@domain/errors';
 import { addSystemMessage } from './conversation';
 import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, notify, threadPageFor } from './threads';
+import { recordStationEvent } from '@platform/cloud/station-events';
 
 type EscalationHandlers = Pick<Handlers<typeof consultActions>, 'escalateOverdue'>;
 
@@ -119,6 +120,7 @@ export const escalationHandlers: EscalationHandlers = {
         throw error;
       }
       escalated += 1;
+      await recordStationEvent(thread.stationId, { type: 'escalation' }, context.now);
       await sendNotices(thread, duty, moving);
     }
     return { escalated };

@@ -10,6 +10,7 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory } from '@platform/cloud/directory';
 import { findMany } from '@platform/cloud/documents';
 import { responseTargets, routeResidentQuestion, routingPreviewView } from '@platform/cloud/question-routing';
+import { recordStationEvent } from '@platform/cloud/station-events';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
 import { openThread } from './open-thread';
@@ -25,7 +26,11 @@ export const residentHandlers: ResidentHandlers = {
     const routed = await routeResidentQuestion(user, { category, text, ...(location ? { location } : {}), ...(address ? { address } : {}) }, context.now);
     // The 110 prompt comes before anything is sent: a question that reads as an emergency is
     // only stored once the resident has seen the prompt and still chooses to send it.
-    if (routed.emergency.emergency && !afterEmergencyPrompt) return { kind: 'emergency', prompt: EMERGENCY_PROMPT };
+    if (routed.emergency.emergency && !afterEmergencyPrompt) {
+      // Counted for the dashboard where the question would have gone; nothing of the resident or the text is kept.
+      await recordStationEvent(routed.decision.stationId, { type: 'emergencyPrompt', kind: routed.emergency.kind ?? 'unknown' }, context.now);
+      return { kind: 'emergency', prompt: EMERGENCY_PROMPT };
+    }
     if (reachesNoStation(routed.decision.assignee)) throw new ActionError('INVALID_INPUT', PLACE_NEEDED.question);
     const priority = routed.emergency.emergency ? 'urgent' : routed.decision.priority;
     await assertOwnUploads(user._id, 'consult', photoFileIds ?? [], context.now);
@@ -78,6 +83,7 @@ export const residentHandlers: ResidentHandlers = {
     const closing: Partial<ConsultThreadRecord> = thread.status === 'open' ? { status: 'closed', open: false, closedAt: context.now } : {};
     const what = thread.status === 'open' ? '居民结束了提问，评价' : '居民评价';
     await addSystemMessage(thread, `${what} ${stars} 星${comment ? `：${comment}` : ''}`, { ...closing, rating }, context.now, { expectStatus: thread.status });
+    if (thread.kind !== 'bankCheck') await recordStationEvent(thread.stationId, { type: 'rating', stars }, context.now);
     return threadView(threadId, user, context.now);
   },
 

@@ -1,8 +1,9 @@
 /** The station dashboard's two actions: the view (stored days, today topped up) and the timer that stores days. */
 import type { dashboardActions, DashboardDayPoint } from '@domain/actions/dashboard';
 import { ActionError } from '@domain/errors';
-import { addDays, beijingDayOf, daysBetween, daysOf, periodRanges, sumDays, type StationDay } from '@domain/dashboard/figures';
-import { COLLECTIONS, type StationRecord, type StationDailyStatsRecord, type TimerCursorRecord } from '@platform/cloud/collections';
+import { addDays, beijingDayOf, daysBetween, daysOf, periodRanges, sumDays, type FigureNames, type StationDay } from '@domain/dashboard/figures';
+import { COLLECTIONS, type StationRecord, type StationDailyStatsRecord, type TimerCursorRecord, type WechatGroupRecord } from '@platform/cloud/collections';
+import { currentDirectoryRecords } from '@platform/cloud/directory-records';
 import type { Handlers } from '@platform/cloud/create-function';
 import { findById, findMany } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
@@ -18,6 +19,8 @@ const MAX_CATCH_UP_DAYS = 400;
 /** The very first run starts this far back, so a quarter and the one before it have figures from the start. */
 const FIRST_RUN_DAYS = 184;
 const MAX_RANGE_DAYS = 366;
+/** A station names a few dozen to a few hundred neighbourhood groups (西罗园: ~134). */
+const MAX_GROUPS = 1000;
 
 const storedDay = (day: StationDay): StationDailyStatsRecord => ({ _id: `${day.stationId}:${day.day}`, ...day });
 
@@ -41,6 +44,29 @@ async function readStoredDays(stationId: string, from: string, to: string): Prom
   }
 }
 
+/** How the figures name officers, communities and groups: the directory, and the station's named groups. */
+async function figureNames(stationId: string, now: Date): Promise<FigureNames> {
+  const directory = await currentDirectoryRecords(now);
+  const groups = await findMany<WechatGroupRecord>(database().collection(COLLECTIONS.wechatGroups).where({ stationId }).orderBy('_id', 'asc').limit(MAX_GROUPS));
+  const communityName = (id?: string) => (id ? directory.communities.get(id)?.name : undefined);
+  const byGroup = new Map(groups.map((group) => [group._id, group]));
+  const communityIds = [...directory.communities.values()].filter((community) => community.stationId === stationId).sort((a, b) => a.order - b.order).map((community) => community._id);
+  return {
+    officer: (id) => directory.officers.get(id)?.name,
+    community: communityName,
+    communityIds,
+    group: (id) => {
+      const group = byGroup.get(id);
+      const community = communityName(group?.communityId);
+      return group ? { ...(group.name ? { name: group.name } : {}), ...(community ? { communityName: community } : {}) } : undefined;
+    },
+    namedGroups: groups.flatMap((group) => {
+      const community = communityName(group.communityId);
+      return group.name ? [{ groupId: group._id, name: group.name, ...(community ? { communityName: community } : {}) }] : [];
+    }),
+  };
+}
+
 type DashboardHandlers = Pick<Handlers<typeof dashboardActions>, 'stationDashboard' | 'rollUpDailyStats'>;
 
 export const dashboardHandlers: DashboardHandlers = {
@@ -50,6 +76,7 @@ export const dashboardHandlers: DashboardHandlers = {
     const today = beijingDayOf(context.now);
     if (period === 'custom' && from && to && daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw new ActionError('INVALID_INPUT', '自定义时间段最长一年');
     const { current, previous } = periodRanges(period, today, from && to ? { from, to } : undefined);
+    const names = await figureNames(stationId, context.now);
     const stored = await readStoredDays(stationId, previous.from, current.to < today ? current.to : today);
     const byDay = new Map(stored.map((day) => [day.day, day]));
     // Today is never final: computed now from the records (one day's worth), never stored by a view.
@@ -64,8 +91,8 @@ export const dashboardHandlers: DashboardHandlers = {
       period,
       current,
       previous,
-      figures: sumDays(pick(current)),
-      previousFigures: sumDays(pick(previous)),
+      figures: sumDays(pick(current), names),
+      previousFigures: sumDays(pick(previous), names),
       series,
       pendingDays,
       asOf: context.now.toISOString(),

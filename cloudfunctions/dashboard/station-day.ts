@@ -4,26 +4,27 @@
  * otherwise reads the stored days. Questions, ratings, escalations and bank checks count on the
  * day the thread was opened; bookings on the day of their slot.
  */
+import { createHash } from 'node:crypto';
+import type { StationEventRecord } from '@domain/dashboard/events';
 import { tallyBankChecks } from '@domain/anti-fraud/bank-check';
-import { DEFAULT_RESPONSE_TARGET_MINUTES, type ResponseTargets } from '@domain/consult/response-target';
-import { emptyStationDay, startOfBeijingDay, addDays, type StationDay } from '@domain/dashboard/figures';
+import { emptyStationDay, startOfBeijingDay, addDays, type GroupDay, type ResponseSample, type StationDay } from '@domain/dashboard/figures';
 import { acceptedAt, mediationFigures, type CaseFacts } from '@domain/mediation/figures';
 import {
   COLLECTIONS,
+  type ArticleAckRecord,
+  type ArticleReaderRecord,
   type ArticleRecord,
   type BookingRecord,
-  type ConsultMessageRecord,
-  type ConsultSettingsRecord,
+  type CommunityRecord,
   type ConsultThreadRecord,
   type MediationCaseRecord,
-  type RoutingDecisionRecord,
+  type QuizRoundRecord,
   type SlotCounterRecord,
 } from '@platform/cloud/collections';
-import { countOf, findById, findMany, type StoredDoc } from '@platform/cloud/documents';
+import { countOf, findMany, type StoredDoc } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
 
 const PAGE = 1000;
-const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** `in` lists are sent in slices this long. */
 const IN_SLICE = 100;
@@ -46,43 +47,46 @@ const slices = <T>(items: readonly T[]): T[][] => {
   return result;
 };
 
-async function firstOfficerReplyAt(threadId: string): Promise<Date | undefined> {
+/** The station's events of the day (domain/dashboard/events.ts), in the order they happened. */
+async function eventsOf(stationId: string, start: Date, end: Date): Promise<StationEventRecord[]> {
   const db = database();
-  const messages = await findMany<ConsultMessageRecord>(db.collection(COLLECTIONS.consultMessages).where({ threadId }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(50));
-  return messages.find((message) => message.from === 'officer')?.createdAt;
+  const _ = db.command;
+  return allOf<StationEventRecord>(db.collection(COLLECTIONS.stationEvents).where({ stationId, at: _.gte(start).and(_.lt(end)) }) as never, 'at');
 }
 
-async function consultFigures(stationId: string, start: Date, end: Date, day: StationDay): Promise<void> {
+/**
+ * Questions and bank checks count on the day they were opened; a first reply, an escalation, a
+ * rating and a 110 prompt on the day they happened (their event records), so a day once ended
+ * never changes, whenever it is rolled up.
+ */
+async function consultFigures(stationId: string, start: Date, end: Date, events: readonly StationEventRecord[], day: StationDay): Promise<void> {
   const db = database();
   const _ = db.command;
   const threads = await allOf<ConsultThreadRecord>(db.collection(COLLECTIONS.consultThreads).where({ stationId, createdAt: _.gte(start).and(_.lt(end)) }) as never, 'createdAt');
-  const settings = await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId);
-  const targets: ResponseTargets = { ...DEFAULT_RESPONSE_TARGET_MINUTES, ...settings?.targets };
-  const questions = threads.filter((thread) => thread.kind !== 'bankCheck');
-  for (const thread of questions) {
+  for (const thread of threads) {
+    if (thread.kind === 'bankCheck') continue;
     day.consult.questions += 1;
     day.consult.byCategory[thread.category] = (day.consult.byCategory[thread.category] ?? 0) + 1;
-    if (thread.escalated) day.consult.escalations += 1;
-    if (thread.rating) {
-      day.consult.ratings += 1;
-      day.consult.ratingStars += thread.rating.stars;
-    }
   }
-  const replies = await Promise.all(questions.map((thread) => firstOfficerReplyAt(thread._id)));
-  questions.forEach((thread, index) => {
-    const reply = replies[index];
-    if (!reply) return;
-    const minutes = Math.round((reply.getTime() - thread.createdAt.getTime()) / MINUTE_MS);
-    day.consult.firstResponseMinutes.push(minutes);
-    if (minutes <= targets[thread.priority]) day.consult.withinTarget += 1;
-  });
+  const responses: ResponseSample[] = [];
+  for (const event of events) {
+    if (event.type === 'firstResponse') {
+      responses.push({ minutes: event.minutes, withinTarget: event.withinTarget, ...(event.officerId ? { officerId: event.officerId } : {}), ...(event.communityId ? { communityId: event.communityId } : {}) });
+    } else if (event.type === 'escalation') day.consult.escalations += 1;
+    else if (event.type === 'rating') {
+      day.consult.ratings += 1;
+      day.consult.ratingStars += event.stars;
+    } else if (event.type === 'emergencyPrompt') day.consult.emergencyPrompts += 1;
+  }
+  day.consult.responses = responses;
+  day.consult.firstResponseMinutes = responses.map((response) => response.minutes);
+  day.consult.withinTarget = responses.filter((response) => response.withinTarget).length;
   const tally = tallyBankChecks(threads.filter((thread) => thread.bankCheck).map((thread) => ({ amount: thread.bankCheck?.amount ?? 0, ...(thread.bankCheck?.outcome ? { outcome: thread.bankCheck.outcome } : {}) })));
   day.bankChecks = { raised: tally.raised, protectedChecks: tally.byOutcome.stopped + tally.byOutcome.dissuaded, protectedAmount: tally.protectedAmount };
-  const decisions = await allOf<RoutingDecisionRecord>(db.collection(COLLECTIONS.routingDecisions).where({ stationId, at: _.gte(start).and(_.lt(end)) }) as never, 'at');
-  day.consult.emergencyPrompts = decisions.filter((decision) => decision.emergency).length;
 }
 
-async function bookingFigures(stationId: string, dayKey: string, day: StationDay): Promise<void> {
+async function bookingFigures(stationId: string, dayKey: string, events: readonly StationEventRecord[], day: StationDay): Promise<void> {
+  day.booking.waitlistClaims = events.filter((event) => event.type === 'waitlistClaim').length;
   const db = database();
   const bookings = await allOf<BookingRecord>(db.collection(COLLECTIONS.bookings).where({ stationId, day: dayKey }) as never, 'day');
   const counters = await allOf<SlotCounterRecord>(db.collection(COLLECTIONS.slotCounters).where({ stationId, day: dayKey }) as never, 'day');
@@ -102,15 +106,57 @@ async function bookingFigures(stationId: string, dayKey: string, day: StationDay
   }
 }
 
-async function antiFraudFigures(stationId: string, start: Date, end: Date, day: StationDay): Promise<void> {
+/** A person's key in a day's lists: counts them once across days without keeping who they are. */
+export const personKeyOf = (userId: string): string => createHash('sha256').update(`dashboard\u0000${userId}`).digest('hex').slice(0, 16);
+
+const sortedKeys = (userIds: Iterable<string>): string[] => [...new Set([...userIds].map(personKeyOf))].sort();
+
+async function antiFraudFigures(stationId: string, start: Date, end: Date, events: readonly StationEventRecord[], day: StationDay): Promise<void> {
   const db = database();
   const _ = db.command;
-  const articles = await allOf<ArticleRecord>(db.collection(COLLECTIONS.articles).where({ stationId }) as never, 'publishedAt');
+  const communityIds = (await findMany<CommunityRecord>(db.collection(COLLECTIONS.communities).where({ stationId }).orderBy('_id', 'asc').limit(PAGE))).map((community) => community._id);
+  const articles = await allOf<ArticleRecord>(db.collection(COLLECTIONS.articles).where({ stationId }).field({ _id: true, publishedAt: true }) as never, 'publishedAt');
+  const readers: ArticleReaderRecord[] = [];
+  const acks: ArticleAckRecord[] = [];
   for (const ids of slices(articles.map((article) => article._id))) {
-    day.antiFraud.newReaders += await countOf(db.collection(COLLECTIONS.articleReaders).where({ articleId: _.in(ids), at: _.gte(start).and(_.lt(end)) }) as never);
-    day.antiFraud.acknowledgements += await countOf(db.collection(COLLECTIONS.articleAcks).where({ articleId: _.in(ids), at: _.gte(start).and(_.lt(end)) }) as never);
+    readers.push(...(await allOf<ArticleReaderRecord>(db.collection(COLLECTIONS.articleReaders).where({ articleId: _.in(ids), at: _.gte(start).and(_.lt(end)) }) as never, 'at')));
+    acks.push(...(await allOf<ArticleAckRecord>(db.collection(COLLECTIONS.articleAcks).where({ articleId: _.in(ids), at: _.gte(start).and(_.lt(end)) }) as never, 'at')));
   }
-  day.antiFraud.alertSubscribers = await countOf(db.collection(COLLECTIONS.alertSubscriptions).where({ stationId, acceptedAt: _.lt(end) }) as never);
+  const antiFraud = day.antiFraud;
+  antiFraud.newReaders = readers.length;
+  antiFraud.readerKeys = sortedKeys(readers.map((reader) => reader.userId));
+  antiFraud.acknowledgements = acks.length;
+  const ackers: Record<string, string[]> = {};
+  for (const communityId of communityIds) {
+    const here = acks.filter((ack) => ack.areaKey === `community:${communityId}`).map((ack) => ack.userId);
+    if (here.length > 0) ackers[communityId] = sortedKeys(here);
+  }
+  antiFraud.ackerKeysByCommunity = ackers;
+  const residents: Record<string, number> = {};
+  for (const communityId of communityIds) residents[communityId] = await countOf(db.collection(COLLECTIONS.users).where({ homeCommunityId: communityId, role: 'resident' }) as never);
+  antiFraud.residentsByCommunity = residents;
+  antiFraud.alertSubscribers = await countOf(db.collection(COLLECTIONS.alertSubscriptions).where({ stationId, acceptedAt: _.lt(end) }) as never);
+
+  const rounds = await allOf<QuizRoundRecord>(db.collection(COLLECTIONS.quizRounds).where({ stationId, submittedAt: _.gte(start).and(_.lt(end)) }) as never, 'submittedAt');
+  antiFraud.quizRounds = rounds.length;
+  antiFraud.quizCorrect = rounds.reduce((total, round) => total + (round.score ?? 0), 0);
+  antiFraud.quizQuestions = rounds.reduce((total, round) => total + round.questionIds.length, 0);
+  antiFraud.quizParticipantKeys = sortedKeys(rounds.map((round) => round.userId));
+
+  const groups: Record<string, GroupDay> = {};
+  const groupOf = (groupId: string) => (groups[groupId] ??= { opens: 0, newReaders: 0, acknowledgements: 0 });
+  antiFraud.shares = 0;
+  antiFraud.landings = 0;
+  for (const event of events) {
+    if (event.type === 'share') antiFraud.shares += 1;
+    else if (event.type === 'landing') antiFraud.landings += 1;
+    else if (event.type === 'groupLanding') {
+      const group = groupOf(event.groupId);
+      group.opens += 1;
+      if (event.newReader) group.newReaders += 1;
+    } else if (event.type === 'groupAck') groupOf(event.groupId).acknowledgements += 1;
+  }
+  antiFraud.groups = groups;
 }
 
 const caseFacts = (record: MediationCaseRecord): CaseFacts => ({
@@ -153,6 +199,7 @@ export async function computeStationDay(stationId: string, dayKey: string): Prom
   const start = startOfBeijingDay(dayKey);
   const end = startOfBeijingDay(addDays(dayKey, 1));
   const day = emptyStationDay(stationId, dayKey);
-  await Promise.all([consultFigures(stationId, start, end, day), bookingFigures(stationId, dayKey, day), antiFraudFigures(stationId, start, end, day), mediationDay(stationId, start, end, day)]);
+  const events = await eventsOf(stationId, start, end);
+  await Promise.all([consultFigures(stationId, start, end, events, day), bookingFigures(stationId, dayKey, events, day), antiFraudFigures(stationId, start, end, events, day), mediationDay(stationId, start, end, day)]);
   return day;
 }

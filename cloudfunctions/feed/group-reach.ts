@@ -7,6 +7,7 @@ import { currentDirectoryRecords } from '@platform/cloud/directory-records';
 import { findById, findMany } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { groupOfShare } from '@platform/cloud/wechat-open';
+import { recordStationEvent } from '@platform/cloud/station-events';
 import { database } from '@platform/cloud/wx';
 
 type GroupHandlers = Pick<Handlers<typeof feedActions>, 'recordGroupLanding' | 'nameGroup' | 'articleGroupReach'>;
@@ -20,7 +21,9 @@ export const groupIdOf = (openGId: string): string => `g${createHash('sha256').u
 const reachId = (articleId: string, groupId: string) => `${articleId}.${groupId}`;
 const readerId = (articleId: string, userId: string) => `${articleId}.${userId}`;
 
-async function countOpening(transaction: Transaction, articleId: string, groupId: string, userId: string, stationId: string | undefined, now: Date): Promise<void> {
+/** Counts an opening on the item's reach in the group, and as an event of the item's station (its dashboard's reach per group). */
+async function countOpening(transaction: Transaction, article: ArticleRecord, groupId: string, userId: string, stationId: string | undefined, now: Date): Promise<void> {
+  const articleId = article._id;
   const id = reachId(articleId, groupId);
   const reach = await readInTransaction<GroupReachRecord>(transaction, COLLECTIONS.groupReach, id);
   const reader = groupId === NO_GROUP ? undefined : await readInTransaction<GroupReaderRecord>(transaction, COLLECTIONS.groupReaders, readerId(articleId, userId));
@@ -31,14 +34,16 @@ async function countOpening(transaction: Transaction, articleId: string, groupId
     : { articleId, groupId, ...(stationId ? { stationId } : {}), opens: 1, uniqueReaders: firstTimeHere ? 1 : 0, acknowledgements: 0, firstAt: now, lastAt: now };
   const { _id: _ignored, ...data } = next as GroupReachRecord;
   await transaction.collection(COLLECTIONS.groupReach).doc(id).set({ data });
+  await recordStationEvent(article.stationId, { type: 'groupLanding', articleId, groupId, newReader: firstTimeHere }, now, transaction);
 }
 
 /** 我已知晓 by a reader who came from a group counts for that group (called once per new acknowledgement). */
-export async function countGroupAcknowledgement(articleId: string, userId: string): Promise<void> {
+export async function countGroupAcknowledgement(articleId: string, userId: string, stationId: string | undefined, now: Date): Promise<void> {
   const reader = await findById<GroupReaderRecord>(COLLECTIONS.groupReaders, readerId(articleId, userId));
   if (!reader) return;
   const _ = database().command;
   await database().collection(COLLECTIONS.groupReach).doc(reachId(articleId, reader.groupId)).update({ data: { acknowledgements: _.inc(1) } });
+  await recordStationEvent(stationId, { type: 'groupAck', articleId, groupId: reader.groupId }, now);
 }
 
 export const groupReachHandlers: GroupHandlers = {
@@ -48,7 +53,7 @@ export const groupReachHandlers: GroupHandlers = {
     if (!article || article.status !== 'published') throw new ActionError('NOT_FOUND', '这条信息已撤回或不存在');
     const openGId = shareCloudId ? await groupOfShare(shareCloudId) : undefined;
     if (!openGId) {
-      await inTransaction((transaction) => countOpening(transaction, articleId, NO_GROUP, user._id, undefined, context.now));
+      await inTransaction((transaction) => countOpening(transaction, article, NO_GROUP, user._id, undefined, context.now));
       return { counted: 'noGroup' };
     }
     const groupId = groupIdOf(openGId);
@@ -58,7 +63,7 @@ export const groupReachHandlers: GroupHandlers = {
         known = { _id: groupId, openGId, firstSeenAt: context.now };
         await transaction.collection(COLLECTIONS.wechatGroups).doc(groupId).set({ data: { openGId, firstSeenAt: context.now } });
       }
-      await countOpening(transaction, articleId, groupId, user._id, known.stationId, context.now);
+      await countOpening(transaction, article, groupId, user._id, known.stationId, context.now);
       return known;
     });
     return { counted: 'group', group: { id: groupId, ...(group.name ? { name: group.name } : {}) } };

@@ -4,7 +4,9 @@ import { drawQuestions, gradeAnswers, QUIZ_SIZE, questionView, quizDay, shuffleO
 import { COLLECTIONS, type QuizRoundRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
+import { currentDirectoryRecords } from '@platform/cloud/directory-records';
 import { database } from '@platform/cloud/wx';
+import { readerArea } from './reader';
 import { QUIZ_BANK } from './quiz-bank';
 
 type QuizHandlers = Pick<Handlers<typeof feedActions>, 'startQuiz' | 'submitQuiz'>;
@@ -24,7 +26,9 @@ export const quizHandlers: QuizHandlers = {
     if (questions.length < QUIZ_SIZE) throw new ActionError('CONFLICT', '今天的题目都做过了，明天再来挑战吧');
     // A new order of the options every round: always tapping the same letter scores nothing special.
     const optionOrders = questions.map((question) => shuffleOptions(question));
-    const round: Omit<QuizRoundRecord, '_id'> = { userId: user._id, userDay, questionIds: questions.map((question) => question.id), optionOrders, createdAt: context.now };
+    // The resident's station counts the round among its quiz figures (成效看板).
+    const { stationId } = readerArea(user, await currentDirectoryRecords(context.now));
+    const round: Omit<QuizRoundRecord, '_id'> = { userId: user._id, userDay, ...(stationId ? { stationId } : {}), questionIds: questions.map((question) => question.id), optionOrders, createdAt: context.now };
     const { _id } = (await database().collection(COLLECTIONS.quizRounds).add({ data: round })) as { _id: string };
     return { roundId: _id, questions: questions.map((question, index) => questionView(question, optionOrders[index] ?? [])) };
   },

@@ -10,6 +10,7 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectoryRecords, type DirectoryRecords } from '@platform/cloud/directory-records';
 import { findById, findMany, insert } from '@platform/cloud/documents';
 import { inContendedTransaction, inTransaction, readInTransaction } from '@platform/cloud/transaction';
+import { recordStationEvent } from '@platform/cloud/station-events';
 import { database } from '@platform/cloud/wx';
 import { counterPath, feedKeysFor, readerArea, SUMMARY_PROJECTION, summariesOf, temporaryUrls, summaryOf } from './reader';
 
@@ -57,6 +58,7 @@ async function openArticle(
   const counts: Record<string, unknown> = firstOpening ? { views: _.inc(1) } : {};
   if (from) counts[counterPath('landingsByArea', from)] = _.inc(1);
   if (Object.keys(counts).length > 0) await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
+  if (from) await recordStationEvent(article.stationId, { type: 'landing', articleId: id }, now);
   const urls = article.images.length > 0 ? await temporaryUrls(article.images) : new Map<string, string>();
   const view: SharedArticleView = {
     ...summaryOf({ ...article, views: (article.views ?? 0) + (firstOpening ? 1 : 0) }, area, now, urls),
@@ -159,13 +161,14 @@ export const residentHandlers: ResidentHandlers = {
 
   async shareArticle({ id }, context) {
     const { user } = requireUser(context);
-    await publishedArticle(id);
+    const article = await publishedArticle(id);
     const area = readerArea(user, await currentDirectoryRecords(context.now));
     const _ = database().command;
     const counts: Record<string, unknown> = { shares: _.inc(1) };
     const areaKey = counterAreaOf(area);
     if (areaKey) counts[counterPath('sharesByArea', areaKey)] = _.inc(1);
     await database().collection(COLLECTIONS.articles).doc(id).update({ data: counts });
+    await recordStationEvent(article.stationId, { type: 'share', articleId: id }, context.now);
     const after = await findById<ArticleRecord>(COLLECTIONS.articles, id);
     return { shares: after?.shares ?? 0 };
   },
@@ -191,7 +194,7 @@ export const residentHandlers: ResidentHandlers = {
       return current;
     }, () => new ActionError('RATE_LIMITED', '现在点“我已知晓”的人很多，请稍等几秒再点一次'));
     // A reader who came from a neighbourhood group counts for that group too.
-    if (acknowledgedNow) await countGroupAcknowledgement(id, user._id);
+    if (acknowledgedNow) await countGroupAcknowledgement(id, user._id, article.stationId, context.now);
     const counts = await ackCountsOf([{ ...article, _id: id }]);
     return { acknowledgements: counts.get(id)?.total ?? 0 };
   },

@@ -3,7 +3,7 @@
  * Shared by the dashboard page and the Excel export (the function writes the raw values as numbers).
  */
 import { amountLabel } from '../anti-fraud/bank-check';
-import type { PeriodFigures } from './figures';
+import type { PeriodFigures, ResponseGroupFigures } from './figures';
 
 export interface FigureRow {
   label: string;
@@ -55,8 +55,22 @@ export interface FigureSection {
   rows: FigureRow[];
 }
 
+function responseSection(title: string, now: readonly ResponseGroupFigures[], before: readonly ResponseGroupFigures[]): FigureSection {
+  return {
+    title,
+    rows: now.flatMap((group) => {
+      const earlier = before.find((item) => item.id === group.id);
+      return [
+        row(`${group.name}：中位数（${group.answered} 次回复）`, group.p50Minutes, earlier?.p50Minutes ?? null, 'minutes'),
+        row(`${group.name}：90% 在此以内`, group.p90Minutes, earlier?.p90Minutes ?? null, 'minutes'),
+        row(`${group.name}：按时回复率`, group.withinTargetRate, earlier?.withinTargetRate ?? null, 'rate'),
+      ];
+    }),
+  };
+}
+
 export function figureSections(now: PeriodFigures, before: PeriodFigures): FigureSection[] {
-  return [
+  const sections: FigureSection[] = [
     {
       title: '问片警',
       rows: [
@@ -79,16 +93,43 @@ export function figureSections(now: PeriodFigures, before: PeriodFigures): Figur
         row('爽约率', now.booking.noShowRate, before.booking.noShowRate, 'rate'),
         row('有特殊需要的预约', now.booking.needsBookings, before.booking.needsBookings, 'count'),
         row('其中已到场办理', now.booking.needsServed, before.booking.needsServed, 'count'),
+        row('候补补上的名额', now.booking.waitlistClaims, before.booking.waitlistClaims, 'count'),
       ],
     },
     {
       title: '反诈宣传',
       rows: [
         row('新读者（人）', now.antiFraud.newReaders, before.antiFraud.newReaders, 'count'),
+        row('读者（去重人数）', now.antiFraud.uniqueReaders, before.antiFraud.uniqueReaders, 'count'),
         row('我已知晓', now.antiFraud.acknowledgements, before.antiFraud.acknowledgements, 'count'),
+        row('转发次数', now.antiFraud.shares, before.antiFraud.shares, 'count'),
+        row('从转发卡片打开', now.antiFraud.landings, before.antiFraud.landings, 'count'),
+        row('防骗小测试（份）', now.antiFraud.quizRounds, before.antiFraud.quizRounds, 'count'),
+        row('参加小测试（人）', now.antiFraud.quizParticipants, before.antiFraud.quizParticipants, 'count'),
+        row('小测试平均答对率', now.antiFraud.quizCorrectRate, before.antiFraud.quizCorrectRate, 'rate'),
         row('预警订阅人数（期末）', now.antiFraud.alertSubscribers, before.antiFraud.alertSubscribers, 'count'),
       ],
     },
+    {
+      title: '各社区“我已知晓”（占登记居民）',
+      rows: now.antiFraud.acknowledgedByCommunity.map((community) => {
+        const earlier = before.antiFraud.acknowledgedByCommunity.find((item) => item.communityId === community.communityId);
+        return row(`${community.name}（${community.acknowledged}/${community.residents} 人）`, community.share, earlier?.share ?? null, 'rate');
+      }),
+    },
+    {
+      title: '各群触达（打开次数）',
+      rows: [
+        ...now.antiFraud.groups.map((group) => {
+          const earlier = before.antiFraud.groups.find((item) => item.groupId === group.groupId);
+          return row(`${group.name}${group.communityName ? `（${group.communityName}）` : ''}：新读者 ${group.newReaders} 人，知晓 ${group.acknowledgements}`, group.opens, earlier?.opens ?? 0, 'count');
+        }),
+        row('私聊和朋友圈打开', now.antiFraud.landingsWithoutGroup, before.antiFraud.landingsWithoutGroup, 'count'),
+        ...now.antiFraud.unreachedGroups.map((group) => row(`${group.name}${group.communityName ? `（${group.communityName}）` : ''}：还没有人打开`, 0, before.antiFraud.groups.find((item) => item.groupId === group.groupId)?.opens ?? 0, 'count')),
+      ],
+    },
+    responseSection('首次回复用时（按民警）', now.consult.byOfficer, before.consult.byOfficer),
+    responseSection('首次回复用时（按社区）', now.consult.byCommunity, before.consult.byCommunity),
     {
       title: '圆桌调解',
       rows: [
@@ -109,4 +150,6 @@ export function figureSections(now: PeriodFigures, before: PeriodFigures): Figur
       ],
     },
   ];
+  // A table with no rows (no officer answered yet) says nothing: leave it out.
+  return sections.filter((section) => section.rows.length > 0);
 }

@@ -6,13 +6,24 @@
  */
 import type { ConsultCategory } from '../routing/model';
 
+/** One question's first officer reply, on the day it was given. */
+export interface ResponseSample {
+  minutes: number;
+  withinTarget: boolean;
+  officerId?: string;
+  communityId?: string;
+}
+
 export interface ConsultDay {
+  /** Questions opened that day (bank checks are counted apart). */
   questions: number;
   byCategory: Partial<Record<ConsultCategory, number>>;
-  /** Minutes from a question to the first officer reply, for the day's questions answered so far. */
+  /** Minutes from a question to its first officer reply, for the first replies given that day. */
   firstResponseMinutes: number[];
-  /** Of those, answered within the station's response target. */
+  /** Of those, given within the station's response target. */
   withinTarget: number;
+  /** The same replies with who answered and for which community (p50/p90 per officer and community). */
+  responses?: ResponseSample[];
   escalations: number;
   ratings: number;
   ratingStars: number;
@@ -30,14 +41,39 @@ export interface BookingDay {
   /** Bookings with accessibility needs, and those of them checked in (the need met at the window). */
   needsBookings: number;
   needsServed: number;
+  /** Places freed from a full slot and claimed by the person first on its waitlist, that day. */
+  waitlistClaims?: number;
+}
+
+/** One neighbourhood group's day: cards opened from it, people opening the item there first, 我已知晓 of those. */
+export interface GroupDay {
+  opens: number;
+  newReaders: number;
+  acknowledgements: number;
 }
 
 export interface AntiFraudDay {
-  /** People who first opened one of the station's items that day. */
+  /** First openings of the station's items that day (a person counts once per item). */
   newReaders: number;
   acknowledgements: number;
   /** Alert subscribers of the station's communities at the end of the day (a level, not a flow). */
   alertSubscribers: number;
+  /** readerKeyOf() of each person who first opened one of the station's items that day: a period's unique readers are their union. */
+  readerKeys?: string[];
+  /** Times the station's items were shared, and opened from a shared card. */
+  shares?: number;
+  landings?: number;
+  /** Quiz rounds handed in that day by the station's residents, their correct answers and questions, and who (keys). */
+  quizRounds?: number;
+  quizCorrect?: number;
+  quizQuestions?: number;
+  quizParticipantKeys?: string[];
+  /** Per community of the station: keys of the residents who tapped 我已知晓 on a station item that day. */
+  ackerKeysByCommunity?: Record<string, string[]>;
+  /** Per community of the station: residents registered there at the end of the day (a level). */
+  residentsByCommunity?: Record<string, number>;
+  /** Reach per neighbourhood group (`none`: opened from a chat or 朋友圈, where WeChat names no group). */
+  groups?: Record<string, GroupDay>;
 }
 
 export interface MediationDay {
@@ -138,6 +174,50 @@ export const daysOf = (range: DayRange): string[] => {
 
 // ---- summing days ----
 
+/** First-response figures of one officer or community. */
+export interface ResponseGroupFigures {
+  id: string;
+  name: string;
+  answered: number;
+  p50Minutes: number | null;
+  p90Minutes: number | null;
+  withinTargetRate: number | null;
+}
+
+/** 我已知晓 in one community: people who tapped it on a station item in the period, of the residents registered there. */
+export interface CommunityAckFigures {
+  communityId: string;
+  name: string;
+  residents: number;
+  acknowledged: number;
+  share: number | null;
+}
+
+export interface GroupReachFigures {
+  groupId: string;
+  name: string;
+  communityName?: string;
+  opens: number;
+  newReaders: number;
+  acknowledgements: number;
+}
+
+/** How the figures name what the days keep by id (the function reads the directory and the station's groups). */
+export interface FigureNames {
+  officer(id: string): string | undefined;
+  community(id: string): string | undefined;
+  /** The station's communities, in their order: each gets a 我已知晓 row, also with nobody. */
+  communityIds: readonly string[];
+  group(id: string): { name?: string; communityName?: string } | undefined;
+  /** The station's named groups: those with no opening in the period are listed as not reached. */
+  namedGroups: readonly { groupId: string; name: string; communityName?: string }[];
+}
+
+const NO_NAMES: FigureNames = { officer: () => undefined, community: () => undefined, communityIds: [], group: () => undefined, namedGroups: [] };
+
+/** Landings WeChat names no group for are kept under this pseudo-group (cloudfunctions/feed/group-reach.ts). */
+export const NO_GROUP_ID = 'none';
+
 export interface PeriodFigures {
   days: number;
   consult: {
@@ -151,6 +231,9 @@ export interface PeriodFigures {
     ratings: number;
     averageRating: number | null;
     emergencyPrompts: number;
+    /** First response per officer who answered and per community asked from, most answers first. */
+    byOfficer: ResponseGroupFigures[];
+    byCommunity: ResponseGroupFigures[];
   };
   booking: {
     bookings: number;
@@ -159,8 +242,27 @@ export interface PeriodFigures {
     noShowRate: number | null;
     needsBookings: number;
     needsServed: number;
+    waitlistClaims: number;
   };
-  antiFraud: { newReaders: number; acknowledgements: number; alertSubscribers: number };
+  antiFraud: {
+    newReaders: number;
+    /** People (not page views, not per item) who first opened a station item in the period. */
+    uniqueReaders: number;
+    acknowledgements: number;
+    alertSubscribers: number;
+    shares: number;
+    landings: number;
+    quizRounds: number;
+    quizParticipants: number;
+    /** Mean correct answers per round, and the share of questions answered right. */
+    quizAverageScore: number | null;
+    quizCorrectRate: number | null;
+    acknowledgedByCommunity: CommunityAckFigures[];
+    /** Reach per named or seen group, most new readers first; landings from chats and 朋友圈; named groups not reached. */
+    groups: GroupReachFigures[];
+    landingsWithoutGroup: number;
+    unreachedGroups: { groupId: string; name: string; communityName?: string }[];
+  };
   mediation: {
     opened: number;
     closed: number;
@@ -192,8 +294,29 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/** A period's figures from its days (missing days count as empty; subscribers are the last day's level). */
-export function sumDays(days: readonly StationDay[]): PeriodFigures {
+function responseGroups(samples: readonly ResponseSample[], keyOf: (sample: ResponseSample) => string | undefined, nameOf: (id: string) => string | undefined, unknown: string): ResponseGroupFigures[] {
+  const byKey = new Map<string, ResponseSample[]>();
+  for (const sample of samples) {
+    const key = keyOf(sample);
+    if (!key) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), sample]);
+  }
+  return [...byKey.entries()]
+    .map(([id, group]) => ({
+      id,
+      name: nameOf(id) ?? unknown,
+      answered: group.length,
+      p50Minutes: percentile(group.map((sample) => sample.minutes), 50),
+      p90Minutes: percentile(group.map((sample) => sample.minutes), 90),
+      withinTargetRate: ratio(group.filter((sample) => sample.withinTarget).length, group.length),
+    }))
+    .sort((a, b) => b.answered - a.answered || a.id.localeCompare(b.id));
+}
+
+const unionSize = (lists: readonly (readonly string[] | undefined)[]): number => new Set(lists.flatMap((list) => list ?? [])).size;
+
+/** A period's figures from its days (missing days count as empty; levels — subscribers, residents — are the last day's). */
+export function sumDays(days: readonly StationDay[], names: FigureNames = NO_NAMES): PeriodFigures {
   const sum = (pick: (day: StationDay) => number) => days.reduce((total, day) => total + pick(day), 0);
   const byCategory: Partial<Record<ConsultCategory, number>> = {};
   for (const day of days) {
@@ -206,6 +329,30 @@ export function sumDays(days: readonly StationDay[]): PeriodFigures {
   const followUps = sum((day) => day.mediation.followUps);
   const bookings = sum((day) => day.booking.bookings);
   const latest = [...days].sort((a, b) => a.day.localeCompare(b.day)).at(-1);
+  const samples = days.flatMap((day) => day.consult.responses ?? []);
+  const quizRounds = sum((day) => day.antiFraud.quizRounds ?? 0);
+  const quizQuestions = sum((day) => day.antiFraud.quizQuestions ?? 0);
+  const quizCorrect = sum((day) => day.antiFraud.quizCorrect ?? 0);
+  const communityIds = [...new Set([...names.communityIds, ...days.flatMap((day) => Object.keys(day.antiFraud.ackerKeysByCommunity ?? {}))])];
+  const acknowledgedByCommunity = communityIds.map((communityId) => {
+    const residents = latest?.antiFraud.residentsByCommunity?.[communityId] ?? 0;
+    const acknowledged = unionSize(days.map((day) => day.antiFraud.ackerKeysByCommunity?.[communityId]));
+    return { communityId, name: names.community(communityId) ?? '其他社区', residents, acknowledged, share: ratio(acknowledged, residents) };
+  });
+  const groupTotals = new Map<string, GroupDay>();
+  for (const day of days) {
+    for (const [groupId, group] of Object.entries(day.antiFraud.groups ?? {})) {
+      const total = groupTotals.get(groupId) ?? { opens: 0, newReaders: 0, acknowledgements: 0 };
+      groupTotals.set(groupId, { opens: total.opens + group.opens, newReaders: total.newReaders + group.newReaders, acknowledgements: total.acknowledgements + group.acknowledgements });
+    }
+  }
+  const groups = [...groupTotals.entries()]
+    .filter(([groupId]) => groupId !== NO_GROUP_ID)
+    .map(([groupId, total]) => {
+      const named = names.group(groupId);
+      return { groupId, name: named?.name ?? '未命名的群', ...(named?.communityName ? { communityName: named.communityName } : {}), ...total };
+    })
+    .sort((a, b) => b.newReaders - a.newReaders || b.opens - a.opens || a.groupId.localeCompare(b.groupId));
   return {
     days: days.length,
     consult: {
@@ -219,6 +366,8 @@ export function sumDays(days: readonly StationDay[]): PeriodFigures {
       ratings,
       averageRating: ratio(sum((day) => day.consult.ratingStars), ratings),
       emergencyPrompts: sum((day) => day.consult.emergencyPrompts),
+      byOfficer: responseGroups(samples, (sample) => sample.officerId, names.officer, '民警'),
+      byCommunity: responseGroups(samples, (sample) => sample.communityId, names.community, '其他社区'),
     },
     booking: {
       bookings,
@@ -227,11 +376,23 @@ export function sumDays(days: readonly StationDay[]): PeriodFigures {
       noShowRate: ratio(sum((day) => day.booking.noShows), sum((day) => day.booking.noShows + day.booking.checkedIn)),
       needsBookings: sum((day) => day.booking.needsBookings),
       needsServed: sum((day) => day.booking.needsServed),
+      waitlistClaims: sum((day) => day.booking.waitlistClaims ?? 0),
     },
     antiFraud: {
       newReaders: sum((day) => day.antiFraud.newReaders),
+      uniqueReaders: unionSize(days.map((day) => day.antiFraud.readerKeys)),
       acknowledgements: sum((day) => day.antiFraud.acknowledgements),
       alertSubscribers: latest?.antiFraud.alertSubscribers ?? 0,
+      shares: sum((day) => day.antiFraud.shares ?? 0),
+      landings: sum((day) => day.antiFraud.landings ?? 0),
+      quizRounds,
+      quizParticipants: unionSize(days.map((day) => day.antiFraud.quizParticipantKeys)),
+      quizAverageScore: ratio(quizCorrect, quizRounds),
+      quizCorrectRate: ratio(quizCorrect, quizQuestions),
+      acknowledgedByCommunity,
+      groups,
+      landingsWithoutGroup: groupTotals.get(NO_GROUP_ID)?.opens ?? 0,
+      unreachedGroups: names.namedGroups.filter((group) => !groupTotals.has(group.groupId)),
     },
     mediation: {
       opened: sum((day) => day.mediation.opened),
@@ -255,9 +416,23 @@ export function sumDays(days: readonly StationDay[]): PeriodFigures {
 export const emptyStationDay = (stationId: string, day: string): StationDay => ({
   stationId,
   day,
-  consult: { questions: 0, byCategory: {}, firstResponseMinutes: [], withinTarget: 0, escalations: 0, ratings: 0, ratingStars: 0, emergencyPrompts: 0 },
-  booking: { bookings: 0, capacity: 0, taken: 0, checkedIn: 0, noShows: 0, needsBookings: 0, needsServed: 0 },
-  antiFraud: { newReaders: 0, acknowledgements: 0, alertSubscribers: 0 },
+  consult: { questions: 0, byCategory: {}, firstResponseMinutes: [], withinTarget: 0, responses: [], escalations: 0, ratings: 0, ratingStars: 0, emergencyPrompts: 0 },
+  booking: { bookings: 0, capacity: 0, taken: 0, checkedIn: 0, noShows: 0, needsBookings: 0, needsServed: 0, waitlistClaims: 0 },
+  antiFraud: {
+    newReaders: 0,
+    acknowledgements: 0,
+    alertSubscribers: 0,
+    readerKeys: [],
+    shares: 0,
+    landings: 0,
+    quizRounds: 0,
+    quizCorrect: 0,
+    quizQuestions: 0,
+    quizParticipantKeys: [],
+    ackerKeysByCommunity: {},
+    residentsByCommunity: {},
+    groups: {},
+  },
   mediation: { opened: 0, closed: 0, resolved: 0, referred: 0, daysToAgreement: [], followUps: 0, followUpsHeld: 0 },
   bankChecks: { raised: 0, protectedChecks: 0, protectedAmount: 0 },
 });

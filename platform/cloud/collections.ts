@@ -68,6 +68,8 @@ export const COLLECTIONS = {
   groupReaders: 'group_readers',
   /** One station's figures for one Beijing day (成效可评估), `_id` = `<stationId>:<YYYY-MM-DD>`: counts only. */
   stationDailyStats: 'station_daily_stats',
+  /** What happened at a station, one record per event, for the dashboard (domain/dashboard/events.ts): never changed once written. */
+  stationEvents: 'station_events',
 } as const;
 
 export interface UserRecord {
@@ -334,6 +336,8 @@ export interface QuizRoundRecord {
   _id: string;
   userId: string;
   userDay: string;
+  /** The resident's station when the round started (whose dashboard counts it). */
+  stationId?: string;
   questionIds: string[];
   /** Per question, the bank indexes of its options in the order this round showed them. */
   optionOrders?: number[][];
@@ -484,6 +488,8 @@ export interface ConsultThreadRecord {
   /** The escalation timer moved it once; it never moves a thread twice. */
   escalated: boolean;
   escalatedAt?: Date;
+  /** When an officer first replied (the response time the dashboard counts). */
+  firstResponseAt?: Date;
   /** Escalated, but the duty officer's notices not yet sent: a run cut off in between leaves it for the next run. */
   escalationNoticePending?: boolean;
   createdAt: Date;

@@ -453,7 +453,8 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.wechatGroups]: '社区微信群的名称和所属社区（群编号由微信给出，不含个人）',
   [COLLECTIONS.groupReach]: '每条信息在每个群的打开人数（只有数字）',
   [COLLECTIONS.bankBranches]: '合作银行网点的名称和地址；网点工作人员的加入记在其账号里',
-  [COLLECTIONS.stationDailyStats]: '派出所每日成效汇总：只有人数、件数、时长等数字，不含任何人的身份',
+  [COLLECTIONS.stationDailyStats]: '派出所每日成效汇总：人数、件数、时长等数字；为去重数人数，读者、答题人和点“我已知晓”的人只存账号编号的摘要（不存编号本身，只用来去重）',
+  [COLLECTIONS.stationEvents]: '派出所成效事件（首次回复用时、评价星级、转值班、110 提示、候补、分享和群内打开）：只有民警、社区和群的编号，不含居民身份',
 };
 
 /** The specs with a retention sweep, for the timer. */

@@ -107,6 +107,16 @@ function expectedFigures(from: string, to: string) {
   };
 }
 
+/**
+ * The figures read from records that hold them (questions, bookings, readers, mediation, bank
+ * checks). Response times, escalations, ratings, 110 prompts and the rest that count events are
+ * proven with a history lived through the real actions (dashboard-figures.test.ts).
+ */
+function recordFigures(from: string, to: string) {
+  const { consult, ...rest } = expectedFigures(from, to);
+  return { ...rest, consult: { questions: consult.questions, byCategory: consult.byCategory } };
+}
+
 async function seed(): Promise<void> {
   await insertDataset(harness.engine, generateDashboardDataset({ stationId: STATION, from: '2026-10-20', to: '2026-11-25', questionsPerDay: 12, bookingsPerDay: 10, until: NOW }));
 }
@@ -143,7 +153,6 @@ test('the timer stores each ended day; a missed run is caught up by the next, an
   const stored = (harness.engine.find('station_daily_stats') as Doc[]).find((d) => d._id === `${STATION}:2026-11-17`)!;
   const expected = expectedFigures('2026-11-17', '2026-11-17');
   expect(stored.consult.questions).toBe(expected.consult.questions);
-  expect(stored.consult.firstResponseMinutes).toHaveLength(expected.consult.answered);
   expect(stored.booking.bookings).toBe(expected.booking.bookings);
   expect(stored.bankChecks.protectedAmount).toBe(expected.bankChecks.protectedAmount);
   expect(expected.consult.questions).toBeGreaterThan(5);
@@ -164,8 +173,8 @@ test('the dashboard of a period (today included) and the previous one equal the 
   expect(view.current).toEqual({ from: '2026-11-09', to: '2026-11-25' });
   expect(view.previous).toEqual({ from: '2026-10-23', to: '2026-11-08' });
   expect(view.pendingDays).toBe(0);
-  expect(view.figures).toEqual({ days: 17, ...expectedFigures('2026-11-09', '2026-11-25') });
-  expect(view.previousFigures).toEqual({ days: 17, ...expectedFigures('2026-10-23', '2026-11-08') });
+  expect(view.figures).toMatchObject({ days: 17, ...recordFigures('2026-11-09', '2026-11-25') });
+  expect(view.previousFigures).toMatchObject({ days: 17, ...recordFigures('2026-10-23', '2026-11-08') });
   expect(view.series).toHaveLength(17);
   expect(view.series.at(-1)).toEqual({ day: '2026-11-25', questions: view.figures.consult.questions - view.series.slice(0, -1).reduce((sum, point) => sum + point.questions, 0), bookings: expect.any(Number) });
 
@@ -173,7 +182,7 @@ test('the dashboard of a period (today included) and the previous one equal the 
   const week = ok(await harness.call(admin(), dashboardActions.stationDashboard, { stationId: STATION, period: 'thisWeek' }));
   expect(week.current).toEqual({ from: '2026-11-23', to: '2026-11-25' });
   expect(week.previous).toEqual({ from: '2026-11-16', to: '2026-11-18' });
-  expect(week.figures).toEqual({ days: 3, ...expectedFigures('2026-11-23', '2026-11-25') });
+  expect(week.figures).toMatchObject({ days: 3, ...recordFigures('2026-11-23', '2026-11-25') });
 });
 
 test('only the station\'s admins (and their district\'s) open its dashboard; a custom range needs both ends', async () => {

@@ -25,5 +25,27 @@ test('percentiles by nearest rank; a figure with nothing to count is null, not 0
 test('subscribers are the level at the end of the period, not a sum of days', () => {
   const day = (date: string, subscribers: number) => ({ ...emptyStationDay('s', date), antiFraud: { newReaders: 1, acknowledgements: 0, alertSubscribers: subscribers } });
   const figures = sumDays([day('2026-11-02', 12), day('2026-11-01', 10)]);
-  expect(figures.antiFraud).toEqual({ newReaders: 2, acknowledgements: 0, alertSubscribers: 12 });
+  expect(figures.antiFraud).toMatchObject({ newReaders: 2, acknowledgements: 0, alertSubscribers: 12 });
+});
+
+test('a period counts a person once across its days, and per officer and community keeps each one\'s own percentiles', () => {
+  const day = (date: string, readers: string[], responses: { minutes: number; officerId: string; communityId: string }[]) => {
+    const base = emptyStationDay('s', date);
+    return {
+      ...base,
+      consult: { ...base.consult, responses: responses.map((response) => ({ ...response, withinTarget: response.minutes <= 60 })), firstResponseMinutes: responses.map((response) => response.minutes) },
+      antiFraud: { ...base.antiFraud, newReaders: readers.length, readerKeys: readers },
+    };
+  };
+  const figures = sumDays([
+    day('2026-11-01', ['a', 'b'], [{ minutes: 10, officerId: 'o1', communityId: 'c1' }, { minutes: 90, officerId: 'o2', communityId: 'c1' }]),
+    day('2026-11-02', ['b', 'c'], [{ minutes: 30, officerId: 'o1', communityId: 'c2' }]),
+  ]);
+  expect(figures.antiFraud.newReaders).toBe(4);
+  expect(figures.antiFraud.uniqueReaders).toBe(3);
+  expect(figures.consult.byOfficer).toEqual([
+    { id: 'o1', name: '民警', answered: 2, p50Minutes: 10, p90Minutes: 30, withinTargetRate: 1 },
+    { id: 'o2', name: '民警', answered: 1, p50Minutes: 90, p90Minutes: 90, withinTargetRate: 0 },
+  ]);
+  expect(figures.consult.byCommunity.map((community) => [community.id, community.answered, community.p90Minutes])).toEqual([['c1', 2, 90], ['c2', 1, 30]]);
 });
