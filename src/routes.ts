@@ -38,6 +38,7 @@ export const ROUTES = {
   mediationPass: '/packages/mediation/pages/pass/index',
   bankPartners: '/packages/officer/pages/bank-partners/index',
   stationDashboard: '/packages/officer/pages/dashboard/index',
+  auditLog: '/packages/officer/pages/audit-log/index',
   contactCards: '/packages/officer/pages/contact-cards/index',
 } as const;
 

@@ -135,4 +135,5 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'bank-check', route: 'packages/consult/pages/bank-check/index', persona: 'partner-bank-kq', ready: '立即请反诈民警核实' },
   { name: 'officer-bank-partners', route: 'packages/officer/pages/bank-partners/index', persona: 'officer-antifraud-kq', ready: '合作网点' },
   { name: 'officer-dashboard', route: 'packages/officer/pages/dashboard/index', persona: 'admin-xly', ready: '问片警' },
+  { name: 'officer-audit-log', route: 'packages/officer/pages/audit-log/index', persona: 'admin-xly', ready: /已显示|没有符合条件的记录/ },
 ];

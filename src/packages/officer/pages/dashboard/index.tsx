@@ -9,6 +9,7 @@ import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { figureSections } from '@domain/dashboard/figure-rows';
+import { DashboardExport } from './export-panel';
 import './index.scss';
 
 const PERIODS: PeriodKind[] = ['thisWeek', 'lastWeek', 'month', 'quarter'];
@@ -60,6 +61,7 @@ function Dashboard({ stationId }: { stationId: string }) {
                 ))}
               </View>
             ))}
+            <DashboardExport input={{ stationId, period }} />
           </View>
         )}
       </PageState>

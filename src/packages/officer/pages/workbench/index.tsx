@@ -54,6 +54,7 @@ function Workbench({ me }: { me: MeView }) {
         </NoticeCard>
         {me.role === 'districtAdmin' && <EntryRow title="新建派出所" description="建立派出所，生成它的管理员邀请码" onClick={() => void Taro.navigateTo({ url: ROUTES.newStation })} />}
         <EntryRow title="反诈信息发布" description="发布全区、全市的预警和防骗知识" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
+        {me.role === 'districtAdmin' && <EntryRow title="审计记录" description="辖下各派出所的审计记录：谁看了谁的个人信息、谁改了什么；可筛选、导出" onClick={() => void Taro.navigateTo({ url: ROUTES.auditLog })} />}
         <ResidentView />
       </View>
     );
@@ -76,6 +77,7 @@ function Workbench({ me }: { me: MeView }) {
           <EntryRow title="大厅设置" description="办理的业务、名额、办公时间、节假日" onClick={() => void Taro.navigateTo({ url: ROUTES.hallSettings })} />
           <EntryRow title="转交规则" description="哪类提问交给谁、优先级、回复时限" onClick={() => void Taro.navigateTo({ url: ROUTES.routingRules })} />
           <EntryRow title="成效看板" description="回复快不快、纠纷化解了没有、大厅用得怎样，本期和上期比" onClick={() => void Taro.navigateTo({ url: ROUTES.stationDashboard })} />
+          <EntryRow title="审计记录" description="谁看了谁的个人信息、谁改了人员排班和大厅设置、谁给谁签到；可筛选、导出" onClick={() => void Taro.navigateTo({ url: ROUTES.auditLog })} />
         </View>
       ) : (
         <EntryRow title="值班表" description="本周谁在岗" onClick={() => void Taro.navigateTo({ url: ROUTES.dutyRoster })} />
