@@ -164,6 +164,21 @@ export class Journal {
     }
   }
 
+  /**
+   * fdatasync in libuv's thread pool: every record appended before the call is on disk when `done`
+   * is called without an error. Records appended meanwhile may or may not be: the next sync covers them.
+   */
+  syncAsync(done: (error?: Error) => void): void {
+    if (this.broken) return done(this.broken);
+    if (!this.fsync || this.fd < 0) return done();
+    fs.fdatasync(this.fd, (error) => {
+      if (!error) return done();
+      // What the kernel failed to write is unknown: nothing more may be acknowledged (as databases do on fsync failure).
+      this.broken ??= new Error(`journal ${this.path} could not be synced (${error.message}); reopen the database`);
+      done(this.broken);
+    });
+  }
+
   /** Empties the journal (after its records went into a snapshot). */
   reset(): void {
     if (this.broken) throw this.broken;

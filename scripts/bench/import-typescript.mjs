@@ -2,23 +2,28 @@
 // memory with esbuild and import the result.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // `options` go to esbuild as they are (e.g. `alias` to run cloud functions on the local cloud).
 export async function importTypeScript(entryPoint, options = {}) {
-  const result = await build({ entryPoints: [entryPoint], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', ...options });
-  const code = result.outputFiles[0].text;
-  if (!options.external?.length) return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  // Modules left external are imported by name, which a data: URL cannot resolve: run the bundle
-  // from a file inside node_modules (ignored by git) so Node finds them.
+  const bundle = (format) => build({ entryPoints: [entryPoint], bundle: true, format, platform: 'node', target: 'node20', write: false, logLevel: 'silent', ...options });
+  if (!options.external?.length) {
+    const code = (await bundle('esm')).outputFiles[0].text;
+    return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  }
+  // Modules left external are required by name, which a data: URL cannot resolve: run the bundle
+  // from a file inside node_modules (ignored by git) so Node finds them. As CommonJS: the external
+  // packages are CommonJS (exceljs has no named ESM exports), and require() takes them as they are.
+  const cjs = await bundle('cjs');
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const dir = path.join(root, 'node_modules', '.cache', 'bench-modules');
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${path.basename(entryPoint).replace(/\W+/g, '-')}-${process.pid}-${Date.now()}.mjs`);
-  fs.writeFileSync(file, `import { createRequire as __benchCreateRequire } from 'node:module';\nconst require = __benchCreateRequire(import.meta.url);\n${code}`);
+  const file = path.join(dir, `${path.basename(entryPoint).replace(/\W+/g, '-')}-${process.pid}-${Date.now()}.cjs`);
+  fs.writeFileSync(file, cjs.outputFiles[0].text);
   try {
-    return await import(pathToFileURL(file).href);
+    return createRequire(import.meta.url)(file);
   } finally {
     fs.rmSync(file, { force: true });
   }
