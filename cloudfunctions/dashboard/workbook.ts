@@ -64,7 +64,14 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], now: Date): Pr
   workbook.creator = '枫桥邻警';
   workbook.created = now;
   workbook.modified = now;
-  for (const spec of sheets) writeSheet(workbook.addWorksheet(sheetName(spec.name)), spec);
+  const used = new Set<string>();
+  for (const spec of sheets) {
+    // Excel refuses two sheets of one name (case-insensitive): a second one gets a number.
+    let name = sheetName(spec.name);
+    for (let n = 2; used.has(name.toLowerCase()); n += 1) name = `${sheetName(spec.name).slice(0, 31 - String(n).length - 1)}-${n}`;
+    used.add(name.toLowerCase());
+    writeSheet(workbook.addWorksheet(name), spec);
+  }
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

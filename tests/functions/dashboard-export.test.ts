@@ -7,6 +7,7 @@ import { Workbook, type Worksheet } from 'exceljs';
 import { dashboardActions } from '@domain/actions/dashboard';
 import { figureSections } from '@domain/dashboard/figure-rows';
 import { downloadFile } from '@local-cloud/wechat';
+import { writeWorkbook, type SheetCell } from '../../cloudfunctions/dashboard/workbook';
 import { userIdFor } from '@platform/cloud/identity';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
@@ -79,4 +80,14 @@ test('only the station\'s admins (and their district\'s) export it', async () =>
   expect(failed(await harness.call(persona('admin-gongshu').openid, dashboardActions.exportDashboard, { stationId: STATION, period: 'month' })).code).toBe('FORBIDDEN');
   expect(failed(await harness.call(admin(), dashboardActions.exportDashboard, { stationId: STATION, period: 'custom', from: '2026-11-09' })).code).toBe('INVALID_INPUT');
   expect(harness.engine.find('data_exports')).toHaveLength(0);
+});
+
+test('sheet names keep to Excel\'s rules: no []:*?/\\, at most 31 characters, never twice', async () => {
+  const sheet = (name: string) => ({ name, title: name, notes: [], columns: [{ header: '项目', width: 10 }], rows: [['一', 1]] as SheetCell[][] });
+  const long = '首次回复用时（按民警）这一张表的名字非常非常长长长长长长长长长长';
+  const content = await writeWorkbook([sheet('问片警'), sheet('问片警'), sheet('a/b:c?[d]'), sheet(long), sheet(long)], NOW);
+  const workbook = new Workbook();
+  await workbook.xlsx.load(content as never);
+  const names = workbook.worksheets.map((ws) => ws.name);
+  expect(names).toEqual(['问片警', '问片警-2', 'a·b·c··d·', long.slice(0, 31), `${long.slice(0, 29)}-2`]);
 });
