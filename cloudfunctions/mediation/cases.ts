@@ -3,7 +3,7 @@
  * or nobody), stamping lifecycle changes through the domain's `transition`, versioned writes with
  * their audit record in one transaction, and the per-viewer views (masking, audit of reads).
  */
-import type { CaseSummaryView, CaseView, HistoryView, InvitationView, PartyView, SessionView } from '@domain/actions/mediation';
+import type { CaseSummaryView, CaseView, HistoryView, InvitationView, PartyView, PhotoView, SessionView } from '@domain/actions/mediation';
 import { ActionError } from '@domain/errors';
 import {
   ALLOWED_EVENTS,
@@ -25,6 +25,7 @@ import { tempFileUrlsById } from '@platform/cloud/cloud-files';
 import { COLLECTIONS, type MediationCaseRecord, type MediationSessionRecord, type UserRecord } from '@platform/cloud/collections';
 import type { Directory } from '@platform/cloud/directory';
 import { findById, insert, isoDate } from '@platform/cloud/documents';
+import { isFlagged, mediaRecords } from '@platform/cloud/media';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { templateIdFor } from '@platform/cloud/settings';
 import { cloud } from '@platform/cloud/wx';
@@ -203,8 +204,15 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
   const sessionPhotos = record.sessions.flatMap((session) => session.record?.photoFileIds ?? []);
   const paperPhotos = (record.agreement?.confirmations ?? []).flatMap((confirmation) => (confirmation.photoFileId ? [confirmation.photoFileId] : []));
   const fileIds = [...record.photoFileIds, ...sessionPhotos, ...paperPhotos];
-  const urlOf = await tempFileUrlsById(fileIds);
-  const urlsOf = (ids: readonly string[]) => ids.flatMap((fileId) => (urlOf.get(fileId) ? [urlOf.get(fileId) as string] : []));
+  const [urlOf, media] = await Promise.all([tempFileUrlsById(fileIds), mediaRecords(fileIds)]);
+  // A photo WeChat's media check flagged stays in the file for the officers; the parties do not see it.
+  const photosOf = (ids: readonly string[], altOf: (index: number, total: number) => string): PhotoView[] => {
+    const shown = ids.filter((fileId) => urlOf.has(fileId) && (role === 'officer' || !isFlagged(media.get(fileId))));
+    return shown.map((fileId, index) => {
+      const flagged = isFlagged(media.get(fileId));
+      return { url: urlOf.get(fileId) as string, alt: `${altOf(index, shown.length)}${flagged ? '（未通过微信安全检查，仅民警可见）' : ''}`, ...(flagged ? { flagged: true } : {}) };
+    });
+  };
 
   const parties: PartyView[] = record.parties.map((party) => {
     const isMe = party.userId === viewer._id;
@@ -220,7 +228,7 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
     };
   });
   // A party sees the round tables of their case, but not who else was invited or their numbers beyond a mask.
-  const sessions: SessionView[] = record.sessions.map((session) => ({
+  const sessions: SessionView[] = record.sessions.map((session, sessionIndex) => ({
     id: session.id,
     at: isoDate(session.at),
     place: session.place,
@@ -228,7 +236,14 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
     status: session.status,
     invitations: session.invitations.map((invitation) => invitationView(invitation, session, role, viewer)),
     ...(session.record
-      ? { record: { notes: textFor(session.record.notes, role), photoUrls: urlsOf(session.record.photoFileIds), recordedAt: isoDate(session.record.recordedAt), recordedBy: session.record.recordedBy } }
+      ? {
+          record: {
+            notes: textFor(session.record.notes, role),
+            photos: photosOf(session.record.photoFileIds, (index, total) => `第 ${sessionIndex + 1} 次圆桌调解会的照片，第 ${index + 1} 张，共 ${total} 张`),
+            recordedAt: isoDate(session.record.recordedAt),
+            recordedBy: session.record.recordedBy,
+          },
+        }
       : {}),
   }));
   const agreement = record.agreement;
@@ -238,6 +253,12 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
     const station = officer ? directory.stations.get(officer.stationId)?.name : undefined;
     return `${station ?? ''} ${officer?.title ?? ''}（协同调解）`.trim();
   })];
+
+  const paperPhoto = (fileId: string, partyId: string, version: number): { photo?: PhotoView } => {
+    const name = record.parties.find((party) => party.id === partyId)?.name ?? '当事人';
+    const [photo] = photosOf([fileId], () => `${name}签字的纸质调解协议（第 ${version} 版）照片`);
+    return photo ? { photo } : {};
+  };
 
   await audit('case.read', viewer, now, { caseId: record._id, stationId: record.stationId, as: role });
   const history: HistoryView[] = record.history.map((entry) => ({ type: entry.type, label: historyLabel(entry), at: isoDate(entry.at), by: entry.by.label }));
@@ -250,7 +271,7 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
     ...(record.threadId && role === 'officer' ? { threadId: record.threadId } : {}),
     description: textFor(record.description, role),
     place: record.place.text,
-    photoUrls: urlsOf(record.photoFileIds),
+    photos: photosOf(record.photoFileIds, (index, total) => `现场照片，第 ${index + 1} 张，共 ${total} 张：${record.place.text}`),
     parties,
     mediators,
     sessions,
@@ -265,7 +286,7 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
               partyName: record.parties.find((party) => party.id === confirmation.partyId)?.name ?? '',
               via: confirmation.via,
               at: isoDate(confirmation.at),
-              ...(confirmation.photoFileId && role === 'officer' && urlOf.get(confirmation.photoFileId) ? { photoUrl: urlOf.get(confirmation.photoFileId) as string } : {}),
+              ...(confirmation.photoFileId && role === 'officer' ? paperPhoto(confirmation.photoFileId, confirmation.partyId, agreement.version) : {}),
             })),
             complete: record.parties.every((party) => confirmedBy.has(party.id)),
           },

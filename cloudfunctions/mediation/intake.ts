@@ -1,5 +1,5 @@
 /** A dispute becomes a case: from a 问片警 thread, a phone call or walk-in, or a resident's 申请调解. */
-import type { mediationActions } from '@domain/actions/mediation';
+import { MAX_CASE_PHOTOS, type mediationActions } from '@domain/actions/mediation';
 import { maskPersonalNumbers } from '@domain/consult';
 import { ActionError } from '@domain/errors';
 import type { LatLng } from '@domain/geo';
@@ -15,7 +15,7 @@ import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
 import { database } from '@platform/cloud/wx';
 import { actorOf, casePage, caseView, loadCase, loadCaseAsOfficer, notify, saveCase, stepCase, summaryOf } from './cases';
 
-type IntakeHandlers = Pick<Handlers<typeof mediationActions>, 'openCase' | 'requestMediation' | 'acceptRequest' | 'declineRequest' | 'listCases' | 'myCases' | 'getCase'>;
+type IntakeHandlers = Pick<Handlers<typeof mediationActions>, 'openCase' | 'requestMediation' | 'addCasePhotos' | 'acceptRequest' | 'declineRequest' | 'listCases' | 'myCases' | 'getCase'>;
 
 const newCaseId = () => `mc_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 const REQUESTS_PER_DAY = { max: 3, windowMinutes: 24 * 60 };
@@ -192,6 +192,20 @@ export const intakeHandlers: IntakeHandlers = {
     const ownerUser = owner?.userId ? await findById<UserRecord>(COLLECTIONS.users, owner.userId) : undefined;
     await notify(ownerUser?.openid, MEDIATION_TEMPLATES.caseUpdate, casePage('officer', saved._id), `调解申请：${saved.title}`, context.now);
     return caseView({ record: saved, role: 'party', partyId: 'p1' }, user, directory, context.now);
+  },
+
+  async addCasePhotos({ caseId, photoFileIds }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const record = await loadCaseAsOfficer(caseId, user);
+    if (!record.open) throw new ActionError('CONFLICT', '案件已经办结，不能再补充照片');
+    const added = [...new Set(photoFileIds)].filter((fileId) => !record.photoFileIds.includes(fileId));
+    if (record.photoFileIds.length + added.length > MAX_CASE_PHOTOS) {
+      throw new ActionError('INVALID_INPUT', `一个案件最多 ${MAX_CASE_PHOTOS} 张现场照片，还能加 ${Math.max(0, MAX_CASE_PHOTOS - record.photoFileIds.length)} 张`, { photoFileIds: '照片太多了' });
+    }
+    await assertOwnUploads(user._id, 'mediation', added, context.now);
+    const saved = await saveCase({ ...record, photoFileIds: [...record.photoFileIds, ...added] }, record.version, user, { type: 'case.photosAdded', detail: { photos: added.length } }, context.now);
+    return caseView({ record: saved, role: 'officer' }, user, directory, context.now);
   },
 
   async acceptRequest({ caseId }, context) {

@@ -43,6 +43,19 @@ export interface InvitationView {
   attended?: boolean;
 }
 
+/** A photo of the case file with its text alternative (what it shows, for screen readers and when it does not load). */
+export interface PhotoView {
+  url: string;
+  alt: string;
+  /** Officers only: WeChat's media check flagged it, so the parties do not see it. */
+  flagged?: boolean;
+}
+
+/** Scene photos a case may hold in all; a session record, and one opening or adding step, take fewer. */
+export const MAX_CASE_PHOTOS = 12;
+export const MAX_SESSION_PHOTOS = 9;
+export const MAX_PHOTOS_PER_STEP = 6;
+
 export interface SessionView {
   id: string;
   at: string;
@@ -50,7 +63,7 @@ export interface SessionView {
   agenda?: string;
   status: 'scheduled' | 'held';
   invitations: InvitationView[];
-  record?: { notes: string; photoUrls: string[]; recordedAt: string; recordedBy: string };
+  record?: { notes: string; photos: PhotoView[]; recordedAt: string; recordedBy: string };
 }
 
 export interface ConfirmationView {
@@ -58,7 +71,8 @@ export interface ConfirmationView {
   partyName: string;
   via: 'app' | 'paper';
   at: string;
-  photoUrl?: string;
+  /** Officers only: the photo of the signed paper copy. */
+  photo?: PhotoView;
 }
 
 export interface AgreementView {
@@ -101,7 +115,8 @@ export interface CaseView extends CaseSummaryView {
   threadId?: string;
   description: string;
   place: string;
-  photoUrls: string[];
+  /** Scene photos (现场照片) taken when the case was opened or added since. */
+  photos: PhotoView[];
   parties: PartyView[];
   /** "潮鸣派出所 金警官" and, at a boundary, "武林派出所 …（协同调解）". */
   mediators: string[];
@@ -175,8 +190,9 @@ export interface AgreementDocumentView {
 }
 
 const phone = v.pipe(v.string('电话无效'), v.trim(), v.regex(/^[\d\- +]{5,20}$/, '请填写正确的电话号码'));
-const photoFileIds = (max: number) =>
-  v.optional(v.pipe(v.array(v.pipe(v.string('照片无效'), v.regex(/^cloud:\/\/[\w.\-/]{1,300}$/, '照片无效')), '照片无效'), v.maxLength(max, `最多附 ${max} 张照片`)));
+const photoFileIdList = (max: number) =>
+  v.pipe(v.array(v.pipe(v.string('照片无效'), v.regex(/^cloud:\/\/[\w.\-/]{1,300}$/, '照片无效')), '照片无效'), v.maxLength(max, `最多附 ${max} 张照片`));
+const photoFileIds = (max: number) => v.optional(photoFileIdList(max));
 const latLng = v.strictObject({
   latitude: v.pipe(v.number('位置无效'), v.minValue(-90, '位置无效'), v.maxValue(90, '位置无效')),
   longitude: v.pipe(v.number('位置无效'), v.minValue(-180, '位置无效'), v.maxValue(180, '位置无效')),
@@ -213,7 +229,7 @@ export const mediationActions = defineFunction('mediation', {
       description: text('纠纷情况', 1000),
       /** The parties besides the thread's resident (who joins as the first party). */
       parties: v.pipe(v.array(partyInput), v.maxLength(6, '当事人最多 6 位')),
-      photoFileIds: photoFileIds(6),
+      photoFileIds: photoFileIds(MAX_PHOTOS_PER_STEP),
       followUpDays: v.optional(v.pipe(v.number('回访天数无效'), v.integer('回访天数无效'), v.minValue(1, '回访至少 1 天后'), v.maxValue(90, '回访不超过 90 天'))),
     }),
     policy: 'signedIn',
@@ -226,7 +242,7 @@ export const mediationActions = defineFunction('mediation', {
       place: placeInput,
       myPhone: v.optional(phone),
       otherParty: partyInput,
-      photoFileIds: photoFileIds(6),
+      photoFileIds: photoFileIds(MAX_PHOTOS_PER_STEP),
     }),
     policy: 'signedIn',
   }),
@@ -238,6 +254,11 @@ export const mediationActions = defineFunction('mediation', {
   declineRequest: action<CaseView>()({
     summary: '民警不受理调解申请，并说明原因（居民能看到）',
     input: v.strictObject({ caseId, reason: text('原因', 200) }),
+    policy: 'signedIn',
+  }),
+  addCasePhotos: action<CaseView>()({
+    summary: '办案民警补充现场照片（案件办结前）',
+    input: v.strictObject({ caseId, photoFileIds: v.pipe(photoFileIdList(MAX_PHOTOS_PER_STEP), v.minLength(1, '请选择照片')) }),
     policy: 'signedIn',
   }),
   listCases: action<CaseSummaryView[]>()({
@@ -312,7 +333,7 @@ export const mediationActions = defineFunction('mediation', {
       sessionId: id('调解会'),
       attendedInvitationIds: v.array(id('参会人')),
       notes: text('调解记录', 2000),
-      photoFileIds: photoFileIds(9),
+      photoFileIds: photoFileIds(MAX_SESSION_PHOTOS),
     }),
     policy: 'signedIn',
   }),

@@ -143,9 +143,9 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     collection: COLLECTIONS.mediaFiles,
     group: 'consult',
     holds: '您上传的照片（谁上传、用在哪里、微信安全检查的结果）',
-    purpose: '只让上传的人在原处使用这张照片；未通过安全检查的照片不给别人看',
-    readers: '您本人；处理您问题的民警',
-    retention: `随对话删除；上传了没发出的照片${periodLabel(RETENTION_DAYS.unattachedUpload)}后删除`,
+    purpose: '只让上传的人在原处（问片警对话、调解案件）使用这张照片；未通过安全检查的照片不给别人看',
+    readers: '您本人；处理您问题或调解案件的民警；调解案件的另一方当事人看到案件里通过安全检查的现场照片',
+    retention: `随对话或调解案件删除；上传了没发出的照片${periodLabel(RETENTION_DAYS.unattachedUpload)}后删除`,
     find: ({ userId }) => findAll(COLLECTIONS.mediaFiles, { ownerUserId: userId }),
     line: (doc) => `${day(doc.createdAt)} 上传的照片${(doc.check as { status?: string }).status === 'risky' ? '（未通过安全检查）' : ''}`,
     exported: (doc) => ({ type: doc.type, bytes: doc.bytes, check: (doc.check as { status?: string }).status, at: isoDate(doc.createdAt) }),
@@ -202,7 +202,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
   {
     collection: COLLECTIONS.mediationCases,
     group: 'mediation',
-    holds: '您作为当事人或受邀参加的调解案件：纠纷情况、各方姓名和电话、调解记录、协议和您的确认',
+    holds: '您作为当事人或受邀参加的调解案件：纠纷情况、现场和调解会照片、各方姓名和电话、调解记录、协议和您的确认',
     purpose: '组织圆桌调解、形成协议、回访协议是否履行',
     readers: '您本人只看到自己的案件；办案民警（查看被记录）；受邀的调解力量只看到那一次调解会，电话打码',
     retention: retentionText('closedMediationCase', '结案'),
@@ -212,7 +212,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     },
     line: (doc) => `${String(doc.title)}（${doc.open ? '进行中' : '已结案'}）`,
     exported: (doc) => plain(doc, 'partyUserIds', 'inviteeUserIds', 'officerIds', 'version', 'reminderDueAt'),
-    erase(doc, { subject, tombstone, now }) {
+    erase(doc, { subject, tombstone, now, found }) {
       // The case is the station's mediation file and the other party's too: it stays, without
       // anything that names this person or reaches them.
       const mine = (value: unknown) => value === subject.userId;
@@ -227,9 +227,12 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
       }));
       const history = (doc.history as { by: { userId: string; label: string } }[]).map((entry) => (mine(entry.by.userId) ? { ...entry, by: { userId: tombstone, label: ERASED_LABEL } } : entry));
       const agreement = doc.agreement as { confirmations: { by: string }[] } | undefined;
+      // Photos this person uploaded (a resident's 申请调解) go with their account (the media entry erases the files).
+      const ownPhotos = new Set((found.get(COLLECTIONS.mediaFiles) ?? []).map((media) => String(media.fileId)));
       const update: Record<string, unknown> = {
         parties,
         sessions,
+        photoFileIds: strings(doc.photoFileIds).filter((fileId) => !ownPhotos.has(fileId)),
         history,
         partyUserIds: strings(doc.partyUserIds).filter((id) => id !== subject.userId),
         inviteeUserIds: strings(doc.inviteeUserIds).filter((id) => id !== subject.userId),
@@ -249,9 +252,12 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
         const passes = await findAll(COLLECTIONS.mediationPasses, { caseId: doc._id });
         const sessions = (doc.sessions as { record?: { photoFileIds: string[] } }[]) ?? [];
         const agreement = doc.agreement as { confirmations: { photoFileId?: string }[] } | undefined;
+        const files = [...strings(doc.photoFileIds), ...sessions.flatMap((session) => strings(session.record?.photoFileIds)), ...strings(agreement?.confirmations.map((confirmation) => confirmation.photoFileId))];
+        // The photos' upload records (who uploaded them, the media check) go with them.
+        const media = [...(await mediaRecords(files)).values()] as unknown as Doc[];
         return {
-          writes: [remove(COLLECTIONS.mediationCases, doc), ...passes.map((pass) => remove(COLLECTIONS.mediationPasses, pass))],
-          files: [...strings(doc.photoFileIds), ...sessions.flatMap((session) => strings(session.record?.photoFileIds)), ...strings(agreement?.confirmations.map((confirmation) => confirmation.photoFileId))],
+          writes: [remove(COLLECTIONS.mediationCases, doc), ...passes.map((pass) => remove(COLLECTIONS.mediationPasses, pass)), ...media.map((record) => remove(COLLECTIONS.mediaFiles, record))],
+          files,
         };
       },
     },

@@ -10,7 +10,7 @@ import { mediationActions, type CaseView } from '@domain/actions/mediation';
 import { MEDIATION_TEMPLATES } from '@domain/mediation';
 import { DELETE_CONFIRMATION, privacyActions } from '@domain/actions/privacy';
 import { userIdFor } from '@platform/cloud/identity';
-import { readOutbox, recordSubscription, resolveStoredFile } from '@local-cloud/wechat';
+import { LOCAL_RISKY_IMAGE_MARKER, readOutbox, recordSubscription, resolveStoredFile, settleMediaChecks } from '@local-cloud/wechat';
 import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
@@ -280,4 +280,103 @@ test('invitees who confirmed are reminded once, the day before the round table',
   expect(await run()).toBe(0);
   const message = readOutbox().find((item) => item.templateId === MEDIATION_TEMPLATES.session && item.touser === committee);
   expect(message?.page).toBe(`packages/mediation/pages/pass/index?token=${tokenOf(view, '刘主任')}`);
+});
+
+/** A tiny JPEG (SOI, a comment segment, EOI); `comment` lets a test carry the local "risky" marker. */
+const jpeg = (comment = 'photo') => {
+  const text = Buffer.from(comment, 'latin1');
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xfe, 0, text.length + 2]), text, Buffer.from([0xff, 0xd9])]).toString('base64');
+};
+const mediationPhoto = async (openid: string, image = jpeg()) => ok(await harness.call(openid, mediaActions.uploadImage, { context: 'mediation', image })).fileId;
+const storedPath = (fileId: string) => fileId.replace(/^cloud:\/\/[^/]+\//, '');
+
+test('scene photos: opened with the case and added while it is open, each with its text alternative; a flagged one only for the officers', async () => {
+  const [first, second] = [await mediationPhoto(zhao), await mediationPhoto(zhao)];
+  const opened = ok(
+    await harness.call(zhao, mediationActions.openCase, {
+      source: 'walkIn',
+      communityId: 'xly-2',
+      category: 'renovation',
+      place: { text: '西罗园二区5号楼楼道' },
+      description: '楼道里堆满装修垃圾，邻居出入不便。',
+      parties: [{ name: '王阿姨' }, { name: '装修户' }],
+      photoFileIds: [first!, second!],
+    }),
+  );
+  expect(opened.photos.map((photo) => photo.alt)).toEqual(['现场照片，第 1 张，共 2 张：西罗园二区5号楼楼道', '现场照片，第 2 张，共 2 张：西罗园二区5号楼楼道']);
+  // Only the officer's own uploads for mediation: a 问片警 upload, or someone else's, is refused.
+  const forConsult = ok(await harness.call(zhao, mediaActions.uploadImage, { context: 'consult', image: jpeg() })).fileId;
+  expect(failed(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: [forConsult] })).code).toBe('FORBIDDEN');
+  const wangs = await mediationPhoto(wang);
+  expect(failed(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: [wangs] })).code).toBe('FORBIDDEN');
+  // Another station's officer does not even find the case.
+  expect(failed(await harness.call(hallChangqing, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: [wangs] })).code).toBe('NOT_FOUND');
+  expect(failed(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: [] })).code).toBe('INVALID_INPUT');
+
+  // A photo added later that WeChat's media check flags: the officers still see it, marked; the parties do not.
+  const risky = await mediationPhoto(zhao, jpeg(LOCAL_RISKY_IMAGE_MARKER));
+  const added = ok(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: [risky] }));
+  expect(added.photos).toHaveLength(3);
+  await settleMediaChecks();
+  const officerView = ok(await harness.call(zhao, mediationActions.getCase, { caseId: opened.id }));
+  expect(officerView.photos.map((photo) => photo.flagged ?? false)).toEqual([false, false, true]);
+  expect(officerView.photos[2]?.alt).toContain('仅民警可见');
+  expect(harness.engine.find('audit_log', { type: 'mediation.case.photosAdded', caseId: opened.id })).toHaveLength(1);
+  // Photos stop at the case's limit.
+  const many = await Promise.all(Array.from({ length: 6 }, () => mediationPhoto(zhao)));
+  ok(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: many }));
+  const over = await Promise.all(Array.from({ length: 4 }, () => mediationPhoto(zhao)));
+  expect(failed(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: over })).message).toContain('还能加 3 张');
+
+  // A closed case takes no more photos.
+  ok(await harness.call(zhao, mediationActions.closeCase, { caseId: opened.id, outcome: 'resolved', note: '当天清走了' }));
+  expect(failed(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: opened.id, photoFileIds: [over[0]!] })).code).toBe('CONFLICT');
+});
+
+test('a party sees the scene and meeting photos that passed the check; a signed paper copy only the officers; the photos go with the case at the end of its retention', async () => {
+  const view = await convened();
+  const scene = await mediationPhoto(zhao);
+  const risky = await mediationPhoto(zhao, jpeg(LOCAL_RISKY_IMAGE_MARKER));
+  ok(await harness.call(zhao, mediationActions.addCasePhotos, { caseId: view.id, photoFileIds: [scene, risky] }));
+  await settleMediaChecks();
+  const meeting = await mediationPhoto(zhao);
+  const recorded = ok(await harness.call(zhao, mediationActions.recordSession, { caseId: view.id, sessionId: view.sessions[0]!.id, attendedInvitationIds: [], notes: '双方到场。', photoFileIds: [meeting] }));
+  expect(recorded.sessions[0]?.record?.photos.map((photo) => photo.alt)).toEqual(['第 1 次圆桌调解会的照片，第 1 张，共 1 张']);
+  ok(await harness.call(zhao, mediationActions.proposeAgreement, { caseId: view.id, terms: ['晚上十点后保持安静。'] }));
+  const paper = await mediationPhoto(zhao);
+  ok(await harness.call(zhao, mediationActions.recordPaperSignature, { caseId: view.id, partyId: 'p2', version: 1, photoFileId: paper }));
+  const officerView = ok(await harness.call(zhao, mediationActions.getCase, { caseId: view.id }));
+  expect(officerView.agreement?.confirmations[0]?.photo?.alt).toBe('李先生签字的纸质调解协议（第 1 版）照片');
+
+  const hers = ok(await harness.call(wang, mediationActions.getCase, { caseId: view.id }));
+  expect(hers.photos.map((photo) => photo.alt)).toEqual(['现场照片，第 1 张，共 1 张：西罗园二区5号楼3单元']);
+  expect(hers.sessions[0]?.record?.photos).toHaveLength(1);
+  expect(hers.agreement?.confirmations[0]?.photo).toBeUndefined();
+
+  // Closed, then three years on: the case, its photos and their upload records are gone.
+  ok(await harness.call(wang, mediationActions.confirmAgreement, { caseId: view.id, version: 1 }));
+  later(7 * DAY);
+  ok(await harness.call(zhao, mediationActions.recordFollowUp, { caseId: view.id, result: 'held', note: '履行良好。' }));
+  const files = [scene, risky, meeting, paper];
+  for (const fileId of files) {
+    expect(harness.engine.find('media_files', { fileId })).toHaveLength(1);
+    expect(resolveStoredFile(storedPath(fileId))).toBeDefined();
+  }
+  later(3 * 365 * DAY + DAY);
+  ok((await harness.timer('privacy', 'enforceRetention')) as never);
+  expect(harness.engine.find('mediation_cases', { _id: view.id })).toEqual([]);
+  for (const fileId of files) {
+    expect(harness.engine.find('media_files', { fileId })).toEqual([]);
+    expect(resolveStoredFile(storedPath(fileId))).toBeUndefined();
+  }
+});
+
+test('photos a resident attached to her 申请调解 leave the case with her account', async () => {
+  const hers = await mediationPhoto(wang);
+  const requested = ok(await harness.call(wang, mediationActions.requestMediation, { category: 'renovation', description: '隔壁装修周末一早就砸墙', place: { text: '西罗园二区5号楼' }, otherParty: { name: '隔壁装修户' }, photoFileIds: [hers] }));
+  expect(requested.photos).toHaveLength(1);
+  ok(await harness.call(wang, privacyActions.deleteAccount, { confirmation: DELETE_CONFIRMATION }));
+  expect(harness.engine.find('mediation_cases', { _id: requested.id })[0]).toMatchObject({ photoFileIds: [] });
+  expect(resolveStoredFile(storedPath(hers))).toBeUndefined();
+  expect(ok(await harness.call(zhao, mediationActions.getCase, { caseId: requested.id })).photos).toEqual([]);
 });

@@ -156,6 +156,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'mediation.openCase': () => ({ source: 'thread', threadId: 'no-such-thread', category: 'noise', place: { text: '西罗园二区5号楼' }, description: '楼上噪音', parties: [] }),
   'mediation.requestMediation': () => ({ category: 'noise', description: '楼上每天夜里很吵', place: { text: '西罗园二区5号楼' }, otherParty: { name: '楼上邻居' } }),
   'mediation.acceptRequest': () => ({ caseId: 'no-such-case' }),
+  'mediation.addCasePhotos': () => ({ caseId: 'no-such-case', photoFileIds: ['cloud://local-dev/uploads/mediation/scene.jpg'] }),
   'mediation.declineRequest': () => ({ caseId: 'no-such-case', reason: '不属于调解范围' }),
   'mediation.listCases': (stationId) => ({ stationId, view: 'station' }),
   'mediation.myCases': () => ({}),

@@ -4,6 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { AgreementView, CaseSummaryView, CaseView, HistoryView, SessionView } from '@domain/actions/mediation';
 import { roleProps } from '../a11y';
 import { formatDateTime } from '@/utils/format-date';
+import { PhotoGallery } from './photos';
 import './index.scss';
 
 export const RESPONSE_LABELS = { pending: '未回复', accepted: '✓ 确认参加', declined: '✗ 不能参加' } as const;
@@ -84,6 +85,7 @@ export function SessionCard({ session, index, children }: { session: SessionView
       {session.record && (
         <View className="md-record">
           <Text className="md-line">记录（{session.record.recordedBy}）：{session.record.notes}</Text>
+          <PhotoGallery photos={session.record.photos} label={`第 ${index + 1} 次圆桌调解会的照片`} />
         </View>
       )}
       {children}
@@ -105,9 +107,12 @@ export function AgreementCard({ agreement, parties, children }: { agreement: Agr
       {parties.map((party) => {
         const confirmation = confirmed.get(party.id);
         return (
-          <Text key={party.id} className={`md-line ${confirmation ? 'md-line--ok' : ''}`}>
-            {party.name}：{confirmation ? `✓ 已确认（${confirmation.via === 'app' ? '小程序' : '纸质签字'}，${formatDateTime(confirmation.at)}）` : '尚未确认'}
-          </Text>
+          <View key={party.id}>
+            <Text className={`md-line ${confirmation ? 'md-line--ok' : ''}`}>
+              {party.name}：{confirmation ? `✓ 已确认（${confirmation.via === 'app' ? '小程序' : '纸质签字'}，${formatDateTime(confirmation.at)}）` : '尚未确认'}
+            </Text>
+            {confirmation?.photo && <PhotoGallery photos={[confirmation.photo]} label={`${party.name}签字的协议照片`} />}
+          </View>
         );
       })}
       {children}
@@ -153,3 +158,4 @@ export function CaseRow({ item, onOpen }: { item: CaseSummaryView; onOpen: () =>
     </View>
   );
 }
+export { PhotoGallery, PhotoPicker, type PickedPhoto } from './photos';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { mediationActions } from '@domain/actions/mediation';
+import { MAX_PHOTOS_PER_STEP, mediationActions } from '@domain/actions/mediation';
 import { MEDIATION_CATEGORIES, MEDIATION_CATEGORY_LABELS, type MediationCategory } from '@domain/mediation';
 import { Chip } from '@/components/chip';
 import { EmergencyBar } from '@/components/emergency-bar';
 import { FormError } from '@/components/form-error';
-import { Button, Card, LabeledInput } from '@/components/mediation';
+import { Button, Card, LabeledInput, PhotoPicker, type PickedPhoto } from '@/components/mediation';
 import { PageRoot } from '@/components/page-root';
 import { useSubmit } from '@/hooks/use-submit';
 import { mediationCasePath } from '@/routes';
@@ -19,11 +19,13 @@ export default function MediationApplyPage() {
   const [place, setPlace] = useState('');
   const [myPhone, setMyPhone] = useState('');
   const [other, setOther] = useState({ name: '', phone: '', address: '' });
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   async function submit() {
     const opened = await request.submit({
       category,
       description: description.trim(),
       place: { text: place.trim() },
+      ...(photos.length ? { photoFileIds: photos.map((photo) => photo.fileId) } : {}),
       ...(myPhone.trim() ? { myPhone: myPhone.trim() } : {}),
       otherParty: { name: other.name.trim(), ...(other.phone.trim() ? { phone: other.phone.trim() } : {}), ...(other.address.trim() ? { address: other.address.trim() } : {}) },
     });
@@ -41,6 +43,8 @@ export default function MediationApplyPage() {
         </View>
         <LabeledInput label="发生了什么，您希望怎么解决" value={description} onInput={setDescription} multiline maxlength={1000} />
         <LabeledInput label="在哪里" value={place} onInput={setPlace} placeholder="如：西罗园二区5号楼" />
+        <Text className="md-field__label">照片（可以不拍）</Text>
+        <PhotoPicker photos={photos} onChange={setPhotos} max={MAX_PHOTOS_PER_STEP} what="照片" />
       </Card>
       <Card title="另一方">
         <LabeledInput label="对方怎么称呼" value={other.name} onInput={(value) => setOther({ ...other, name: value })} placeholder="如：楼上602的李先生" />

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { mediationActions } from '@domain/actions/mediation';
 import { FormError } from '@/components/form-error';
-import { AgreementCard, Button, Card, CaseHeader, HistoryList, SessionCard } from '@/components/mediation';
+import { AgreementCard, Button, Card, CaseHeader, HistoryList, PhotoGallery, SessionCard } from '@/components/mediation';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -22,6 +22,7 @@ function PartyCase({ caseId }: { caseId: string }) {
           <CaseHeader view={view} />
           <Card title="纠纷情况">
             <Text className="md-line">{view.description}</Text>
+            <PhotoGallery photos={view.photos} label="现场照片" />
           </Card>
           {view.status === 'requested' && <Text className="md-notice">已交给 {view.ownerLabel}，民警受理后会联系您。</Text>}
           {view.sessions.map((session, index) => (

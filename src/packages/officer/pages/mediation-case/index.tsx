@@ -11,7 +11,7 @@ import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { openPdf } from '@/platform/open-document';
 import { officerThreadPath } from '@/routes';
-import { ClosePanel, ConvenePanel, FollowUpPanel, PaperSignature, RecordPanel, RequestPanel, TermsPanel } from './panels';
+import { ClosePanel, ConvenePanel, FollowUpPanel, PaperSignature, RecordPanel, RequestPanel, ScenePhotosPanel, TermsPanel } from './panels';
 import './index.scss';
 
 /** The pass link of one invitee: a share card in WeChat; the link itself shown and copied (for SMS, or the browser). */
@@ -69,6 +69,7 @@ function OfficerCase({ caseId }: { caseId: string }) {
               </View>
             )}
           </Card>
+          <ScenePhotosPanel view={view} onDone={done} />
           <Card title="当事人">
             {view.parties.map((party) => (
               <Text key={party.id} className="md-line">

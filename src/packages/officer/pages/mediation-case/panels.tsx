@@ -1,15 +1,13 @@
 /** What an officer does to a case, one panel per lifecycle step the case allows now. */
 import { useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { mediationActions, type CaseView, type SessionView } from '@domain/actions/mediation';
+import { MAX_CASE_PHOTOS, MAX_PHOTOS_PER_STEP, MAX_SESSION_PHOTOS, mediationActions, type CaseView, type SessionView } from '@domain/actions/mediation';
 import { CASE_OUTCOME_LABELS, CASE_OUTCOMES, FOLLOW_UP_RESULT_LABELS, FOLLOW_UP_RESULTS, MEDIATION_TEMPLATES, REFERRAL_LABELS, REFERRALS, type CaseOutcome, type FollowUpResult, type Referral } from '@domain/mediation';
 import { Chip } from '@/components/chip';
 import { FormError } from '@/components/form-error';
-import { Button, Card, CheckRow, LabeledInput } from '@/components/mediation';
+import { Button, Card, CheckRow, LabeledInput, PhotoGallery, PhotoPicker, type PickedPhoto } from '@/components/mediation';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
-import { uploadImage } from '@/platform/upload-image';
 import { requestSubscription } from '@/platform/subscribe';
 
 type Done = (view: CaseView) => void;
@@ -27,6 +25,40 @@ export function RequestPanel({ view, onDone }: { view: CaseView; onDone: Done })
       <LabeledInput label="不受理的原因（居民能看到）" value={reason} onInput={setReason} multiline />
       <Button label="不予受理" tone="plain" pending={decline.pending} onClick={async () => { const next = await decline.submit({ caseId: view.id, reason: reason.trim() }); if (next) onDone(next); }} />
       <FormError error={accept.error ?? decline.error} />
+    </Card>
+  );
+}
+
+/** 现场照片: what the case holds, and more added while it is open (each removable until saved). */
+export function ScenePhotosPanel({ view, onDone }: { view: CaseView; onDone: Done }) {
+  const add = useSubmit(mediationActions.addCasePhotos);
+  const [picked, setPicked] = useState<PickedPhoto[]>([]);
+  const open = view.status !== 'closed' && view.status !== 'declined';
+  const room = Math.min(MAX_PHOTOS_PER_STEP, MAX_CASE_PHOTOS - view.photos.length);
+  if (!open && view.photos.length === 0) return null;
+  return (
+    <Card title="现场照片">
+      {view.photos.length === 0 && <Text className="md-hint">还没有现场照片。</Text>}
+      <PhotoGallery photos={view.photos} label="现场照片" />
+      {open && room > 0 && (
+        <View>
+          <PhotoPicker photos={picked} onChange={setPicked} max={room} what="现场照片" />
+          {picked.length > 0 && (
+            <Button
+              label={`保存这 ${picked.length} 张现场照片`}
+              pending={add.pending}
+              onClick={async () => {
+                const next = await add.submit({ caseId: view.id, photoFileIds: picked.map((photo) => photo.fileId) });
+                if (next) {
+                  setPicked([]);
+                  onDone(next);
+                }
+              }}
+            />
+          )}
+          <FormError error={add.error} />
+        </View>
+      )}
     </Card>
   );
 }
@@ -113,6 +145,7 @@ export function RecordPanel({ view, session, onDone }: { view: CaseView; session
   const record = useSubmit(mediationActions.recordSession);
   const [attended, setAttended] = useState<string[]>(session.invitations.filter((invitation) => invitation.response === 'accepted').map((invitation) => invitation.id));
   const [notes, setNotes] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   return (
     <View>
       <Text className="md-field__label">到场的人</Text>
@@ -125,8 +158,17 @@ export function RecordPanel({ view, session, onDone }: { view: CaseView; session
         />
       ))}
       <LabeledInput label="调解记录" value={notes} onInput={setNotes} multiline maxlength={2000} placeholder="各方诉求、说开了什么、谁承诺了什么" />
+      <Text className="md-field__label">会场照片</Text>
+      <PhotoPicker photos={photos} onChange={setPhotos} max={MAX_SESSION_PHOTOS} what="会场照片" />
       <FormError error={record.error} />
-      <Button label="保存这次调解会的记录" pending={record.pending} onClick={async () => { const next = await record.submit({ caseId: view.id, sessionId: session.id, attendedInvitationIds: attended, notes: notes.trim() }); if (next) onDone(next); }} />
+      <Button
+        label="保存这次调解会的记录"
+        pending={record.pending}
+        onClick={async () => {
+          const next = await record.submit({ caseId: view.id, sessionId: session.id, attendedInvitationIds: attended, notes: notes.trim(), ...(photos.length ? { photoFileIds: photos.map((photo) => photo.fileId) } : {}) });
+          if (next) onDone(next);
+        }}
+      />
     </View>
   );
 }
@@ -159,28 +201,25 @@ export function TermsPanel({ view, onDone }: { view: CaseView; onDone: Done }) {
   );
 }
 
-/** A party signed the paper copy: the officer photographs it. */
+/** A party signed the paper copy: the officer photographs it, checks the picture, then records the signature. */
 export function PaperSignature({ view, partyId, partyName, onDone }: { view: CaseView; partyId: string; partyName: string; onDone: Done }) {
   const sign = useSubmit(mediationActions.recordPaperSignature);
-  const [problem, setProblem] = useState('');
-  async function photograph() {
-    setProblem('');
-    const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] }).catch(() => undefined);
-    const path = chosen?.tempFilePaths[0];
-    if (!path || !view.agreement) return;
-    try {
-      const { fileId } = await uploadImage(path, 'mediation');
-      const next = await sign.submit({ caseId: view.id, partyId, version: view.agreement.version, photoFileId: fileId });
-      if (next) onDone(next);
-    } catch (error) {
-      setProblem(error instanceof Error && error.message ? error.message : '照片没有传上去，请再试一次');
-    }
-  }
+  const [photo, setPhoto] = useState<PickedPhoto[]>([]);
   return (
     <View>
-      <Button label={`${partyName} 已在纸质协议上签字（拍照登记）`} tone="plain" pending={sign.pending} onClick={() => void photograph()} />
+      <Text className="md-field__label">{partyName} 在纸质协议上签字的，拍下签字页登记</Text>
+      <PhotoPicker photos={photo} onChange={setPhoto} max={1} what={`${partyName}签字的协议照片`} />
+      {photo[0] && view.agreement && (
+        <Button
+          label={`登记 ${partyName} 已在纸质协议上签字`}
+          pending={sign.pending}
+          onClick={async () => {
+            const next = await sign.submit({ caseId: view.id, partyId, version: view.agreement?.version ?? 0, photoFileId: photo[0]?.fileId ?? '' });
+            if (next) onDone(next);
+          }}
+        />
+      )}
       <FormError error={sign.error} />
-      {problem && <Text className="md-hint">{problem}</Text>}
     </View>
   );
 }

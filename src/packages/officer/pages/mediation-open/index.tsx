@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { accountActions } from '@domain/actions/account';
 import { directoryActions } from '@domain/actions/directory';
-import { mediationActions } from '@domain/actions/mediation';
+import { MAX_PHOTOS_PER_STEP, mediationActions } from '@domain/actions/mediation';
 import { MEDIATION_CATEGORIES, MEDIATION_CATEGORY_LABELS, type MediationCategory } from '@domain/mediation';
 import { Chip } from '@/components/chip';
 import { FormError } from '@/components/form-error';
-import { Button, Card, LabeledInput } from '@/components/mediation';
+import { Button, Card, LabeledInput, PhotoPicker, type PickedPhoto } from '@/components/mediation';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -28,6 +28,7 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
   const [category, setCategory] = useState<MediationCategory>('neighbour');
   const [place, setPlace] = useState('');
   const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   // From a thread, its resident is the first party: only the other side is asked for.
   const [parties, setParties] = useState<PartyDraft[]>(threadId ? [{ name: '', phone: '', address: '' }] : [{ name: '', phone: '', address: '' }, { name: '', phone: '', address: '' }]);
   const edit = (index: number, change: Partial<PartyDraft>) => setParties(parties.map((party, i) => (i === index ? { ...party, ...change } : party)));
@@ -40,6 +41,7 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
       category,
       place: { text: place.trim() },
       description: description.trim(),
+      ...(photos.length ? { photoFileIds: photos.map((photo) => photo.fileId) } : {}),
       parties: parties
         .filter((party) => party.name.trim())
         .map((party) => ({ name: party.name.trim(), ...(party.phone.trim() ? { phone: party.phone.trim() } : {}), ...(party.address.trim() ? { address: party.address.trim() } : {}) })),
@@ -75,6 +77,10 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
       </Card>
       <Card title="纠纷情况">
         <LabeledInput label="经过和诉求" value={description} onInput={setDescription} multiline maxlength={1000} />
+      </Card>
+      <Card title="现场照片">
+        <Text className="md-hint">拍下现场（噪音源、漏水处、堆放的杂物等），只有办案民警和当事人能看到。</Text>
+        <PhotoPicker photos={photos} onChange={setPhotos} max={MAX_PHOTOS_PER_STEP} what="现场照片" />
       </Card>
       <Card title={threadId && source === 'thread' ? '另一方当事人' : '当事人'}>
         {parties.map((party, index) => (
