@@ -31,7 +31,7 @@ export const agreementHandlers: AgreementHandlers = {
     const { user, openid } = requireUser(context);
     await assertTextIsSafe(openid, terms.join('\n'), 2);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const stepped = stepCase(record, { type: 'proposeAgreement', terms: terms.length }, context.now, actorOf(user, directory));
     // New terms need everyone's confirmation again.
     const next: MediationCaseRecord = {
@@ -47,7 +47,7 @@ export const agreementHandlers: AgreementHandlers = {
   async confirmAgreement({ caseId, version }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    const access = await loadCase(caseId, user);
+    const access = await loadCase(caseId, user, directory);
     if (access.role !== 'party' || !access.partyId) throw new ActionError('FORBIDDEN', '只有当事人本人可以确认协议');
     const record = access.record;
     if (record.status !== 'mediating') throw new ActionError('CONFLICT', '现在没有待确认的协议');
@@ -62,7 +62,7 @@ export const agreementHandlers: AgreementHandlers = {
   async recordPaperSignature({ caseId, partyId, version, photoFileId }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     if (record.status !== 'mediating') throw new ActionError('CONFLICT', '现在没有待确认的协议');
     assertCurrentVersion(record, version);
     if (!record.parties.some((party) => party.id === partyId)) throw new ActionError('NOT_FOUND', '没有这位当事人');
@@ -78,7 +78,7 @@ export const agreementHandlers: AgreementHandlers = {
   async agreementDocument({ caseId }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    const { record, role } = await loadCase(caseId, user);
+    const { record, role } = await loadCase(caseId, user, directory);
     if (!record.agreement) throw new ActionError('NOT_FOUND', '这个案件还没有调解协议');
     const pdf = await renderAgreementPdf(record, directory, context.now);
     const cloudPath = `mediation/${caseId}/agreement-v${record.agreement.version}-${context.now.getTime()}.pdf`;

@@ -38,29 +38,36 @@ export interface CaseAccess {
   partyId?: string;
 }
 
-/** The officers handling a case: staff of its station or of a co-mediating station, and district admins of its district. */
-export function isCaseOfficer(record: MediationCaseRecord, user: UserRecord): boolean {
+/**
+ * The officers handling a case: staff of its station and district admins of its district; from a
+ * co-mediating station, only the co-mediators the case names and that station's admin. Another
+ * station takes part in the cases it is on, and sees nothing else of the host's work.
+ */
+export function isCaseOfficer(record: MediationCaseRecord, user: UserRecord, directory: Directory): boolean {
   if (user.role === 'districtAdmin') return user.districtId === record.districtId;
   if (user.role !== 'officer' && user.role !== 'stationAdmin') return false;
-  return user.stationId === record.stationId || (user.stationId !== undefined && record.coStationIds.includes(user.stationId));
+  if (user.stationId === record.stationId) return true;
+  if (user.stationId === undefined || !record.coStationIds.includes(user.stationId)) return false;
+  if (user.role === 'stationAdmin') return true;
+  return [...directory.officers.values()].some((officer) => officer.userId === user._id && officer.stationId === user.stationId && record.coMediatorOfficerIds.includes(officer._id));
 }
 
-export function accessOf(record: MediationCaseRecord, user: UserRecord): CaseAccess | undefined {
-  if (isCaseOfficer(record, user)) return { record, role: 'officer' };
+export function accessOf(record: MediationCaseRecord, user: UserRecord, directory: Directory): CaseAccess | undefined {
+  if (isCaseOfficer(record, user, directory)) return { record, role: 'officer' };
   const party = record.parties.find((candidate) => candidate.userId === user._id);
   return party ? { record, role: 'party', partyId: party.id } : undefined;
 }
 
 /** Anyone else gets NOT_FOUND, never a hint the case exists. */
-export async function loadCase(caseId: string, user: UserRecord): Promise<CaseAccess> {
+export async function loadCase(caseId: string, user: UserRecord, directory: Directory): Promise<CaseAccess> {
   const record = await findById<MediationCaseRecord>(COLLECTIONS.mediationCases, caseId);
-  const access = record && accessOf(record, user);
+  const access = record && accessOf(record, user, directory);
   if (!record || !access) throw new ActionError('NOT_FOUND', '没有找到这个调解案件');
   return access;
 }
 
-export async function loadCaseAsOfficer(caseId: string, user: UserRecord): Promise<MediationCaseRecord> {
-  const access = await loadCase(caseId, user);
+export async function loadCaseAsOfficer(caseId: string, user: UserRecord, directory: Directory): Promise<MediationCaseRecord> {
+  const access = await loadCase(caseId, user, directory);
   if (access.role !== 'officer') throw new ActionError('FORBIDDEN', '只有办案民警可以这样做');
   return access.record;
 }

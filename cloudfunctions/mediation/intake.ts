@@ -100,6 +100,19 @@ function newCase(base: Omit<MediationCaseRecord, keyof ReturnType<typeof newCase
 /** The officer records of a user (an account may be on the roster once per station). */
 const officerIdOf = (directory: Directory, user: UserRecord) => [...directory.officers.values()].find((officer) => officer.userId === user._id)?._id;
 
+/** The owner (when someone else entered the case) and each co-mediator from another station hear of it. */
+async function tellOtherMediators(record: MediationCaseRecord, directory: Directory, openedBy: string | undefined, now: Date): Promise<void> {
+  const others = [record.ownerOfficerId, ...record.coMediatorOfficerIds].filter((officerId) => officerId !== openedBy);
+  await Promise.all(
+    others.map(async (officerId) => {
+      const officer = directory.officers.get(officerId);
+      const account = officer?.userId ? await findById<UserRecord>(COLLECTIONS.users, officer.userId) : undefined;
+      const title = officerId === record.ownerOfficerId ? `新调解案件：${record.title}` : `请协同调解：${record.title}`;
+      await notify(account?.openid, MEDIATION_TEMPLATES.caseUpdate, casePage('officer', record._id), title, now);
+    }),
+  );
+}
+
 export const intakeHandlers: IntakeHandlers = {
   async openCase(input, context) {
     const { user, openid } = requireUser(context);
@@ -152,6 +165,7 @@ export const intakeHandlers: IntakeHandlers = {
     );
     if (record.parties.length < 2) throw new ActionError('INVALID_INPUT', '请填写纠纷的另一方', { parties: '至少要有两方当事人' });
     const saved = await saveCase(record, 0, user, { type: 'case.opened', detail: { source: input.source } }, context.now);
+    await tellOtherMediators(saved, directory, officerIdOf(directory, user), context.now);
     return caseView({ record: saved, role: 'officer' }, user, directory, context.now);
   },
 
@@ -197,7 +211,7 @@ export const intakeHandlers: IntakeHandlers = {
   async addCasePhotos({ caseId, photoFileIds }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     if (!record.open) throw new ActionError('CONFLICT', '案件已经办结，不能再补充照片');
     const added = [...new Set(photoFileIds)].filter((fileId) => !record.photoFileIds.includes(fileId));
     if (record.photoFileIds.length + added.length > MAX_CASE_PHOTOS) {
@@ -211,7 +225,7 @@ export const intakeHandlers: IntakeHandlers = {
   async acceptRequest({ caseId }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const saved = await saveCase(stepCase(record, { type: 'accept' }, context.now, actorOf(user, directory)), record.version, user, { type: 'case.accepted' }, context.now);
     const applicant = saved.parties[0];
     await notify(applicant?.openid, MEDIATION_TEMPLATES.caseUpdate, casePage('party', caseId), `已受理：${saved.title}`, context.now);
@@ -222,7 +236,7 @@ export const intakeHandlers: IntakeHandlers = {
     const { user, openid } = requireUser(context);
     await assertTextIsSafe(openid, reason, 2);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const saved = await saveCase(stepCase(record, { type: 'decline', reason }, context.now, actorOf(user, directory)), record.version, user, { type: 'case.declined' }, context.now);
     await notify(saved.parties[0]?.openid, MEDIATION_TEMPLATES.caseUpdate, casePage('party', caseId), `未受理：${reason}`, context.now);
     return caseView({ record: saved, role: 'officer' }, user, directory, context.now);
@@ -257,6 +271,6 @@ export const intakeHandlers: IntakeHandlers = {
   async getCase({ caseId }, context) {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    return caseView(await loadCase(caseId, user), user, directory, context.now);
+    return caseView(await loadCase(caseId, user, directory), user, directory, context.now);
   },
 };

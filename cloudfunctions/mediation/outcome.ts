@@ -58,7 +58,7 @@ export const outcomeHandlers: OutcomeHandlers = {
     const { user, openid } = requireUser(context);
     await assertTextIsSafe(openid, note, 2);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const stepped = stepCase(record, { type: 'followUp', result }, context.now, actorOf(user, directory));
     const { followUpRemindedAt: _reminded, ...rest } = stepped;
     // A broken agreement reopens the case: the old terms stay in the history, a new agreement is needed.
@@ -73,7 +73,7 @@ export const outcomeHandlers: OutcomeHandlers = {
     const { user, openid } = requireUser(context);
     await assertTextIsSafe(openid, note, 2);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const stepped = stepCase(record, { type: 'close', outcome, ...(referral ? { referral } : {}) }, context.now, actorOf(user, directory));
     const { reminderDueAt: _due, ...next } = stepped;
     const saved = await saveCase(next, record.version, user, { type: 'case.closed', detail: { outcome, referral, note } }, context.now);

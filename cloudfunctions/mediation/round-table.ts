@@ -29,7 +29,7 @@ import { assertOwnUploads } from '@platform/cloud/media';
 import { inTransaction } from '@platform/cloud/transaction';
 import { actorOf, audit, caseView, loadCaseAsOfficer, notify, ownerLabel, passPage, reminderDueAt, saveCase, stepCase } from './cases';
 
-type RoundTableHandlers = Pick<Handlers<typeof mediationActions>, 'getRoster' | 'saveRoster' | 'conveneSession' | 'openPass' | 'respondToInvitation' | 'recordSession'>;
+type RoundTableHandlers = Pick<Handlers<typeof mediationActions>, 'getRoster' | 'caseRoster' | 'saveRoster' | 'conveneSession' | 'openPass' | 'respondToInvitation' | 'recordSession'>;
 
 const newToken = () => randomBytes(18).toString('base64url');
 const shortId = (prefix: string) => `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -151,6 +151,16 @@ export const roundTableHandlers: RoundTableHandlers = {
     return rosterView(directory, communityId, roster);
   },
 
+  /** The roster of the case's community, for whoever handles the case — a co-mediator from another station included. */
+  async caseRoster({ caseId }, context) {
+    const { user } = requireUser(context);
+    const directory = await currentDirectory(context.now);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
+    const roster = await findById<MediationRosterRecord>(COLLECTIONS.mediationRosters, record.communityId);
+    await audit('roster.read', user, context.now, { communityId: record.communityId, stationId: record.stationId, caseId });
+    return rosterView(directory, record.communityId, roster);
+  },
+
   async saveRoster({ stationId, communityId, members }, context) {
     const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
@@ -180,7 +190,7 @@ export const roundTableHandlers: RoundTableHandlers = {
   async conveneSession({ caseId, at, place, agenda, participants }, context) {
     const { user, openid } = requireUser(context);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const when = new Date(at);
     if (when.getTime() < context.now.getTime() - 3_600_000) throw new ActionError('INVALID_INPUT', '调解会的时间不能早于现在', { at: '请选择以后的时间' });
     await assertTextIsSafe(openid, [place ?? '', agenda ?? '', ...participants.flatMap((item) => (item.kind === 'adhoc' ? [`${item.name} ${item.roleLabel}`] : []))].join('\n'), 2);
@@ -256,7 +266,7 @@ export const roundTableHandlers: RoundTableHandlers = {
     const { user, openid } = requireUser(context);
     await assertTextIsSafe(openid, notes, 2);
     const directory = await currentDirectory(context.now);
-    const record = await loadCaseAsOfficer(caseId, user);
+    const record = await loadCaseAsOfficer(caseId, user, directory);
     const session = record.sessions.find((candidate) => candidate.id === sessionId);
     if (!session) throw new ActionError('NOT_FOUND', '没有找到这次调解会');
     const known = new Set(session.invitations.map((invitation) => invitation.id));

@@ -283,6 +283,11 @@ export const mediationActions = defineFunction('mediation', {
     policy: 'stationStaff',
     stationOf: (input) => input.stationId,
   }),
+  caseRoster: action<MediationRosterView>()({
+    summary: '召集圆桌会时读案件所在社区的调解力量名单（办案民警，包括外所的协同调解民警；只限自己参与的案件）',
+    input: v.strictObject({ caseId }),
+    policy: 'signedIn',
+  }),
   saveRoster: action<MediationRosterView>()({
     summary: '所管理员或社区民警维护社区的调解力量名单',
     input: v.strictObject({

@@ -4,6 +4,11 @@
  * without a sample below — or a policy that drifts from this table — fails.
  */
 import { allActions, type ActionDefinition } from '@domain/actions';
+import { accountActions } from '@domain/actions/account';
+import { mediationActions } from '@domain/actions/mediation';
+import type { ActionResult } from '@domain/result';
+import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
+import { userIdFor } from '@platform/cloud/identity';
 import type { PolicyName } from '@domain/policy';
 import { DEFAULT_ROUTING_RULES } from '@domain/routing';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
@@ -161,6 +166,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'mediation.listCases': (stationId) => ({ stationId, view: 'station' }),
   'mediation.myCases': () => ({}),
   'mediation.getCase': () => ({ caseId: 'no-such-case' }),
+  'mediation.caseRoster': () => ({ caseId: 'no-such-case' }),
   'mediation.getRoster': (stationId) => ({ stationId, communityId: COMMUNITY_OF[stationId] ?? 'none' }),
   'mediation.saveRoster': (stationId) => ({ stationId, communityId: COMMUNITY_OF[stationId] ?? 'none', members: [{ force: 'committee', name: '刘主任' }] }),
   'mediation.conveneSession': () => ({ caseId: 'no-such-case', at: new Date(Date.now() + 86_400_000).toISOString(), participants: [{ kind: 'party', partyId: 'p1' }] }),
@@ -228,6 +234,76 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(() => harness.close());
+
+/**
+ * 圆桌调解 across a boundary: a case in 潮鸣's 东园社区 beside 武林's 凤起社区 brings 武林's beat officer
+ * in as co-mediator. He reads the host community's roster and acts on that case — through the case,
+ * and on no other of 潮鸣's cases, rosters or lists; a colleague of his who is not on the case gets nothing.
+ */
+describe('a co-mediator from another station', () => {
+  const jin = persona('officer-beat-cm').openid; // 潮鸣, owns 东园
+  const zheng = persona('officer-beat-wl').openid; // 武林, co-mediator
+  const colleague = 'openid-wulin-second-beat-officer';
+  const value = <T,>(result: ActionResult<T>): T => {
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.data;
+  };
+  const code = (result: ActionResult<unknown>) => (result.ok ? 'OK' : result.error.code);
+  const dongyuan = DEMO_BOUNDARIES.find((boundary) => boundary.communityId === 'dongyuan')!;
+  const eastEdge = Math.max(...dongyuan.outer.map((point) => point.longitude));
+  let boundaryCaseId = '';
+  let inlandCaseId = '';
+  let memberId = '';
+
+  beforeAll(async () => {
+    const roster = value(await harness.call(jin, mediationActions.saveRoster, { stationId: 'chaoming', communityId: 'dongyuan', members: [{ force: 'committee', name: '东园社区 陈书记', phone: '13757101301' }] }));
+    memberId = roster.members[0]!.id;
+    const place = (longitude: number, text: string) => ({ text, location: { latitude: dongyuan.centre.latitude, longitude } });
+    const parties = [{ name: '投诉居民代表' }, { name: '广场舞队负责人' }];
+    const boundary = value(await harness.call(jin, mediationActions.openCase, { source: 'walkIn', communityId: 'dongyuan', category: 'noise', place: place(eastEdge - 0.0003, '凤起立交桥下广场'), description: '广场舞音响太响。', parties }));
+    expect(boundary.mediators).toEqual(['潮鸣派出所 金警官', '武林派出所 郑警官（协同调解）']);
+    boundaryCaseId = boundary.id;
+    const inland = value(await harness.call(jin, mediationActions.openCase, { source: 'walkIn', communityId: 'dongyuan', category: 'neighbour', place: { text: '东园社区3幢' }, description: '楼道堆物。', parties }));
+    expect(inland.mediators).toEqual(['潮鸣派出所 金警官']);
+    inlandCaseId = inland.id;
+    // A second beat officer at 武林, not on the case.
+    const invite = value(await harness.call(persona('admin-gongshu').openid, accountActions.createInvite, { stationId: 'wulin', role: 'officer', officerKinds: ['beat'], validHours: 24 }));
+    value(await harness.call(colleague, accountActions.redeemInvite, { code: invite.code, name: '吴新', phone: '13800138001' }));
+  });
+
+  test('allowed: he reads the host community’s roster through the case, convenes with it, sees the case among his own', async () => {
+    const roster = value(await harness.call(zheng, mediationActions.caseRoster, { caseId: boundaryCaseId }));
+    expect(roster.communityName).toBe('东园社区');
+    expect(roster.members.map((member) => member.name)).toEqual(['东园社区 陈书记']);
+    expect(harness.engine.find('audit_log', { type: 'mediation.roster.read', caseId: boundaryCaseId, by: userIdFor(zheng) })).toHaveLength(1);
+    const convened = value(
+      await harness.call(zheng, mediationActions.conveneSession, {
+        caseId: boundaryCaseId,
+        at: new Date(Date.now() + 86_400_000).toISOString(),
+        participants: [{ kind: 'party', partyId: 'p1' }, { kind: 'roster', memberId }],
+      }),
+    );
+    expect(convened.sessions[0]?.invitations.map((invitation) => invitation.roleLabel)).toEqual(['当事人', '居委会']);
+    expect(convened.sessions[0]?.invitations[1]?.phone).toBe('13757101301');
+    const mine = value(await harness.call(zheng, mediationActions.listCases, { stationId: 'wulin', view: 'mine' }));
+    expect(mine.map((item) => item.id)).toContain(boundaryCaseId);
+    expect(mine.map((item) => item.id)).not.toContain(inlandCaseId);
+  });
+
+  test('refused: the host station’s rosters and lists directly, a host case he is not on, and anything of it for a colleague not on it', async () => {
+    expect(code(await harness.call(zheng, mediationActions.getRoster, { stationId: 'chaoming', communityId: 'dongyuan' }))).toBe('FORBIDDEN');
+    expect(code(await harness.call(zheng, mediationActions.saveRoster, { stationId: 'chaoming', communityId: 'dongyuan', members: [] }))).toBe('FORBIDDEN');
+    expect(code(await harness.call(zheng, mediationActions.listCases, { stationId: 'chaoming', view: 'station' }))).toBe('FORBIDDEN');
+    expect(code(await harness.call(zheng, mediationActions.figures, { stationId: 'chaoming' }))).toBe('FORBIDDEN');
+    for (const action of [mediationActions.getCase, mediationActions.caseRoster]) expect(code(await harness.call(zheng, action, { caseId: inlandCaseId }))).toBe('NOT_FOUND');
+    expect(code(await harness.call(zheng, mediationActions.conveneSession, { caseId: inlandCaseId, at: new Date(Date.now() + 86_400_000).toISOString(), participants: [{ kind: 'roster', memberId }] }))).toBe('NOT_FOUND');
+    for (const action of [mediationActions.getCase, mediationActions.caseRoster]) expect(code(await harness.call(colleague, action, { caseId: boundaryCaseId }))).toBe('NOT_FOUND');
+    expect(code(await harness.call(colleague, mediationActions.addCasePhotos, { caseId: boundaryCaseId, photoFileIds: ['cloud://test-env/uploads/mediation/x.jpg'] }))).toBe('NOT_FOUND');
+    // A resident, and an officer of an unrelated station, get nothing either.
+    expect(code(await harness.call(persona('resident-xly2').openid, mediationActions.caseRoster, { caseId: boundaryCaseId }))).toBe('NOT_FOUND');
+    expect(code(await harness.call(persona('officer-hall-cq').openid, mediationActions.caseRoster, { caseId: boundaryCaseId }))).toBe('NOT_FOUND');
+  });
+});
 
 test('every action has a sample input and a policy the matrix knows', () => {
   for (const definition of allActions()) {

@@ -71,7 +71,8 @@ interface AdHoc {
 
 /** 召集圆桌调解会: the parties, the community's forces, whoever else the case needs; tomorrow 19:00 at the 居委会 by default. */
 export function ConvenePanel({ view, onDone }: { view: CaseView; onDone: Done }) {
-  const roster = useAction(mediationActions.getRoster, { stationId: view.stationId, communityId: view.communityId }, { isEmpty: () => false });
+  // By the case: a co-mediator from another station reads the host community's roster too.
+  const roster = useAction(mediationActions.caseRoster, { caseId: view.id }, { isEmpty: () => false });
   const convene = useSubmit(mediationActions.conveneSession);
   const tomorrow = new Date(Date.now() + 86_400_000);
   const [day, setDay] = useState(localDay(tomorrow));
