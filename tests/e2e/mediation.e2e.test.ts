@@ -3,8 +3,11 @@
  * community's roster, convenes a round table with the other party (李先生, who has no account
  * yet) and three forces; each confirms from their own phone through their pass; both parties
  * confirm the agreement; the cloud's clock moves 7 days, the 回访 reminder goes out, the officer
- * records that it held, the case closes as 化解 and the station's figures count it.
+ * records that it held, the case closes as 化解 and the station's figures count it. Photos: the
+ * officer picks two scene photos and removes one before saving, photographs the round table; each
+ * shows with its text alternative, to the officer and (the scene) to 王阿姨.
  */
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs, allowReminder } from './browser';
 
@@ -51,6 +54,24 @@ async function figure(page: Page, label: string): Promise<string> {
   const item = page.locator('.md-figures__item').filter({ visible: true }).filter({ has: page.locator('.md-figures__label', { hasText: new RegExp(`^${label}$`) }) });
   await item.first().waitFor();
   return (await item.first().locator('.md-figures__value').textContent())?.trim() ?? '';
+}
+
+const PHOTO = path.join(__dirname, '../../src/assets/tabbar/feed-active.png');
+const OTHER_PHOTO = path.join(__dirname, '../../src/assets/tabbar/consult-active.png');
+
+/** Picks photos through the page's own picker (a file chooser on H5) and waits for their thumbnails. */
+async function pickPhotos(page: Page, what: string, files: string[]): Promise<void> {
+  const add = page.getByRole('button', { name: new RegExp(`^\\+ 添加${what}`) }).filter({ visible: true }).first();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), add.click()]);
+  await chooser.setFiles(files);
+  await page.locator(`img[alt="待保存的${what}，第 ${files.length} 张"]`).waitFor();
+}
+
+/** A saved photo by its text alternative, and that it really loaded. */
+async function photoShown(page: Page, alt: string): Promise<void> {
+  const image = page.locator(`img[alt="${alt}"]`).filter({ visible: true }).first();
+  await image.waitFor();
+  await expect(image.evaluate((element) => new Promise<number>((resolve) => { const img = element as HTMLImageElement; if (img.complete) resolve(img.naturalWidth); else img.onload = () => resolve(img.naturalWidth); }))).resolves.toBeGreaterThan(0);
 }
 
 async function openCases(officer: Page): Promise<void> {
@@ -109,9 +130,17 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await field(zhao, '当事人 1 姓名').fill('李先生');
   await field(zhao, '当事人 1 电话').fill('13912345678');
   await field(zhao, '当事人 1 住址').fill('西罗园二区5号楼3单元602');
+  // Two scene photos; the second was the wrong one, removed before saving (never attached to the case).
+  await pickPhotos(zhao, '现场照片', [PHOTO, OTHER_PHOTO]);
+  await zhao.locator('img[alt="待保存的现场照片，第 2 张"]').scrollIntoViewIfNeeded();
+  await screenshot(zhao, 'mediation-open-photos');
+  await tap(zhao, '删除待保存的现场照片第 2 张');
+  await zhao.locator('img[alt="待保存的现场照片，第 2 张"]').waitFor({ state: 'detached' });
   await tap(zhao, '登记并受理');
   await onScreen(zhao, 'packages/officer/pages/mediation-case/index').waitFor();
   await shown(zhao, '已受理').waitFor();
+  await photoShown(zhao, '现场照片，第 1 张，共 1 张：西罗园二区5号楼3单元');
+  await expect(zhao.locator('img[alt^="现场照片，第 2 张"]').count()).resolves.toBe(0);
 
   // A round table with both parties and the three forces (tomorrow 19:00 at the 居委会 by default).
   for (const label of ['居委会 刘主任', '楼门长（5号楼） 张大爷', '司法员 周司法员']) await zhao.getByText(label, { exact: true }).filter({ visible: true }).first().click();
@@ -151,8 +180,12 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await shown(zhao, '第 1 次圆桌调解会').waitFor();
   expect(await zhao.getByText('✓ 确认参加').filter({ visible: true }).count()).toBe(5);
   await field(zhao, '调解记录').fill('双方到场，说开了：李先生家孩子晚上跳绳锻炼，不知道楼下听得这么清楚。');
+  await pickPhotos(zhao, '会场照片', [PHOTO]);
   await tap(zhao, '保存这次调解会的记录');
   await shown(zhao, '第 1 次圆桌调解会（已召开）').waitFor();
+  await photoShown(zhao, '第 1 次圆桌调解会的照片，第 1 张，共 1 张');
+  await zhao.locator('img[alt="第 1 次圆桌调解会的照片，第 1 张，共 1 张"]').scrollIntoViewIfNeeded();
+  await screenshot(zhao, 'mediation-officer-photos');
   await field(zhao, '第 1 条').fill('李先生家晚上九点后不再跳绳，桌椅腿加装防滑垫。');
   await tap(zhao, '+ 加一条');
   await field(zhao, '第 2 条').fill('王阿姨有事先找楼门长张大爷转达，不上门争吵。');
@@ -164,6 +197,7 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await shown(wang, '噪音扰民：').click();
   await onScreen(wang, 'packages/mediation/pages/case/index').waitFor();
   await shown(wang, '李先生家晚上九点后不再跳绳').waitFor();
+  await photoShown(wang, '现场照片，第 1 张，共 1 张：西罗园二区5号楼3单元');
   await screenshot(wang, 'mediation-party-agreement');
   await tap(wang, '我已阅读，确认协议');
   await shown(wang, '✓ 您已确认这份协议').waitFor();

@@ -46,7 +46,11 @@ async function contactCardScene(call: CallAction): Promise<string> {
   return `scene=${encodeURIComponent(code.scene)}`;
 }
 
-/** A noise case 赵警官 entered, with a round table convened: for the officer's case page and a force's pass. Made once per run. */
+/** A 1×1 PNG: a scene photo, as far as the page checks care. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==';
+const mediationPhoto = async (call: CallAction, persona: string) => data<{ fileId: string }>(await call(persona, 'media', 'uploadImage', { context: 'mediation', image: TINY_PNG })).fileId;
+
+/** A noise case 赵警官 entered with a scene photo, with a round table convened: for the officer's case page and a force's pass. Made once per run. */
 let mediation: Promise<{ caseId: string; passQuery: string }> | undefined;
 function mediationCase(call: CallAction): Promise<{ caseId: string; passQuery: string }> {
   mediation ??= (async () => {
@@ -58,6 +62,7 @@ function mediationCase(call: CallAction): Promise<{ caseId: string; passQuery: s
         place: { text: '西罗园二区7号楼' },
         description: '楼上装修周末一早砸墙，楼下住户电话反映。',
         parties: [{ name: '孙女士', phone: '13800001234' }, { name: '装修户 钱先生' }],
+        photoFileIds: [await mediationPhoto(call, 'officer-beat-xly')],
       }),
     );
     const convened = data<{ sessions: { invitations: { roleLabel: string; passPath?: string }[] }[] }>(
@@ -78,7 +83,7 @@ let request: Promise<string> | undefined;
 function requestedCase(call: CallAction): Promise<string> {
   request ??= (async () => {
     const requested = data<{ id: string }>(
-      await call('resident-xly2', 'mediation', 'requestMediation', { category: 'renovation', description: '隔壁装修周末一早就砸墙，想请社区民警调解。', place: { text: '西罗园二区5号楼' }, otherParty: { name: '隔壁装修户' } }),
+      await call('resident-xly2', 'mediation', 'requestMediation', { category: 'renovation', description: '隔壁装修周末一早就砸墙，想请社区民警调解。', place: { text: '西罗园二区5号楼' }, otherParty: { name: '隔壁装修户' }, photoFileIds: [await mediationPhoto(call, 'resident-xly2')] }),
     );
     return `id=${requested.id}`;
   })();
