@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionTarget, InputOf, OutputOf } from '@domain/actions/define';
 import type { ActionErrorBody } from '@domain/errors';
 import { callAction } from '@/platform/cloud-call';
+import { revealFirstError } from '@/utils/reveal';
 import { validateInput } from '@/utils/validate-input';
 
 export interface SubmitState<A extends ActionTarget> {
@@ -12,7 +13,10 @@ export interface SubmitState<A extends ActionTarget> {
   clearError: () => void;
 }
 
-/** Runs a changing action (a form's submit) and keeps its error for the form to show. */
+/**
+ * Runs a changing action (a form's submit) and keeps its error for the form to show. A failure
+ * focuses the form's first invalid field (or its error), so every form says what is wrong where.
+ */
 export function useSubmit<A extends ActionTarget>(definition: A): SubmitState<A> {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ActionErrorBody>();
@@ -29,6 +33,7 @@ export function useSubmit<A extends ActionTarget>(definition: A): SubmitState<A>
       const fields = validateInput(definition, input);
       if (fields) {
         setError({ code: 'INVALID_INPUT', message: Object.values(fields)[0] ?? '填写的内容有误，请检查后再试', fields });
+        revealFirstError();
         return undefined;
       }
       setPending(true);
@@ -38,6 +43,7 @@ export function useSubmit<A extends ActionTarget>(definition: A): SubmitState<A>
       setPending(false);
       if (result.ok) return result.data as OutputOf<A>;
       setError(result.error);
+      revealFirstError();
       return undefined;
     },
     [definition],

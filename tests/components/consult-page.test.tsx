@@ -295,11 +295,24 @@ describe('问片警 page', () => {
     expect(subscription).not.toHaveBeenCalled();
   });
 
-  it('a missing category is brought on screen and focused', async () => {
+  it('a missing category: the category group is focused, invalid, and described by the message beside it', async () => {
     answer({});
     await ask(undefined, '楼上装修太吵了');
     const message = await screen.findByText('请选择问题类别');
-    await waitFor(() => expect(document.activeElement).toBe(message));
+    const group = screen.getByRole('group', { name: '1. 选一个问题类别' });
+    await waitFor(() => expect(document.activeElement).toBe(group));
+    expect(group.getAttribute('aria-invalid')).toBe('true');
+    expect(group.getAttribute('aria-describedby')).toBe(message.id);
     expect(scrollSpy).toHaveBeenCalled();
+  });
+
+  it('a question past the limit: the text box is focused and described by how much to remove', async () => {
+    answer({});
+    await ask('纠纷调解', '吵'.repeat(505));
+    const box = screen.getByRole('textbox', { name: '您的问题' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/问题最多500个字，现在多了5个字/);
+    expect(sent('routeQuestion')).toEqual([]);
   });
 });

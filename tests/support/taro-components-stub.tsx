@@ -58,8 +58,11 @@ function field(tag: 'input' | 'textarea', displayName: string) {
       maxlength?: number;
       value?: string;
     };
+    // H5 hands nativeProps to the native box inside <taro-input-core>: here the box is the element.
+    const native = (rest.nativeProps ?? {}) as Props;
     return createElement(tag, {
       ...domProps(rest),
+      ...native,
       ref,
       value: value ?? '',
       maxLength: maxlength,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
 import { MESSAGE_MAX } from '@domain/actions/consult';
 import { roleProps } from '@/components/a11y';
+import { inputFieldProps } from '@/components/field-error';
 import { LengthHint, overLimitMessage } from '@/components/length-hint';
 import { revealFirstError } from '@/utils/reveal';
 import { PhotoPicker, type PickedPhoto } from './photo-picker';
@@ -21,7 +22,9 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [showQuick, setShowQuick] = useState(false);
   const empty = text.trim() === '' && photos.length === 0;
-  const tooLong = overLimitMessage('消息', text, MESSAGE_MAX) !== undefined;
+  const overLimit = overLimitMessage('消息', text, MESSAGE_MAX);
+  const tooLong = overLimit !== undefined;
+  const label = placeholder.replace(/…$/, '');
 
   const send = () => {
     if (empty) return;
@@ -64,13 +67,12 @@ export function Composer({ onSend, placeholder = '写下您想说的…', quickR
         className="consult-composer__input"
         value={text}
         placeholder={placeholder}
-        aria-label={placeholder.replace(/…$/, '')}
-        nativeProps={{ 'aria-label': placeholder.replace(/…$/, '') }}
+        {...inputFieldProps('consult-composer-text', label, overLimit)}
         maxlength={-1}
         autoHeight
         onInput={(event) => setText(event.detail.value)}
       />
-      <LengthHint text={text} max={MESSAGE_MAX} label="消息" />
+      <LengthHint text={text} max={MESSAGE_MAX} label="消息" fieldId="consult-composer-text" />
       <View className="consult-composer__row">
         <PhotoPicker photos={photos} onChange={setPhotos} />
         <View

@@ -3,13 +3,14 @@ import type { ReactNode } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { AgreementView, CaseSummaryView, CaseView, HistoryView, SessionView } from '@domain/actions/mediation';
 import { roleProps } from '../a11y';
+import { FieldError, inputFieldProps } from '../field-error';
 import { formatDateTime } from '@/utils/format-date';
 import { PhotoGallery } from './photos';
 import './index.scss';
 
 export const RESPONSE_LABELS = { pending: '未回复', accepted: '✓ 确认参加', declined: '✗ 不能参加' } as const;
 
-export function LabeledInput({ label, value, onInput, placeholder, type = 'text', multiline = false, maxlength = 200 }: {
+export function LabeledInput({ label, value, onInput, placeholder, type = 'text', multiline = false, maxlength = 200, fieldId, error }: {
   label: string;
   value: string;
   onInput: (value: string) => void;
@@ -17,15 +18,21 @@ export function LabeledInput({ label, value, onInput, placeholder, type = 'text'
   type?: 'text' | 'number';
   multiline?: boolean;
   maxlength?: number;
+  /** The box's id: its error is said under it, and a failed submit focuses it. */
+  fieldId?: string;
+  /** What the action's answer says is wrong with it (fieldMessage). */
+  error?: string;
 }) {
+  const a11y = fieldId ? inputFieldProps(fieldId, label, error) : { 'aria-label': label, nativeProps: { 'aria-label': label } };
   return (
     <View className="md-field">
       <Text className="md-field__label">{label}</Text>
       {multiline ? (
-        <Textarea className="md-field__textarea" value={value} maxlength={maxlength} placeholder={placeholder} aria-label={label} nativeProps={{ 'aria-label': label }} onInput={(event) => onInput(event.detail.value)} />
+        <Textarea className="md-field__textarea" value={value} maxlength={maxlength} placeholder={placeholder} {...a11y} onInput={(event) => onInput(event.detail.value)} />
       ) : (
-        <Input className="md-field__input" type={type} value={value} maxlength={maxlength} placeholder={placeholder} aria-label={label} nativeProps={{ 'aria-label': label }} onInput={(event) => onInput(event.detail.value)} />
+        <Input className="md-field__input" type={type} value={value} maxlength={maxlength} placeholder={placeholder} {...a11y} onInput={(event) => onInput(event.detail.value)} />
       )}
+      {fieldId && <FieldError fieldId={fieldId} message={error} />}
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { roleProps } from '@/components/a11y';
+import { errorIdOf, FieldError } from '@/components/field-error';
 import './index.scss';
 
 export interface TextFieldProps {
@@ -16,6 +17,10 @@ export interface TextFieldProps {
   clearable?: boolean;
   confirmType?: 'send' | 'search' | 'next' | 'go' | 'done';
   onConfirm?: () => void;
+  /** The box's id, for its error message (FieldError) and a failed submit's focus. */
+  fieldId?: string;
+  /** What is wrong with what was typed: said in words under the box, and read with it. */
+  error?: string;
 }
 
 /**
@@ -23,9 +28,12 @@ export interface TextFieldProps {
  * config provider, locale and icon set (≈16 KB) into the main package every resident downloads
  * first. The whole box is the tap target, at least a finger tall.
  */
-export function TextField({ value, onChange, placeholder, label, maxLength, className, format, clearable, confirmType, onConfirm }: TextFieldProps) {
+export function TextField({ value, onChange, placeholder, label, maxLength, className, format, clearable, confirmType, onConfirm, fieldId, error }: TextFieldProps) {
   const name = label ?? placeholder;
+  const native: Record<string, string> = name ? { 'aria-label': name } : {};
+  if (fieldId && error) Object.assign(native, { 'aria-invalid': 'true', 'aria-describedby': errorIdOf(fieldId) });
   return (
+    <>
     <View className={`text-field${className ? ` ${className}` : ''}`}>
       <Input
         className="text-field__input"
@@ -33,8 +41,9 @@ export function TextField({ value, onChange, placeholder, label, maxLength, clas
         placeholder={placeholder}
         maxlength={maxLength}
         confirmType={confirmType}
+        id={fieldId}
         aria-label={name}
-        nativeProps={name ? { 'aria-label': name } : undefined}
+        nativeProps={native}
         onInput={(event) => {
           onChange(format ? format(event.detail.value) : event.detail.value);
         }}
@@ -46,5 +55,7 @@ export function TextField({ value, onChange, placeholder, label, maxLength, clas
         </View>
       )}
     </View>
+    {fieldId && <FieldError fieldId={fieldId} message={error} />}
+    </>
   );
 }

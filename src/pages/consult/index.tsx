@@ -17,6 +17,7 @@ import { EmergencyAlert } from '@/components/emergency-alert';
 import { EntryRow } from '@/components/entry-row';
 import { EmergencyBar } from '@/components/emergency-bar';
 import { LengthHint, overLimitMessage } from '@/components/length-hint';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { useHomeCommunityChanged } from '@/components/home-community';
 import { NoticeCard } from '@/components/notice-card';
@@ -173,24 +174,21 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
   useEffect(() => {
     if (emergencyPrompt) reveal('.consult-page__result .emergency-alert__call');
   }, [emergencyPrompt]);
-  // A refusal from the cloud (too long, a field it names) is brought into view too.
-  useEffect(() => {
-    if (start.error || route.error) revealFirstError();
-  }, [start.error, route.error]);
-
   const categoryError = missingCategory ? CHOOSE_CATEGORY : fieldMessage(route.error ?? start.error, 'category');
   const busy = locating || route.pending || start.pending;
   const error = start.error ?? route.error;
+  const textProblem = fieldMessage(error, 'text');
+  const overLimit = overLimitMessage('问题', text, TEXT_MAX);
 
   return (
     <View>
       <Text className="section-title" id="consult-category-title">1. 选一个问题类别</Text>
-      <View className="consult-page__categories" role="group" aria-labelledby="consult-category-title">
+      <View className="consult-page__categories" role="group" aria-labelledby="consult-category-title" {...invalidProps('consult-category', categoryError)}>
         {CONSULT_CATEGORIES.map((key) => (
           <Chip key={key} label={CONSULT_CATEGORY_LABELS[key]} selected={key === category} onClick={() => toggleCategory(key)} />
         ))}
       </View>
-      <View aria-live="polite">{categoryError && <Text className="field-error">{categoryError}</Text>}</View>
+      <FieldError fieldId="consult-category" message={categoryError} />
 
       <Text className="section-title">2. 写下您的问题</Text>
       <View className="consult-page__composer">
@@ -198,16 +196,16 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
           className="consult-page__input"
           value={text}
           placeholder="例如：楼上装修太吵了，能管管吗？"
-          aria-label="您的问题"
-          nativeProps={{ 'aria-label': '您的问题' }}
+          {...inputFieldProps('consult-text', '您的问题', overLimit ?? textProblem)}
           maxlength={-1}
           onInput={(event) => {
             setText(event.detail.value);
             changed();
           }}
         />
-        <LengthHint text={text} max={TEXT_MAX} label="问题" />
-        <View aria-live="polite">{error && !fieldMessage(error, 'category') && <FormError error={error} field="text" />}</View>
+        <LengthHint text={text} max={TEXT_MAX} label="问题" fieldId="consult-text" />
+        {!overLimit && <FieldError fieldId="consult-text" message={textProblem} />}
+        <FormError error={error} shownAtFields={['category', 'text']} />
 
         <Text className="consult-page__photos-label">照片（可以不拍，最多 3 张）</Text>
         <PhotoPicker photos={photos} onChange={setPhotos} />

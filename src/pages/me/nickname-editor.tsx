@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { accountActions, MeView } from '@domain/actions/account';
 import { FormCard } from '@/components/form-card';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { useSubmit } from '@/hooks/use-submit';
 
@@ -36,13 +36,16 @@ export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorPro
         value={nickname}
         placeholder="最多20个字"
         maxLength={20}
+        label="新昵称"
+        fieldId="nickname"
+        error={fieldMessage(error, 'nickname')}
         clearable
         onChange={(value) => {
           setNickname(value);
           clearError();
         }}
       />
-      <FormError error={error} field="nickname" />
+      <FormError error={error} shownAtFields={['nickname']} />
       <Text className="form-card__hint">为您服务的民警会看到这个昵称；保存前会经过微信内容安全检查。</Text>
       <View className="form-card__actions">
         <Button className="form-card__action" onClick={onCancel} disabled={pending}>

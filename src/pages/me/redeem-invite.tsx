@@ -7,11 +7,13 @@ import type { accountActions, MeView } from '@domain/actions/account';
 import { ROLE_LABELS } from '@domain/roles';
 import { EntryRow } from '@/components/entry-row';
 import { FormCard } from '@/components/form-card';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { useSubmit } from '@/hooks/use-submit';
 
 const accountAction = actionRefs<typeof accountActions>('account');
+
+const REDEEM_FIELDS = ['code', 'name', 'title', 'phone'] as const;
 
 /** "我是民警": an officer turns their resident account into a staff account with a one-time code. */
 export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void }) {
@@ -21,6 +23,7 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
   const [title, setTitle] = useState('');
   const [phone, setPhone] = useState('');
   const { submit, pending, error, clearError } = useSubmit(accountAction('redeemInvite'));
+  const problem = (field: (typeof REDEEM_FIELDS)[number]) => fieldMessage(error, field);
   // Said on the page, not in a toast that vanishes before an older reader has read it.
   const [registeredAs, setRegisteredAs] = useState('');
 
@@ -49,6 +52,8 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
         value={code}
         placeholder="8位字母或数字"
         maxLength={8}
+        fieldId="redeem-code"
+        error={problem('code')}
         clearable
         format={(value) => value.toUpperCase()}
         onChange={(value) => {
@@ -58,12 +63,12 @@ export function RedeemInvite({ onRedeemed }: { onRedeemed: (me: MeView) => void 
       />
       <Text className="form-card__hint">邀请码由本所管理员生成，只能用一次。输错太多次需要等一会儿再试。</Text>
       <Text className="form-card__label">姓名</Text>
-      <TextField className="form-card__input" value={name} placeholder="例如 赵文龙（同事看到）" maxLength={10} onChange={(value) => { setName(value); clearError(); }} />
+      <TextField className="form-card__input" value={name} placeholder="例如 赵文龙（同事看到）" maxLength={10} fieldId="redeem-name" error={problem('name')} onChange={(value) => { setName(value); clearError(); }} />
       <Text className="form-card__label">居民看到的称呼（可不填）</Text>
-      <TextField className="form-card__input" value={title} placeholder="不填就是 姓+警官，例如 赵警官" maxLength={10} onChange={(value) => { setTitle(value); clearError(); }} />
+      <TextField className="form-card__input" value={title} placeholder="不填就是 姓+警官，例如 赵警官" maxLength={10} fieldId="redeem-title" error={problem('title')} onChange={(value) => { setTitle(value); clearError(); }} />
       <Text className="form-card__label">工作电话</Text>
-      <TextField className="form-card__input" value={phone} placeholder="印在警民联系牌上的工作号码" maxLength={20} onChange={(value) => { setPhone(value); clearError(); }} />
-      <FormError error={error} />
+      <TextField className="form-card__input" value={phone} placeholder="印在警民联系牌上的工作号码" maxLength={20} fieldId="redeem-phone" error={problem('phone')} onChange={(value) => { setPhone(value); clearError(); }} />
+      <FormError error={error} shownAtFields={REDEEM_FIELDS} />
       <View className="form-card__actions">
         <Button className="form-card__action" onClick={() => setOpen(false)} disabled={pending}>
           取消

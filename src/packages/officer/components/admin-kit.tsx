@@ -5,9 +5,21 @@
 import type { PropsWithChildren } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import { roleProps } from '@/components/a11y';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
 import './admin-kit.scss';
 
-export function Field(props: { label: string; value: string; onChange: (value: string) => void; placeholder?: string; type?: 'text' | 'number' | 'digit'; hint?: string }) {
+export function Field(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'digit';
+  hint?: string;
+  /** The box's id: its error (said under it) and a failed submit's focus find it by this. */
+  fieldId?: string;
+  /** What is wrong with it, from the action's answer (fieldMessage). */
+  error?: string;
+}) {
   return (
     <View className="admin-field">
       <Text className="admin-field__label">{props.label}</Text>
@@ -16,11 +28,11 @@ export function Field(props: { label: string; value: string; onChange: (value: s
         type={props.type ?? 'text'}
         value={props.value}
         placeholder={props.placeholder}
-        aria-label={props.label}
-        nativeProps={{ 'aria-label': props.label }}
+        {...(props.fieldId ? inputFieldProps(props.fieldId, props.label, props.error) : { 'aria-label': props.label, nativeProps: { 'aria-label': props.label } })}
         onInput={(event) => props.onChange(event.detail.value)}
       />
       {props.hint && <Text className="admin-field__hint">{props.hint}</Text>}
+      {props.fieldId && <FieldError fieldId={props.fieldId} message={props.error} />}
     </View>
   );
 }
@@ -52,11 +64,13 @@ export function Choice(props: { label: string; selected: boolean; onToggle: () =
   );
 }
 
-export function Choices({ children, label }: PropsWithChildren<{ label: string }>) {
+/** A group of choices; with a fieldId, the action's error for it is said under it and focuses the group. */
+export function Choices({ children, label, fieldId, error }: PropsWithChildren<{ label: string; fieldId?: string; error?: string }>) {
   return (
-    <View className="admin-choices" aria-label={label}>
+    <View className="admin-choices" role="group" aria-label={label} {...(fieldId ? invalidProps(fieldId, error) : {})}>
       <Text className="admin-field__label">{label}</Text>
       <View className="admin-choices__list">{children}</View>
+      {fieldId && <FieldError fieldId={fieldId} message={error} />}
     </View>
   );
 }

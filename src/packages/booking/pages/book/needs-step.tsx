@@ -4,6 +4,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { GREEN_CHANNEL_REASON_PRESETS, NEED_KINDS, NEED_LABELS, type NeedKind } from '@domain/booking';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
+import { FieldError, inputFieldProps } from '@/components/field-error';
 
 export interface NeedsChoice {
   kinds: NeedKind[];
@@ -69,13 +70,13 @@ export function NeedsStep({ value, onChange, problem }: NeedsStepProps) {
             className="form-card__input"
             value={value.greenChannelReason}
             placeholder="也可以自己写，例如：腿脚不便"
-            aria-label="需要绿色通道的原因"
+            {...inputFieldProps('needs-green-reason', '需要绿色通道的原因', problem)}
             maxLength={100}
             onChange={(reason) => onChange({ ...value, greenChannelReason: reason })}
           />
         </View>
       )}
-      <View aria-live="polite">{problem && <Text className="field-error">{problem}</Text>}</View>
+      <FieldError fieldId="needs-green-reason" message={problem} />
       {value.kinds.length === 0 && <Text className="form-card__hint">都不需要就直接点“下一步”。</Text>}
     </View>
   );

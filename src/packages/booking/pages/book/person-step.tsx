@@ -9,7 +9,8 @@ import { RELATIONS, RELATION_LABELS, type Relation } from '@domain/booking';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
-import { FormError } from '@/components/form-error';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 
@@ -24,6 +25,8 @@ interface AddFamilyMemberProps {
   onCancel: () => void;
 }
 
+const FAMILY_FIELDS = ['name', 'idNumber', 'phone', 'relation'] as const;
+
 /** A small form for a family member; the ID number and phone come back only masked. */
 function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
   const [name, setName] = useState('');
@@ -31,6 +34,7 @@ function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
   const [phone, setPhone] = useState('');
   const [relation, setRelation] = useState<Relation>();
   const { submit, pending, error, clearError } = useSubmit(bookingActions.saveFamilyMember);
+  const problem = (field: (typeof FAMILY_FIELDS)[number]) => fieldMessage(error, field);
 
   async function save() {
     // The schema names a missing relation; '' stands for "not chosen yet".
@@ -46,16 +50,16 @@ function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
   return (
     <FormCard title="添加家人">
       <Text className="form-card__label">姓名</Text>
-      <Input className="form-card__input" value={name} placeholder="和身份证上一致" aria-label="家人姓名" maxLength={30} onChange={edit(setName)} />
-      <FormError error={error?.fields?.name ? error : undefined} field="name" />
+      <Input className="form-card__input" value={name} placeholder="和身份证上一致" {...inputFieldProps('family-name', '家人姓名', problem('name'))} maxLength={30} onChange={edit(setName)} />
+      <FieldError fieldId="family-name" message={problem('name')} />
       <Text className="form-card__label">身份证号码</Text>
-      <Input className="form-card__input form-card__input--code" value={idNumber} placeholder="18位身份证号码" aria-label="家人的身份证号码" maxLength={18} type="idcard" onChange={edit(setIdNumber)} />
-      <FormError error={error?.fields?.idNumber ? error : undefined} field="idNumber" />
+      <Input className="form-card__input form-card__input--code" value={idNumber} placeholder="18位身份证号码" {...inputFieldProps('family-idNumber', '家人的身份证号码', problem('idNumber'))} maxLength={18} type="idcard" onChange={edit(setIdNumber)} />
+      <FieldError fieldId="family-idNumber" message={problem('idNumber')} />
       <Text className="form-card__label">手机号码</Text>
-      <Input className="form-card__input form-card__input--code" value={phone} placeholder="11位手机号码" aria-label="家人的手机号码" maxLength={11} type="number" onChange={edit(setPhone)} />
-      <FormError error={error?.fields?.phone ? error : undefined} field="phone" />
-      <Text className="form-card__label">是您的</Text>
-      <View className="form-card__options">
+      <Input className="form-card__input form-card__input--code" value={phone} placeholder="11位手机号码" {...inputFieldProps('family-phone', '家人的手机号码', problem('phone'))} maxLength={11} type="number" onChange={edit(setPhone)} />
+      <FieldError fieldId="family-phone" message={problem('phone')} />
+      <Text className="form-card__label" id="family-relation-label">是您的</Text>
+      <View className="form-card__options" role="group" aria-labelledby="family-relation-label" {...invalidProps('family-relation', problem('relation'))}>
         {RELATIONS.map((kind) => (
           <Chip
             key={kind}
@@ -68,8 +72,8 @@ function AddFamilyMember({ onSaved, onCancel }: AddFamilyMemberProps) {
           />
         ))}
       </View>
-      <FormError error={error?.fields?.relation ? error : undefined} field="relation" />
-      {error && !error.fields && <FormError error={error} />}
+      <FieldError fieldId="family-relation" message={problem('relation')} />
+      <FormError error={error} shownAtFields={FAMILY_FIELDS} />
       <Text className="form-card__hint">身份证号码加密保存，页面上只显示前后几位。</Text>
       <View className="form-card__actions">
         <Button className="form-card__action" onClick={onCancel} disabled={pending}>

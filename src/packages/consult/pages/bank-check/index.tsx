@@ -10,6 +10,7 @@ import { roleProps } from '@/components/a11y';
 import { BankCheckList } from '@/components/bank-check-list';
 import { Chip } from '@/components/chip';
 import { EmergencyBar } from '@/components/emergency-bar';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { NoticeCard } from '@/components/notice-card';
 import { PageRoot } from '@/components/page-root';
@@ -18,17 +19,13 @@ import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { requestSubscription } from '@/platform/subscribe';
 import { consultThreadPath } from '@/routes';
-import { revealFirstError } from '@/utils/reveal';
 import { validateInput } from '@/utils/validate-input';
 import '../fraud-check/index.scss';
 import './index.scss';
 
 const FIELDS = ['amount', 'payeeKind', 'channel', 'customerName', 'customerPhone'] as const;
 
-function FieldError({ error, field }: { error: Parameters<typeof fieldMessage>[0]; field: string }) {
-  const message = fieldMessage(error, field);
-  return <View aria-live="polite">{message && <Text className="field-error">{message}</Text>}</View>;
-}
+const fieldIdOf = (field: (typeof FIELDS)[number]) => `bank-check-${field}`;
 
 /**
  * A bank clerk with a customer about to transfer money: three taps (amount, payee, how the
@@ -43,6 +40,8 @@ function RaiseForm({ onRaised }: { onRaised: (raised: RaisedBankCheckView) => vo
   const [customerPhone, setCustomerPhone] = useState('');
   const [note, setNote] = useState('');
   const raise = useSubmit(consultActions.raiseBankCheck);
+  const problem = (field: (typeof FIELDS)[number]) => fieldMessage(raise.error, field);
+  const errorOf = (field: (typeof FIELDS)[number]) => <FieldError fieldId={fieldIdOf(field)} message={problem(field)} />;
 
   async function submit() {
     const input = {
@@ -57,41 +56,40 @@ function RaiseForm({ onRaised }: { onRaised: (raised: RaisedBankCheckView) => vo
     if (!validateInput(consultActions.raiseBankCheck, input)) void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
     const raised = await raise.submit(input);
     if (raised) onRaised(raised);
-    else revealFirstError();
   }
 
   return (
     <View className="fraud-check__form">
       <Text className="section-title">1. 客户准备转多少钱（元）</Text>
-      <Input className="fraud-check__amount" type="digit" value={amountText} placeholder="例如 90000" aria-label="客户准备转多少钱，单位元" nativeProps={{ 'aria-label': '客户准备转多少钱，单位元' }} onInput={(event) => setAmountText(event.detail.value)} />
-      <FieldError error={raise.error} field="amount" />
+      <Input className="fraud-check__amount" type="digit" value={amountText} placeholder="例如 90000" {...inputFieldProps(fieldIdOf('amount'), '客户准备转多少钱，单位元', problem('amount'))} onInput={(event) => setAmountText(event.detail.value)} />
+      {errorOf('amount')}
 
       <Text className="section-title" id="bank-check-payee">2. 钱转到哪里</Text>
-      <View className="fraud-check__chips" role="group" aria-labelledby="bank-check-payee">
+      <View className="fraud-check__chips" role="group" aria-labelledby="bank-check-payee" {...invalidProps(fieldIdOf('payeeKind'), problem('payeeKind'))}>
         {PAYEE_KINDS.map((key) => (
           <Chip key={key} label={PAYEE_KIND_LABELS[key]} selected={payeeKind === key} onClick={() => setPayeeKind(key)} />
         ))}
       </View>
-      <FieldError error={raise.error} field="payeeKind" />
+      {errorOf('payeeKind')}
 
       <Text className="section-title" id="bank-check-channel">3. 对方怎么联系客户的</Text>
-      <View className="fraud-check__chips" role="group" aria-labelledby="bank-check-channel">
+      <View className="fraud-check__chips" role="group" aria-labelledby="bank-check-channel" {...invalidProps(fieldIdOf('channel'), problem('channel'))}>
         {CONTACT_CHANNELS.map((key) => (
           <Chip key={key} label={CONTACT_CHANNEL_LABELS[key]} selected={channel === key} onClick={() => setChannel(key)} />
         ))}
       </View>
-      <FieldError error={raise.error} field="channel" />
+      {errorOf('channel')}
 
       <Text className="section-title">4. 客户姓名和电话（客户同意时填写，只有反诈民警能看到）</Text>
-      <Input className="bank-check-page__input" value={customerName} maxlength={20} placeholder="客户姓名（可以不填）" aria-label="客户姓名（可以不填）" nativeProps={{ 'aria-label': '客户姓名（可以不填）' }} onInput={(event) => setCustomerName(event.detail.value)} />
-      <FieldError error={raise.error} field="customerName" />
-      <Input className="bank-check-page__input" type="number" value={customerPhone} maxlength={13} placeholder="客户电话（可以不填）" aria-label="客户电话（可以不填）" nativeProps={{ 'aria-label': '客户电话（可以不填）' }} onInput={(event) => setCustomerPhone(event.detail.value)} />
-      <FieldError error={raise.error} field="customerPhone" />
+      <Input className="bank-check-page__input" value={customerName} maxlength={20} placeholder="客户姓名（可以不填）" {...inputFieldProps(fieldIdOf('customerName'), '客户姓名（可以不填）', problem('customerName'))} onInput={(event) => setCustomerName(event.detail.value)} />
+      {errorOf('customerName')}
+      <Input className="bank-check-page__input" type="number" value={customerPhone} maxlength={13} placeholder="客户电话（可以不填）" {...inputFieldProps(fieldIdOf('customerPhone'), '客户电话（可以不填）', problem('customerPhone'))} onInput={(event) => setCustomerPhone(event.detail.value)} />
+      {errorOf('customerPhone')}
 
       <Text className="section-title">5. 补充说明（可以不写）</Text>
       <Textarea className="fraud-check__note" value={note} maxlength={200} placeholder="例如：客户说是投资App客服让转的" aria-label="补充说明（可以不写）" nativeProps={{ 'aria-label': '补充说明（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
 
-      <View aria-live="polite">{raise.error && !FIELDS.some((field) => fieldMessage(raise.error, field)) && <FormError error={raise.error} />}</View>
+      <FormError error={raise.error} shownAtFields={FIELDS} />
       <View
         className={`fraud-check__submit ${raise.pending ? 'fraud-check__submit--pending' : ''}`}
         hoverClass="fraud-check__submit--pressed"

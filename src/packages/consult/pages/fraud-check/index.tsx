@@ -16,6 +16,7 @@ import { CONSULT_TEMPLATES } from '@domain/consult';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { EmergencyBar } from '@/components/emergency-bar';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
 import { fieldMessage, FormError } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { useAction } from '@/hooks/use-action';
@@ -23,7 +24,6 @@ import { useSubmit } from '@/hooks/use-submit';
 import { requestSubscription } from '@/platform/subscribe';
 import { consultThreadPath } from '@/routes';
 import { callPhone } from '@/utils/call-phone';
-import { revealFirstError } from '@/utils/reveal';
 import { validateInput } from '@/utils/validate-input';
 import './index.scss';
 
@@ -83,7 +83,6 @@ export default function FraudCheckPage() {
     if (!validateInput(consultActions.startFraudCheck, input) && me.data?.homeCommunity) void requestSubscription([CONSULT_TEMPLATES.reply]).catch(() => undefined);
     const answer = await start.submit(input);
     if (answer) setResult(answer);
-    else revealFirstError();
   }
 
   return (
@@ -105,32 +104,31 @@ export default function FraudCheckPage() {
               type="digit"
               value={amountText}
               placeholder="例如 5000"
-              aria-label="准备转多少钱，单位元"
-              nativeProps={{ 'aria-label': '准备转多少钱，单位元' }}
+              {...inputFieldProps('fraud-check-amount', '准备转多少钱，单位元', fieldMessage(start.error, 'amount'))}
               onInput={(event) => setAmountText(event.detail.value)}
             />
-            <View aria-live="polite">{fieldMessage(start.error, 'amount') && <Text className="field-error">{fieldMessage(start.error, 'amount')}</Text>}</View>
+            <FieldError fieldId="fraud-check-amount" message={fieldMessage(start.error, 'amount')} />
 
             <Text className="section-title" id="fraud-check-payee">2. 钱转到哪里</Text>
-            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-payee">
+            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-payee" {...invalidProps('fraud-check-payeeKind', fieldMessage(start.error, 'payeeKind'))}>
               {PAYEE_KINDS.map((key) => (
                 <Chip key={key} label={PAYEE_KIND_LABELS[key]} selected={payeeKind === key} onClick={() => setPayeeKind(key)} />
               ))}
             </View>
-            <View aria-live="polite">{fieldMessage(start.error, 'payeeKind') && <Text className="field-error">{fieldMessage(start.error, 'payeeKind')}</Text>}</View>
+            <FieldError fieldId="fraud-check-payeeKind" message={fieldMessage(start.error, 'payeeKind')} />
 
             <Text className="section-title" id="fraud-check-channel">3. 对方是怎么联系您的</Text>
-            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-channel">
+            <View className="fraud-check__chips" role="group" aria-labelledby="fraud-check-channel" {...invalidProps('fraud-check-channel', fieldMessage(start.error, 'channel'))}>
               {CONTACT_CHANNELS.map((key) => (
                 <Chip key={key} label={CONTACT_CHANNEL_LABELS[key]} selected={channel === key} onClick={() => setChannel(key)} />
               ))}
             </View>
-            <View aria-live="polite">{fieldMessage(start.error, 'channel') && <Text className="field-error">{fieldMessage(start.error, 'channel')}</Text>}</View>
+            <FieldError fieldId="fraud-check-channel" message={fieldMessage(start.error, 'channel')} />
 
             <Text className="section-title">4. 还想说的（可以不写）</Text>
             <Textarea className="fraud-check__note" value={note} maxlength={200} placeholder="例如：对方说是公安局的，让我保密" aria-label="还想说的（可以不写）" nativeProps={{ 'aria-label': '还想说的（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
 
-            <View aria-live="polite">{start.error && !['amount', 'payeeKind', 'channel'].some((field) => fieldMessage(start.error, field)) && <FormError error={start.error} />}</View>
+            <FormError error={start.error} shownAtFields={['amount', 'payeeKind', 'channel']} />
             <View
               className={`fraud-check__submit ${start.pending ? 'fraud-check__submit--pending' : ''}`}
               hoverClass="fraud-check__submit--pressed"

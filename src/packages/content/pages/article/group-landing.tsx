@@ -5,7 +5,8 @@ import { directoryActions } from '@domain/actions/directory';
 import { feedActions, type GroupLandingView } from '@domain/actions/feed';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
-import { FormError } from '@/components/form-error';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { callAction } from '@/platform/cloud-call';
@@ -43,13 +44,15 @@ function NameGroup() {
     <View className="article-page__group" role="region" aria-label="给这个群起名字">
       <Text className="section-title">这个群还没有名字</Text>
       <Text className="muted">起个名字、选好社区，以后就能看到每条信息在这个群有多少人看过。</Text>
-      <Input className="article-page__group-input" value={groupName} maxlength={30} placeholder="例如 西罗园二区3号楼群" aria-label="群名称" nativeProps={{ 'aria-label': '群名称' }} onInput={(event) => setGroupName(event.detail.value)} />
-      <View className="article-page__group-chips">
+      <Input className="article-page__group-input" value={groupName} maxlength={30} placeholder="例如 西罗园二区3号楼群" {...inputFieldProps('group-name', '群名称', fieldMessage(name.error, 'name'))} onInput={(event) => setGroupName(event.detail.value)} />
+      <FieldError fieldId="group-name" message={fieldMessage(name.error, 'name')} />
+      <View className="article-page__group-chips" role="group" aria-label="这个群属于哪个社区" {...invalidProps('group-community', fieldMessage(name.error, 'communityId'))}>
         {communities.data?.map((community) => (
           <Chip key={community.id} label={community.name} selected={communityId === community.id} onClick={() => setCommunityId(community.id)} />
         ))}
       </View>
-      <FormError error={name.error} />
+      <FieldError fieldId="group-community" message={fieldMessage(name.error, 'communityId')} />
+      <FormError error={name.error} shownAtFields={['name', 'communityId']} />
       <View
         className="article-page__group-save"
         {...roleProps('button')}

@@ -6,6 +6,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { directoryActions, type AddressResolutionView, type CommunityView } from '@domain/actions/directory';
 import { FormCard } from '@/components/form-card';
+import { inputFieldProps } from '@/components/field-error';
 import { FormError } from '@/components/form-error';
 import { NoticeCard } from '@/components/notice-card';
 import { useSubmit } from '@/hooks/use-submit';
@@ -45,6 +46,7 @@ export function AddressMode({ selectedId, currentId, onSelect, onConfirm, confir
           value={text}
           placeholder="例如：西罗园二区5号楼3单元301"
           maxLength={60}
+          {...inputFieldProps('home-address', '您家的地址', resolve.error?.message)}
           clearable
           onChange={(value) => {
             setText(value);
@@ -53,7 +55,7 @@ export function AddressMode({ selectedId, currentId, onSelect, onConfirm, confir
             resolve.clearError();
           }}
         />
-        <FormError error={resolve.error} field="text" />
+        <FormError error={resolve.error} field="text" fieldId="home-address" />
         <Text className="form-card__hint">写小区或社区的名字和楼号就可以。地址只用来查找社区，不会保存。</Text>
         <Button type="primary" block className="home-community__big-button" loading={resolve.pending} onClick={() => void find()}>
           查找

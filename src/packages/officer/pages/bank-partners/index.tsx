@@ -7,7 +7,8 @@ import { consultActions } from '@domain/actions/consult';
 import { amountLabel, BANK_CHECK_OUTCOME_LABELS, BANK_CHECK_OUTCOMES } from '@domain/anti-fraud/bank-check';
 import { roleProps } from '@/components/a11y';
 import { BankCheckList } from '@/components/bank-check-list';
-import { FormError } from '@/components/form-error';
+import { FieldError, inputFieldProps } from '@/components/field-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { NoticeCard } from '@/components/notice-card';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
@@ -51,11 +52,11 @@ function BranchForm({ stationId, onSaved }: { stationId: string; onSaved: (branc
   return (
     <View className="bank-partners__form">
       <Text className="section-title">添加合作网点</Text>
-      <Input className="bank-partners__input" value={name} maxlength={30} placeholder="网点名称，例如 工商银行康桥支行" aria-label="网点名称" nativeProps={{ 'aria-label': '网点名称' }} onInput={(event) => setName(event.detail.value)} />
-      <Input className="bank-partners__input" value={address} maxlength={60} placeholder="网点地址" aria-label="网点地址" nativeProps={{ 'aria-label': '网点地址' }} onInput={(event) => setAddress(event.detail.value)} />
-      <View aria-live="polite">
-        <FormError error={save.error} />
-      </View>
+      <Input className="bank-partners__input" value={name} maxlength={30} placeholder="网点名称，例如 工商银行康桥支行" {...inputFieldProps('branch-name', '网点名称', fieldMessage(save.error, 'name'))} onInput={(event) => setName(event.detail.value)} />
+      <FieldError fieldId="branch-name" message={fieldMessage(save.error, 'name')} />
+      <Input className="bank-partners__input" value={address} maxlength={60} placeholder="网点地址" {...inputFieldProps('branch-address', '网点地址', fieldMessage(save.error, 'address'))} onInput={(event) => setAddress(event.detail.value)} />
+      <FieldError fieldId="branch-address" message={fieldMessage(save.error, 'address')} />
+      <FormError error={save.error} shownAtFields={['name', 'address']} />
       <View
         className="bank-partners__button"
         {...roleProps('button')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { stationActions, type BoundaryCheckView, type CommunityAdminView } from '@domain/actions/station';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -18,9 +18,9 @@ function PostForm({ stationId, onSaved }: { stationId: string; onSaved: () => vo
   const [done, setDone] = useState<string>();
   return (
     <Section title="新建警务区/警务室">
-      <Field label="警务区名称" value={name} onChange={setName} placeholder="例如 桃源警务室" />
-      <Field label="警务区电话（印在警民联系牌上）" value={phone} onChange={setPhone} />
-      <FormError error={save.error} />
+      <Field fieldId="post-name" error={fieldMessage(save.error, 'name')} label="警务区名称" value={name} onChange={setName} placeholder="例如 桃源警务室" />
+      <Field fieldId="post-phone" error={fieldMessage(save.error, 'phone')} label="警务区电话（印在警民联系牌上）" value={phone} onChange={setPhone} />
+      <FormError error={save.error} shownAtFields={['name', 'phone']} />
       <ActionButton
         label="保存警务区"
         pending={save.pending}
@@ -59,9 +59,9 @@ function CommunityForm({ stationId, posts, onSaved }: { stationId: string; posts
 
   return (
     <Section title="新建社区">
-      <Field label="社区名称" value={name} onChange={setName} placeholder="例如 桃源里社区" />
-      <Field label="别名（居民写地址时的叫法，用逗号分开）" value={aliases} onChange={setAliases} placeholder="例如 桃源里,桃源小区" />
-      <Choices label="所属警务区">
+      <Field fieldId="community-name" error={fieldMessage(save.error, 'name')} label="社区名称" value={name} onChange={setName} placeholder="例如 桃源里社区" />
+      <Field fieldId="community-aliases" error={fieldMessage(save.error, 'aliases')} label="别名（居民写地址时的叫法，用逗号分开）" value={aliases} onChange={setAliases} placeholder="例如 桃源里,桃源小区" />
+      <Choices label="所属警务区" fieldId="community-postId" error={fieldMessage(save.error, 'postId')}>
         {posts.map((post) => (
           <Choice key={post.id} radio label={post.name} selected={postId === post.id} onToggle={() => setPostId(post.id)} />
         ))}
@@ -76,7 +76,7 @@ function CommunityForm({ stationId, posts, onSaved }: { stationId: string; posts
           {checked.outline.length > 0 && <BoundaryMap boundary={checked.outline} overlaps={checked.overlaps} />}
         </View>
       )}
-      <FormError error={save.error} />
+      <FormError error={save.error} shownAtFields={['name', 'aliases', 'postId']} />
       <ActionButton
         label="保存社区"
         pending={save.pending}

@@ -6,6 +6,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css';
 import { bookingActions, type RosterEntryView } from '@domain/actions/booking';
 import { FormCard } from '@/components/form-card';
+import { inputFieldProps } from '@/components/field-error';
 import { FormError } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
 import { CAN_SCAN, scanQrCode } from '@/platform/scan';
@@ -54,7 +55,7 @@ export function CheckInBox({ stationId, onCheckedIn }: CheckInBoxProps) {
           value={code}
           maxLength={6}
           placeholder="6位数字"
-          aria-label="居民报出的6位签到码"
+          {...inputFieldProps('check-in-code', '居民报出的6位签到码', checkIn.error?.message)}
           onChange={(value) => {
             setCode(value);
             checkIn.clearError();
@@ -67,7 +68,7 @@ export function CheckInBox({ stationId, onCheckedIn }: CheckInBoxProps) {
       {/* The outcome of each 签到 is read out: the officer may be looking at the resident, not the phone. */}
       <View role="status" aria-live="polite">
       {scanProblem && <Text className="field-error">{scanProblem}</Text>}
-      <FormError error={checkIn.error} />
+      <FormError error={checkIn.error} fieldId="check-in-code" />
       {done && (
         <View className="check-in__done">
           <Text className="check-in__done-title">✓ 已签到：{done.person.name}</Text>

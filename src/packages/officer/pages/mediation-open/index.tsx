@@ -6,7 +6,7 @@ import { directoryActions } from '@domain/actions/directory';
 import { MAX_PHOTOS_PER_STEP, mediationActions } from '@domain/actions/mediation';
 import { MEDIATION_CATEGORIES, MEDIATION_CATEGORY_LABELS, type MediationCategory } from '@domain/mediation';
 import { Chip } from '@/components/chip';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { Button, Card, LabeledInput, PhotoPicker, type PickedPhoto } from '@/components/mediation';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
@@ -33,6 +33,10 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
   const [parties, setParties] = useState<PartyDraft[]>(threadId ? [{ name: '', phone: '', address: '' }] : [{ name: '', phone: '', address: '' }, { name: '', phone: '', address: '' }]);
   const edit = (index: number, change: Partial<PartyDraft>) => setParties(parties.map((party, i) => (i === index ? { ...party, ...change } : party)));
 
+  const problem = (field: string) => fieldMessage(open.error, field);
+  // Parties without a name are not sent: the answer's parties.N counts only the named ones.
+  const partyProblem = (index: number, key: string) =>
+    parties[index]?.name.trim() ? problem(`parties.${parties.slice(0, index).filter((party) => party.name.trim()).length}.${key}`) : undefined;
   async function submit() {
     const opened = await open.submit({
       source,
@@ -72,11 +76,11 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
             <Chip key={community.id} label={community.name} selected={communityId === community.id} onClick={() => setCommunityId(communityId === community.id ? undefined : community.id)} />
           ))}
         </View>
-        <LabeledInput label="纠纷地点" value={place} onInput={setPlace} placeholder="如：西罗园二区5号楼3单元" />
+        <LabeledInput fieldId="open-place" error={problem('place.text') ?? problem('place')} label="纠纷地点" value={place} onInput={setPlace} placeholder="如：西罗园二区5号楼3单元" />
         <Text className="md-hint">不选社区时按地点找社区；地点在两个辖区交界处的，对方派出所的社区民警会一起调解。</Text>
       </Card>
       <Card title="纠纷情况">
-        <LabeledInput label="经过和诉求" value={description} onInput={setDescription} multiline maxlength={1000} />
+        <LabeledInput fieldId="open-description" error={problem('description')} label="经过和诉求" value={description} onInput={setDescription} multiline maxlength={1000} />
       </Card>
       <Card title="现场照片">
         <Text className="md-hint">拍下现场（噪音源、漏水处、堆放的杂物等），只有办案民警和当事人能看到。</Text>
@@ -85,14 +89,14 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
       <Card title={threadId && source === 'thread' ? '另一方当事人' : '当事人'}>
         {parties.map((party, index) => (
           <View key={index}>
-            <LabeledInput label={`当事人 ${index + 1} 姓名`} value={party.name} onInput={(value) => edit(index, { name: value })} />
-            <LabeledInput label={`当事人 ${index + 1} 电话`} value={party.phone} onInput={(value) => edit(index, { phone: value })} />
-            <LabeledInput label={`当事人 ${index + 1} 住址`} value={party.address} onInput={(value) => edit(index, { address: value })} />
+            <LabeledInput fieldId={`open-party-${index}-name`} error={partyProblem(index, 'name')} label={`当事人 ${index + 1} 姓名`} value={party.name} onInput={(value) => edit(index, { name: value })} />
+            <LabeledInput fieldId={`open-party-${index}-phone`} error={partyProblem(index, 'phone')} label={`当事人 ${index + 1} 电话`} value={party.phone} onInput={(value) => edit(index, { phone: value })} />
+            <LabeledInput fieldId={`open-party-${index}-address`} error={partyProblem(index, 'address')} label={`当事人 ${index + 1} 住址`} value={party.address} onInput={(value) => edit(index, { address: value })} />
           </View>
         ))}
         <Button label="+ 再加一位当事人" tone="plain" onClick={() => setParties([...parties, { name: '', phone: '', address: '' }])} />
       </Card>
-      <FormError error={open.error} />
+      <FormError error={open.error} shownAtFields={['description', 'place', 'place.text', ...parties.flatMap((_, index) => ['name', 'phone', 'address'].map((key) => `parties.${index}.${key}`))]} />
       <Button label="登记并受理" pending={open.pending} onClick={() => void submit()} />
     </View>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { accountActions, type InviteView } from '@domain/actions/account';
 import { stationActions, type CreatedStationView } from '@domain/actions/station';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useSubmit } from '@/hooks/use-submit';
@@ -21,13 +21,13 @@ function NewStation({ districtId }: { districtId: string }) {
   return (
     <View>
       <Section title="新建派出所">
-        <Field label="派出所编号（字母或数字）" value={form.stationId} onChange={set('stationId')} placeholder="例如 taoyuan" />
-        <Field label="派出所名称" value={form.name} onChange={set('name')} placeholder="例如 桃源派出所" />
-        <Field label="地址" value={form.address} onChange={set('address')} />
-        <Field label="值班电话" value={form.phone} onChange={set('phone')} placeholder="例如 010-6721 0110" />
-        <Field label="纬度" type="digit" value={form.latitude} onChange={set('latitude')} placeholder="例如 39.8498" />
-        <Field label="经度" type="digit" value={form.longitude} onChange={set('longitude')} placeholder="例如 116.3914" />
-        <FormError error={create.error} />
+        <Field fieldId="new-station-stationId" error={fieldMessage(create.error, 'stationId')} label="派出所编号（字母或数字）" value={form.stationId} onChange={set('stationId')} placeholder="例如 taoyuan" />
+        <Field fieldId="new-station-name" error={fieldMessage(create.error, 'name')} label="派出所名称" value={form.name} onChange={set('name')} placeholder="例如 桃源派出所" />
+        <Field fieldId="new-station-address" error={fieldMessage(create.error, 'address')} label="地址" value={form.address} onChange={set('address')} />
+        <Field fieldId="new-station-phone" error={fieldMessage(create.error, 'phone')} label="值班电话" value={form.phone} onChange={set('phone')} placeholder="例如 010-6721 0110" />
+        <Field fieldId="new-station-latitude" error={fieldMessage(create.error, 'latitude')} label="纬度" type="digit" value={form.latitude} onChange={set('latitude')} placeholder="例如 39.8498" />
+        <Field fieldId="new-station-longitude" error={fieldMessage(create.error, 'longitude')} label="经度" type="digit" value={form.longitude} onChange={set('longitude')} placeholder="例如 116.3914" />
+        <FormError error={create.error} shownAtFields={['stationId', 'name', 'address', 'phone', 'latitude', 'longitude']} />
         <ActionButton
           label="建立派出所"
           pending={create.pending}

@@ -13,6 +13,7 @@ import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_T
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
 import { FormError, fieldMessage } from '@/components/form-error';
 import { LengthHint, overLimitMessage } from '@/components/length-hint';
 import { PageRoot } from '@/components/page-root';
@@ -33,10 +34,10 @@ const PIN_CHOICES = [
   { hours: 168, label: '7天' },
 ];
 
-function FieldError({ error, field }: { error: Parameters<typeof fieldMessage>[0]; field: string }) {
-  const message = fieldMessage(error, field);
-  return message ? <Text className="field-error">{message}</Text> : null;
-}
+/** The draft's fields the form shows a message beside; each box or group of chips has the id `publish-<field>`. */
+const DRAFT_FIELDS = ['title', 'summary', 'body', 'tips', 'fraudTypes', 'audiences', 'target'] as const;
+type DraftField = (typeof DRAFT_FIELDS)[number];
+const fieldIdOf = (field: DraftField) => `publish-${field}`;
 
 export default function PublishPage() {
   const { params } = useRouter();
@@ -89,7 +90,7 @@ export default function PublishPage() {
 
   const save = async () => {
     if (!stationId) return;
-    if (overLimitMessage('标题', form.title, TITLE_MAX) || overLimitMessage('摘要', form.summary, SUMMARY_MAX)) {
+    if (titleOver || summaryOver) {
       revealFirstError();
       return;
     }
@@ -105,6 +106,10 @@ export default function PublishPage() {
   };
 
   const error = saving.error;
+  const problem = (field: DraftField) => fieldMessage(error, `draft.${field}`);
+  const errorOf = (field: DraftField) => <FieldError fieldId={fieldIdOf(field)} message={problem(field)} />;
+  const titleOver = overLimitMessage('标题', form.title, TITLE_MAX);
+  const summaryOver = overLimitMessage('摘要', form.summary, SUMMARY_MAX);
   return (
     <PageRoot className="publish-page">
       <PageState status={station.me.status} error={station.me.error} onRetry={station.me.reload} loadingRows={6}>
@@ -129,43 +134,43 @@ export default function PublishPage() {
           </View>
 
           <Text className="form-card__label">标题</Text>
-          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" aria-label="标题" onChange={(title) => set({ title })} />
-          <LengthHint text={form.title} max={TITLE_MAX} label="标题" />
-          <FieldError error={error} field="draft.title" />
+          <Input className="form-card__input" value={form.title} placeholder="一句话说清楚，例如：有人冒充燃气公司上门收费" {...inputFieldProps(fieldIdOf('title'), '标题', titleOver ?? problem('title'))} onChange={(title) => set({ title })} />
+          <LengthHint text={form.title} max={TITLE_MAX} label="标题" fieldId={fieldIdOf('title')} />
+          {!titleOver && errorOf('title')}
 
           <Text className="form-card__label">摘要</Text>
-          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} aria-label="摘要" placeholder="在信息流卡片上显示，两三句话" maxlength={-1} onInput={(event) => set({ summary: event.detail.value })} />
-          <LengthHint text={form.summary} max={SUMMARY_MAX} label="摘要" />
-          <FieldError error={error} field="draft.summary" />
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.summary} {...inputFieldProps(fieldIdOf('summary'), '摘要', summaryOver ?? problem('summary'))} placeholder="在信息流卡片上显示，两三句话" maxlength={-1} onInput={(event) => set({ summary: event.detail.value })} />
+          <LengthHint text={form.summary} max={SUMMARY_MAX} label="摘要" fieldId={fieldIdOf('summary')} />
+          {!summaryOver && errorOf('summary')}
 
           <Text className="form-card__label">正文（每段一行）</Text>
-          <Textarea className="publish-page__textarea" value={form.bodyText} aria-label="正文（每段一行）" placeholder="发生了什么、骗子怎么说、居民该怎么做" maxlength={5000} onInput={(event) => set({ bodyText: event.detail.value })} />
+          <Textarea className="publish-page__textarea" value={form.bodyText} {...inputFieldProps(fieldIdOf('body'), '正文（每段一行）', problem('body'))} placeholder="发生了什么、骗子怎么说、居民该怎么做" maxlength={5000} onInput={(event) => set({ bodyText: event.detail.value })} />
           <Text className="form-card__hint">一行一段。“## ”开头是小标题，“- ”开头是要点，**两个星号之间**的字加粗标红。</Text>
-          <FieldError error={error} field="draft.body" />
+          {errorOf('body')}
 
           <Text className="form-card__label">怎样防范（每条一行）</Text>
-          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.tipsText} aria-label="怎样防范（每条一行）" placeholder={'例如：\n公检法不会电话办案\n验证码不告诉任何人'} maxlength={1000} onInput={(event) => set({ tipsText: event.detail.value })} />
-          <FieldError error={error} field="draft.tips" />
+          <Textarea className="publish-page__textarea publish-page__textarea--short" value={form.tipsText} {...inputFieldProps(fieldIdOf('tips'), '怎样防范（每条一行）', problem('tips'))} placeholder={'例如：\n公检法不会电话办案\n验证码不告诉任何人'} maxlength={1000} onInput={(event) => set({ tipsText: event.detail.value })} />
+          {errorOf('tips')}
 
-          <Text className="form-card__label">诈骗类型（最多3个）</Text>
-          <View className="form-card__options">
+          <Text className="form-card__label" id="publish-fraud-types-label">诈骗类型（最多3个）</Text>
+          <View className="form-card__options" role="group" aria-labelledby="publish-fraud-types-label" {...invalidProps(fieldIdOf('fraudTypes'), problem('fraudTypes'))}>
             {FRAUD_TYPES.map((type) => (
               <Chip key={type.key} label={type.label} selected={form.fraudTypes.includes(type.key)} onClick={() => set({ fraudTypes: toggled(form.fraudTypes, type.key) })} />
             ))}
           </View>
-          <FieldError error={error} field="draft.fraudTypes" />
+          {errorOf('fraudTypes')}
 
-          <Text className="form-card__label">提醒对象</Text>
-          <View className="form-card__options">
+          <Text className="form-card__label" id="publish-audiences-label">提醒对象</Text>
+          <View className="form-card__options" role="group" aria-labelledby="publish-audiences-label" {...invalidProps(fieldIdOf('audiences'), problem('audiences'))}>
             {AUDIENCES.map((audience) => (
               <Chip key={audience} label={AUDIENCE_LABELS[audience]} selected={form.audiences.includes(audience)} onClick={() => set({ audiences: toggled(form.audiences, audience) })} />
             ))}
           </View>
-          <FieldError error={error} field="draft.audiences" />
+          {errorOf('audiences')}
         </FormCard>
 
         <FormCard title="发给谁看">
-          <View className="form-card__options">
+          <View className="form-card__options" role="group" aria-label="发给谁看" {...invalidProps(fieldIdOf('target'), problem('target'))}>
             {scopes.map((scope) => (
               <Chip key={scope} label={TARGET_SCOPE_LABELS[scope]} selected={form.scope === scope} onClick={() => set({ scope })} />
             ))}
@@ -180,7 +185,7 @@ export default function PublishPage() {
               </View>
             </View>
           )}
-          <FieldError error={error} field="draft.target" />
+          {errorOf('target')}
 
           <Text className="form-card__label">紧急置顶</Text>
           <View className="form-card__options">
@@ -220,7 +225,7 @@ export default function PublishPage() {
           )}
         </FormCard>
 
-        <FormError error={error} />
+        <FormError error={error} shownAtFields={DRAFT_FIELDS.map((field) => `draft.${field}`)} />
         <Button block type="primary" size="large" className="publish-page__submit" loading={saving.pending} disabled={!stationId || uploading} onClick={() => void save()}>
           {editingId ? '保存修改' : '发布'}
         </Button>

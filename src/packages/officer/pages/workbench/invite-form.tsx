@@ -8,6 +8,7 @@ import { accountActions, type InviteView } from '@domain/actions/account';
 import { OFFICER_KIND_LABELS, OFFICER_KINDS, type OfficerKind } from '@domain/roles';
 import { Chip } from '@/components/chip';
 import { FormCard } from '@/components/form-card';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
 import { FormError, fieldMessage } from '@/components/form-error';
 import { useSubmit } from '@/hooks/use-submit';
 import { INVITE_ROLE_LABELS, VALID_HOURS_CHOICES } from './invite-labels';
@@ -33,7 +34,6 @@ export function InviteForm({ stationId, onCreated }: { stationId: string; onCrea
     onCreated(invite);
   }
 
-  const fieldSpecific = ['role', 'officerKinds', 'validHours', 'note'].some((field) => fieldMessage(error, field));
 
   return (
     <FormCard title="新建邀请码">
@@ -44,8 +44,8 @@ export function InviteForm({ stationId, onCreated }: { stationId: string; onCrea
         ))}
       </View>
 
-      <Text className="form-card__label">警种（可多选）</Text>
-      <View className="form-card__options">
+      <Text className="form-card__label" id="invite-kinds-label">警种（可多选）</Text>
+      <View className="form-card__options" role="group" aria-labelledby="invite-kinds-label" {...invalidProps('invite-officerKinds', fieldMessage(error, 'officerKinds'))}>
         {OFFICER_KINDS.map((kind) => (
           <Chip
             key={kind}
@@ -58,7 +58,7 @@ export function InviteForm({ stationId, onCreated }: { stationId: string; onCrea
           />
         ))}
       </View>
-      {fieldMessage(error, 'officerKinds') && <Text className="field-error">{fieldMessage(error, 'officerKinds')}</Text>}
+      <FieldError fieldId="invite-officerKinds" message={fieldMessage(error, 'officerKinds')} />
 
       <Text className="form-card__label">有效期</Text>
       <View className="form-card__options">
@@ -72,15 +72,15 @@ export function InviteForm({ stationId, onCreated }: { stationId: string; onCrea
         className="form-card__input"
         value={note}
         placeholder="例如：新调入的社区民警 张警官"
-        aria-label="备注（可不填）"
+        {...inputFieldProps('invite-note', '备注（可不填）', fieldMessage(error, 'note'))}
         maxLength={40}
         onChange={(value) => {
           setNote(value);
           clearError();
         }}
       />
-      {fieldMessage(error, 'note') && <Text className="field-error">{fieldMessage(error, 'note')}</Text>}
-      {!fieldSpecific && <FormError error={error} />}
+      <FieldError fieldId="invite-note" message={fieldMessage(error, 'note')} />
+      <FormError error={error} shownAtFields={['officerKinds', 'note']} />
 
       <View className="form-card__actions">
         <Button className="form-card__action" type="primary" loading={pending} onClick={() => void create()}>

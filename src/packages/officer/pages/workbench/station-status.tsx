@@ -4,7 +4,7 @@ import { stationActions } from '@domain/actions/station';
 import { SHIFT_KIND_LABELS } from '@domain/station/roster';
 import { CONSULT_TEMPLATES } from '@domain/consult';
 import { requestSubscription } from '@/platform/subscribe';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { ActionButton, Done, Field, Section } from '../../components/admin-kit';
@@ -63,9 +63,9 @@ export function MyOfficerProfile() {
       </View>
       <ActionButton tone={credits === 0 ? 'primary' : 'plain'} label="再开启一次新提问提醒" pending={arm.pending} onClick={() => void rearm()} />
       <FormError error={arm.error} />
-      <Field label="居民看到的称呼" value={title} onChange={setTitle} />
-      <Field label="工作电话（印在警民联系牌上）" value={phone} onChange={setPhone} />
-      <FormError error={save.error} />
+      <Field fieldId="my-card-title" error={fieldMessage(save.error, 'title')} label="居民看到的称呼" value={title} onChange={setTitle} />
+      <Field fieldId="my-card-phone" error={fieldMessage(save.error, 'phone')} label="工作电话（印在警民联系牌上）" value={phone} onChange={setPhone} />
+      <FormError error={save.error} shownAtFields={['title', 'phone']} />
       <ActionButton
         tone="plain"
         label="保存我的资料"
