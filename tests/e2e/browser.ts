@@ -78,8 +78,11 @@ export const shown = (page: Page, text: string | RegExp) => page.getByText(text)
 export const button = (page: Page, label: string) => page.locator('taro-button-core', { hasText: label }).filter({ visible: true }).first();
 export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__label', { hasText: label });
 
-/** The app's own dialog on screen (askToConfirm), by its title. */
-export const dialog = (page: Page, title: string | RegExp) => page.getByRole('dialog', { name: title });
+/**
+ * The app's own dialog (askToConfirm), by its title, on the page that has come to rest on screen:
+ * every page draws the pending question, and while a page slides in after a tap two are visible.
+ */
+export const dialog = (page: Page, title: string | RegExp) => page.locator('.taro_page.taro_page_stationed').filter({ visible: true }).getByRole('dialog', { name: title });
 
 /** Answers the app's reminder question (H5 stands in for WeChat's subscription prompt with the app's dialog). */
 export async function allowReminder(page: Page): Promise<void> {

@@ -37,10 +37,39 @@ function onKey(event: KeyboardEvent): void {
   }
 }
 
-function holdKeyboard(): () => void {
-  if (keyboardHolders++ === 0) document.addEventListener('keydown', onKey, true);
+/**
+ * What lies behind the dialog (the page's other parts, the tab bar) is taken out of reach while it
+ * is open — inert and hidden from screen readers — so a finger, a keyboard or a reader stays in it.
+ */
+function setBackgroundAway(): () => void {
+  const dialog = visibleDialog();
+  const behind = [...Array.from(dialog?.parentElement?.children ?? []), ...Array.from(document.querySelectorAll('.weui-tabbar'))].filter(
+    (element): element is HTMLElement => element instanceof HTMLElement && element !== dialog && !element.hasAttribute('inert'),
+  );
+  for (const element of behind) {
+    element.setAttribute('inert', '');
+    element.setAttribute('aria-hidden', 'true');
+  }
   return () => {
-    if (--keyboardHolders === 0) document.removeEventListener('keydown', onKey, true);
+    for (const element of behind) {
+      element.removeAttribute('inert');
+      element.removeAttribute('aria-hidden');
+    }
+  };
+}
+
+let bringBack: (() => void) | undefined;
+
+function holdKeyboard(): () => void {
+  if (keyboardHolders++ === 0) {
+    document.addEventListener('keydown', onKey, true);
+    bringBack = setBackgroundAway();
+  }
+  return () => {
+    if (--keyboardHolders > 0) return;
+    document.removeEventListener('keydown', onKey, true);
+    bringBack?.();
+    bringBack = undefined;
   };
 }
 

@@ -64,9 +64,17 @@ export async function tellInDialog(options: Omit<ConfirmOptions, 'cancelText' | 
 /** Focus goes back to the control that asked, when it is still on screen (H5). */
 function restoreFocus(target: HTMLElement | undefined): void {
   if (!target || !inBrowser()) return;
-  setTimeout(() => {
-    if (target.isConnected && target.getClientRects().length > 0) target.focus({ preventScroll: true });
-  }, 0);
+  // The page behind stays inert until the dialog's effects are cleaned up: try again for a few frames.
+  let tries = 0;
+  const attempt = () => {
+    if (!target.isConnected || target.getClientRects().length === 0) return;
+    if (target.closest('[inert]') && ++tries < 20) {
+      requestAnimationFrame(attempt);
+      return;
+    }
+    target.focus({ preventScroll: true });
+  };
+  setTimeout(attempt, 0);
 }
 
 export function answerConfirm(confirmed: boolean, text = ''): void {

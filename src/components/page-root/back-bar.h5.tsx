@@ -7,11 +7,12 @@ import './back-bar.scss';
 
 const TAB_PAGES = new Set([ROUTES.feed, ROUTES.booking, ROUTES.consult, ROUTES.me].map((route) => route.replace(/^\//, '')));
 
-/** The page on screen: its route without the leading slash, and how many pages lie under it. */
-function whereAmI(): { route: string; depth: number } {
+/** The page on screen: its route without the leading slash, its title, and how many pages lie under it. */
+function whereAmI(): { route: string; depth: number; title?: string } {
   const pages = Taro.getCurrentPages();
-  const route = (pages[pages.length - 1]?.route ?? '').replace(/^\//, '').split('?')[0] ?? '';
-  return { route, depth: pages.length };
+  const page = pages[pages.length - 1] as (Taro.Page & { config?: { navigationBarTitleText?: string } }) | undefined;
+  const route = (page?.route ?? '').replace(/^\//, '').split('?')[0] ?? '';
+  return { route, depth: pages.length, title: page?.config?.navigationBarTitleText };
 }
 
 /**
@@ -21,11 +22,14 @@ function whereAmI(): { route: string; depth: number } {
  */
 export function BackBar() {
   const [place, setPlace] = useState(whereAmI);
-  const [title, setTitle] = useState(() => (typeof document === 'undefined' ? '' : document.title));
+  const [title, setTitle] = useState(() => whereAmI().title ?? (typeof document === 'undefined' ? '' : document.title));
   useDidShow(() => {
-    setPlace(whereAmI());
-    // Taro sets the document title from the page's navigationBarTitleText when it shows.
-    Taro.nextTick(() => setTitle(document.title));
+    const here = whereAmI();
+    setPlace(here);
+    // The page's own configured title; document.title is set by the router a moment later and,
+    // read too early, is still the previous page's (a workbench titled 值班表).
+    if (here.title) setTitle(here.title);
+    else Taro.nextTick(() => setTitle(document.title));
   });
   if (TAB_PAGES.has(place.route)) return null;
   const canGoBack = place.depth > 1;
