@@ -125,6 +125,7 @@ test('the admin opens the audit log from the workbench, filters it by kind and o
   const page = onScreen(admin, AUDIT_LOG);
   await page.getByText(/^已显示 \d+ 条/).waitFor();
 
+  await page.getByRole('button', { name: '筛选', exact: true }).click();
   await page.getByRole('button', { name: '查看个人信息' }).click();
   const list = page.getByRole('list', { name: '审计记录' });
   await list.getByText('查看大厅预约名单').first().waitFor();

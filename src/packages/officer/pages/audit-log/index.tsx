@@ -59,7 +59,17 @@ function inputOf(scope: Scope, filters: Filters) {
     : ({ kind: 'district', input: { districtId: scope.districtId, ...(filters.stationId ? { stationId: filters.stationId } : {}), ...common } } as const);
 }
 
-function EntryCard({ entry, showStation, onPerson }: { entry: AuditEntryView; showStation: boolean; onPerson: (role: 'officer' | 'resident', person: Person) => void }) {
+/** The filters in force, in one line. */
+function filterSummary(filters: Filters, stations: Person[]): string {
+  const parts = [
+    ...(filters.stationId ? [stations.find((station) => station.id === filters.stationId)?.name ?? '一个所'] : []),
+    filters.group ? AUDIT_GROUP_LABELS[filters.group] : '全部类别',
+    RANGE_LABELS[filters.range],
+  ];
+  return `正在看：${parts.join(' · ')}`;
+}
+
+function EntryCard({ entry, showStation, filters, onPerson }: { entry: AuditEntryView; showStation: boolean; filters: Filters; onPerson: (role: 'officer' | 'resident', person: Person) => void }) {
   return (
     <View className="audit-entry" role="listitem">
       <Text className="audit-entry__label">{entry.label}</Text>
@@ -71,17 +81,21 @@ function EntryCard({ entry, showStation, onPerson }: { entry: AuditEntryView; sh
       {entry.actor && (
         <View className="audit-entry__person">
           <Text>操作人：{entry.actor.name}</Text>
-          <View className="audit-entry__only" {...roleProps('button')} onClick={() => onPerson('officer', entry.actor as Person)}>
-            <Text>只看{entry.actor.name}的操作</Text>
-          </View>
+          {filters.officer?.id !== entry.actor.id && (
+            <View className="audit-entry__only" {...roleProps('button')} onClick={() => onPerson('officer', entry.actor as Person)}>
+              <Text>只看{entry.actor.name}的操作</Text>
+            </View>
+          )}
         </View>
       )}
       {entry.subject && (
         <View className="audit-entry__person">
           <Text>涉及：{entry.subject.name}</Text>
-          <View className="audit-entry__only" {...roleProps('button')} onClick={() => onPerson('resident', entry.subject as Person)}>
-            <Text>只看涉及{entry.subject.name}的</Text>
-          </View>
+          {filters.resident?.id !== entry.subject.id && (
+            <View className="audit-entry__only" {...roleProps('button')} onClick={() => onPerson('resident', entry.subject as Person)}>
+              <Text>只看涉及{entry.subject.name}的</Text>
+            </View>
+          )}
         </View>
       )}
       {entry.details && <Text className="audit-entry__details">{entry.details}</Text>}
@@ -92,6 +106,7 @@ function EntryCard({ entry, showStation, onPerson }: { entry: AuditEntryView; sh
 function AuditLog({ scope }: { scope: Scope }) {
   const [filters, setFilters] = useState<Filters>({ range: 'all' });
   const [choosingOfficer, setChoosingOfficer] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const request = inputOf(scope, filters);
   const first = useAction(request.kind === 'station' ? dashboardActions.auditLog : dashboardActions.districtAuditLog, request.input as never, { pullDownRefresh: true, isEmpty: () => false }) as {
     status: 'loading' | 'ready' | 'error' | 'empty';
@@ -131,46 +146,59 @@ function AuditLog({ scope }: { scope: Scope }) {
       </Text>
       <Text className="page-intro">谁看了谁的个人信息，谁改了人员、排班和大厅设置，谁给谁签到。您的查看和导出也会记录在这里。</Text>
 
-      {scope.kind === 'district' && stations.length > 1 && (
-        <View className="audit-filters" role="group" aria-label="派出所">
-          <Chip label="全部派出所" selected={!filters.stationId} onClick={() => update({ stationId: undefined })} />
-          {stations.map((station) => (
-            <Chip key={station.id} label={station.name} selected={filters.stationId === station.id} onClick={() => update({ stationId: station.id })} />
-          ))}
+      <View className="audit-summary">
+        <Text className="audit-summary__text">{filterSummary(filters, stations)}</Text>
+        <View className="audit-summary__toggle" {...roleProps('button')} aria-expanded={filtersOpen} onClick={() => setFiltersOpen(!filtersOpen)}>
+          <Text>{filtersOpen ? '收起筛选' : '筛选'}</Text>
+        </View>
+      </View>
+      {(filters.officer || filters.resident) && (
+        <View className="audit-filters" role="group" aria-label="按人筛选">
+          {filters.officer && <Chip label={`操作人：${filters.officer.name} ✕ 取消`} selected onClick={() => update({ officer: undefined })} />}
+          {filters.resident && <Chip label={`涉及：${filters.resident.name} ✕ 取消`} selected onClick={() => update({ resident: undefined })} />}
         </View>
       )}
-      <View className="audit-filters" role="group" aria-label="类别">
-        <Chip label="全部类别" selected={!filters.group} onClick={() => update({ group: undefined })} />
-        {GROUPS.map((group) => (
-          <Chip key={group} label={AUDIT_GROUP_LABELS[group]} selected={filters.group === group} onClick={() => update({ group })} />
-        ))}
-      </View>
-      <View className="audit-filters" role="group" aria-label="日期">
-        {RANGES.map((range) => (
-          <Chip key={range} label={RANGE_LABELS[range]} selected={filters.range === range} onClick={() => update({ range })} />
-        ))}
-      </View>
-      <View className="audit-filters" role="group" aria-label="人员">
-        {filters.officer && <Chip label={`操作人：${filters.officer.name} ✕ 取消`} selected onClick={() => update({ officer: undefined })} />}
-        {filters.resident && <Chip label={`涉及：${filters.resident.name} ✕ 取消`} selected onClick={() => update({ resident: undefined })} />}
-        <Chip label={choosingOfficer ? '收起民警名单' : '按操作人筛选'} onClick={() => setChoosingOfficer(!choosingOfficer)} />
-      </View>
-      {choosingOfficer && (
-        <View className="audit-filters" role="group" aria-label="选择操作人">
-          {officers.map((officer) => (
-            <Chip
-              key={officer.id}
-              label={scope.kind === 'district' ? `${officer.name}（${officer.stationName}）` : officer.name}
-              selected={filters.officer?.id === officer.id}
-              onClick={() => {
-                update({ officer: { id: officer.id, name: officer.name } });
-                setChoosingOfficer(false);
-              }}
-            />
-          ))}
+      {filtersOpen && (
+        <View className="audit-panel">
+          {scope.kind === 'district' && stations.length > 1 && (
+            <View className="audit-filters" role="group" aria-label="派出所">
+              <Chip label="全部派出所" selected={!filters.stationId} onClick={() => update({ stationId: undefined })} />
+              {stations.map((station) => (
+                <Chip key={station.id} label={station.name} selected={filters.stationId === station.id} onClick={() => update({ stationId: station.id })} />
+              ))}
+            </View>
+          )}
+          <View className="audit-filters" role="group" aria-label="类别">
+            <Chip label="全部类别" selected={!filters.group} onClick={() => update({ group: undefined })} />
+            {GROUPS.map((group) => (
+              <Chip key={group} label={AUDIT_GROUP_LABELS[group]} selected={filters.group === group} onClick={() => update({ group })} />
+            ))}
+          </View>
+          <View className="audit-filters" role="group" aria-label="日期">
+            {RANGES.map((range) => (
+              <Chip key={range} label={RANGE_LABELS[range]} selected={filters.range === range} onClick={() => update({ range })} />
+            ))}
+          </View>
+          <View className="audit-filters" role="group" aria-label="人员">
+            <Chip label={choosingOfficer ? '收起民警名单' : '按操作人筛选'} onClick={() => setChoosingOfficer(!choosingOfficer)} />
+          </View>
+          {choosingOfficer && (
+            <View className="audit-filters" role="group" aria-label="选择操作人">
+              {officers.map((officer) => (
+                <Chip
+                  key={officer.id}
+                  label={scope.kind === 'district' ? `${officer.name}（${officer.stationName}）` : officer.name}
+                  selected={filters.officer?.id === officer.id}
+                  onClick={() => {
+                    update({ officer: { id: officer.id, name: officer.name } });
+                    setChoosingOfficer(false);
+                  }}
+                />
+              ))}
+            </View>
+          )}
         </View>
       )}
-
       <FileExport label="导出筛选出的记录（Excel）" pending={exporting.pending} error={exporting.error} onExport={() => exporting.submit(request.input as never)} />
 
       <PageState status={first.status} error={first.error as never} onRetry={() => void first.reload()} loadingRows={4}>
@@ -181,7 +209,7 @@ function AuditLog({ scope }: { scope: Scope }) {
             </Text>
             <View role="list" aria-label="审计记录">
               {entries.map((entry) => (
-                <EntryCard key={entry.id} entry={entry} showStation={scope.kind === 'district'} onPerson={(role, person) => update(role === 'officer' ? { officer: person } : { resident: person })} />
+                <EntryCard key={entry.id} entry={entry} showStation={scope.kind === 'district'} filters={filters} onPerson={(role, person) => update(role === 'officer' ? { officer: person } : { resident: person })} />
               ))}
             </View>
             {more.nextCursor && (
