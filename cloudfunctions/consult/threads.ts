@@ -12,8 +12,8 @@ import type { Assignee } from '@domain/routing';
 import { tempFileUrlsById } from '@platform/cloud/cloud-files';
 import { isFlagged, mediaRecords } from '@platform/cloud/media';
 import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
-import type { Directory } from '@platform/cloud/directory';
-import { findById, findMany, isoDate } from '@platform/cloud/documents';
+import { accountsByIds, type Directory, type OfficerAccount } from '@platform/cloud/directory';
+import { findById, isoDate } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 import { templateIdFor } from '@platform/cloud/settings';
 import { userIdFor } from '@platform/cloud/identity';
@@ -170,15 +170,18 @@ export async function allowWatching(thread: Pick<ConsultThreadRecord, '_id' | 'w
   }
 }
 
-/** The accounts of the officers a thread is assigned to (those who have signed in), in one read. */
-export async function assignedUsers(directory: Directory, assignee: Assignee): Promise<UserRecord[]> {
+/**
+ * The accounts of the officers a thread is assigned to (those who have signed in): from the
+ * directory, which holds them; an account linked since it was built is read.
+ */
+export async function assignedUsers(directory: Directory, assignee: Assignee): Promise<OfficerAccount[]> {
   const userIds = [...new Set(assignedOfficers(directory, assignee).flatMap((officer) => (officer.userId ? [officer.userId] : [])))];
-  if (userIds.length === 0) return [];
-  if (userIds.length === 1) {
-    const user = await findById<UserRecord>(COLLECTIONS.users, userIds[0] as string);
-    return user ? [user] : [];
-  }
-  return findMany<UserRecord>(database().collection(COLLECTIONS.users).where({ _id: database().command.in(userIds) }).limit(userIds.length));
+  const missing = userIds.filter((userId) => !directory.officerAccounts.has(userId));
+  const read = new Map((missing.length > 0 ? await accountsByIds(missing) : []).map((account) => [account._id, account]));
+  return userIds.flatMap((userId) => {
+    const account = directory.officerAccounts.get(userId) ?? read.get(userId);
+    return account ? [account] : [];
+  });
 }
 
 

@@ -1,7 +1,8 @@
 import { createAddressResolver, type AddressResolver } from '@domain/address';
 import { createLocator, type Locator } from '@domain/geo';
 import { createRoutingSnapshot, type RoutingSnapshot } from '@domain/routing';
-import { COLLECTIONS, type DutyLeaveRecord, type DutyShiftRecord, type RoutingRulesRecord } from './collections';
+import { COLLECTIONS, type DutyLeaveRecord, type DutyShiftRecord, type RoutingRulesRecord, type UserRecord } from './collections';
+import { findMany } from './documents';
 import { database } from './wx';
 import { activeOfficers, directoryVersion, indexRecords, isFresh, readAll, readDirectoryRecords, type DirectoryRecords } from './directory-records';
 
@@ -18,6 +19,27 @@ export interface Directory extends DirectoryRecords {
   locator: Locator;
   addresses: AddressResolver;
   routing: RoutingSnapshot;
+  /**
+   * The accounts of active officers who have signed in (their id and openid, to notify them and
+   * let them watch a thread), read with the rest: opening a thread then reads no account.
+   */
+  officerAccounts: Map<string, OfficerAccount>;
+}
+
+export type OfficerAccount = Pick<UserRecord, '_id' | 'openid'>;
+
+/** `in` takes a bounded list: accounts are read this many ids at a time. */
+const ACCOUNTS_PER_READ = 100;
+
+/** Accounts by id (those that exist), a few reads of up to ACCOUNTS_PER_READ ids each. */
+export async function accountsByIds(userIds: readonly string[]): Promise<OfficerAccount[]> {
+  const _ = database().command;
+  const reads: Promise<OfficerAccount[]>[] = [];
+  for (let at = 0; at < userIds.length; at += ACCOUNTS_PER_READ) {
+    const ids = userIds.slice(at, at + ACCOUNTS_PER_READ);
+    reads.push(findMany<UserRecord>(database().collection(COLLECTIONS.users).where({ _id: _.in(ids) }).field({ openid: true }).limit(ids.length)));
+  }
+  return (await Promise.all(reads)).flat().map((user) => ({ _id: user._id, openid: user.openid }));
 }
 
 /** Shifts are loaded for this window around now; the cache is rebuilt well before it runs out. */
@@ -41,6 +63,7 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
 
   const { districts, stations, posts, communities } = stored;
   const officers = activeOfficers(stored.officers);
+  const accounts = await accountsByIds([...new Set(officers.flatMap((officer) => (officer.userId ? [officer.userId] : [])))]);
   const routing = createRoutingSnapshot({
     directory: {
       districts: districts.map((district) => ({ id: district._id, name: district.name, generalQueueName: district.generalQueueName })),
@@ -71,6 +94,7 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
     locator: createLocator(communities.map((community) => ({ id: community._id, polygon: community.boundary }))),
     addresses: createAddressResolver(communities.map((community) => ({ communityId: community._id, name: community.name, ...community.address }))),
     routing,
+    officerAccounts: new Map(accounts.map((account) => [account._id, account])),
   };
 }
 
