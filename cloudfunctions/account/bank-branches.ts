@@ -38,7 +38,7 @@ export const bankBranchHandlers: BranchHandlers = {
         : { _id: id, stationId, districtId: scope.districtId, name, address, clerks: 0, createdAt: context.now, createdBy: user._id, updatedAt: context.now };
       const { _id, ...data } = next;
       await transaction.collection(COLLECTIONS.bankBranches).doc(_id).set({ data });
-      await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: current ? 'bankBranch.updated' : 'bankBranch.created', userId: user._id, stationId, branchId: _id, at: context.now } });
+      await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: current ? 'bankBranch.updated' : 'bankBranch.created', by: user._id, stationId, branchId: _id, at: context.now } });
       return branchView(next);
     });
   },

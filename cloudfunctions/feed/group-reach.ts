@@ -82,7 +82,7 @@ export const groupReachHandlers: GroupHandlers = {
       await transaction.collection(COLLECTIONS.wechatGroups).doc(groupId).set({
         data: { openGId, firstSeenAt: known?.firstSeenAt ?? context.now, stationId, communityId, name, namedBy: user._id, namedAt: context.now },
       });
-      await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'group.named', userId: user._id, stationId, groupId, communityId, at: context.now } });
+      await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'group.named', by: user._id, stationId, groupId, communityId, at: context.now } });
     });
     return { groupId, name };
   },
