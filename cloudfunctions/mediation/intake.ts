@@ -227,6 +227,7 @@ export const intakeHandlers: IntakeHandlers = {
     const directory = await currentDirectory(context.now);
     const record = await loadCaseAsOfficer(caseId, user, directory);
     const saved = await saveCase(stepCase(record, { type: 'accept' }, context.now, actorOf(user, directory)), record.version, user, { type: 'case.accepted' }, context.now);
+    await tellOtherMediators(saved, directory, officerIdOf(directory, user), context.now);
     const applicant = saved.parties[0];
     await notify(applicant?.openid, MEDIATION_TEMPLATES.caseUpdate, casePage('party', caseId), `已受理：${saved.title}`, context.now);
     return caseView({ record: saved, role: 'officer' }, user, directory, context.now);

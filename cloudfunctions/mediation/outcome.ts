@@ -1,7 +1,7 @@
 /** After the agreement: the 回访 the timer reminds of, closing a case, the reminders, the figures. */
 import type { FiguresRow, mediationActions } from '@domain/actions/mediation';
 import { ActionError } from '@domain/errors';
-import { MEDIATION_TEMPLATES, SESSION_REMINDER_HOURS, mediationFigures, mediationFiguresBy, type CaseFacts, type MediationFigures } from '@domain/mediation';
+import { MEDIATION_TEMPLATES, SESSION_REMINDER_HOURS, figuresPeriod, mediationFigures, mediationFiguresBy, type CaseFacts, type MediationFigures } from '@domain/mediation';
 import { COLLECTIONS, type MediationCaseRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
@@ -116,9 +116,11 @@ export const outcomeHandlers: OutcomeHandlers = {
     return { sessionReminders, followUpReminders };
   },
 
-  async figures({ stationId, from, to }, context) {
-    const year = new Date(context.now.getTime() + 8 * 3_600_000).getUTCFullYear();
-    const period = { from: new Date(from ?? `${year}-01-01T00:00:00+08:00`), to: new Date(to ?? `${year + 1}-01-01T00:00:00+08:00`) };
+  async figures({ stationId, period: kind, from, to }, context) {
+    const calendar = figuresPeriod(kind ?? 'thisYear', context.now);
+    const day = (date: Date) => isoDate(new Date(date.getTime() + 8 * 3_600_000)).slice(0, 10);
+    const explicit = { from: from ? new Date(from) : calendar.from, to: to ? new Date(to) : calendar.to };
+    const period = from || to ? { ...explicit, label: `${day(explicit.from)} 至 ${day(new Date(explicit.to.getTime() - 1))}` } : calendar;
     if (!(period.from.getTime() < period.to.getTime())) throw new ActionError('INVALID_INPUT', '开始日期要早于结束日期', { from: '开始日期要早于结束日期' });
     const directory = await currentDirectory(context.now);
     const records: MediationCaseRecord[] = [];
@@ -144,6 +146,7 @@ export const outcomeHandlers: OutcomeHandlers = {
       stationId,
       from: isoDate(period.from),
       to: isoDate(period.to),
+      label: period.label,
       station: row(stationId, directory.stations.get(stationId)?.name ?? stationId, mediationFigures(all, period)),
       byCommunity: communities.map((community) => row(community._id, community.name, byCommunity.get(community._id) ?? mediationFigures([], period))),
       byOfficer: [...byOfficer].map(([officerId, figures]) => row(officerId, directory.officers.get(officerId)?.title ?? officerId, figures)),

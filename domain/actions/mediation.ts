@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {
   CASE_OUTCOMES,
   FOLLOW_UP_RESULTS,
+  FIGURES_PERIODS,
   MEDIATION_CATEGORIES,
   MEDIATION_FORCES,
   REFERRALS,
@@ -178,6 +179,8 @@ export interface FiguresView {
   stationId: string;
   from: string;
   to: string;
+  /** "2026 年", "2026 年第 4 季度", "2026 年 11 月", or the dates given. */
+  label: string;
   station: FiguresRow;
   byCommunity: FiguresRow[];
   byOfficer: FiguresRow[];
@@ -378,8 +381,16 @@ export const mediationActions = defineFunction('mediation', {
   }),
   figures: action<FiguresView>()({
     summary: '调解成效：受理数、化解率、矛盾不上交率、达成协议用时、回访履行率（按所、社区、民警）',
-    /** Without a period: this calendar year in Beijing time, by the cloud's clock (a phone's clock may be wrong). */
-    input: v.strictObject({ stationId: id('派出所'), from: v.optional(isoTime('开始日期')), to: v.optional(isoTime('结束日期')) }),
+    /**
+     * A calendar period (this year unless said) in Beijing time by the cloud's clock (a phone's clock
+     * may be wrong), or explicit dates.
+     */
+    input: v.strictObject({
+      stationId: id('派出所'),
+      period: v.optional(v.picklist(FIGURES_PERIODS, '统计时段无效')),
+      from: v.optional(isoTime('开始日期')),
+      to: v.optional(isoTime('结束日期')),
+    }),
     policy: 'stationStaff',
     stationOf: (input) => input.stationId,
   }),

@@ -128,3 +128,27 @@ export function mediationFiguresBy(cases: readonly CaseFacts[], period: Period, 
 
 /** "87.5%", or "—" when there is nothing to count. */
 export const formatRate = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+
+/** The calendar periods the officers' figures offer, in Beijing time by the cloud's clock. */
+export const FIGURES_PERIODS = ['thisYear', 'thisQuarter', 'thisMonth', 'lastMonth'] as const;
+export type FiguresPeriod = (typeof FIGURES_PERIODS)[number];
+export const FIGURES_PERIOD_LABELS: Record<FiguresPeriod, string> = { thisYear: '今年', thisQuarter: '本季度', thisMonth: '本月', lastMonth: '上月' };
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+/** Midnight in Beijing of the first day of a (possibly overflowing) month. */
+const beijingMonthStart = (year: number, month: number) => new Date(Date.UTC(year, month, 1) - BEIJING_OFFSET_MS);
+
+/** The period `kind` around `now`, and how it reads: "2026 年", "2026 年第 4 季度", "2026 年 11 月". */
+export function figuresPeriod(kind: FiguresPeriod, now: Date): Period & { label: string } {
+  const local = new Date(now.getTime() + BEIJING_OFFSET_MS);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth();
+  if (kind === 'thisYear') return { from: beijingMonthStart(year, 0), to: beijingMonthStart(year + 1, 0), label: `${year} 年` };
+  if (kind === 'thisQuarter') {
+    const first = month - (month % 3);
+    return { from: beijingMonthStart(year, first), to: beijingMonthStart(year, first + 3), label: `${year} 年第 ${first / 3 + 1} 季度` };
+  }
+  const start = kind === 'thisMonth' ? beijingMonthStart(year, month) : beijingMonthStart(year, month - 1);
+  const startLocal = new Date(start.getTime() + BEIJING_OFFSET_MS);
+  return { from: start, to: beijingMonthStart(startLocal.getUTCFullYear(), startLocal.getUTCMonth() + 1), label: `${startLocal.getUTCFullYear()} 年 ${startLocal.getUTCMonth() + 1} 月` };
+}

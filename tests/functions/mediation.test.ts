@@ -220,12 +220,23 @@ test('a broken agreement reopens the case', async () => {
   expect(closed.referral).toBe('peoplesMediation');
   const figures = ok(await harness.call(zhao, mediationActions.figures, { stationId: 'xiluoyuan', from: '2026-11-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' }));
   expect(figures.station).toMatchObject({ closed: 1, resolved: 0, resolutionRate: 0, settledLocallyRate: 0, followUps: 1, followUpsHeld: 0, holdingRate: 0 });
+  expect(figures.label).toBe('2026-11-01 至 2026-12-31');
+  // The same by calendar period (Beijing time, the cloud's clock): this month holds it, last month does not.
+  const thisMonth = ok(await harness.call(zhao, mediationActions.figures, { stationId: 'xiluoyuan', period: 'thisMonth' }));
+  expect(thisMonth.label).toBe('2026 年 11 月');
+  expect(thisMonth.station).toMatchObject({ closed: 1, followUps: 1 });
+  expect(thisMonth.byCommunity.find((row) => row.key === 'xly-2')).toMatchObject({ label: '西罗园第二社区', closed: 1 });
+  expect(thisMonth.byOfficer.map((row) => [row.label, row.closed])).toEqual([['赵警官', 1]]);
+  const lastMonth = ok(await harness.call(zhao, mediationActions.figures, { stationId: 'xiluoyuan', period: 'lastMonth' }));
+  expect([lastMonth.label, lastMonth.station.closed]).toEqual(['2026 年 10 月', 0]);
 });
 
 test('a place at the boundary of another jurisdiction brings that station’s beat officer in as co-mediator', async () => {
   const dongyuan = DEMO_BOUNDARIES.find((boundary) => boundary.communityId === 'dongyuan')!;
   const east = Math.max(...dongyuan.outer.map((point) => point.longitude));
   const kinCheng = persona('admin-gongshu').openid;
+  const zheng = persona('officer-beat-wl').openid;
+  recordSubscription(zheng, [MEDIATION_TEMPLATES.caseUpdate], { [MEDIATION_TEMPLATES.caseUpdate]: 'accept' });
   const opened = ok(
     await harness.call(kinCheng, mediationActions.openCase, {
       source: 'walkIn',
@@ -238,6 +249,11 @@ test('a place at the boundary of another jurisdiction brings that station’s be
   );
   expect(opened.ownerLabel).toBe('潮鸣派出所 金警官');
   expect(opened.mediators).toEqual(['潮鸣派出所 金警官', '武林派出所 郑警官（协同调解）']);
+  // The co-mediator hears of it (he allowed case messages); the page it opens is the officer's case page.
+  const told = readOutbox().find((item) => item.touser === zheng && item.templateId === MEDIATION_TEMPLATES.caseUpdate);
+  expect(told?.page).toBe(`packages/officer/pages/mediation-case/index?id=${opened.id}`);
+  expect(JSON.stringify(told?.data)).toContain('请协同调解');
+  expect(ok(await harness.call(zheng, mediationActions.getCase, { caseId: opened.id })).viewer).toBe('officer');
 });
 
 test('a resident’s 申请调解 waits for the beat officer to take it on', async () => {

@@ -1,4 +1,4 @@
-import { formatRate, mediationFigures, mediationFiguresBy, newCaseState, transition, type CaseEvent, type CaseFacts, type CaseState } from '@domain/mediation';
+import { figuresPeriod, formatRate, mediationFigures, mediationFiguresBy, newCaseState, transition, type CaseEvent, type CaseFacts, type CaseState } from '@domain/mediation';
 
 const by = { userId: 'u', label: '民警' };
 const day = (n: number) => new Date(Date.UTC(2026, 9, 1) + n * 86_400_000);
@@ -96,5 +96,26 @@ describe('mediation figures', () => {
     const byOfficer = mediationFiguresBy(grouped, october, 'officer');
     expect(byOfficer.get('o-liu')?.closed).toBe(2);
     expect(mediationFiguresBy(grouped, october, 'station').get('xiluoyuan')?.closed).toBe(3);
+  });
+});
+
+describe('calendar periods, in Beijing time by the cloud clock', () => {
+  const bounds = (kind: Parameters<typeof figuresPeriod>[0], now: string) => {
+    const period = figuresPeriod(kind, new Date(now));
+    return [period.from.toISOString(), period.to.toISOString(), period.label];
+  };
+  // 01:00 on New Year's Day in Beijing is still the old year in UTC.
+  const newYear = '2026-12-31T17:00:00Z';
+
+  test('this year, quarter and month follow Beijing’s calendar, not the server’s', () => {
+    expect(bounds('thisYear', newYear)).toEqual(['2026-12-31T16:00:00.000Z', '2027-12-31T16:00:00.000Z', '2027 年']);
+    expect(bounds('thisQuarter', newYear)).toEqual(['2026-12-31T16:00:00.000Z', '2027-03-31T16:00:00.000Z', '2027 年第 1 季度']);
+    expect(bounds('thisMonth', newYear)).toEqual(['2026-12-31T16:00:00.000Z', '2027-01-31T16:00:00.000Z', '2027 年 1 月']);
+  });
+
+  test('last month crosses into the previous year, and a quarter ends where the next begins', () => {
+    expect(bounds('lastMonth', newYear)).toEqual(['2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', '2026 年 12 月']);
+    expect(bounds('thisQuarter', '2026-11-25T02:00:00Z')).toEqual(['2026-09-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', '2026 年第 4 季度']);
+    expect(bounds('lastMonth', '2026-03-01T00:30:00+08:00')).toEqual(['2026-01-31T16:00:00.000Z', '2026-02-28T16:00:00.000Z', '2026 年 2 月']);
   });
 });

@@ -2,8 +2,9 @@ import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { accountActions } from '@domain/actions/account';
-import { mediationActions } from '@domain/actions/mediation';
-import { formatRate } from '@domain/mediation';
+import { mediationActions, type FiguresRow } from '@domain/actions/mediation';
+import { FIGURES_PERIOD_LABELS, FIGURES_PERIODS, formatRate, type FiguresPeriod } from '@domain/mediation';
+import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
 import { Button, Card, CaseRow } from '@/components/mediation';
 import { PageRoot } from '@/components/page-root';
@@ -19,32 +20,70 @@ const TABS: { view: View_; label: string }[] = [
   { view: 'closed', label: '已结案' },
 ];
 
-/** This year's figures for the station (the same domain function the station dashboard uses). */
-function StationFigures({ stationId }: { stationId: string }) {
-  const figures = useAction(mediationActions.figures, { stationId }, { isEmpty: () => false });
-  const station = figures.data?.station;
+const FIGURE_CELLS: [string, (figures: FiguresRow) => string][] = [
+  ['受理', (figures) => String(figures.opened)],
+  ['结案', (figures) => String(figures.closed)],
+  ['化解率', (figures) => formatRate(figures.resolutionRate)],
+  ['矛盾不上交率', (figures) => formatRate(figures.settledLocallyRate)],
+  ['回访履行率', (figures) => formatRate(figures.holdingRate)],
+  ['达成协议平均天数', (figures) => (figures.meanDaysToAgreement === null ? '—' : figures.meanDaysToAgreement.toFixed(1))],
+];
+
+/** One community's or officer's figures in a line that reads aloud as it shows. */
+function FiguresLine({ row }: { row: FiguresRow }) {
   return (
-    <Card title={figures.data ? `${new Date(Date.parse(figures.data.from) + 8 * 3_600_000).getUTCFullYear()} 年调解成效` : '今年调解成效'}>
-      {station ? (
-        <View className="md-figures" aria-live="polite">
-          {[
-            ['受理', String(station.opened)],
-            ['结案', String(station.closed)],
-            ['化解率', formatRate(station.resolutionRate)],
-            ['矛盾不上交率', formatRate(station.settledLocallyRate)],
-            ['回访履行率', formatRate(station.holdingRate)],
-            ['达成协议平均天数', station.meanDaysToAgreement === null ? '—' : station.meanDaysToAgreement.toFixed(1)],
-          ].map(([label, value]) => (
-            <View key={label} className="md-figures__item" aria-label={`${label} ${value}`}>
-              <Text className="md-figures__value">{value}</Text>
-              <Text className="md-figures__label">{label}</Text>
-            </View>
+    <Text className="md-list__item md-figures__line" {...roleProps('listitem')}>
+      {row.label}：受理 {row.opened} · 结案 {row.closed} · 化解率 {formatRate(row.resolutionRate)} · 矛盾不上交率 {formatRate(row.settledLocallyRate)}
+    </Text>
+  );
+}
+
+/** The station's figures over a calendar period, and per community and per officer (the same domain function the station dashboard uses). */
+function StationFigures({ stationId }: { stationId: string }) {
+  const [period, setPeriod] = useState<FiguresPeriod>('thisYear');
+  const figures = useAction(mediationActions.figures, { stationId, period }, { isEmpty: () => false });
+  const view = figures.data;
+  const station = view?.station;
+  return (
+    <View>
+      <Card title={view ? `${view.label}调解成效` : '调解成效'}>
+        <View className="md-chips">
+          {FIGURES_PERIODS.map((option) => (
+            <Chip key={option} label={FIGURES_PERIOD_LABELS[option]} selected={period === option} onClick={() => setPeriod(option)} />
           ))}
         </View>
-      ) : (
-        <Text className="md-hint">{figures.status === 'error' ? figures.error?.message : '正在统计…'}</Text>
+        {station ? (
+          <View className="md-figures" aria-live="polite">
+            {FIGURE_CELLS.map(([label, valueOf]) => (
+              <View key={label} className="md-figures__item" aria-label={`${label} ${valueOf(station)}`}>
+                <Text className="md-figures__value">{valueOf(station)}</Text>
+                <Text className="md-figures__label">{label}</Text>
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text className="md-hint">{figures.status === 'error' ? figures.error?.message : '正在统计…'}</Text>
+        )}
+      </Card>
+      {view && (
+        <Card title="各社区">
+          <View {...roleProps('list')} aria-label="各社区调解成效">
+            {view.byCommunity.map((row) => (
+              <FiguresLine key={row.key} row={row} />
+            ))}
+          </View>
+        </Card>
       )}
-    </Card>
+      {view && view.byOfficer.length > 0 && (
+        <Card title="各民警（办案民警）">
+          <View {...roleProps('list')} aria-label="各民警调解成效">
+            {view.byOfficer.map((row) => (
+              <FiguresLine key={row.key} row={row} />
+            ))}
+          </View>
+        </Card>
+      )}
+    </View>
   );
 }
 
