@@ -6,4 +6,7 @@ export const THEME = {
   primary: '#1a4fa3',
   danger: '#c0262d',
   textSecondary: '#4e5969',
+  text: '#1f2329',
+  surface: '#ffffff',
+  primarySoft: '#e8eef8',
 } as const;

@@ -4,8 +4,10 @@
  * inbox with the customer's details, answers, and the clerk reads the answer. A newcomer opens a
  * community's contact card (the address its code holds) and registers the community in one tap.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, dialog } from './browser';
+import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs, dialog, SCREENSHOT_DIR } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -90,6 +92,15 @@ test('a newcomer opens a community contact card and registers the community in o
   await cards.getByText('西罗园第二社区', { exact: true }).click();
   await cards.locator('.card-poster').getByText('扫码问片警 · 紧急情况请拨打110').waitFor();
   await screenshot(officer, 'contact-card-poster');
+  // The same poster as one picture (drawn on a canvas): downloaded on H5, 150-dpi A4.
+  const [download] = await Promise.all([officer.waitForEvent('download'), cards.getByRole('button', { name: '下载海报图片' }).click()]);
+  expect(download.suggestedFilename()).toBe('西罗园第二社区警民联系卡海报.png');
+  const saved = path.join(SCREENSHOT_DIR, 'contact-card-poster-download.png');
+  await download.saveAs(saved);
+  const png = fs.readFileSync(saved);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1240, 1754]);
+  await cards.getByText('✓ 海报图片已下载：西罗园第二社区警民联系卡海报.png').waitFor();
   const code = await callAs<{ scene: string; scans: number }>(officer, 'directory', 'contactCardCode', { stationId: 'xiluoyuan', communityId: 'xly-2' });
 
   await newcomer.goto(`${baseUrl()}/#/packages/content/pages/card/index?scene=${encodeURIComponent(code.scene)}`);

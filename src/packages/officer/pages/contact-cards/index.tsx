@@ -11,6 +11,8 @@ import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { canPrint, printPage } from '@/platform/print-page';
 import { saveDownloadedFile } from '@/platform/save-file';
+import { CAN_OPEN_SETTINGS, openPermissionSettings, SAVE_PICTURE_LABEL, savePicture, type SavePictureOutcome } from '@/platform/save-picture';
+import { posterPicture } from './poster-picture';
 import './index.scss';
 
 /**
@@ -35,6 +37,47 @@ function Poster({ code }: { code: ContactCardCodeView }) {
       <Text className="card-poster__phone">警务室电话 {card.post.phone}</Text>
       <Image className="card-poster__code" src={code.codeUrl} mode="aspectFit" />
       <Text className="card-poster__motto">扫码问片警 · 紧急情况请拨打110</Text>
+    </View>
+  );
+}
+
+/**
+ * Keeping the poster: the whole poster as one picture (drawn on a canvas: the phone's album on
+ * weapp, a download on H5), printing on H5, or the bare code. What happened is said on the page;
+ * a refused album permission comes with the way to turn it back on.
+ */
+function PosterActions({ code }: { code: ContactCardCodeView }) {
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<SavePictureOutcome>();
+  async function savePoster() {
+    if (saving) return;
+    setSaving(true);
+    setOutcome(undefined);
+    const answer = await savePicture(posterPicture(code));
+    setSaving(false);
+    setOutcome(answer);
+  }
+  return (
+    <View className="contact-cards__actions">
+      <View className="contact-cards__button" {...roleProps('button')} aria-disabled={saving} onClick={() => void savePoster()}>
+        <Text>{saving ? '正在生成海报…' : SAVE_PICTURE_LABEL}</Text>
+      </View>
+      <View role="status" aria-live="polite">
+        {outcome && <Text className={`contact-cards__outcome contact-cards__outcome--${outcome.saved ? 'done' : 'failed'}`}>{outcome.saved ? `✓ ${outcome.message}` : outcome.message}</Text>}
+      </View>
+      {outcome && !outcome.saved && outcome.denied && CAN_OPEN_SETTINGS && (
+        <View className="contact-cards__button contact-cards__button--plain" {...roleProps('button')} onClick={openPermissionSettings}>
+          <Text>去设置里打开“添加到相册”</Text>
+        </View>
+      )}
+      {canPrint && (
+        <View className="contact-cards__button contact-cards__button--plain" {...roleProps('button')} onClick={printPage}>
+          <Text>打印海报（可存为 PDF）</Text>
+        </View>
+      )}
+      <View className="contact-cards__button contact-cards__button--plain" {...roleProps('button')} onClick={() => void saveDownloadedFile(code.codeUrl, `${code.card.community.name}警民联系卡.png`)}>
+        <Text>只保存小程序码</Text>
+      </View>
     </View>
   );
 }
@@ -78,16 +121,7 @@ function Cards({ stationId }: { stationId: string }) {
       {code && (
         <View>
           <Poster code={code} />
-          <View className="contact-cards__actions">
-            {canPrint && (
-              <View className="contact-cards__button" {...roleProps('button')} onClick={printPage}>
-                <Text>打印海报（可存为 PDF）</Text>
-              </View>
-            )}
-            <View className="contact-cards__button contact-cards__button--plain" {...roleProps('button')} onClick={() => void saveDownloadedFile(code.codeUrl, `${code.card.community.name}警民联系卡.png`)}>
-              <Text>保存小程序码图片</Text>
-            </View>
-          </View>
+          <PosterActions code={code} />
         </View>
       )}
     </View>
