@@ -113,7 +113,9 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await settle(resident);
   await screenshot(resident, 'booking-5-mine');
 
-  // Reschedule to 10:30 the same day: the new place is taken before the old one is released.
+  // Reschedule to 10:30 the same day: the new place is taken before the old one is released, and
+  // the check-in code a resident may have written down stays the same.
+  const codeBefore = (await card.locator('.booking-card__code').innerText()).trim();
   await button(resident, '改时间').click();
   await todayCell(resident, '.reschedule').click();
   await resident.locator('.reschedule .slot-list__item').filter({ visible: true, hasText: '10:30' }).click();
@@ -121,6 +123,7 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await card.locator('.booking-card__when', { hasText: '10:30' }).waitFor();
   const code = (await card.locator('.booking-card__code').innerText()).trim();
   expect(code).toMatch(/^[1-9]\d{5}$/);
+  expect(code).toBe(codeBefore);
   // Said on the page (and to a screen reader), not in a toast that fades.
   await resident.locator('[role=status]').filter({ visible: true, hasText: '已改到' }).getByText(/已改到 .*10:30，签到码不变/).waitFor();
   await screenshot(resident, 'booking-6-rescheduled');
