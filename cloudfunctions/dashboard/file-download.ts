@@ -15,7 +15,7 @@ export async function handOverFile(userId: string, fileName: string, content: Bu
   const cloudPath = `exports/${randomBytes(16).toString('hex')}/${fileName}`;
   const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
   const expiresAt = keptUntil('dataExport', now);
-  const record: Omit<DataExportRecord, '_id'> = { kind: 'export', userId, fileIds: [fileID], createdAt: now, expiresAt };
+  const record: Omit<DataExportRecord, '_id'> = { kind: 'export', userId, fileIds: [fileID], title: fileName, createdAt: now, expiresAt };
   await insert(COLLECTIONS.dataExports, { ...record });
   const { fileList } = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: RETENTION_DAYS.dataExport * 86_400 }] })) as { fileList: { fileID: string; tempFileURL?: string; status: number }[] };
   const url = fileList.find((file) => file.fileID === fileID && file.status === 0)?.tempFileURL;

@@ -581,6 +581,8 @@ export interface DataExportRecord {
   kind: 'export';
   userId: string;
   fileIds: string[];
+  /** What was exported, when it is not the resident's own data (an admin's Excel report). */
+  title?: string;
   createdAt: Date;
   expiresAt: Date;
 }

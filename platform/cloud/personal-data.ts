@@ -415,12 +415,12 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
   {
     collection: COLLECTIONS.dataExports,
     group: 'records',
-    holds: '您导出的“我的数据”文件',
+    holds: '您导出的文件（“我的数据”；民警和管理员导出的 Excel 报表）',
     purpose: '让您下载自己的数据',
     readers: '只有拿到下载链接的人（链接只发给您）',
     retention: retentionText('dataExport', '导出'),
     find: ({ userId }) => findAll(COLLECTIONS.dataExports, { userId }),
-    line: (doc) => `${day(doc.createdAt)} 导出过一次`,
+    line: (doc) => `${day(doc.createdAt)} 导出过一次${typeof doc.title === 'string' ? `：${doc.title}` : ''}`,
     exported: (doc) => ({ at: isoDate(doc.createdAt) }),
     erase: (doc) => ({ writes: [remove(COLLECTIONS.dataExports, doc)], files: strings(doc.fileIds) }),
     sweep: {

@@ -46,6 +46,9 @@ test('the export holds the period\'s figures as the dashboard shows them, a shee
   expect(file.url).toMatch(/^http:\/\/127\.0\.0\.1:0\/__cloud\/storage\/exports\/[0-9a-f]{32}\//);
 
   const record = (harness.engine.find('data_exports') as Doc[]).find((r) => r.userId === userIdFor(admin()))!;
+  // In the admin's own 我的数据, named, and deleted by the retention timer after a day.
+  expect(record).toMatchObject({ kind: 'export', title: file.fileName });
+  expect(new Date(record.expiresAt).getTime() - NOW.getTime()).toBe(86_400_000);
   const content = (await downloadFile({ fileID: record.fileIds[0] })).fileContent;
   expect(content.length).toBe(file.bytes);
   const workbook = new Workbook();
