@@ -16,6 +16,9 @@
 //   cloud.dbCallsPerAction              database round trips of reserve, availability, listArticles,
 //                                       startThread, sendMessage, officerInbox, getThread (bench-db.mjs;
 //                                       budget: none over 8, reserve ≤ 6)
+//   dashboard.openP95Ms                 the station admin opening the dashboard of a station with a year of
+//                                       history (32 officers, ~20,000 questions, ~30,000 bookings, 200
+//                                       articles) through the real function (scripts/bench-dashboard.mjs)
 //   alerts.*                            an urgent alert to 10,000 opted-in residents: function time,
 //                                       longest run vs the timeout, duplicates/missing/wrong time
 //                                       (scripts/bench-alerts.mjs)
@@ -26,7 +29,7 @@
 //   feed.searchP95Ms                    keyword search over 100,000 items (bench-feed.mjs)
 //   start.firstRunS                     first `npm start` on a fresh copy until the app answers (bench-start.mjs)
 //
-//   node scripts/bench.mjs [--no-build] [--only=sizes,floor,localcloud,feed,consult,routing,booking,alerts,db,start] [--strict]
+//   node scripts/bench.mjs [--no-build] [--only=sizes,floor,localcloud,feed,consult,routing,booking,dashboard,alerts,db,start] [--strict]
 //
 // Budgets: weapp main ≤ 1.3× the floor's, H5 initial JS ≤ 1.2× the floor's, each subpackage
 // ≤ 500 KB, each cloud function ≤ 100 KB and all of them ≤ 350 KB, and the figures' own (printed
@@ -195,7 +198,7 @@ function printTable(figures) {
 }
 
 /** Parts of the bench, run alone with --only=<part>[,<part>] (the whole bench is long). */
-const PARTS = ['sizes', 'floor', 'localcloud', 'feed', 'consult', 'routing', 'booking', 'alerts', 'db', 'start'];
+const PARTS = ['sizes', 'floor', 'localcloud', 'feed', 'consult', 'routing', 'booking', 'dashboard', 'alerts', 'db', 'start'];
 
 async function main() {
   const args = process.argv.slice(2);
@@ -323,6 +326,14 @@ async function main() {
     });
   }
 
+  // The station dashboard over a year of one station's history, the year rolled up by the real timer.
+  if (runs('dashboard')) {
+    await step('dashboard', async () => {
+      const { benchDashboard } = await import('./bench-dashboard.mjs');
+      Object.assign(figures, await benchDashboard());
+    });
+  }
+
   // An urgent alert to 10,000 opted-in residents, through the feed function's outbox and timer runs.
   if (runs('alerts')) {
     await step('alerts: fan-out', async () => {
@@ -380,6 +391,8 @@ async function main() {
     ['booking.reservePerSec ÷ booking.httpFloorPerSec', figures['booking.reserveFloorRatio'], 0.5, '×', '≥'],
     ['booking.serverCpuMsPerReserve ÷ floor CPU per request', figures['booking.serverCpuRatio'], 8, '×', '≤'],
     ['booking.reserveRoundTrips', figures['booking.reserveRoundTrips'], 6, 'round trips', '≤'],
+    ['dashboard.openP95Ms (this week, a year of history)', figures['dashboard.openP95Ms'], 300, 'ms', '≤'],
+    ['dashboard.quarterP95Ms (this quarter and the one before)', figures['dashboard.quarterP95Ms'], 300, 'ms', '≤'],
     ['alerts.fanout10kS (function time for 10,000 messages)', figures['alerts.fanout10kS'], 60, 's', '≤'],
     ['alerts.maxRunS (longest run, vs feed timeout)', figures['alerts.maxRunS'], figures['alerts.timeoutS'] ?? 3, 's', '≤'],
     ['alerts.duplicates', figures['alerts.duplicates'], 0, 'messages', '≤'],

@@ -19,6 +19,8 @@ const MAX_CATCH_UP_DAYS = 400;
 /** The very first run starts this far back, so a quarter and the one before it have figures from the start. */
 const FIRST_RUN_DAYS = 184;
 const MAX_RANGE_DAYS = 366;
+/** Stored days per read: a busy day (hundreds of readers and replies) stays under 30 KB, so a read stays under 1 MB. */
+const DAYS_PER_READ = 30;
 /** A station names a few dozen to a few hundred neighbourhood groups (西罗园: ~134). */
 const MAX_GROUPS = 1000;
 
@@ -31,17 +33,24 @@ async function stationAfter(afterId: string): Promise<StationRecord | undefined>
   return next;
 }
 
+/**
+ * The stored days of [from, to], read in stretches of DAYS_PER_READ side by side: a year's days
+ * with their samples and reader keys are more than the 1 MB one get() may return.
+ */
 async function readStoredDays(stationId: string, from: string, to: string): Promise<StationDay[]> {
   const db = database();
   const _ = db.command;
-  const days: StationDay[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const page = await findMany<StationDailyStatsRecord>(
-      db.collection(COLLECTIONS.stationDailyStats).where({ stationId, day: _.gte(from).and(_.lte(to)) }).orderBy('day', 'asc').skip(skip).limit(1000),
-    );
-    days.push(...page.map(({ _id: _id, ...day }) => day));
-    if (page.length < 1000) return days;
+  const stretches: { from: string; to: string }[] = [];
+  for (let first = from; first <= to; first = addDays(first, DAYS_PER_READ)) {
+    const last = addDays(first, DAYS_PER_READ - 1);
+    stretches.push({ from: first, to: last < to ? last : to });
   }
+  const pages = await Promise.all(
+    stretches.map((stretch) =>
+      findMany<StationDailyStatsRecord>(db.collection(COLLECTIONS.stationDailyStats).where({ stationId, day: _.gte(stretch.from).and(_.lte(stretch.to)) }).orderBy('day', 'asc').limit(DAYS_PER_READ)),
+    ),
+  );
+  return pages.flat().map(({ _id: _ignored, ...day }) => day);
 }
 
 /** How the figures name officers, communities and groups: the directory, and the station's named groups. */

@@ -13,7 +13,6 @@ import {
   COLLECTIONS,
   type ArticleAckRecord,
   type ArticleReaderRecord,
-  type ArticleRecord,
   type BookingRecord,
   type CommunityRecord,
   type ConsultThreadRecord,
@@ -26,26 +25,23 @@ import { database } from '@platform/cloud/wx';
 
 const PAGE = 1000;
 const DAY_MS = 86_400_000;
-/** `in` lists are sent in slices this long. */
-const IN_SLICE = 100;
 
 type Query = { orderBy(field: string, direction: 'asc' | 'desc'): Query; skip(n: number): Query; limit(n: number): Query; get(): unknown };
 
-/** Every document a query matches, page by page (a server get() returns at most 1000). */
+/**
+ * Every document a query matches, page by page (a server get() returns at most 1000), sorted by
+ * the field after its equality conditions (`_id` when they pin every other field of the index).
+ */
 async function allOf<T extends StoredDoc>(query: Query, sortField: string): Promise<T[]> {
   const found: T[] = [];
   for (let skip = 0; ; skip += PAGE) {
-    const page = await findMany<T>(query.orderBy(sortField, 'asc').orderBy('_id', 'asc').skip(skip).limit(PAGE) as never);
+    const sorted = sortField === '_id' ? query.orderBy('_id', 'asc') : query.orderBy(sortField, 'asc').orderBy('_id', 'asc');
+    const page = await findMany<T>(sorted.skip(skip).limit(PAGE) as never);
     found.push(...page);
     if (page.length < PAGE) return found;
   }
 }
 
-const slices = <T>(items: readonly T[]): T[][] => {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += IN_SLICE) result.push(items.slice(index, index + IN_SLICE));
-  return result;
-};
 
 /** The station's events of the day (domain/dashboard/events.ts), in the order they happened. */
 async function eventsOf(stationId: string, start: Date, end: Date): Promise<StationEventRecord[]> {
@@ -88,8 +84,9 @@ async function consultFigures(stationId: string, start: Date, end: Date, events:
 async function bookingFigures(stationId: string, dayKey: string, events: readonly StationEventRecord[], day: StationDay): Promise<void> {
   day.booking.waitlistClaims = events.filter((event) => event.type === 'waitlistClaim').length;
   const db = database();
-  const bookings = await allOf<BookingRecord>(db.collection(COLLECTIONS.bookings).where({ stationId, day: dayKey }) as never, 'day');
-  const counters = await allOf<SlotCounterRecord>(db.collection(COLLECTIONS.slotCounters).where({ stationId, day: dayKey }) as never, 'day');
+  // (stationId, day) pin the index's first two fields: sorted by _id, the index walks only the day's documents.
+  const bookings = await allOf<BookingRecord>(db.collection(COLLECTIONS.bookings).where({ stationId, day: dayKey }) as never, '_id');
+  const counters = await allOf<SlotCounterRecord>(db.collection(COLLECTIONS.slotCounters).where({ stationId, day: dayKey }) as never, '_id');
   for (const booking of bookings) {
     if (booking.status === 'cancelled') continue;
     day.booking.bookings += 1;
@@ -115,13 +112,8 @@ async function antiFraudFigures(stationId: string, start: Date, end: Date, event
   const db = database();
   const _ = db.command;
   const communityIds = (await findMany<CommunityRecord>(db.collection(COLLECTIONS.communities).where({ stationId }).orderBy('_id', 'asc').limit(PAGE))).map((community) => community._id);
-  const articles = await allOf<ArticleRecord>(db.collection(COLLECTIONS.articles).where({ stationId }).field({ _id: true, publishedAt: true }) as never, 'publishedAt');
-  const readers: ArticleReaderRecord[] = [];
-  const acks: ArticleAckRecord[] = [];
-  for (const ids of slices(articles.map((article) => article._id))) {
-    readers.push(...(await allOf<ArticleReaderRecord>(db.collection(COLLECTIONS.articleReaders).where({ articleId: _.in(ids), at: _.gte(start).and(_.lt(end)) }) as never, 'at')));
-    acks.push(...(await allOf<ArticleAckRecord>(db.collection(COLLECTIONS.articleAcks).where({ articleId: _.in(ids), at: _.gte(start).and(_.lt(end)) }) as never, 'at')));
-  }
+  const readers = await allOf<ArticleReaderRecord>(db.collection(COLLECTIONS.articleReaders).where({ stationId, at: _.gte(start).and(_.lt(end)) }) as never, 'at');
+  const acks = await allOf<ArticleAckRecord>(db.collection(COLLECTIONS.articleAcks).where({ stationId, at: _.gte(start).and(_.lt(end)) }) as never, 'at');
   const antiFraud = day.antiFraud;
   antiFraud.newReaders = readers.length;
   antiFraud.readerKeys = sortedKeys(readers.map((reader) => reader.userId));
@@ -135,7 +127,7 @@ async function antiFraudFigures(stationId: string, start: Date, end: Date, event
   const residents: Record<string, number> = {};
   for (const communityId of communityIds) residents[communityId] = await countOf(db.collection(COLLECTIONS.users).where({ homeCommunityId: communityId, role: 'resident' }) as never);
   antiFraud.residentsByCommunity = residents;
-  antiFraud.alertSubscribers = await countOf(db.collection(COLLECTIONS.alertSubscriptions).where({ stationId, acceptedAt: _.lt(end) }) as never);
+  antiFraud.alertSubscribers = await countOf(db.collection(COLLECTIONS.alertSubscriptions).where({ stationId, subscribedAt: _.lt(end) }) as never);
 
   const rounds = await allOf<QuizRoundRecord>(db.collection(COLLECTIONS.quizRounds).where({ stationId, submittedAt: _.gte(start).and(_.lt(end)) }) as never, 'submittedAt');
   antiFraud.quizRounds = rounds.length;

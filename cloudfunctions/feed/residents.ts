@@ -50,7 +50,7 @@ async function openArticle(
   const article = await publishedArticle(id);
   const _ = database().command;
   const firstOpening = readerId
-    ? await insert(COLLECTIONS.articleReaders, { _id: `${id}__${readerId}`, articleId: id, userId: readerId, at: now }).then(
+    ? await insert(COLLECTIONS.articleReaders, { _id: `${id}__${readerId}`, articleId: id, userId: readerId, at: now, ...(article.stationId ? { stationId: article.stationId } : {}) }).then(
         () => true,
         () => false,
       )
@@ -188,7 +188,7 @@ export const residentHandlers: ResidentHandlers = {
       acknowledgedNow = !existing;
       if (existing) return current;
       const areaKey = counterAreaOf(area);
-      const ack: Omit<ArticleAckRecord, '_id'> = { articleId: id, userId: user._id, at: context.now, ...(areaKey ? { areaKey } : {}) };
+      const ack: Omit<ArticleAckRecord, '_id'> = { articleId: id, userId: user._id, at: context.now, ...(areaKey ? { areaKey } : {}), ...(current.stationId ? { stationId: current.stationId } : {}) };
       await transaction.collection(COLLECTIONS.articleAcks).doc(ackId).set({ data: ack });
       await addAcknowledgementIn(transaction, id, user._id, areaKey);
       return current;
@@ -213,6 +213,8 @@ export const residentHandlers: ResidentHandlers = {
         stationId: community.stationId,
         remaining: (current?.remaining ?? 0) + accepted,
         acceptedAt: context.now,
+        // Kept across later acceptances: the dashboard counts a subscriber from the day they first opted in, whenever it rolls that day up.
+        subscribedAt: current?.subscribedAt ?? current?.acceptedAt ?? context.now,
       };
       await transaction.collection(COLLECTIONS.alertSubscriptions).doc(user._id).set({ data: record });
     });

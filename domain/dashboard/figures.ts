@@ -281,8 +281,11 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
 
 /** Nearest-rank percentile (p in 0..100); null for no samples. */
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted([...values].sort((a, b) => a - b), p);
+}
+
+function percentileOfSorted(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] as number;
 }
@@ -295,25 +298,35 @@ export function median(values: readonly number[]): number | null {
 }
 
 function responseGroups(samples: readonly ResponseSample[], keyOf: (sample: ResponseSample) => string | undefined, nameOf: (id: string) => string | undefined, unknown: string): ResponseGroupFigures[] {
-  const byKey = new Map<string, ResponseSample[]>();
+  const byKey = new Map<string, { minutes: number[]; withinTarget: number }>();
   for (const sample of samples) {
     const key = keyOf(sample);
     if (!key) continue;
-    byKey.set(key, [...(byKey.get(key) ?? []), sample]);
+    let group = byKey.get(key);
+    if (!group) byKey.set(key, (group = { minutes: [], withinTarget: 0 }));
+    group.minutes.push(sample.minutes);
+    if (sample.withinTarget) group.withinTarget += 1;
   }
   return [...byKey.entries()]
-    .map(([id, group]) => ({
-      id,
-      name: nameOf(id) ?? unknown,
-      answered: group.length,
-      p50Minutes: percentile(group.map((sample) => sample.minutes), 50),
-      p90Minutes: percentile(group.map((sample) => sample.minutes), 90),
-      withinTargetRate: ratio(group.filter((sample) => sample.withinTarget).length, group.length),
-    }))
+    .map(([id, group]) => {
+      const sorted = group.minutes.sort((a, b) => a - b);
+      return {
+        id,
+        name: nameOf(id) ?? unknown,
+        answered: sorted.length,
+        p50Minutes: percentileOfSorted(sorted, 50),
+        p90Minutes: percentileOfSorted(sorted, 90),
+        withinTargetRate: ratio(group.withinTarget, sorted.length),
+      };
+    })
     .sort((a, b) => b.answered - a.answered || a.id.localeCompare(b.id));
 }
 
-const unionSize = (lists: readonly (readonly string[] | undefined)[]): number => new Set(lists.flatMap((list) => list ?? [])).size;
+function unionSize(lists: readonly (readonly string[] | undefined)[]): number {
+  const seen = new Set<string>();
+  for (const list of lists) for (const key of list ?? []) seen.add(key);
+  return seen.size;
+}
 
 /** A period's figures from its days (missing days count as empty; levels — subscribers, residents — are the last day's). */
 export function sumDays(days: readonly StationDay[], names: FigureNames = NO_NAMES): PeriodFigures {
@@ -323,6 +336,7 @@ export function sumDays(days: readonly StationDay[], names: FigureNames = NO_NAM
     for (const [category, count] of Object.entries(day.consult.byCategory) as [ConsultCategory, number][]) byCategory[category] = (byCategory[category] ?? 0) + count;
   }
   const responses = days.flatMap((day) => day.consult.firstResponseMinutes);
+  const sortedResponses = [...responses].sort((a, b) => a - b);
   const agreementDays = days.flatMap((day) => day.mediation.daysToAgreement);
   const ratings = sum((day) => day.consult.ratings);
   const closed = sum((day) => day.mediation.closed);
@@ -359,8 +373,8 @@ export function sumDays(days: readonly StationDay[], names: FigureNames = NO_NAM
       questions: sum((day) => day.consult.questions),
       byCategory,
       answered: responses.length,
-      firstResponseP50Minutes: percentile(responses, 50),
-      firstResponseP90Minutes: percentile(responses, 90),
+      firstResponseP50Minutes: percentileOfSorted(sortedResponses, 50),
+      firstResponseP90Minutes: percentileOfSorted(sortedResponses, 90),
       withinTargetRate: ratio(sum((day) => day.consult.withinTarget), responses.length),
       escalations: sum((day) => day.consult.escalations),
       ratings,

@@ -303,6 +303,8 @@ export interface ArticleAckRecord {
   articleId: string;
   userId: string;
   areaKey?: string;
+  /** The item's station: its dashboard reads a day's acknowledgements with one indexed query. */
+  stationId?: string;
   at: Date;
 }
 
@@ -311,6 +313,8 @@ export interface ArticleReaderRecord {
   _id: string;
   articleId: string;
   userId: string;
+  /** The item's station: its dashboard reads a day's first openings with one indexed query. */
+  stationId?: string;
   at: Date;
 }
 
@@ -322,6 +326,8 @@ export interface AlertSubscriptionRecord {
   stationId: string;
   remaining: number;
   acceptedAt: Date;
+  /** The first acceptance (acceptedAt moves on with every later one). */
+  subscribedAt?: Date;
 }
 
 /** How many new-question messages WeChat will still deliver to an officer: accepted prompts minus messages sent. */

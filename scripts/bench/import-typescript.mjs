@@ -38,6 +38,22 @@ export function importLocalCloudModule(entryPoint, options = {}) {
     alias: { 'wx-server-sdk': path.join(root, 'local-cloud', 'wx-server-sdk', 'index.ts') },
     tsconfig: path.join(root, 'tsconfig.json'),
     external: ['pdfkit', 'exceljs'],
+    plugins: [requiredPackages(['pdfkit', 'exceljs'])],
     ...options,
   });
+}
+
+/**
+ * Loads these CommonJS packages with require() at run time: an ES module cannot take named
+ * exports (`import { Workbook } from 'exceljs'`) from a CommonJS package Node cannot analyse.
+ */
+function requiredPackages(names) {
+  const filter = new RegExp(`^(${names.join('|')})$`);
+  return {
+    name: 'required-packages',
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'required-package' }));
+      build.onLoad({ filter: /.*/, namespace: 'required-package' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
 }

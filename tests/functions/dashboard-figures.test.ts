@@ -106,7 +106,7 @@ function expected(ledger: Ledger, from: string, to: string, baseline: { resident
       newReaders: ledger.reads.filter((r) => inRange(r.day)).length,
       uniqueReaders: new Set(ledger.reads.filter((r) => inRange(r.day)).map((r) => r.userId)).size,
       acknowledgements: ledger.acks.filter((a) => inRange(a.day)).length,
-      alertSubscribers: baseline.subscribers + ledger.subscribers.filter((s) => s.day <= to).length,
+      alertSubscribers: baseline.subscribers + new Set(ledger.subscribers.filter((s) => s.day <= to).map((s) => s.userId)).size,
       shares: ledger.shares.filter(inRange).length,
       landings: ledger.landings.filter(inRange).length,
       quizRounds: quiz.length,
@@ -249,8 +249,9 @@ function plan(ledger: Ledger, targets: Record<string, number>): Step[] {
         ledger.quiz.push({ day, userId: resident.userId, score: graded.score, total: graded.total });
       });
     }
-    for (let n = 0; n < 2; n += 1) {
-      const resident = residents[(DAYS.indexOf(day) * 2 + n) % residents.length]!;
+    // Two new subscribers a day; on the last day the first one accepts again (still one subscriber, since the first day).
+    for (let n = 0; n < (day === DAYS[2] ? 3 : 2); n += 1) {
+      const resident = residents[n === 2 ? 0 : (DAYS.indexOf(day) * 2 + n) % residents.length]!;
       step(at(day, 21, n), async () => {
         ok(await harness.call(resident.openid, feedActions.subscribeAlerts, { accepted: 1 }));
         ledger.subscribers.push({ day, userId: resident.userId });

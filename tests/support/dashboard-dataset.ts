@@ -88,9 +88,9 @@ export function generateDashboardDataset(options: DatasetOptions): Record<string
     for (let r = 0; r < 5; r += 1) {
       const when = at(Math.floor(random() * 24 * 60));
       if (when.getTime() >= until) continue;
-      docs.article_readers!.push({ _id: next('reader'), articleId: pick(articleIds), userId: `reader-${r}`, at: when });
-      if (random() < 0.5) docs.article_acks!.push({ _id: next('ack'), articleId: pick(articleIds), userId: `reader-${r}`, at: when });
-      if (random() < 0.3) docs.alert_subscriptions!.push({ _id: next('sub'), stationId: s, communityId: 'c', openid: 'o', remaining: 1, acceptedAt: when });
+      docs.article_readers!.push({ _id: next('reader'), articleId: pick(articleIds), userId: `reader-${r}`, stationId: s, at: when });
+      if (random() < 0.5) docs.article_acks!.push({ _id: next('ack'), articleId: pick(articleIds), userId: `reader-${r}`, stationId: s, at: when });
+      if (random() < 0.3) docs.alert_subscriptions!.push({ _id: next('sub'), stationId: s, communityId: 'c', openid: 'o', remaining: 1, acceptedAt: when, subscribedAt: when });
     }
     if (random() < 0.5) {
       const accepted = at(9 * 60);
