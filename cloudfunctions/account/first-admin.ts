@@ -10,7 +10,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ActionError } from '@domain/errors';
 import { FIRST_ADMIN_LABEL, inviteCodeFromDigest } from '@domain/invites';
 import { COLLECTIONS, type DistrictRecord, type UserRecord } from '@platform/cloud/collections';
-import { bumpDirectoryVersion } from '@platform/cloud/directory';
+import { bumpDirectoryVersion } from '@platform/cloud/directory-records';
 import { requireSecret } from '@platform/cloud/settings';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 

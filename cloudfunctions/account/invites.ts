@@ -4,7 +4,7 @@ import { ActionError } from '@domain/errors';
 import { INVITE_RETENTION_DAYS, REDEEM_ATTEMPTS, inviteStatus, newInviteCode } from '@domain/invites';
 import { COLLECTIONS, type InviteRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
-import { bumpDirectoryVersion } from '@platform/cloud/directory';
+import { bumpDirectoryVersion } from '@platform/cloud/directory-records';
 import { defaultTitle } from '@domain/station/officers';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, removed } from '@platform/cloud/documents';

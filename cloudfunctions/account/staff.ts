@@ -3,7 +3,7 @@ import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { isActiveOfficer } from '@domain/station/officers';
 import { holdsWork } from '@platform/cloud/officer-work';
-import { bumpDirectoryVersion } from '@platform/cloud/directory';
+import { bumpDirectoryVersion } from '@platform/cloud/directory-records';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findMany } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';

@@ -2,7 +2,7 @@ import type { OfficerAdminView, ShiftView } from '@domain/actions/station';
 import { ActionError } from '@domain/errors';
 import { isActiveOfficer, SHIFT_KIND_LABELS, type ShiftKind } from '@domain/station';
 import { COLLECTIONS, type CommunityRecord, type DutyLeaveRecord, type DutyShiftRecord, type OfficerRecord, type PostRecord, type StationRecord } from '@platform/cloud/collections';
-import { bumpDirectoryVersion } from '@platform/cloud/directory';
+import { bumpDirectoryVersion } from '@platform/cloud/directory-records';
 import { findById, findMany } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
 

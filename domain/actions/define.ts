@@ -9,6 +9,10 @@ type AnySchema = v.GenericSchema<unknown, unknown>;
 
 /** What an action is, before it is placed in its function's table. */
 export interface ActionSpec<TSchema extends AnySchema = AnySchema, TOutput = unknown> {
+  /**
+   * What the action does, for people reading the contract. Never read at run time (a definition's
+   * type leaves it out), so the function bundles drop it (scripts/build-cloudfunctions.mjs).
+   */
   readonly summary: string;
   readonly input: TSchema;
   readonly policy: PolicyName;
@@ -25,7 +29,7 @@ export interface ActionSpec<TSchema extends AnySchema = AnySchema, TOutput = unk
  * (checked at compile time on both sides), and who may call it. Client and function import
  * the same object, so renaming a field breaks the type check of both.
  */
-export interface ActionDefinition<TSchema extends AnySchema = AnySchema, TOutput = unknown> extends ActionSpec<TSchema, TOutput> {
+export interface ActionDefinition<TSchema extends AnySchema = AnySchema, TOutput = unknown> extends Omit<ActionSpec<TSchema, TOutput>, 'summary'> {
   readonly fn: FunctionName;
   readonly name: string;
 }

@@ -8,7 +8,7 @@ import type { Priority } from '../routing/model';
 export type ResponseTargets = Record<Priority, number>;
 
 /** Minutes until the assigned officer should have answered; past it the timer hands over to the duty officer. */
-export const DEFAULT_RESPONSE_TARGET_MINUTES: Readonly<ResponseTargets> = Object.freeze({ urgent: 15, high: 60, normal: 240 });
+export const DEFAULT_RESPONSE_TARGET_MINUTES: Readonly<ResponseTargets> = /* @__PURE__ */ Object.freeze({ urgent: 15, high: 60, normal: 240 });
 
 const MINUTE_MS = 60_000;
 

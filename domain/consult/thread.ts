@@ -47,7 +47,7 @@ export function queuePosition(priority: Priority, awaiting: Awaiting, waitingSin
 export const RATING_LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'] as const;
 
 /** What a station starts with; officers edit their station's list. */
-export const DEFAULT_QUICK_REPLIES: readonly string[] = Object.freeze([
+export const DEFAULT_QUICK_REPLIES: readonly string[] = /* @__PURE__ */ Object.freeze([
   '您好，您的问题已收到，我正在核实，请稍等。',
   '办理需要本人携带身份证和户口本原件，到派出所综合服务大厅办理。',
   '这件事我明天上午上门了解情况，请保持电话畅通。',

@@ -171,7 +171,7 @@ export interface RoutingRules {
 }
 
 /** What every station starts with, and what applies when a station has no (valid) rule. */
-export const DEFAULT_ROUTING_RULES: Readonly<RoutingRuleTable> = Object.freeze({
+export const DEFAULT_ROUTING_RULES: Readonly<RoutingRuleTable> = /* @__PURE__ */ Object.freeze({
   household: { target: 'hallDesk', priority: 'normal' },
   exitEntry: { target: 'hallDesk', priority: 'normal' },
   residencePermit: { target: 'hallDesk', priority: 'normal' },

@@ -27,9 +27,6 @@ export const routingRuleSchema = (label: string) =>
     `"${label}"的规则格式不对`,
   );
 
-const ruleEntries = Object.fromEntries(CONSULT_CATEGORIES.map((category) => [category, routingRuleSchema(CONSULT_CATEGORY_LABELS[category])])) as {
-  [K in ConsultCategory]: ReturnType<typeof routingRuleSchema>;
-};
 
 /** A missing category names itself; anything else about the table's shape is one message. */
 const tableMessage = (issue: v.BaseIssue<unknown>): string => {
@@ -41,31 +38,46 @@ const tableMessage = (issue: v.BaseIssue<unknown>): string => {
 
 const isCategoryKey = (key: string): key is ConsultCategory => (CONSULT_CATEGORIES as readonly string[]).includes(key);
 
-/** The full table: every category must have exactly one rule; unknown categories are refused. */
-export const RoutingRuleTableSchema = v.strictObject(ruleEntries, tableMessage);
+const tableSchema = () =>
+  v.strictObject(
+    Object.fromEntries(CONSULT_CATEGORIES.map((category) => [category, routingRuleSchema(CONSULT_CATEGORY_LABELS[category])])) as {
+      [K in ConsultCategory]: ReturnType<typeof routingRuleSchema>;
+    },
+    tableMessage,
+  );
+
+/**
+ * The full table: every category must have exactly one rule; unknown categories are refused.
+ * Built in a pure call, so a bundle that only routes (consult) leaves the schemas out.
+ */
+export const RoutingRuleTableSchema = /* @__PURE__ */ tableSchema();
 
 /** Accepts a Date or an ISO timestamp string (what the wire carries); yields a Date. */
-const timestamp = v.union(
-  [
-    v.date('更新时间无效'),
-    v.pipe(
-      v.string('更新时间无效'),
-      v.isoTimestamp('更新时间无效'),
-      v.transform((s) => new Date(s)),
-    ),
-  ],
-  '更新时间无效',
-);
+const timestamp = () =>
+  v.union(
+    [
+      v.date('更新时间无效'),
+      v.pipe(
+        v.string('更新时间无效'),
+        v.isoTimestamp('更新时间无效'),
+        v.transform((s) => new Date(s)),
+      ),
+    ],
+    '更新时间无效',
+  );
 
-export const RoutingRulesSchema = v.strictObject(
-  {
-    stationId: v.pipe(v.string('派出所编号无效'), v.regex(ID_RE, '派出所编号无效')),
-    byCategory: RoutingRuleTableSchema,
-    updatedAt: timestamp,
-    updatedBy: v.pipe(v.string('修改人无效'), v.regex(ID_RE, '修改人无效')),
-  },
-  '转交规则格式不对',
-);
+const rulesSchema = () =>
+  v.strictObject(
+    {
+      stationId: v.pipe(v.string('派出所编号无效'), v.regex(ID_RE, '派出所编号无效')),
+      byCategory: RoutingRuleTableSchema,
+      updatedAt: timestamp(),
+      updatedBy: v.pipe(v.string('修改人无效'), v.regex(ID_RE, '修改人无效')),
+    },
+    '转交规则格式不对',
+  );
+
+export const RoutingRulesSchema = /* @__PURE__ */ rulesSchema();
 
 export type RoutingRulesInput = v.InferInput<typeof RoutingRulesSchema>;
 

@@ -11,7 +11,7 @@ import { COLLECTIONS } from '../../platform/cloud/collections';
 import { functionEnvironment, settingsOf, type DeploymentConfig } from '../../config/deployment';
 import type { DesiredState, FunctionSpec, IndexSpec, SecurityRule, TimerTrigger } from './plan';
 
-/** CloudBase's Node runtime matching the functions' build target (scripts/build-cloudfunctions.mjs: node16). */
+/** CloudBase's Node runtime matching the functions' build target (scripts/build-cloudfunctions.mjs: node16.13). */
 export const FUNCTION_RUNTIME = 'Nodejs16.13';
 const DEFAULT_TIMEOUT_S = 3;
 /** The files WeChat deploys per function; their hash says whether the code changed. */
