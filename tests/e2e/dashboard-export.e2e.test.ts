@@ -160,3 +160,28 @@ test('the admin opens the audit log from the workbench, filters it by kind and o
   await list.getByText('导出审计记录').first().waitFor();
   await expect(list.getByText('操作人：西罗园内勤').first().isVisible()).resolves.toBe(true);
 });
+
+test('the district admin reads every station of 拱墅 from the district workbench, or one; a station outside it is never listed', async () => {
+  const hall = await newPhonePage(browser);
+  await signInAs(hall, 'officer-hall-cq');
+  await call(hall, 'booking', 'hallRoster', { stationId: 'changqing' });
+
+  const district = await newPhonePage(browser);
+  await signInAs(district, 'admin-gongshu');
+  await district.goto(`${baseUrl()}/#/packages/officer/pages/workbench/index`);
+  await district.getByRole('button', { name: /^审计记录/ }).click();
+  const page = onScreen(district, AUDIT_LOG);
+  await page.getByText(/^已显示 \d+ 条/).waitFor();
+  const list = page.getByRole('list', { name: '审计记录' });
+  await expect(list.getByText(/西罗园派出所/).count()).resolves.toBe(0);
+
+  await page.getByRole('button', { name: '筛选', exact: true }).click();
+  await expect(page.getByRole('button', { name: '西罗园派出所' }).count()).resolves.toBe(0);
+  await page.getByRole('button', { name: '长庆派出所' }).click();
+  await page.getByRole('button', { name: '查看个人信息' }).click();
+  await page.getByText('正在看：长庆派出所 · 查看个人信息 · 全部日期').waitFor();
+  await list.getByText('查看大厅预约名单').first().waitFor();
+  const metas = await list.locator('.audit-entry__meta').allInnerTexts();
+  expect(metas.length).toBeGreaterThan(0);
+  expect(metas.every((meta) => meta.includes('长庆派出所'))).toBe(true);
+});
