@@ -16,7 +16,9 @@ const PERIODS: PeriodKind[] = ['thisWeek', 'lastWeek', 'month', 'quarter'];
 
 function Dashboard({ stationId }: { stationId: string }) {
   const [period, setPeriod] = useState<PeriodKind>('thisWeek');
-  const view = useAction(dashboardActions.stationDashboard, { stationId, period }, { pullDownRefresh: true, isEmpty: () => false });
+  // One input for the view and its export: the file always holds the figures on screen.
+  const input = { stationId, period };
+  const view = useAction(dashboardActions.stationDashboard, input, { pullDownRefresh: true, isEmpty: () => false });
   const data = view.data;
   return (
     <View className="page">
@@ -61,7 +63,7 @@ function Dashboard({ stationId }: { stationId: string }) {
                 ))}
               </View>
             ))}
-            <DashboardExport input={{ stationId, period }} />
+            <DashboardExport input={input} />
           </View>
         )}
       </PageState>
