@@ -5,10 +5,12 @@
  * confirm the agreement; the cloud's clock moves 7 days, the 回访 reminder goes out, the officer
  * records that it held, the case closes as 化解 and the station's figures count it. Photos: the
  * officer picks two scene photos and removes one before saving, photographs the round table; each
- * shows with its text alternative, to the officer and (the scene) to 王阿姨.
+ * shows with its text alternative, to the officer and (the scene) to 王阿姨. Across a boundary,
+ * 武林's co-mediator convenes a round table of 潮鸣's case with 东园's roster.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
 import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs, allowReminder } from './browser';
 
 let browser: Browser;
@@ -250,3 +252,48 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await screenshot(zhao, 'mediation-officer-figures');
   // Seven phones on a 2-core machine shared with other work: the whole round takes a while.
 }, 240_000);
+
+async function call<T>(page: Page, fn: string, action: string, input: unknown): Promise<T> {
+  const response = await page.request.post(`${baseUrl()}/__cloud/functions/${fn}`, { data: { action, input } });
+  const body = (await response.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${fn}.${action}: ${body.error?.message}`);
+  return body.data;
+}
+
+test('across a boundary: 武林’s co-mediator finds 潮鸣’s case among his own and convenes with 东园’s roster', async () => {
+  await setClock(null);
+  const jin = await newPhonePage(browser);
+  const zheng = await newPhonePage(browser);
+  await signInAs(jin, 'officer-beat-cm');
+  await signInAs(zheng, 'officer-beat-wl');
+  // 金警官 keeps 东园's roster and enters a square-dance complaint under the 凤起 interchange, at 武林's edge.
+  await call(jin, 'mediation', 'saveRoster', { stationId: 'chaoming', communityId: 'dongyuan', members: [{ force: 'committee', name: '东园 陈书记', phone: '13757101301' }, { force: 'residentRep', name: '沈阿姨' }] });
+  const dongyuan = DEMO_BOUNDARIES.find((boundary) => boundary.communityId === 'dongyuan')!;
+  const east = Math.max(...dongyuan.outer.map((point) => point.longitude));
+  const opened = await call<{ id: string; mediators: string[] }>(jin, 'mediation', 'openCase', {
+    source: 'walkIn',
+    communityId: 'dongyuan',
+    category: 'noise',
+    place: { text: '凤起立交桥下广场', location: { latitude: dongyuan.centre.latitude, longitude: east - 0.0003 } },
+    description: '两支广场舞队晚上音响太响，桥两边的居民都来反映。',
+    parties: [{ name: '投诉居民 赵先生' }, { name: '广场舞队 林阿姨' }],
+  });
+  expect(opened.mediators).toEqual(['潮鸣派出所 金警官', '武林派出所 郑警官（协同调解）']);
+
+  // 郑警官 sees it under 我的 at his own station, opens it and convenes with the host community's roster.
+  await openCases(zheng);
+  await shown(zheng, '噪音扰民：两支广场舞队晚上音响太响').click();
+  await onScreen(zheng, 'packages/officer/pages/mediation-case/index').waitFor();
+  await shown(zheng, '调解力量（东园社区名单）').waitFor();
+  await zheng.getByText('居委会 东园 陈书记', { exact: true }).filter({ visible: true }).first().click();
+  await tap(zheng, '召集并生成邀请');
+  await shown(zheng, '第 1 次圆桌调解会').waitFor();
+  await shown(zheng, '地点：东园社区居委会会议室').waitFor();
+  await zheng.locator('taro-button-core', { hasText: '发给东园 陈书记' }).filter({ visible: true }).first().waitFor();
+  await shown(zheng, '第 1 次圆桌调解会').scrollIntoViewIfNeeded();
+  await screenshot(zheng, 'mediation-co-mediator');
+  // The owner sees the round table his colleague from 武林 convened.
+  const seen = await call<{ sessions: { invitations: { name: string }[] }[]; history: { label: string; by: string }[] }>(jin, 'mediation', 'getCase', { caseId: opened.id });
+  expect(seen.sessions[0]?.invitations.map((invitation) => invitation.name)).toContain('东园 陈书记');
+  expect(seen.history.at(-1)).toMatchObject({ label: '召集圆桌调解会', by: '郑警官' });
+}, 120_000);
