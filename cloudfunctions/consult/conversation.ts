@@ -7,7 +7,7 @@ import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany, insert, isDuplicateId, isoDate } from '@platform/cloud/documents';
-import { expectationFor, responseTargets } from '@platform/cloud/question-routing';
+import { expectationFor, targetsIn } from '@platform/cloud/question-routing';
 import { recordStationEvent } from '@platform/cloud/station-events';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
@@ -203,16 +203,15 @@ export const conversationHandlers: ConversationHandlers = {
           photoFileIds,
           createdAt: now,
         };
-        // The station's targets only matter when the thread goes back to waiting for an officer
-        // (a plain read: the transaction takes only document operations on its own documents).
+        // The station's targets matter when the thread goes back to waiting for an officer.
         const backToOfficer = viewer.role === 'resident' && current.awaiting === 'resident';
-        const targets = backToOfficer ? await responseTargets(current.stationId) : undefined;
+        const targets = targetsIn(directory, current.stationId);
         const patch: Partial<ConsultThreadRecord> =
           viewer.role === 'resident'
             ? {
                 unreadForOfficer: current.unreadForOfficer + 1,
                 residentReadAt: now,
-                ...(backToOfficer && targets ? { awaiting: 'officer', ...queuePosition(current.priority, 'officer', now), dueAt: dueAt(now, current.priority, targets), escalated: false } : {}),
+                ...(backToOfficer ? { awaiting: 'officer', ...queuePosition(current.priority, 'officer', now), dueAt: dueAt(now, current.priority, targets), escalated: false } : {}),
               }
             : {
                 unreadForResident: current.unreadForResident + 1,

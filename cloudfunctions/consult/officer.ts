@@ -6,7 +6,7 @@ import { route, type Assignee } from '@domain/routing';
 import { COLLECTIONS, type ConsultSettingsRecord, type ConsultThreadRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { bumpDirectoryVersion, currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel, responseTargets } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
@@ -125,6 +125,8 @@ export const officerHandlers: OfficerHandlers = {
         .set({ data: { ...(existing?.quickReplies ? { quickReplies: existing.quickReplies } : {}), targets: minutes, updatedAt: context.now, updatedBy: user._id } });
       await transaction.collection(COLLECTIONS.auditLog).add({ data: { type: 'consult.response-targets.updated', stationId, by: user._id, at: context.now } });
     });
+    // The directory carries each station's targets: warm copies are rebuilt with the new ones.
+    await bumpDirectoryVersion(context.now);
     return { stationId, minutes, isDefault: false };
   },
 

@@ -80,7 +80,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
   const threadId = newId();
   const decisionId = newId();
   const masked = maskPersonalNumbers(text);
-  const due = input.responseMinutes ? new Date(now.getTime() + input.responseMinutes * 60_000) : dueAt(now, input.priority, await routed.targets());
+  const due = input.responseMinutes ? new Date(now.getTime() + input.responseMinutes * 60_000) : dueAt(now, input.priority, routed.targets);
   const claimed = decision.assignee.type === 'officer';
   const residentLabel = residentLabelOf(user);
   const officers = await assignedUsers(directory, decision.assignee);

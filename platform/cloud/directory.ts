@@ -1,7 +1,8 @@
 import { createAddressResolver, type AddressResolver } from '@domain/address';
 import { createLocator, type Locator } from '@domain/geo';
 import { createRoutingSnapshot, type RoutingSnapshot } from '@domain/routing';
-import { COLLECTIONS, type DutyLeaveRecord, type DutyShiftRecord, type RoutingRulesRecord, type UserRecord } from './collections';
+import type { ResponseTargets } from '@domain/consult';
+import { COLLECTIONS, type ConsultSettingsRecord, type DutyLeaveRecord, type DutyShiftRecord, type RoutingRulesRecord, type UserRecord } from './collections';
 import { findMany } from './documents';
 import { database } from './wx';
 import { activeOfficers, directoryVersion, indexRecords, isFresh, readAll, readDirectoryRecords, type DirectoryRecords } from './directory-records';
@@ -24,6 +25,8 @@ export interface Directory extends DirectoryRecords {
    * let them watch a thread), read with the rest: opening a thread then reads no account.
    */
   officerAccounts: Map<string, OfficerAccount>;
+  /** Each station's own response targets (问片警), where it set them; saving them bumps the directory's version. */
+  responseTargets: Map<string, ResponseTargets>;
 }
 
 export type OfficerAccount = Pick<UserRecord, '_id' | 'openid'>;
@@ -47,7 +50,7 @@ const ROSTER_WINDOW_MS = { before: 24 * 3_600_000, after: 48 * 3_600_000 };
 
 export async function buildDirectory(now: Date, version: number): Promise<Directory> {
   const _ = database().command;
-  const [stored, shifts, leave, rules] = await Promise.all([
+  const [stored, shifts, leave, rules, consultSettings] = await Promise.all([
     readDirectoryRecords(),
     readAll<DutyShiftRecord>(
       COLLECTIONS.dutyShifts,
@@ -59,6 +62,7 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
     ),
     readAll<DutyLeaveRecord>(COLLECTIONS.dutyLeave, { to: _.gt(new Date(now.getTime() - ROSTER_WINDOW_MS.before)) }, 'to'),
     readAll<RoutingRulesRecord>(COLLECTIONS.routingRules),
+    readAll<ConsultSettingsRecord>(COLLECTIONS.consultSettings),
   ]);
 
   const { districts, stations, posts, communities } = stored;
@@ -95,6 +99,7 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
     addresses: createAddressResolver(communities.map((community) => ({ communityId: community._id, name: community.name, ...community.address }))),
     routing,
     officerAccounts: new Map(accounts.map((account) => [account._id, account])),
+    responseTargets: new Map(consultSettings.flatMap((settings) => (settings.targets ? [[settings._id, settings.targets] as const] : []))),
   };
 }
 

@@ -30,14 +30,8 @@ export interface RoutedQuestion {
   decision: RoutingDecision;
   emergency: EmergencyDetection;
   communityId?: string;
-  /** The deciding station's response targets, read once however many steps need them (opening the thread, the preview). */
-  targets: () => Promise<ResponseTargets>;
-}
-
-/** A read done at most once, when first needed. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => (pending ??= load());
+  /** The deciding station's response targets (from the directory: no read of their own). */
+  targets: ResponseTargets;
 }
 
 /** `asEmergency: false` for a fraud check: it has its own urgent path (the anti-fraud officer), whatever its words. */
@@ -64,7 +58,7 @@ export async function routeResidentQuestion(user: UserRecord, { category, text, 
     },
     directory.routing,
   );
-  return { directory, decision, emergency, ...(communityId ? { communityId } : {}), targets: once(() => responseTargets(decision.stationId)) };
+  return { directory, decision, emergency, ...(communityId ? { communityId } : {}), targets: targetsIn(directory, decision.stationId) };
 }
 
 /**
@@ -75,7 +69,7 @@ export async function routeStationQuestion(stationId: string, category: ConsultC
   const directory = await currentDirectory(now);
   const districtId = directory.stations.get(stationId)?.districtId;
   const decision = route({ stationIdByLocation: stationId, ...(districtId ? { districtId } : {}), category, at: now }, directory.routing);
-  return { directory, decision, emergency: { emergency: false, confidence: 0 }, targets: once(() => responseTargets(decision.stationId)) };
+  return { directory, decision, emergency: { emergency: false, confidence: 0 }, targets: targetsIn(directory, decision.stationId) };
 }
 
 /** "赵警官（社区民警）", "西罗园派出所 综合服务大厅" — how the resident reads who has the question. */
@@ -111,6 +105,11 @@ export function assigneeKey(assignee: Assignee): string {
   }
 }
 
+/** A station's response targets as the directory holds them (it is rebuilt when they are saved), or the defaults. */
+export function targetsIn(directory: Directory, stationId: string | undefined): ResponseTargets {
+  return (stationId ? directory.responseTargets.get(stationId) : undefined) ?? { ...DEFAULT_RESPONSE_TARGET_MINUTES };
+}
+
 export async function responseTargets(stationId: string | undefined): Promise<ResponseTargets> {
   const settings = stationId ? await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId) : undefined;
   return settings?.targets ?? { ...DEFAULT_RESPONSE_TARGET_MINUTES };
@@ -129,7 +128,7 @@ export async function routingPreviewView({ directory, decision, emergency, targe
   const station = decision.stationId ? directory.stations.get(decision.stationId) : undefined;
   const post = decision.postId ? directory.posts.get(decision.postId) : undefined;
   const officer = decision.assignee.type === 'officer' ? directory.officers.get(decision.assignee.officerId) : undefined;
-  const due = dueAt(now, priority, await targets());
+  const due = dueAt(now, priority, targets);
   const photoUrl = await tempFileUrl(officer?.photoFileId);
   return {
     ...(emergency.emergency ? { emergency: { prompt: EMERGENCY_PROMPT, kind: emergency.kind ?? 'unknown' } } : {}),
