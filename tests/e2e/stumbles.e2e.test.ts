@@ -162,3 +162,43 @@ test('the 110 prompt after an emergency text has its 拨打 110 button on screen
   await screenshot(page, 'stumbles-110-in-view');
   await page.context().close();
 });
+
+test('长辈模式 home shows every unexpired urgent alert, and an alert’s 我已知晓 is on screen without scrolling', async () => {
+  const officer = await newPhonePage(browser);
+  await signInAs(officer, 'officer-beat-xly');
+  const titles = ['紧急：冒充燃气公司上门收“检测费”', '紧急：冒充社保局电话称医保卡停用'];
+  for (const title of titles) {
+    const answer = await officer.evaluate(async (draftTitle) => {
+      const draft = {
+        kind: 'alert',
+        title: draftTitle,
+        summary: '这是一条测试用的紧急预警摘要，提醒居民提高警惕。',
+        body: ['有人冒充工作人员，要求居民转账或付费。'],
+        tips: ['先挂断电话，再拨打官方电话核实'],
+        fraudTypes: ['fake-police'],
+        audiences: ['elderly'],
+        target: { scope: 'station' },
+        urgent: true,
+        pinHours: 24,
+        images: [],
+      };
+      const response = await fetch('/__cloud/functions/feed', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'publishArticle', input: { stationId: 'xiluoyuan', draft } }) });
+      return (await response.json()) as { ok: boolean; error?: { message: string } };
+    }, title);
+    expect(answer).toMatchObject({ ok: true });
+  }
+  await officer.context().close();
+
+  const page = await elderPhone('resident-xly2');
+  await page.goto(`${baseUrl()}/#/pages/feed/index`);
+  const home = onScreen(page, 'pages/feed/index');
+  for (const title of titles) await home.getByText(title).waitFor();
+  await screenshot(page, 'stumbles-elder-home-two-alerts');
+  await home.getByText(titles[0]!).click();
+  const article = onScreen(page, 'packages/content/pages/article/index');
+  await article.getByText('我已知晓', { exact: true }).waitFor();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await inView(page, '.action-bar')).toBe('in view');
+  await screenshot(page, 'stumbles-elder-ack-in-view');
+  await page.context().close();
+});
