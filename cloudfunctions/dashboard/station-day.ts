@@ -5,6 +5,7 @@
  * day the thread was opened; bookings on the day of their slot.
  */
 import { createHash } from 'node:crypto';
+import { slotsFor } from '@domain/booking/slots';
 import type { StationEventRecord } from '@domain/dashboard/events';
 import { tallyBankChecks } from '@domain/anti-fraud/bank-check';
 import { emptyStationDay, startOfBeijingDay, addDays, type GroupDay, type ResponseSample, type StationDay } from '@domain/dashboard/figures';
@@ -15,12 +16,13 @@ import {
   type ArticleReaderRecord,
   type BookingRecord,
   type CommunityRecord,
+  type HallConfigRecord,
   type ConsultThreadRecord,
   type MediationCaseRecord,
   type QuizRoundRecord,
   type SlotCounterRecord,
 } from '@platform/cloud/collections';
-import { countOf, findMany, type StoredDoc } from '@platform/cloud/documents';
+import { countOf, findById, findMany, type StoredDoc } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
 
 const PAGE = 1000;
@@ -97,9 +99,19 @@ async function bookingFigures(stationId: string, dayKey: string, events: readonl
       if (booking.status === 'checkedIn') day.booking.needsServed += 1;
     }
   }
-  for (const counter of counters) {
-    day.booking.capacity += counter.capacity;
-    day.booking.taken += counter.capacity - counter.remaining - (counter.held ?? 0);
+  // Utilisation is of every place the hall offered that day, not only of slots someone booked
+  // (a counter exists only once a slot is first booked): each offered slot's capacity, its
+  // counter's where it has one.
+  const stored = await findById<HallConfigRecord>(COLLECTIONS.hallConfigs, stationId);
+  // The stored config is keyed by the station (its own stationId field may be absent).
+  const config = stored ? { ...stored, stationId } : undefined;
+  const byId = new Map(counters.map((counter) => [counter._id, counter]));
+  for (const offer of config?.services ?? []) {
+    for (const slot of slotsFor(config as HallConfigRecord, offer.kind, dayKey)) {
+      const counter = byId.get(slot.slotId);
+      day.booking.capacity += counter?.capacity ?? slot.capacity;
+      if (counter) day.booking.taken += counter.capacity - counter.remaining - (counter.held ?? 0);
+    }
   }
 }
 

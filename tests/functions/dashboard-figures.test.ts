@@ -12,6 +12,7 @@ import { consultActions } from '@domain/actions/consult';
 import { dashboardActions } from '@domain/actions/dashboard';
 import { directoryActions } from '@domain/actions/directory';
 import { feedActions } from '@domain/actions/feed';
+import { slotsFor } from '@domain/booking/slots';
 import { getShareInfo, shareTicketFor } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, ok } from '../support/clocked-harness';
@@ -297,6 +298,12 @@ async function rollUp(now: Date): Promise<string[]> {
 }
 
 type Doc = Record<string, any>;
+
+/** Every place 西罗园's hall offers on the days of [from, to]: its services' slots by the booking calendar, times their capacity. */
+function offeredPlaces(from: string, to: string): number {
+  const config: Doc = { ...((harness.engine.find('hall_configs') as Doc[]).find((doc) => doc._id === STATION) as Doc), stationId: STATION };
+  return DAYS.filter((day) => day >= from && day <= to).reduce((sum, day) => sum + config.services.reduce((places: number, offer: Doc) => places + slotsFor(config as never, offer.kind, day).reduce((total, slot) => total + slot.capacity, 0), 0), 0);
+}
 const storedDay = (day: string) => (harness.engine.find('station_daily_stats') as Doc[]).find((doc) => doc._id === `${STATION}:${day}`);
 
 test('every figure of the dashboard equals what the residents and officers did, and a missed timer run is caught up', async () => {
@@ -335,6 +342,10 @@ test('every figure of the dashboard equals what the residents and officers did, 
     expect({ range: [from, to], ...got.consult, byOfficer: got.consult.byOfficer.map(({ name: _name, ...rest }) => rest), byCommunity: got.consult.byCommunity.map(({ name: _name, ...rest }) => rest) }).toEqual({ range: [from, to], ...want.consult });
     expect(got.consult.byOfficer.map((officer) => officer.name)).toEqual(want.consult.byOfficer.map((officer) => ({ 'o-zhao': '赵文龙', 'o-cheng': '程亮', 'o-liu': '刘建国' })[officer.id]));
     expect(got.booking.waitlistClaims).toBe(want.waitlistClaims);
+    // One place a day taken (the 户口迁移 slot, by whoever claimed it from the waitlist), of every place the hall offered.
+    const claimedDays = want.waitlistClaims;
+    expect(got.booking.bookings).toBe(claimedDays);
+    expect(got.booking.utilisation).toBeCloseTo(claimedDays / offeredPlaces(from, to), 12);
     const anti = got.antiFraud;
     expect({
       newReaders: anti.newReaders,

@@ -113,8 +113,10 @@ function expectedFigures(from: string, to: string) {
  * proven with a history lived through the real actions (dashboard-figures.test.ts).
  */
 function recordFigures(from: string, to: string) {
-  const { consult, ...rest } = expectedFigures(from, to);
-  return { ...rest, consult: { questions: consult.questions, byCategory: consult.byCategory } };
+  const { consult, booking, ...rest } = expectedFigures(from, to);
+  // Slot use is of every place the hall offered (dashboard-figures.test.ts, through real bookings).
+  const { utilisation: _utilisation, ...counts } = booking;
+  return { ...rest, booking: counts, consult: { questions: consult.questions, byCategory: consult.byCategory } };
 }
 
 async function seed(): Promise<void> {
