@@ -261,6 +261,7 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
     return `${station ?? ''} ${officer?.title ?? ''}（协同调解）`.trim();
   })];
 
+  const ownFlagged = role === 'party' ? record.photoFileIds.filter((fileId) => media.get(fileId)?.ownerUserId === viewer._id && isFlagged(media.get(fileId))).length : 0;
   const paperPhoto = (fileId: string, partyId: string, version: number): { photo?: PhotoView } => {
     const name = record.parties.find((party) => party.id === partyId)?.name ?? '当事人';
     const [photo] = photosOf([fileId], () => `${name}签字的纸质调解协议（第 ${version} 版）照片`);
@@ -279,6 +280,7 @@ export async function caseView(access: CaseAccess, viewer: UserRecord, directory
     description: textFor(record.description, role),
     place: record.place.text,
     photos: photosOf(record.photoFileIds, (index, total) => `现场照片，第 ${index + 1} 张，共 ${total} 张：${record.place.text}`),
+    ...(ownFlagged > 0 ? { photoNotice: `您的 ${ownFlagged} 张照片未通过微信安全检查，只有办案民警能看到` } : {}),
     parties,
     mediators,
     sessions,

@@ -118,6 +118,8 @@ export interface CaseView extends CaseSummaryView {
   place: string;
   /** Scene photos (现场照片) taken when the case was opened or added since. */
   photos: PhotoView[];
+  /** A party whose own photos WeChat's check flagged is told they are hidden (officers still see them). */
+  photoNotice?: string;
   parties: PartyView[];
   /** "潮鸣派出所 金警官" and, at a boundary, "武林派出所 …（协同调解）". */
   mediators: string[];

@@ -387,6 +387,18 @@ test('a party sees the scene and meeting photos that passed the check; a signed 
   }
 });
 
+test('a resident’s photo that WeChat flags is hidden from the other side, and she is told', async () => {
+  const risky = await mediationPhoto(wang, jpeg(LOCAL_RISKY_IMAGE_MARKER));
+  const requested = ok(await harness.call(wang, mediationActions.requestMediation, { category: 'neighbour', description: '邻居把杂物堆在楼道', place: { text: '西罗园二区5号楼' }, otherParty: { name: '邻居' }, photoFileIds: [risky] }));
+  expect(requested.photoNotice).toBeUndefined();
+  await settleMediaChecks();
+  const hers = ok(await harness.call(wang, mediationActions.getCase, { caseId: requested.id }));
+  expect([hers.photos, hers.photoNotice]).toEqual([[], '您的 1 张照片未通过微信安全检查，只有办案民警能看到']);
+  const officer = ok(await harness.call(zhao, mediationActions.getCase, { caseId: requested.id }));
+  expect(officer.photos.map((photo) => photo.flagged)).toEqual([true]);
+  expect(officer.photoNotice).toBeUndefined();
+});
+
 test('photos a resident attached to her 申请调解 leave the case with her account', async () => {
   const hers = await mediationPhoto(wang);
   const requested = ok(await harness.call(wang, mediationActions.requestMediation, { category: 'renovation', description: '隔壁装修周末一早就砸墙', place: { text: '西罗园二区5号楼' }, otherParty: { name: '隔壁装修户' }, photoFileIds: [hers] }));

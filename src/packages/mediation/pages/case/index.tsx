@@ -23,6 +23,7 @@ function PartyCase({ caseId }: { caseId: string }) {
           <Card title="纠纷情况">
             <Text className="md-line">{view.description}</Text>
             <PhotoGallery photos={view.photos} label="现场照片" />
+            {view.photoNotice && <Text className="md-hint">{view.photoNotice}</Text>}
           </Card>
           {view.status === 'requested' && <Text className="md-notice">已交给 {view.ownerLabel}，民警受理后会联系您。</Text>}
           {view.sessions.map((session, index) => (
