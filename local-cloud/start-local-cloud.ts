@@ -36,9 +36,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Runni
 
   const engine = localDatabase();
   await loadDemoData(engine, { force: options.resetDemoData });
-  await topUpDemoRoster(engine, new Date());
+  await engine.bulkLoad(() => topUpDemoRoster(engine, new Date()));
   // Through the mediation function's own actions, as the officers who handled the cases.
-  await loadDemoMediation(engine, envId);
+  await engine.bulkLoad(() => loadDemoMediation(engine, envId));
 
   const server = createLocalCloudServer({ dataDir, envId, h5Dir: path.resolve(options.h5Dir), engine });
   const url = await server.listen(options.port, host);

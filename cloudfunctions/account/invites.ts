@@ -8,6 +8,7 @@ import { bumpDirectoryVersion } from '@platform/cloud/directory-records';
 import { defaultTitle } from '@domain/station/officers';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, removed } from '@platform/cloud/documents';
+import { officerIdFor } from '@platform/cloud/identity';
 import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
@@ -79,7 +80,7 @@ export const inviteHandlers: InviteHandlers = {
     const displayTitle = title || defaultTitle(name);
     // Residents read the title on the contact card and in every answer; colleagues the name.
     await assertTextIsSafe(openid, `${name} ${displayTitle}`, 1);
-    const officerId = `o-${user._id.slice(2, 14)}`;
+    const officerId = officerIdFor(user._id);
 
     let promoted: UserRecord;
     try {

@@ -13,6 +13,11 @@ type CommunityHandlers = Pick<Handlers<typeof stationActions>, 'createStation' |
 
 const newId = (prefix: string, now: Date) => `${prefix}-${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+/** A code the admin chose for a new post or community names it for good: it must be free (across stations). */
+async function assertCodeFree(collection: string, code: string, message: string): Promise<void> {
+  if (await findById(collection, code)) throw new ActionError('CONFLICT', message, { code: '编号已被使用' });
+}
+
 /** Communities whose boxes could touch this boundary: neighbours are usually in the same or the next station. */
 async function neighbours(exceptId: string | undefined): Promise<CommunityRecord[]> {
   const all: CommunityRecord[] = [];
@@ -63,11 +68,12 @@ export const communityHandlers: CommunityHandlers = {
     return { id: stationId, name, districtId };
   },
 
-  async savePost({ stationId, postId, name, phone }, context) {
+  async savePost({ stationId, postId, code, name, phone }, context) {
     const { user } = requireUser(context);
     const existing = postId ? await findById<PostRecord>(COLLECTIONS.posts, postId) : undefined;
     if (postId && (!existing || existing.stationId !== stationId)) throw new ActionError('NOT_FOUND', '本所没有这个警务区');
-    const id = postId ?? newId(`${stationId}-post`, context.now).slice(0, 64);
+    if (!postId && code) await assertCodeFree(COLLECTIONS.posts, code, '这个警务区编号已经有了，请换一个');
+    const id = postId ?? code ?? newId(`${stationId}-post`, context.now).slice(0, 64);
     const record: Omit<PostRecord, '_id'> = { name, stationId, phone, communityIds: existing?.communityIds ?? [] };
     await database().collection(COLLECTIONS.posts).doc(id).set({ data: record });
     await audit(postId ? 'post.updated' : 'post.created', user._id, stationId, context.now, { postId: id, name, phone });
@@ -80,10 +86,11 @@ export const communityHandlers: CommunityHandlers = {
     return view;
   },
 
-  async saveCommunity({ stationId, communityId, name, aliases, postId, geojson }, context) {
+  async saveCommunity({ stationId, communityId, code, name, aliases, postId, geojson }, context) {
     const { user } = requireUser(context);
     const existing = communityId ? await findById<CommunityRecord>(COLLECTIONS.communities, communityId) : undefined;
     if (communityId && (!existing || existing.stationId !== stationId)) throw new ActionError('NOT_FOUND', '本所没有这个社区');
+    if (!communityId && code) await assertCodeFree(COLLECTIONS.communities, code, '这个社区编号已经有了，请换一个');
     const post = await findById<PostRecord>(COLLECTIONS.posts, postId);
     if (!post || post.stationId !== stationId) throw new ActionError('NOT_FOUND', '请先选择本所的警务区', { postId: '请选择警务区' });
     let boundary: Polygon | undefined = existing?.boundary;
@@ -94,7 +101,7 @@ export const communityHandlers: CommunityHandlers = {
       boundary = checked.polygon;
     }
     if (!boundary) throw new ActionError('INVALID_INPUT', '请导入社区边界（GeoJSON 文件）', { geojson: '请导入社区边界' });
-    const id = communityId ?? newId(`${stationId}-c`, context.now).slice(0, 64);
+    const id = communityId ?? code ?? newId(`${stationId}-c`, context.now).slice(0, 64);
     const siblings = await stationCommunities(stationId);
     const record: Omit<CommunityRecord, '_id'> = {
       name,

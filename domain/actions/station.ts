@@ -287,7 +287,14 @@ export const stationActions = defineFunction('station', {
   }),
   savePost: action<{ id: string; name: string; phone: string }>()({
     summary: '新建或修改警务区/警务室',
-    input: v.strictObject({ ...stationInput, postId: v.optional(id('警务区')), name: text('警务区名称', 20), phone: workPhone }),
+    input: v.strictObject({
+      ...stationInput,
+      postId: v.optional(id('警务区')),
+      /** A new post's own code (e.g. its 警务区 number), chosen by the admin; generated when absent. */
+      code: v.optional(id('警务区编号')),
+      name: text('警务区名称', 20),
+      phone: workPhone,
+    }),
     policy: 'stationAdmin',
     stationOf: (input) => input.stationId,
   }),
@@ -302,6 +309,8 @@ export const stationActions = defineFunction('station', {
     input: v.strictObject({
       ...stationInput,
       communityId: v.optional(id('社区')),
+      /** A new community's own code (e.g. the 社区 code the 街道 uses), chosen by the admin; generated when absent. */
+      code: v.optional(id('社区编号')),
       name: text('社区名称', 20),
       aliases: v.pipe(v.array(text('别名', 20)), v.maxLength(20, '别名最多20个')),
       postId: id('警务区'),

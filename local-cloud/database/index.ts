@@ -63,6 +63,8 @@ export interface LocalDatabase {
   lastQueryPlan(): QueryPlanStats | undefined;
   /** fdatasyncs of the journal since open: with group commit, one per tick that had writes. */
   syncCount(): number;
+  /** Runs a load that starts over when interrupted with one fdatasync at its end instead of one per commit. */
+  bulkLoad<T>(load: () => Promise<T>): Promise<T>;
   /** Requests sent so far by every database of this process (see `roundTrips` in errors.ts): take the difference around an action. */
   roundTrips(): number;
   /** Calls `listener` with each request's API name as it is counted (the db bench's --trace); undefined stops it. */
@@ -114,5 +116,6 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
       roundTrips.listener = listener;
     },
     syncCount: () => engine.syncCount,
+    bulkLoad: (load) => engine.bulkLoad(load),
   };
 }

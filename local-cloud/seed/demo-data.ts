@@ -4,7 +4,7 @@
  * communities. Addresses and phone numbers are plausible but invented.
  */
 import { DEMO_ADDRESS_BOOKS } from './demo-address-books';
-import type { CommunityRecord, DistrictRecord, OfficerRecord, PostRecord, StationRecord } from '@platform/cloud/collections';
+import type { CommunityRecord, DistrictRecord, PostRecord, StationRecord } from '@platform/cloud/collections';
 import { DEMO_BOUNDARIES } from './demo-geography';
 import { OFFICER_KIND_LABELS, type OfficerKind, type Role } from '@domain/roles';
 
@@ -53,7 +53,7 @@ export const DEMO_STATIONS: StationRecord[] = [
 ];
 
 /** Posts (警务室/警务区) and the communities each covers, in display order. */
-const POSTS: { id: string; name: string; stationId: string; phone: string; communities: [string, string][] }[] = [
+export const DEMO_POST_SETUP: { id: string; name: string; stationId: string; phone: string; communities: [string, string][] }[] = [
   { id: 'xly-north', name: '西罗园北警务区', stationId: 'xiluoyuan', phone: '010-6721 0121', communities: [['xly-1', '西罗园第一社区'], ['xly-2', '西罗园第二社区']] },
   { id: 'xly-south', name: '西罗园南警务区', stationId: 'xiluoyuan', phone: '010-6721 0122', communities: [['xly-3', '西罗园第三社区'], ['xly-4', '西罗园第四社区']] },
   { id: 'xly-yangqiao', name: '洋桥警务区', stationId: 'xiluoyuan', phone: '010-6721 0123', communities: [['huajiaoshu', '花椒树社区'], ['yangqiao-dongli', '洋桥东里社区']] },
@@ -65,7 +65,7 @@ const POSTS: { id: string; name: string; stationId: string; phone: string; commu
   { id: 'wl-post', name: '凤起警务室', stationId: 'wulin', phone: '0571-8702 1151', communities: [['fengqi', '凤起社区']] },
 ];
 
-export const DEMO_POSTS: PostRecord[] = POSTS.map(({ id, name, stationId, phone, communities }) => ({
+export const DEMO_POSTS: PostRecord[] = DEMO_POST_SETUP.map(({ id, name, stationId, phone, communities }) => ({
   _id: id,
   name,
   stationId,
@@ -86,29 +86,47 @@ const addressOf = (communityId: string): CommunityRecord['address'] => {
   return { ...address, aliases: [...address.aliases] };
 };
 
-export const DEMO_COMMUNITIES: CommunityRecord[] = POSTS.flatMap((post) => post.communities.map(([id, name]) => ({ id, name, post }))).map(
+export const DEMO_COMMUNITIES: CommunityRecord[] = DEMO_POST_SETUP.flatMap((post) => post.communities.map(([id, name]) => ({ id, name, post }))).map(
   ({ id, name, post }, index): CommunityRecord => {
     const { outer, centre } = boundaryOf(id);
     return { _id: id, name, stationId: post.stationId, postId: post.id, order: index + 1, boundary: { outer }, centre, address: addressOf(id) };
   },
 );
 
-/** Officers on the demo directory; `persona` links the ones a demo persona signs in as. */
-export const DEMO_OFFICERS: (OfficerRecord & { persona?: string })[] = [
-  { _id: 'o-zhao', name: '赵文龙', title: '赵警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['beat'], communityIds: ['xly-2'], persona: 'officer-beat-xly' },
-  { _id: 'o-cheng', name: '程亮', title: '程警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['duty', 'beat'], communityIds: ['xly-1'], persona: 'officer-duty-xly' },
-  { _id: 'o-liu', name: '刘建国', title: '刘警官', stationId: 'xiluoyuan', postId: 'xly-south', kinds: ['beat'], communityIds: ['xly-3', 'xly-4'], persona: 'officer-beat-xly-south' },
-  { _id: 'o-sun', name: '孙立', title: '孙警官', stationId: 'xiluoyuan', postId: 'xly-yangqiao', kinds: ['beat'], communityIds: ['huajiaoshu', 'yangqiao-dongli'], persona: 'officer-beat-xly-yangqiao' },
-  { _id: 'o-ma', name: '马晓雯', title: '马警官', stationId: 'xiluoyuan', kinds: ['antiFraud'], communityIds: [], persona: 'officer-antifraud-xly' },
-  { _id: 'o-xly-hall', name: '李娜', title: '李警官', stationId: 'xiluoyuan', kinds: ['hall'], communityIds: [], persona: 'officer-hall-xly' },
-  { _id: 'o-tian', name: '田安乐', title: '田警官', stationId: 'banshan', postId: 'bs-tiananle', kinds: ['beat'], communityIds: ['hanggang-beiyuan', 'banshan-tianyuan'], persona: 'officer-beat-bs' },
-  { _id: 'o-cq-beat', name: '周敏', title: '周警官', stationId: 'changqing', postId: 'cq-post', kinds: ['beat'], communityIds: ['changqing-ximen'], persona: 'officer-beat-cq' },
-  { _id: 'o-cq-hall', name: '长庆户籍窗口', title: '户籍窗口民警', stationId: 'changqing', kinds: ['hall'], communityIds: [], persona: 'officer-hall-cq' },
-  { _id: 'o-cm-beat', name: '金天红', title: '金警官', stationId: 'chaoming', postId: 'cm-post', kinds: ['beat'], communityIds: ['dongyuan'], persona: 'officer-beat-cm' },
-  { _id: 'o-kq-beat', name: '吴海', title: '吴警官', stationId: 'kangqiao', postId: 'kq-post', kinds: ['beat'], communityIds: ['kangqiao-xincun'], persona: 'officer-beat-kq' },
-  { _id: 'o-kq-fraud', name: '康桥反诈专员', title: '反诈专员', stationId: 'kangqiao', kinds: ['antiFraud'], communityIds: [], persona: 'officer-antifraud-kq' },
-  { _id: 'o-xh-beat', name: '何川', title: '何警官', stationId: 'xiaohe', postId: 'xh-post', kinds: ['beat'], communityIds: ['xiaohe-jiequ'], persona: 'officer-beat-xh' },
-  { _id: 'o-wl-beat', name: '郑涛', title: '郑警官', stationId: 'wulin', postId: 'wl-post', kinds: ['beat'], communityIds: ['fengqi'], persona: 'officer-beat-wl' },
+/**
+ * The demo's officers as their stations set them up: each is invited by the station's admin,
+ * registers with the code as the persona `persona` (name, title, work phone), and is then given
+ * their post, communities and kinds. `key` names them here only; the record's id is made when the
+ * invite is redeemed (look an officer up by persona: tests/support/cloud-harness.ts officerIdOf).
+ */
+export interface DemoOfficer {
+  key: string;
+  name: string;
+  title: string;
+  stationId: string;
+  postId?: string;
+  kinds: OfficerKind[];
+  communityIds: string[];
+  /** The work phone on the 警民联系牌. */
+  phone: string;
+  persona: string;
+}
+
+export const DEMO_OFFICERS: DemoOfficer[] = [
+  { key: 'zhao', name: '赵文龙', title: '赵警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['beat'], communityIds: ['xly-2'], phone: '010-6721 0131', persona: 'officer-beat-xly' },
+  { key: 'cheng', name: '程亮', title: '程警官', stationId: 'xiluoyuan', postId: 'xly-north', kinds: ['duty', 'beat'], communityIds: ['xly-1'], phone: '010-6721 0132', persona: 'officer-duty-xly' },
+  { key: 'liu', name: '刘建国', title: '刘警官', stationId: 'xiluoyuan', postId: 'xly-south', kinds: ['beat'], communityIds: ['xly-3', 'xly-4'], phone: '010-6721 0133', persona: 'officer-beat-xly-south' },
+  { key: 'sun', name: '孙立', title: '孙警官', stationId: 'xiluoyuan', postId: 'xly-yangqiao', kinds: ['beat'], communityIds: ['huajiaoshu', 'yangqiao-dongli'], phone: '010-6721 0134', persona: 'officer-beat-xly-yangqiao' },
+  { key: 'ma', name: '马晓雯', title: '马警官', stationId: 'xiluoyuan', kinds: ['antiFraud'], communityIds: [], phone: '010-6721 0135', persona: 'officer-antifraud-xly' },
+  { key: 'xly-hall', name: '李娜', title: '李警官', stationId: 'xiluoyuan', kinds: ['hall'], communityIds: [], phone: '010-6721 0136', persona: 'officer-hall-xly' },
+  { key: 'tian', name: '田安乐', title: '田警官', stationId: 'banshan', postId: 'bs-tiananle', kinds: ['beat'], communityIds: ['hanggang-beiyuan', 'banshan-tianyuan'], phone: '0571-8702 1142', persona: 'officer-beat-bs' },
+  { key: 'cq-beat', name: '周敏', title: '周警官', stationId: 'changqing', postId: 'cq-post', kinds: ['beat'], communityIds: ['changqing-ximen'], phone: '0571-8702 1112', persona: 'officer-beat-cq' },
+  { key: 'cq-hall', name: '长庆户籍窗口', title: '户籍窗口民警', stationId: 'changqing', kinds: ['hall'], communityIds: [], phone: '0571-8702 1113', persona: 'officer-hall-cq' },
+  { key: 'cm-beat', name: '金天红', title: '金警官', stationId: 'chaoming', postId: 'cm-post', kinds: ['beat'], communityIds: ['dongyuan'], phone: '0571-8702 1122', persona: 'officer-beat-cm' },
+  { key: 'kq-beat', name: '吴海', title: '吴警官', stationId: 'kangqiao', postId: 'kq-post', kinds: ['beat'], communityIds: ['kangqiao-xincun'], phone: '0571-8702 1132', persona: 'officer-beat-kq' },
+  { key: 'kq-fraud', name: '康桥反诈专员', title: '反诈专员', stationId: 'kangqiao', kinds: ['antiFraud'], communityIds: [], phone: '0571-8702 1133', persona: 'officer-antifraud-kq' },
+  { key: 'xh-beat', name: '何川', title: '何警官', stationId: 'xiaohe', postId: 'xh-post', kinds: ['beat'], communityIds: ['xiaohe-jiequ'], phone: '0571-8702 1172', persona: 'officer-beat-xh' },
+  { key: 'wl-beat', name: '郑涛', title: '郑警官', stationId: 'wulin', postId: 'wl-post', kinds: ['beat'], communityIds: ['fengqi'], phone: '0571-8702 1152', persona: 'officer-beat-wl' },
 ];
 
 /** A demo person the local sign-in page offers. `openid` stands for what WeChat would send. */
@@ -130,15 +148,15 @@ export interface DemoPersona {
  * can sign in and answer (西罗园's anti-fraud officer had no account, so an urgent 转账前问一问
  * waited for the escalation timer).
  */
-function officerPersona(key: string, officerId: string, description: string): DemoPersona {
-  const officer = DEMO_OFFICERS.find((candidate) => candidate._id === officerId);
-  if (!officer) throw new Error(`demo persona ${key}: no officer ${officerId}`);
+function officerPersona(key: string, officerKey: string, description: string): DemoPersona {
+  const officer = DEMO_OFFICERS.find((candidate) => candidate.key === officerKey);
+  if (!officer) throw new Error(`demo persona ${key}: no officer ${officerKey}`);
   const kind = officer.kinds[0] ?? 'beat';
   return {
     key,
     label: `${OFFICER_KIND_LABELS[kind]} · ${officer.title}`,
     description,
-    openid: `local-openid-officer-${officerId.replace(/^o-/, '')}`,
+    openid: `local-openid-officer-${officerKey}`,
     nickname: officer.name,
     role: 'officer',
     officerKinds: [...officer.kinds],
@@ -255,6 +273,16 @@ export const DEMO_PERSONAS: DemoPersona[] = [
     districtId: 'fengtai',
   },
   {
+    key: 'admin-fengtai',
+    label: '分局管理员 · 丰台分局',
+    description: '丰台区公安分局 指挥室（建立西罗园派出所、邀请其管理员）',
+    openid: 'local-openid-admin-fengtai',
+    nickname: '丰台分局指挥室',
+    role: 'districtAdmin',
+    officerKinds: [],
+    districtId: 'fengtai',
+  },
+  {
     key: 'admin-gongshu',
     label: '分局管理员 · 拱墅分局',
     description: '拱墅区公安分局 指挥室',
@@ -264,13 +292,12 @@ export const DEMO_PERSONAS: DemoPersona[] = [
     officerKinds: [],
     districtId: 'gongshu',
   },
-  officerPersona('officer-antifraud-xly', 'o-ma', '西罗园派出所 反诈民警（转账前问一问、发布预警）'),
-  officerPersona('officer-beat-xly-south', 'o-liu', '西罗园派出所 西罗园三区、四区 社区民警'),
-  officerPersona('officer-beat-xly-yangqiao', 'o-sun', '西罗园派出所 花椒树、洋桥东里 社区民警'),
-  officerPersona('officer-beat-bs', 'o-tian', '半山派出所 田安乐警务室 社区民警（杭钢北苑）'),
-  officerPersona('officer-beat-cq', 'o-cq-beat', '长庆派出所 社区民警'),
-  officerPersona('officer-beat-cm', 'o-cm-beat', '潮鸣派出所 东园社区 社区民警'),
-  officerPersona('officer-beat-kq', 'o-kq-beat', '康桥派出所 社区民警'),
-  officerPersona('officer-beat-xh', 'o-xh-beat', '小河派出所 社区民警'),
-  officerPersona('officer-beat-wl', 'o-wl-beat', '武林派出所 凤起社区 社区民警'),
+  officerPersona('officer-antifraud-xly', 'ma', '西罗园派出所 反诈民警（转账前问一问、发布预警）'),
+  officerPersona('officer-beat-xly-south', 'liu', '西罗园派出所 西罗园三区、四区 社区民警'),
+  officerPersona('officer-beat-xly-yangqiao', 'sun', '西罗园派出所 花椒树、洋桥东里 社区民警'),
+  officerPersona('officer-beat-bs', 'tian', '半山派出所 田安乐警务室 社区民警（杭钢北苑）'),
+  officerPersona('officer-beat-cq', 'cq-beat', '长庆派出所 社区民警'),
+  officerPersona('officer-beat-kq', 'kq-beat', '康桥派出所 社区民警'),
+  officerPersona('officer-beat-xh', 'xh-beat', '小河派出所 社区民警'),
+  officerPersona('officer-beat-wl', 'wl-beat', '武林派出所 凤起社区 社区民警'),
 ];

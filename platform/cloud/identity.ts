@@ -9,6 +9,9 @@ export function userIdFor(openid: string): string {
   return `u_${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
 }
 
+/** The officer record an invite creates for an account (one per account: redeeming again replaces it). */
+export const officerIdFor = (userId: string): string => `o-${userId.slice(2, 14)}`;
+
 const DEFAULT_NICKNAME = '微信用户';
 
 /**

@@ -14,12 +14,16 @@ import { loadDemoData } from '@local-cloud/seed/load-demo-data';
 import { closeLocalDatabase, localDatabase } from '@local-cloud/wx-server-sdk/engine';
 import { configureLocalCloud } from '@local-cloud/wx-server-sdk/state';
 import type { ConsultThreadRecord } from '@platform/cloud/collections';
+import { officerIdFor, userIdFor } from '@platform/cloud/identity';
 
 const STATION = 'xiluoyuan';
+/** The demo officers' records are made when they redeem their invites: their ids follow their accounts. */
+const officerOf = (personaKey: string): string => officerIdFor(userIdFor(DEMO_PERSONAS.find((persona) => persona.key === personaKey)!.openid));
+const [ZHAO, LIU, SUN] = ['officer-beat-xly', 'officer-beat-xly-south', 'officer-beat-xly-yangqiao'].map(officerOf) as [string, string, string];
 const ASSIGNEES = [
-  { assignee: { type: 'officer', officerId: 'o-zhao' }, key: 'officer:o-zhao', label: '赵警官', claimed: true },
-  { assignee: { type: 'officer', officerId: 'o-liu' }, key: 'officer:o-liu', label: '刘警官', claimed: true },
-  { assignee: { type: 'officer', officerId: 'o-sun' }, key: 'officer:o-sun', label: '孙警官', claimed: true },
+  { assignee: { type: 'officer', officerId: ZHAO }, key: `officer:${ZHAO}`, label: '赵警官', claimed: true },
+  { assignee: { type: 'officer', officerId: LIU }, key: `officer:${LIU}`, label: '刘警官', claimed: true },
+  { assignee: { type: 'officer', officerId: SUN }, key: `officer:${SUN}`, label: '孙警官', claimed: true },
   { assignee: { type: 'desk', desk: 'hall', stationId: STATION }, key: `desk:hall:${STATION}`, label: '西罗园派出所 综合服务大厅', claimed: false },
   { assignee: { type: 'desk', desk: 'duty', stationId: STATION }, key: `desk:duty:${STATION}`, label: '西罗园派出所 值班室', claimed: false },
 ] as const;

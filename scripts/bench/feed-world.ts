@@ -9,6 +9,8 @@ import { ARTICLE_KINDS, AUDIENCES, FRAUD_TYPE_KEYS } from '@domain/fraud-types';
 import { newArticleCounters } from '@platform/cloud/collections';
 import { openLocalDatabase } from '../../local-cloud/database';
 import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
+import { closeLocalDatabase, localDatabase } from '../../local-cloud/wx-server-sdk/engine';
+import { configureLocalCloud } from '../../local-cloud/wx-server-sdk/state';
 
 const REAL_STATIONS = ['xiluoyuan', 'kangqiao', 'banshan', 'changqing', 'chaoming', 'xiaohe'];
 const REAL_COMMUNITIES = ['xly-1', 'xly-2', 'xly-3', 'xly-4', 'huajiaoshu', 'yangqiao-dongli', 'hanggang-beiyuan', 'dongyuan', 'kangqiao-xincun'];
@@ -25,9 +27,12 @@ export async function fillFeedDatabase(dataDir: string, count: number): Promise<
   const started = performance.now();
   // No indexes while filling: 100,000 sorted inserts into lists that every item shares (the
   // keyword index's common keys) are quadratic; the local cloud builds them once when it opens.
+  // The demo goes in through the functions' actions (their database), then the bulk fill.
+  configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
+  await loadDemoData(localDatabase());
+  await closeLocalDatabase();
   const local = openLocalDatabase({ dir: path.join(dataDir, 'database'), fsync: false, indexes: [], autoCompactBytes: 1024 ** 4 });
   const now = new Date();
-  await loadDemoData(local, { now });
   const next = random(4);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const batch: Record<string, unknown>[] = [];

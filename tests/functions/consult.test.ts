@@ -9,8 +9,13 @@ import { CONSULT_TEMPLATES, PLACE_NEEDED } from '@domain/consult';
 import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { MESSAGES_PAGE, MESSAGES_PER_HOUR, type ThreadView } from '@domain/actions/consult';
-import { persona } from '../support/cloud-harness';
+import { officerIdOf, persona } from '../support/cloud-harness';
 import { clockedHarness, ok, type Result } from '../support/clocked-harness';
+
+// Officer records are made when the demo officers redeem their invites.
+const LIU = officerIdOf('officer-beat-xly-south');
+const SUN = officerIdOf('officer-beat-xly-yangqiao');
+const ZHAO = officerIdOf('officer-beat-xly');
 
 /** A Wednesday, 10:00 Beijing time: 赵警官 and 李警官 are on their day shift. */
 const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
@@ -277,7 +282,7 @@ describe('content security and limits', () => {
     const sent = ok(await harness.call(wang(), actions.consult.startThread, { category: 'other', text, afterEmergencyPrompt: true }));
     expect(sent).toMatchObject({ kind: 'sent', routing: { priority: 'urgent' } });
     expect(harness.engine.find('consult_threads')).toEqual([expect.objectContaining({ priority: 'urgent', queueRank: 0 })]);
-    expect(harness.engine.find('officer_notifications')).toEqual([expect.objectContaining({ officerId: 'o-zhao', type: 'emergency' })]);
+    expect(harness.engine.find('officer_notifications')).toEqual([expect.objectContaining({ officerId: ZHAO, type: 'emergency' })]);
   });
 });
 
@@ -293,12 +298,12 @@ describe('hand-over, closing and escalation', () => {
 
   test('transfer to a colleague by name', async () => {
     const threadId = await ask('dispute', '邻里纠纷想请民警调解');
-    const moved = ok(await harness.call(zhao(), actions.consult.transferThread, { threadId, toOfficerId: 'o-liu', note: '刘警官负责调解' }));
+    const moved = ok(await harness.call(zhao(), actions.consult.transferThread, { threadId, toOfficerId: LIU, note: '刘警官负责调解' }));
     expect(moved).toEqual({ transferredTo: '刘警官', stillVisible: true });
     expect(await thread(wang(), threadId)).toMatchObject({ assigneeLabel: '刘警官' });
     expect(codeOf(await harness.call(zhao(), actions.consult.transferThread, { threadId, note: '没选人' }))).toBe('INVALID_INPUT');
     // The resident reads the note: it passes content security, and a refused one moves nothing.
-    expect(codeOf(await harness.call(openid('officer-duty-xly'), actions.consult.transferThread, { threadId, toOfficerId: 'o-sun', note: '出售枪支弹药，有需要私聊' }))).toBe('CONTENT_REJECTED');
+    expect(codeOf(await harness.call(openid('officer-duty-xly'), actions.consult.transferThread, { threadId, toOfficerId: SUN, note: '出售枪支弹药，有需要私聊' }))).toBe('CONTENT_REJECTED');
     expect(await thread(wang(), threadId)).toMatchObject({ assigneeLabel: '刘警官' });
   });
 

@@ -6,7 +6,10 @@
 import { directoryActions } from '@domain/actions/directory';
 import { cardIdFromScene, isValidScene, sceneForCard, SCENE_MAX_LENGTH } from '@domain/contact-card/scene';
 import { getUnlimited } from '@local-cloud/wechat';
-import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { officerIdOf, persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+
+// Officer records are made when the demo officers redeem their invites.
+const ZHAO = officerIdOf('officer-beat-xly');
 
 let harness: CloudHarness;
 beforeAll(async () => {
@@ -53,16 +56,16 @@ describe('the emulated wxacode.getUnlimited', () => {
 
 describe('a beat officer\'s card', () => {
   test('the officer gets the code of their community; the same card every time', async () => {
-    const first = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: 'o-zhao' }));
+    const first = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: ZHAO }));
     expect(first.scene).toBe(`k=${first.cardId}`);
     expect(first.card).toMatchObject({ community: { id: 'xly-2' }, officer: { title: '赵警官' } });
     expect(first.codeUrl).toMatch(/^http/);
-    const again = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: 'o-zhao' }));
+    const again = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: ZHAO }));
     expect(again.cardId).toBe(first.cardId);
   });
 
   test('no card for a community the officer does not serve, or of another station', async () => {
-    const other = await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-1', officerId: 'o-zhao' });
+    const other = await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-1', officerId: ZHAO });
     expect(other).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const foreign = await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'changqing', communityId: 'xly-2' });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -71,7 +74,7 @@ describe('a beat officer\'s card', () => {
   });
 
   test('a newcomer scans it, sees the officer, registers the community in one tap; scans are counted', async () => {
-    const code = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: 'o-zhao' }));
+    const code = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: ZHAO }));
     const newcomer = 'openid-scanned-a-card';
     const card = ok(await harness.call(newcomer, directoryActions.openContactCard, { scene: encodeURIComponent(code.scene) }));
     expect(card).toMatchObject({ cardId: code.cardId, canRegister: true, isMyCommunity: false, officer: { title: '赵警官' }, post: { phone: expect.any(String) } });
@@ -82,7 +85,7 @@ describe('a beat officer\'s card', () => {
     expect(after).toMatchObject({ canRegister: false, isMyCommunity: true });
     ok(await harness.call(persona('resident-xly2').openid, directoryActions.openContactCard, { scene: code.scene }));
 
-    const counted = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: 'o-zhao' }));
+    const counted = ok(await harness.call(zhao(), directoryActions.contactCardCode, { stationId: 'xiluoyuan', communityId: 'xly-2', officerId: ZHAO }));
     expect(counted.scans - code.scans).toBe(4);
     expect(counted.uniqueScanners - code.uniqueScanners).toBe(2);
   });

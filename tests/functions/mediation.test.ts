@@ -12,8 +12,11 @@ import { DELETE_CONFIRMATION, privacyActions } from '@domain/actions/privacy';
 import { userIdFor } from '@platform/cloud/identity';
 import { LOCAL_RISKY_IMAGE_MARKER, readOutbox, recordSubscription, resolveStoredFile, settleMediaChecks } from '@local-cloud/wechat';
 import { DEMO_BOUNDARIES } from '@local-cloud/seed/demo-geography';
-import { persona } from '../support/cloud-harness';
+import { officerIdOf, persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
+
+// Officer records are made when the demo officers redeem their invites.
+const ZHAO = officerIdOf('officer-beat-xly');
 
 const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
 const DAY = 86_400_000;
@@ -193,7 +196,7 @@ test('the agreement, both parties confirm, the PDF, the 回访 reminder after 7 
   expect(figures.station).toMatchObject({ opened: 1, closed: 1, resolved: 1, resolutionRate: 1, settledLocallyRate: 1, agreements: 1, followUps: 1, holdingRate: 1 });
   expect(figures.station.meanDaysToAgreement).toBeCloseTo(2, 1);
   expect(figures.byCommunity.find((row) => row.key === 'xly-2')?.resolved).toBe(1);
-  expect(figures.byOfficer).toEqual([expect.objectContaining({ key: 'o-zhao', label: '赵警官', resolved: 1 })]);
+  expect(figures.byOfficer).toEqual([expect.objectContaining({ key: ZHAO, label: '赵警官', resolved: 1 })]);
 
   const reads = harness.engine.find('audit_log', { type: 'mediation.case.read', caseId: view.id });
   expect(new Set(reads.map((entry) => entry.as))).toEqual(new Set(['officer', 'party']));

@@ -16,11 +16,14 @@ import { persona, startHarness, type CloudHarness } from '../support/cloud-harne
 type Relation = 'own' | 'other';
 type RoleKey = 'resident' | 'beat' | 'hall' | 'duty' | 'antiFraud' | 'stationAdmin' | 'districtAdmin';
 
-/** A persona per role, with a station it belongs to and one it does not. */
-const ACTORS: Record<RoleKey, { persona: string; own: string; other: string }> = {
+/** A night-duty officer and nothing else (the demo's 程警官 is also 一区's beat officer): invited in beforeAll. */
+const DUTY_ONLY = 'openid-duty-only-officer';
+
+/** A persona (or an openid) per role, with a station it belongs to and one it does not. */
+const ACTORS: Record<RoleKey, { persona: string; openid?: string; own: string; other: string }> = {
   resident: { persona: 'resident-xly2', own: 'xiluoyuan', other: 'changqing' },
   beat: { persona: 'officer-beat-xly', own: 'xiluoyuan', other: 'changqing' },
-  duty: { persona: 'officer-duty-xly', own: 'xiluoyuan', other: 'changqing' },
+  duty: { persona: 'officer-duty-xly', openid: DUTY_ONLY, own: 'xiluoyuan', other: 'changqing' },
   hall: { persona: 'officer-hall-cq', own: 'changqing', other: 'xiluoyuan' },
   antiFraud: { persona: 'officer-antifraud-kq', own: 'kangqiao', other: 'xiluoyuan' },
   stationAdmin: { persona: 'admin-xly', own: 'xiluoyuan', other: 'changqing' },
@@ -232,6 +235,11 @@ const key = (definition: ActionDefinition) => `${definition.fn}.${definition.nam
 let harness: CloudHarness;
 beforeAll(async () => {
   harness = await startHarness();
+  const admin = persona('admin-xly').openid;
+  const invite = await harness.call(admin, accountActions.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['duty'], validHours: 1, note: '值班' });
+  if (!invite.ok) throw new Error(invite.error.message);
+  const redeemed = await harness.call(DUTY_ONLY, accountActions.redeemInvite, { code: invite.data.code, name: '钱进', phone: '010-6721 0139' });
+  if (!redeemed.ok) throw new Error(redeemed.error.message);
 });
 afterAll(() => harness.close());
 
@@ -320,7 +328,7 @@ test.each(cases)('%s as %s on %s station', async (_name, role, relation, definit
   const actor = ACTORS[role];
   const sample = SAMPLES[key(definition)];
   if (!sample) throw new Error(`no sample input for ${key(definition)}`);
-  const result = await harness.raw(persona(actor.persona).openid, definition.fn, { action: definition.name, input: sample(actor[relation]) });
+  const result = await harness.raw(actor.openid ?? persona(actor.persona).openid, definition.fn, { action: definition.name, input: sample(actor[relation]) });
   const code = (result as { ok: boolean; error?: { code: string } }).ok ? 'OK' : (result as { error: { code: string } }).error.code;
 
   if (EXPECTED[definition.policy][relation].includes(role)) {

@@ -1,27 +1,53 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openLocalDatabase } from '@local-cloud/database';
+import { closeLocalDatabase, localDatabase } from '@local-cloud/wx-server-sdk/engine';
+import { configureLocalCloud } from '@local-cloud/wx-server-sdk/state';
 import { loadDemoData, topUpDemoRoster } from '@local-cloud/seed/load-demo-data';
+import { userIdFor } from '@platform/cloud/identity';
 
 const DAY = 86_400_000;
 
-test('demo data loads once; a later start adds the coming week’s shifts so someone is on duty', async () => {
+const REAL_TIMERS = ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] as const;
+
+test('demo data loads once; a later start repeats the latest week of each roster so someone is on duty', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-demo-'));
-  const engine = openLocalDatabase({ dir, fsync: false });
+  process.env.LOCAL_CLOUD_FSYNC = '0';
+  configureLocalCloud({ dataDir: dir, envId: 'test-env', publicUrl: 'http://127.0.0.1:0' });
   const loadedAt = new Date('2026-10-01T09:00:00+08:00');
-  expect(await loadDemoData(engine, { now: loadedAt })).toBe(true);
-  expect(await loadDemoData(engine, { now: loadedAt })).toBe(false);
+  jest.useFakeTimers({ now: loadedAt, doNotFake: [...REAL_TIMERS] });
+  try {
+    const engine = localDatabase();
+    expect(await loadDemoData(engine)).toBe(true);
+    expect(await loadDemoData(engine)).toBe(false);
 
-  const later = new Date(loadedAt.getTime() + 30 * DAY);
-  const onDutyLater = () => engine.find('duty_shifts').filter((shift) => (shift.start as Date) <= later && (shift.end as Date) > later);
-  expect(onDutyLater()).toHaveLength(0);
-  expect(await topUpDemoRoster(engine, later)).toBeGreaterThan(0);
-  expect(onDutyLater().length).toBeGreaterThan(0);
-  expect(await topUpDemoRoster(engine, later)).toBe(0);
+    const later = new Date(loadedAt.getTime() + 30 * DAY);
+    jest.setSystemTime(later);
+    const onDutyLater = () => engine.find('duty_shifts').filter((shift) => (shift.start as Date) <= later && (shift.end as Date) > later);
+    expect(onDutyLater()).toHaveLength(0);
+    expect(await topUpDemoRoster(engine, later)).toBeGreaterThan(0);
+    expect(onDutyLater().length).toBeGreaterThan(0);
+    expect(await topUpDemoRoster(engine, later)).toBe(0);
+    // Repeated as each station's admin would: recorded in the audit log like any roster change.
+    expect(engine.find('audit_log', { type: 'roster.week-repeated' }).length).toBeGreaterThan(0);
+  } finally {
+    jest.useRealTimers();
+    await closeLocalDatabase();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
 
-  await engine.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+test('the demo stations are set up through the actions: officers registered by invite, communities with their codes', async () => {
+  const { startHarness, officerIdOf } = await import('../support/cloud-harness');
+  const harness = await startHarness();
+  try {
+    expect(harness.engine.find('invites', { role: 'officer' }).every((invite) => invite.usedBy)).toBe(true);
+    expect(harness.engine.find('officers', { _id: officerIdOf('officer-beat-xly') })).toEqual([expect.objectContaining({ title: '赵警官', communityIds: ['xly-2'], postId: 'xly-north', phone: '010-6721 0131' })]);
+    expect(harness.engine.find('communities', { _id: 'xly-2' })).toEqual([expect.objectContaining({ stationId: 'xiluoyuan', postId: 'xly-north' })]);
+    expect(harness.engine.find('audit_log', { type: 'community.created' })).toHaveLength(13);
+  } finally {
+    await harness.close();
+  }
 });
 
 test('every demo officer who can be routed to can sign in as a persona, of their own station and district', async () => {
@@ -32,6 +58,7 @@ test('every demo officer who can be routed to can sign in as a persona, of their
     const withoutAccount = harness.engine.find('officers').filter((officer) => !officer.userId).map((officer) => officer._id);
     expect(withoutAccount).toEqual([]);
     for (const officer of DEMO_OFFICERS) {
+      expect(harness.engine.find('officers', { userId: userIdFor(DEMO_PERSONAS.find((candidate) => candidate.key === officer.persona)?.openid ?? '') })).toHaveLength(1);
       const persona = DEMO_PERSONAS.find((candidate) => candidate.key === officer.persona);
       expect(persona).toMatchObject({ role: 'officer', stationId: officer.stationId, districtId: DEMO_STATIONS.find((station) => station._id === officer.stationId)?.districtId });
     }

@@ -13,6 +13,7 @@ import { DEMO_PERSONAS, type DemoPersona } from '@local-cloud/seed/demo-data';
 import { loadDemoData } from '@local-cloud/seed/load-demo-data';
 import { closeLocalDatabase, localDatabase } from '@local-cloud/wx-server-sdk/engine';
 import { configureLocalCloud } from '@local-cloud/wx-server-sdk/state';
+import { officerIdFor, userIdFor } from '@platform/cloud/identity';
 
 export interface CloudHarness {
   dataDir: string;
@@ -32,12 +33,46 @@ export const persona = (key: string): DemoPersona => {
   return found;
 };
 
+/** The officer record a demo persona registered as (ids are made when an invite is redeemed). */
+export const officerIdOf = (personaKey: string): string => officerIdFor(userIdFor(persona(personaKey).openid));
+
+/**
+ * The demo data is loaded through the functions' actions, which takes about a second; a worker
+ * process loads it once into a template directory and each harness starts from a copy of it.
+ * Only within a minute after the template's clock (tests pin the clock per file): the demo is
+ * dated. Kept on `process`, which outlives jest's per-file module registry, and removed at exit.
+ */
+interface DemoTemplate {
+  dir: string;
+  loadedAt: number;
+}
+const TEMPLATE_REUSE_MS = 60_000;
+const holder = process as unknown as { fqDemoTemplate?: DemoTemplate };
+
+async function demoTemplate(): Promise<string> {
+  const now = Date.now();
+  const current = holder.fqDemoTemplate;
+  if (current && now >= current.loadedAt && now - current.loadedAt < TEMPLATE_REUSE_MS) return current.dir;
+  if (current) fs.rmSync(current.dir, { recursive: true, force: true });
+  else process.once('exit', () => holder.fqDemoTemplate && fs.rmSync(holder.fqDemoTemplate.dir, { recursive: true, force: true }));
+  holder.fqDemoTemplate = undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-cloud-template-'));
+  configureLocalCloud({ dataDir: dir, envId: 'test-env', publicUrl: 'http://127.0.0.1:0' });
+  await loadDemoData(localDatabase());
+  await closeLocalDatabase();
+  holder.fqDemoTemplate = { dir, loadedAt: now };
+  return dir;
+}
+
 export async function startHarness(): Promise<CloudHarness> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-cloud-test-'));
   process.env.LOCAL_CLOUD_FSYNC = '0';
+  const source = await demoTemplate();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-cloud-test-'));
+  fs.cpSync(source, dataDir, { recursive: true });
   configureLocalCloud({ dataDir, envId: 'test-env', publicUrl: 'http://127.0.0.1:0' });
   const engine = localDatabase();
-  await loadDemoData(engine);
+  // Warm function instances may hold the directory of an earlier copy: a fresh version drops it.
+  await engine.api.collection('meta').doc('directory').update({ data: { version: Math.floor(Math.random() * 2 ** 48) } });
 
   const invoke = (openid: string | undefined, fn: keyof typeof LOCAL_FUNCTIONS, event: unknown) => invokeLocalFunction(fn, event, { openid, envId: 'test-env' });
 
