@@ -1,5 +1,5 @@
 import type { bookingActions } from '@domain/actions/booking';
-import { BOOKING_TEMPLATES, HOUR_MS, MINUTE_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
+import { REMINDER_TEMPLATES, HOUR_MS, MINUTE_MS, SERVICE_LABELS, isNoShow, remindersDue, shanghaiMinuteOfDay, timeOf, type ReminderKind } from '@domain/booking';
 import { COLLECTIONS, type BookingRecord, type TimerCursorRecord } from '@platform/cloud/collections';
 import type { Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
@@ -137,7 +137,7 @@ async function sendReminders(now: Date, deadline: number): Promise<{ dayBefore: 
         detail: (await names(booking.stationId)) || '派出所服务大厅',
         hint: kind === 'dayBefore' ? '明天办理，请带齐材料' : '1小时后办理，请准时到达',
       };
-      if (await sendBookingMessage(booking.accountId, BOOKING_TEMPLATES.reminder, message, booking._id)) totals.sent++;
+      if (await sendBookingMessage(booking.accountId, REMINDER_TEMPLATES[kind], message, booking._id)) totals.sent++;
       await database()
         .collection(COLLECTIONS.bookings)
         .doc(booking._id)

@@ -4,8 +4,13 @@
  * with them — a renamed id breaks both sides together.
  */
 export const BOOKING_TEMPLATES = {
-  /** The day before and one hour before a booking. */
-  reminder: 'tmpl-booking-reminder',
+  /** The day before a booking. */
+  dayBeforeReminder: 'tmpl-booking-reminder',
+  /**
+   * One hour before it. A template of its own: each accepted template lets the cloud send one
+   * message, so one acceptance could carry only one of the two reminders.
+   */
+  hourBeforeReminder: 'tmpl-booking-reminder-hour',
   /** The hall closed a booked slot: offer another time. */
   slotClosed: 'tmpl-booking-slot-closed',
   /** A place freed for the first person on a slot's waitlist, held for them for 30 minutes. */
@@ -14,8 +19,11 @@ export const BOOKING_TEMPLATES = {
 
 export type BookingTemplate = (typeof BOOKING_TEMPLATES)[keyof typeof BOOKING_TEMPLATES];
 
-/** What a resident is asked to accept when confirming a booking (WeChat allows ≤ 3 per prompt). */
-export const BOOKING_CONFIRM_TEMPLATES: readonly BookingTemplate[] = [BOOKING_TEMPLATES.reminder, BOOKING_TEMPLATES.slotClosed];
+/** What a resident is asked to accept when confirming a booking, in one prompt (WeChat allows ≤ 3 per prompt). */
+export const BOOKING_CONFIRM_TEMPLATES: readonly BookingTemplate[] = [BOOKING_TEMPLATES.dayBeforeReminder, BOOKING_TEMPLATES.hourBeforeReminder, BOOKING_TEMPLATES.slotClosed];
+
+/** The template each reminder goes out on. */
+export const REMINDER_TEMPLATES = { dayBefore: BOOKING_TEMPLATES.dayBeforeReminder, hourBefore: BOOKING_TEMPLATES.hourBeforeReminder } as const;
 
 /** The page a booking message opens. */
 export const MY_BOOKINGS_PAGE = 'packages/booking/pages/mine/index';

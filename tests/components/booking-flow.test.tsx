@@ -12,7 +12,7 @@ import { sendToCloud } from '@/platform/cloud-transport';
 import { requestSubscription } from '@/platform/subscribe';
 
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
-jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({ 'tmpl-booking-reminder': 'accept' })) }));
+jest.mock('@/platform/subscribe', () => ({ requestSubscription: jest.fn(async () => ({ 'tmpl-booking-reminder': 'accept', 'tmpl-booking-reminder-hour': 'accept' })) }));
 const transport = jest.mocked(sendToCloud);
 const subscribe = jest.mocked(requestSubscription);
 
@@ -118,7 +118,9 @@ describe('booking flow', () => {
 
     expect(await screen.findByText('预约成功')).toBeTruthy();
     expect(screen.getByText('482913')).toBeTruthy();
-    expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.reminder, BOOKING_TEMPLATES.slotClosed]);
+    // Both reminders (a template each) and the closure notice, in one prompt.
+    expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.dayBeforeReminder, BOOKING_TEMPLATES.hourBeforeReminder, BOOKING_TEMPLATES.slotClosed]);
+    expect(screen.getByText('前一天和开始前1小时会发消息提醒您', { exact: false })).toBeTruthy();
     expect(inputsOf('reserve')).toEqual([{ slotId: SLOT, person: { self: true }, needs: { kinds: [] } }]);
     expect(inputsOf('availability')[0]).toEqual({ stationId: 'xiluoyuan', service: 'idRenewal' });
   });

@@ -56,7 +56,7 @@ describe('closing a slot', () => {
 
   test('a closed time sends no reminder and makes nobody a no-show', async () => {
     const booking = ok(await reserve('openid-a', slot('0900')));
-    recordSubscription('openid-a', [BOOKING_TEMPLATES.reminder], { [BOOKING_TEMPLATES.reminder]: 'accept' });
+    recordSubscription('openid-a', [BOOKING_TEMPLATES.dayBeforeReminder], { [BOOKING_TEMPLATES.dayBeforeReminder]: 'accept' });
     ok(await closeHall(hall(), { day: '2026-11-26', time: '09:00', reason: '停电检修' }));
     jest.setSystemTime(new Date('2026-11-25T19:00:00+08:00'));
     expect(ok((await harness.timer('booking', 'sendBookingReminders')) as Result<{ sent: number }>).sent).toBe(0);

@@ -144,7 +144,7 @@ describe('timers', () => {
   test('a reminder a cut-off run claimed but never sent is sent by a later run, once', async () => {
     const resident = 'openid-lease';
     const booking = ok(await reserve(resident, TOMORROW_0900));
-    for (let i = 0; i < 3; i++) recordSubscription(resident, [BOOKING_TEMPLATES.reminder], { [BOOKING_TEMPLATES.reminder]: 'accept' });
+    for (let i = 0; i < 3; i++) recordSubscription(resident, [BOOKING_TEMPLATES.dayBeforeReminder], { [BOOKING_TEMPLATES.dayBeforeReminder]: 'accept' });
     jest.setSystemTime(new Date('2026-11-25T18:10:00+08:00'));
     // A run claimed the day-before reminder a minute ago and was stopped before sending it.
     await harness.engine.api.collection('bookings').doc(booking.id).update({ data: { reminderClaims: { dayBefore: new Date('2026-11-25T18:09:00+08:00') } } });

@@ -5,7 +5,7 @@
  * morning in Beijing; 长庆 (changqing) opens Mon–Fri 08:30–12:00 and 13:30–17:00.
  */
 import { actions, type BookingView } from '@domain/actions';
-import { BOOKING_TEMPLATES } from '@domain/booking';
+import { BOOKING_CONFIRM_TEMPLATES, BOOKING_TEMPLATES } from '@domain/booking';
 import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
@@ -14,7 +14,6 @@ import { clockedHarness, failed, ok, type Result } from '../support/clocked-harn
 /** Wednesday 2026-11-25, 09:00 Beijing (01:00 UTC). */
 const WEDNESDAY_MORNING = new Date('2026-11-25T09:00:00+08:00');
 
-const BOOKING_REMINDER_TEMPLATE = BOOKING_TEMPLATES.reminder;
 
 const harness = clockedHarness(WEDNESDAY_MORNING);
 
@@ -269,12 +268,11 @@ describe('the hall', () => {
 });
 
 describe('reminders', () => {
-  test('the day before and an hour before, each sent once even when timer runs overlap', async () => {
+  test('the day before and an hour before, each on its own template, each sent once even when timer runs overlap', async () => {
     const resident = 'openid-remind';
     ok(await reserve(resident, TOMORROW_0900));
-    recordSubscription(resident, [BOOKING_REMINDER_TEMPLATE], { [BOOKING_REMINDER_TEMPLATE]: 'accept' });
-    recordSubscription(resident, [BOOKING_REMINDER_TEMPLATE], { [BOOKING_REMINDER_TEMPLATE]: 'accept' });
-    recordSubscription(resident, [BOOKING_REMINDER_TEMPLATE], { [BOOKING_REMINDER_TEMPLATE]: 'accept' });
+    // The one prompt at 确认预约: both reminders and the closure notice, all accepted.
+    recordSubscription(resident, [...BOOKING_CONFIRM_TEMPLATES], Object.fromEntries(BOOKING_CONFIRM_TEMPLATES.map((template) => [template, 'accept'])));
 
     // Before 18:00 the day before: nothing is due.
     expect(ok(await runTimer('sendBookingReminders'))).toEqual({ dayBefore: 0, hourBefore: 0, sent: 0 });
@@ -283,13 +281,24 @@ describe('reminders', () => {
     expect(runs.map((run) => ok(run).sent ?? 0).reduce((a, b) => a + b, 0)).toBe(1);
     expect(ok(await runTimer('sendBookingReminders'))).toEqual({ dayBefore: 0, hourBefore: 0, sent: 0 });
     expect(readOutbox().filter((message) => message.touser === resident)).toEqual([
-      expect.objectContaining({ templateId: BOOKING_REMINDER_TEMPLATE, data: expect.objectContaining({ time2: { value: '2026-11-26 09:00' } }) }),
+      expect.objectContaining({ templateId: BOOKING_TEMPLATES.dayBeforeReminder, data: expect.objectContaining({ time2: { value: '2026-11-26 09:00' } }) }),
     ]);
 
     jest.setSystemTime(new Date('2026-11-26T08:10:00+08:00'));
     expect(ok(await runTimer('sendBookingReminders'))).toMatchObject({ hourBefore: 1, sent: 1 });
     expect(ok(await runTimer('sendBookingReminders'))).toMatchObject({ hourBefore: 0, sent: 0 });
-    expect(readOutbox().filter((message) => message.touser === resident)).toHaveLength(2);
+    expect(readOutbox().filter((message) => message.touser === resident).map((message) => message.templateId)).toEqual([BOOKING_TEMPLATES.dayBeforeReminder, BOOKING_TEMPLATES.hourBeforeReminder]);
+  });
+
+  test('a resident who accepted only the day-before reminder gets that one, and the hour-before is skipped quietly', async () => {
+    const resident = 'openid-remind-once';
+    ok(await reserve(resident, TOMORROW_0900));
+    recordSubscription(resident, [...BOOKING_CONFIRM_TEMPLATES], { [BOOKING_TEMPLATES.dayBeforeReminder]: 'accept', [BOOKING_TEMPLATES.hourBeforeReminder]: 'reject', [BOOKING_TEMPLATES.slotClosed]: 'accept' });
+    jest.setSystemTime(new Date('2026-11-25T18:10:00+08:00'));
+    expect(ok(await runTimer('sendBookingReminders'))).toMatchObject({ dayBefore: 1, sent: 1 });
+    jest.setSystemTime(new Date('2026-11-26T08:10:00+08:00'));
+    expect(ok(await runTimer('sendBookingReminders'))).toMatchObject({ hourBefore: 1, sent: 0 });
+    expect(readOutbox().filter((message) => message.touser === resident).map((message) => message.templateId)).toEqual([BOOKING_TEMPLATES.dayBeforeReminder]);
   });
 
   test('a resident without a subscription left is skipped quietly (43101)', async () => {

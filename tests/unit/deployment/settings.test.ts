@@ -57,6 +57,7 @@ test('each function gets only the settings it uses', () => {
   expect(Object.keys(functionEnvironment('booking', result.config)).sort()).toEqual([
     'BOOKING_SECRET',
     'TEMPLATE_BOOKING_REMINDER',
+    'TEMPLATE_BOOKING_REMINDER_HOUR',
     'TEMPLATE_BOOKING_SLOT_CLOSED',
     'TEMPLATE_BOOKING_WAITLIST_OFFER',
   ]);

@@ -9,6 +9,7 @@ export const validEnvironment = (): Record<string, string> => ({
   BOOTSTRAP_SECRET: 'b'.repeat(32),
   TEMPLATE_FRAUD_ALERT: 'lKnU0V3wFraudAlertTemplateId0000000000000a',
   TEMPLATE_BOOKING_REMINDER: 'lKnU0V3wBookingReminderTemplateId000000b',
+  TEMPLATE_BOOKING_REMINDER_HOUR: 'lKnU0V3wBookingReminderHourTemplateId00j',
   TEMPLATE_BOOKING_SLOT_CLOSED: 'lKnU0V3wBookingSlotClosedTemplateId0000c',
   TEMPLATE_BOOKING_WAITLIST_OFFER: 'lKnU0V3wBookingWaitlistOfferTemplateId0d',
   TEMPLATE_CONSULT_NEW: 'lKnU0V3wConsultNewTemplateId00000000000e',

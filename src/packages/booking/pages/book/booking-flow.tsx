@@ -35,6 +35,14 @@ const STEP_TITLES: Record<Step, string> = {
 };
 
 /** A refusal about the chosen time (full, closed, past, cut off): the function names the slotId field. */
+/** What the success screen promises, from what the resident accepted in WeChat's prompt. */
+export function remindedText({ dayBefore, hourBefore }: { dayBefore: boolean; hourBefore: boolean }): string {
+  if (dayBefore && hourBefore) return '前一天和开始前1小时会发消息提醒您。';
+  if (dayBefore) return '前一天会发消息提醒您。';
+  if (hourBefore) return '开始前1小时会发消息提醒您。';
+  return '';
+}
+
 export const isSlotProblem = (error: ActionErrorBody): boolean => Boolean(error.fields?.slotId);
 
 function ServiceOption({ service, selected, onSelect }: { service: BookingServiceView; selected: boolean; onSelect: () => void }) {
@@ -108,7 +116,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
   /** The chosen slot is full: confirming joins its waitlist instead of booking. */
   const [waitlist, setWaitlist] = useState(false);
   const [waiting, setWaiting] = useState<WaitlistEntryView>();
-  const [reminded, setReminded] = useState(false);
+  const [reminded, setReminded] = useState({ dayBefore: false, hourBefore: false });
 
   const availability = useAction(
     bookingActions.availability,
@@ -156,8 +164,9 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
     if (!slotId || !person) return;
     // WeChat shows its prompt only from a tap: ask first, and book whatever the answer.
     try {
+      // Both reminders in the one prompt: each is a template of its own (one message per acceptance).
       const decisions = await requestSubscription([...BOOKING_CONFIRM_TEMPLATES]);
-      setReminded(decisions[BOOKING_TEMPLATES.reminder] === 'accept');
+      setReminded({ dayBefore: decisions[BOOKING_TEMPLATES.dayBeforeReminder] === 'accept', hourBefore: decisions[BOOKING_TEMPLATES.hourBeforeReminder] === 'accept' });
     } catch {
       // Declined, or not supported on this phone: the booking still goes ahead, without reminders.
     }
@@ -187,7 +196,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
         <View className="flow__success" role="status" aria-live="polite">
           <Text className="flow__success-title">预约成功</Text>
           <Text className="flow__success-text">
-            请按时到大厅，向工作人员出示下面的签到码。{reminded ? '前一天和开始前1小时会发消息提醒您。' : ''}
+            请按时到大厅，向工作人员出示下面的签到码。{remindedText(reminded)}
           </Text>
         </View>
         <BookingCard booking={booked} />
