@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { isStaffRole } from '@domain/roles';
+import { DEMO_PERSONAS } from '@local-cloud/seed/demo-data';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -59,10 +61,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function signInAs(page: Page, persona: string): Promise<void> {
   await page.goto(`${baseUrl()}/__local/sign-in`);
   await page.click(`[data-persona="${persona}"]`);
-  // The sign-in page's own address matches any app address: wait to leave it, then for the app's
-  // first page to be drawn, so a test's next goto can't race the app's start-up routing.
+  // The sign-in page's own address matches any app address: wait to leave it, then for the page
+  // the app lands on — officers and admins go on to the workbench (src/state/officer-landing.ts)
+  // — so a test's next goto can't race the app's start-up routing.
   await page.waitForURL((url) => !url.pathname.startsWith('/__local/'));
-  await page.locator('.taro_page .page').filter({ visible: true }).first().waitFor();
+  const role = DEMO_PERSONAS.find((candidate) => candidate.key === persona)?.role;
+  await onScreen(page, role && isStaffRole(role) ? 'packages/officer/pages/workbench/index' : 'pages/feed/index').waitFor();
 }
 
 /**

@@ -60,6 +60,12 @@ export const appBaseInfo = { fontSizeSetting: 17, fontSizeScaleFactor: 1 };
 export const getAppBaseInfo = () => ({ ...appBaseInfo, SDKVersion: '3.6.0', language: 'zh_CN' });
 
 export const useLaunch = (_callback: () => void) => undefined;
+export const getLaunchOptionsSync = () => ({ path: 'pages/feed/index', query: {}, scene: 1001 });
+/** Runs once after the first render, as the page's onReady does. */
+export const useReady = (callback: () => void) => {
+  const callbackRef = useRef(callback);
+  useEffect(() => callbackRef.current(), []);
+};
 /** The page coming into view and leaving it, working: mounted hooks listen, tests call show()/hide(). */
 const pageListeners = { show: new Set<() => void>(), hide: new Set<() => void>() };
 function usePageEvent(kind: keyof typeof pageListeners, callback: () => void): void {
@@ -109,6 +115,8 @@ const Taro = {
   clearStorageSync,
   getAppBaseInfo,
   useLaunch,
+  getLaunchOptionsSync,
+  useReady,
   useDidShow,
   useDidHide,
   usePullDownRefresh,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useReady, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
@@ -15,6 +15,7 @@ import { PhoneLine } from '@/components/phone-line';
 import { TextField } from '@/components/text-field';
 import { useAction } from '@/hooks/use-action';
 import { useElderMode } from '@/state/elder-mode';
+import { landOfficersOnWorkbench } from '@/state/officer-landing';
 import { ROUTES } from '@/routes';
 import { ArticleList, type FeedFilters } from './article-list';
 import { ElderHome } from './elder-home';
@@ -57,6 +58,8 @@ export default function FeedPage() {
   const selectedType = filters.fraudType && FRAUD_TYPES.find((type) => type.key === filters.fraudType);
   const set = (changes: Partial<FeedFilters>) => setFilters((current) => ({ ...current, ...changes }));
 
+  // The home tab is where the app opens: an officer is taken on to the workbench (once per launch).
+  useReady(() => void landOfficersOnWorkbench());
   useShareAppMessage(() => FEED_SHARE);
   useShareTimeline(() => ({ title: FEED_SHARE.title }));
 
