@@ -56,9 +56,8 @@ test('a resident walks every tab and sees the demo data', async () => {
 
 test('a station admin invites an officer, who redeems the code and reaches the workbench', async () => {
   const admin = await newPhonePage(browser);
+  // An admin opening the app lands on the workbench.
   await signInAs(admin, 'admin-xly');
-  await admin.goto(`${baseUrl()}/#/pages/me/index`);
-  await admin.getByText('民警工作台').click();
   await admin.getByText('新建邀请码').waitFor();
   // The form starts with no kind chosen: the admin says what the newcomer does.
   await admin.locator('.chip--interactive', { hasText: '社区民警' }).filter({ visible: true }).first().click();

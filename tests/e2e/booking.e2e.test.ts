@@ -68,8 +68,8 @@ test('a resident books an ID-card photo slot for a family member in a wheelchair
   await shown(resident, '我所在社区的派出所').waitFor();
   await button(resident, '在这里预约办证').click();
 
-  // Service, with the checklist.
-  await shown(resident, '身份证遗失补领').click();
+  // Service, with the checklist (on the flow's page: the station card behind it lists the services too).
+  await onScreen(resident, 'packages/booking/pages/book/index').getByText('身份证遗失补领', { exact: true }).click();
   await shown(resident, '窗口现场拍照，请穿深色有领上衣').waitFor();
   await settle(resident);
   await screenshot(resident, 'booking-1-service');
