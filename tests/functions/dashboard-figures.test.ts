@@ -14,7 +14,7 @@ import { directoryActions } from '@domain/actions/directory';
 import { feedActions } from '@domain/actions/feed';
 import { slotsFor } from '@domain/booking/slots';
 import { getShareInfo, shareTicketFor } from '@local-cloud/wechat';
-import { persona } from '../support/cloud-harness';
+import { officerIdOf, persona } from '../support/cloud-harness';
 import { clockedHarness, ok } from '../support/clocked-harness';
 import { seededRandom } from '../support/dashboard-dataset';
 
@@ -25,10 +25,11 @@ const DAYS = ['2026-11-23', '2026-11-24', '2026-11-25'] as const;
 const ALERTS = ['alert-xly-fake-police', 'alert-xly2-fake-refund'];
 /** The beat officer of each community the residents live in (demo directory). */
 const BEAT: Record<string, { officerId: string; openid: string }> = {
-  'xly-1': { officerId: 'o-cheng', openid: 'local-openid-officer-cheng' },
-  'xly-2': { officerId: 'o-zhao', openid: 'local-openid-officer-zhao' },
-  'xly-3': { officerId: 'o-liu', openid: 'local-openid-officer-liu' },
+  'xly-1': { officerId: officerIdOf('officer-duty-xly'), openid: 'local-openid-officer-cheng' },
+  'xly-2': { officerId: officerIdOf('officer-beat-xly'), openid: 'local-openid-officer-zhao' },
+  'xly-3': { officerId: officerIdOf('officer-beat-xly-south'), openid: 'local-openid-officer-liu' },
 };
+const NAMES: Record<string, string> = { [officerIdOf('officer-beat-xly')]: '赵文龙', [officerIdOf('officer-duty-xly')]: '程亮', [officerIdOf('officer-beat-xly-south')]: '刘建国' };
 const admin = () => persona('admin-xly').openid;
 const at = (day: string, hh: number, mm = 0) => new Date(`${day}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+08:00`);
 const dayOf = (when: Date) => new Date(when.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -340,7 +341,7 @@ test('every figure of the dashboard equals what the residents and officers did, 
     const want = expected(ledger, from, to, baseline);
     const got = view.figures;
     expect({ range: [from, to], ...got.consult, byOfficer: got.consult.byOfficer.map(({ name: _name, ...rest }) => rest), byCommunity: got.consult.byCommunity.map(({ name: _name, ...rest }) => rest) }).toEqual({ range: [from, to], ...want.consult });
-    expect(got.consult.byOfficer.map((officer) => officer.name)).toEqual(want.consult.byOfficer.map((officer) => ({ 'o-zhao': '赵文龙', 'o-cheng': '程亮', 'o-liu': '刘建国' })[officer.id]));
+    expect(got.consult.byOfficer.map((officer) => officer.name)).toEqual(want.consult.byOfficer.map((officer) => NAMES[officer.id]));
     expect(got.booking.waitlistClaims).toBe(want.waitlistClaims);
     // One place a day taken (the 户口迁移 slot, by whoever claimed it from the waitlist), of every place the hall offered.
     const claimedDays = want.waitlistClaims;
