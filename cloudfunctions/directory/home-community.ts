@@ -6,7 +6,7 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
 import { BOUNDARY_METERS } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
-import { tempFileUrl as photoUrl } from '@platform/cloud/cloud-files';
+import { officerPhotoUrls } from '@platform/cloud/media';
 import { meView } from '../account/views';
 import { communityView, communityViews } from './views';
 
@@ -25,7 +25,7 @@ export async function beatCardOf(directory: Directory, communityId: string, offi
   const station = record && directory.stations.get(record.stationId);
   const post = record && directory.posts.get(record.postId);
   if (!community || !station || !post) return undefined;
-  const photo = await photoUrl(officer?.photoFileId);
+  const photo = (await officerPhotoUrls([officer?.photoFileId])).get(officer?.photoFileId ?? '');
   return {
     community,
     station: { name: station.name, address: station.address, phone: station.phone },

@@ -11,13 +11,13 @@ import { cloud, database } from '@platform/cloud/wx';
 
 type UploadHandlers = Pick<Handlers<typeof mediaActions>, 'uploadImage'>;
 
-/** msgSecCheck/mediaCheckAsync scene: 2 = comment (a message), 3 = forum (an article). */
-const SCENE = { consult: 2, article: 3, mediation: 2 } as const;
+/** msgSecCheck/mediaCheckAsync scene: 1 = profile (an officer's photo), 2 = comment (a message), 3 = forum (an article). */
+const SCENE = { consult: 2, article: 3, mediation: 2, officerPhoto: 1 } as const;
 
 export const uploadHandlers: UploadHandlers = {
   async uploadImage({ context: use, image }, context) {
     const { user, openid } = requireUser(context);
-    if (use === 'article' && !isStaffRole(user.role)) throw new ActionError('FORBIDDEN');
+    if ((use === 'article' || use === 'officerPhoto') && !isStaffRole(user.role)) throw new ActionError('FORBIDDEN');
     const bytes = Buffer.from(image, 'base64');
     if (bytes.length > MAX_IMAGE_BYTES) throw new ActionError('INVALID_INPUT', `照片太大了（最大 ${Math.round(MAX_IMAGE_BYTES / 1024)} KB），请换一张或裁小一些`);
     // Judged by its bytes: a page or a script named photo.jpg is not an image.

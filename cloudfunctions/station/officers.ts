@@ -8,6 +8,7 @@ import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { openCasesOf, openThreadsOf, upcomingShiftsOf } from '@platform/cloud/officer-work';
+import { assertOwnUploads, officerPhotoUrls } from '@platform/cloud/media';
 import { signalChange } from '../consult/threads';
 import {
   activeOfficerOf,
@@ -25,7 +26,7 @@ import {
   stationShifts,
 } from './shared';
 
-type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'armAlerts' | 'assignOfficer' | 'deactivateOfficer'>;
+type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'setMyOfficerPhoto' | 'armAlerts' | 'assignOfficer' | 'deactivateOfficer'>;
 
 const alertCreditsOf = async (userId: string) => (await findById<OfficerAlertCreditsRecord>(COLLECTIONS.officerAlertCredits, userId))?.remaining ?? 0;
 
@@ -40,10 +41,15 @@ async function onDutyIds(stationId: string, now: Date): Promise<Set<string>> {
 }
 
 async function viewsOf(stationId: string, officers: OfficerRecord[], now: Date) {
-  const [posts, communities, onDuty] = await Promise.all([stationPosts(stationId), stationCommunities(stationId), onDutyIds(stationId, now)]);
+  const [posts, communities, onDuty, photos] = await Promise.all([
+    stationPosts(stationId),
+    stationCommunities(stationId),
+    onDutyIds(stationId, now),
+    officerPhotoUrls(officers.map((officer) => officer.photoFileId)),
+  ]);
   const postMap = byId(posts);
   const communityMap = byId(communities);
-  return officers.map((officer) => officerAdminView(officer, postMap, communityMap, isActiveOfficer(officer) && onDuty.has(officer._id)));
+  return officers.map((officer) => officerAdminView(officer, postMap, communityMap, isActiveOfficer(officer) && onDuty.has(officer._id), photos.get(officer.photoFileId ?? '')));
 }
 
 async function ownOfficerRecord(userId: string): Promise<OfficerRecord | undefined> {
@@ -74,6 +80,20 @@ export const officerHandlers: OfficerHandlers = {
       return next;
     });
     return { alertCredits: remaining };
+  },
+
+  async setMyOfficerPhoto({ photoFileId }, context) {
+    const { user } = requireUser(context);
+    const officer = await ownOfficerRecord(user._id);
+    if (!officer) throw new ActionError('NOT_FOUND', '您还没有登记民警身份');
+    // Only a photo the officer uploaded for this, through the media function (type sniffed, sent to WeChat's check).
+    if (photoFileId) await assertOwnUploads(user._id, 'officerPhoto', [photoFileId], context.now);
+    const _ = database().command;
+    await database().collection(COLLECTIONS.officers).doc(officer._id).update({ data: { photoFileId: photoFileId ?? _.remove(), updatedAt: context.now } });
+    await audit('officer.photo-updated', user._id, officer.stationId, context.now, { officerId: officer._id, photo: photoFileId ? 'set' : 'removed' });
+    await directoryChanged(context.now);
+    const { photoFileId: _previous, ...rest } = officer;
+    return (await viewsOf(officer.stationId, [{ ...rest, ...(photoFileId ? { photoFileId } : {}) }], context.now))[0]!;
   },
 
   async updateMyOfficerProfile({ title, phone }, context) {

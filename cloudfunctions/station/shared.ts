@@ -87,6 +87,7 @@ export function officerAdminView(
   posts: ReadonlyMap<string, PostRecord>,
   communities: ReadonlyMap<string, CommunityRecord>,
   onDutyNow: boolean,
+  photoUrl?: string,
 ): OfficerAdminView {
   const post = officer.postId ? posts.get(officer.postId) : undefined;
   return {
@@ -94,6 +95,7 @@ export function officerAdminView(
     name: officer.name,
     title: officer.title,
     ...(officer.phone ? { phone: officer.phone } : {}),
+    ...(photoUrl ? { photoUrl } : {}),
     kinds: [...officer.kinds],
     ...(post ? { postId: post._id, postName: post.name } : {}),
     communityIds: [...officer.communityIds],

@@ -3,7 +3,8 @@ import { MAX_IMAGE_BYTES } from '../media/image-type';
 import { action, defineFunction } from './define';
 
 /** Where an image is used: a file uploaded for one may only be referenced there, by its uploader. */
-export const UPLOAD_CONTEXTS = ['consult', 'article', 'mediation'] as const;
+/** officerPhoto: an officer's own photo on the 警民联系牌 and the officer list. */
+export const UPLOAD_CONTEXTS = ['consult', 'article', 'mediation', 'officerPhoto'] as const;
 export type UploadContext = (typeof UPLOAD_CONTEXTS)[number];
 
 /** Base64 grows 4/3: the limit on the text is the limit on the image. */

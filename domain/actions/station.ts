@@ -214,6 +214,11 @@ export const stationActions = defineFunction('station', {
     input: v.strictObject({ title: text('称呼', 10), phone: workPhone }),
     policy: 'signedIn',
   }),
+  setMyOfficerPhoto: action<OfficerAdminView>()({
+    summary: '民警换上或去掉自己的照片（先经 media 上传并送微信检查；警民联系牌和民警名单上显示）',
+    input: v.strictObject({ photoFileId: v.nullable(v.pipe(v.string('照片无效'), v.regex(/^cloud:\/\/[\w.\-/]{1,300}$/, '照片无效'))) }),
+    policy: 'signedIn',
+  }),
   armAlerts: action<{ alertCredits: number }>()({
     summary: '民警开启“新的提问”微信提醒：记下这次同意了几条',
     input: v.strictObject({ accepted: v.pipe(v.number('次数无效'), v.integer('次数无效'), v.minValue(0, '次数无效'), v.maxValue(3, '次数无效')) }),

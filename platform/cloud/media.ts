@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type MediaFileRecord } from './collections';
+import { tempFileUrlsById } from './cloud-files';
 import { findMany } from './documents';
 import { database } from './wx';
 
@@ -38,3 +39,15 @@ export async function assertOwnUploads(userId: string, context: MediaFileRecord[
 
 /** Flagged by WeChat's media check: shown only to the sender and the officer handling it. */
 export const isFlagged = (record: MediaFileRecord | undefined): boolean => record?.check.status === 'risky' || record?.check.status === 'review';
+
+/**
+ * Temporary URLs of officers' photos by file id, leaving out any WeChat's check flagged: an
+ * officer's photo is shown to every resident of their communities, so a flagged one to nobody.
+ */
+export async function officerPhotoUrls(fileIds: readonly (string | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(fileIds.filter((fileId): fileId is string => Boolean(fileId)))];
+  if (wanted.length === 0) return new Map();
+  const records = await mediaRecords(wanted);
+  const urls = await tempFileUrlsById(wanted.filter((fileId) => !isFlagged(records.get(fileId))));
+  return urls;
+}
