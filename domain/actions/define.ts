@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { PolicyName } from '../policy';
+import { fieldErrorsOf, PARSE_CONFIG } from './input-messages';
 
 /** Names of the deployed cloud functions; one folder each under cloudfunctions/. */
 export const FUNCTION_NAMES = ['account', 'directory', 'feed', 'booking', 'consult', 'mediation', 'privacy', 'station', 'media', 'dashboard'] as const;
@@ -32,7 +33,12 @@ export interface ActionSpec<TSchema extends AnySchema = AnySchema, TOutput = unk
 export interface ActionDefinition<TSchema extends AnySchema = AnySchema, TOutput = unknown> extends Omit<ActionSpec<TSchema, TOutput>, 'summary'> {
   readonly fn: FunctionName;
   readonly name: string;
+  /** The input's problems by field (the function's own messages), or undefined when it is valid. */
+  readonly check: InputCheck;
 }
+
+/** Problems by dotted field path ("_" for the whole input), or undefined when the input is valid. */
+export type InputCheck = (input: unknown) => Record<string, string> | undefined;
 
 /**
  * What a caller needs to reach an action: its function and name, typed by the contract. A whole
@@ -44,6 +50,11 @@ export interface ActionTarget<TSchema extends AnySchema = AnySchema, TOutput = u
   readonly name: string;
   /** Present on a whole definition: then the client checks the input before sending it. */
   readonly input?: TSchema;
+  /**
+   * Present on a whole definition: the check itself, so the code that checks (valibot) travels
+   * with the schemas, never in a module every page loads.
+   */
+  readonly check?: InputCheck;
   /** Phantom field carrying the output type; never set at run time. */
   readonly output?: TOutput;
 }
@@ -66,10 +77,17 @@ type Stamped<F extends FunctionName, T> = {
   readonly [K in keyof T]: T[K] extends ActionSpec<infer S, infer O> ? ActionDefinition<S, O> & { readonly fn: F; readonly name: K & string } : never;
 };
 
+const checkOf =
+  (schema: AnySchema): InputCheck =>
+  (input) => {
+    const parsed = v.safeParse(schema, input, PARSE_CONFIG);
+    return parsed.success ? undefined : fieldErrorsOf(parsed.issues);
+  };
+
 /** Groups a cloud function's actions and stamps each with its function and action name. */
 export function defineFunction<F extends FunctionName, T extends Record<string, ActionSpec<AnySchema, unknown>>>(fn: F, specs: T): Stamped<F, T> {
   const stamped: Record<string, ActionDefinition> = {};
-  for (const [name, spec] of Object.entries(specs)) stamped[name] = { ...spec, fn, name };
+  for (const [name, spec] of Object.entries(specs)) stamped[name] = { ...spec, fn, name, check: checkOf(spec.input) };
   return stamped as Stamped<F, T>;
 }
 

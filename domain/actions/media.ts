@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_IMAGE_BYTES } from '../media/image-type';
+import { MAX_IMAGE_BASE64_CHARS, MAX_IMAGE_BYTES } from '../media/image-type';
 import { action, defineFunction } from './define';
 
 /** Where an image is used: a file uploaded for one may only be referenced there, by its uploader. */
@@ -7,8 +7,7 @@ import { action, defineFunction } from './define';
 export const UPLOAD_CONTEXTS = ['consult', 'article', 'mediation', 'officerPhoto'] as const;
 export type UploadContext = (typeof UPLOAD_CONTEXTS)[number];
 
-/** Base64 grows 4/3: the limit on the text is the limit on the image. */
-export const MAX_IMAGE_BASE64_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
+export { MAX_IMAGE_BASE64_CHARS };
 
 export interface UploadedImageView {
   fileId: string;

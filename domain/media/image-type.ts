@@ -19,6 +19,9 @@ export const IMAGE_EXTENSION: Record<ImageType, string> = { jpeg: 'jpg', png: 'p
  * JPEG quality 0.8 makes a photo of about 150–400 KB). Stated on the privacy page.
  */
 export const MAX_IMAGE_BYTES = 600 * 1024;
+
+/** Base64 grows 4/3: the limit on the text is the limit on the image. */
+export const MAX_IMAGE_BASE64_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 export const MAX_IMAGE_SIDE = 1600;
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0): boolean =>

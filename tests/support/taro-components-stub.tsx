@@ -32,6 +32,7 @@ const TARO_ONLY_PROPS = [
   'nativeProps',
   'compileMode',
   'ariaRole',
+  'loading',
 ];
 
 function domProps(props: Props): Props {

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ActionErrorBody } from '@domain/errors';
 import type { ActionStatus } from '@/hooks/use-action';
 import { roleProps } from '../a11y';
 import './index.scss';
+import { Button } from '../button';
 
 export interface PageStateProps {
   status: ActionStatus;

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { accountActions } from '@domain/actions/account';
 import type { directoryActions, StationView } from '@domain/actions/directory';
@@ -16,6 +14,7 @@ import { getCurrentLocation } from '@/platform/location';
 import { ROUTES, bookingFlowPath } from '@/routes';
 import { StationCard } from './station-card';
 import './index.scss';
+import { Button } from '@/components/button';
 
 const accountAction = actionRefs<typeof accountActions>('account');
 const directoryAction = actionRefs<typeof directoryActions>('directory');

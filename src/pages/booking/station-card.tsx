@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { StationView } from '@domain/actions/directory';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
@@ -9,6 +7,7 @@ import { PhoneNumber } from '@/components/phone-line';
 import { openPlace } from '@/platform/open-location';
 import { StationMap } from '@/platform/station-map';
 import { callPhone } from '@/utils/call-phone';
+import { Button } from '@/components/button';
 
 /** '约800米' / '约3.2公里', for the list sorted by distance. */
 export function distanceLabel(meters: number): string {

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import Taro from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { accountActions, MeView } from '@domain/actions/account';
 import type { consultActions } from '@domain/actions/consult';
@@ -33,6 +32,7 @@ import { MyThreads } from './my-threads';
 import { RegisterCommunityButton } from './register-community';
 import { RoutingPreview } from './routing-preview';
 import './index.scss';
+import { Button } from '@/components/button';
 
 const accountAction = actionRefs<typeof accountActions>('account');
 const consultAction = actionRefs<typeof consultActions>('consult');

@@ -1,8 +1,6 @@
 import { useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { InputOf } from '@domain/actions/define';
 import type { feedActions } from '@domain/actions/feed';
@@ -11,6 +9,7 @@ import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { ArticleCard } from './article-card';
+import { Button } from '@/components/button';
 
 const feedAction = actionRefs<typeof feedActions>('feed');
 

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useReady, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { feedActions } from '@domain/actions/feed';
 import { ARTICLE_KIND_LABELS, ARTICLE_KINDS, AUDIENCE_LABELS, AUDIENCES, FRAUD_TYPES } from '@domain/fraud-types';
@@ -21,6 +19,7 @@ import { ArticleList, type FeedFilters } from './article-list';
 import { ElderHome } from './elder-home';
 import { PinnedAlerts } from './pinned-alerts';
 import './index.scss';
+import { Button } from '@/components/button';
 
 const feedAction = actionRefs<typeof feedActions>('feed');
 

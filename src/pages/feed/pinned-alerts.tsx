@@ -1,7 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { feedActions, PinnedAlerts as PinnedAlertsView } from '@domain/actions/feed';
 import { FRAUD_ALERT_TEMPLATE } from '@domain/fraud-types';
@@ -10,6 +8,7 @@ import { useSubmit } from '@/hooks/use-submit';
 import { requestSubscription } from '@/platform/subscribe';
 import { ROUTES } from '@/routes';
 import { ArticleCard } from './article-card';
+import { Button } from '@/components/button';
 
 const feedAction = actionRefs<typeof feedActions>('feed');
 

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { actionRefs } from '@domain/actions/ref';
 import type { accountActions, MeView } from '@domain/actions/account';
 import { FormCard } from '@/components/form-card';
 import { FormError, fieldMessage } from '@/components/form-error';
 import { TextField } from '@/components/text-field';
 import { useSubmit } from '@/hooks/use-submit';
+import { Button } from '@/components/button';
 
 const accountAction = actionRefs<typeof accountActions>('account');
 
