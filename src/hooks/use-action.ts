@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import type { ActionTarget, InputOf, OutputOf } from '@domain/actions/define';
 import type { ActionErrorBody } from '@domain/errors';
 import { callAction } from '@/platform/cloud-call';
+import { showNotice } from '@/platform/toast';
 
 export type ActionStatus = 'loading' | 'ready' | 'error' | 'empty';
 
@@ -87,7 +88,7 @@ export function useAction<A extends ActionTarget>(
     if (shownBefore) {
       // A failed refresh keeps what is on screen: stale-but-true beats an error page.
       setSnapshot((previous) => ({ ...previous, error: result.error, refreshing: false }));
-      if (!quiet) Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 });
+      if (!quiet) showNotice(result.error.message);
       return;
     }
     setSnapshot({ status: 'error', data: undefined, error: result.error, refreshing: false });

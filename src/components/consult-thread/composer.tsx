@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import { MESSAGE_MAX } from '@domain/actions/consult';
 import { roleProps } from '@/components/a11y';
 import { inputFieldProps } from '@/components/field-error';

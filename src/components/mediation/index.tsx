@@ -1,6 +1,7 @@
 /** Parts the officer's and the resident's mediation pages share: fields, a session, the agreement, the history. */
 import type { ReactNode } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import type { AgreementView, CaseSummaryView, CaseView, HistoryView, SessionView } from '@domain/actions/mediation';
 import { roleProps } from '../a11y';
 import { FieldError, inputFieldProps } from '../field-error';

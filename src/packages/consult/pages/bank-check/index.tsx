@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import Taro from '@tarojs/taro';
 import { accountActions } from '@domain/actions/account';
 import type { RaisedBankCheckView } from '@domain/actions/bank-partners';

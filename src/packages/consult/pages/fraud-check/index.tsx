@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { accountActions } from '@domain/actions/account';
 import { consultActions, type FraudCheckView } from '@domain/actions/consult';

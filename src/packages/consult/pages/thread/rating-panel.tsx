@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import { RATING_LABELS } from '@domain/consult';
 import type { ActionErrorBody } from '@domain/errors';
 import { roleProps } from '@/components/a11y';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import { consultActions, type ThreadView } from '@domain/actions/consult';
 import { BANK_CHECK_OUTCOME_LABELS, BANK_CHECK_OUTCOMES, type BankCheckOutcome } from '@domain/anti-fraud/bank-check';
 import { THREAD_OUTCOME_LABELS, THREAD_OUTCOMES, type ThreadOutcome } from '@domain/consult';

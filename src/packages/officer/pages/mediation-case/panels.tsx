@@ -1,6 +1,7 @@
 /** What an officer does to a case, one panel per lifecycle step the case allows now. */
 import { useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Picker } from '@/platform/form-components';
 import { MAX_CASE_PHOTOS, MAX_PHOTOS_PER_STEP, MAX_SESSION_PHOTOS, mediationActions, type CaseView, type SessionView } from '@domain/actions/mediation';
 import { CASE_OUTCOME_LABELS, CASE_OUTCOMES, FOLLOW_UP_RESULT_LABELS, FOLLOW_UP_RESULTS, MEDIATION_TEMPLATES, REFERRAL_LABELS, REFERRALS, type CaseOutcome, type FollowUpResult, type Referral } from '@domain/mediation';
 import { Chip } from '@/components/chip';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { Textarea } from '@/platform/form-components';
 import { accountActions } from '@domain/actions/account';
 import { consultActions } from '@domain/actions/consult';
 import { QUICK_REPLY_MAX } from '@domain/actions/consult';
