@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import webpack from 'webpack';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -36,6 +37,26 @@ function writeStatsWhenAsked(chain: { plugin(name: string): { use(plugin: unknow
   );
 }
 
+/**
+ * The chart library (@antv/f2, only on the officer dashboard) uses many tslib helpers; Taro's
+ * runtime in the main package uses a few. Sharing one tslib module would move all of F2's helpers
+ * into the main package (and H5's first load): F2 gets its own copy, bundled with the dashboard.
+ */
+function chartHelpersStayWithCharts(chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): unknown } }) {
+  chain.plugin('chart-helpers-stay-with-charts').use(webpack.NormalModuleReplacementPlugin, [
+    /^tslib$/,
+    (resource: { context?: string; request: string }) => {
+      if (resource.context && /[\\/]node_modules[\\/]@antv[\\/]/.test(resource.context)) resource.request = fromRoot('node_modules', 'tslib', 'tslib.es6.js');
+    },
+  ]);
+}
+
+type Chain = Parameters<typeof writeStatsWhenAsked>[0] & Parameters<typeof chartHelpersStayWithCharts>[0];
+const webpackChain = (chain: Chain) => {
+  writeStatsWhenAsked(chain);
+  chartHelpersStayWithCharts(chain);
+};
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp';
   const deployment = weappDeployment(platform, process.env);
@@ -68,7 +89,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: compileOutsideSrc,
-      webpackChain: writeStatsWhenAsked,
+      webpackChain,
       optimizeMainPackage: { enable: true },
       // Components style only their own BEM classes, so the order of their CSS never matters.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -79,7 +100,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: compileOutsideSrc,
-      webpackChain: writeStatsWhenAsked,
+      webpackChain,
       publicPath: '/',
       staticDirectory: 'static',
       // The local cloud serves dist/h5 as plain files: hash routes need no server rewrites.

@@ -1,7 +1,7 @@
 /** The station dashboard's two actions: the view (stored days, today topped up) and the timer that stores days. */
 import type { dashboardActions, DashboardDayPoint } from '@domain/actions/dashboard';
 import { ActionError } from '@domain/errors';
-import { addDays, beijingDayOf, daysBetween, daysOf, periodRanges, sumDays, type FigureNames, type StationDay } from '@domain/dashboard/figures';
+import { addDays, beijingDayOf, daysBetween, daysOf, periodRanges, sumDays, type DayRange, type FigureNames, type PeriodKind, type StationDay } from '@domain/dashboard/figures';
 import { COLLECTIONS, type StationRecord, type StationDailyStatsRecord, type TimerCursorRecord, type WechatGroupRecord } from '@platform/cloud/collections';
 import { currentDirectoryRecords } from '@platform/cloud/directory-records';
 import type { Handlers } from '@platform/cloud/create-function';
@@ -23,6 +23,8 @@ const MAX_RANGE_DAYS = 366;
 const DAYS_PER_READ = 30;
 /** A station names a few dozen to a few hundred neighbourhood groups (西罗园: ~134). */
 const MAX_GROUPS = 1000;
+/** A district has a few dozen stations at most; one page of them. */
+const MAX_DISTRICT_STATIONS = 100;
 
 const storedDay = (day: StationDay): StationDailyStatsRecord => ({ _id: `${day.stationId}:${day.day}`, ...day });
 
@@ -76,36 +78,54 @@ async function figureNames(stationId: string, now: Date): Promise<FigureNames> {
   };
 }
 
-type DashboardHandlers = Pick<Handlers<typeof dashboardActions>, 'stationDashboard' | 'rollUpDailyStats'>;
+/** The days of a range that have begun (a period running to today has no later days). */
+const pastDays = (range: DayRange, today: string) => daysOf(range).filter((day) => day <= today);
+
+function rangesOf(period: PeriodKind, today: string, from?: string, to?: string): { current: DayRange; previous: DayRange } {
+  if (period === 'custom' && from && to && daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw new ActionError('INVALID_INPUT', '自定义时间段最长一年');
+  return periodRanges(period, today, from && to ? { from, to } : undefined);
+}
+
+/** A station's figures for a period and the one before, from its stored days and today counted now. */
+async function stationPeriod(stationId: string, { current, previous }: { current: DayRange; previous: DayRange }, today: string, now: Date) {
+  const names = await figureNames(stationId, now);
+  const stored = await readStoredDays(stationId, previous.from, current.to < today ? current.to : today);
+  const byDay = new Map(stored.map((day) => [day.day, day]));
+  // Today is never final: computed now from the records (one day's worth), never stored by a view.
+  if (current.to >= today && current.from <= today) byDay.set(today, await computeStationDay(stationId, today));
+  const pick = (range: DayRange) => pastDays(range, today).flatMap((day) => (byDay.has(day) ? [byDay.get(day) as StationDay] : []));
+  const pendingDays = [...pastDays(current, today), ...pastDays(previous, today)].filter((day) => day < today && !byDay.has(day)).length;
+  return { byDay, figures: sumDays(pick(current), names), previousFigures: sumDays(pick(previous), names), pendingDays };
+}
+
+type DashboardHandlers = Pick<Handlers<typeof dashboardActions>, 'stationDashboard' | 'districtComparison' | 'rollUpDailyStats'>;
 
 export const dashboardHandlers: DashboardHandlers = {
   async stationDashboard({ stationId, period, from, to }, context) {
     const station = await findById<StationRecord>(COLLECTIONS.stations, stationId);
     if (!station) throw new ActionError('NOT_FOUND', '没有找到这个派出所');
     const today = beijingDayOf(context.now);
-    if (period === 'custom' && from && to && daysBetween(from, to) + 1 > MAX_RANGE_DAYS) throw new ActionError('INVALID_INPUT', '自定义时间段最长一年');
-    const { current, previous } = periodRanges(period, today, from && to ? { from, to } : undefined);
-    const names = await figureNames(stationId, context.now);
-    const stored = await readStoredDays(stationId, previous.from, current.to < today ? current.to : today);
-    const byDay = new Map(stored.map((day) => [day.day, day]));
-    // Today is never final: computed now from the records (one day's worth), never stored by a view.
-    if (current.to >= today && current.from <= today) byDay.set(today, await computeStationDay(stationId, today));
-    const daysIn = (range: { from: string; to: string }) => daysOf(range).filter((day) => day <= today);
-    const pick = (range: { from: string; to: string }) => daysIn(range).flatMap((day) => (byDay.has(day) ? [byDay.get(day) as StationDay] : []));
-    const pendingDays = [...daysIn(current), ...daysIn(previous)].filter((day) => day < today && !byDay.has(day)).length;
-    const series: DashboardDayPoint[] = daysIn(current).map((day) => ({ day, questions: byDay.get(day)?.consult.questions ?? 0, bookings: byDay.get(day)?.booking.bookings ?? 0 }));
-    return {
-      stationId,
-      stationName: station.name,
-      period,
-      current,
-      previous,
-      figures: sumDays(pick(current), names),
-      previousFigures: sumDays(pick(previous), names),
-      series,
-      pendingDays,
-      asOf: context.now.toISOString(),
-    };
+    const ranges = rangesOf(period, today, from, to);
+    const { byDay, ...figures } = await stationPeriod(stationId, ranges, today, context.now);
+    const pointOf = (day: string): DashboardDayPoint => ({ day, questions: byDay.get(day)?.consult.questions ?? 0, bookings: byDay.get(day)?.booking.bookings ?? 0 });
+    const series = pastDays(ranges.current, today).map(pointOf);
+    const previousSeries = pastDays(ranges.previous, today).map(pointOf);
+    return { stationId, stationName: station.name, period, ...ranges, ...figures, series, previousSeries, asOf: context.now.toISOString() };
+  },
+
+  async districtComparison({ districtId, period, from, to }, context) {
+    const today = beijingDayOf(context.now);
+    const ranges = rangesOf(period, today, from, to);
+    const stations = await findMany<StationRecord>(database().collection(COLLECTIONS.stations).where({ districtId }).orderBy('order', 'desc').orderBy('_id', 'desc').limit(MAX_DISTRICT_STATIONS));
+    const rows = [];
+    let pendingDays = 0;
+    // One station at a time: each reads its own stored days and (when the period runs to today) counts today.
+    for (const station of [...stations].reverse()) {
+      const { byDay: _byDay, pendingDays: pending, ...figures } = await stationPeriod(station._id, ranges, today, context.now);
+      pendingDays += pending;
+      rows.push({ stationId: station._id, stationName: station.name, ...figures });
+    }
+    return { districtId, period, ...ranges, stations: rows, pendingDays, asOf: context.now.toISOString() };
   },
 
   async rollUpDailyStats(_input, context) {

@@ -21,9 +21,31 @@ export interface StationDashboardView {
   figures: PeriodFigures;
   previousFigures: PeriodFigures;
   series: DashboardDayPoint[];
+  /** The previous period's days in the same order (day 1 of each side by side); days after today are left out. */
+  previousSeries: DashboardDayPoint[];
   /** Past days of the range the timer has not rolled up yet (counted as empty until it has). */
   pendingDays: number;
   /** When today's figures were computed (today is never stored as final). */
+  asOf: string;
+}
+
+/** One station of a district, side by side with the others for the same period. */
+export interface StationComparisonRow {
+  stationId: string;
+  stationName: string;
+  figures: PeriodFigures;
+  previousFigures: PeriodFigures;
+}
+
+export interface DistrictComparisonView {
+  districtId: string;
+  period: PeriodKind;
+  current: DayRange;
+  previous: DayRange;
+  /** The district's stations in their display order. */
+  stations: StationComparisonRow[];
+  /** Past station-days of either range the timer has not rolled up yet. */
+  pendingDays: number;
   asOf: string;
 }
 
@@ -81,9 +103,12 @@ const cursor = v.optional(v.pipe(v.string('翻页位置无效'), v.maxLength(200
 const rangeInOrder = <T extends { from?: string; to?: string }>(input: T) => input.from === undefined || input.to === undefined || input.from <= input.to;
 const RANGE_MESSAGE = '开始日期不能晚于结束日期';
 
+const CUSTOM_RANGE_MESSAGE = '自定义时间段要填开始和结束日期，开始不晚于结束';
+const customRangeComplete = (input: { period: PeriodKind; from?: string; to?: string }) => input.period !== 'custom' || (input.from !== undefined && input.to !== undefined && input.from <= input.to);
+
 const stationDashboardInput = v.pipe(
   v.strictObject({ stationId: id('派出所'), ...periodInput }),
-  v.check((input) => input.period !== 'custom' || (input.from !== undefined && input.to !== undefined && input.from <= input.to), '自定义时间段要填开始和结束日期，开始不晚于结束'),
+  v.check((input) => customRangeComplete(input), CUSTOM_RANGE_MESSAGE),
 );
 
 export const dashboardActions = defineFunction('dashboard', {
@@ -92,6 +117,12 @@ export const dashboardActions = defineFunction('dashboard', {
     input: stationDashboardInput,
     policy: 'stationAdmin',
     stationOf: (input) => input.stationId,
+  }),
+  districtComparison: action<DistrictComparisonView>()({
+    summary: '分局：本区各派出所同一时间段的成效并排对比（读每日汇总）',
+    input: v.pipe(v.strictObject({ districtId: id('分局'), ...periodInput }), v.check((input) => customRangeComplete(input), CUSTOM_RANGE_MESSAGE)),
+    policy: 'districtAdmin',
+    districtOf: (input) => input.districtId,
   }),
   exportDashboard: action<FileDownloadView>()({
     summary: '把成效看板这一时间段的数字导出为 Excel（每个方面一张表），放在云存储里供下载',

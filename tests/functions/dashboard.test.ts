@@ -5,6 +5,7 @@
  * figure is computed here again, independently, from the generated records themselves.
  */
 import { dashboardActions } from '@domain/actions/dashboard';
+import { addDays } from '@domain/dashboard/figures';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
 import { generateDashboardDataset, insertDataset } from '../support/dashboard-dataset';
@@ -179,6 +180,10 @@ test('the dashboard of a period (today included) and the previous one equal the 
   expect(view.previousFigures).toMatchObject({ days: 17, ...recordFigures('2026-10-23', '2026-11-08') });
   expect(view.series).toHaveLength(17);
   expect(view.series.at(-1)).toEqual({ day: '2026-11-25', questions: view.figures.consult.questions - view.series.slice(0, -1).reduce((sum, point) => sum + point.questions, 0), bookings: expect.any(Number) });
+  // The previous period's days, in order, sum to its figures (the chart's dashed line).
+  expect(view.previousSeries.map((point) => point.day)).toEqual(Array.from({ length: 17 }, (_, index) => addDays('2026-10-23', index)));
+  expect(view.previousSeries.reduce((sum, point) => sum + point.questions, 0)).toBe(view.previousFigures.consult.questions);
+  expect(view.previousSeries.reduce((sum, point) => sum + point.bookings, 0)).toBe(view.previousFigures.booking.bookings);
 
   // This week: Monday 11-23 to today, compared with Monday to Wednesday of the week before.
   const week = ok(await harness.call(admin(), dashboardActions.stationDashboard, { stationId: STATION, period: 'thisWeek' }));

@@ -192,6 +192,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'dashboard.districtAuditLog': (stationId) => ({ districtId: DISTRICT_OF[stationId], stationId }),
   'dashboard.exportAuditLog': (stationId) => ({ stationId, group: 'personalData' }),
   'dashboard.exportDistrictAuditLog': (stationId) => ({ districtId: DISTRICT_OF[stationId] }),
+  'dashboard.districtComparison': (stationId) => ({ districtId: DISTRICT_OF[stationId], period: 'thisWeek' }),
   'media.uploadImage': () => ({ context: 'consult', image: '/9j/4AAQSkZJRgABAQ==' }),
   'privacy.myData': () => ({}),
   'privacy.exportMyData': () => ({}),
