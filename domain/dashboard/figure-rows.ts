@@ -17,11 +17,11 @@ export interface FigureRow {
   previousValue: Value;
 }
 
-type Value = number | null;
+export type Value = number | null;
 export type FigureFormat = 'count' | 'rate' | 'minutes' | 'days' | 'stars' | 'yuan';
-type Format = FigureFormat;
+export type Format = FigureFormat;
 
-const show = (value: Value, format: Format): string => {
+export const show = (value: Value, format: Format): string => {
   if (value === null) return '—';
   if (format === 'rate') return `${Math.round(value * 1000) / 10}%`;
   if (format === 'minutes') return `${value} 分钟`;
@@ -31,7 +31,7 @@ const show = (value: Value, format: Format): string => {
   return String(value);
 };
 
-function changeOf(current: Value, previous: Value, format: Format): string {
+export function changeOf(current: Value, previous: Value, format: Format): string {
   if (current === null || previous === null) return '—';
   const delta = current - previous;
   if (Math.abs(delta) < 1e-9) return '持平';

@@ -80,7 +80,8 @@ test('the catalogue lists every page the app declares', () => {
     return [...(match[1] ?? '').matchAll(/'([^']+)'/g)].map((page) => (root ? `${root}/${page[1]}` : page[1]));
   });
   expect(declared.length).toBeGreaterThan(4);
-  expect(PAGE_CATALOGUE.map((entry) => entry.route).sort()).toEqual([...new Set(declared)].sort());
+  // A page may be catalogued in several states (the dashboard as a station admin and as 分局).
+  expect([...new Set(PAGE_CATALOGUE.map((entry) => entry.route))].sort()).toEqual([...new Set(declared)].sort());
 });
 
 describe.each(MODES)('%s mode', (mode) => {

@@ -53,6 +53,7 @@ function Workbench({ me }: { me: MeView }) {
           <Text>您的账号属于分局：可以新建派出所并邀请它的管理员，发布全区的反诈信息。</Text>
         </NoticeCard>
         {me.role === 'districtAdmin' && <EntryRow title="新建派出所" description="建立派出所，生成它的管理员邀请码" onClick={() => void Taro.navigateTo({ url: ROUTES.newStation })} />}
+        {me.role === 'districtAdmin' && <EntryRow title="各所成效对比" description="本区各派出所的回复、预约、反诈、调解数字并排比较" onClick={() => void Taro.navigateTo({ url: ROUTES.stationDashboard })} />}
         <EntryRow title="反诈信息发布" description="发布全区、全市的预警和防骗知识" onClick={() => void Taro.navigateTo({ url: ROUTES.officerArticles })} />
         {me.role === 'districtAdmin' && <EntryRow title="审计记录" description="辖下各派出所的审计记录：谁看了谁的个人信息、谁改了什么；可筛选、导出" onClick={() => void Taro.navigateTo({ url: ROUTES.auditLog })} />}
         <ResidentView />
