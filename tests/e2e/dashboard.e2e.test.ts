@@ -6,9 +6,10 @@
  * the table beside it says, and the table giving exactly the seeded counts. The 拱墅 district
  * admin then sees the district's stations side by side.
  */
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '@domain/dashboard/figures';
-import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs } from './browser';
+import { SCREENSHOT_DIR, baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, shown, signInAs } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -141,7 +142,16 @@ test('the station admin picks a custom week and sees its questions drawn as bars
   // The chart beside it: drawn (not blank), one bar per day with questions, heights in the table's proportions.
   const canvas = screen.locator('canvas[aria-label^="每天的提问"]');
   await canvas.waitFor();
-  await page.waitForTimeout(300);
+  // F2 draws on the next animation frame after the chart is handed over.
+  await page.waitForFunction(
+    (label) => {
+      const element = Array.from(document.querySelectorAll('canvas')).find((found) => found.getAttribute('aria-label')?.startsWith(label)) as HTMLCanvasElement | undefined;
+      const pixels = element?.getContext('2d')?.getImageData(0, 0, element.width, element.height).data;
+      return pixels !== undefined && pixels.some((value, index) => index % 4 === 3 && value > 0);
+    },
+    '每天的提问',
+    { timeout: 10_000 },
+  );
   const { drawn, bars } = await canvas.evaluate(barsOf);
   expect(drawn).toBeGreaterThan(1000);
   const asked = ASKED.filter((count) => count > 0);
@@ -156,6 +166,7 @@ test('the station admin picks a custom week and sees its questions drawn as bars
   const counts = await categories.getByRole('row').evaluateAll((found) => found.slice(1).map((row) => Number(row.querySelectorAll('[role="cell"]')[0]?.textContent)));
   expect(counts.reduce((sum, count) => sum + count, 0)).toBe(ASKED.reduce((sum, count) => sum + count, 0));
   await screenshot(page, 'officer-dashboard-charts');
+  await screen.locator('.chart-figure').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'officer-dashboard-chart-questions.png') });
   await page.context().close();
 });
 
@@ -174,5 +185,6 @@ test('the district admin sees the district\'s stations side by side, chart and t
   const canvas = screen.locator('canvas[aria-label^="各所按时回复率"]');
   await canvas.waitFor();
   await screenshot(page, 'officer-district-comparison');
+  await screen.locator('.chart-figure').first().screenshot({ path: path.join(SCREENSHOT_DIR, 'officer-district-comparison-chart.png') });
   await page.context().close();
 });

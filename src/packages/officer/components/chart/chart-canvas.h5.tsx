@@ -4,26 +4,30 @@ import type { ChartCanvasProps } from './chart-canvas';
 
 export type { ChartCanvasProps } from './chart-canvas';
 
-/** H5: F2 draws on a canvas element of the page's width. */
+/** H5: F2 draws on a canvas element of the page's width; a new chart updates the same F2 canvas. */
 export function ChartCanvas({ chart, height, label }: ChartCanvasProps) {
   const element = useRef<HTMLCanvasElement>(null);
-  const drawn = useRef<Canvas | null>(null);
+  const drawn = useRef<{ canvas: Canvas; width: number; height: number } | null>(null);
 
-  // Drawn afresh for every new chart: F2's update() keeps a category axis's old ticks when the
-  // categories change (a week after a month showed the month's dates under the week's bars).
   useEffect(() => {
     const canvasElement = element.current;
     const context = canvasElement?.getContext('2d');
     if (!canvasElement || !context) return;
-    drawn.current?.destroy();
-    const canvas = new Canvas({ context, pixelRatio: window.devicePixelRatio || 1, width: canvasElement.clientWidth, height, animate: false, children: chart });
-    drawn.current = canvas;
-    void canvas.render();
+    const width = canvasElement.clientWidth;
+    const current = drawn.current;
+    if (current && current.width === width && current.height === height) {
+      current.canvas.update({ children: chart }).catch((error: unknown) => console.warn('[chart] F2 could not draw', error));
+      return;
+    }
+    current?.canvas.destroy();
+    const canvas = new Canvas({ context, pixelRatio: window.devicePixelRatio || 1, width, height, animate: false, children: chart });
+    drawn.current = { canvas, width, height };
+    canvas.render().catch((error: unknown) => console.warn('[chart] F2 could not draw', error));
   }, [chart, height]);
 
   useEffect(
     () => () => {
-      drawn.current?.destroy();
+      drawn.current?.canvas.destroy();
       drawn.current = null;
     },
     [],

@@ -31,12 +31,17 @@ interface CanvasNode {
  */
 export function ChartCanvas({ chart, height, label }: ChartCanvasProps) {
   const id = useRef(`fq-chart-${(nextId += 1)}`).current;
-  const drawn = useRef<Canvas | null>(null);
+  const drawn = useRef<{ canvas: Canvas; height: number } | null>(null);
   const unmounted = useRef(false);
 
-  // Drawn afresh for every new chart: F2's update() keeps a category axis's old ticks when the
-  // categories change. The node is looked up after the render that sized it.
+  // A new chart updates the F2 canvas already on the node (charts are keyed by their categories,
+  // so a new set of them is drawn afresh); a new height needs the node measured again.
   useEffect(() => {
+    const current = drawn.current;
+    if (current && current.height === height) {
+      current.canvas.update({ children: chart }).catch((error: unknown) => console.warn('[chart] F2 could not draw', error));
+      return;
+    }
     Taro.nextTick(() => {
       Taro.createSelectorQuery()
         .select(`#${id}`)
@@ -48,7 +53,7 @@ export function ChartCanvas({ chart, height, label }: ChartCanvasProps) {
           const pixelRatio = Taro.getSystemInfoSync().pixelRatio;
           node.width = found.width * pixelRatio;
           node.height = found.height * pixelRatio;
-          drawn.current?.destroy();
+          drawn.current?.canvas.destroy();
           const canvas = new Canvas({
             context: node.getContext('2d'),
             pixelRatio,
@@ -62,8 +67,8 @@ export function ChartCanvas({ chart, height, label }: ChartCanvasProps) {
             cancelAnimationFrame: (frame: number) => node.cancelAnimationFrame(frame),
             offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d' }) as never,
           });
-          drawn.current = canvas;
-          void canvas.render();
+          drawn.current = { canvas, height };
+          canvas.render().catch((error: unknown) => console.warn('[chart] F2 could not draw', error));
         });
     });
   }, [chart, height, id]);
@@ -71,7 +76,7 @@ export function ChartCanvas({ chart, height, label }: ChartCanvasProps) {
   useEffect(
     () => () => {
       unmounted.current = true;
-      drawn.current?.destroy();
+      drawn.current?.canvas.destroy();
       drawn.current = null;
     },
     [],

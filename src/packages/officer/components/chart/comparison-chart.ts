@@ -67,7 +67,8 @@ export function comparisonChart(points: readonly ChartPoint[], look: ChartLook, 
   const labelStyle = { fill: CHART_COLORS.text, fontSize };
   return element(
     Chart,
-    { data, scale: { current: valueScale, previous: valueScale, label: { type: 'cat' } } },
+    // Keyed by its categories: F2's update() otherwise keeps the old category axis (a month's dates under a week's bars).
+    { key: points.map((point) => point.label).join('|'), data, scale: { current: valueScale, previous: valueScale, label: { type: 'cat' } } },
     element(Axis, { field: 'label', labelAutoHide: true, style: { label: labelStyle } }),
     element(Axis, { field: 'current', style: { label: labelStyle, grid: { stroke: CHART_COLORS.grid, lineDash: [2, 2] } } }),
     element(Interval, { x: 'label', y: 'current', color: CHART_COLORS.current, style: { widthRatio: 0.6 } }),
@@ -88,18 +89,19 @@ export function rankingChart(points: readonly ChartPoint[], look: ChartLook, for
   const fontSize = fontSizeOf(look);
   const ticks = valueTicks(points.map((point) => point.current));
   // F2 draws the first category at the bottom of a transposed chart: reverse so the list reads top-down.
-  const data = [...points].reverse().map((point) => ({ label: point.label, current: point.current }));
+  // A name with nothing to measure keeps its place with no bar and no number (F2 would draw a null half-way).
+  const data = [...points].reverse().map((point) => ({ label: point.label, current: point.current ?? 0, measured: point.current !== null }));
   const labelStyle = { fill: CHART_COLORS.text, fontSize };
   return element(
     Chart,
-    { data, coord: { transposed: true }, scale: { current: { min: 0, max: ticks.at(-1), nice: false }, label: { type: 'cat' } } },
+    { key: points.map((point) => point.label).join('|'), data, coord: { transposed: true }, scale: { current: { min: 0, max: ticks.at(-1), nice: false }, label: { type: 'cat' } } },
     element(Axis, { field: 'label', style: { label: labelStyle } }),
     element(Axis, { field: 'current', visible: false }),
     element(Interval, { x: 'label', y: 'current', color: CHART_COLORS.current, style: { widthRatio: 0.6 } }),
     ...data
-      .filter((point) => point.current !== null)
+      .filter((point) => point.measured)
       .map((point) =>
-        element(TextGuide, { key: point.label, records: [{ label: point.label, current: point.current }], content: format(point.current as number), offsetX: 4, style: { ...labelStyle, textAlign: 'start', textBaseline: 'middle' } }),
+        element(TextGuide, { key: point.label, records: [{ label: point.label, current: point.current }], content: format(point.current), offsetX: 4, style: { ...labelStyle, textAlign: 'start', textBaseline: 'middle' } }),
       ),
   );
 }
