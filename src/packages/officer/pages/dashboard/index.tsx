@@ -60,8 +60,8 @@ function Dashboard({ stationId }: { stationId: string }) {
   const [asked, setAsked] = useState(() => periodInput(choice, today) ?? { period: 'thisWeek' as const });
   const choose = (next: PeriodChoice) => {
     setChoice(next);
-    const input = periodInput(next, today);
-    if (input) setAsked(input);
+    const nextInput = periodInput(next, today);
+    if (nextInput) setAsked(nextInput);
   };
   // One input for the view and its export: the file always holds the figures on screen.
   const input = { stationId, ...asked };
