@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { directoryActions } from '@domain/actions/directory';
 import { stationActions, type OfficerAdminView, type StationOverviewView } from '@domain/actions/station';
 import { OFFICER_KINDS, OFFICER_KIND_LABELS, type OfficerKind } from '@domain/roles';
+import { roleProps } from '@/components/a11y';
 import { FormError } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
@@ -108,6 +109,7 @@ function Officers({ stationId }: { stationId: string }) {
       {overview.data && overview.data.gaps.filter((gap) => gap.kind === 'community').map((gap) => <Text key={gap.text} className="admin-warning">{gap.text}</Text>)}
       {(officers.data ?? []).map((officer) => (
         <Section key={officer.id} title={`${officer.title}（${officer.name}）`}>
+          {officer.photoUrl && <Image className="admin-photo" src={officer.photoUrl} mode="aspectFill" {...roleProps('img')} aria-label={`${officer.title}的照片`} />}
           <Text className="admin-row__text">
             {officer.kinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、')} · {officer.postName ?? '未分警务区'} · {officer.onDutyNow ? '现在在岗' : '现在不在岗'}
           </Text>

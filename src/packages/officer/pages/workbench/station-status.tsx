@@ -8,6 +8,7 @@ import { FormError, fieldMessage } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 import { ActionButton, Done, Field, Section } from '../../components/admin-kit';
+import { MyPhoto } from './my-photo';
 
 /** Who is on duty now, and (for admins) the gaps of the next 7 days, before they happen. */
 export function StationStatus({ stationId, showGaps }: { stationId: string; showGaps: boolean }) {
@@ -30,7 +31,7 @@ export function StationStatus({ stationId, showGaps }: { stationId: string; show
   );
 }
 
-/** An officer's own title and work phone, as residents see them on the contact card and in answers. */
+/** An officer's own photo, title and work phone, as residents see them on the contact card and in answers. */
 export function MyOfficerProfile() {
   const profile = useAction(stationActions.myOfficerProfile, {}, { isEmpty: () => false });
   const save = useSubmit(stationActions.updateMyOfficerProfile);
@@ -63,6 +64,7 @@ export function MyOfficerProfile() {
       </View>
       <ActionButton tone={credits === 0 ? 'primary' : 'plain'} label="再开启一次新提问提醒" pending={arm.pending} onClick={() => void rearm()} />
       <FormError error={arm.error} />
+      <MyPhoto profile={profile.data} onChange={(next) => profile.setData(next)} />
       <Field fieldId="my-card-title" error={fieldMessage(save.error, 'title')} label="居民看到的称呼" value={title} onChange={setTitle} />
       <Field fieldId="my-card-phone" error={fieldMessage(save.error, 'phone')} label="工作电话（印在警民联系牌上）" value={phone} onChange={setPhone} />
       <FormError error={save.error} shownAtFields={['title', 'phone']} />
