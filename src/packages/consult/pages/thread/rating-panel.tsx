@@ -4,7 +4,8 @@ import { Textarea } from '@/platform/form-components';
 import { RATING_LABELS } from '@domain/consult';
 import type { ActionErrorBody } from '@domain/errors';
 import { roleProps } from '@/components/a11y';
-import { FormError } from '@/components/form-error';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 
 export interface RatingPanelProps {
   pending: boolean;
@@ -33,7 +34,7 @@ export function RatingPanel({ pending, error, onSubmit, onCancel }: RatingPanelP
       <Text className="rating-panel__title" id="rating-panel-title">
         {closing ? '问题解决了吗？请给民警打个分' : '民警已办结这个问题，请给民警打个分'}
       </Text>
-      <View className="rating-panel__stars" role="radiogroup" aria-labelledby="rating-panel-title">
+      <View className="rating-panel__stars" role="radiogroup" aria-labelledby="rating-panel-title" {...invalidProps('rating-stars', fieldMessage(error, 'stars'))}>
         {STARS.map((value) => (
           <View
             key={value}
@@ -50,15 +51,17 @@ export function RatingPanel({ pending, error, onSubmit, onCancel }: RatingPanelP
       <Text className="rating-panel__label" aria-live="polite">
         {stars ? `${stars} 星 · ${RATING_LABELS[stars]}` : '点星星打分'}
       </Text>
+      <FieldError fieldId="rating-stars" message={fieldMessage(error, 'stars')} />
       <Textarea
         className="rating-panel__comment"
         value={comment}
         maxlength={200}
         placeholder="想对民警说的话（可以不写）"
-        aria-label="想对民警说的话（可以不写）"
+        {...inputFieldProps('rating-comment', '想对民警说的话（可以不写）', fieldMessage(error, 'comment'))}
         onInput={(event) => setComment(event.detail.value)}
       />
-      <FormError error={error} />
+      <FieldError fieldId="rating-comment" message={fieldMessage(error, 'comment')} />
+      <FormError error={error} shownAtFields={['stars', 'comment']} />
       <View className="rating-panel__actions">
         {closing && (
           <View className="rating-panel__cancel" {...roleProps('button')} onClick={onCancel}>

@@ -6,7 +6,8 @@ import { BANK_CHECK_OUTCOME_LABELS, BANK_CHECK_OUTCOMES, type BankCheckOutcome }
 import { THREAD_OUTCOME_LABELS, THREAD_OUTCOMES, type ThreadOutcome } from '@domain/consult';
 import { roleProps } from '@/components/a11y';
 import { Chip } from '@/components/chip';
-import { FormError } from '@/components/form-error';
+import { FieldError, inputFieldProps, invalidProps } from '@/components/field-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
 
@@ -25,20 +26,23 @@ export function TransferPanel({ thread, stationId, onDone }: { thread: ThreadVie
   return (
     <View className="officer-panel">
       <Text className="officer-panel__title" id="transfer-officers">转给同事</Text>
-      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-officers">
+      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-officers" {...invalidProps('transfer-officer', fieldMessage(transfer.error, 'toOfficerId'))}>
         {targets.data?.officers.map((officer) => (
           <Chip key={officer.id} label={officer.label} selected={to.officerId === officer.id} onClick={() => setTo({ officerId: officer.id })} />
         ))}
       </View>
+      <FieldError fieldId="transfer-officer" message={fieldMessage(transfer.error, 'toOfficerId')} />
       <Text className="officer-panel__title" id="transfer-stations">转给其他派出所</Text>
-      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-stations">
+      <View className="officer-panel__chips" role="group" aria-labelledby="transfer-stations" {...invalidProps('transfer-station', fieldMessage(transfer.error, 'toStationId'))}>
         {targets.data?.stations.map((station) => (
           <Chip key={station.id} label={station.name} selected={to.stationId === station.id} onClick={() => setTo({ stationId: station.id })} />
         ))}
       </View>
-      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="交接说明（居民也能看到），例如：事发地属长庆派出所管辖" aria-label="交接说明（居民也能看到）" nativeProps={{ 'aria-label': '交接说明（居民也能看到）' }} onInput={(event) => setNote(event.detail.value)} />
+      <FieldError fieldId="transfer-station" message={fieldMessage(transfer.error, 'toStationId')} />
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="交接说明（居民也能看到），例如：事发地属长庆派出所管辖" {...inputFieldProps('transfer-note', '交接说明（居民也能看到）', fieldMessage(transfer.error, 'note'))} onInput={(event) => setNote(event.detail.value)} />
+      <FieldError fieldId="transfer-note" message={fieldMessage(transfer.error, 'note')} />
       <View aria-live="polite">
-        <FormError error={transfer.error} />
+        <FormError error={transfer.error} shownAtFields={['toOfficerId', 'toStationId', 'note']} />
       </View>
       <View className="officer-panel__submit" {...roleProps('button')} aria-disabled={transfer.pending} onClick={() => !transfer.pending && void submit()}>
         <Text>{transfer.pending ? '正在转交…' : '确认转交'}</Text>
@@ -63,14 +67,16 @@ function OutcomeForm<O extends string>({ title, outcomes, labels, pending, error
   return (
     <View className="officer-panel">
       <Text className="officer-panel__title" id="close-outcomes">{title}</Text>
-      <View className="officer-panel__chips" role="group" aria-labelledby="close-outcomes">
+      <View className="officer-panel__chips" role="group" aria-labelledby="close-outcomes" {...invalidProps('close-outcome', fieldMessage(error, 'outcome'))}>
         {outcomes.map((key) => (
           <Chip key={key} label={labels[key]} selected={outcome === key} onClick={() => setOutcome(key)} />
         ))}
       </View>
-      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" aria-label="办结说明（可以不写）" nativeProps={{ 'aria-label': '办结说明（可以不写）' }} onInput={(event) => setNote(event.detail.value)} />
+      <FieldError fieldId="close-outcome" message={fieldMessage(error, 'outcome')} />
+      <Textarea className="officer-panel__note" value={note} maxlength={200} placeholder="说明（可以不写）" {...inputFieldProps('close-note', '办结说明（可以不写）', fieldMessage(error, 'note'))} onInput={(event) => setNote(event.detail.value)} />
+      <FieldError fieldId="close-note" message={fieldMessage(error, 'note')} />
       <View aria-live="polite">
-        <FormError error={error} />
+        <FormError error={error} shownAtFields={['outcome', 'note']} />
       </View>
       <View className="officer-panel__submit" {...roleProps('button')} aria-disabled={pending} onClick={() => !pending && onSubmit(outcome ?? ('' as O), note.trim() || undefined)}>
         <Text>{pending ? '正在办结…' : '确认办结'}</Text>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { stationActions, type HallChangeView, type HallSettingsView } from '@domain/actions/station';
 import { SERVICE_KINDS, SERVICES, type ServiceKind } from '@domain/booking/services';
 import { WEEKDAY_KEYS, WEEKDAY_LABELS, type WeekdayKey } from '@domain/booking/time';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -54,6 +54,19 @@ function Settings({ stationId }: { stationId: string }) {
   const setService = (kind: ServiceKind, patch: Partial<Draft['services'][number]>) => change({ services: draft.services.map((service) => (service.kind === kind ? { ...service, ...patch } : service)) });
   const setHours = (key: WeekdayKey, index: 0 | 1, text: string) => change({ hours: { ...draft.hours, [key]: index === 0 ? [text, draft.hours[key][1]] : [draft.hours[key][0], text] } });
 
+  // The answer names nested fields (services.0.minutes, hours.mon.1.start): each box shows what is about it.
+  const fields = save.error?.fields ?? {};
+  const isUnder = (key: string, path: string) => key === path || key.startsWith(`${path}.`);
+  const under = (path: string) => {
+    const key = Object.keys(fields).find((name) => isUnder(name, path));
+    return key ? fields[key] : undefined;
+  };
+  // Empty or unreadable periods are not sent: the answer's hours.mon.N counts only the sent ones.
+  const periodProblem = (key: WeekdayKey, index: 0 | 1) =>
+    periodOf(draft.hours[key][index]) ? under(`hours.${key}.${draft.hours[key].slice(0, index).filter((text) => periodOf(text)).length}`) : undefined;
+  const shownPaths = ['slotMinutes', 'horizonDays', 'bookingCutoffMinutes', 'cancelCutoffMinutes', 'services.', 'hours.'];
+  const shownAtFields = Object.keys(fields).filter((name) => name === 'services' || shownPaths.some((path) => (path.endsWith('.') ? name.startsWith(path) : isUnder(name, path))));
+
   async function submit(confirmAffected: boolean) {
     const hours = Object.fromEntries(WEEKDAY_KEYS.map((key) => [key, draft!.hours[key].map(periodOf).filter((period): period is { start: string; end: string } => period !== undefined)])) as HallSettingsView['hours'];
     const answer = await save.submit({ ...draft!, hours, confirmAffected });
@@ -76,27 +89,27 @@ function Settings({ stationId }: { stationId: string }) {
   return (
     <View>
       <Section title="办理的业务">
-        <Choices label="选择本所大厅办理的业务">
+        <Choices label="选择本所大厅办理的业务" fieldId="hall-services" error={fieldMessage(save.error, 'services')}>
           {SERVICE_KINDS.map((kind) => (
             <Choice key={kind} label={SERVICES[kind].label} selected={draft.services.some((service) => service.kind === kind)} onToggle={() => toggleService(kind)} />
           ))}
         </Choices>
-        {draft.services.map((service) => (
+        {draft.services.map((service, index) => (
           <View key={service.kind} className="admin-row">
             <Text className="admin-row__title">{SERVICES[service.kind].label}</Text>
             <Text className="admin-row__text">要带的材料：{SERVICES[service.kind].materials.map((item) => item.item).join('、')}</Text>
-            <Field label={`${SERVICES[service.kind].label}：每人办理分钟数`} type="number" value={String(service.minutes)} onChange={(value) => setService(service.kind, { minutes: Number(value) })} />
-            <Field label={`${SERVICES[service.kind].label}：每个时段名额`} type="number" value={String(service.placesPerSlot)} onChange={(value) => setService(service.kind, { placesPerSlot: Number(value) })} />
-            <Field label={`${SERVICES[service.kind].label}：本所须知（可不填）`} value={service.note} onChange={(value) => setService(service.kind, { note: value })} />
+            <Field fieldId={`hall-${service.kind}-minutes`} error={under(`services.${index}.minutes`)} label={`${SERVICES[service.kind].label}：每人办理分钟数`} type="number" value={String(service.minutes)} onChange={(value) => setService(service.kind, { minutes: Number(value) })} />
+            <Field fieldId={`hall-${service.kind}-places`} error={under(`services.${index}.placesPerSlot`)} label={`${SERVICES[service.kind].label}：每个时段名额`} type="number" value={String(service.placesPerSlot)} onChange={(value) => setService(service.kind, { placesPerSlot: Number(value) })} />
+            <Field fieldId={`hall-${service.kind}-note`} error={under(`services.${index}.note`)} label={`${SERVICES[service.kind].label}：本所须知（可不填）`} value={service.note} onChange={(value) => setService(service.kind, { note: value })} />
           </View>
         ))}
       </Section>
       <Section title="办公时间（每天上午、下午，不填为不办公）">
-        <Field label="每个时段分钟数" type="number" value={String(draft.slotMinutes)} onChange={(value) => change({ slotMinutes: Number(value) })} />
+        <Field fieldId="hall-slot-minutes" error={under('slotMinutes')} label="每个时段分钟数" type="number" value={String(draft.slotMinutes)} onChange={(value) => change({ slotMinutes: Number(value) })} />
         {WEEKDAY_KEYS.map((key) => (
           <View key={key} className="admin-row">
-            <Field label={`${WEEKDAY_LABELS[key]}上午`} value={draft.hours[key][0]} onChange={(value) => setHours(key, 0, value)} placeholder="例如 09:00-12:00" />
-            <Field label={`${WEEKDAY_LABELS[key]}下午`} value={draft.hours[key][1]} onChange={(value) => setHours(key, 1, value)} placeholder="例如 13:30-17:00" />
+            <Field fieldId={`hall-${key}-am`} error={periodProblem(key, 0)} label={`${WEEKDAY_LABELS[key]}上午`} value={draft.hours[key][0]} onChange={(value) => setHours(key, 0, value)} placeholder="例如 09:00-12:00" />
+            <Field fieldId={`hall-${key}-pm`} error={periodProblem(key, 1)} label={`${WEEKDAY_LABELS[key]}下午`} value={draft.hours[key][1]} onChange={(value) => setHours(key, 1, value)} placeholder="例如 13:30-17:00" />
           </View>
         ))}
       </Section>
@@ -124,11 +137,11 @@ function Settings({ stationId }: { stationId: string }) {
         ))}
       </Section>
       <Section title="预约规则">
-        <Field label="可以预约未来几天" type="number" value={String(draft.horizonDays)} onChange={(value) => change({ horizonDays: Number(value) })} />
-        <Field label="开始前多少分钟停止预约" type="number" value={String(draft.bookingCutoffMinutes)} onChange={(value) => change({ bookingCutoffMinutes: Number(value) })} />
-        <Field label="开始前多少分钟停止取消" type="number" value={String(draft.cancelCutoffMinutes)} onChange={(value) => change({ cancelCutoffMinutes: Number(value) })} />
+        <Field fieldId="hall-horizon-days" error={under('horizonDays')} label="可以预约未来几天" type="number" value={String(draft.horizonDays)} onChange={(value) => change({ horizonDays: Number(value) })} />
+        <Field fieldId="hall-booking-cutoff" error={under('bookingCutoffMinutes')} label="开始前多少分钟停止预约" type="number" value={String(draft.bookingCutoffMinutes)} onChange={(value) => change({ bookingCutoffMinutes: Number(value) })} />
+        <Field fieldId="hall-cancel-cutoff" error={under('cancelCutoffMinutes')} label="开始前多少分钟停止取消" type="number" value={String(draft.cancelCutoffMinutes)} onChange={(value) => change({ cancelCutoffMinutes: Number(value) })} />
       </Section>
-      <FormError error={save.error} />
+      <FormError error={save.error} shownAtFields={shownAtFields} />
       {pending && (
         <Section title={`这次修改会影响 ${pending.affected.length} 位已预约的居民`}>
           {pending.affected.map((entry) => (

@@ -5,7 +5,7 @@ import { Picker } from '@/platform/form-components';
 import { MAX_CASE_PHOTOS, MAX_PHOTOS_PER_STEP, MAX_SESSION_PHOTOS, mediationActions, type CaseView, type SessionView } from '@domain/actions/mediation';
 import { CASE_OUTCOME_LABELS, CASE_OUTCOMES, FOLLOW_UP_RESULT_LABELS, FOLLOW_UP_RESULTS, MEDIATION_TEMPLATES, REFERRAL_LABELS, REFERRALS, type CaseOutcome, type FollowUpResult, type Referral } from '@domain/mediation';
 import { Chip } from '@/components/chip';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { Button, Card, CheckRow, LabeledInput, PhotoGallery, PhotoPicker, type PickedPhoto } from '@/components/mediation';
 import { useAction } from '@/hooks/use-action';
 import { useSubmit } from '@/hooks/use-submit';
@@ -23,9 +23,9 @@ export function RequestPanel({ view, onDone }: { view: CaseView; onDone: Done })
   return (
     <Card title="居民申请调解">
       <Button label="受理" pending={accept.pending} onClick={async () => { const next = await accept.submit({ caseId: view.id }); if (next) onDone(next); }} />
-      <LabeledInput label="不受理的原因（居民能看到）" value={reason} onInput={setReason} multiline />
+      <LabeledInput fieldId="case-decline-reason" error={fieldMessage(decline.error, 'reason')} label="不受理的原因（居民能看到）" value={reason} onInput={setReason} multiline />
       <Button label="不予受理" tone="plain" pending={decline.pending} onClick={async () => { const next = await decline.submit({ caseId: view.id, reason: reason.trim() }); if (next) onDone(next); }} />
-      <FormError error={accept.error ?? decline.error} />
+      <FormError error={accept.error ?? decline.error} shownAtFields={accept.error ? [] : ['reason']} />
     </Card>
   );
 }
@@ -115,8 +115,8 @@ export function ConvenePanel({ view, onDone }: { view: CaseView; onDone: Done })
           <Text aria-label={`时间 ${time}，点按修改`}>{time} ›</Text>
         </Picker>
       </View>
-      <LabeledInput label="地点" value={place} onInput={setPlace} placeholder={`${view.communityName}居委会会议室`} />
-      <LabeledInput label="议题" value={agenda} onInput={setAgenda} placeholder="这次要商量什么" />
+      <LabeledInput fieldId="convene-place" error={fieldMessage(convene.error, 'place')} label="地点" value={place} onInput={setPlace} placeholder={`${view.communityName}居委会会议室`} />
+      <LabeledInput fieldId="convene-agenda" error={fieldMessage(convene.error, 'agenda')} label="议题" value={agenda} onInput={setAgenda} placeholder="这次要商量什么" />
       <Text className="md-field__label">当事人</Text>
       {view.parties.map((party) => (
         <CheckRow key={party.id} label={`当事人 ${party.name}`} checked={parties.includes(party.id)} onToggle={() => setParties(toggle(parties, party.id))} />
@@ -136,7 +136,7 @@ export function ConvenePanel({ view, onDone }: { view: CaseView; onDone: Done })
         </View>
       ))}
       <Button label="+ 临时邀请一位" tone="plain" onClick={() => setAdHoc([...adHoc, { name: '', roleLabel: '', phone: '' }])} />
-      <FormError error={convene.error} />
+      <FormError error={convene.error} shownAtFields={['place', 'agenda']} />
       <Button label="召集并生成邀请" pending={convene.pending} onClick={() => void submit()} />
     </Card>
   );
@@ -159,10 +159,10 @@ export function RecordPanel({ view, session, onDone }: { view: CaseView; session
           onToggle={() => setAttended(attended.includes(invitation.id) ? attended.filter((id) => id !== invitation.id) : [...attended, invitation.id])}
         />
       ))}
-      <LabeledInput label="调解记录" value={notes} onInput={setNotes} multiline maxlength={2000} placeholder="各方诉求、说开了什么、谁承诺了什么" />
+      <LabeledInput fieldId="record-notes" error={fieldMessage(record.error, 'notes')} label="调解记录" value={notes} onInput={setNotes} multiline maxlength={2000} placeholder="各方诉求、说开了什么、谁承诺了什么" />
       <Text className="md-field__label">会场照片</Text>
       <PhotoPicker photos={photos} onChange={setPhotos} max={MAX_SESSION_PHOTOS} what="会场照片" />
-      <FormError error={record.error} />
+      <FormError error={record.error} shownAtFields={['notes']} />
       <Button
         label="保存这次调解会的记录"
         pending={record.pending}
@@ -180,17 +180,19 @@ export function TermsPanel({ view, onDone }: { view: CaseView; onDone: Done }) {
   const propose = useSubmit(mediationActions.proposeAgreement);
   const [terms, setTerms] = useState<string[]>(view.agreement?.terms ?? ['']);
   const [days, setDays] = useState(String(view.followUpDays));
+  // Blank terms are not sent: the answer's terms.N counts only the written ones.
+  const termProblem = (index: number) => (terms[index]?.trim() ? fieldMessage(propose.error, `terms.${terms.slice(0, index).filter((term) => term.trim()).length}`) : undefined);
   return (
     <Card title={view.agreement ? '修改协议条款' : '拟定调解协议'}>
       {terms.map((term, index) => (
         <View key={index}>
-          <LabeledInput label={`第 ${index + 1} 条`} value={term} onInput={(value) => setTerms(terms.map((item, i) => (i === index ? value : item)))} multiline />
+          <LabeledInput fieldId={`terms-${index}`} error={termProblem(index)} label={`第 ${index + 1} 条`} value={term} onInput={(value) => setTerms(terms.map((item, i) => (i === index ? value : item)))} multiline />
           {terms.length > 1 && <Button label={`删除第 ${index + 1} 条`} tone="plain" onClick={() => setTerms(terms.filter((_, i) => i !== index))} />}
         </View>
       ))}
       <Button label="+ 加一条" tone="plain" onClick={() => setTerms([...terms, ''])} />
-      <LabeledInput label="达成协议后几天回访" value={days} onInput={setDays} type="number" />
-      <FormError error={propose.error} />
+      <LabeledInput fieldId="terms-follow-up-days" error={fieldMessage(propose.error, 'followUpDays')} label="达成协议后几天回访" value={days} onInput={setDays} type="number" />
+      <FormError error={propose.error} shownAtFields={['followUpDays', ...terms.map((_, index) => `terms.${index}`)]} />
       <Button
         label="保存协议，请各方确认"
         pending={propose.pending}
@@ -247,8 +249,8 @@ export function FollowUpPanel({ view, onDone }: { view: CaseView; onDone: Done }
           <Chip key={option} label={FOLLOW_UP_RESULT_LABELS[option]} selected={result === option} onClick={() => setResult(option)} />
         ))}
       </View>
-      <LabeledInput label="回访情况" value={note} onInput={setNote} multiline placeholder="上门或电话回访，双方怎么说" />
-      <FormError error={record.error} />
+      <LabeledInput fieldId="follow-up-note" error={fieldMessage(record.error, 'note')} label="回访情况" value={note} onInput={setNote} multiline placeholder="上门或电话回访，双方怎么说" />
+      <FormError error={record.error} shownAtFields={['note']} />
       <Button label="记录回访" pending={record.pending} onClick={async () => { const next = await record.submit({ caseId: view.id, result, note: note.trim() }); if (next) onDone(next); }} />
     </Card>
   );
@@ -273,8 +275,8 @@ export function ClosePanel({ view, onDone }: { view: CaseView; onDone: Done }) {
           ))}
         </View>
       )}
-      <LabeledInput label="结案说明" value={note} onInput={setNote} multiline />
-      <FormError error={close.error} />
+      <LabeledInput fieldId="case-close-note" error={fieldMessage(close.error, 'note')} label="结案说明" value={note} onInput={setNote} multiline />
+      <FormError error={close.error} shownAtFields={['note']} />
       <Button label="结案" tone="danger" pending={close.pending} onClick={async () => { const next = await close.submit({ caseId: view.id, outcome, ...(referral ? { referral } : {}), note: note.trim() }); if (next) onDone(next); }} />
     </Card>
   );
