@@ -4,7 +4,7 @@ import { directoryActions } from '@domain/actions/directory';
 import { stationActions, type OfficerAdminView, type StationOverviewView } from '@domain/actions/station';
 import { OFFICER_KINDS, OFFICER_KIND_LABELS, type OfficerKind } from '@domain/roles';
 import { roleProps } from '@/components/a11y';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -21,17 +21,17 @@ function AssignForm({ stationId, officer, overview, onSaved }: { stationId: stri
   const [kinds, setKinds] = useState<OfficerKind[]>(officer.kinds);
   return (
     <View className="admin-row">
-      <Choices label={`${officer.title}的警种`}>
+      <Choices label={`${officer.title}的警种`} fieldId={`officer-${officer.id}-kinds`} error={fieldMessage(assign.error, 'kinds')}>
         {OFFICER_KINDS.map((kind) => (
           <Choice key={kind} label={OFFICER_KIND_LABELS[kind]} selected={kinds.includes(kind)} onToggle={() => setKinds(toggle(kinds, kind))} />
         ))}
       </Choices>
-      <Choices label={`${officer.title}所在警务区`}>
+      <Choices label={`${officer.title}所在警务区`} fieldId={`officer-${officer.id}-post`} error={fieldMessage(assign.error, 'postId')}>
         {overview.posts.map((post) => (
           <Choice key={post.id} radio label={post.name} selected={postId === post.id} onToggle={() => setPostId(postId === post.id ? undefined : post.id)} />
         ))}
       </Choices>
-      <Choices label={`${officer.title}负责的社区`}>
+      <Choices label={`${officer.title}负责的社区`} fieldId={`officer-${officer.id}-communities`} error={fieldMessage(assign.error, 'communityIds')}>
         {overview.communities.map((community) => (
           <Choice
             key={community.id}
@@ -44,7 +44,7 @@ function AssignForm({ stationId, officer, overview, onSaved }: { stationId: stri
           />
         ))}
       </Choices>
-      <FormError error={assign.error} />
+      <FormError error={assign.error} shownAtFields={['kinds', 'postId', 'communityIds']} />
       <ActionButton
         label={`保存${officer.title}的安排`}
         pending={assign.pending}
@@ -65,19 +65,19 @@ function DeactivateForm({ stationId, officer, colleagues, onDone }: { stationId:
   return (
     <View className="admin-row">
       <Text className="admin-row__text">{officer.title}手上未办完的提问、调解案件、以后的值班和负责的社区，会在同一步交给下面选的同事。</Text>
-      <Choices label="交给哪位同事">
+      <Choices label="交给哪位同事" fieldId={`officer-${officer.id}-successor`} error={fieldMessage(deactivate.error, 'successorId')}>
         {colleagues.map((colleague) => (
           <Choice key={colleague.id} radio label={colleague.title} selected={successorId === colleague.id} onToggle={() => setSuccessorId(colleague.id)} />
         ))}
       </Choices>
-      <Choices label="调往其他派出所（不选就是停用）">
+      <Choices label="调往其他派出所（不选就是停用）" fieldId={`officer-${officer.id}-move-to`} error={fieldMessage(deactivate.error, 'moveToStationId')}>
         {(stations.data ?? [])
           .filter((station) => station.id !== stationId)
           .map((station) => (
             <Choice key={station.id} radio label={station.name} selected={moveTo === station.id} onToggle={() => setMoveTo(moveTo === station.id ? undefined : station.id)} />
           ))}
       </Choices>
-      <FormError error={deactivate.error} />
+      <FormError error={deactivate.error} shownAtFields={['successorId', 'moveToStationId']} />
       <ActionButton
         tone="danger"
         label={moveTo ? `调走${officer.title}并交接` : `停用${officer.title}并交接`}

@@ -6,7 +6,8 @@ import { consultActions } from '@domain/actions/consult';
 import { QUICK_REPLY_MAX } from '@domain/actions/consult';
 import { PRIORITY_LABELS, type Priority } from '@domain/routing';
 import { roleProps } from '@/components/a11y';
-import { FormError } from '@/components/form-error';
+import { FieldError, inputFieldProps } from '@/components/field-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -27,6 +28,8 @@ function Editor({ stationId }: { stationId: string }) {
     setSaved(false);
   };
   const update = (index: number, value: string) => edit((list) => list.map((item, i) => (i === index ? value : item)));
+  // Blank replies are not sent: the answer's replies.N counts only the written ones.
+  const replyProblem = (index: number) => (replies[index]?.trim() ? fieldMessage(save.error, `replies.${replies.slice(0, index).filter((item) => item.trim()).length}`) : undefined);
 
   return (
     <PageState status={current.status} error={current.error} onRetry={current.reload}>
@@ -39,10 +42,10 @@ function Editor({ stationId }: { stationId: string }) {
             maxlength={QUICK_REPLY_MAX}
             autoHeight
             placeholder="写一条常用回复"
-            aria-label={`快捷回复第 ${index + 1} 条`}
-            nativeProps={{ 'aria-label': `快捷回复第 ${index + 1} 条` }}
+            {...inputFieldProps(`quick-reply-${index}`, `快捷回复第 ${index + 1} 条`, replyProblem(index))}
             onInput={(event) => update(index, event.detail.value)}
           />
+          <FieldError fieldId={`quick-reply-${index}`} message={replyProblem(index)} />
           <View className="quick-reply__remove" {...roleProps('button')} aria-label={`删除第 ${index + 1} 条快捷回复`} onClick={() => edit((list) => list.filter((_, i) => i !== index))}>
             <Text>删除</Text>
           </View>
@@ -52,7 +55,7 @@ function Editor({ stationId }: { stationId: string }) {
         <Text>+ 添加一条</Text>
       </View>
       <View aria-live="polite">
-        <FormError error={save.error} />
+        <FormError error={save.error} shownAtFields={replies.map((_, index) => `replies.${index}`)} />
         {saved && <Text className="quick-reply__saved">✓ 已保存，本所民警回复时就能用</Text>}
       </View>
       <View
@@ -97,17 +100,17 @@ function TargetsEditor({ stationId }: { stationId: string }) {
             className="quick-reply__minutes"
             type="number"
             value={minutes[priority]}
-            aria-label={`${PRIORITY_LABELS[priority]}的回复时限，单位分钟`}
-            nativeProps={{ 'aria-label': `${PRIORITY_LABELS[priority]}的回复时限，单位分钟` }}
+            {...inputFieldProps(`response-minutes-${priority}`, `${PRIORITY_LABELS[priority]}的回复时限，单位分钟`, fieldMessage(save.error, `minutes.${priority}`))}
             onInput={(event) => {
               setMinutes((all) => ({ ...all, [priority]: event.detail.value }));
               setSaved(false);
             }}
           />
+          <FieldError fieldId={`response-minutes-${priority}`} message={fieldMessage(save.error, `minutes.${priority}`)} />
         </View>
       ))}
       <View aria-live="polite">
-        <FormError error={save.error} />
+        <FormError error={save.error} shownAtFields={PRIORITY_ORDER.map((priority) => `minutes.${priority}`)} />
         {saved && <Text className="quick-reply__saved">✓ 回复时限已保存</Text>}
       </View>
       <View

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { directoryActions } from '@domain/actions/directory';
 import { CONSULT_CATEGORIES, CONSULT_CATEGORY_LABELS, PRIORITIES, PRIORITY_LABELS, ROUTING_TARGETS, ROUTING_TARGET_LABELS, type RoutingRuleTable } from '@domain/routing/model';
-import { FormError } from '@/components/form-error';
+import { FormError, fieldMessage } from '@/components/form-error';
 import { PageRoot } from '@/components/page-root';
 import { PageState } from '@/components/page-state';
 import { useAction } from '@/hooks/use-action';
@@ -28,19 +28,19 @@ function Rules({ stationId, isAdmin }: { stationId: string; isAdmin: boolean }) 
           <Text className="admin-row__text">{current.data?.isDefault ? '本所现在使用分局的默认规则。' : '本所的规则。'}社区民警不在岗时，提问会转给同一警务区在岗的同事，再转给值班室。</Text>
           {CONSULT_CATEGORIES.map((category) => (
             <Section key={category} title={CONSULT_CATEGORY_LABELS[category]}>
-              <Choices label={`${CONSULT_CATEGORY_LABELS[category]}交给`}>
+              <Choices label={`${CONSULT_CATEGORY_LABELS[category]}交给`} fieldId={`routing-${category}-target`} error={fieldMessage(save.error, `byCategory.${category}.target`)}>
                 {ROUTING_TARGETS.map((target) => (
                   <Choice key={target} radio label={ROUTING_TARGET_LABELS[target]} selected={table[category].target === target} onToggle={() => isAdmin && setTable({ ...table, [category]: { ...table[category], target } })} />
                 ))}
               </Choices>
-              <Choices label={`${CONSULT_CATEGORY_LABELS[category]}的优先级`}>
+              <Choices label={`${CONSULT_CATEGORY_LABELS[category]}的优先级`} fieldId={`routing-${category}-priority`} error={fieldMessage(save.error, `byCategory.${category}.priority`)}>
                 {PRIORITIES.map((priority) => (
                   <Choice key={priority} radio label={PRIORITY_LABELS[priority]} selected={table[category].priority === priority} onToggle={() => isAdmin && setTable({ ...table, [category]: { ...table[category], priority } })} />
                 ))}
               </Choices>
             </Section>
           ))}
-          <FormError error={save.error} />
+          <FormError error={save.error} shownAtFields={CONSULT_CATEGORIES.flatMap((category) => [`byCategory.${category}.target`, `byCategory.${category}.priority`])} />
           {isAdmin && (
             <ActionButton
               label="保存转交规则"
