@@ -6,11 +6,13 @@
 export default defineAppConfig({
   pages: ['pages/feed/index', 'pages/booking/index', 'pages/consult/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index', 'pages/hall-roster/index', 'pages/publish/index', 'pages/articles/index', 'pages/consult-inbox/index', 'pages/consult-thread/index', 'pages/quick-replies/index', 'pages/new-station/index', 'pages/communities/index', 'pages/hall-settings/index', 'pages/officers/index', 'pages/roster/index', 'pages/routing-rules/index', 'pages/mediation-cases/index', 'pages/mediation-open/index', 'pages/mediation-case/index', 'pages/mediation-roster/index', 'pages/bank-partners/index', 'pages/contact-cards/index', 'pages/dashboard/index', 'pages/audit-log/index'] },
+    { root: 'packages/officer', name: 'officer', pages: ['pages/workbench/index', 'pages/hall-roster/index', 'pages/publish/index', 'pages/articles/index', 'pages/consult-inbox/index', 'pages/consult-thread/index', 'pages/quick-replies/index', 'pages/new-station/index', 'pages/communities/index', 'pages/hall-settings/index', 'pages/officers/index', 'pages/roster/index', 'pages/routing-rules/index', 'pages/mediation-cases/index', 'pages/mediation-open/index', 'pages/mediation-case/index', 'pages/mediation-roster/index', 'pages/bank-partners/index', 'pages/contact-cards/index', 'pages/audit-log/index'] },
     { root: 'packages/content', name: 'content', pages: ['pages/card/index', 'pages/about/index', 'pages/article/index', 'pages/home-community/index', 'pages/quiz/index', 'pages/my-data/index'] },
     { root: 'packages/booking', name: 'booking', pages: ['pages/book/index', 'pages/mine/index'] },
     { root: 'packages/consult', name: 'consult', pages: ['pages/thread/index', 'pages/fraud-check/index', 'pages/bank-check/index'] },
     { root: 'packages/mediation', name: 'mediation', pages: ['pages/apply/index', 'pages/mine/index', 'pages/case/index', 'pages/pass/index'] },
+    // The station dashboard alone draws charts (@antv/f2): its own subpackage keeps F2 out of the officer one.
+    { root: 'packages/figures', name: 'figures', pages: ['pages/dashboard/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1a4fa3',

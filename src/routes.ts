@@ -37,7 +37,7 @@ export const ROUTES = {
   mediationCase: '/packages/mediation/pages/case/index',
   mediationPass: '/packages/mediation/pages/pass/index',
   bankPartners: '/packages/officer/pages/bank-partners/index',
-  stationDashboard: '/packages/officer/pages/dashboard/index',
+  stationDashboard: '/packages/figures/pages/dashboard/index',
   auditLog: '/packages/officer/pages/audit-log/index',
   contactCards: '/packages/officer/pages/contact-cards/index',
 } as const;

@@ -230,7 +230,7 @@ export async function measureDashboard({ passes = 60, warmUp = 5, days = YEAR, l
       return times.sort((a, b) => a - b);
     };
     const cpuP50 = (period: string) => at([...(cpu[period] ?? [])].sort((a, b) => a - b), 0.5);
-    // The page opens on this week (src/packages/officer/pages/dashboard); a quarter and a whole year are the heaviest reads.
+    // The page opens on this week (src/packages/figures/pages/dashboard); a quarter and a whole year are the heaviest reads.
     const week = await timesOf({ period: 'thisWeek' }, passes);
     const quarter = await timesOf({ period: 'quarter' }, Math.ceil(passes / 3));
     const today = beijingDay(now);

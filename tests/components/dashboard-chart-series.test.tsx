@@ -1,6 +1,6 @@
 import type { DashboardDayPoint } from '@domain/actions/dashboard';
 import { addDays, emptyStationDay, sumDays } from '@domain/dashboard/figures';
-import { categorySeries, dailySeries } from '@/packages/officer/pages/dashboard/chart-series';
+import { categorySeries, dailySeries } from '@/packages/figures/pages/dashboard/chart-series';
 
 const days = (from: string, counts: number[]): DashboardDayPoint[] => counts.map((questions, index) => ({ day: addDays(from, index), questions, bookings: questions * 2 }));
 

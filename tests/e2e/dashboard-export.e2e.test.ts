@@ -17,7 +17,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-const DASHBOARD = 'packages/officer/pages/dashboard/index';
+const DASHBOARD = 'packages/figures/pages/dashboard/index';
 const AUDIT_LOG = 'packages/officer/pages/audit-log/index';
 
 async function call<T>(page: Page, fn: string, action: string, input: unknown): Promise<T> {

@@ -13,7 +13,7 @@ import { SCREENSHOT_DIR, baseUrl, launchBrowser, newPhonePage, onScreen, screens
 
 jest.setTimeout(180_000);
 
-const DASHBOARD = 'packages/officer/pages/dashboard/index';
+const DASHBOARD = 'packages/figures/pages/dashboard/index';
 const DAY_MS = 86_400_000;
 
 /** Beijing's today, and the Monday three weeks before this week's (a week no other test writes in). */

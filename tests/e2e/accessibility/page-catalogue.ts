@@ -139,8 +139,8 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-contact-cards', route: 'packages/officer/pages/contact-cards/index', persona: 'officer-beat-xly', ready: '选择社区' },
   { name: 'bank-check', route: 'packages/consult/pages/bank-check/index', persona: 'partner-bank-kq', ready: '立即请反诈民警核实' },
   { name: 'officer-bank-partners', route: 'packages/officer/pages/bank-partners/index', persona: 'officer-antifraud-kq', ready: '合作网点' },
-  { name: 'officer-dashboard', route: 'packages/officer/pages/dashboard/index', persona: 'admin-xly', ready: '问片警' },
+  { name: 'officer-dashboard', route: 'packages/figures/pages/dashboard/index', persona: 'admin-xly', ready: '问片警' },
   { name: 'officer-audit-log', route: 'packages/officer/pages/audit-log/index', persona: 'admin-xly', ready: /已显示|没有符合条件的记录/ },
-  { name: 'officer-dashboard-custom-period', route: 'packages/officer/pages/dashboard/index', query: 'period=custom', persona: 'admin-xly', ready: '趋势图' },
-  { name: 'officer-district-comparison', route: 'packages/officer/pages/dashboard/index', persona: 'admin-gongshu', ready: '各所提问数' },
+  { name: 'officer-dashboard-custom-period', route: 'packages/figures/pages/dashboard/index', query: 'period=custom', persona: 'admin-xly', ready: '趋势图' },
+  { name: 'officer-district-comparison', route: 'packages/figures/pages/dashboard/index', persona: 'admin-gongshu', ready: '各所提问数' },
 ];
