@@ -101,7 +101,8 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
 
   // 王阿姨 asks her beat officer about the noise upstairs.
   await wang.goto(`${baseUrl()}/#/pages/consult/index`);
-  await onScreen(wang, 'pages/consult/index').getByText('纠纷调解', { exact: true }).click();
+  // The category chip, not a 纠纷调解 thread of hers from another spec listed under 我的提问.
+  await onScreen(wang, 'pages/consult/index').getByRole('button', { name: '纠纷调解', exact: true }).click();
   await wang.locator('textarea').filter({ visible: true }).first().fill('楼上602每天晚上十一点还在跳绳、拖桌子，睡不着，能不能帮忙调解一下？');
   await wang.locator('taro-button-core', { hasText: '发送给片儿警' }).filter({ visible: true }).first().click();
   await allowMessage(wang);

@@ -20,7 +20,30 @@ afterAll(async () => {
 /** The local stand-in for WeChat's subscription prompt, when it is shown: allow the reminder. */
 async function allowReminderIfAsked(page: Page): Promise<void> {
   const confirm = dialog(page, '接收消息提醒').getByRole('button', { name: '允许', exact: true });
-  if (await confirm.isVisible({ timeout: 1500 }).catch(() => false)) await confirm.click();
+  // isVisible() does not wait: give the question a moment to come up before going on without it.
+  const asked = await confirm.waitFor({ state: 'visible', timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
+  if (asked) await confirm.click();
+}
+
+/**
+ * The demo roster has the anti-fraud officer on day shifts (08:00–18:00, one rest day a week); out of
+ * those hours a check rightly goes to the duty desk. The district admin, who keeps 康桥's roster, puts
+ * her on duty for the next hours, as a station does when a check is expected (refused as an overlap
+ * when she is on duty already).
+ */
+async function putOnDutyNow(browser: Browser, officer: Page): Promise<void> {
+  const me = await callAs<{ id: string }>(officer, 'station', 'myOfficerProfile', {});
+  const admin = await newPhonePage(browser);
+  await signInAs(admin, 'admin-gongshu');
+  const beijing = new Date(Date.now() + 8 * 3_600_000);
+  const hour = beijing.getUTCHours();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const shift = { stationId: 'kangqiao', officerId: me.id, kind: 'community', day: beijing.toISOString().slice(0, 10), start: `${pad(hour)}:00`, end: `${pad((hour + 3) % 24)}:00` };
+  await callAs(admin, 'station', 'addShift', shift).catch(() => undefined);
+  await admin.close();
 }
 
 /** Calls a cloud action from inside the signed-in page (its session cookie goes along). */
@@ -41,6 +64,7 @@ test('a bank clerk raises a check; the anti-fraud officer sees it on top, answer
   const officer = await newPhonePage(browser);
   await signInAs(clerk, 'partner-bank-kq');
   await signInAs(officer, 'officer-antifraud-kq');
+  await putOnDutyNow(browser, officer);
 
   await clerk.goto(`${baseUrl()}/#/pages/me/index`);
   await shown(clerk, '警银联动').click();
