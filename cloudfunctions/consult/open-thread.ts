@@ -17,7 +17,8 @@ export const NEW_THREAD_LIMIT = { max: 5, windowMinutes: 60 };
 
 /**
  * The hourly limit, counted from the resident's own threads of the last hour (history_by_resident):
- * one read, and nothing extra to write when a thread opens.
+ * one read, and nothing extra to write when a thread opens. Bounded by now on both sides: a thread
+ * stamped later than the clock (a clock set back) must not hold a resident off for days.
  */
 async function assertThreadLimit(userId: string, now: Date): Promise<void> {
   const _ = database().command;
@@ -25,7 +26,7 @@ async function assertThreadLimit(userId: string, now: Date): Promise<void> {
   const recent = await findMany<Pick<ConsultThreadRecord, '_id' | 'createdAt'>>(
     database()
       .collection(COLLECTIONS.consultThreads)
-      .where({ residentUserId: userId, createdAt: _.gt(new Date(now.getTime() - windowMs)) })
+      .where({ residentUserId: userId, createdAt: _.gt(new Date(now.getTime() - windowMs)).and(_.lte(now)) })
       .orderBy('createdAt', 'desc')
       .field({ createdAt: true })
       .limit(NEW_THREAD_LIMIT.max),
