@@ -112,7 +112,10 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
 
   // 赵警官 keeps 西罗园第二社区's roster: 居委会, 楼门长, 司法员.
   await zhao.goto(`${baseUrl()}/#/packages/officer/pages/mediation-roster/index`);
+  // Choosing the community opens its roster afresh: wait for its answer before typing into it.
+  const rosterLoaded = zhao.waitForResponse((response) => response.url().includes('/__cloud/functions/mediation'), { timeout: 5000 }).catch(() => undefined);
   await shown(zhao, '西罗园第二社区').click();
+  await rosterLoaded;
   for (const [name, phone, building] of [['刘主任', '13700001111', ''], ['张大爷', '13700002222', '5号楼'], ['周司法员', '13700003333', '']]) {
     await tap(zhao, '+ 添加一位');
     await field(zhao, '姓名').fill(name!);
