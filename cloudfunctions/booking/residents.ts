@@ -86,9 +86,20 @@ async function bookingsForLimits(accountId: string, person: Person, now: Date): 
   return [...all.values()];
 }
 
-/** No-show restriction, then the per-person and per-account limits. Returns a same-slot booking when there is one. */
-export async function assertMayBook(accountId: string, person: Person, service: ServiceKind, slotId: string, now: Date, replacing?: string): Promise<BookingRecord | undefined> {
-  const recent = await bookingsForLimits(accountId, person, now);
+/**
+ * No-show restriction, then the per-person and per-account limits. Returns a same-slot booking when
+ * there is one. `read` is the look-up already under way (started beside the hall config's read).
+ */
+export async function assertMayBook(
+  accountId: string,
+  person: Person,
+  service: ServiceKind,
+  slotId: string,
+  now: Date,
+  replacing?: string,
+  read: Promise<BookingRecord[]> = bookingsForLimits(accountId, person, now),
+): Promise<BookingRecord | undefined> {
+  const recent = await read;
   if (!replacing) {
     const noShows = recent.filter((booking) => booking.status === 'noShow' && booking.personKey === person.personKey);
     const restriction = restrictionFor(noShows.map((booking) => asDate(booking.start)), now);
@@ -226,17 +237,24 @@ export const residentHandlers: ResidentHandlers = {
   async reserve({ slotId, person, needs }, context) {
     const { user, openid } = requireUser(context);
     const { now } = context;
-    const config = await hallConfigOfSlot(slotId);
+    // The hall config, the person and their bookings are read side by side (one round trip of
+    // waiting instead of two or three); the refusals still come in the same order.
+    const configRead = hallConfigOfSlot(slotId);
+    const whoRead = resolvePerson(user, person);
+    const limitsRead = parseSlotId(slotId) ? whoRead.then((who) => bookingsForLimits(user._id, who, now)) : undefined;
+    // A read whose answer is not awaited (an earlier refusal) must not become an unhandled rejection.
+    for (const pending of [whoRead, limitsRead]) pending?.catch(() => undefined);
+    const config = await configRead;
     const check = canReserve(config, slotId, now);
     if (!check.ok) throw refusalError(check);
     const { slot } = check;
     const ref = parseSlotId(slotId);
-    if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
-    const who = await resolvePerson(user, person);
+    if (!ref || !limitsRead) throw refusalError(refuse('UNKNOWN_SLOT'));
+    const who = await whoRead;
     const stationName = stationNames()(ref.stationId);
 
     // A repeated request (double tap, retry after a timeout) answers with the booking it made.
-    const same = await assertMayBook(user._id, who, ref.service, slotId, now);
+    const same = await assertMayBook(user._id, who, ref.service, slotId, now, undefined, limitsRead);
     if (same) return bookingView(mineOrRefused(same, user._id), await stationName);
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
 
