@@ -3,19 +3,26 @@
  * situations follow the two newspaper reports (a 康桥 resident's 9万元 investment transfer
  * stopped at the bank counter by the teller and the station's anti-fraud officer, the
  * police–bank linkage, 西罗园's officers in ~134 residents' WeChat groups); the wording is ours.
- * Dates are relative to when the demo data is loaded, so the feed always looks current.
+ *
+ * Each is published the way an officer does it: through the feed function's `publishArticle` as
+ * the person who would tap 发布 (the community's beat officer, the station's anti-fraud officer,
+ * or the district admin for district- and city-wide items), at the moment it was published (the
+ * local clock is set to it, then put back): dates are relative to when the demo data is loaded, so
+ * the feed always looks current. Content security checks them like any officer's text; urgent
+ * ones are pinned and fanned out to whoever had opted in then — nobody has yet when the demo loads
+ * (residents opt in themselves, one message per acceptance), so no message goes out.
  */
-import { filterKeysOf, searchFieldsOf, targetKeysOf, type FeedTarget } from '@domain/feed-targeting';
+import { feedActions, type ArticleDraft } from '@domain/actions/feed';
 import type { ArticleKind, Audience, FraudTypeKey } from '@domain/fraud-types';
-import { plainText } from '@domain/rich-text';
-import { newArticleCounters, type ArticleRecord } from '@platform/cloud/collections';
+import { atLocalTime } from '../clock';
+import { callAs } from './demo-actions';
+import { DEMO_OFFICERS, DEMO_STATIONS } from './demo-data';
 
 interface DemoItem {
-  id: string;
   kind: ArticleKind;
   types: FraudTypeKey[];
   for: Audience[];
-  /** Station id (its whole area), `station/community,community` or `district:<id>` / `city:<name>`. */
+  /** Station id (its whole area), `station/community,community` or `district:<id>` / `city:<districtId>`. */
   to: string;
   /** Urgent items stay pinned this many hours after publishing. */
   pinHours?: number;
@@ -27,49 +34,41 @@ interface DemoItem {
   tips: string[];
 }
 
-const STATION_DISTRICT: Record<string, string> = {
-  xiluoyuan: 'fengtai',
-  kangqiao: 'gongshu',
-  banshan: 'gongshu',
-  changqing: 'gongshu',
-  chaoming: 'gongshu',
-  wulin: 'gongshu',
-  shangtang: 'gongshu',
-  xiaohe: 'gongshu',
+/** District- and city-wide items: the district admin publishes them in the name of one of its stations. */
+const DISTRICT_PUBLISHER: Record<string, { persona: string; stationId: string }> = {
+  fengtai: { persona: 'admin-fengtai', stationId: 'xiluoyuan' },
+  gongshu: { persona: 'admin-gongshu', stationId: 'changqing' },
 };
-const STATION_NAME: Record<string, string> = {
-  xiluoyuan: '西罗园派出所',
-  kangqiao: '康桥派出所',
-  banshan: '半山派出所',
-  changqing: '长庆派出所',
-  chaoming: '潮鸣派出所',
-  xiaohe: '小河派出所',
+/** A station's own items: its anti-fraud officer where it has one, else its beat officer. */
+const STATION_PUBLISHER: Record<string, string> = {
+  xiluoyuan: 'officer-antifraud-xly',
+  kangqiao: 'officer-antifraud-kq',
+  banshan: 'officer-beat-bs',
+  changqing: 'officer-beat-cq',
+  chaoming: 'officer-beat-cm',
+  xiaohe: 'officer-beat-xh',
 };
-const DISTRICT_NAME: Record<string, string> = { fengtai: '丰台区公安分局', gongshu: '拱墅区公安分局' };
-const DISTRICT_OF_CITY: Record<string, string> = { 北京: 'fengtai', 杭州: 'gongshu' };
 
-/** Items for a whole district or city are published by the district through one of its stations. */
-const PUBLISHING_STATION: Record<string, string> = { fengtai: 'xiluoyuan', gongshu: 'changqing' };
-
-function placement(to: string): { target: FeedTarget; stationId: string; districtId: string; publisher: string } {
-  if (to.startsWith('city:')) {
-    const city = to.slice(5);
-    const districtId = DISTRICT_OF_CITY[city] as string;
-    return { target: { scope: 'city', city }, stationId: PUBLISHING_STATION[districtId] as string, districtId, publisher: DISTRICT_NAME[districtId] as string };
-  }
-  if (to.startsWith('district:')) {
-    const districtId = to.slice(9);
-    return { target: { scope: 'district', districtId }, stationId: PUBLISHING_STATION[districtId] as string, districtId, publisher: DISTRICT_NAME[districtId] as string };
+/** Who publishes an item, in which station's name, aimed where. */
+function placement(to: string): { persona: string; stationId: string; target: ArticleDraft['target'] } {
+  const wide = /^(city|district):(.+)$/.exec(to);
+  if (wide) {
+    const [, scope, districtId = ''] = wide;
+    const publisher = DISTRICT_PUBLISHER[districtId];
+    if (!publisher) throw new Error(`demo articles: no publisher for ${to}`);
+    return { ...publisher, target: { scope: scope === 'city' ? 'city' : 'district' } };
   }
   const [stationId = '', communities] = to.split('/');
-  const districtId = STATION_DISTRICT[stationId] as string;
-  const target: FeedTarget = communities ? { scope: 'communities', stationId, communityIds: communities.split(',') } : { scope: 'station', stationId };
-  return { target, stationId, districtId, publisher: STATION_NAME[stationId] as string };
+  if (!DEMO_STATIONS.some((station) => station._id === stationId)) throw new Error(`demo articles: no station ${stationId}`);
+  if (!communities) return { persona: STATION_PUBLISHER[stationId] ?? '', stationId, target: { scope: 'station' } };
+  const communityIds = communities.split(',');
+  // A community's own news comes from its beat officer, when one officer covers them all.
+  const beat = DEMO_OFFICERS.find((officer) => officer.stationId === stationId && officer.kinds.includes('beat') && communityIds.every((id) => officer.communityIds.includes(id)));
+  return { persona: beat?.persona ?? STATION_PUBLISHER[stationId] ?? '', stationId, target: { scope: 'communities', communityIds } };
 }
 
 const ITEMS: DemoItem[] = [
   {
-    id: 'alert-xly-fake-police',
     kind: 'alert',
     types: ['fake-police'],
     for: ['elderly'],
@@ -87,7 +86,6 @@ const ITEMS: DemoItem[] = [
     tips: ['听到“安全账户”，马上挂断', '不要一个人去银行，先告诉子女', '拿不准拨打96110；已经转账立即拨打110'],
   },
   {
-    id: 'alert-xly2-fake-refund',
     kind: 'alert',
     types: ['fake-refund'],
     for: ['elderly', 'everyone'],
@@ -102,7 +100,6 @@ const ITEMS: DemoItem[] = [
     tips: ['理赔退款都是原路退回，不需要您借款或转账', '不下载陌生会议软件，不开屏幕共享', '自己打开官方App查订单，别回拨对方号码'],
   },
   {
-    id: 'case-xly-romance',
     kind: 'case',
     types: ['romance'],
     for: ['elderly'],
@@ -117,7 +114,6 @@ const ITEMS: DemoItem[] = [
     tips: ['没见过面的网友谈钱，立刻停下', '不肯视频、总有理由的，多半是骗子', '家里老人用交友软件，子女多问一句'],
   },
   {
-    id: 'knowledge-fake-refund',
     kind: 'knowledge',
     types: ['fake-refund'],
     for: ['everyone'],
@@ -132,7 +128,6 @@ const ITEMS: DemoItem[] = [
     tips: ['退款不用您先付钱', '验证码不告诉任何人', '自己打开官方App核实，别回拨陌生号码'],
   },
   {
-    id: 'case-kq-investment',
     kind: 'case',
     types: ['fake-investment'],
     for: ['elderly'],
@@ -148,7 +143,6 @@ const ITEMS: DemoItem[] = [
     tips: ['保本高收益、导师带单、内部消息，都是骗局', '大额转账前，先问问银行柜员和民警', '陌生人推荐的理财App，一律不下载'],
   },
   {
-    id: 'knowledge-kq-police-bank',
     kind: 'knowledge',
     types: ['fake-investment', 'fake-police'],
     for: ['elderly', 'everyone'],
@@ -163,7 +157,6 @@ const ITEMS: DemoItem[] = [
     tips: ['有人教您怎么应付柜员，就是骗子', '大额取现、转账，最好有家人陪同', '想确认，请柜员帮您联系派出所'],
   },
   {
-    id: 'knowledge-task-rebate-students',
     kind: 'knowledge',
     types: ['task-rebate'],
     for: ['students'],
@@ -178,7 +171,6 @@ const ITEMS: DemoItem[] = [
     tips: ['凡是要先垫钱的刷单，都是诈骗', '刷单本身违法，被骗难追回', '遇到了告诉老师和家长，或打96110'],
   },
   {
-    id: 'alert-bs-fake-loan',
     kind: 'alert',
     types: ['fake-loan'],
     for: ['migrantWorkers'],
@@ -194,7 +186,6 @@ const ITEMS: DemoItem[] = [
     tips: ['正规贷款放款前不收任何费用', '不点短信里的贷款链接', '急用钱去银行等正规机构'],
   },
   {
-    id: 'case-bs-tiananle-boss',
     kind: 'case',
     types: ['fake-boss'],
     for: ['everyone'],
@@ -209,11 +200,10 @@ const ITEMS: DemoItem[] = [
     tips: ['说到转账，先打电话或当面核实', '不要在“群”里确认付款', '严格执行公司的付款审批'],
   },
   {
-    id: 'knowledge-fake-boss-grandson',
     kind: 'knowledge',
     types: ['fake-boss'],
     for: ['elderly'],
-    to: 'city:北京',
+    to: 'city:fengtai',
     daysAgo: 12,
     title: '“奶奶，我是您孙子，出事了别告诉我爸妈”',
     summary: '冒充亲属的电话，常有三个特点：声音不太像、事情很急、要您保密。',
@@ -224,11 +214,10 @@ const ITEMS: DemoItem[] = [
     tips: ['挂断后，给孙子或他父母打电话核实', '越说“别告诉家人”，越要告诉家人', '拿不准就打110问'],
   },
   {
-    id: 'knowledge-game-trade',
     kind: 'knowledge',
     types: ['game-trade'],
     for: ['students'],
-    to: 'city:杭州',
+    to: 'city:gongshu',
     daysAgo: 10,
     title: '游戏账号高价收、装备低价卖？私下交易等于送钱',
     summary: '骗子把你引到陌生网站交易，收了钱就拉黑，或者以“账户冻结”为由要你交保证金。',
@@ -239,7 +228,6 @@ const ITEMS: DemoItem[] = [
     tips: ['只在游戏官方平台交易', '不点陌生交易网站', '“免费领皮肤”要扫码付款的，都是骗局'],
   },
   {
-    id: 'case-game-refund-kid',
     kind: 'case',
     types: ['game-trade', 'fake-refund'],
     for: ['students', 'everyone'],
@@ -254,7 +242,6 @@ const ITEMS: DemoItem[] = [
     tips: ['告诉孩子：任何“免费领”都要先问爸妈', '支付密码不要让孩子知道', '开启支付软件的未成年人保护'],
   },
   {
-    id: 'knowledge-fake-police-how',
     kind: 'knowledge',
     types: ['fake-police'],
     for: ['everyone'],
@@ -269,11 +256,10 @@ const ITEMS: DemoItem[] = [
     tips: ['公检法不会电话办案', '不会在网上发通缉令、逮捕令', '没有所谓的“安全账户”'],
   },
   {
-    id: 'case-fake-loan-student',
     kind: 'case',
     types: ['fake-loan'],
     for: ['students'],
-    to: 'city:北京',
+    to: 'city:fengtai',
     daysAgo: 18,
     title: '大学生想贷款买电脑，先交了三次“手续费”',
     summary: '“学生专享低息贷”“不用父母知道”，结果一分钱没贷到，反倒被骗了4000元。',
@@ -284,7 +270,6 @@ const ITEMS: DemoItem[] = [
     tips: ['正规贷款放款前不收费', '校园贷、裸贷都是陷阱', '缺钱先和家人、学校商量'],
   },
   {
-    id: 'knowledge-romance-signs',
     kind: 'knowledge',
     types: ['romance'],
     for: ['everyone'],
@@ -299,7 +284,6 @@ const ITEMS: DemoItem[] = [
     tips: ['网友带您投资、博彩，一定是骗局', '坚持先见面、再谈感情', '钱的事，先和家人商量'],
   },
   {
-    id: 'knowledge-migrant-job',
     kind: 'knowledge',
     types: ['task-rebate', 'other'],
     for: ['migrantWorkers'],
@@ -314,7 +298,6 @@ const ITEMS: DemoItem[] = [
     tips: ['入职前要交钱的，多半是骗局', '身份证、银行卡、电话卡不出借', '找工作走正规人力资源市场'],
   },
   {
-    id: 'alert-cm-other-health',
     kind: 'alert',
     types: ['other'],
     for: ['elderly'],
@@ -329,11 +312,10 @@ const ITEMS: DemoItem[] = [
     tips: ['包治百病的“神药”都是骗局', '看病吃药去正规医院', '子女多关心，别让老人一个人去讲座'],
   },
   {
-    id: 'knowledge-other-pension',
     kind: 'knowledge',
     types: ['other'],
     for: ['elderly'],
-    to: 'city:杭州',
+    to: 'city:gongshu',
     daysAgo: 25,
     title: '“养老项目”“以房养老”，高回报背后是养老钱的窟窿',
     summary: '投资养老公寓、认购床位、以房养老理财——承诺高息返利的，都要警惕。',
@@ -344,7 +326,6 @@ const ITEMS: DemoItem[] = [
     tips: ['承诺高额返利的养老项目，不碰', '房产证不交给外人，抵押合同看清楚', '先问问子女和社区民警'],
   },
   {
-    id: 'case-xly-fake-boss-wechat',
     kind: 'case',
     types: ['fake-boss'],
     for: ['everyone'],
@@ -359,11 +340,10 @@ const ITEMS: DemoItem[] = [
     tips: ['社区通知以便民群和公告栏为准', '陌生好友请求，先在群里问一问', '交钱的事当面到居委会核实'],
   },
   {
-    id: 'knowledge-verify-code',
     kind: 'knowledge',
     types: ['fake-refund', 'other'],
     for: ['everyone', 'elderly'],
-    to: 'city:北京',
+    to: 'city:fengtai',
     daysAgo: 28,
     title: '验证码就是家门钥匙：六位数字，谁要都不给',
     summary: '银行、客服、警察都不会向您索要短信验证码。',
@@ -374,7 +354,6 @@ const ITEMS: DemoItem[] = [
     tips: ['验证码不告诉任何人', '看到陌生验证码短信，立即联系银行', '不开屏幕共享'],
   },
   {
-    id: 'case-xh-task-rebate',
     kind: 'case',
     types: ['task-rebate'],
     for: ['everyone'],
@@ -389,7 +368,6 @@ const ITEMS: DemoItem[] = [
     tips: ['先返小钱是诱饵', '“冻结”“解冻”都是骗子的说辞', '发现被骗立即拨打110'],
   },
   {
-    id: 'knowledge-migrant-card',
     kind: 'knowledge',
     types: ['other'],
     for: ['migrantWorkers', 'students'],
@@ -404,11 +382,10 @@ const ITEMS: DemoItem[] = [
     tips: ['银行卡、电话卡不出租、不出借、不出售', '不用的卡及时注销', '发现有人收卡，向派出所举报'],
   },
   {
-    id: 'knowledge-fake-investment-group',
     kind: 'knowledge',
     types: ['fake-investment'],
     for: ['everyone'],
-    to: 'city:杭州',
+    to: 'city:gongshu',
     daysAgo: 33,
     title: '被拉进“荐股群”？群里的赚钱截图，多半是演给您看的',
     summary: '一个群里除了您，可能都是骗子扮演的“股民”和“老师”。',
@@ -419,7 +396,6 @@ const ITEMS: DemoItem[] = [
     tips: ['正规机构不会在群里带单', '只在持牌机构的官方App交易', '提现要先交钱的平台，一定是假的'],
   },
   {
-    id: 'alert-kq-fake-police-video',
     kind: 'alert',
     types: ['fake-police'],
     for: ['elderly', 'everyone'],
@@ -435,7 +411,6 @@ const ITEMS: DemoItem[] = [
     tips: ['真警察不会让您“视频做笔录”', '家里老人突然失联、行为反常，立即报警', '接到可疑电话，先告诉家人'],
   },
   {
-    id: 'knowledge-elderly-checklist',
     kind: 'knowledge',
     types: ['other', 'fake-police', 'fake-boss'],
     for: ['elderly'],
@@ -450,7 +425,6 @@ const ITEMS: DemoItem[] = [
     tips: ['一不听：陌生电话不听指挥', '二不信：中奖、补贴、高息都不信', '三不转：陌生账户一分不转'],
   },
   {
-    id: 'case-cq-romance-migrant',
     kind: 'case',
     types: ['romance', 'fake-investment'],
     for: ['migrantWorkers'],
@@ -465,7 +439,6 @@ const ITEMS: DemoItem[] = [
     tips: ['网上赌博本身违法', '“内部漏洞”“稳赢”都是假的', '辛苦钱别交给没见过面的人'],
   },
   {
-    id: 'knowledge-fake-loan-credit',
     kind: 'knowledge',
     types: ['fake-loan'],
     for: ['everyone'],
@@ -480,7 +453,6 @@ const ITEMS: DemoItem[] = [
     tips: ['没有“注销校园贷”这回事', '征信问题只找央行征信中心', '让您借钱再转出的，都是诈骗'],
   },
   {
-    id: 'knowledge-share-groups',
     kind: 'knowledge',
     types: ['other'],
     for: ['everyone'],
@@ -495,11 +467,10 @@ const ITEMS: DemoItem[] = [
     tips: ['可疑信息先在便民群问片儿警', '看到反诈提醒，转发给家里老人', '紧急情况直接拨打110'],
   },
   {
-    id: 'case-gs-elderly-transfer-stopped',
     kind: 'case',
     types: ['fake-police'],
     for: ['elderly'],
-    to: 'city:杭州',
+    to: 'city:gongshu',
     daysAgo: 35,
     title: '老人执意要转账，民警在银行陪他等来了儿子',
     summary: '老人深信自己“涉案”，谁劝都不听。民警一边劝，一边联系家属，最终没有转出一分钱。',
@@ -510,7 +481,6 @@ const ITEMS: DemoItem[] = [
     tips: ['家人接到“涉案”电话，第一时间赶到身边', '银行和民警的劝阻，请多听一句', '已经转账，马上拨打110止付'],
   },
   {
-    id: 'knowledge-students-phone-card',
     kind: 'knowledge',
     types: ['task-rebate', 'game-trade'],
     for: ['students'],
@@ -526,36 +496,45 @@ const ITEMS: DemoItem[] = [
   },
 ];
 
-/** The demo items as stored, dated relative to `now`. */
-export function demoArticles(now: Date): ArticleRecord[] {
-  return ITEMS.map((item) => {
-    const { target, stationId, districtId, publisher } = placement(item.to);
-    const publishedAt = new Date(now.getTime() - item.daysAgo * 24 * 3_600_000);
-    const pinnedUntil = item.pinHours ? new Date(publishedAt.getTime() + item.pinHours * 3_600_000) : undefined;
-    const targetKeys = targetKeysOf(target);
+export interface DemoPublication {
+  /** The demo persona who publishes it. */
+  persona: string;
+  stationId: string;
+  publishedAt: Date;
+  draft: ArticleDraft;
+}
+
+/** The demo items as their officers publish them, oldest first, dated relative to `now`. */
+export function demoPublications(now: Date): DemoPublication[] {
+  return ITEMS.map((item): DemoPublication => {
+    const { persona, stationId, target } = placement(item.to);
     return {
-      _id: item.id,
-      kind: item.kind,
-      title: item.title,
-      summary: item.summary,
-      body: item.body,
-      tips: item.tips,
-      images: [],
-      fraudTypes: item.types,
-      audiences: item.for,
-      districtId,
+      persona,
       stationId,
-      target,
-      targetKeys,
-      filterKeys: filterKeysOf(targetKeys, item.types, item.for),
-      pinKeys: pinnedUntil && pinnedUntil > now ? targetKeys : [],
-      urgent: item.pinHours !== undefined,
-      ...(pinnedUntil ? { pinnedUntil } : {}),
-      status: 'published',
-      publisher,
-      publishedAt,
-      ...searchFieldsOf([item.title, item.summary, ...item.body.map(plainText), ...item.tips]),
-      ...newArticleCounters(),
+      publishedAt: new Date(now.getTime() - item.daysAgo * 24 * 3_600_000),
+      draft: {
+        kind: item.kind,
+        title: item.title,
+        summary: item.summary,
+        body: item.body,
+        tips: item.tips,
+        fraudTypes: item.types,
+        audiences: item.for,
+        target,
+        urgent: item.pinHours !== undefined,
+        ...(item.pinHours !== undefined ? { pinHours: item.pinHours } : {}),
+        images: [],
+      },
     };
-  });
+  }).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+}
+
+/** Publishes the demo items through the feed function, each as its officer at its moment; returns their ids by title. */
+export async function publishDemoArticles(now: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const { persona, stationId, publishedAt, draft } of demoPublications(now)) {
+    const { id } = await atLocalTime(publishedAt, () => callAs(persona, feedActions.publishArticle, { stationId, draft }));
+    ids.set(draft.title, id);
+  }
+  return ids;
 }

@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '@platform/cloud/collections';
 import type { LocalDatabase } from '../database';
-import { demoArticles } from './demo-articles';
+import { publishDemoArticles } from './demo-articles';
 import { isFunctionsDatabase } from '../wx-server-sdk/engine';
 import { loadDemoPartners } from './demo-partners';
 import { repeatDemoRosterUntil, setUpDemoStations } from './demo-station-setup';
@@ -8,23 +8,10 @@ import { repeatDemoRosterUntil, setUpDemoStations } from './demo-station-setup';
 /** Marker document: present once the demo data has been loaded into a data directory. */
 const SEED_MARKER = { collection: '_local_meta', id: 'demo-data' };
 
-/** Bumped when the stored shape of the demo articles changes (v2: targeting and filter keys for the feed's indexes). */
-const ARTICLES_MARKER = { collection: '_local_meta', id: 'demo-articles-v2' };
-
-/** A data directory loaded before the feed's current shape gets the demo articles rewritten (nothing else). */
-async function upgradeDemoArticles(engine: LocalDatabase, now: Date): Promise<void> {
-  if (engine.find(ARTICLES_MARKER.collection, { _id: ARTICLES_MARKER.id }).length > 0) return;
-  for (const { _id, ...data } of demoArticles(now)) await engine.api.collection(COLLECTIONS.articles).doc(_id).set({ data });
-  await engine.api.collection(ARTICLES_MARKER.collection).doc(ARTICLES_MARKER.id).set({ data: { loadedAt: now } });
-}
-
 /** Loads the demo data unless already loaded (or `force`, which wipes first); true when it loaded. */
 export async function loadDemoData(engine: LocalDatabase, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
-  if (!options.force && engine.find(SEED_MARKER.collection, { _id: SEED_MARKER.id }).length > 0) {
-    await upgradeDemoArticles(engine, now);
-    return false;
-  }
+  if (!options.force && engine.find(SEED_MARKER.collection, { _id: SEED_MARKER.id }).length > 0) return false;
   if (!isFunctionsDatabase(engine)) throw new Error('demo data is loaded through the cloud functions: open the database with localDatabase()');
   // Also after a start killed halfway through loading: the actions refuse to open a station twice.
   await engine.clear();
@@ -36,9 +23,8 @@ export async function loadDemoData(engine: LocalDatabase, options: { force?: boo
   await engine.bulkLoad(async () => {
     // Set up through the functions' own actions, as the people who would do it in the app.
     await setUpDemoStations(engine, now);
-    // Articles are still written straight into the collection (their ids are fixed for the tests).
-    for (const { _id, ...data } of demoArticles(now)) await db.collection(COLLECTIONS.articles).doc(_id).set({ data });
-    await db.collection(ARTICLES_MARKER.collection).doc(ARTICLES_MARKER.id).set({ data: { loadedAt: now } });
+    // Each article by its officer, at the moment it was published.
+    await publishDemoArticles(now);
     await loadDemoPartners();
   });
   // Written last: a start killed halfway through loading loads again next time.

@@ -120,19 +120,29 @@ test('a quiz round: five questions, graded on the server, an explanation for eac
 });
 
 test('a first-time visitor opening a shared card lands on the item', async () => {
+  // 王阿姨 opens 西罗园's urgent alert from her feed; the card she shares into her group carries its page and her community.
+  const TITLE_XLY = '紧急提醒：有人冒充“公安局”给西罗园老人打电话';
+  const resident = await newPhonePage(browser);
+  await signInAs(resident, 'resident-xly2');
+  await resident.goto(`${baseUrl()}/#/pages/feed/index`);
+  await shown(resident, TITLE_XLY).click();
+  await resident.waitForURL(/article\/index\?id=/);
+  const articleId = new URL(resident.url().replace('/#/', '/')).searchParams.get('id');
+  expect(articleId).toBeTruthy();
+  await resident.context().close();
+
   // A fresh browser context: no cookie, never been here (in WeChat, a brand-new user).
   const page = await newPhonePage(browser);
-  await page.goto(`${baseUrl()}/#/packages/content/pages/article/index?id=case-kq-investment&from=community:kangqiao-xincun`);
+  await page.goto(`${baseUrl()}/#/packages/content/pages/article/index?id=${articleId}&from=community:xly-2`);
   await page.waitForURL(/__local\/sign-in/);
   await page.click('[data-persona="guest"]');
-  await shown(page, '银行柜台前拦下的9万元').waitFor();
+  await shown(page, TITLE_XLY).waitFor();
   await shown(page, '怎样防范').waitFor();
-  await shown(page, '转账前问一问').waitFor();
+  await shown(page, '听到“安全账户”，马上挂断').waitFor();
   await shown(page, '看更多反诈信息').waitFor();
   await screenshot(page, 'article-share-landing');
 
   // Headings and emphasis in an item are shown as such, never as raw marks.
-  await page.goto(`${baseUrl()}/#/packages/content/pages/article/index?id=alert-xly-fake-police`);
   await page.locator('.article__paragraph--heading', { hasText: '请记住' }).filter({ visible: true }).waitFor();
   expect(await page.locator('.article__strong').filter({ visible: true }).count()).toBe(2);
   expect(await page.getByText('**', { exact: false }).count()).toBe(0);

@@ -16,13 +16,13 @@ import { slotsFor } from '@domain/booking/slots';
 import { getShareInfo, shareTicketFor } from '@local-cloud/wechat';
 import { officerIdOf, persona } from '../support/cloud-harness';
 import { clockedHarness, ok } from '../support/clocked-harness';
+import { DEMO_ARTICLE, demoArticleId } from '../support/demo-articles';
 import { seededRandom } from '../support/dashboard-dataset';
 
 const START = new Date('2026-11-22T22:00:00+08:00');
 const harness = clockedHarness(START);
 const STATION = 'xiluoyuan';
 const DAYS = ['2026-11-23', '2026-11-24', '2026-11-25'] as const;
-const ALERTS = ['alert-xly-fake-police', 'alert-xly2-fake-refund'];
 /** The beat officer of each community the residents live in (demo directory). */
 const BEAT: Record<string, { officerId: string; openid: string }> = {
   'xly-1': { officerId: officerIdOf('officer-duty-xly'), openid: 'local-openid-officer-cheng' },
@@ -128,6 +128,8 @@ function plan(ledger: Ledger, targets: Record<string, number>): Step[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const steps: Step[] = [];
   const step = (when: Date, run: () => Promise<void>) => steps.push({ at: when, run });
+  // The two alerts the residents of 西罗园 read, by title (ids are made when the demo publishes them).
+  const ALERTS = [demoArticleId(harness, DEMO_ARTICLE.xlyFakePolice), demoArticleId(harness, DEMO_ARTICLE.xly2FakeRefund)];
   const communities = Object.keys(BEAT);
   const residents = Array.from({ length: 18 }, (_, n) => ({ openid: `openid-dash-${n}`, communityId: communities[n % communities.length]!, userId: '' }));
   // Registration happens before the first day: the residents per community are in place from the start.

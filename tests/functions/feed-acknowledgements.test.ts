@@ -7,11 +7,12 @@ import { feedActions } from '@domain/actions/feed';
 import { ACK_SHARDS } from '../../cloudfunctions/feed/ack-counts';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, ok } from '../support/clocked-harness';
+import { DEMO_ARTICLE, demoArticleId } from '../support/demo-articles';
 
 const harness = clockedHarness(new Date('2026-11-23T10:00:00+08:00'));
-const ALERT = 'alert-xly-fake-police';
 
 test('120 residents acknowledging at once (each tapping twice): 120 counted, spread over at most 16 shards, the article document untouched', async () => {
+  const ALERT = demoArticleId(harness, DEMO_ARTICLE.xlyFakePolice);
   const before = harness.engine.find('articles', { _id: ALERT })[0] as { acknowledgements: number; _updateTime?: unknown };
   const residents = Array.from({ length: 120 }, (_, i) => `openid-ack-${i}`);
   const answers = await Promise.all(residents.flatMap((openid) => [harness.call(openid, feedActions.acknowledgeArticle, { id: ALERT }), harness.call(openid, feedActions.acknowledgeArticle, { id: ALERT })]));

@@ -7,6 +7,7 @@ import { QUIZ_BANK } from '../../cloudfunctions/feed/quiz-bank';
 import { readOutbox, recordSubscription, uploadFile } from '@local-cloud/wechat';
 import { persona, type CloudHarness } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
+import { DEMO_ARTICLE, demoArticleId } from '../support/demo-articles';
 
 const MONDAY = new Date('2026-11-23T10:00:00+08:00');
 
@@ -37,6 +38,10 @@ const draft = (over: Partial<ArticleDraft> = {}): ArticleDraft => ({
 const feedIds = async (openid: string, input: Parameters<CloudHarness['call']>[2] = {}) =>
   ok(await harness.call(openid, actions.feed.listArticles, input as never)).items.map((item) => item.id);
 const pinnedIds = async (openid: string) => ok(await harness.call(openid, actions.feed.listPinned, {})).items.map((item) => item.id);
+const feedTitles = async (openid: string, input: Parameters<CloudHarness['call']>[2] = {}) =>
+  ok(await harness.call(openid, actions.feed.listArticles, input as never)).items.map((item) => item.title);
+/** 西罗园's urgent 冒充公安 alert, pinned for the whole station when the demo loads. */
+const xlyAlert = () => demoArticleId(harness, DEMO_ARTICLE.xlyFakePolice);
 
 describe('targeting', () => {
   test('a community-only urgent alert is pinned for that community and invisible everywhere else', async () => {
@@ -59,26 +64,28 @@ describe('targeting', () => {
       all.push(...next.items);
       cursor = next.nextCursor;
     }
-    const ids = all.map((item) => item.id);
-    expect(ids).toEqual(expect.arrayContaining(['alert-xly-fake-police', 'alert-xly2-fake-refund', 'knowledge-fake-refund', 'knowledge-fake-boss-grandson']));
-    expect(ids).not.toContain('case-kq-investment'); // 康桥 (杭州)
-    expect(ids).not.toContain('case-xly-romance'); // 洋桥东里 only
-    expect(ids).not.toContain('knowledge-game-trade'); // city:杭州
+    const titles = all.map((item) => item.title);
+    expect(titles).toEqual(expect.arrayContaining([DEMO_ARTICLE.xlyFakePolice, DEMO_ARTICLE.xly2FakeRefund, DEMO_ARTICLE.fakeRefundKnowledge, DEMO_ARTICLE.fakeBossGrandson]));
+    expect(titles).not.toContain(DEMO_ARTICLE.kangqiaoInvestment); // 康桥 (杭州)
+    expect(titles).not.toContain(DEMO_ARTICLE.yangqiaoRomance); // 洋桥东里 only
+    expect(titles).not.toContain(DEMO_ARTICLE.gameTrade); // city: 杭州
     const times = all.map((item) => Date.parse(item.publishedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
   test('filters: fraud type, audience, kind and keyword', async () => {
-    expect(await feedIds(chen, { fraudType: 'fake-loan' })).toEqual(['alert-bs-fake-loan']);
+    expect(await feedTitles(chen, { fraudType: 'fake-loan' })).toEqual([DEMO_ARTICLE.banshanFakeLoan]);
     // A filtered feed is still one indexed read of about a page, not a scan.
     expect(harness.engine.lastQueryPlan()).toMatchObject({ collection: 'articles', plan: 'index:feed_by_filter_key' });
     expect(harness.engine.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(11);
-    expect(await feedIds(wang, { fraudType: 'fake-police', audience: 'elderly' })).toEqual(['alert-xly-fake-police']);
-    expect(await feedIds(chen, { audience: 'students' })).toEqual(expect.arrayContaining(['knowledge-task-rebate-students', 'knowledge-game-trade']));
-    for (const id of await feedIds(chen, { kind: 'case' })) expect(id.startsWith('case-')).toBe(true);
-    expect(await feedIds(wang, { keyword: '安全账户' })).toEqual(expect.arrayContaining(['alert-xly-fake-police']));
+    expect(await feedTitles(wang, { fraudType: 'fake-police', audience: 'elderly' })).toEqual([DEMO_ARTICLE.xlyFakePolice]);
+    expect(await feedTitles(chen, { audience: 'students' })).toEqual(expect.arrayContaining([DEMO_ARTICLE.studentsTaskRebate, DEMO_ARTICLE.gameTrade]));
+    const cases = ok(await harness.call(chen, actions.feed.listArticles, { kind: 'case' })).items;
+    expect(cases.length).toBeGreaterThan(0);
+    for (const item of cases) expect(item.kind).toBe('case');
+    expect(await feedTitles(wang, { keyword: '安全账户' })).toEqual(expect.arrayContaining([DEMO_ARTICLE.xlyFakePolice]));
     // Formatting marks are not part of what is searched.
-    expect(await feedIds(wang, { keyword: '不会通过电话、微信办案，' })).toEqual(['alert-xly-fake-police']);
+    expect(await feedTitles(wang, { keyword: '不会通过电话、微信办案，' })).toEqual([DEMO_ARTICLE.xlyFakePolice]);
     expect(await feedIds(wang, { keyword: '完全不存在的词' })).toEqual([]);
     // Regular-expression characters in a keyword are just characters.
     expect(await feedIds(wang, { keyword: '.*' })).toEqual([]);
@@ -99,7 +106,7 @@ test('expired pins pile up without slowing the pinned query: it reads only unexp
   for (let n = 0; n < 30; n++) ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 1, title: `已过期的紧急提醒第${n}条` }) }));
   jest.setSystemTime(new Date(MONDAY.getTime() + 2 * 3_600_000));
   const fresh = ok(await harness.call(zhao, actions.feed.publishArticle, { stationId: 'xiluoyuan', draft: draft({ pinHours: 24 }) }));
-  expect(await pinnedIds(wang)).toEqual([fresh.id, 'alert-xly-fake-police']);
+  expect(await pinnedIds(wang)).toEqual([fresh.id, xlyAlert()]);
   expect(harness.engine.lastQueryPlan()).toMatchObject({ plan: 'index:pins_by_target' });
   expect(harness.engine.lastQueryPlan()?.docsExamined).toBeLessThanOrEqual(3);
 });
@@ -137,38 +144,41 @@ test('paging has no duplicates and no gaps while new items are published', async
 });
 
 test('N人看过 counts people: the same resident opening an item again is not counted again', async () => {
-  const first = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
-  for (let again = 0; again < 4; again += 1) ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
-  const reopened = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  const alert = xlyAlert();
+  const first = ok(await harness.call(wang, actions.feed.getArticle, { id: alert }));
+  for (let again = 0; again < 4; again += 1) ok(await harness.call(wang, actions.feed.getArticle, { id: alert }));
+  const reopened = ok(await harness.call(wang, actions.feed.getArticle, { id: alert }));
   expect(reopened.views).toBe(first.views);
-  const chenSees = ok(await harness.call(chen, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  const chenSees = ok(await harness.call(chen, actions.feed.getArticle, { id: alert }));
   expect(chenSees.views).toBe(first.views + 1);
-  expect(ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: 'alert-xly-fake-police' })).views).toBe(first.views + 1);
+  expect(ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: alert })).views).toBe(first.views + 1);
 });
 
 test('a shared card lands on the item for a first-time visitor, and counts the opening for the sharer’s community', async () => {
-  const shared = ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }));
+  const alert = xlyAlert();
+  const shared = ok(await harness.call(wang, actions.feed.getArticle, { id: alert }));
   expect(shared.shareFrom).toBe('community:xly-2');
-  expect(ok(await harness.call(wang, actions.feed.shareArticle, { id: 'alert-xly-fake-police', channel: 'chat' })).shares).toBe(1);
+  expect(ok(await harness.call(wang, actions.feed.shareArticle, { id: alert, channel: 'chat' })).shares).toBe(1);
   // A brand-new WeChat user, from another city, opens the card.
-  const landed = ok(await harness.call('openid-first-visit', actions.feed.getArticle, { id: 'alert-xly-fake-police', from: 'community:xly-2' }));
-  expect(landed).toMatchObject({ id: 'alert-xly-fake-police', title: shared.title, acknowledged: false });
+  const landed = ok(await harness.call('openid-first-visit', actions.feed.getArticle, { id: alert, from: 'community:xly-2' }));
+  expect(landed).toMatchObject({ id: alert, title: shared.title, acknowledged: false });
   expect(landed.body.length).toBeGreaterThan(0);
-  const stats = ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: 'alert-xly-fake-police' }));
+  const stats = ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: alert }));
   expect(stats).toMatchObject({ views: 2, shares: 1 });
   expect(stats.byCommunity.find((row) => row.key === 'community:xly-2')).toMatchObject({ shares: 1, landings: 1 });
-  expect(failed(await harness.call('openid-first-visit', actions.feed.getArticle, { id: 'alert-xly-fake-police', from: 'evil' })).code).toBe('INVALID_INPUT');
+  expect(failed(await harness.call('openid-first-visit', actions.feed.getArticle, { id: alert, from: 'evil' })).code).toBe('INVALID_INPUT');
 });
 
 test('我已知晓 counts once per resident, by community, and only on alerts', async () => {
-  expect(ok(await harness.call(wang, actions.feed.acknowledgeArticle, { id: 'alert-xly-fake-police' })).acknowledgements).toBe(1);
-  await Promise.all([1, 2, 3].map(() => harness.call(wang, actions.feed.acknowledgeArticle, { id: 'alert-xly-fake-police' })));
-  expect(ok(await harness.call(persona('officer-duty-xly').openid, actions.feed.acknowledgeArticle, { id: 'alert-xly-fake-police' })).acknowledgements).toBe(2);
-  expect(ok(await harness.call(wang, actions.feed.getArticle, { id: 'alert-xly-fake-police' }))).toMatchObject({ acknowledged: true, acknowledgements: 2 });
-  const stats = ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: 'alert-xly-fake-police' }));
+  const alert = xlyAlert();
+  expect(ok(await harness.call(wang, actions.feed.acknowledgeArticle, { id: alert })).acknowledgements).toBe(1);
+  await Promise.all([1, 2, 3].map(() => harness.call(wang, actions.feed.acknowledgeArticle, { id: alert })));
+  expect(ok(await harness.call(persona('officer-duty-xly').openid, actions.feed.acknowledgeArticle, { id: alert })).acknowledgements).toBe(2);
+  expect(ok(await harness.call(wang, actions.feed.getArticle, { id: alert }))).toMatchObject({ acknowledged: true, acknowledgements: 2 });
+  const stats = ok(await harness.call(zhao, actions.feed.articleStats, { stationId: 'xiluoyuan', id: alert }));
   expect(stats.acknowledgements).toBe(2);
   expect(stats.byCommunity[0]).toMatchObject({ name: '西罗园第二社区', acknowledgements: 1 });
-  expect(failed(await harness.call(wang, actions.feed.acknowledgeArticle, { id: 'knowledge-fake-refund' })).code).toBe('INVALID_INPUT');
+  expect(failed(await harness.call(wang, actions.feed.acknowledgeArticle, { id: demoArticleId(harness, DEMO_ARTICLE.fakeRefundKnowledge) })).code).toBe('INVALID_INPUT');
 });
 
 describe('quiz', () => {

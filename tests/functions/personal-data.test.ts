@@ -17,6 +17,7 @@ import { userIdFor } from '@platform/cloud/identity';
 import { NOT_RESIDENT_DATA, PERSONAL_DATA } from '@platform/cloud/personal-data';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
+import { DEMO_ARTICLE, demoArticleId } from '../support/demo-articles';
 
 /** A Wednesday, 10:00 Beijing time: 赵警官 is on his day shift, the hall at 长庆 takes bookings. */
 const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
@@ -41,7 +42,7 @@ async function liveALittle(openid = RESIDENT): Promise<{ threadId: string; booki
   if (started.kind !== 'sent') throw new Error('expected a thread');
   ok(await harness.call(zhao(), consultActions.sendMessage, { threadId: started.threadId, clientId: 'officer-reply-1', text: '带上户口本和身份证就行' }));
   ok(await harness.call(openid, consultActions.sendMessage, { threadId: started.threadId, clientId: 'resident-reply-1', text: '好的谢谢' }));
-  ok(await harness.call(openid, feedActions.acknowledgeArticle, { id: 'alert-xly-fake-police' }));
+  ok(await harness.call(openid, feedActions.acknowledgeArticle, { id: demoArticleId(harness, DEMO_ARTICLE.xlyFakePolice) }));
   ok(await harness.call(openid, feedActions.startQuiz, {}));
   ok(await harness.call(openid, feedActions.subscribeAlerts, { accepted: 1 }));
   return { threadId: started.threadId, bookingIds: [mine.id, hers.id] };

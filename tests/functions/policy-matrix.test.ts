@@ -12,6 +12,7 @@ import { userIdFor } from '@platform/cloud/identity';
 import type { PolicyName } from '@domain/policy';
 import { DEFAULT_ROUTING_RULES } from '@domain/routing';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
+import { DEMO_ARTICLE, demoArticleId } from '../support/demo-articles';
 
 type Relation = 'own' | 'other';
 type RoleKey = 'resident' | 'beat' | 'hall' | 'duty' | 'antiFraud' | 'stationAdmin' | 'districtAdmin';
@@ -65,6 +66,10 @@ const SMALL_HALL = {
 };
 
 /** A valid input for every action, aimed at the given station. */
+/** Demo items, looked up by title once the demo is loaded (their ids are made when they are published). */
+let demoKnowledge = '';
+let demoAlert = '';
+
 const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'account.me': () => ({}),
   'account.updateProfile': () => ({ nickname: '李大爷' }),
@@ -114,16 +119,16 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'account.createPartnerInvite': (stationId) => ({ stationId, branchId: 'bb-nobranch', validHours: 24 }),
   'directory.contactCardCode': (stationId) => ({ stationId, communityId: 'no-such-community' }),
   'directory.openContactCard': () => ({ scene: 'k=ZZZZZZZZZZ' }),
-  'feed.recordGroupLanding': () => ({ articleId: 'knowledge-fake-refund' }),
+  'feed.recordGroupLanding': () => ({ articleId: demoKnowledge }),
   'feed.nameGroup': (stationId) => ({ stationId, shareCloudId: 'local_nosuchcloudid', name: '某某群', communityId: 'no-such-community' }),
-  'feed.articleGroupReach': (stationId) => ({ stationId, articleId: 'knowledge-fake-refund' }),
+  'feed.articleGroupReach': (stationId) => ({ stationId, articleId: demoKnowledge }),
   'feed.listArticles': () => ({ fraudType: 'fake-police' }),
-  'feed.getArticle': () => ({ id: 'knowledge-fake-refund' }),
-  'feed.readSharedArticle': () => ({ id: 'knowledge-fake-refund' }),
+  'feed.getArticle': () => ({ id: demoKnowledge }),
+  'feed.readSharedArticle': () => ({ id: demoKnowledge }),
   'feed.sendAlertMessages': () => ({}),
   'feed.listPinned': () => ({}),
-  'feed.shareArticle': () => ({ id: 'knowledge-fake-refund', channel: 'chat' }),
-  'feed.acknowledgeArticle': () => ({ id: 'alert-xly-fake-police' }),
+  'feed.shareArticle': () => ({ id: demoKnowledge, channel: 'chat' }),
+  'feed.acknowledgeArticle': () => ({ id: demoAlert }),
   'feed.subscribeAlerts': () => ({ accepted: 1 }),
   'feed.startQuiz': () => ({ fraudType: 'fake-refund' }),
   'feed.submitQuiz': () => ({ roundId: 'no-such-round', answers: ['a', 'b', 'c', 'a', 'b'] }),
@@ -237,6 +242,8 @@ const key = (definition: ActionDefinition) => `${definition.fn}.${definition.nam
 let harness: CloudHarness;
 beforeAll(async () => {
   harness = await startHarness();
+  demoKnowledge = demoArticleId(harness, DEMO_ARTICLE.fakeRefundKnowledge);
+  demoAlert = demoArticleId(harness, DEMO_ARTICLE.xlyFakePolice);
   const admin = persona('admin-xly').openid;
   const invite = await harness.call(admin, accountActions.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['duty'], validHours: 1, note: '值班' });
   if (!invite.ok) throw new Error(invite.error.message);

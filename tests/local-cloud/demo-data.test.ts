@@ -67,3 +67,40 @@ test('every demo officer who can be routed to can sign in as a persona, of their
     await harness.close();
   }
 });
+
+test('the demo articles are published through the feed function by their officers, each at its date, checked by content security', async () => {
+  const { demoPublications } = await import('@local-cloud/seed/demo-articles');
+  const { DEMO_PERSONAS } = await import('@local-cloud/seed/demo-data');
+  const { readContentSecurityAudit } = await import('@local-cloud/wechat');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fq-demo-articles-'));
+  process.env.LOCAL_CLOUD_FSYNC = '0';
+  configureLocalCloud({ dataDir: dir, envId: 'test-env', publicUrl: 'http://127.0.0.1:0' });
+  const loadedAt = new Date('2026-11-23T10:00:00+08:00');
+  jest.useFakeTimers({ now: loadedAt, doNotFake: [...REAL_TIMERS] });
+  try {
+    const engine = localDatabase();
+    expect(await loadDemoData(engine)).toBe(true);
+    // The clock the load found is the clock it leaves (here the test's own fake one).
+    expect(Math.abs(Date.now() - loadedAt.getTime())).toBeLessThan(60_000);
+
+    const expected = demoPublications(loadedAt);
+    const stored = engine.find('articles');
+    expect(stored).toHaveLength(expected.length);
+    const checked = readContentSecurityAudit();
+    for (const { draft, persona, stationId, publishedAt } of expected) {
+      const openid = DEMO_PERSONAS.find((candidate) => candidate.key === persona)?.openid ?? '';
+      const article = stored.find((candidate) => candidate.title === draft.title);
+      expect(article).toMatchObject({ stationId, authorId: userIdFor(openid), status: 'published', urgent: draft.urgent });
+      // Published at its moment: the action's own clock, within the second the call took.
+      expect(Math.abs((article?.publishedAt as Date).getTime() - publishedAt.getTime())).toBeLessThan(1000);
+      expect(checked.some((entry) => entry.openid === openid && entry.suggest === 'pass' && entry.excerpt.startsWith(draft.title))).toBe(true);
+    }
+    // Urgent alerts were fanned out when published, to nobody: residents opt in themselves, later.
+    expect(engine.find('alert_fanouts').map((job) => job.status)).toEqual(['done', 'done', 'done']);
+    expect(engine.find('alert_deliveries')).toEqual([]);
+  } finally {
+    jest.useRealTimers();
+    await closeLocalDatabase();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,24 +1,31 @@
+import * as v from 'valibot';
+import { articleDraft } from '@domain/actions/feed';
 import { AUDIENCES, FRAUD_TYPE_KEYS } from '@domain/fraud-types';
-import { filterKeysOf, targetKeysOf } from '@domain/feed-targeting';
-import { demoArticles } from '@local-cloud/seed/demo-articles';
+import { demoPublications } from '@local-cloud/seed/demo-articles';
+import { DEMO_PERSONAS } from '@local-cloud/seed/demo-data';
 
 const now = new Date('2026-11-23T02:00:00Z');
-const articles = demoArticles(now);
+const publications = demoPublications(now);
 
-test('about thirty demo items, unique ids, covering every fraud type, audience and kind', () => {
-  expect(articles.length).toBeGreaterThanOrEqual(28);
-  expect(new Set(articles.map((article) => article._id)).size).toBe(articles.length);
-  for (const type of FRAUD_TYPE_KEYS) expect(articles.some((article) => article.fraudTypes.includes(type))).toBe(true);
-  for (const audience of AUDIENCES) expect(articles.some((article) => article.audiences.includes(audience))).toBe(true);
-  for (const kind of ['alert', 'case', 'knowledge']) expect(articles.some((article) => article.kind === kind)).toBe(true);
+test('about thirty demo items, unique titles, covering every fraud type, audience and kind', () => {
+  expect(publications.length).toBeGreaterThanOrEqual(28);
+  expect(new Set(publications.map(({ draft }) => draft.title)).size).toBe(publications.length);
+  for (const type of FRAUD_TYPE_KEYS) expect(publications.some(({ draft }) => draft.fraudTypes.includes(type))).toBe(true);
+  for (const audience of AUDIENCES) expect(publications.some(({ draft }) => draft.audiences.includes(audience))).toBe(true);
+  for (const kind of ['alert', 'case', 'knowledge']) expect(publications.some(({ draft }) => draft.kind === kind)).toBe(true);
 });
 
-test('stored keys agree with the targets, and only unexpired urgent items carry pin keys', () => {
-  for (const article of articles) {
-    expect(article.targetKeys).toEqual(targetKeysOf(article.target));
-    expect(article.filterKeys).toEqual(filterKeysOf(article.targetKeys, article.fraudTypes, article.audiences));
-    expect(article.pinKeys.length > 0).toBe(article.urgent && article.pinnedUntil !== undefined && article.pinnedUntil > now);
-    expect(article.publishedAt.getTime()).toBeLessThanOrEqual(now.getTime());
-    expect(article.tips.length).toBeGreaterThan(0);
+test('each is a draft the publish form accepts, published in the past, oldest first, by a demo persona of its station or district', () => {
+  let previous = 0;
+  for (const { draft, persona, stationId, publishedAt } of publications) {
+    expect(v.safeParse(articleDraft, draft).issues).toBeUndefined();
+    expect(publishedAt.getTime()).toBeLessThan(now.getTime());
+    expect(publishedAt.getTime()).toBeGreaterThanOrEqual(previous);
+    previous = publishedAt.getTime();
+    const publisher = DEMO_PERSONAS.find((candidate) => candidate.key === persona);
+    const wide = draft.target.scope === 'city' || draft.target.scope === 'district';
+    // Only a district admin aims at the whole district or city; a station's items come from its own officers.
+    expect(publisher?.role).toBe(wide ? 'districtAdmin' : 'officer');
+    if (!wide) expect(publisher?.stationId).toBe(stationId);
   }
 });

@@ -11,7 +11,7 @@ export interface CataloguedPage {
   name: string;
   /** The route in src/app.config.ts (without a leading slash). */
   route: string;
-  /** Query string the page needs to show content (demo data ids). */
+  /** Query string the page needs to show content (ids the demo sets up itself, e.g. a station's). */
   query?: string;
   /** Creates what the page shows (a thread, a booking…) and returns its query string. */
   prepare?: (call: CallAction) => Promise<string>;
@@ -25,6 +25,14 @@ const data = <T>(result: unknown): T => {
   if (!envelope.ok) throw new Error(`prepare failed: ${envelope.error?.code} ${envelope.error?.message}`);
   return envelope.data as T;
 };
+
+/** 西罗园's urgent alert, found as 王阿姨 finds it: by searching her feed (its id is made when the demo publishes it). */
+async function xlyAlert(call: CallAction): Promise<string> {
+  const found = data<{ items: { id: string; title: string }[] }>(await call('resident-xly2', 'feed', 'listArticles', { keyword: '安全账户' }));
+  const item = found.items.find((candidate) => candidate.title.startsWith('紧急提醒：有人冒充“公安局”'));
+  if (!item) throw new Error('prepare: 西罗园’s 冒充公安 alert is not in 王阿姨’s feed');
+  return `id=${item.id}`;
+}
 
 /**
  * 王阿姨's question at the 西罗园 hall desk, so both thread pages have something to show. Asked
@@ -99,7 +107,7 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'me', route: 'pages/me/index', persona: 'resident-xly2', ready: '西罗园第二社区' },
   // Content.
   { name: 'about', route: 'packages/content/pages/about/index', persona: 'resident-xly2', ready: '隐私' },
-  { name: 'article', route: 'packages/content/pages/article/index', query: 'id=alert-xly-fake-police', persona: 'resident-xly2', ready: '冒充' },
+  { name: 'article', route: 'packages/content/pages/article/index', prepare: xlyAlert, persona: 'resident-xly2', ready: '冒充' },
   { name: 'home-community', route: 'packages/content/pages/home-community/index', persona: 'resident-xly2', ready: '西罗园第二社区' },
   { name: 'quiz', route: 'packages/content/pages/quiz/index', persona: 'resident-xly2', ready: /小测试|第 ?1 ?题/ },
   // Booking.
