@@ -59,16 +59,84 @@ export const SECRET_SETTINGS: readonly SecretSetting[] = [
 
 export const ENV_ID_VARIABLE = 'CLOUD_ENV_ID';
 
+type Env = Record<string, string | undefined>;
+
+const present = (env: Env, name: string) => (env[name] ?? '').trim();
+
 /**
  * The district bureau (分局) this deployment serves: created with its first admin
  * (cloudfunctions/account/first-admin.ts); stations, communities and officers are then set up in
- * the app by its own people.
+ * the app by its own people. One district is given as DISTRICT_ID, DISTRICT_NAME and
+ * DISTRICT_CITY; a city bureau deploying for several of its 分局 lists them in DISTRICTS instead
+ * (`id:name:city`, comma-separated), and each gets its own one-time first-admin code.
  */
 export const DISTRICT_SETTINGS = [
   { env: 'DISTRICT_ID', purpose: 'the district’s id, e.g. gongshu', pattern: /^[a-z][a-z0-9-]{1,39}$/ },
-  { env: 'DISTRICT_NAME', purpose: 'its name, e.g. 拱墅区公安分局', pattern: /^.{2,30}$/u },
-  { env: 'DISTRICT_CITY', purpose: 'its city, e.g. 杭州', pattern: /^.{2,20}$/u },
+  { env: 'DISTRICT_NAME', purpose: 'its name, e.g. 拱墅区公安分局', pattern: /^[^:,]{2,30}$/u },
+  { env: 'DISTRICT_CITY', purpose: 'its city, e.g. 杭州', pattern: /^[^:,]{2,20}$/u },
 ] as const;
+
+export const DISTRICTS_VARIABLE = 'DISTRICTS';
+/** More would make the variable unwieldy; a province deploys per city. */
+export const MAX_DISTRICTS = 30;
+
+export interface DeploymentDistrict {
+  id: string;
+  name: string;
+  city: string;
+}
+
+type DistrictsResult = { ok: true; districts: DeploymentDistrict[] } | { ok: false; problems: string[] };
+
+const districtProblems = (district: DeploymentDistrict, where: string): string[] => {
+  const problems: string[] = [];
+  const [idSetting, nameSetting, citySetting] = DISTRICT_SETTINGS;
+  if (!idSetting.pattern.test(district.id)) problems.push(`${where}: id "${district.id}" is not valid (${idSetting.purpose})`);
+  if (!nameSetting.pattern.test(district.name)) problems.push(`${where}: name "${district.name}" is not valid (${nameSetting.purpose})`);
+  if (!citySetting.pattern.test(district.city)) problems.push(`${where}: city "${district.city}" is not valid (${citySetting.purpose})`);
+  return problems;
+};
+
+/** The districts a configuration names: DISTRICTS, or the single DISTRICT_ID/NAME/CITY — exactly one of the two. */
+export function readDistricts(env: Env): DistrictsResult {
+  const list = present(env, DISTRICTS_VARIABLE);
+  const single = DISTRICT_SETTINGS.filter((setting) => present(env, setting.env));
+  if (list && single.length > 0) return { ok: false, problems: [`give either ${DISTRICTS_VARIABLE} or ${DISTRICT_SETTINGS.map((setting) => setting.env).join('/')}, not both`] };
+  if (!list) {
+    const problems: string[] = [];
+    for (const setting of DISTRICT_SETTINGS) {
+      const value = present(env, setting.env);
+      if (!value) problems.push(`${setting.env} is missing (${setting.purpose}; or list several districts in ${DISTRICTS_VARIABLE} as id:name:city,…)`);
+      else if (!setting.pattern.test(value)) problems.push(`${setting.env} "${value}" is not valid (${setting.purpose})`);
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, districts: [{ id: present(env, 'DISTRICT_ID'), name: present(env, 'DISTRICT_NAME'), city: present(env, 'DISTRICT_CITY') }] };
+  }
+  const entries = list.split(',').map((entry) => entry.trim());
+  const problems: string[] = [];
+  const districts: DeploymentDistrict[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const fields = entry.split(':').map((field) => field.trim());
+    const where = `${DISTRICTS_VARIABLE} entry ${index + 1} "${entry}"`;
+    if (fields.length !== 3) {
+      problems.push(`${where} is not id:name:city`);
+      continue;
+    }
+    const [id = '', name = '', city = ''] = fields;
+    problems.push(...districtProblems({ id, name, city }, where));
+    districts.push({ id, name, city });
+  }
+  if (entries.length > MAX_DISTRICTS) problems.push(`${DISTRICTS_VARIABLE} lists ${entries.length} districts; at most ${MAX_DISTRICTS}`);
+  const ids = districts.map((district) => district.id);
+  const repeated = ids.filter((id, index) => ids.indexOf(id) !== index);
+  if (repeated.length > 0) problems.push(`${DISTRICTS_VARIABLE} names a district twice: ${[...new Set(repeated)].join(', ')}`);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, districts };
+}
+
+/** The variables that hand a function the districts (what readDistricts reads back). */
+export const districtsVariable = (districts: readonly DeploymentDistrict[]): Record<string, string> => ({
+  [DISTRICTS_VARIABLE]: districts.map((district) => `${district.id}:${district.name}:${district.city}`).join(','),
+});
 
 /** The settings one function needs, as environment variable names. */
 export function settingsOf(fn: DeployedFunction): { secrets: SecretSetting[]; templates: TemplateSetting[] } {
@@ -77,10 +145,6 @@ export function settingsOf(fn: DeployedFunction): { secrets: SecretSetting[]; te
     templates: TEMPLATE_SETTINGS.filter((setting) => setting.usedBy.includes(fn)),
   };
 }
-
-type Env = Record<string, string | undefined>;
-
-const present = (env: Env, name: string) => (env[name] ?? '').trim();
 
 /** What is wrong with one function's settings in this environment: one line per problem, naming the variable. */
 export function problemsOf(fn: DeployedFunction, env: Env): string[] {
@@ -104,8 +168,8 @@ export interface DeploymentConfig {
   templateIds: Record<string, string>;
   /** Secret values by variable name. */
   secrets: Record<string, string>;
-  /** DISTRICT_ID, DISTRICT_NAME, DISTRICT_CITY. */
-  district: Record<string, string>;
+  /** The districts it serves (one, or several for a city bureau), each made with its own first admin. */
+  districts: DeploymentDistrict[];
 }
 
 export type ConfigResult = { ok: true; config: DeploymentConfig } | { ok: false; problems: string[] };
@@ -131,13 +195,8 @@ export function readDeploymentConfig(env: Env, options: { secrets: boolean } = {
   const duplicated = Object.values(templateIds).filter((id, index, all) => all.indexOf(id) !== index);
   if (duplicated.length > 0) problems.push(`one template id is given for two purposes: ${[...new Set(duplicated)].join(', ')}`);
 
-  const district: Record<string, string> = {};
-  for (const setting of DISTRICT_SETTINGS) {
-    const value = present(env, setting.env);
-    if (!value) problems.push(`${setting.env} is missing (${setting.purpose})`);
-    else if (!setting.pattern.test(value)) problems.push(`${setting.env} "${value}" is not valid (${setting.purpose})`);
-    else district[setting.env] = value;
-  }
+  const districts = readDistricts(env);
+  if (!districts.ok) problems.push(...districts.problems);
 
   const secrets: Record<string, string> = {};
   if (options.secrets) {
@@ -148,7 +207,7 @@ export function readDeploymentConfig(env: Env, options: { secrets: boolean } = {
       else secrets[secret.env] = value;
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { envId, templateIds, secrets, district } };
+  return problems.length > 0 || !districts.ok ? { ok: false, problems } : { ok: true, config: { envId, templateIds, secrets, districts: districts.districts } };
 }
 
 /** The environment variables a deployed function gets: only the settings it uses. */
@@ -163,8 +222,8 @@ export function functionEnvironment(fn: DeployedFunction, config: DeploymentConf
     const value = config.templateIds[template.logical];
     if (value !== undefined) variables[template.env] = value;
   }
-  // The account function makes the first admin, of this district.
-  if (fn === 'account') Object.assign(variables, config.district);
+  // The account function makes each district with its first admin.
+  if (fn === 'account') Object.assign(variables, districtsVariable(config.districts));
   return variables;
 }
 

@@ -37,6 +37,9 @@ export const INVITE_RETENTION_DAYS = 30;
 /** What the first-admin code is keyed on: HMAC-SHA256(BOOTSTRAP_SECRET, this) (cloudfunctions/account/first-admin.ts). */
 export const FIRST_ADMIN_LABEL = 'fengqiao first district admin';
 
+/** Each district of a deployment has its own first-admin code: the label names the district. */
+export const firstAdminMessage = (districtId: string): string => `${FIRST_ADMIN_LABEL}:${districtId}`;
+
 /** An invite-shaped code from a keyed digest (≥ 16 bytes), by the same rejection sampling as newInviteCode. */
 export function inviteCodeFromDigest(digest: Uint8Array): string {
   let code = '';

@@ -12,7 +12,7 @@ import { officerIdFor } from '@platform/cloud/identity';
 import { assertWithinLimit, countAttempt } from '@platform/cloud/rate-limit';
 import { inTransaction, readInTransaction, type Transaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { claimFirstAdmin, isFirstAdminCode } from './first-admin';
+import { claimFirstAdmin, districtOfFirstAdminCode } from './first-admin';
 import { redeemPartnerInvite } from './bank-branches';
 import { inviteView, meView } from './views';
 
@@ -75,8 +75,9 @@ export const inviteHandlers: InviteHandlers = {
     const limitKey = `redeem:${user._id}`;
     await assertWithinLimit(limitKey, REDEEM_ATTEMPTS, context.now);
     if (user.role === 'districtAdmin') throw new ActionError('CONFLICT', '分局管理员无需使用邀请码');
-    // A fresh deployment's one-time first-admin code (./first-admin.ts) goes in the same field.
-    if (isFirstAdminCode(code)) return meView(await claimFirstAdmin(user, context.now));
+    // A district's one-time first-admin code (./first-admin.ts) goes in the same field.
+    const firstAdminOf = districtOfFirstAdminCode(code);
+    if (firstAdminOf) return meView(await claimFirstAdmin(user, firstAdminOf, context.now));
     const displayTitle = title || defaultTitle(name);
     // Residents read the title on the contact card and in every answer; colleagues the name.
     await assertTextIsSafe(openid, `${name} ${displayTitle}`, 1);

@@ -5,9 +5,9 @@
  * their post, communities and kinds, configures the service hall and keeps the duty roster. Every
  * step is the action the app's own page calls, as the person who would tap it.
  *
- * What no action makes (said where it happens): a deployment's district and its first admin come
- * from the deployment's configuration and the one-time code `npm run deploy` prints; the demo
- * holds two districts, which no single deployment does, so both are written here.
+ * The two districts come from the local cloud's deployment configuration (local-cloud/deployment.ts,
+ * as a city bureau deploying for several 分局 lists them); each district's first admin enters the
+ * one-time code a deployment prints for it, where officers enter invite codes.
  */
 import { accountActions } from '@domain/actions/account';
 import { directoryActions } from '@domain/actions/directory';
@@ -16,7 +16,8 @@ import { WEEKDAY_KEYS, capacityOf, serviceMinutes, type HallConfig } from '@doma
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { addDays, weekStartOf } from '@domain/station';
 import { COLLECTIONS } from '@platform/cloud/collections';
-import { userIdFor } from '@platform/cloud/identity';
+import { requireSecret } from '@platform/cloud/settings';
+import { firstAdminCode } from '../../cloudfunctions/account/first-admin';
 import type { LocalDatabase } from '../database';
 import { DEMO_ADDRESS_BOOKS } from './demo-address-books';
 import { callAs } from './demo-actions';
@@ -33,17 +34,23 @@ const DISTRICT_ADMIN: Record<string, string> = { fengtai: 'admin-fengtai', gongs
 const districtOf = (stationId: string): string => DEMO_STATIONS.find((station) => station._id === stationId)?.districtId ?? '';
 const adminOf = (stationId: string): string => STATION_ADMIN[stationId] ?? DISTRICT_ADMIN[districtOf(stationId)] ?? '';
 
+/** The district admins' desk phones, entered with the first-admin code like any officer's work phone. */
+const DISTRICT_DESK_PHONE: Record<string, string> = { fengtai: '010-6721 0100', gongshu: '0571-8702 1100' };
+
 /** Every persona opens the app once (the first call makes a resident account) and sets their nickname. */
-async function openAccounts(engine: LocalDatabase, now: Date): Promise<void> {
+async function openAccounts(): Promise<void> {
   for (const persona of DEMO_PERSONAS) {
     await callAs(persona.key, accountActions.me, {});
     await callAs(persona.key, accountActions.updateProfile, { nickname: persona.nickname });
   }
-  // The districts and their admins: a deployment creates its one district with its first admin
-  // (account/first-admin.ts); the demo's two are written as that claim would leave them.
-  for (const { _id, ...district } of DEMO_DISTRICTS) await engine.api.collection(COLLECTIONS.districts).doc(_id).set({ data: district });
-  for (const persona of DEMO_PERSONAS.filter((candidate) => candidate.role === 'districtAdmin')) {
-    await engine.api.collection(COLLECTIONS.users).doc(userIdFor(persona.openid)).update({ data: { role: 'districtAdmin', districtId: persona.districtId, roleGrantedAt: now, updatedAt: now } });
+  // Each district and its admin: the admin enters the district's one-time first-admin code (the one
+  // a deployment prints: from BOOTSTRAP_SECRET and the district's id) in 我的 → 民警邀请码.
+  for (const district of DEMO_DISTRICTS) {
+    const admin = DISTRICT_ADMIN[district._id];
+    const persona = DEMO_PERSONAS.find((candidate) => candidate.key === admin);
+    if (!admin || !persona) throw new Error(`demo data: no admin for ${district._id}`);
+    const code = firstAdminCode(requireSecret('BOOTSTRAP_SECRET'), district._id);
+    await callAs(admin, accountActions.redeemInvite, { code, name: persona.nickname, phone: DISTRICT_DESK_PHONE[district._id] ?? '' });
   }
 }
 
@@ -161,7 +168,7 @@ async function bindResidents(): Promise<void> {
 
 /** Sets the demo stations up from nothing; returns the officers' ids by their key in DEMO_OFFICERS. */
 export async function setUpDemoStations(engine: LocalDatabase, now: Date): Promise<Map<string, string>> {
-  await openAccounts(engine, now);
+  await openAccounts();
   await openStations();
   await enterPostsAndCommunities();
   const officerIds = new Map<string, string>();

@@ -2,6 +2,8 @@
  * Where the emulated WeChat services keep their state. The local cloud (and the test
  * harness) configures this once before any cloud function runs.
  */
+import { applyLocalDeploymentEnvironment } from '../deployment';
+
 export interface LocalCloudState {
   /** Root folder of everything the local cloud persists (database, storage files, outbox). */
   dataDir: string;
@@ -15,6 +17,8 @@ let state: LocalCloudState | undefined;
 
 export function configureLocalCloud(next: LocalCloudState): void {
   state = next;
+  // The functions' environment variables, as a deployment sets them.
+  applyLocalDeploymentEnvironment();
 }
 
 export function localCloudState(): LocalCloudState {

@@ -9,7 +9,7 @@
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { readDeploymentConfig, type DeploymentConfig } from '../../config/deployment';
-import { FIRST_ADMIN_LABEL, inviteCodeFromDigest } from '../../domain/invites';
+import { firstAdminMessage, inviteCodeFromDigest } from '../../domain/invites';
 import { desiredState, readRepository } from './desired';
 import { describePlan, planDeployment, type ActualState } from './plan';
 
@@ -20,11 +20,18 @@ export interface DeployOptions {
   log?: (line: string) => void;
 }
 
-/** How the first district admin gets in (cloudfunctions/account/first-admin.ts): valid once, while nobody has claimed it. */
+/**
+ * How each district's first admin gets in (cloudfunctions/account/first-admin.ts): one code per
+ * district, each valid once, while nobody has claimed it. One line per district.
+ */
 export function firstAdminHint(config: DeploymentConfig): string {
   const secret = config.secrets.BOOTSTRAP_SECRET ?? '';
-  const code = inviteCodeFromDigest(createHmac('sha256', secret).update(FIRST_ADMIN_LABEL).digest());
-  return `first district admin of ${config.district.DISTRICT_NAME}: in the mini-program, 我的 → 民警邀请码 → ${code} (works once, until someone has claimed it)`;
+  return config.districts
+    .map((district) => {
+      const code = inviteCodeFromDigest(createHmac('sha256', secret).update(firstAdminMessage(district.id)).digest());
+      return `first district admin of ${district.name}: in the mini-program, 我的 → 民警邀请码 → ${code} (works once, until someone has claimed it)`;
+    })
+    .join('\n');
 }
 
 const EMPTY_ENVIRONMENT: ActualState = { collections: {}, functions: {} };

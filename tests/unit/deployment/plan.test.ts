@@ -172,12 +172,24 @@ describe('npm run deploy', () => {
   });
 });
 
-test('the deploy prints the same first-admin code the account function accepts', () => {
+test('the deploy prints the same first-admin code the account function accepts, one per district', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { firstAdminHint } = require('../../../scripts/deploy/main') as typeof import('../../../scripts/deploy/main');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { firstAdminCode } = require('../../../cloudfunctions/account/first-admin') as typeof import('../../../cloudfunctions/account/first-admin');
   const hint = firstAdminHint(config());
-  expect(hint).toContain('拱墅区公安分局');
-  expect(hint).toContain(firstAdminCode('b'.repeat(32)));
+  expect(hint.split('\n')).toEqual([expect.stringContaining('拱墅区公安分局')]);
+  expect(hint).toContain(firstAdminCode('b'.repeat(32), 'gongshu'));
+
+  // A city bureau deploying for two of its 分局: each has its own code.
+  const { readDeploymentConfig } = jest.requireActual('../../../config/deployment') as typeof import('../../../config/deployment');
+  const { DISTRICT_ID: _id, DISTRICT_NAME: _name, DISTRICT_CITY: _city, ...rest } = validEnvironment();
+  const city = readDeploymentConfig({ ...rest, DISTRICTS: 'gongshu:拱墅区公安分局:杭州,shangcheng:上城区公安分局:杭州' });
+  if (!city.ok) throw new Error(city.problems.join());
+  const lines = firstAdminHint(city.config).split('\n');
+  expect(lines).toEqual([
+    expect.stringContaining(`拱墅区公安分局: in the mini-program, 我的 → 民警邀请码 → ${firstAdminCode('b'.repeat(32), 'gongshu')}`),
+    expect.stringContaining(`上城区公安分局: in the mini-program, 我的 → 民警邀请码 → ${firstAdminCode('b'.repeat(32), 'shangcheng')}`),
+  ]);
+  expect(firstAdminCode('b'.repeat(32), 'gongshu')).not.toBe(firstAdminCode('b'.repeat(32), 'shangcheng'));
 });

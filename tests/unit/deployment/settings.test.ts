@@ -3,7 +3,7 @@ import { CONSULT_TEMPLATES } from '@domain/consult';
 import { FRAUD_ALERT_TEMPLATE } from '@domain/actions/feed';
 import { MEDIATION_TEMPLATES } from '@domain/mediation';
 import { validEnvironment, SECRET } from './valid-environment';
-import { functionEnvironment, problemsOf, readDeploymentConfig, TEMPLATE_SETTINGS } from '../../../config/deployment';
+import { functionEnvironment, problemsOf, readDeploymentConfig, readDistricts, TEMPLATE_SETTINGS } from '../../../config/deployment';
 
 test('every template the code asks for or sends has a deployment setting, and no setting is unused', () => {
   const inCode = [...Object.values(BOOKING_TEMPLATES), ...Object.values(CONSULT_TEMPLATES), ...Object.values(MEDIATION_TEMPLATES), FRAUD_ALERT_TEMPLATE].sort();
@@ -82,5 +82,31 @@ describe('the weapp build', () => {
     expect(weappDeployment('h5', {}).templateIds['tmpl-fraud-alert']).toBe('tmpl-fraud-alert');
     expect(weappDeployment('weapp', { NODE_ENV: 'development' }).envId).toBe('');
     expect(weappDeployment('weapp', { FQ_WEAPP_CHECK_ONLY: '1' }).envId).toBe('');
+  });
+});
+
+describe('the districts a deployment serves', () => {
+  const { DISTRICT_ID: _id, DISTRICT_NAME: _name, DISTRICT_CITY: _city, ...withoutDistrict } = validEnvironment();
+
+  test('one district by DISTRICT_ID/NAME/CITY, or several listed in DISTRICTS; the account function gets them as DISTRICTS', () => {
+    const single = readDeploymentConfig(validEnvironment());
+    if (!single.ok) throw new Error(single.problems.join());
+    expect(single.config.districts).toEqual([{ id: 'gongshu', name: '拱墅区公安分局', city: '杭州' }]);
+    expect(functionEnvironment('account', single.config).DISTRICTS).toBe('gongshu:拱墅区公安分局:杭州');
+
+    const city = readDeploymentConfig({ ...withoutDistrict, DISTRICTS: ' gongshu:拱墅区公安分局:杭州 , shangcheng:上城区公安分局:杭州' });
+    if (!city.ok) throw new Error(city.problems.join());
+    expect(city.config.districts.map((district) => district.id)).toEqual(['gongshu', 'shangcheng']);
+    const accountEnv = functionEnvironment('account', city.config);
+    expect(readDistricts(accountEnv)).toEqual({ ok: true, districts: city.config.districts });
+    expect(Object.keys(functionEnvironment('booking', city.config))).not.toContain('DISTRICTS');
+  });
+
+  test('a malformed list, a repeated district, or both forms at once are refused, naming the entry', () => {
+    expect(readDistricts({ DISTRICTS: 'gongshu:拱墅区公安分局' })).toEqual({ ok: false, problems: ['DISTRICTS entry 1 "gongshu:拱墅区公安分局" is not id:name:city'] });
+    expect(readDistricts({ DISTRICTS: 'gongshu:拱墅区公安分局:杭州,Gong Shu:某分局:杭州' })).toMatchObject({ ok: false, problems: [expect.stringContaining('DISTRICTS entry 2')] });
+    expect(readDistricts({ DISTRICTS: 'gongshu:拱墅区公安分局:杭州,gongshu:拱墅分局:杭州' })).toEqual({ ok: false, problems: ['DISTRICTS names a district twice: gongshu'] });
+    expect(readDistricts({ ...validEnvironment(), DISTRICTS: 'shangcheng:上城区公安分局:杭州' })).toMatchObject({ ok: false, problems: [expect.stringContaining('not both')] });
+    expect(readDeploymentConfig(withoutDistrict)).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringContaining('DISTRICT_ID is missing')]) });
   });
 });
