@@ -8,6 +8,8 @@ import {
   canReschedule,
   canReserve,
   capacityOf,
+  weeklyHoursText,
+  windowsServing,
   checkInClaimId,
   checkInCodeFor,
   checkLimits,
@@ -196,6 +198,9 @@ export const residentHandlers: ResidentHandlers = {
         onSitePhoto: info.onSitePhoto,
         materials: info.materials.map((item) => ({ ...item })),
         placesPerSlot: capacityOf(config, offer),
+        windows: windowsServing(config, offer).map((window) => window.name),
+        ...(offer.hours ? { hours: weeklyHoursText(offer.hours) } : {}),
+        ...(offer.note ? { note: offer.note } : {}),
       };
     });
     return {

@@ -1,10 +1,9 @@
-import type { HallSettingsView, stationActions } from '@domain/actions/station';
+import type { HallSettingsView, WeekHoursSetting, stationActions } from '@domain/actions/station';
 import {
   DEFAULT_BOOKING_RULES,
   SERVICES,
   SERVICE_LABELS,
   WEEKDAY_KEYS,
-  WEEKDAY_LABELS,
   capacityOf,
   checkHallConfig,
   lookupSlot,
@@ -12,12 +11,15 @@ import {
   shanghaiDay,
   shanghaiMinuteOfDay,
   timeOf,
+  weeklyHoursText,
   type HallConfig,
   type HallWindow,
+  type ServiceKind,
   type WeekdayKey,
+  type WeeklyHours,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { DISPLACED_REASONS, hallChangeImpact } from '@domain/station';
+import { DISPLACED_REASONS, hallChangeImpact, hallSettingsProblems, windowChanges } from '@domain/station';
 import { COLLECTIONS, type BookingRecord, type HallConfigRecord, type SlotCounterRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers, type ActionContext } from '@platform/cloud/create-function';
 import { findById, findMany } from '@platform/cloud/documents';
@@ -31,15 +33,30 @@ import type { InputOf } from '@domain/actions/define';
 type HallSettingsHandlers = Pick<Handlers<typeof stationActions>, 'getHallSettings' | 'saveHallSettings'>;
 type SettingsInput = Omit<InputOf<typeof import('@domain/actions/station').stationActions.saveHallSettings>, 'confirmAffected'>;
 
-const DEFAULT_WINDOW: HallWindow = { id: 'w1', name: '综合窗口' };
+/** A new hall starts with one window serving everything; its admin renames it and adds the others. */
+const FIRST_WINDOW: HallWindow = { id: 'w1', name: '综合窗口' };
 const WEEKDAYS_9_TO_5 = { start: '09:00', end: '12:00' };
 
+const hoursSetting = (hours: WeeklyHours): WeekHoursSetting =>
+  Object.fromEntries(WEEKDAY_KEYS.map((key) => [key, [...(hours[key] ?? [])].map((period) => ({ start: period.start, end: period.end }))])) as WeekHoursSetting;
+
+/** Only open weekdays are stored, as the domain's WeeklyHours has them. */
+const weeklyHoursOf = (hours: WeekHoursSetting): WeeklyHours => Object.fromEntries(WEEKDAY_KEYS.filter((key) => hours[key].length > 0).map((key) => [key, hours[key]]));
+
 function settingsView(stationId: string, config: HallConfig | undefined): HallSettingsView {
-  const hours = Object.fromEntries(WEEKDAY_KEYS.map((key) => [key, [...(config?.hours[key] ?? [])].map((period) => ({ start: period.start, end: period.end }))])) as HallSettingsView['hours'];
+  const hours = hoursSetting(config?.hours ?? {});
   if (!config) for (const key of ['mon', 'tue', 'wed', 'thu', 'fri'] as WeekdayKey[]) hours[key] = [WEEKDAYS_9_TO_5, { start: '13:30', end: '17:00' }];
   return {
     stationId,
-    services: (config?.services ?? []).map((offer) => ({ kind: offer.kind, minutes: serviceMinutes(offer), placesPerSlot: capacityOf(config!, offer), note: offer.note ?? '' })),
+    windows: (config?.windows.length ? config.windows : [FIRST_WINDOW]).map((window) => ({ id: window.id, name: window.name })),
+    services: (config?.services ?? []).map((offer) => ({
+      kind: offer.kind,
+      minutes: serviceMinutes(offer),
+      placesPerSlot: capacityOf(config!, offer),
+      note: offer.note ?? '',
+      windows: [...offer.windows],
+      ...(offer.hours ? { hours: hoursSetting(offer.hours) } : {}),
+    })),
     hours,
     slotMinutes: config?.slotMinutes ?? DEFAULT_BOOKING_RULES.slotMinutes,
     holidays: [...(config?.holidays ?? [])].map((holiday) => ({ day: holiday.day, name: holiday.name })),
@@ -58,25 +75,21 @@ const storedConfig = async (stationId: string): Promise<HallConfig | undefined> 
   return { ...config, stationId: _id };
 };
 
-/** The settings as a full hall config; windows and ad-hoc closures are kept from the stored one. */
+/** The settings as a full hall config; ad-hoc closures (made from the hall roster) are kept from the stored one. */
 function configFrom(input: SettingsInput, previous: HallConfig | undefined): HallConfig {
-  const windows = previous?.windows.length ? previous.windows : [DEFAULT_WINDOW];
   return {
     stationId: input.stationId,
-    hours: Object.fromEntries(WEEKDAY_KEYS.filter((key) => input.hours[key].length > 0).map((key) => [key, input.hours[key]])),
+    hours: weeklyHoursOf(input.hours),
     slotMinutes: input.slotMinutes,
-    windows,
-    services: input.services.map((service) => {
-      const kept = previous?.services.find((offer) => offer.kind === service.kind);
-      return {
-        kind: service.kind,
-        windows: kept?.windows.length ? kept.windows : windows.map((window) => window.id),
-        minutes: service.minutes,
-        capacityPerSlot: service.placesPerSlot,
-        ...(service.note ? { note: service.note } : {}),
-        ...(kept?.hours ? { hours: kept.hours } : {}),
-      };
-    }),
+    windows: input.windows.map((window) => ({ id: window.id, name: window.name })),
+    services: input.services.map((service) => ({
+      kind: service.kind,
+      windows: [...new Set(service.windows)],
+      minutes: service.minutes,
+      capacityPerSlot: service.placesPerSlot,
+      ...(service.note ? { note: service.note } : {}),
+      ...(service.hours ? { hours: weeklyHoursOf(service.hours) } : {}),
+    })),
     holidays: input.holidays,
     makeUpWorkdays: input.makeUpWorkdays,
     closures: previous?.closures ?? [],
@@ -84,19 +97,6 @@ function configFrom(input: SettingsInput, previous: HallConfig | undefined): Hal
     bookingCutoffMinutes: input.bookingCutoffMinutes,
     cancelCutoffMinutes: input.cancelCutoffMinutes,
   };
-}
-
-/** "周一至周五 09:00–12:00、13:30–17:00" for the station card. */
-function hoursText(config: HallConfig): string {
-  const groups: { keys: WeekdayKey[]; text: string }[] = [];
-  for (const key of WEEKDAY_KEYS) {
-    const text = (config.hours[key] ?? []).map((period) => `${period.start}–${period.end}`).join('、');
-    if (!text) continue;
-    const last = groups[groups.length - 1];
-    if (last && last.text === text && WEEKDAY_KEYS.indexOf(last.keys[last.keys.length - 1]!) === WEEKDAY_KEYS.indexOf(key) - 1) last.keys.push(key);
-    else groups.push({ keys: [key], text });
-  }
-  return groups.map((group) => `${WEEKDAY_LABELS[group.keys[0]!]}${group.keys.length > 1 ? `至${WEEKDAY_LABELS[group.keys[group.keys.length - 1]!]}` : ''} ${group.text}`).join('；') || '暂停办理';
 }
 
 async function futureBookings(stationId: string, today: string): Promise<BookingRecord[]> {
@@ -116,6 +116,10 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
   const { now } = context;
   const previous = await storedConfig(input.stationId);
   const next = configFrom(input, previous);
+  // Problems at a box first (the page says them there), then whatever else makes the hall unusable.
+  const atFields = hallSettingsProblems(next, previous);
+  const [firstAtField] = Object.values(atFields);
+  if (firstAtField) throw new ActionError('INVALID_INPUT', firstAtField, atFields);
   const problems = checkHallConfig(next);
   if (problems.length) throw new ActionError('INVALID_INPUT', problems[0], { settings: problems.join('；') });
   const today = shanghaiDay(now);
@@ -133,7 +137,11 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
     time: `${entry.day} ${timeOf(shanghaiMinuteOfDay(entry.start))}`,
     why: DISPLACED_REASONS[entry.why],
   }));
-  if (affected.length > 0 && !confirmAffected) return { affected, saved: false, notified: 0 };
+  const displacedIds = new Set(impact.displaced.map((entry) => entry.bookingId));
+  const keptByService = new Map<ServiceKind, number>();
+  for (const booking of live) if (!displacedIds.has(booking._id)) keptByService.set(booking.service, (keptByService.get(booking.service) ?? 0) + 1);
+  const moved = windowChanges(previous, next, keptByService).map((change) => ({ ...change, service: SERVICE_LABELS[change.service] }));
+  if ((affected.length > 0 || moved.length > 0) && !confirmAffected) return { affected, windowChanges: moved, saved: false, notified: 0 };
 
   await inTransaction(async (transaction) => {
     const { stationId: _stationId, ...data } = next;
@@ -155,7 +163,7 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
       await transaction.collection(COLLECTIONS.slotCounters).doc(fresh._id).update({ data: { capacity, remaining: fresh.remaining + (capacity - fresh.capacity) } });
     }
     await transaction.collection(COLLECTIONS.stations).doc(input.stationId).update({
-      data: { hallHours: hoursText(next), hallServices: next.services.map((offer) => SERVICES[offer.kind].label) },
+      data: { hallHours: weeklyHoursText(next.hours), hallServices: next.services.map((offer) => SERVICES[offer.kind].label) },
     });
   });
   let notified = 0;
@@ -164,13 +172,16 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
     if (await sendBookingMessage(entry.booking.accountId, BOOKING_TEMPLATES.slotClosed, message, entry.bookingId)) notified++;
   }
   await audit('hall.settings-saved', user._id, input.stationId, now, {
-    services: next.services.map((offer) => ({ kind: offer.kind, minutes: offer.minutes, places: offer.capacityPerSlot })),
+    windows: next.windows.map((window) => ({ id: window.id, name: window.name })),
+    windowsRemoved: (previous?.windows ?? []).filter((window) => !next.windows.some((kept) => kept.id === window.id)).map((window) => window.name),
+    services: next.services.map((offer) => ({ kind: offer.kind, minutes: offer.minutes, places: offer.capacityPerSlot, windows: offer.windows, ...(offer.hours ? { hours: offer.hours } : {}) })),
     hours: next.hours,
     holidays: next.holidays.length,
     makeUpWorkdays: next.makeUpWorkdays?.length ?? 0,
     displaced: impact.displaced.map((entry) => entry.bookingId),
+    windowChanges: moved,
   });
-  return { affected, saved: true, notified };
+  return { affected, windowChanges: moved, saved: true, notified };
 }
 
 export const hallSettingsHandlers: HallSettingsHandlers = {

@@ -27,6 +27,12 @@ export interface BookingServiceView {
   onSitePhoto: boolean;
   materials: MaterialItem[];
   placesPerSlot: number;
+  /** The hall's windows that serve it, e.g. ["3号窗口（出入境）"]: where the resident goes. */
+  windows: string[];
+  /** Its own hours when shorter than the hall's, e.g. "周一至周五 09:00–12:00"; absent when it keeps the hall's. */
+  hours?: string;
+  /** The station's own note beside the catalogue's materials. */
+  note?: string;
 }
 
 export interface ServiceListView {

@@ -124,17 +124,30 @@ export interface CreatedStationView {
   districtId: string;
 }
 
+export type WeekHoursSetting = Record<WeekdayKey, { start: string; end: string }[]>;
+
 export interface HallServiceSetting {
   kind: ServiceKind;
   minutes: number;
   placesPerSlot: number;
   note: string;
+  /** Ids of the windows that serve it. */
+  windows: string[];
+  /** The service's own, shorter hours; absent when it keeps the hall's. */
+  hours?: WeekHoursSetting;
+}
+
+export interface HallWindowSetting {
+  /** Chosen by the page for a new window (w1, w2…); kept when the window is renamed. */
+  id: string;
+  name: string;
 }
 
 export interface HallSettingsView {
   stationId: string;
+  windows: HallWindowSetting[];
   services: HallServiceSetting[];
-  hours: Record<WeekdayKey, { start: string; end: string }[]>;
+  hours: WeekHoursSetting;
   slotMinutes: number;
   holidays: { day: string; name: string }[];
   makeUpWorkdays: string[];
@@ -147,6 +160,8 @@ export interface HallSettingsView {
 export interface HallChangeView {
   /** Residents whose booking loses its place; empty when nothing booked is touched. */
   affected: { bookingId: string; name: string; service: string; time: string; why: string }[];
+  /** Services with bookings to come that lose a window: those residents go to the windows after. Saving needs confirming. */
+  windowChanges: { service: string; bookings: number; before: string[]; after: string[] }[];
   saved: boolean;
   notified: number;
 }
@@ -161,8 +176,16 @@ const dayPeriods = v.pipe(v.array(period), v.maxLength(4, '每天最多4个时�
 const whole = (label: string, min: number, max: number) =>
   v.pipe(v.number(`请填写${label}`), v.integer(`${label}应为整数`), v.minValue(min, `${label}至少为${min}`), v.maxValue(max, `${label}最多为${max}`));
 
+const weekHours = v.strictObject({ mon: dayPeriods, tue: dayPeriods, wed: dayPeriods, thu: dayPeriods, fri: dayPeriods, sat: dayPeriods, sun: dayPeriods });
+
 export const HallSettingsInputSchema = v.strictObject({
   ...stationInput,
+  windows: v.pipe(
+    v.array(v.strictObject({ id: id('窗口'), name: text('窗口名称', 20) })),
+    v.minLength(1, '大厅至少要有一个窗口'),
+    v.maxLength(30, '窗口最多30个'),
+    v.check((windows) => new Set(windows.map((window) => window.id)).size === windows.length, '窗口编号重复，请刷新后再试'),
+  ),
   services: v.pipe(
     v.array(
       v.strictObject({
@@ -170,11 +193,14 @@ export const HallSettingsInputSchema = v.strictObject({
         minutes: whole('办理时长（分钟）', 5, 240),
         placesPerSlot: whole('每个时段的名额', 1, 500),
         note: v.optional(text('须知', 200, 0), ''),
+        windows: v.pipe(v.array(id('窗口')), v.minLength(1, '请至少选择一个办理窗口'), v.maxLength(30, '窗口最多30个')),
+        /** Absent: the service keeps the hall's hours. */
+        hours: v.optional(weekHours),
       }),
     ),
     v.minLength(1, '至少要开放一项预约业务'),
   ),
-  hours: v.strictObject({ mon: dayPeriods, tue: dayPeriods, wed: dayPeriods, thu: dayPeriods, fri: dayPeriods, sat: dayPeriods, sun: dayPeriods }),
+  hours: weekHours,
   slotMinutes: whole('每个时段的长度（分钟）', 10, 120),
   holidays: v.pipe(v.array(v.strictObject({ day, name: text('节假日名称', 10) })), v.maxLength(200, '节假日太多')),
   makeUpWorkdays: v.pipe(v.array(day), v.maxLength(50, '调休上班日太多')),
@@ -325,13 +351,13 @@ export const stationActions = defineFunction('station', {
     stationOf: (input) => input.stationId,
   }),
   getHallSettings: action<HallSettingsView>()({
-    summary: '大厅设置：业务、时长、名额、办公时间、节假日',
+    summary: '大厅设置：窗口、业务（办理窗口、时长、名额、办理时间）、办公时间、节假日',
     input: v.strictObject(stationInput),
     policy: 'stationStaff',
     stationOf: (input) => input.stationId,
   }),
   saveHallSettings: action<HallChangeView>()({
-    summary: '保存大厅设置；会影响已有预约时先列出受影响的居民，确认后才保存',
+    summary: '保存大厅设置；会影响已有预约（名额、时间、办理窗口）时先列出受影响的居民，确认后才保存',
     input: v.strictObject({ ...HallSettingsInputSchema.entries, confirmAffected: v.optional(v.boolean(), false) }),
     policy: 'stationAdmin',
     stationOf: (input) => input.stationId,

@@ -93,6 +93,46 @@ export function capacityOf(config: Pick<HallConfig, 'slotMinutes'>, offer: Servi
   return offer.windows.length * Math.max(1, Math.floor(config.slotMinutes / Math.max(1, serviceMinutes(offer))));
 }
 
+/** The windows a resident goes to for a service, in the hall's order. */
+export function windowsServing(config: Pick<HallConfig, 'windows'>, offer: Pick<ServiceOffer, 'windows'>): HallWindow[] {
+  return config.windows.filter((window) => offer.windows.includes(window.id));
+}
+
+/**
+ * A service's own periods that fall outside the hall's opening periods on the same weekday:
+ * a service keeps the hall's hours or shorter ones, never opens while the hall is shut.
+ */
+export function periodsOutsideHall(hall: WeeklyHours, service: WeeklyHours): { key: WeekdayKey; period: Period }[] {
+  const outside: { key: WeekdayKey; period: Period }[] = [];
+  for (const key of WEEKDAY_KEYS) {
+    for (const period of service[key] ?? []) {
+      const start = tryMinutesOf(period?.start);
+      const end = tryMinutesOf(period?.end);
+      if (start === undefined || end === undefined) continue;
+      const inside = (hall[key] ?? []).some((open) => {
+        const from = tryMinutesOf(open?.start);
+        const to = tryMinutesOf(open?.end);
+        return from !== undefined && to !== undefined && from <= start && end <= to;
+      });
+      if (!inside) outside.push({ key, period });
+    }
+  }
+  return outside;
+}
+
+/** "周一至周五 09:00–12:00、13:30–17:00；周六 09:00–12:00", for the station card and the service picker. */
+export function weeklyHoursText(hours: WeeklyHours): string {
+  const groups: { keys: WeekdayKey[]; text: string }[] = [];
+  for (const key of WEEKDAY_KEYS) {
+    const text = (hours[key] ?? []).map((period) => `${period.start}–${period.end}`).join('、');
+    if (!text) continue;
+    const last = groups[groups.length - 1];
+    if (last && last.text === text && WEEKDAY_KEYS.indexOf(last.keys[last.keys.length - 1]!) === WEEKDAY_KEYS.indexOf(key) - 1) last.keys.push(key);
+    else groups.push({ keys: [key], text });
+  }
+  return groups.map((group) => `${WEEKDAY_LABELS[group.keys[0]!]}${group.keys.length > 1 ? `至${WEEKDAY_LABELS[group.keys[group.keys.length - 1]!]}` : ''} ${group.text}`).join('；') || '暂停办理';
+}
+
 const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const isWholeIn = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
 
@@ -122,6 +162,13 @@ function checkHours(label: string, hours: WeeklyHours | undefined, slotMinutes: 
   for (const key of WEEKDAY_KEYS) checkPeriods(`${label}${WEEKDAY_LABELS[key]}`, hours[key], slotMinutes, problems);
 }
 
+/** Problems with a week of opening hours ("大厅办公时间周一 12:00–09:00 结束时间要晚于开始时间"). */
+export function weeklyHoursProblems(label: string, hours: WeeklyHours | undefined, slotMinutes: number): string[] {
+  const problems: string[] = [];
+  checkHours(label, hours, slotMinutes, problems);
+  return problems;
+}
+
 /**
  * Problems with a config, in Chinese for the station admin; empty when it is usable.
  * The admin action refuses to save a config with problems; the slot engine assumes a checked one
@@ -135,11 +182,14 @@ export function checkHallConfig(config: HallConfig): string[] {
   checkHours('大厅办公时间', config.hours, slotMinutes, problems);
 
   const windowIds = new Set<string>();
+  const windowNames = new Set<string>();
   for (const window of config.windows ?? []) {
     if (!ID_RE.test(window.id ?? '')) problems.push(`窗口编号无效：${window.id}`);
     else if (windowIds.has(window.id)) problems.push(`窗口编号重复：${window.id}`);
     windowIds.add(window.id);
     if (!window.name?.trim()) problems.push(`请填写窗口 ${window.id} 的名称`);
+    else if (windowNames.has(window.name.trim())) problems.push(`窗口名称重复：${window.name.trim()}`);
+    windowNames.add(window.name?.trim());
   }
 
   const kinds = new Set<string>();
@@ -157,7 +207,14 @@ export function checkHallConfig(config: HallConfig): string[] {
     if (offer.minutes !== undefined && !isWholeIn(offer.minutes, 1, 240)) problems.push(`“${label}”的办理时长应为1到240分钟`);
     if (offer.capacityPerSlot !== undefined && !isWholeIn(offer.capacityPerSlot, 1, 500)) problems.push(`“${label}”每个时段的名额应为1到500的整数`);
     if (offer.note !== undefined && (typeof offer.note !== 'string' || offer.note.length > 200)) problems.push(`“${label}”的须知不能超过200个字`);
-    if (offer.hours !== undefined) checkHours(`“${label}”的办理时间`, offer.hours, slotMinutes, problems);
+    if (offer.hours !== undefined) {
+      checkHours(`“${label}”的办理时间`, offer.hours, slotMinutes, problems);
+      if (offer.hours && config.hours && typeof offer.hours === 'object') {
+        for (const { key, period } of periodsOutsideHall(config.hours, offer.hours)) {
+          problems.push(`“${label}”的办理时间${WEEKDAY_LABELS[key]} ${period.start}–${period.end} 不在大厅办公时间内`);
+        }
+      }
+    }
   }
 
   for (const holiday of config.holidays ?? []) if (!isDay(holiday.day)) problems.push(`节假日日期无效：${holiday.day}`);

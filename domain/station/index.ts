@@ -3,3 +3,4 @@ export * from './officers';
 export * from './roster';
 export * from './boundaries';
 export * from './hall-changes';
+export * from './hall-windows';

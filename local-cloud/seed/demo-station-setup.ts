@@ -12,7 +12,7 @@
 import { accountActions } from '@domain/actions/account';
 import { directoryActions } from '@domain/actions/directory';
 import { stationActions } from '@domain/actions/station';
-import { WEEKDAY_KEYS, capacityOf, serviceMinutes, type HallConfig } from '@domain/booking';
+import { WEEKDAY_KEYS, capacityOf, serviceMinutes, type HallConfig, type WeekdayKey, type WeeklyHours } from '@domain/booking';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { addDays, weekStartOf } from '@domain/station';
 import { COLLECTIONS } from '@platform/cloud/collections';
@@ -108,11 +108,22 @@ async function inviteOfficer(officer: DemoOfficer): Promise<string> {
   return registered.id;
 }
 
+/** A hall config as its admin enters it on the 大厅设置 page: windows, then each service's windows, places and hours. */
 function hallSettingsOf(config: HallConfig) {
+  const weekHours = (hours: WeeklyHours) =>
+    Object.fromEntries(WEEKDAY_KEYS.map((key) => [key, (hours[key] ?? []).map((period) => ({ start: period.start, end: period.end }))])) as Record<WeekdayKey, { start: string; end: string }[]>;
   return {
     stationId: config.stationId,
-    services: config.services.map((offer) => ({ kind: offer.kind, minutes: serviceMinutes(offer), placesPerSlot: capacityOf(config, offer), note: offer.note ?? '' })),
-    hours: Object.fromEntries(WEEKDAY_KEYS.map((key) => [key, (config.hours[key] ?? []).map((period) => ({ start: period.start, end: period.end }))])) as Record<(typeof WEEKDAY_KEYS)[number], { start: string; end: string }[]>,
+    windows: config.windows.map((window) => ({ id: window.id, name: window.name })),
+    services: config.services.map((offer) => ({
+      kind: offer.kind,
+      minutes: serviceMinutes(offer),
+      placesPerSlot: capacityOf(config, offer),
+      note: offer.note ?? '',
+      windows: [...offer.windows],
+      ...(offer.hours ? { hours: weekHours(offer.hours) } : {}),
+    })),
+    hours: weekHours(config.hours),
     slotMinutes: config.slotMinutes,
     holidays: config.holidays.map((holiday) => ({ day: holiday.day, name: holiday.name })),
     makeUpWorkdays: [...(config.makeUpWorkdays ?? [])],

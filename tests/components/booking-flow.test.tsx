@@ -35,6 +35,7 @@ const catalogue: ServiceListView = {
       onSitePhoto: true,
       materials: [{ item: '本人居民身份证原件' }],
       placesPerSlot: 5,
+      windows: ['1号窗口（户籍）', '2号窗口（户籍）'],
     },
   ],
 };
@@ -98,6 +99,7 @@ afterEach(() => jest.restoreAllMocks());
 /** service → day → slot → 本人 → no needs → review. */
 async function walkToReview() {
   fireEvent.click(await screen.findByText('身份证到期换领'));
+  expect(screen.getByText('办理窗口：1号窗口（户籍）或2号窗口（户籍）')).toBeTruthy();
   expect(screen.getByText('本人居民身份证原件', { exact: false })).toBeTruthy();
   fireEvent.click(screen.getByText('下一步：选日期'));
   expect(await screen.findByText('约满')).toBeTruthy();
@@ -107,6 +109,8 @@ async function walkToReview() {
   fireEvent.click(await screen.findByText('本人'));
   fireEvent.click(await screen.findByText('下一步：核对信息'));
   expect(await screen.findByText('确认预约')).toBeTruthy();
+  // Where to go, said before confirming.
+  expect(screen.getByText('1号窗口（户籍）或2号窗口（户籍）')).toBeTruthy();
 }
 
 describe('booking flow', () => {
@@ -118,6 +122,7 @@ describe('booking flow', () => {
 
     expect(await screen.findByText('预约成功')).toBeTruthy();
     expect(screen.getByText('482913')).toBeTruthy();
+    expect(screen.getByText('请按时到大厅1号窗口（户籍）或2号窗口（户籍），向工作人员出示下面的签到码。', { exact: false })).toBeTruthy();
     // Both reminders (a template each) and the closure notice, in one prompt.
     expect(subscribe).toHaveBeenCalledWith([BOOKING_TEMPLATES.dayBeforeReminder, BOOKING_TEMPLATES.hourBeforeReminder, BOOKING_TEMPLATES.slotClosed]);
     expect(screen.getByText('前一天和开始前1小时会发消息提醒您', { exact: false })).toBeTruthy();

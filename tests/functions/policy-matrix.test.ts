@@ -55,7 +55,8 @@ const COMMUNITY_OF: Record<string, string> = { xiluoyuan: 'xly-2', changqing: 'c
 const DISTRICT_OF: Record<string, string> = { xiluoyuan: 'fengtai', changqing: 'gongshu', kangqiao: 'gongshu', wulin: 'gongshu' };
 const WEEKDAY = [{ start: '09:00', end: '12:00' }];
 const SMALL_HALL = {
-  services: [{ kind: 'idRenewal', minutes: 15, placesPerSlot: 4, note: '' }],
+  windows: [{ id: 'w1', name: '综合窗口' }],
+  services: [{ kind: 'idRenewal', minutes: 15, placesPerSlot: 4, note: '', windows: ['w1'] }],
   hours: { mon: WEEKDAY, tue: WEEKDAY, wed: WEEKDAY, thu: WEEKDAY, fri: WEEKDAY, sat: [], sun: [] },
   slotMinutes: 30,
   holidays: [],

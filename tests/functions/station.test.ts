@@ -270,3 +270,133 @@ describe('hall settings', () => {
     expect(failed(await harness.call(gongshu(), actions.station.saveHallSettings, broken))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('结束时间要晚于开始时间') });
   });
 });
+
+describe('hall windows and service hours', () => {
+  const gongshu = () => persona('admin-gongshu').openid;
+  const inputOf = (settings: HallSettingsView) => {
+    const { isNew: _isNew, ...rest } = settings;
+    return rest;
+  };
+  const settingsOf = async () => inputOf(ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' })));
+  const reserve = (openid: string, slotId: string) => harness.call(openid, actions.booking.reserve, { slotId, person: { self: true }, needs: { kinds: [] } });
+  const weekdayMornings = { mon: [{ start: '08:30', end: '12:00' }], tue: [{ start: '08:30', end: '12:00' }], wed: [{ start: '08:30', end: '12:00' }], thu: [{ start: '08:30', end: '12:00' }], fri: [{ start: '08:30', end: '12:00' }], sat: [], sun: [] };
+  const stored = () => harness.engine.find('hall_configs', { _id: 'changqing' })[0] as unknown as { windows: { id: string; name: string }[]; services: { kind: string; windows: string[]; hours?: unknown }[] };
+  const activeBookings = () => (harness.engine.find('bookings') as unknown as { slotId: string; status: string; closure?: unknown }[]).filter((booking) => booking.status === 'booked' && !booking.closure);
+  const counters = () => harness.engine.find('slot_counters') as unknown as { _id: string; capacity: number; remaining: number }[];
+  /** The rule: no slot holds more active bookings than it has places. */
+  const overbooked = () => counters().filter((counter) => activeBookings().filter((booking) => booking.slotId === counter._id).length > counter.capacity).map((counter) => counter._id);
+
+  test('the demo halls were set up with their real windows and the exit-entry hours, through saveHallSettings', async () => {
+    const settings = await settingsOf();
+    expect(settings.windows.map((window) => window.name)).toEqual(['1号窗口（户籍，可现场拍照）', '2号窗口（户籍）', '3号窗口（出入境）']);
+    const passport = settings.services.find((service) => service.kind === 'passport');
+    expect(passport).toMatchObject({ windows: ['w3'], hours: { sat: [], mon: [{ start: '08:30', end: '12:00' }, { start: '13:30', end: '17:00' }] } });
+    expect(settings.services.find((service) => service.kind === 'idRenewal')).toMatchObject({ windows: ['w1', 'w2'] });
+    expect(settings.services.find((service) => service.kind === 'idRenewal')?.hours).toBeUndefined();
+    const xly = ok(await harness.call(persona('admin-xly').openid, actions.station.getHallSettings, { stationId: 'xiluoyuan' }));
+    expect(xly.windows).toHaveLength(3);
+
+    // The hall opens on Saturday morning; its exit-entry window does not.
+    expect(failed(await reserve('openid-a', 'changqing:passport:2026-11-28:0900')).code).toBe('CONFLICT');
+    ok(await reserve('openid-a', 'changqing:idRenewal:2026-11-28:0900'));
+    const days = ok(await harness.call('openid-a', actions.booking.availability, { stationId: 'changqing', service: 'passport' }));
+    expect(days.days.find((day) => day.day === '2026-11-28')).toMatchObject({ status: 'closed', slots: [] });
+    // Residents see where to go.
+    const services = ok(await harness.call('openid-a', actions.booking.listServices, { stationId: 'changqing' }));
+    expect(services.services.find((service) => service.kind === 'passport')).toMatchObject({ windows: ['3号窗口（出入境）'], hours: '周一至周五 08:30–12:00、13:30–17:00' });
+    expect(services.services.find((service) => service.kind === 'idRenewal')).toMatchObject({ windows: ['1号窗口（户籍，可现场拍照）', '2号窗口（户籍）'] });
+    expect(services.services.find((service) => service.kind === 'idRenewal')?.hours).toBeUndefined();
+  });
+
+  test('shorter hours for one service list who loses their time before saving, then treat them as a closure; the slots follow', async () => {
+    ok(await reserve('openid-a', 'changqing:passport:2026-11-26:1400'));
+    ok(await reserve('openid-b', 'changqing:passport:2026-11-26:0900'));
+    const settings = await settingsOf();
+    const shorter = { ...settings, services: settings.services.map((service) => (service.kind === 'passport' ? { ...service, hours: weekdayMornings } : service)) };
+    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')]);
+
+    const preview = ok(await harness.call(gongshu(), actions.station.saveHallSettings, shorter));
+    expect(preview).toMatchObject({ saved: false, windowChanges: [] });
+    expect(preview.affected).toEqual([expect.objectContaining({ time: '2026-11-26 14:00', why: expect.stringContaining('办理时间') })]);
+    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')])).toBe(before);
+
+    ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...shorter, confirmAffected: true }));
+    expect(stored().services.find((service) => service.kind === 'passport')?.hours).toEqual({ mon: weekdayMornings.mon, tue: weekdayMornings.tue, wed: weekdayMornings.wed, thu: weekdayMornings.thu, fri: weekdayMornings.fri });
+    expect(activeBookings().map((booking) => booking.slotId)).toEqual(['changqing:passport:2026-11-26:0900']);
+    expect(counters().find((counter) => counter._id === 'changqing:passport:2026-11-26:1400')).toMatchObject({ capacity: 0 });
+    expect(overbooked()).toEqual([]);
+    // Afternoons are gone for this service only; the morning and other services keep theirs.
+    expect(failed(await reserve('openid-c', 'changqing:passport:2026-11-27:1400')).code).toBe('NOT_FOUND');
+    ok(await reserve('openid-c', 'changqing:passport:2026-11-27:1000'));
+    ok(await reserve('openid-d', 'changqing:idRenewal:2026-11-27:1400'));
+    const days = ok(await harness.call('openid-c', actions.booking.availability, { stationId: 'changqing', service: 'passport' }));
+    expect(days.days.find((day) => day.day === '2026-11-27')?.slots.map((slot) => slot.time)).toEqual(['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '11:30']);
+    const mine = ok(await harness.call('openid-a', actions.booking.myBookings, {}));
+    expect(mine.upcoming[0]?.closure?.reason).toContain('办理时间');
+    const audit = harness.engine.find('audit_log', { type: 'hall.settings-saved', stationId: 'changqing' }).at(-1) as unknown as { services: { kind: string; hours?: unknown }[]; displaced: string[] };
+    expect(audit.services.find((service) => service.kind === 'passport')?.hours).toBeDefined();
+    expect(audit.displaced).toHaveLength(1);
+  });
+
+  test('a service cannot keep hours the hall does not open, nor windows that do not exist; window names are unique', async () => {
+    const settings = await settingsOf();
+    const passportAt = settings.services.findIndex((service) => service.kind === 'passport');
+    const saturday = { ...settings, services: settings.services.map((service) => (service.kind === 'passport' ? { ...service, hours: { ...weekdayMornings, sun: [{ start: '09:00', end: '12:00' }] } } : service)) };
+    const outside = failed(await harness.call(gongshu(), actions.station.saveHallSettings, saturday));
+    expect(outside).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('不在大厅办公时间内') });
+    expect(outside.fields?.[`services.${passportAt}.hours.sun`]).toContain('周日 09:00–12:00');
+
+    const sameName = { ...settings, windows: settings.windows.map((window) => (window.id === 'w2' ? { ...window, name: '1号窗口（户籍，可现场拍照）' } : window)) };
+    expect(failed(await harness.call(gongshu(), actions.station.saveHallSettings, sameName)).fields?.['windows.1.name']).toContain('不能重复');
+
+    const nowhere = { ...settings, services: settings.services.map((service) => (service.kind === 'passport' ? { ...service, windows: ['w9'] } : service)) };
+    expect(failed(await harness.call(gongshu(), actions.station.saveHallSettings, nowhere)).fields?.[`services.${passportAt}.windows`]).toContain('不存在');
+
+    const noWindow = { ...settings, services: settings.services.map((service) => (service.kind === 'passport' ? { ...service, windows: [] } : service)) };
+    expect(failed(await harness.call(gongshu(), actions.station.saveHallSettings, noWindow))).toMatchObject({ code: 'INVALID_INPUT', message: '请至少选择一个办理窗口' });
+    expect(stored().windows).toHaveLength(3);
+  });
+
+  test('a window in use cannot vanish: removing it is refused while services use it, and moving its booked residents is confirmed first', async () => {
+    ok(await reserve('openid-a', 'changqing:passport:2026-11-26:0900'));
+    ok(await reserve('openid-b', 'changqing:hkMacauPermit:2026-11-27:0900'));
+    const settings = await settingsOf();
+    const withoutW3 = settings.windows.filter((window) => window.id !== 'w3');
+
+    const stillUsed = failed(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settings, windows: withoutW3 }));
+    expect(stillUsed.code).toBe('INVALID_INPUT');
+    expect(stillUsed.fields?.windows).toBe('“3号窗口（出入境）”还在办理“普通护照”、“往来港澳通行证”、“往来台湾通行证”，请先在这些业务里取消这个窗口，再删除它');
+
+    // The admin moves exit-entry to window 2 and removes window 3: the residents booked are listed first.
+    const moved = {
+      ...settings,
+      windows: withoutW3,
+      services: settings.services.map((service) => (service.windows.includes('w3') ? { ...service, windows: ['w2'] } : service)),
+    };
+    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')]);
+    const preview = ok(await harness.call(gongshu(), actions.station.saveHallSettings, moved));
+    expect(preview).toMatchObject({ saved: false, affected: [] });
+    expect(preview.windowChanges).toEqual([
+      { service: '普通护照', bookings: 1, before: ['3号窗口（出入境）'], after: ['2号窗口（户籍）'] },
+      { service: '往来港澳通行证', bookings: 1, before: ['3号窗口（出入境）'], after: ['2号窗口（户籍）'] },
+    ]);
+    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')])).toBe(before);
+
+    const saved = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...moved, confirmAffected: true }));
+    expect(saved).toMatchObject({ saved: true, affected: [] });
+    expect(stored().windows.map((window) => window.id)).toEqual(['w1', 'w2']);
+    // Nobody loses a place: places per slot are the service's own.
+    expect(activeBookings()).toHaveLength(2);
+    expect(overbooked()).toEqual([]);
+    const services = ok(await harness.call('openid-a', actions.booking.listServices, { stationId: 'changqing' }));
+    expect(services.services.find((service) => service.kind === 'passport')?.windows).toEqual(['2号窗口（户籍）']);
+    const audit = harness.engine.find('audit_log', { type: 'hall.settings-saved', stationId: 'changqing' }).at(-1) as unknown as { windowsRemoved: string[]; windowChanges: unknown[] };
+    expect(audit).toMatchObject({ windowsRemoved: ['3号窗口（出入境）'], windowChanges: expect.arrayContaining([expect.objectContaining({ service: '普通护照', bookings: 1 })]) });
+
+    // Renaming a window, or adding one, touches nobody's booking: saved at once.
+    const renamed = { ...moved, windows: [...moved.windows.map((window) => (window.id === 'w2' ? { ...window, name: '2号窗口（户籍、出入境）' } : window)), { id: 'w4', name: '4号窗口（身份证）' }] };
+    expect(ok(await harness.call(gongshu(), actions.station.saveHallSettings, renamed))).toMatchObject({ saved: true, affected: [], windowChanges: [] });
+    const after = ok(await harness.call('openid-a', actions.booking.listServices, { stationId: 'changqing' }));
+    expect(after.services.find((service) => service.kind === 'passport')?.windows).toEqual(['2号窗口（户籍、出入境）']);
+  });
+});

@@ -1,4 +1,4 @@
-import { SERVICE_KINDS, SERVICES, availability, checkHallConfig, slotsFor, type HallConfig } from '@domain/booking';
+import { SERVICE_KINDS, SERVICES, availability, checkHallConfig, periodsOutsideHall, slotsFor, weeklyHoursText, windowsServing, type HallConfig } from '@domain/booking';
 import { DEMO_HALL_CONFIGS, DEMO_HALL_STATION_IDS } from '@local-cloud/seed/demo-hall-config';
 import { HALL, bj } from './fixture';
 
@@ -29,6 +29,21 @@ describe('checkHallConfig', () => {
       '请填写 2026-02-30 临时停办的原因',
       '可预约天数应为1到90天',
     ]);
+  });
+});
+
+describe('service hours and windows', () => {
+  test('a service keeps the hall hours or shorter ones: a period outside the hall is a problem', () => {
+    const sundays: HallConfig = { ...HALL, services: [{ kind: 'passport', windows: ['w2'], hours: { mon: [{ start: '08:30', end: '10:00' }], sun: [{ start: '09:00', end: '12:00' }], sat: [{ start: '11:00', end: '12:30' }] } }] };
+    expect(checkHallConfig(sundays)).toEqual(['“普通护照”的办理时间周六 11:00–12:30 不在大厅办公时间内', '“普通护照”的办理时间周日 09:00–12:00 不在大厅办公时间内']);
+    expect(periodsOutsideHall(HALL.hours, { mon: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '15:00' }] })).toEqual([]);
+  });
+
+  test('window names are unique; a resident sees the windows of their service in the hall order', () => {
+    expect(checkHallConfig({ ...HALL, windows: [...HALL.windows, { id: 'w3', name: '1号窗口' }] })).toEqual(['窗口名称重复：1号窗口']);
+    expect(windowsServing(HALL, { windows: ['w2', 'w1'] }).map((window) => window.name)).toEqual(['1号窗口', '2号窗口']);
+    expect(weeklyHoursText(HALL.hours)).toBe('周一至周五 08:30–12:00、13:30–17:00；周六 09:00–12:00');
+    expect(weeklyHoursText({})).toBe('暂停办理');
   });
 });
 

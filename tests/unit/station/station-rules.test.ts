@@ -6,6 +6,7 @@ import {
   communitiesWithoutBeatOfficer,
   hallChangeImpact,
   hallOpenings,
+  hallSettingsProblems,
   handoverRefusal,
   parseBoundaryGeoJson,
   repeatShifts,
@@ -13,6 +14,7 @@ import {
   shiftSpan,
   successorAfterHandover,
   weekStartOf,
+  windowChanges,
   type RosterShift,
 } from '@domain/station';
 
@@ -116,6 +118,25 @@ describe('hall changes', () => {
     const impact = hallChangeImpact(closed, [holder('a', slotId, 1)]);
     expect(impact.displaced.map((d) => d.why)).toEqual(['slotGone']);
     expect(impact.slots[0]!.capacity).toBe(0);
+  });
+});
+
+describe('hall windows', () => {
+  const config = DEMO_HALL_CONFIGS.changqing as HallConfig;
+  const withoutW3 = { ...config, windows: config.windows.filter((window) => window.id !== 'w3') };
+
+  test('a removed window still serving services is named with them; a window never known is a service problem', () => {
+    expect(hallSettingsProblems(withoutW3, config)).toEqual({ windows: '“3号窗口（出入境）”还在办理“普通护照”、“往来港澳通行证”、“往来台湾通行证”，请先在这些业务里取消这个窗口，再删除它' });
+    expect(hallSettingsProblems(withoutW3)).toMatchObject({ 'services.7.windows': expect.stringContaining('不存在') });
+    expect(hallSettingsProblems(config, config)).toEqual({});
+  });
+
+  test('a service that loses a window with bookings to come is listed; added windows and services without bookings are not', () => {
+    const moved = { ...withoutW3, services: config.services.map((offer) => (offer.windows.includes('w3') ? { ...offer, windows: ['w2', 'w3'].filter((id) => id !== 'w3') } : offer)) };
+    expect(windowChanges(config, moved, new Map([['passport', 2], ['idRenewal', 5]]))).toEqual([{ service: 'passport', bookings: 2, before: ['3号窗口（出入境）'], after: ['2号窗口（户籍）'] }]);
+    const added = { ...config, windows: [...config.windows, { id: 'w4', name: '4号窗口' }], services: config.services.map((offer) => ({ ...offer, windows: [...offer.windows, 'w4'] })) };
+    expect(windowChanges(config, added, new Map([['passport', 2]]))).toEqual([]);
+    expect(windowChanges(undefined, moved, new Map([['passport', 2]]))).toEqual([]);
   });
 });
 

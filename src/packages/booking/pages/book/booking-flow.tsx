@@ -63,10 +63,15 @@ function ServiceOption({ service, selected, onSelect }: { service: BookingServic
         <Text className="choice__detail">
           {service.deskLabel} · 约{service.minutes}分钟
         </Text>
+        {service.windows.length > 0 && <Text className="choice__detail">办理窗口：{windowsText(service)}</Text>}
+        {service.hours && <Text className="choice__detail">只在这些时间办理：{service.hours}</Text>}
       </View>
     </View>
   );
 }
+
+/** "1号窗口或2号窗口": a booking holds a place for the service; any of its windows takes it. */
+const windowsText = (service: BookingServiceView) => service.windows.join('或');
 
 /** What to bring for the chosen service. */
 function Materials({ service }: { service: BookingServiceView }) {
@@ -83,6 +88,7 @@ function Materials({ service }: { service: BookingServiceView }) {
         </View>
       ))}
       {service.onSitePhoto && <Text className="flow__material-note">照片在窗口现场拍摄，不用自己带。</Text>}
+      {service.note && <Text className="flow__material-note">本所须知：{service.note}</Text>}
     </View>
   );
 }
@@ -196,7 +202,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
         <View className="flow__success" role="status" aria-live="polite">
           <Text className="flow__success-title">预约成功</Text>
           <Text className="flow__success-text">
-            请按时到大厅，向工作人员出示下面的签到码。{remindedText(reminded)}
+            请按时到大厅{service?.windows.length ? `${windowsText(service)}` : ''}，向工作人员出示下面的签到码。{remindedText(reminded)}
           </Text>
         </View>
         <BookingCard booking={booked} />
@@ -364,6 +370,7 @@ export function BookingFlow({ stationId }: BookingFlowProps) {
                 <View className="flow__review" role="group" aria-label="核对预约信息" {...{ tabIndex: 0 }}>
                   <ReviewRow label="派出所">{catalogue.data.stationName}</ReviewRow>
                   <ReviewRow label="业务">{service.label}</ReviewRow>
+                  {service.windows.length > 0 && <ReviewRow label="办理窗口">{windowsText(service)}</ReviewRow>}
                   <ReviewRow label="时间">
                     {dayLabel(chosenDay.day)} {chosenSlot?.time ?? ''}
                     {waitlist ? '（已约满，登记候补）' : ''}

@@ -49,7 +49,7 @@ function Settings({ stationId }: { stationId: string }) {
     change({
       services: draft.services.some((service) => service.kind === kind)
         ? draft.services.filter((service) => service.kind !== kind)
-        : [...draft.services, { kind, minutes: SERVICES[kind].defaultMinutes, placesPerSlot: 2, note: '' }],
+        : [...draft.services, { kind, minutes: SERVICES[kind].defaultMinutes, placesPerSlot: 2, note: '', windows: draft.windows.map((window) => window.id) }],
     });
   const setService = (kind: ServiceKind, patch: Partial<Draft['services'][number]>) => change({ services: draft.services.map((service) => (service.kind === kind ? { ...service, ...patch } : service)) });
   const setHours = (key: WeekdayKey, index: 0 | 1, text: string) => change({ hours: { ...draft.hours, [key]: index === 0 ? [text, draft.hours[key][1]] : [draft.hours[key][0], text] } });
