@@ -180,6 +180,14 @@ describe('the rules', () => {
     expect(failed(await reserve(resident, TOMORROW_0900, { familyMemberId: 'fm_nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  test('the slot is judged before the person, though both are read at once', async () => {
+    // The hall config, the family member and the limits are read side by side; the slot's refusal still comes first.
+    expect(failed(await reserve('openid-order', slot('2026-11-25', '0830'), { familyMemberId: 'fm_nobody' }))).toMatchObject({ code: 'EXPIRED' });
+    expect(failed(await reserve('openid-order', slot('2026-11-26', '1230'), { familyMemberId: 'fm_nobody' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.not.stringContaining('家人') });
+    expect(failed(await reserve('openid-order', TOMORROW_0900, { familyMemberId: 'fm_nobody' }))).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('家人') });
+    expect(harness.engine.find('bookings')).toHaveLength(0);
+  });
+
   test('repeated no-shows restrict online booking, with the reason', async () => {
     const resident = 'openid-noshow';
     for (const day of ['2026-11-25', '2026-11-26', '2026-11-27']) {
