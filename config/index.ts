@@ -5,6 +5,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { weappDeployment } from './deployment';
+import { cheaperBuild, quickBuildOptions } from './build-speed';
 
 const root = path.resolve(__dirname, '..');
 const fromRoot = (...parts: string[]) => path.join(root, ...parts);
@@ -51,8 +52,9 @@ function chartHelpersStayWithCharts(chain: { plugin(name: string): { use(plugin:
   ]);
 }
 
-type Chain = Parameters<typeof writeStatsWhenAsked>[0] & Parameters<typeof chartHelpersStayWithCharts>[0];
+type Chain = Parameters<typeof writeStatsWhenAsked>[0] & Parameters<typeof chartHelpersStayWithCharts>[0] & Parameters<typeof cheaperBuild>[0];
 const webpackChain = (chain: Chain) => {
+  cheaperBuild(chain);
   writeStatsWhenAsked(chain);
   chartHelpersStayWithCharts(chain);
 };
@@ -80,9 +82,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    // `npm start` (scripts/start.mjs) builds the H5 app for this machine only: esbuild minifies
-    // in a fraction of terser's time, and the progress bar stays out of its calm log.
-    ...(process.env.FQ_QUICK_BUILD === '1' ? { jsMinimizer: 'esbuild' as const, esbuild: { minify: { enable: true, config: { target: 'es2020' } } }, logger: { quiet: true, stats: false } } : {}),
+    // `npm start` (scripts/start.mjs) builds the H5 app for this machine only (config/build-speed.ts).
+    ...quickBuildOptions(),
     cache: { enable: true },
     // Taro's mini-program default (ascii_only) writes every Chinese character as a 6-byte \uXXXX
     // escape; WeChat reads UTF-8 sources, where it costs 3 bytes.

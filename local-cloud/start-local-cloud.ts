@@ -19,6 +19,13 @@ export interface LocalCloudOptions {
   timers?: boolean;
   /** Wipe the data directory's database and load the demo data again. */
   resetDemoData?: boolean;
+  /**
+   * Settles once the H5 app is in h5Dir (`npm start` builds it meanwhile): the database and the
+   * demo data are made ready while waiting, and the server listens only then.
+   */
+  appReady?: Promise<unknown>;
+  /** Told when the database and the demo data are ready, before waiting for appReady. */
+  onDataReady?: () => void;
 }
 
 export interface RunningLocalCloud {
@@ -39,6 +46,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Runni
   await engine.bulkLoad(() => topUpDemoRoster(engine, new Date()));
   // Through the mediation function's own actions, as the officers who handled the cases.
   await engine.bulkLoad(() => loadDemoMediation(engine, envId));
+  options.onDataReady?.();
+  await options.appReady;
 
   const server = createLocalCloudServer({ dataDir, envId, h5Dir: path.resolve(options.h5Dir), engine });
   const url = await server.listen(options.port, host);
