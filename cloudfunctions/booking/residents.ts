@@ -35,6 +35,7 @@ import { database } from '@platform/cloud/wx';
 import { bookingTransaction, claimGivenCodeIn, freePlaceIn, isDuplicateId, takePlaceIn, withCodeAttempts } from './places';
 import { bookingSecret, personKeyOfAccount } from './secrets';
 import { FULL_MESSAGE, asDate, bookingRecord, bookingView, hallConfigOf, hallConfigOfSlot, stationNames, writeBookingIn } from './shared';
+import { FAMILY_MEMBER_CAP } from './family';
 import { holdsFor } from './waitlist-entries';
 import { notifyOffer } from './waitlist-places';
 
@@ -55,7 +56,12 @@ export async function resolvePerson(user: UserRecord, person: { self: true } | {
     return { personKey: personKeyOfAccount(user._id), record: { self: true, name: user.nickname }, label: '本人' };
   }
   const member = await findById<FamilyMemberRecord>(COLLECTIONS.familyMembers, person.familyMemberId);
-  if (!member || member.accountId !== user._id) throw new ActionError('NOT_FOUND', '没有找到这位家人，请先在“我的家人”里保存');
+  return personOf(member && member.accountId === user._id ? member : undefined);
+}
+
+/** The family member a booking is for (one of the caller's own), or NOT_FOUND. */
+function personOf(member: FamilyMemberRecord | undefined): Person {
+  if (!member) throw new ActionError('NOT_FOUND', '没有找到这位家人，请先在“我的家人”里保存');
   return {
     personKey: member.personKey,
     record: { self: false, name: member.name, familyMemberId: member._id, idNumberMasked: member.idNumberMasked, phoneMasked: member.phoneMasked },
@@ -66,9 +72,11 @@ export async function resolvePerson(user: UserRecord, person: { self: true } | {
 /** How far back a no-show still counts towards a restriction (its window, then the restriction it may start). */
 const NO_SHOW_LOOKBACK_MS = (NO_SHOW_POLICY.windowDays + NO_SHOW_POLICY.restrictDays) * DAY_MS;
 
+const LIMITS_STATUSES = ['booked', 'noShow'];
+
 /**
- * The bookings the limits need, by indexed look-ups (bookings.by_account / by_person): those of
- * the account, and for a family member also those anyone made for that person. The account
+ * The bookings the limits need, by indexed look-ups (bookings.limits_by_account / limits_by_person):
+ * those of the account, and for a family member also those anyone made for that person. The account
  * holder's own person key is derived from the account, so nobody else books for it.
  */
 async function bookingsForLimits(accountId: string, person: Person, now: Date): Promise<BookingRecord[]> {
@@ -76,16 +84,49 @@ async function bookingsForLimits(accountId: string, person: Person, now: Date): 
   const since = new Date(now.getTime() - NO_SHOW_LOOKBACK_MS);
   const bookings = database().collection(COLLECTIONS.bookings);
   const byAccount = findMany<BookingRecord>(
-    bookings.where({ accountId, end: _.gt(since), status: _.in(['booked', 'noShow']) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(100),
+    bookings.where({ accountId, end: _.gt(since), status: _.in(LIMITS_STATUSES) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(100),
   );
   const byPerson = person.record.self
     ? Promise.resolve([])
     : findMany<BookingRecord>(
-        bookings.where({ personKey: person.personKey, end: _.gt(since), status: _.in(['booked', 'noShow']) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(100),
+        bookings.where({ personKey: person.personKey, end: _.gt(since), status: _.in(LIMITS_STATUSES) }).orderBy('end', 'asc').orderBy('_id', 'asc').limit(100),
       );
   const all = new Map<string, BookingRecord>();
   for (const booking of [...(await byAccount), ...(await byPerson)]) all.set(booking._id, booking);
   return [...all.values()];
+}
+
+/**
+ * Whom a new booking is for and the bookings its limits need, in as few round trips as that person
+ * allows (both promises start at once, beside whatever the caller reads meanwhile):
+ * - the account holder: nothing to read for the person; the account's bookings in one query;
+ * - a family member: the account's family in one query (it names the member asked for), then, in
+ *   one query by `limits_by_person`, the bookings of everyone the account books for. An account books
+ *   only for itself and the family it saved (removing a member erases the bookings made for them),
+ *   so these are all of the account's bookings, and for the member also those other accounts made.
+ */
+export function personAndLimits(user: UserRecord, person: { self: true } | { familyMemberId: string }, now: Date): { who: Promise<Person>; recent: Promise<BookingRecord[]> } {
+  if ('self' in person) {
+    const who: Person = { personKey: personKeyOfAccount(user._id), record: { self: true, name: user.nickname }, label: '本人' };
+    return { who: Promise.resolve(who), recent: bookingsForLimits(user._id, who, now) };
+  }
+  const family = findMany<FamilyMemberRecord>(
+    database().collection(COLLECTIONS.familyMembers).where({ accountId: user._id }).orderBy('createdAt', 'asc').limit(FAMILY_MEMBER_CAP * 2),
+  );
+  const who = family.then((members) => personOf(members.find((member) => member._id === person.familyMemberId)));
+  const recent = family.then((members) => {
+    const _ = database().command;
+    const personKeys = [personKeyOfAccount(user._id), ...new Set(members.map((member) => member.personKey))];
+    return findMany<BookingRecord>(
+      database()
+        .collection(COLLECTIONS.bookings)
+        .where({ personKey: _.in(personKeys), end: _.gt(new Date(now.getTime() - NO_SHOW_LOOKBACK_MS)), status: _.in(LIMITS_STATUSES) })
+        .orderBy('end', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(300),
+    );
+  });
+  return { who, recent };
 }
 
 /**
@@ -245,17 +286,17 @@ export const residentHandlers: ResidentHandlers = {
     // The hall config, the person and their bookings are read side by side (one round trip of
     // waiting instead of two or three); the refusals still come in the same order.
     const configRead = hallConfigOfSlot(slotId);
-    const whoRead = resolvePerson(user, person);
-    const limitsRead = parseSlotId(slotId) ? whoRead.then((who) => bookingsForLimits(user._id, who, now)) : undefined;
+    const reads = parseSlotId(slotId) ? personAndLimits(user, person, now) : undefined;
     // A read whose answer is not awaited (an earlier refusal) must not become an unhandled rejection.
-    for (const pending of [whoRead, limitsRead]) pending?.catch(() => undefined);
+    for (const pending of [reads?.who, reads?.recent]) pending?.catch(() => undefined);
     const config = await configRead;
     const check = canReserve(config, slotId, now);
     if (!check.ok) throw refusalError(check);
     const { slot } = check;
     const ref = parseSlotId(slotId);
-    if (!ref || !limitsRead) throw refusalError(refuse('UNKNOWN_SLOT'));
-    const who = await whoRead;
+    if (!ref || !reads) throw refusalError(refuse('UNKNOWN_SLOT'));
+    const who = await reads.who;
+    const limitsRead = reads.recent;
     const stationName = stationNames()(ref.stationId);
 
     // A repeated request (double tap, retry after a timeout) answers with the booking it made.

@@ -43,6 +43,15 @@ describe('reserve is one transaction', () => {
     expect(counter(TOMORROW_0900).capacity - counter(TOMORROW_0900).remaining).toBe(1);
   });
 
+  test("a family member's reserve costs 10: the caller, the hall config beside the account's family, one limits look-up over everyone the account books for, and the transaction", async () => {
+    const mother = ok(await harness.call('openid-family-trips', bookingActions.saveFamilyMember, { name: '李秀英', idNumber: '110102195003071231', phone: '13812345678', relation: 'parent' }));
+    ok(await reserve('openid-family-trips', slot('2026-11-26', '0930', 'residencePermit')));
+    const before = harness.engine.roundTrips();
+    const booking = ok(await harness.call('openid-family-trips', bookingActions.reserve, { slotId: TOMORROW_0900, person: { familyMemberId: mother.id }, needs: NO_NEEDS }));
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(10);
+    expect(booking).toMatchObject({ status: 'booked', person: { self: false, name: '李秀英' } });
+  });
+
   test('a check-in code another booking of that day holds: the transaction is run again with the next code, nothing is left half-done', async () => {
     const first = ok(await reserve('openid-clash', TOMORROW_0900));
     ok(await harness.call('openid-clash', bookingActions.cancel, { bookingId: first.id }));

@@ -180,6 +180,24 @@ describe('the rules', () => {
     expect(failed(await reserve(resident, TOMORROW_0900, { familyMemberId: 'fm_nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  test('a parent two children both saved: one booking per service whoever books, each child within their own cap', async () => {
+    const mother = { name: '李秀英', idNumber: '110102195003071231', phone: '13812345678', relation: 'parent' as const };
+    const byDaughter = ok(await harness.call('openid-daughter', actions.booking.saveFamilyMember, mother));
+    const bySon = ok(await harness.call('openid-son', actions.booking.saveFamilyMember, mother));
+    ok(await reserve('openid-daughter', TOMORROW_0900, { familyMemberId: byDaughter.id }));
+    // The son learns nothing about his sister's booking, only that this person cannot be booked for it.
+    expect(failed(await reserve('openid-son', slot('2026-11-27', '0900'), { familyMemberId: bySon.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('暂时无法为这位家人预约') });
+    expect(failed(await reserve('openid-son', TOMORROW_0900, { familyMemberId: bySon.id }))).toMatchObject({ code: 'CONFLICT', message: expect.not.stringContaining('李秀英') });
+    // Another service for her, and the son's own bookings, count against the son's cap only.
+    ok(await reserve('openid-son', slot('2026-11-27', '0900', 'passport'), { familyMemberId: bySon.id }));
+    ok(await reserve('openid-son', slot('2026-11-27', '0930')));
+    ok(await reserve('openid-daughter', slot('2026-11-27', '1000')));
+    ok(await reserve('openid-daughter', slot('2026-11-27', '1000', 'passport')));
+    ok(await reserve('openid-son', slot('2026-11-30', '1000', 'residencePermit')));
+    expect(failed(await reserve('openid-son', slot('2026-11-30', '1000', 'hukouTransfer')))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('最多同时有3个') });
+    expect(failed(await reserve('openid-daughter', slot('2026-11-30', '1030', 'residencePermit')))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('最多同时有3个') });
+  });
+
   test('the slot is judged before the person, though both are read at once', async () => {
     // The hall config, the family member and the limits are read side by side; the slot's refusal still comes first.
     expect(failed(await reserve('openid-order', slot('2026-11-25', '0830'), { familyMemberId: 'fm_nobody' }))).toMatchObject({ code: 'EXPIRED' });
