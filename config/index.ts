@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import webpack from 'webpack';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -38,25 +37,10 @@ function writeStatsWhenAsked(chain: { plugin(name: string): { use(plugin: unknow
   );
 }
 
-/**
- * The chart library (@antv/f2, only on the officer dashboard) uses many tslib helpers; Taro's
- * runtime in the main package uses a few. Sharing one tslib module would move all of F2's helpers
- * into the main package (and H5's first load): F2 gets its own copy, bundled with the dashboard.
- */
-function chartHelpersStayWithCharts(chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): unknown } }) {
-  chain.plugin('chart-helpers-stay-with-charts').use(webpack.NormalModuleReplacementPlugin, [
-    /^tslib$/,
-    (resource: { context?: string; request: string }) => {
-      if (resource.context && /[\\/]node_modules[\\/]@antv[\\/]/.test(resource.context)) resource.request = fromRoot('node_modules', 'tslib', 'tslib.es6.js');
-    },
-  ]);
-}
-
-type Chain = Parameters<typeof writeStatsWhenAsked>[0] & Parameters<typeof chartHelpersStayWithCharts>[0] & Parameters<typeof cheaperBuild>[0];
+type Chain = Parameters<typeof writeStatsWhenAsked>[0] & Parameters<typeof cheaperBuild>[0];
 const webpackChain = (chain: Chain) => {
   cheaperBuild(chain);
   writeStatsWhenAsked(chain);
-  chartHelpersStayWithCharts(chain);
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {

@@ -11,7 +11,7 @@ export default defineAppConfig({
     { root: 'packages/booking', name: 'booking', pages: ['pages/book/index', 'pages/mine/index'] },
     { root: 'packages/consult', name: 'consult', pages: ['pages/thread/index', 'pages/fraud-check/index', 'pages/bank-check/index'] },
     { root: 'packages/mediation', name: 'mediation', pages: ['pages/apply/index', 'pages/mine/index', 'pages/case/index', 'pages/pass/index'] },
-    // The station dashboard alone draws charts (@antv/f2): its own subpackage keeps F2 out of the officer one.
+    // The station dashboard alone draws charts (Chart.js): its own subpackage keeps the chart library out of the officer one.
     { root: 'packages/figures', name: 'figures', pages: ['pages/dashboard/index'] },
   ],
   window: {

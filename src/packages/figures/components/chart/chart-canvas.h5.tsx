@@ -1,33 +1,30 @@
 import { useEffect, useRef } from 'react';
-import { Canvas } from '@antv/f2';
 import type { ChartCanvasProps } from './chart-canvas';
+import { drawChart } from './draw-chart';
 
 export type { ChartCanvasProps } from './chart-canvas';
 
-/** H5: F2 draws on a canvas element of the page's width; a new chart updates the same F2 canvas. */
+/** H5: Chart.js draws on a canvas element of the page's width, at the screen's pixel ratio. */
 export function ChartCanvas({ chart, height, label }: ChartCanvasProps) {
   const element = useRef<HTMLCanvasElement>(null);
-  const drawn = useRef<{ canvas: Canvas; width: number; height: number } | null>(null);
+  const drawn = useRef<ReturnType<typeof drawChart> | null>(null);
 
   useEffect(() => {
-    const canvasElement = element.current;
-    const context = canvasElement?.getContext('2d');
-    if (!canvasElement || !context) return;
-    const width = canvasElement.clientWidth;
-    const current = drawn.current;
-    if (current && current.width === width && current.height === height) {
-      current.canvas.update({ children: chart }).catch((error: unknown) => console.warn('[chart] F2 could not draw', error));
-      return;
+    const canvas = element.current;
+    if (!canvas) return;
+    drawn.current?.destroy();
+    drawn.current = null;
+    try {
+      drawn.current = drawChart(canvas, chart, { cssWidth: canvas.clientWidth, cssHeight: height, pixelRatio: window.devicePixelRatio || 1 });
+    } catch (error) {
+      // The table below the chart still carries every figure.
+      console.warn('[chart] could not draw', error);
     }
-    current?.canvas.destroy();
-    const canvas = new Canvas({ context, pixelRatio: window.devicePixelRatio || 1, width, height, animate: false, children: chart });
-    drawn.current = { canvas, width, height };
-    canvas.render().catch((error: unknown) => console.warn('[chart] F2 could not draw', error));
   }, [chart, height]);
 
   useEffect(
     () => () => {
-      drawn.current?.canvas.destroy();
+      drawn.current?.destroy();
       drawn.current = null;
     },
     [],

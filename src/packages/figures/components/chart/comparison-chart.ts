@@ -1,16 +1,10 @@
 /**
- * The dashboard's two kinds of chart as F2 element trees (platform-neutral: ChartCanvas draws
- * them on the weapp canvas node or an H5 canvas). Meaning is never carried by colour alone:
+ * The dashboard's two kinds of chart as Chart.js configurations (platform-neutral: ChartCanvas
+ * draws them on the weapp canvas node or an H5 canvas). Meaning is never carried by colour alone:
  * this period is drawn as bars, the previous one as a dashed line with hollow dots, each bar
  * carries its number when there is room, and the page shows the same figures as a table.
  */
-import { Axis, Chart, Interval, Line, Point, TextGuide, jsx, type ComponentType } from '@antv/f2';
-
-/**
- * F2's element factory. Its declared ElementType does not admit F2's own generic chart classes
- * (their props are required, its constructor type takes any props), so the type is widened here.
- */
-const element = (type: unknown, props: Record<string, unknown>, ...children: unknown[]) => jsx(type as ComponentType, props, ...children);
+import type { BarElement, ChartConfiguration, Plugin } from 'chart.js';
 
 /** One bar of a chart: its label and the value now and (optionally) in the previous period. */
 export interface ChartPoint {
@@ -30,6 +24,12 @@ export const CHART_COLORS = {
   text: '#1d2129',
   grid: '#c9cdd4',
 } as const;
+
+/** Chinese first: WeChat's canvas and the phone browsers fall back to the system's CJK face. */
+export const CHART_FONT_FAMILY = "'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+
+/** A chart the dashboard draws: one bar dataset for this period, maybe a line for the previous one. */
+export type ChartSpec = ChartConfiguration<'bar' | 'line', (number | null)[], string>;
 
 /** Above this many bars the numbers on them would overlap; the table still has them. */
 const MAX_LABELLED_BARS = 14;
@@ -54,56 +54,118 @@ export function valueTicks(values: readonly (number | null | undefined)[]): numb
 const shortNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /**
+ * Writes each bar's number at its end (above a column, right of a horizontal bar). Chart.js has
+ * no value labels of its own; an inline plugin draws them after the bars, from the same elements.
+ */
+function barNumbers(texts: readonly (string | null)[], fontSize: number, horizontal: boolean, gap: number): Plugin<'bar' | 'line'> {
+  return {
+    id: 'fqBarNumbers',
+    afterDatasetsDraw(chart) {
+      const bars = chart.getDatasetMeta(0).data as unknown as BarElement[];
+      const context = chart.ctx;
+      context.save();
+      context.font = `${fontSize}px ${CHART_FONT_FAMILY}`;
+      context.fillStyle = CHART_COLORS.text;
+      context.textAlign = horizontal ? 'left' : 'center';
+      context.textBaseline = horizontal ? 'middle' : 'bottom';
+      bars.forEach((bar, index) => {
+        const text = texts[index];
+        if (!text) return;
+        if (horizontal) context.fillText(text, bar.x + gap, bar.y);
+        else context.fillText(text, bar.x, bar.y - gap);
+      });
+      context.restore();
+    },
+  };
+}
+
+const tickFont = (look: ChartLook) => ({ size: fontSizeOf(look), family: CHART_FONT_FAMILY });
+
+/**
  * Bars for this period; when `previous` values are given, a dashed line with hollow dots for the
  * previous period over the same positions (day 1 with day 1, week 1 with week 1).
  */
-export function comparisonChart(points: readonly ChartPoint[], look: ChartLook, format: (value: number) => string = shortNumber) {
+export function comparisonChart(points: readonly ChartPoint[], look: ChartLook, format: (value: number) => string = shortNumber): ChartSpec {
   const fontSize = fontSizeOf(look);
   const withPrevious = points.some((point) => point.previous !== undefined);
   const ticks = valueTicks(points.flatMap((point) => [point.current, point.previous]));
-  const data = points.map((point) => ({ label: point.label, current: point.current, previous: point.previous ?? null }));
-  const valueScale = { min: 0, max: ticks.at(-1), ticks, nice: false };
   const labelled = points.length <= MAX_LABELLED_BARS;
-  const labelStyle = { fill: CHART_COLORS.text, fontSize };
-  return element(
-    Chart,
-    // Keyed by its categories: F2's update() otherwise keeps the old category axis (a month's dates under a week's bars).
-    { key: points.map((point) => point.label).join('|'), data, scale: { current: valueScale, previous: valueScale, label: { type: 'cat' } } },
-    element(Axis, { field: 'label', labelAutoHide: true, style: { label: labelStyle } }),
-    element(Axis, { field: 'current', style: { label: labelStyle, grid: { stroke: CHART_COLORS.grid, lineDash: [2, 2] } } }),
-    element(Interval, { x: 'label', y: 'current', color: CHART_COLORS.current, style: { widthRatio: 0.6 } }),
-    withPrevious && element(Line, { x: 'label', y: 'previous', color: CHART_COLORS.previous, style: { lineWidth: look.elder ? 3 : 2, lineDash: [6, 4] } }),
-    withPrevious && element(Point, { x: 'label', y: 'previous', color: CHART_COLORS.previous, size: look.elder ? 5 : 4, style: { fill: '#ffffff', lineWidth: 2, stroke: CHART_COLORS.previous } }),
-    ...(labelled
-      ? data
-          .filter((point) => point.current !== null)
-          .map((point) =>
-            element(TextGuide, { key: point.label, records: [{ label: point.label, current: point.current }], content: format(point.current as number), offsetY: -fontSize * 0.8, style: { ...labelStyle, textAlign: 'center', textBaseline: 'bottom' } }),
-          )
-      : []),
-  );
+  const pointRadius = look.elder ? 5 : 4;
+  // A number sits clear of the previous period's dot, which may be at the bar's top (or at 0 under an empty day).
+  const gap = pointRadius + 5;
+  return {
+    type: 'bar',
+    data: {
+      labels: points.map((point) => point.label),
+      datasets: [
+        { type: 'bar', data: points.map((point) => point.current), backgroundColor: CHART_COLORS.current, categoryPercentage: 1, barPercentage: 0.6, order: 1 },
+        ...(withPrevious
+          ? [
+              {
+                type: 'line' as const,
+                data: points.map((point) => point.previous ?? null),
+                borderColor: CHART_COLORS.previous,
+                borderWidth: look.elder ? 3 : 2,
+                borderDash: [6, 4],
+                pointRadius,
+                pointBorderWidth: 2,
+                pointBackgroundColor: '#ffffff',
+                pointBorderColor: CHART_COLORS.previous,
+                // The line is drawn over the bars.
+                order: 0,
+              },
+            ]
+          : []),
+      ],
+    },
+    options: {
+      responsive: false,
+      animation: false,
+      events: [],
+      // Room above the tallest bar for its number.
+      layout: { padding: { top: labelled ? fontSize + gap : pointRadius + 2, right: 4 } },
+      scales: {
+        x: { type: 'category', grid: { display: false }, ticks: { font: tickFont(look), color: CHART_COLORS.text, autoSkip: true, autoSkipPadding: 6, maxRotation: 0 } },
+        y: {
+          type: 'linear',
+          min: 0,
+          max: ticks.at(-1),
+          grid: { color: CHART_COLORS.grid },
+          border: { display: false, dash: [2, 2] },
+          // Our own numbers: Chart.js's default formatting needs Intl, which not every mini-program runtime has.
+          ticks: { stepSize: (ticks[1] as number) - (ticks[0] as number), font: tickFont(look), color: CHART_COLORS.text, callback: (value) => shortNumber(Number(value)) },
+        },
+      },
+    },
+    plugins: labelled ? [barNumbers(points.map((point) => (point.current === null ? null : format(point.current))), fontSize, false, gap)] : [],
+  };
 }
 
 /** Horizontal bars, one per name (stations side by side), each with its value written at its end. */
-export function rankingChart(points: readonly ChartPoint[], look: ChartLook, format: (value: number) => string = shortNumber) {
+export function rankingChart(points: readonly ChartPoint[], look: ChartLook, format: (value: number) => string = shortNumber): ChartSpec {
   const fontSize = fontSizeOf(look);
   const ticks = valueTicks(points.map((point) => point.current));
-  // F2 draws the first category at the bottom of a transposed chart: reverse so the list reads top-down.
-  // A name with nothing to measure keeps its place with no bar and no number (F2 would draw a null half-way).
-  const data = [...points].reverse().map((point) => ({ label: point.label, current: point.current ?? 0, measured: point.current !== null }));
-  const labelStyle = { fill: CHART_COLORS.text, fontSize };
-  return element(
-    Chart,
-    { key: points.map((point) => point.label).join('|'), data, coord: { transposed: true }, scale: { current: { min: 0, max: ticks.at(-1), nice: false }, label: { type: 'cat' } } },
-    element(Axis, { field: 'label', style: { label: labelStyle } }),
-    element(Axis, { field: 'current', visible: false }),
-    element(Interval, { x: 'label', y: 'current', color: CHART_COLORS.current, style: { widthRatio: 0.6 } }),
-    ...data
-      .filter((point) => point.measured)
-      .map((point) =>
-        element(TextGuide, { key: point.label, records: [{ label: point.label, current: point.current }], content: format(point.current), offsetX: 4, style: { ...labelStyle, textAlign: 'start', textBaseline: 'middle' } }),
-      ),
-  );
+  // The widest number written after a bar, in character widths, decides the room kept on the right.
+  const texts = points.map((point) => (point.current === null ? null : format(point.current)));
+  const widest = Math.max(1, ...texts.map((text) => text?.length ?? 0));
+  return {
+    type: 'bar',
+    data: {
+      labels: points.map((point) => point.label),
+      // A name with nothing to measure keeps its place with no bar and no number.
+      datasets: [{ type: 'bar', data: points.map((point) => point.current), backgroundColor: CHART_COLORS.current, categoryPercentage: 1, barPercentage: 0.6 }],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: false,
+      animation: false,
+      events: [],
+      layout: { padding: { right: Math.ceil(widest * fontSize * 0.62) + 8 } },
+      scales: {
+        y: { type: 'category', grid: { display: false }, ticks: { font: tickFont(look), color: CHART_COLORS.text, autoSkip: false } },
+        x: { type: 'linear', display: false, min: 0, max: ticks.at(-1) },
+      },
+    },
+    plugins: [barNumbers(texts, fontSize, true, 4)],
+  };
 }
-
-export type ChartElement = ReturnType<typeof comparisonChart>;

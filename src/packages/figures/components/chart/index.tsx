@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useElderMode } from '@/state/elder-mode';
 import { ChartCanvas } from './chart-canvas';
-import type { ChartElement, ChartLook } from './comparison-chart';
+import type { ChartLook, ChartSpec } from './comparison-chart';
 import './index.scss';
 
-export { comparisonChart, rankingChart, type ChartPoint, type ChartLook } from './comparison-chart';
+export { comparisonChart, rankingChart, type ChartPoint, type ChartLook, type ChartSpec } from './comparison-chart';
 
 export interface FigureTable {
   /** Column headers, the row header's column first. */
@@ -16,7 +16,7 @@ export interface FigureTable {
 export interface ChartFigureProps {
   title: string;
   /** Builds the chart for the current look (长辈模式 draws larger labels). */
-  draw: (look: ChartLook) => ChartElement;
+  draw: (look: ChartLook) => ChartSpec;
   /** What the chart shows, in a sentence, for screen readers. */
   summary: string;
   /** Explain bars and the dashed line (charts that compare with the previous period). */
@@ -31,9 +31,6 @@ export interface ChartFigureProps {
  * 长辈模式 read; the chart is a picture of the same numbers. The legend says in words which mark
  * is which, so colour never carries the meaning alone.
  */
-/** The categories an F2 chart is keyed by (comparison-chart.ts keys each chart by its labels). */
-const categoriesOf = (chart: ChartElement): string => String((chart as { key?: unknown }).key ?? '');
-
 export function ChartFigure({ title, draw, summary, comparesPrevious = false, table, height = 220 }: ChartFigureProps) {
   const { elder } = useElderMode();
   const [rowHeader, ...cellHeaders] = table.columns;
@@ -56,8 +53,7 @@ export function ChartFigure({ title, draw, summary, comparesPrevious = false, ta
           </View>
         </View>
       )}
-      {/* A chart over other categories (another period's days) is drawn on a fresh canvas: F2's update() keeps the old category axis. */}
-      <ChartCanvas key={categoriesOf(chart)} chart={chart} height={elder ? Math.round(height * 1.35) : height} label={`${title}图表：${summary}。具体数字见下表。`} />
+      <ChartCanvas chart={chart} height={elder ? Math.round(height * 1.35) : height} label={`${title}图表：${summary}。具体数字见下表。`} />
       <View className="chart-figure__table" role="table" aria-label={`${title}：数字`}>
         <View className="chart-figure__row chart-figure__row--head" role="row" style={{ gridTemplateColumns: `1.6fr repeat(${cellHeaders.length}, 1fr)` }}>
           <View role="columnheader">
