@@ -138,6 +138,11 @@ export const districtsVariable = (districts: readonly DeploymentDistrict[]): Rec
   [DISTRICTS_VARIABLE]: districts.map((district) => `${district.id}:${district.name}:${district.city}`).join(','),
 });
 
+export interface FunctionSettings {
+  secrets: readonly SecretSetting[];
+  templates: readonly TemplateSetting[];
+}
+
 /** The settings one function needs, as environment variable names. */
 export function settingsOf(fn: DeployedFunction): { secrets: SecretSetting[]; templates: TemplateSetting[] } {
   return {
@@ -148,7 +153,11 @@ export function settingsOf(fn: DeployedFunction): { secrets: SecretSetting[]; te
 
 /** What is wrong with one function's settings in this environment: one line per problem, naming the variable. */
 export function problemsOf(fn: DeployedFunction, env: Env): string[] {
-  const { secrets, templates } = settingsOf(fn);
+  return problemsIn(settingsOf(fn), env);
+}
+
+/** The same for settings already chosen (a function's bundle holds only its own: platform/cloud/function-settings.ts). */
+export function problemsIn({ secrets, templates }: FunctionSettings, env: Env): string[] {
   const problems: string[] = [];
   for (const secret of secrets) {
     const value = present(env, secret.env);

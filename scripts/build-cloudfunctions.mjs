@@ -49,10 +49,55 @@ const dropActionSummaries = {
   },
 };
 
+/**
+ * A bundle carries its own function's deployment settings only (template ids, secrets and what
+ * they are for): platform/cloud/function-settings.ts is replaced by the list config/deployment.ts
+ * gives that function, written out as data.
+ */
+async function loadDeploymentConfig() {
+  const compiled = await build({ entryPoints: [path.join(root, 'config', 'deployment.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+  return import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
+}
+
+const ownSettingsOnly = (name, deployment) => ({
+  name: 'own-settings-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]platform[\\/]cloud[\\/]function-settings\.ts$/ }, () => {
+      const own = deployment.settingsOf(name);
+      return {
+        contents: [
+          `// ${name}'s own settings (scripts/build-cloudfunctions.mjs, from config/deployment.ts)`,
+          `export const KNOWN_TEMPLATES = ${JSON.stringify(own.templates)};`,
+          `const OWN_SETTINGS = { secrets: ${JSON.stringify(own.secrets)}, templates: KNOWN_TEMPLATES };`,
+          `export const settingsOfFunction = () => OWN_SETTINGS;`,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+  },
+});
+
+/**
+ * esbuild writes a regular expression with a Unicode property escape (\\p{…}) as `new RegExp(…)`,
+ * a call it cannot prove free of side effects, so valibot's EMOJI_REGEX (0.4 KB) stayed in every
+ * bundle though no schema uses `v.emoji`. Declaring its construction pure lets an unused one go.
+ */
+const VALIBOT_EMOJI_REGEX = /^const EMOJI_REGEX = (\/.*\/u);$/m;
+const unusedValibotRegexDropped = {
+  name: 'unused-valibot-regex-dropped',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]valibot[\\/]dist[\\/]index\.mjs$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      return { contents: source.replace(VALIBOT_EMOJI_REGEX, 'const EMOJI_REGEX = /* @__PURE__ */ (() => $1)();'), loader: 'js' };
+    });
+  },
+};
+
 export async function buildCloudFunctions({ quiet = false } = {}) {
   const names = fs.readdirSync(sourceRoot).filter((name) => fs.existsSync(path.join(sourceRoot, name, 'index.ts')));
   fs.rmSync(outputRoot, { recursive: true, force: true });
   const sizes = {};
+  const deployment = await loadDeploymentConfig();
   for (const name of names) {
     const outDir = path.join(outputRoot, name);
     await build({
@@ -67,7 +112,7 @@ export async function buildCloudFunctions({ quiet = false } = {}) {
       sourcemap: false,
       external: ['wx-server-sdk', ...Object.keys(EXTRAS[name]?.dependencies ?? {})],
       tsconfig: path.join(root, 'tsconfig.json'),
-      plugins: [dropActionSummaries],
+      plugins: [dropActionSummaries, ownSettingsOnly(name, deployment), unusedValibotRegexDropped],
       logLevel: 'warning',
     });
     fs.copyFileSync(path.join(sourceRoot, name, 'config.json'), path.join(outDir, 'config.json'));

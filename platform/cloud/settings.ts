@@ -1,4 +1,5 @@
-import { problemsOf, TEMPLATE_SETTINGS, type DeployedFunction } from '../../config/deployment';
+import { problemsIn, type DeployedFunction } from '../../config/deployment';
+import { KNOWN_TEMPLATES, settingsOfFunction } from './function-settings';
 import { cloud } from './wx';
 
 /**
@@ -31,7 +32,7 @@ export function requireSecret(name: string): string {
 
 /** The WeChat template id for a template the code names logically ('tmpl-fraud-alert'). */
 export function templateIdFor(logical: string): string {
-  const setting = TEMPLATE_SETTINGS.find((candidate) => candidate.logical === logical);
+  const setting = KNOWN_TEMPLATES.find((candidate) => candidate.logical === logical);
   if (!setting) throw new Error(`unknown subscribe-message template ${logical}`);
   const value = process.env[setting.env]?.trim();
   if (value) return value;
@@ -45,6 +46,6 @@ export function templateIdFor(logical: string): string {
  */
 export function refusalToRun(fn: DeployedFunction): string[] | undefined {
   if (runsOnLocalCloud()) return undefined;
-  const problems = problemsOf(fn, process.env);
+  const problems = problemsIn(settingsOfFunction(fn), process.env);
   return problems.length > 0 ? problems : undefined;
 }
