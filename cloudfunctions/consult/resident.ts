@@ -1,6 +1,6 @@
 import { assertOwnUploads } from '@platform/cloud/media';
 import type { consultActions } from '@domain/actions/consult';
-import { fraudCheckMessage, warningSignsFor } from '@domain/anti-fraud/warning-signs';
+import { fraudCheckMessage } from '@domain/anti-fraud/warning-signs';
 import { canReopen, dueAt, PLACE_NEEDED, queuePosition, reachesNoStation } from '@domain/consult';
 import { EMERGENCY_PROMPT } from '@domain/emergency';
 import { ActionError } from '@domain/errors';
@@ -58,7 +58,7 @@ export const residentHandlers: ResidentHandlers = {
       now: context.now,
     });
     const routing = await routingPreviewView(routed, context.now);
-    return { threadId, warningSigns: warningSignsFor(facts), routing: { ...routing, priority: 'urgent' } };
+    return { threadId, routing: { ...routing, priority: 'urgent' } };
   },
 
   async listMyThreads(_input, context) {

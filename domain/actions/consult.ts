@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CONTACT_CHANNELS, PAYEE_KINDS, type WarningSign } from '../anti-fraud/warning-signs';
+import { CONTACT_CHANNELS, PAYEE_KINDS } from '../anti-fraud/warning-signs';
 import { THREAD_OUTCOMES, type Awaiting, type ThreadOutcome, type ThreadStatus, type WaitLevel } from '../consult';
 import { CONSULT_CATEGORIES, type ConsultCategory, type Priority } from '../routing/model';
 import { bankCheckSpecs } from './bank-checks';
@@ -84,9 +84,9 @@ export type StartThreadView =
   | { kind: 'emergency'; prompt: string }
   | { kind: 'sent'; threadId: string; routing: RoutingPreviewView };
 
+/** The warning signs that fit the facts are the phone's to show (domain/anti-fraud/warning-signs.ts): it shows them as the form is filled in. */
 export interface FraudCheckView {
   threadId: string;
-  warningSigns: WarningSign[];
   routing: RoutingPreviewView;
 }
 
