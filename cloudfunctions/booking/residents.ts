@@ -51,14 +51,6 @@ export interface Person {
   label: string;
 }
 
-export async function resolvePerson(user: UserRecord, person: { self: true } | { familyMemberId: string }): Promise<Person> {
-  if ('self' in person) {
-    return { personKey: personKeyOfAccount(user._id), record: { self: true, name: user.nickname }, label: '本人' };
-  }
-  const member = await findById<FamilyMemberRecord>(COLLECTIONS.familyMembers, person.familyMemberId);
-  return personOf(member && member.accountId === user._id ? member : undefined);
-}
-
 /** The family member a booking is for (one of the caller's own), or NOT_FOUND. */
 function personOf(member: FamilyMemberRecord | undefined): Person {
   if (!member) throw new ActionError('NOT_FOUND', '没有找到这位家人，请先在“我的家人”里保存');

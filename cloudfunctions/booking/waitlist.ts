@@ -29,7 +29,7 @@ import { readInTransaction } from '@platform/cloud/transaction';
 import { bookingTransaction, claimGivenCodeIn, withCodeAttempts } from './places';
 import { bookingSecret } from './secrets';
 import { database } from '@platform/cloud/wx';
-import { assertMayBook, resolvePerson } from './residents';
+import { assertMayBook, personAndLimits } from './residents';
 import { bookingRecord, bookingView, hallConfigOfSlot, needsView, personView, stationNames, writeBookingIn } from './shared';
 import { entriesOf, holdOptions, notifyOffer } from './waitlist-places';
 
@@ -77,7 +77,9 @@ export const waitlistHandlers: WaitlistHandlers = {
     if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
     const counter = await findById<SlotCounterRecord>(COLLECTIONS.slotCounters, slotId);
     if (!counter || counter.remaining > 0) throw new ActionError('CONFLICT', '这个时段还有名额，可以直接预约，不用候补', { slotId: '这个时段还有名额' });
-    const who = await resolvePerson(user, person);
+    const reads = personAndLimits(user, person, now);
+    reads.recent.catch(() => undefined);
+    const who = await reads.who;
     const mine = await findMany<WaitlistRecord>(
       database()
         .collection(COLLECTIONS.waitlists)
@@ -89,7 +91,7 @@ export const waitlistHandlers: WaitlistHandlers = {
     const waitingElsewhere = mine.filter((record) => record._id !== slotId && record.entries.some((item) => item.accountId === user._id && isLive(item))).length;
     if (waitingElsewhere >= MAX_WAITLISTS_PER_ACCOUNT) throw new ActionError('CONFLICT', TOO_MANY_WAITLISTS_MESSAGE, { slotId: TOO_MANY_WAITLISTS_MESSAGE });
     // The same limits as a booking: a place offered later must be one they may take.
-    const same = await assertMayBook(user._id, who, ref.service, slotId, now);
+    const same = await assertMayBook(user._id, who, ref.service, slotId, now, undefined, reads.recent);
     if (same) throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
 
