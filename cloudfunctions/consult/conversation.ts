@@ -18,11 +18,10 @@ import {
   allowWatching,
   assignedUsers,
   authorLabelOf,
-  CONSULT_NEW_TEMPLATE,
-  CONSULT_REPLY_TEMPLATE,
   loadThread,
   messageViews,
-  notify,
+  notifyOfficers,
+  notifyResident,
   officersOfUser,
   signalChange,
   summaryView,
@@ -122,11 +121,11 @@ export async function addSystemMessage(thread: ConsultThreadRecord, text: string
 
 async function notifyOtherSide(thread: ConsultThreadRecord, viewer: Viewer, directory: Directory, title: string, now: Date): Promise<void> {
   if (viewer.role === 'officer') {
-    await notify(thread.residentOpenid, CONSULT_REPLY_TEMPLATE, threadPageFor('resident', thread._id), title, now);
+    await notifyResident(thread.residentOpenid, threadPageFor('resident', thread._id), title, now);
     return;
   }
   const officers = await assignedUsers(directory, thread.assignee);
-  await Promise.all(officers.map((officer) => notify(officer.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), title, now)));
+  await notifyOfficers(officers, threadPageFor('officer', thread._id), title, now);
 }
 
 export const conversationHandlers: ConversationHandlers = {

@@ -8,7 +8,7 @@ import { assigneeKey, assigneeLabel } from '@platform/cloud/question-routing';
 import { database } from '@platform/cloud/wx';
 import { isActionError } from '@domain/errors';
 import { addSystemMessage } from './conversation';
-import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, notify, threadPageFor } from './threads';
+import { allowWatching, assignedUsers, notifyOfficers, threadPageFor } from './threads';
 import { recordStationEvent } from '@platform/cloud/station-events';
 
 type EscalationHandlers = Pick<Handlers<typeof consultActions>, 'escalateOverdue'>;
@@ -63,7 +63,7 @@ export const escalationHandlers: EscalationHandlers = {
     const sendNotices = async (thread: ConsultThreadRecord, duty: Assignee, moving: boolean) => {
       const receivers = await assignedUsers(directory, duty);
       await Promise.all(receivers.map((receiver) => allowWatching(thread, receiver, context.now)));
-      await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', thread._id), `${moving ? '超时转来' : '超时未回复'}：${thread.title}`, context.now)));
+      await notifyOfficers(receivers, threadPageFor('officer', thread._id), `${moving ? '超时转来' : '超时未回复'}：${thread.title}`, context.now);
       await database()
         .collection(COLLECTIONS.consultThreads)
         .where({ _id: thread._id, escalationNoticePending: true })

@@ -12,7 +12,7 @@ import { assigneeKey, assigneeLabel, responseTargets } from '@platform/cloud/que
 import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
-import { allowWatching, assignedUsers, CONSULT_NEW_TEMPLATE, loadThread, notify, officersOfUser, summaryView, threadPageFor, viewerOf } from './threads';
+import { allowWatching, assignedUsers, loadThread, notifyOfficers, officersOfUser, summaryView, threadPageFor, viewerOf } from './threads';
 
 type OfficerHandlers = Pick<
   Handlers<typeof consultActions>,
@@ -194,7 +194,7 @@ export const officerHandlers: OfficerHandlers = {
     );
     const receivers = await assignedUsers(directory, assignee);
     await Promise.all(receivers.map((receiver) => allowWatching(thread, receiver, context.now)));
-    await Promise.all(receivers.map((receiver) => notify(receiver.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), `转来的提问：${thread.title}`, context.now)));
+    await notifyOfficers(receivers, threadPageFor('officer', threadId), `转来的提问：${thread.title}`, context.now);
     const after = await findById<ConsultThreadRecord>(COLLECTIONS.consultThreads, threadId);
     const stillVisible = after !== undefined && viewerOf(after, user, directory) !== undefined;
     return { transferredTo: `${where}${label}`, stillVisible };

@@ -9,7 +9,7 @@ import { findMany } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel, type RoutedQuestion } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { assignedUsers, CONSULT_NEW_TEMPLATE, notify, threadPageFor } from './threads';
+import { assignedUsers, notifyOfficers, threadPageFor } from './threads';
 import type { ConsultCategory } from '@domain/routing';
 
 /** New threads per resident per hour: enough for a real need, not for flooding a station. */
@@ -172,7 +172,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
   });
 
   const title = input.kind === 'bankCheck' ? '银行网点求助：客户正要转账' : input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;
-  await Promise.all(officers.map((officer) => notify(officer.openid, CONSULT_NEW_TEMPLATE, threadPageFor('officer', threadId), title, now)));
+  await notifyOfficers(officers, threadPageFor('officer', threadId), title, now);
   return threadId;
 }
 

@@ -185,25 +185,45 @@ export async function assignedUsers(directory: Directory, assignee: Assignee): P
 }
 
 
+type Delivery = 'sent' | 'noneLeft' | 'failed';
+
 /** A one-time subscribe message; without a subscription left (43101) the in-app badge still stands. */
-export async function notify(touser: string, templateId: string, page: string, title: string, at: Date): Promise<void> {
+async function send(touser: string, templateId: string, page: string, title: string, at: Date): Promise<Delivery> {
   try {
     await cloud.openapi.subscribeMessage.send({ touser, templateId: templateIdFor(templateId), page, data: messageData({ thing1: title, time2: at }) });
-    // An officer's workbench counts the new-question messages left (station.armAlerts adds them).
-    if (templateId === CONSULT_TEMPLATES.newQuestion) await spendOfficerCredit(touser, false);
+    return 'sent';
   } catch (error) {
     const code = (error as { errCode?: number }).errCode;
     // 43101: the person has no subscription left for this template — the usual case, not a fault.
-    if (code === 43101 && templateId === CONSULT_TEMPLATES.newQuestion) await spendOfficerCredit(touser, true);
-    else if (code !== 43101) console.warn('[consult] subscribe message not sent', code);
+    if (code === 43101) return 'noneLeft';
+    console.warn('[consult] subscribe message not sent', code);
+    return 'failed';
   }
 }
 
-/** One new-question message delivered (or WeChat says none are left): the officer's count follows. */
-async function spendOfficerCredit(openid: string, noneLeft: boolean): Promise<void> {
+/** To the resident: an officer answered. */
+export async function notifyResident(openid: string, page: string, title: string, at: Date): Promise<void> {
+  await send(openid, CONSULT_REPLY_TEMPLATE, page, title, at);
+}
+
+/**
+ * A new-question message to each of these officers. An officer's workbench counts the messages
+ * left (station.armAlerts adds them): the counts of all of them follow in at most two writes —
+ * one less for each delivered, none left for each WeChat says has none — not one per officer.
+ */
+export async function notifyOfficers(officers: readonly Pick<UserRecord, 'openid'>[], page: string, title: string, at: Date): Promise<void> {
+  if (officers.length === 0) return;
+  const deliveries = await Promise.all(officers.map(async (officer) => ({ userId: userIdFor(officer.openid), delivery: await send(officer.openid, CONSULT_NEW_TEMPLATE, page, title, at) })));
   const _ = database().command;
-  const query = database().collection(COLLECTIONS.officerAlertCredits).where({ _id: userIdFor(openid), remaining: _.gt(0) });
-  await query.update({ data: noneLeft ? { remaining: 0 } : { remaining: _.inc(-1) } });
+  const spend = async (delivery: Delivery, data: Record<string, unknown>) => {
+    const userIds = deliveries.filter((entry) => entry.delivery === delivery).map((entry) => entry.userId);
+    if (userIds.length === 0) return;
+    await database()
+      .collection(COLLECTIONS.officerAlertCredits)
+      .where({ _id: _.in(userIds), remaining: _.gt(0) })
+      .update({ data });
+  };
+  await Promise.all([spend('sent', { remaining: _.inc(-1) }), spend('noneLeft', { remaining: 0 })]);
 }
 
 export const threadPageFor = (role: 'resident' | 'officer', threadId: string) =>
