@@ -93,13 +93,15 @@ const unusedValibotRegexDropped = {
   },
 };
 
-export async function buildCloudFunctions({ quiet = false } = {}) {
-  const names = fs.readdirSync(sourceRoot).filter((name) => fs.existsSync(path.join(sourceRoot, name, 'index.ts')));
-  fs.rmSync(outputRoot, { recursive: true, force: true });
+/** `only` and `into` (a folder instead of dist/cloudfunctions) let a test build a function or two on its own. */
+export async function buildCloudFunctions({ quiet = false, only = undefined, into = outputRoot } = {}) {
+  const names = fs.readdirSync(sourceRoot).filter((name) => fs.existsSync(path.join(sourceRoot, name, 'index.ts')) && (!only || only.includes(name)));
+  if (only) for (const name of names) fs.rmSync(path.join(into, name), { recursive: true, force: true });
+  else fs.rmSync(into, { recursive: true, force: true });
   const sizes = {};
   const deployment = await loadDeploymentConfig();
   for (const name of names) {
-    const outDir = path.join(outputRoot, name);
+    const outDir = path.join(into, name);
     await build({
       entryPoints: [path.join(sourceRoot, name, 'index.ts')],
       outfile: path.join(outDir, 'index.js'),
