@@ -303,22 +303,23 @@ export const residentHandlers: ResidentHandlers = {
   async cancel({ bookingId }, context) {
     const { user } = requireUser(context);
     const { now } = context;
-    const booking = await ownBooking(user, bookingId);
-    const config = await hallConfigOf(booking.stationId);
-    // A time the hall closed may be given up until it starts: the cut-off protects the hall's plan, which changed.
-    const check = canCancel({ status: booking.status, start: asDate(booking.start) }, now, booking.closure ? { cancelCutoffMinutes: 0 } : config);
-    if (!check.ok) throw refusalError(check);
-    const holds = holdsFor(config, booking.slotId);
-    // One transaction: the booking is cancelled and its place freed (to the first waiting, or the pool).
-    const offered = await bookingTransaction(async (transaction) => {
+    // One transaction: the booking is read and cancelled, its place freed (to the first waiting, or
+    // the pool). Reading the booking inside it (not before) saves a round trip; the hall config, read
+    // meanwhile, is an ordinary read, which a transaction's body may make.
+    const { booking, offered } = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
-      // Of two racing cancels (or a cancel racing a reschedule) only one frees the place.
-      if (!current || current.status !== 'booked' || current.slotId !== booking.slotId) throw refusalError(refuse('NOT_ACTIVE'));
+      // Someone else's booking is "not found": ids must not reveal whether a booking exists.
+      if (!current || current.accountId !== user._id) throw new ActionError('NOT_FOUND', '没有找到这个预约');
+      const config = await hallConfigOf(current.stationId);
+      // A time the hall closed may be given up until it starts: the cut-off protects the hall's plan, which changed.
+      // Of two racing cancels (or a cancel racing a reschedule) only one sees it booked and frees the place.
+      const check = canCancel({ status: current.status, start: asDate(current.start) }, now, current.closure ? { cancelCutoffMinutes: 0 } : config);
+      if (!check.ok) throw refusalError(check);
       await transaction
         .collection(COLLECTIONS.bookings)
         .doc(bookingId)
         .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now } });
-      return freePlaceIn(transaction, booking.slotId, now, holds);
+      return { booking: current, offered: await freePlaceIn(transaction, current.slotId, now, holdsFor(config, current.slotId)) };
     });
     if (offered) await notifyOffer(offered);
     return bookingView({ ...booking, status: 'cancelled', cancelledAt: now }, await stationNames()(booking.stationId));

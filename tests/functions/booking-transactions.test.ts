@@ -52,6 +52,18 @@ describe('reserve is one transaction', () => {
     expect(booking).toMatchObject({ status: 'booked', person: { self: false, name: '李秀英' } });
   });
 
+  test("a cancel costs 8: the caller, then one transaction that reads the booking, the hall config and the slot's waitlist, and writes the booking and the counter", async () => {
+    const booking = ok(await reserve('openid-cancel-trips', TOMORROW_0900));
+    const before = harness.engine.roundTrips();
+    expect(ok(await harness.call('openid-cancel-trips', bookingActions.cancel, { bookingId: booking.id })).status).toBe('cancelled');
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(8);
+    expect(counter(TOMORROW_0900).remaining).toBe(counter(TOMORROW_0900).capacity);
+    // Someone else's booking stays "not found", and nothing is written for them.
+    const mine = ok(await reserve('openid-cancel-trips', TOMORROW_0900));
+    expect(failed(await harness.call('openid-cancel-other', bookingActions.cancel, { bookingId: mine.id })).code).toBe('NOT_FOUND');
+    expect(harness.engine.find('bookings', { _id: mine.id })[0]).toMatchObject({ status: 'booked' });
+  });
+
   test('a check-in code another booking of that day holds: the transaction is run again with the next code, nothing is left half-done', async () => {
     const first = ok(await reserve('openid-clash', TOMORROW_0900));
     ok(await harness.call('openid-clash', bookingActions.cancel, { bookingId: first.id }));
