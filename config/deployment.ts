@@ -33,7 +33,8 @@ export const TEMPLATE_SETTINGS: readonly TemplateSetting[] = [
   { logical: 'tmpl-fraud-alert', env: 'TEMPLATE_FRAUD_ALERT', purpose: '紧急反诈预警', usedBy: ['feed'] },
   { logical: 'tmpl-booking-reminder', env: 'TEMPLATE_BOOKING_REMINDER', purpose: '预约提醒（前一天）', usedBy: ['booking'] },
   { logical: 'tmpl-booking-reminder-hour', env: 'TEMPLATE_BOOKING_REMINDER_HOUR', purpose: '预约提醒（开始前1小时）', usedBy: ['booking'] },
-  { logical: 'tmpl-booking-slot-closed', env: 'TEMPLATE_BOOKING_SLOT_CLOSED', purpose: '预约时段停办', usedBy: ['booking'] },
+  // station too: saving a hall's settings tells the residents booked into a window that closes (station/hall-settings.ts).
+  { logical: 'tmpl-booking-slot-closed', env: 'TEMPLATE_BOOKING_SLOT_CLOSED', purpose: '预约时段停办', usedBy: ['booking', 'station'] },
   { logical: 'tmpl-booking-waitlist-offer', env: 'TEMPLATE_BOOKING_WAITLIST_OFFER', purpose: '候补到位', usedBy: ['booking'] },
   { logical: 'tmpl-consult-new', env: 'TEMPLATE_CONSULT_NEW', purpose: '民警：新的提问', usedBy: ['consult'] },
   { logical: 'tmpl-consult-reply', env: 'TEMPLATE_CONSULT_REPLY', purpose: '居民：民警已回复', usedBy: ['consult'] },

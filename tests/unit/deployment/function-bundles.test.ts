@@ -19,7 +19,7 @@ function node(script: string, env: Record<string, string> = {}): { stdout: strin
 
 beforeAll(() => {
   into = fs.mkdtempSync(path.join(os.tmpdir(), 'function-bundles-'));
-  node(`import { buildCloudFunctions } from './scripts/build-cloudfunctions.mjs'; await buildCloudFunctions({ quiet: true, only: ['consult', 'booking'], into: ${JSON.stringify(into)} });`);
+  node(`import { buildCloudFunctions } from './scripts/build-cloudfunctions.mjs'; await buildCloudFunctions({ quiet: true, only: ['consult', 'booking', 'station'], into: ${JSON.stringify(into)} });`);
 }, 120_000);
 
 afterAll(() => fs.rmSync(into, { recursive: true, force: true }));
@@ -34,6 +34,10 @@ test("a bundle names its own templates and secrets, none of another function's",
   expect(booking).toContain('BOOKING_SECRET');
   expect(booking).toContain('TEMPLATE_BOOKING_WAITLIST_OFFER');
   expect(booking).not.toContain('TEMPLATE_CONSULT_NEW');
+  // station sends booking's slot-closed message when a hall's window closes: deploy gives it that template id.
+  const station = bundle('station');
+  expect(station).toContain('TEMPLATE_BOOKING_SLOT_CLOSED');
+  expect(station).not.toContain('TEMPLATE_BOOKING_REMINDER_HOUR');
 });
 
 test('deployed without its settings, a function refuses every call and names each one it needs', () => {
