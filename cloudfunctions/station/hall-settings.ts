@@ -75,6 +75,9 @@ const storedConfig = async (stationId: string): Promise<HallConfig | undefined> 
   return { ...config, stationId: _id };
 };
 
+const sameHours = (a: WeekHoursSetting, b: WeekHoursSetting) =>
+  WEEKDAY_KEYS.every((key) => a[key].length === b[key].length && a[key].every((period, index) => period.start === b[key][index]?.start && period.end === b[key][index]?.end));
+
 /** The settings as a full hall config; ad-hoc closures (made from the hall roster) are kept from the stored one. */
 function configFrom(input: SettingsInput, previous: HallConfig | undefined): HallConfig {
   return {
@@ -88,7 +91,8 @@ function configFrom(input: SettingsInput, previous: HallConfig | undefined): Hal
       minutes: service.minutes,
       capacityPerSlot: service.placesPerSlot,
       ...(service.note ? { note: service.note } : {}),
-      ...(service.hours ? { hours: weeklyHoursOf(service.hours) } : {}),
+      // Hours the same as the hall's are the hall's: the service then follows later changes to them.
+      ...(service.hours && !sameHours(service.hours, input.hours) ? { hours: weeklyHoursOf(service.hours) } : {}),
     })),
     holidays: input.holidays,
     makeUpWorkdays: input.makeUpWorkdays,

@@ -37,12 +37,17 @@ export function Field(props: {
   );
 }
 
-export function ActionButton(props: { label: string; onClick: () => void; pending?: boolean; tone?: 'primary' | 'plain' | 'danger'; ariaLabel?: string }) {
+/**
+ * accessibleName: what a screen reader says when the visible label is not enough ("删除3号窗口").
+ * Not `ariaLabel`: Taro's H5 build turns an `ariaLabel` prop into `aria-label` on the way in, so
+ * a prop by that name never arrives.
+ */
+export function ActionButton(props: { label: string; onClick: () => void; pending?: boolean; tone?: 'primary' | 'plain' | 'danger'; accessibleName?: string }) {
   return (
     <View
       className={`admin-button admin-button--${props.tone ?? 'primary'}`}
       {...roleProps('button')}
-      aria-label={props.ariaLabel ?? props.label}
+      aria-label={props.accessibleName ?? props.label}
       aria-disabled={props.pending}
       onClick={() => {
         if (!props.pending) props.onClick();

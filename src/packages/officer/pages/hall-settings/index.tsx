@@ -129,7 +129,7 @@ function Settings({ stationId }: { stationId: string }) {
                   {windowNote.text}
                 </Text>
               )}
-              <ActionButton tone="danger" label="删除这个窗口" ariaLabel={`删除${window.name || `窗口${index + 1}`}`} onClick={() => removeWindow(window.id)} />
+              <ActionButton tone="danger" label="删除这个窗口" accessibleName={`删除${window.name || `窗口${index + 1}`}`} onClick={() => removeWindow(window.id)} />
             </View>
           );
         })}
@@ -171,7 +171,7 @@ function Settings({ stationId }: { stationId: string }) {
             {service.ownHours && (
               <View className="admin-hours" role="group" aria-label={`${SERVICES[service.kind].label}的办理时间`}>
                 <Text className="admin-field__hint">只能在大厅办公时间内。几段之间用顿号隔开；哪天不办就留空。</Text>
-                <ActionButton tone="plain" label="只在上午办理" ariaLabel={`${SERVICES[service.kind].label}只在上午办理`} onClick={() => setService(service.kind, { ownHours: morningsText(draft) })} />
+                <ActionButton tone="plain" label="只在上午办理" accessibleName={`${SERVICES[service.kind].label}只在上午办理`} onClick={() => setService(service.kind, { ownHours: morningsText(draft) })} />
                 {WEEKDAY_KEYS.map((key) => (
                   <Field
                     key={key}

@@ -86,7 +86,7 @@ function Roster({ stationId, isAdmin }: { stationId: string; isAdmin: boolean })
                           <ActionButton
                             tone="plain"
                             label={swapping ? (swapping.id === shift.id ? '取消换班' : '和他换班') : '换班'}
-                            ariaLabel={`${shift.officerTitle} ${dayLabel(day, index)} ${shift.label} 换班`}
+                            accessibleName={`${shift.officerTitle} ${dayLabel(day, index)} ${shift.label} 换班`}
                             onClick={async () => {
                               if (!swapping) return setSwapping(shift);
                               if (swapping.id === shift.id) return setSwapping(undefined);
@@ -98,7 +98,7 @@ function Roster({ stationId, isAdmin }: { stationId: string; isAdmin: boolean })
                           <ActionButton
                             tone="danger"
                             label="删除"
-                            ariaLabel={`删除 ${shift.officerTitle} ${dayLabel(day, index)} ${shift.label}`}
+                            accessibleName={`删除 ${shift.officerTitle} ${dayLabel(day, index)} ${shift.label}`}
                             onClick={async () => {
                               if (await removeShift.submit({ stationId, shiftId: shift.id })) refresh(`已删除 ${shift.officerTitle} 的班次`);
                             }}
