@@ -77,9 +77,11 @@ test('the admin manages the windows and a service keeps shorter hours; the resid
   await button(resident, '在这里预约办证').click();
   const flow = onScreen(resident, 'packages/booking/pages/book/index');
   await flow.getByText('往来港澳通行证', { exact: true }).click();
-  await flow.getByText('办理窗口：3号窗口（出入境）').waitFor();
-  await flow.getByText('只在这些时间办理：周一至周五 09:00–12:00').waitFor();
-  await flow.getByText('办理窗口：1号窗口（户籍，可现场拍照）或2号窗口（户籍）或4号窗口（身份证）').waitFor();
+  const hkMacau = flow.getByRole('radio', { name: /^往来港澳通行证/ });
+  await hkMacau.getByText('办理窗口：3号窗口（出入境）').waitFor();
+  await hkMacau.getByText('只在这些时间办理：周一至周五 09:00–12:00').waitFor();
+  await expect(flow.getByRole('radio', { name: /^往来台湾通行证/ }).getByText('只在这些时间办理', { exact: false }).count()).resolves.toBe(0);
+  await flow.getByRole('radio', { name: /^身份证首次申领/ }).getByText('办理窗口：1号窗口（户籍，可现场拍照）或2号窗口（户籍）或4号窗口（身份证）').waitFor();
   await settle(resident);
   await screenshot(resident, 'hall-settings-3-resident-sees-window');
 
