@@ -13,7 +13,16 @@ interface Compiler {
 }
 interface Chain {
   plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
-  optimization: { minimizer(name: string): { tap(fn: (args: object[]) => object[]): unknown } };
+  optimization: {
+    minimizer(name: string): { tap(fn: (args: object[]) => object[]): unknown };
+    concatenateModules(value: boolean): unknown;
+  };
+  module: {
+    rule(name: string): {
+      uses: { has(name: string): boolean; delete(name: string): unknown };
+      use(name: string): { tap(fn: (options: object) => object): unknown };
+    };
+  };
 }
 
 /**
@@ -55,6 +64,16 @@ export function cheaperBuild(chain: Chain) {
   // Taro hands the CSS minimizer cssnano's `preset` option, which esbuild refuses; the handful of
   // CSS files is minified in this process rather than in a pool of workers started for them.
   chain.optimization.minimizer('esBuildCssPlugin').tap(([options]) => [{ ...options, parallel: false, minimizerOptions: { target: 'es2020' } }]);
+  // Scope hoisting only makes the bundle smaller (eslint-scope over every module, ≈ 3 % of the build).
+  chain.optimization.concatenateModules(false);
+  // No source maps from sass, and so no resolve-url-loader, which rewrites url()s (our styles have
+  // none) by following them.
+  const scss = chain.module.rule('scss');
+  const [resolveUrl, sass] = ['0', '1'];
+  if (scss.uses.has(resolveUrl) && scss.uses.has(sass)) {
+    scss.uses.delete(resolveUrl);
+    scss.use(sass).tap((options) => ({ ...options, sourceMap: false }));
+  }
 }
 
 /**
