@@ -8,7 +8,7 @@ import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { bumpDirectoryVersion, currentDirectory, type Directory } from '@platform/cloud/directory';
 import { findById, findMany } from '@platform/cloud/documents';
-import { assigneeKey, assigneeLabel, responseTargets } from '@platform/cloud/question-routing';
+import { assigneeKey, assigneeLabel, targetsIn } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
@@ -173,7 +173,7 @@ export const officerHandlers: OfficerHandlers = {
     const station = directory.stations.get(stationId);
     // Another station is named; a colleague at the same station is not.
     const where = station && stationId !== thread.stationId && !label.startsWith(station.name) ? `${station.name} ` : '';
-    const due = dueAt(context.now, thread.priority, await responseTargets(stationId));
+    const due = dueAt(context.now, thread.priority, targetsIn(directory, stationId));
     await addSystemMessage(
       thread,
       `${from} 把问题转给了 ${where}${label}：${note}`,

@@ -9,7 +9,7 @@ import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory } from '@platform/cloud/directory';
 import { findMany } from '@platform/cloud/documents';
-import { responseTargets, routeResidentQuestion, routingPreviewView } from '@platform/cloud/question-routing';
+import { routeResidentQuestion, routingPreviewView, targetsIn } from '@platform/cloud/question-routing';
 import { recordStationEvent } from '@platform/cloud/station-events';
 import { database } from '@platform/cloud/wx';
 import { addSystemMessage, threadView } from './conversation';
@@ -94,7 +94,7 @@ export const residentHandlers: ResidentHandlers = {
     if (viewer.role !== 'resident') throw new ActionError('FORBIDDEN', '只有提问的居民可以重新打开');
     if (thread.status !== 'closed' || !thread.closedAt) throw new ActionError('CONFLICT', '这个提问还没有结束');
     if (!canReopen(thread.closedAt, context.now)) throw new ActionError('EXPIRED', '结束已超过 7 天，不能重新打开。请重新提一个问题');
-    const due = dueAt(context.now, thread.priority, await responseTargets(thread.stationId));
+    const due = dueAt(context.now, thread.priority, targetsIn(directory, thread.stationId));
     await addSystemMessage(
       thread,
       '居民重新打开了提问',

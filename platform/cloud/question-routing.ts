@@ -11,9 +11,8 @@ import type { LatLng } from '@domain/geo';
 import { OFFICER_KIND_LABELS } from '@domain/roles';
 import { route, type Assignee, type ConsultCategory, type RoutingDecision } from '@domain/routing';
 import { tempFileUrl } from './cloud-files';
-import { COLLECTIONS, type ConsultSettingsRecord, type UserRecord } from './collections';
+import type { UserRecord } from './collections';
 import { communityViews, currentDirectory, type Directory } from './directory';
-import { findById } from './documents';
 
 /** Boundary distance that makes a location ambiguous between two jurisdictions. */
 export const BOUNDARY_METERS = 100;
@@ -108,11 +107,6 @@ export function assigneeKey(assignee: Assignee): string {
 /** A station's response targets as the directory holds them (it is rebuilt when they are saved), or the defaults. */
 export function targetsIn(directory: Directory, stationId: string | undefined): ResponseTargets {
   return (stationId ? directory.responseTargets.get(stationId) : undefined) ?? { ...DEFAULT_RESPONSE_TARGET_MINUTES };
-}
-
-export async function responseTargets(stationId: string | undefined): Promise<ResponseTargets> {
-  const settings = stationId ? await findById<ConsultSettingsRecord>(COLLECTIONS.consultSettings, stationId) : undefined;
-  return settings?.targets ?? { ...DEFAULT_RESPONSE_TARGET_MINUTES };
 }
 
 /** "赵警官 今天 18:00 前回复", from the officer's shift and the station's target. */
