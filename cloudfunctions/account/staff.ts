@@ -8,6 +8,7 @@ import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findMany } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
+import { deleteDetachedPhotos, detachOfficerPhoto } from '@platform/cloud/officer-photos';
 import { staffView } from './views';
 
 type StaffHandlers = Pick<Handlers<typeof accountActions>, 'listStaff' | 'revokeStaff'>;
@@ -33,9 +34,13 @@ export const staffHandlers: StaffHandlers = {
       if (target.role === 'districtAdmin') throw new ActionError('FORBIDDEN');
       // An officer's open work must go to a colleague first: station.deactivateOfficer does both in one step.
       if (busy) throw new ActionError('CONFLICT', '这名民警手上还有提问、案件、值班或负责的社区，请在“民警管理”里停用并选择接手的同事');
-      // Nothing to hand over: the officer record is deactivated with the role, in the same transaction.
-      for (const officer of held) await transaction.collection(COLLECTIONS.officers).doc(officer._id).update({ data: { active: false, deactivatedAt: context.now, updatedAt: context.now } });
       const _ = database().command;
+      // Nothing to hand over: the officer record is deactivated with the role, in the same
+      // transaction; its photo is on no card any more and goes too.
+      for (const officer of held) {
+        await transaction.collection(COLLECTIONS.officers).doc(officer._id).update({ data: { active: false, deactivatedAt: context.now, photoFileId: _.remove(), updatedAt: context.now } });
+        if (officer.photoFileId) await detachOfficerPhoto(transaction, officer.photoFileId, context.now);
+      }
       const demoted = { role: 'resident', officerKinds: [], stationId: _.remove(), districtId: _.remove(), updatedAt: context.now };
       await transaction.collection(COLLECTIONS.users).doc(userId).update({ data: demoted });
       await transaction.collection(COLLECTIONS.auditLog).add({
@@ -43,6 +48,7 @@ export const staffHandlers: StaffHandlers = {
       });
       return staffView({ ...target, role: 'resident', officerKinds: [], stationId: undefined, districtId: undefined });
     });
+    await deleteDetachedPhotos(held.flatMap((officer) => (officer.photoFileId ? [officer.photoFileId] : [])));
     // A deactivated officer record leaves routing at once.
     if (held.length > 0) await bumpDirectoryVersion(context.now);
     return view;

@@ -27,6 +27,8 @@ function groupViews(found: Map<string, Doc[]>, homeLines: string[]): MyDataGroup
     const specs = PERSONAL_DATA.filter((spec) => spec.group === group);
     if (specs.length === 0 && group !== 'community') return [];
     const docs = specs.flatMap((spec) => (found.get(spec.collection) ?? []).map((doc) => ({ spec, doc })));
+    // Only officers have an officer record: residents are not shown an empty 民警资料.
+    if (group === 'officer' && docs.length === 0) return [];
     const lines = [
       ...home.lines,
       ...docs.flatMap(({ spec, doc }) => {

@@ -9,6 +9,7 @@ import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { openCasesOf, openThreadsOf, upcomingShiftsOf } from '@platform/cloud/officer-work';
 import { assertOwnUploads, officerPhotoUrls } from '@platform/cloud/media';
+import { deleteDetachedPhotos, detachOfficerPhoto } from '@platform/cloud/officer-photos';
 import { signalChange } from '../consult/threads';
 import {
   activeOfficerOf,
@@ -26,7 +27,7 @@ import {
   stationShifts,
 } from './shared';
 
-type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'setMyOfficerPhoto' | 'armAlerts' | 'assignOfficer' | 'deactivateOfficer'>;
+type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'setMyOfficerPhoto' | 'removeOfficerPhoto' | 'armAlerts' | 'assignOfficer' | 'deactivateOfficer'>;
 
 const alertCreditsOf = async (userId: string) => (await findById<OfficerAlertCreditsRecord>(COLLECTIONS.officerAlertCredits, userId))?.remaining ?? 0;
 
@@ -55,6 +56,25 @@ async function viewsOf(stationId: string, officers: OfficerRecord[], now: Date) 
 async function ownOfficerRecord(userId: string): Promise<OfficerRecord | undefined> {
   const [officer] = await findMany<OfficerRecord>(database().collection(COLLECTIONS.officers).where({ userId }).orderBy('_id', 'asc').limit(10));
   return officer && isActiveOfficer(officer) ? officer : undefined;
+}
+
+/**
+ * Puts `photoFileId` (or none) on the officer's record and retires the photo it replaces: its
+ * upload is marked detached in the same transaction, then its file deleted. Returns the replaced
+ * photo's file id, if there was one.
+ */
+async function replacePhoto(officerId: string, photoFileId: string | undefined, now: Date): Promise<string | undefined> {
+  const _ = database().command;
+  const previous = await inTransaction(async (transaction) => {
+    const current = await readInTransaction<OfficerRecord>(transaction, COLLECTIONS.officers, officerId);
+    if (!current) throw new ActionError('NOT_FOUND', '没有找到这位民警');
+    await transaction.collection(COLLECTIONS.officers).doc(officerId).update({ data: { photoFileId: photoFileId ?? _.remove(), updatedAt: now } });
+    const replaced = current.photoFileId && current.photoFileId !== photoFileId ? current.photoFileId : undefined;
+    if (replaced) await detachOfficerPhoto(transaction, replaced, now);
+    return replaced;
+  });
+  if (previous) await deleteDetachedPhotos([previous]);
+  return previous;
 }
 
 export const officerHandlers: OfficerHandlers = {
@@ -88,12 +108,22 @@ export const officerHandlers: OfficerHandlers = {
     if (!officer) throw new ActionError('NOT_FOUND', '您还没有登记民警身份');
     // Only a photo the officer uploaded for this, through the media function (type sniffed, sent to WeChat's check).
     if (photoFileId) await assertOwnUploads(user._id, 'officerPhoto', [photoFileId], context.now);
-    const _ = database().command;
-    await database().collection(COLLECTIONS.officers).doc(officer._id).update({ data: { photoFileId: photoFileId ?? _.remove(), updatedAt: context.now } });
-    await audit('officer.photo-updated', user._id, officer.stationId, context.now, { officerId: officer._id, photo: photoFileId ? 'set' : 'removed' });
+    const previous = await replacePhoto(officer._id, photoFileId ?? undefined, context.now);
+    await audit('officer.photo-updated', user._id, officer.stationId, context.now, { officerId: officer._id, photo: photoFileId ? 'set' : 'removed', previousDeleted: previous !== undefined });
     await directoryChanged(context.now);
     const { photoFileId: _previous, ...rest } = officer;
     return (await viewsOf(officer.stationId, [{ ...rest, ...(photoFileId ? { photoFileId } : {}) }], context.now))[0]!;
+  },
+
+  async removeOfficerPhoto({ stationId, officerId }, context) {
+    const { user } = requireUser(context);
+    const officer = await officerOf(stationId, officerId);
+    const previous = await replacePhoto(officer._id, undefined, context.now);
+    if (previous === undefined) throw new ActionError('NOT_FOUND', '这位民警没有照片');
+    await audit('officer.photo-removed', user._id, stationId, context.now, { officerId });
+    await directoryChanged(context.now);
+    const { photoFileId: _previous, ...rest } = officer;
+    return (await viewsOf(stationId, [rest], context.now))[0]!;
   },
 
   async updateMyOfficerProfile({ title, phone }, context) {
@@ -204,10 +234,12 @@ export const officerHandlers: OfficerHandlers = {
         if (deactivate) {
           await transaction.collection(COLLECTIONS.officers).doc(heir._id).update({ data: { communityIds: takeover.communityIds, kinds: takeover.kinds, updatedAt: now } });
           if (heir.userId) await transaction.collection(COLLECTIONS.users).doc(heir.userId).update({ data: { officerKinds: takeover.kinds, updatedAt: now } });
+          // A deactivated officer's photo is on no card any more: it goes (a moved officer keeps theirs).
           const leavingPatch = target
             ? { stationId: target._id, movedFrom: stationId, postId: _.remove(), communityIds: [], updatedAt: now }
-            : { active: false, deactivatedAt: now, communityIds: [], updatedAt: now };
+            : { active: false, deactivatedAt: now, communityIds: [], photoFileId: _.remove(), updatedAt: now };
           await transaction.collection(COLLECTIONS.officers).doc(officerId).update({ data: leavingPatch });
+          if (!target && leaving.photoFileId) await detachOfficerPhoto(transaction, leaving.photoFileId, now);
           if (leaving.userId) {
             const account = await readInTransaction<UserRecord>(transaction, COLLECTIONS.users, leaving.userId);
             if (account && account.stationId === stationId) {
@@ -226,6 +258,7 @@ export const officerHandlers: OfficerHandlers = {
     // Only this station's shifts move: after a move the officer's new station plans their time.
     const ownShifts = shifts.filter((shift) => shift.stationId === stationId);
     const moved = await handOver(threads, ownShifts, cases, true);
+    const photoDeleted = !target && leaving.photoFileId ? (await deleteDetachedPhotos([leaving.photoFileId])) > 0 : false;
     await directoryChanged(now);
     // Sweep: anything that reached the officer while the hand-over ran goes the same way.
     const [late, lateCases] = await Promise.all([openThreadsOf(officerId), openCasesOf(officerId)]);
@@ -243,6 +276,7 @@ export const officerHandlers: OfficerHandlers = {
       cases: moved.cases,
       shifts: ownShifts.length,
       communities: leaving.communityIds.length,
+      ...(!target && leaving.photoFileId ? { photo: photoDeleted ? 'deleted' : 'detached' } : {}),
     });
     return {
       officerId,

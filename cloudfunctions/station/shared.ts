@@ -96,6 +96,7 @@ export function officerAdminView(
     title: officer.title,
     ...(officer.phone ? { phone: officer.phone } : {}),
     ...(photoUrl ? { photoUrl } : {}),
+    hasPhoto: officer.photoFileId !== undefined,
     kinds: [...officer.kinds],
     ...(post ? { postId: post._id, postName: post.name } : {}),
     communityIds: [...officer.communityIds],

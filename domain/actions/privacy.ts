@@ -2,11 +2,12 @@ import * as v from 'valibot';
 import { action, defineFunction, emptyInput } from './define';
 
 /** The groups 我的数据 shows, in this order. */
-export const PERSONAL_DATA_GROUPS = ['account', 'community', 'family', 'bookings', 'consult', 'feed', 'mediation', 'subscriptions', 'records'] as const;
+export const PERSONAL_DATA_GROUPS = ['account', 'officer', 'community', 'family', 'bookings', 'consult', 'feed', 'mediation', 'subscriptions', 'records'] as const;
 export type PersonalDataGroup = (typeof PERSONAL_DATA_GROUPS)[number];
 
 export const PERSONAL_DATA_GROUP_TITLES: Record<PersonalDataGroup, string> = {
   account: '账号',
+  officer: '民警资料',
   community: '我住的社区',
   family: '家人',
   bookings: '预约',

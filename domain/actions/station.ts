@@ -20,6 +20,8 @@ export interface OfficerAdminView {
   /** The work phone on the 警民联系牌. */
   phone?: string;
   photoUrl?: string;
+  /** A photo is set, even when it is not shown (WeChat's check flagged it): it can still be replaced or removed. */
+  hasPhoto: boolean;
   kinds: OfficerKind[];
   postId?: string;
   postName?: string;
@@ -244,6 +246,12 @@ export const stationActions = defineFunction('station', {
     summary: '民警换上或去掉自己的照片（先经 media 上传并送微信检查；警民联系牌和民警名单上显示）',
     input: v.strictObject({ photoFileId: v.nullable(v.pipe(v.string('照片无效'), v.regex(/^cloud:\/\/[\w.\-/]{1,300}$/, '照片无效'))) }),
     policy: 'signedIn',
+  }),
+  removeOfficerPhoto: action<OfficerAdminView>()({
+    summary: '所管理员去掉本所一位民警的照片（照片文件随即删除）',
+    input: v.strictObject({ ...stationInput, officerId: id('民警') }),
+    policy: 'stationAdmin',
+    stationOf: (input) => input.stationId,
   }),
   armAlerts: action<{ alertCredits: number }>()({
     summary: '民警开启“新的提问”微信提醒：记下这次同意了几条',

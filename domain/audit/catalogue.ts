@@ -76,6 +76,9 @@ export const AUDIT_TYPES: Record<string, { label: string; group: AuditGroup }> =
   'audit.viewed': { label: '查看审计记录', group: 'auditLog' },
   'audit.exported': { label: '导出审计记录', group: 'auditLog' },
   'dashboard.exported': { label: '导出成效看板', group: 'auditLog' },
+  'officer.photo-updated': { label: '民警换上或去掉自己的照片', group: 'roles' },
+  'officer.photo-removed': { label: '管理员去掉民警的照片', group: 'roles' },
+  'district.created': { label: '首位分局管理员设立分局', group: 'station' },
 };
 
 export const auditTypeLabel = (type: string): string => AUDIT_TYPES[type]?.label ?? type;

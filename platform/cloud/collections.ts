@@ -771,6 +771,8 @@ export interface MediaFileRecord {
   check: { status: 'pending' | 'pass' | 'risky' | 'review'; traceId?: string; label?: number; at?: Date };
   /** Set when a message or article first references it (until then it is swept after a day). */
   attachedAt?: Date;
+  /** Set when its use ended (an officer photo replaced, removed or its officer deactivated): the file and this record are deleted, by the retention timer if not at once. */
+  detachedAt?: Date;
   createdAt: Date;
 }
 

@@ -19,6 +19,8 @@ export { familyMemberData, eraseFamilyMemberData } from './personal-data-booking
 
 const ERASED_TEXT = '（居民已注销，内容已删除）';
 export const ERASED_LABEL = '已注销';
+/** What a station's old records show for an officer who deleted their account after leaving. */
+export const ERASED_OFFICER = '已注销的民警';
 
 /** A closed thread past its time, with its messages, change signals and photos. */
 async function expireThread(thread: Doc): Promise<Erasure> {
@@ -143,16 +145,21 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     collection: COLLECTIONS.mediaFiles,
     group: 'consult',
     holds: '您上传的照片（谁上传、用在哪里、微信安全检查的结果）',
-    purpose: '只让上传的人在原处（问片警对话、调解案件）使用这张照片；未通过安全检查的照片不给别人看',
+    purpose: '只让上传的人在原处（问片警对话、调解案件、民警本人的照片）使用这张照片；未通过安全检查的照片不给别人看',
     readers: '您本人；处理您问题或调解案件的民警；调解案件的另一方当事人看到案件里通过安全检查的现场照片',
-    retention: `随对话或调解案件删除；上传了没发出的照片${periodLabel(RETENTION_DAYS.unattachedUpload)}后删除`,
+    retention: `随对话或调解案件删除；上传了没发出的照片${periodLabel(RETENTION_DAYS.unattachedUpload)}后删除；民警照片换下、去掉或民警停用时删除`,
     find: ({ userId }) => findAll(COLLECTIONS.mediaFiles, { ownerUserId: userId }),
     line: (doc) => `${day(doc.createdAt)} 上传的照片${(doc.check as { status?: string }).status === 'risky' ? '（未通过安全检查）' : ''}`,
     exported: (doc) => ({ type: doc.type, bytes: doc.bytes, check: (doc.check as { status?: string }).status, at: isoDate(doc.createdAt) }),
     erase: (doc) => ({ writes: [remove(COLLECTIONS.mediaFiles, doc)], files: [String(doc.fileId)] }),
     sweep: {
       kind: 'unattachedUpload',
-      due: (now, limit) => oldest(COLLECTIONS.mediaFiles, { attachedAt: _().exists(false) }, 'createdAt', retentionCutoff('unattachedUpload', now), limit),
+      // Never sent, or no longer used (an officer photo whose deletion did not finish at once: platform/cloud/officer-photos.ts).
+      due: async (now, limit) => {
+        const unattached = await oldest(COLLECTIONS.mediaFiles, { attachedAt: _().exists(false) }, 'createdAt', retentionCutoff('unattachedUpload', now), limit);
+        const detached = unattached.length < limit ? await oldest(COLLECTIONS.mediaFiles, {}, 'detachedAt', now, limit - unattached.length) : [];
+        return [...unattached, ...detached.filter((doc) => !unattached.some((other) => other._id === doc._id))];
+      },
       expire: async (doc) => ({ writes: [remove(COLLECTIONS.mediaFiles, doc)], files: [String(doc.fileId)] }),
     },
   },
@@ -368,6 +375,21 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     erase: justRemove(COLLECTIONS.officerAlertCredits),
   },
   {
+    collection: COLLECTIONS.officers,
+    group: 'officer',
+    holds: '民警：您的民警资料（姓名、居民看到的称呼、工作电话、照片）',
+    purpose: '居民在警民联系牌、回复和“我的片警”里认出您、打您的工作电话；所里按岗位和社区给您分派工作',
+    readers: '辖区居民看到称呼、工作电话和照片（未通过微信安全检查的照片谁也看不到）；本所民警和管理员看到全部',
+    retention: '在岗期间保存；换照片或去掉照片时旧照片立即删除；停用时照片删除；注销账号时姓名、称呼、电话和照片都删除（所里的旧记录只显示“已注销的民警”）',
+    find: ({ userId }) => findAll(COLLECTIONS.officers, { userId }),
+    line: (doc) => `${String(doc.title)}（${doc.active === false ? '已停用' : '在岗'}）${doc.photoFileId ? '，有照片' : ''}`,
+    exported: (doc) => ({ name: doc.name, title: doc.title, phone: doc.phone ?? null, stationId: doc.stationId, hasPhoto: Boolean(doc.photoFileId), active: doc.active !== false }),
+    erase: (doc, { tombstone }) => ({
+      writes: [{ collection: COLLECTIONS.officers, id: doc._id, update: { name: ERASED_OFFICER, title: ERASED_OFFICER, phone: _().remove(), photoFileId: _().remove(), userId: tombstone } }],
+      files: typeof doc.photoFileId === 'string' ? [doc.photoFileId] : [],
+    }),
+  },
+  {
     collection: COLLECTIONS.alertDeliveries,
     group: 'subscriptions',
     holds: '每条紧急预警是否已发给您',
@@ -442,7 +464,6 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.posts]: '警务室的公开信息',
   [COLLECTIONS.invites]: '民警的邀请码（不涉及居民）；过期 30 天后由 account 的定时任务删除',
   [COLLECTIONS.articles]: '民警发布的反诈内容；“已知晓”人数按社区汇总，不含个人',
-  [COLLECTIONS.officers]: '民警的工作信息，由所里管理',
   [COLLECTIONS.dutyShifts]: '民警排班',
   [COLLECTIONS.dutyLeave]: '民警请假',
   [COLLECTIONS.routingRules]: '派出所的分派规则',

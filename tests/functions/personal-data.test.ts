@@ -11,7 +11,9 @@ import { directoryActions } from '@domain/actions/directory';
 import { feedActions } from '@domain/actions/feed';
 import { DELETE_CONFIRMATION, privacyActions } from '@domain/actions/privacy';
 import { RETENTION_DAYS } from '@domain/privacy/retention';
-import { downloadFile } from '@local-cloud/wechat';
+import { downloadFile, getTempFileURL } from '@local-cloud/wechat';
+import { mediaActions } from '@domain/actions/media';
+import { stationActions } from '@domain/actions/station';
 import { COLLECTIONS } from '@platform/cloud/collections';
 import { userIdFor } from '@platform/cloud/identity';
 import { NOT_RESIDENT_DATA, PERSONAL_DATA } from '@platform/cloud/personal-data';
@@ -210,5 +212,46 @@ describe('retention timer', () => {
     expect(removed.bookings).toBeGreaterThanOrEqual(2);
     expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(0);
     expect(harness.engine.find('consult_watch', { threadId })).toHaveLength(0);
+  });
+});
+
+describe('an officer’s own record and photo', () => {
+  const wen = 'openid-pipl-officer-wen';
+  /** 文警官 registers at 西罗园 by invite and puts up a photo. */
+  async function officerWithPhoto(): Promise<{ fileId: string; userId: string }> {
+    const invite = ok(await harness.call(persona('admin-xly').openid, accountActions.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['hall'], validHours: 24, note: '窗口' }));
+    ok(await harness.call(wen, accountActions.redeemInvite, { code: invite.code, name: '文静', title: '文警官', phone: '010-6721 0199' }));
+    const image = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xfe, 0, 6]), Buffer.from('face', 'latin1'), Buffer.from([0xff, 0xd9])]).toString('base64');
+    const { fileId } = ok(await harness.call(wen, mediaActions.uploadImage, { context: 'officerPhoto', image }));
+    ok(await harness.call(wen, stationActions.setMyOfficerPhoto, { photoFileId: fileId }));
+    return { fileId, userId: userIdFor(wen) };
+  }
+
+  test('我的数据 shows the officer their 民警资料 with purpose, readers and retention; a resident has no such group', async () => {
+    await officerWithPhoto();
+    const spec = PERSONAL_DATA.find((candidate) => candidate.collection === COLLECTIONS.officers)!;
+    expect(spec.holds).toContain('照片');
+    expect(spec.readers).toContain('居民');
+    expect(spec.retention).toContain('停用时照片删除');
+    const officerView = ok(await harness.call(wen, privacyActions.myData, {}));
+    expect(officerView.groups.find((group) => group.group === 'officer')).toMatchObject({ title: '民警资料', count: 1, lines: ['文警官（在岗），有照片'], purpose: expect.stringContaining('警民联系牌') });
+    await liveALittle();
+    expect(ok(await harness.call(RESIDENT, privacyActions.myData, {})).groups.some((group) => group.group === 'officer')).toBe(false);
+  });
+
+  test('after the role is taken back (photo deleted), deleting the account erases name, title, phone and the link from the station’s record', async () => {
+    const { fileId, userId } = await officerWithPhoto();
+    expect(failed(await harness.call(wen, privacyActions.deleteAccount, { confirmation: DELETE_CONFIRMATION })).code).toBe('CONFLICT');
+    ok(await harness.call(persona('admin-xly').openid, accountActions.revokeStaff, { stationId: 'xiluoyuan', userId }));
+    const [record] = harness.engine.find('officers', { userId });
+    expect(record).toMatchObject({ active: false, name: '文静' });
+    expect(record).not.toHaveProperty('photoFileId');
+    expect((await getTempFileURL({ fileList: [fileId] })).fileList[0]?.status).not.toBe(0);
+
+    ok(await harness.call(wen, privacyActions.deleteAccount, { confirmation: DELETE_CONFIRMATION }));
+    expect(harness.engine.find('officers', { userId })).toEqual([]);
+    expect(harness.engine.find('officers', { _id: record!._id })).toEqual([expect.objectContaining({ name: '已注销的民警', title: '已注销的民警' })]);
+    expect(harness.engine.find('officers', { _id: record!._id })[0]).not.toHaveProperty('phone');
+    expect(JSON.stringify(harness.engine.find('officers'))).not.toContain('文静');
   });
 });

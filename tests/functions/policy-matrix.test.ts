@@ -219,6 +219,7 @@ const SAMPLES: Record<string, (stationId: string) => unknown> = {
   'station.myOfficerProfile': () => ({}),
   'station.updateMyOfficerProfile': () => ({ title: '赵警官', phone: '13800138000' }),
   'station.setMyOfficerPhoto': () => ({ photoFileId: null }),
+  'station.removeOfficerPhoto': (stationId) => ({ stationId, officerId: 'o-nobody' }),
   'station.armAlerts': () => ({ accepted: 1 }),
   // Officers, shifts and leave that do not exist: NOT_FOUND for whoever may ask.
   'station.assignOfficer': (stationId) => ({ stationId, officerId: 'o-nobody', communityIds: [], kinds: ['beat'] }),

@@ -92,6 +92,25 @@ function DeactivateForm({ stationId, officer, colleagues, onDone }: { stationId:
   );
 }
 
+/** An unsuitable photo comes off at once (the officer can put up another); its file is deleted. */
+function RemovePhoto({ stationId, officer, onDone }: { stationId: string; officer: OfficerAdminView; onDone: (done: string) => void }) {
+  const remove = useSubmit(stationActions.removeOfficerPhoto);
+  return (
+    <>
+      {!officer.photoUrl && <Text className="admin-row__text">照片没有通过微信安全检查或还在检查中，居民看不到。</Text>}
+      <ActionButton
+        tone="plain"
+        label={`去掉${officer.title}的照片`}
+        pending={remove.pending}
+        onClick={async () => {
+          if (await remove.submit({ stationId, officerId: officer.id })) onDone(`已去掉${officer.title}的照片，照片文件已删除`);
+        }}
+      />
+      <FormError error={remove.error} />
+    </>
+  );
+}
+
 function Officers({ stationId }: { stationId: string }) {
   const officers = useAction(stationActions.listOfficers, { stationId });
   const overview = useAction(stationActions.stationOverview, { stationId }, { isEmpty: () => false });
@@ -114,6 +133,7 @@ function Officers({ stationId }: { stationId: string }) {
             {officer.kinds.map((kind) => OFFICER_KIND_LABELS[kind]).join('、')} · {officer.postName ?? '未分警务区'} · {officer.onDutyNow ? '现在在岗' : '现在不在岗'}
           </Text>
           <Text className="admin-row__text">负责社区：{officer.communityNames.join('、') || '无'} · 工作电话：{officer.phone ?? '未填'}</Text>
+          {officer.hasPhoto && <RemovePhoto stationId={stationId} officer={officer} onDone={finished} />}
           <ActionButton tone="plain" label={`安排${officer.title}`} onClick={() => setOpen(open?.id === officer.id && open.form === 'assign' ? undefined : { id: officer.id, form: 'assign' })} />
           <ActionButton tone="danger" label={`停用或调走${officer.title}`} onClick={() => setOpen(open?.id === officer.id && open.form === 'deactivate' ? undefined : { id: officer.id, form: 'deactivate' })} />
           {open?.id === officer.id && open.form === 'assign' && overview.data && <AssignForm stationId={stationId} officer={officer} overview={overview.data} onSaved={finished} />}

@@ -36,18 +36,21 @@ export function MyPhoto({ profile, onChange }: { profile: MyOfficerView; onChang
 
   async function remove() {
     const next = await set.submit({ photoFileId: null });
-    if (next) onChange({ ...profile, ...next, photoUrl: undefined });
+    if (next) onChange({ ...profile, ...next, photoUrl: undefined, hasPhoto: false });
   }
 
   return (
     <View className="my-photo">
       {profile.photoUrl ? (
         <Image className="my-photo__image" src={profile.photoUrl} mode="aspectFill" {...roleProps('img')} aria-label={`${profile.title}的照片`} />
+      ) : profile.hasPhoto ? (
+        <Text className="admin-warning">您的照片没有通过微信安全检查或还在检查中，居民暂时看不到。可以换一张，或去掉。</Text>
       ) : (
         <Text className="admin-row__text">还没有照片：警民联系牌上只显示称呼和电话。</Text>
       )}
-      <ActionButton tone="plain" label={profile.photoUrl ? '换一张照片' : '上传我的照片'} pending={uploading || set.pending} onClick={() => void choose()} />
-      {profile.photoUrl && <ActionButton tone="plain" label="去掉照片" pending={set.pending} onClick={() => void remove()} />}
+      <ActionButton tone="plain" label={profile.hasPhoto ? '换一张照片' : '上传我的照片'} pending={uploading || set.pending} onClick={() => void choose()} />
+      {/* Whenever a photo is set — also one the check hides: the officer can always take it down (its file is deleted). */}
+      {profile.hasPhoto && <ActionButton tone="plain" label="去掉照片" pending={set.pending} onClick={() => void remove()} />}
       <FormError error={set.error} />
       {problem && <Text className="admin-warning">{problem}</Text>}
     </View>
