@@ -170,11 +170,19 @@ function queryDocs(context: DatabaseContext, collection: string, compiled: Compi
  * Plain writes wait while an open transaction holds a document they change, then run against
  * what was committed (MongoDB, see locks.ts). `plan` finds the documents and returns how to apply.
  */
-/** A read's answer, given once every write it may have seen is on disk (group commit, engine.ts). */
-export function afterDurable<T>(context: DatabaseContext, value: T): T | Promise<T> {
-  const pending = context.engine.durable();
+/**
+ * A read's answer, given once every write it may have seen — up to batch `seq`, the last change of
+ * what it read — is on disk (group commit, engine.ts).
+ */
+export function afterDurable<T>(context: DatabaseContext, seq: number, value: T): T | Promise<T> {
+  const pending = context.engine.durableThrough(seq);
   return pending ? pending.then(() => value) : value;
 }
+
+/** A query's answer depends on every document of its collection (those it left out too). */
+const queryVersion = (context: DatabaseContext, collection: string): number => context.engine.collectionVersion(collection);
+/** A document read depends on that document only (its absence included). */
+const documentVersion = (context: DatabaseContext, collection: string, id: DocId): number => (isDocId(id) ? context.engine.versionOf(collection, id) : 0);
 
 async function whenUnlocked<T>(context: DatabaseContext, collection: string, plan: () => { ids: readonly DocId[]; apply: () => T | Promise<T> }): Promise<T> {
   const { locks } = context.engine;
@@ -251,7 +259,7 @@ export class Query implements DatabaseQuery {
       if (bytes > MAX_RESULT_BYTES) {
         throw apiError('collection.get', WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT, `the result is ${bytes} bytes; use limit() or field() to return less`);
       }
-      return afterDurable(this.context, { data, errMsg: 'collection.get:ok' });
+      return afterDurable(this.context, queryVersion(this.context, this.collectionName), { data, errMsg: 'collection.get:ok' });
     });
   }
 
@@ -261,7 +269,10 @@ export class Query implements DatabaseQuery {
       const compiled = compiledWhere(this.state.filter, Date.now());
       // Counting a whole collection reads its metadata; a filtered count walks an index like a get().
       if (Object.keys(compiled.filter).length > 0) checkIndexed(this.context, this.collectionName, compiled, [], 'count()');
-      return afterDurable(this.context, { total: matchingDocs(this.context, this.collectionName, compiled).length, errMsg: 'collection.count:ok' });
+      return afterDurable(this.context, queryVersion(this.context, this.collectionName), {
+        total: matchingDocs(this.context, this.collectionName, compiled).length,
+        errMsg: 'collection.count:ok',
+      });
     });
   }
 
@@ -279,6 +290,10 @@ export class Query implements DatabaseQuery {
         return {
           ids: matches.map((doc) => doc._id as DocId),
           apply: async () => {
+            if (matches.length === 0) {
+              await afterDurable(this.context, queryVersion(this.context, this.collectionName), undefined);
+              return { stats: { updated: 0 }, errMsg: 'collection.update:ok' };
+            }
             const mutations: Mutation[] = matches.map((doc) => {
               const next = applyUpdate(doc, ops);
               checkDocumentSize(next);
@@ -302,7 +317,8 @@ export class Query implements DatabaseQuery {
         return {
           ids: matches.map((doc) => doc._id as DocId),
           apply: async () => {
-            await this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
+            if (matches.length === 0) await afterDurable(this.context, queryVersion(this.context, this.collectionName), undefined);
+            else await this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
             return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
           },
         };
@@ -365,11 +381,22 @@ export class DocumentReference implements DocumentReferenceApi {
       checkReadable(this.context, this.collectionName);
       const doc = isDocId(this._id) ? this.context.engine.get(this.collectionName, this._id) : undefined;
       if (!doc) {
-        if (this.context.throwOnNotFound) throw notFoundError('document.get', this._id);
-        return afterDurable(this.context, { data: null, errMsg: 'document.get:ok' });
+        const seen = documentVersion(this.context, this.collectionName, this._id);
+        if (this.context.throwOnNotFound) {
+          // Missing because of a remove not yet on disk: the refusal waits for it like an answer.
+          const pending = this.context.engine.durableThrough(seen);
+          if (!pending) throw notFoundError('document.get', this._id);
+          return pending.then(() => {
+            throw notFoundError('document.get', this._id);
+          });
+        }
+        return afterDurable(this.context, seen, { data: null, errMsg: 'document.get:ok' });
       }
       const projection = compileProjection(this.projection);
-      return afterDurable(this.context, { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' });
+      return afterDurable(this.context, documentVersion(this.context, this.collectionName, this._id), {
+        data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument,
+        errMsg: 'document.get:ok',
+      });
     });
   }
 
@@ -385,7 +412,7 @@ export class DocumentReference implements DocumentReferenceApi {
           ids: doc ? [id] : [],
           apply: async () => {
             if (!doc) {
-              await this.context.engine.durable();
+              await afterDurable(this.context, documentVersion(this.context, this.collectionName, id), undefined);
               return { stats: { updated: 0 }, errMsg: 'document.update:ok' };
             }
             const next = applyUpdate(doc, ops);
@@ -425,7 +452,7 @@ export class DocumentReference implements DocumentReferenceApi {
           ids: exists ? [id] : [],
           apply: async () => {
             if (exists) await this.context.engine.commit([{ collection: this.collectionName, type: 'remove', id }]);
-            else await this.context.engine.durable();
+            else await afterDurable(this.context, documentVersion(this.context, this.collectionName, id), undefined);
             return { stats: { removed: exists ? 1 : 0 }, errMsg: 'document.remove:ok' };
           },
         };

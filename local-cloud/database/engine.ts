@@ -58,6 +58,8 @@ export interface OpenStats {
 }
 
 interface SyncGroup {
+  /** The last batch the group's sync covers (set when its fdatasync starts). */
+  through: number;
   promise: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -71,7 +73,7 @@ function newSyncGroup(): SyncGroup {
     reject = fail;
   });
   promise.catch(() => undefined); // every waiter gets the rejection; none is left unhandled
-  return { promise, resolve, reject };
+  return { through: 0, promise, resolve, reject };
 }
 
 export class Engine {
@@ -90,6 +92,10 @@ export class Engine {
   readonly locks = new DocumentLocks();
   /** The journal sequence of each document's last change since open (absent: unchanged since open). */
   private readonly versions = new Map<string, number>();
+  /** The journal sequence of each collection's last change since open (a query's answer depends on all of it). */
+  private readonly collectionVersions = new Map<string, number>();
+  /** Every batch up to this one is on disk (synced, or there when the database was opened). */
+  private syncedSeq = 0;
   /**
    * Group commit, pipelined: `syncing` is the fdatasync in flight (off the event loop, in libuv's
    * thread pool), `waiting` the group of records appended since it started, which the next sync
@@ -143,6 +149,7 @@ export class Engine {
         this.compact();
         compacted = true;
       }
+      this.syncedSeq = this.seq;
       this.openStats = { docs, journalRecords: replayed, droppedBytes, compacted, ms: performance.now() - started };
     } catch (error) {
       this.lock.release();
@@ -190,6 +197,11 @@ export class Engine {
     return this.versions.get(docKey(collection, id)) ?? 0;
   }
 
+  /** The batch that last changed anything in a collection (0 when nothing since open). */
+  collectionVersion(collection: string): number {
+    return this.collectionVersions.get(collection) ?? 0;
+  }
+
   /** The stored document (not a copy: callers must not mutate it). */
   get(collection: string, id: DocId): Doc | undefined {
     return this.collections.get(collection)?.get(id);
@@ -217,9 +229,21 @@ export class Engine {
     return this.syncs;
   }
 
-  /** The pending group sync, if records were written since the last one: reads wait for it so nobody sees a write that could still be lost. */
+  /** The pending group sync, if records were written since the last one. */
   durable(): Promise<void> | undefined {
     return (this.waiting ?? this.syncing)?.promise;
+  }
+
+  /**
+   * Undefined when every batch up to `seq` is on disk, else the group sync that puts it there: a
+   * read that saw the changes of batch `seq` answers after it, so nobody is shown a write that
+   * could still be lost — and a read of data unchanged since the last sync answers at once.
+   */
+  durableThrough(seq: number): Promise<void> | undefined {
+    if (seq <= this.syncedSeq || !this.options.fsync) return undefined;
+    if (this.syncing && seq <= this.syncing.through) return this.syncing.promise;
+    // Appended after the sync in flight started (or during a bulk load, which syncs at its end).
+    return this.waiting?.promise;
   }
 
   /** Nesting depth of bulkLoad(): while above 0, commits are acknowledged without waiting for a sync. */
@@ -238,6 +262,7 @@ export class Engine {
       if (this.bulkLoads === 0 && this.options.fsync && !this.closed) {
         this.journal.sync();
         this.syncs++;
+        this.syncedSeq = this.seq;
       }
     }
   }
@@ -259,11 +284,13 @@ export class Engine {
     this.waiting = undefined;
     if (this.closed) return group.resolve(); // close() synced it
     this.syncing = group;
+    group.through = this.seq;
     this.journal.syncAsync((error) => {
       if (this.syncing === group) this.syncing = undefined;
       if (error) group.reject(failure('SYS_ERR', `could not sync the journal: ${error.message}`));
       else {
         this.syncs++;
+        this.syncedSeq = Math.max(this.syncedSeq, group.through);
         group.resolve();
       }
       this.startSync();
@@ -279,6 +306,7 @@ export class Engine {
     try {
       this.journal.sync();
       this.syncs++;
+      this.syncedSeq = this.seq;
       for (const group of pending) group.resolve();
     } catch (error) {
       for (const group of pending) group.reject(failure('SYS_ERR', `could not sync the journal: ${(error as Error).message}`));
@@ -317,6 +345,7 @@ export class Engine {
     this.seq = seq;
     for (const mutation of mutations) {
       const collection = this.collectionFor(mutation.collection);
+      this.collectionVersions.set(mutation.collection, seq);
       if (mutation.type === 'create') continue;
       this.versions.set(docKey(mutation.collection, mutation.id), seq);
       this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc);
@@ -370,7 +399,9 @@ export class Engine {
     }
     this.seq += 1;
     for (const mutation of removed) if (mutation.type === 'remove') this.versions.set(docKey(mutation.collection, mutation.id), this.seq);
+    for (const name of this.collections.keys()) this.collectionVersions.set(name, this.seq);
     this.snapshotBytes = writeSnapshot(this.options.dir, { lastSeq: this.seq, collections: [] }, this.options.fsync);
+    this.syncedSeq = this.seq;
     this.journal.reset();
     this.collections = new Map();
     this.indexes.clear();

@@ -18,7 +18,7 @@
  *   https://docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL) is rolled back and its
  *   locks freed; using it afterwards fails.
  */
-import { afterDurable, checkReadable, ensureCollection, type DatabaseContext } from './collection-reference';
+import { checkReadable, ensureCollection, type DatabaseContext } from './collection-reference';
 import { checkDocumentSize } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Mutation } from './engine';
@@ -83,6 +83,8 @@ class TransactionState {
   private readonly startSeq: number;
   private readonly entries = new Map<string, Entry>();
   private readonly timer: NodeJS.Timeout;
+  /** The last batch that changed a document this transaction read: its end waits until that is on disk. */
+  private observed = 0;
 
   constructor(
     readonly context: DatabaseContext,
@@ -106,6 +108,15 @@ class TransactionState {
     this.entries.clear();
   }
 
+  /**
+   * Reads inside a transaction answer at once; what the transaction saw leaves it only when it
+   * ends (its commit, its rollback, the error runTransaction rethrows), and that end waits for
+   * this: every change it saw on disk (group commit), so nobody is shown a write that could be lost.
+   */
+  seenDurable(): Promise<void> | undefined {
+    return this.context.engine.durableThrough(this.observed);
+  }
+
   assertActive(): void {
     this.context.engine.assertOpen();
     if (this.status === 'active') return;
@@ -119,6 +130,7 @@ class TransactionState {
     let entry = this.entries.get(key);
     if (!entry) {
       const base = this.context.engine.get(collection, id);
+      this.observed = Math.max(this.observed, this.context.engine.versionOf(collection, id));
       entry = { collection, id, base, current: base, lastWrite: undefined, createdBy: undefined };
       this.entries.set(key, entry);
     }
@@ -190,6 +202,8 @@ class TransactionState {
       const type = base ? (entry.lastWrite === 'update' ? 'update' : 'set') : (entry.createdBy ?? 'add');
       mutations.push({ collection, type, id, doc: current });
     }
+    // A commit's own record comes after everything it read: its sync covers them.
+    if (mutations.length === 0) return this.seenDurable() ?? Promise.resolve();
     return this.context.engine.commit(mutations);
   }
 
@@ -269,10 +283,10 @@ class TransactionDocumentReference implements TransactionDocumentApi {
       if (!doc) {
         this.state.assertActive();
         if (this.state.context.throwOnNotFound) throw notFoundError('document.get', this._id);
-        return afterDurable(this.state.context, { data: null, errMsg: 'document.get:ok' });
+        return { data: null, errMsg: 'document.get:ok' };
       }
       const projection = compileProjection(this.projection);
-      return afterDurable(this.state.context, { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' });
+      return { data: (projection ? projection.apply(doc) : deepClone(doc)) as StoredDocument, errMsg: 'document.get:ok' };
     });
   }
 
@@ -355,9 +369,10 @@ class Transaction implements TransactionApi {
   }
 
   rollback(reason?: unknown): Promise<{ requestId: string }> {
-    return runApi('transaction.rollback', () => {
+    return runApi('transaction.rollback', async () => {
       this.state.assertActive();
       this.state.rollback({ reason });
+      await this.state.seenDurable();
       return { requestId: this.state.id };
     });
   }
@@ -397,9 +412,13 @@ export class TransactionManager {
       if (state.status === 'active') countRoundTrip('transaction.rollback');
       state.rollback();
       if (isConflict(error) && times > 0) return this.runTransaction(context, callback, times - 1);
+      await state.seenDurable();
       throw state.rolledBack ? state.abortReason : error;
     }
-    if (state.rolledBack) throw state.abortReason;
+    if (state.rolledBack) {
+      await state.seenDurable();
+      throw state.abortReason;
+    }
     if (state.status === 'committed') return result;
     countRoundTrip('transaction.commit');
     let synced: Promise<void>;
@@ -408,6 +427,7 @@ export class TransactionManager {
     } catch (error) {
       state.rollback();
       if (isConflict(error) && times > 0) return this.runTransaction(context, callback, times - 1);
+      await state.seenDurable();
       throw toApiError('transaction.commit', error);
     }
     try {

@@ -247,6 +247,40 @@ describe('group commit', () => {
     await write;
   });
 
+  it('a read of data unchanged since the last sync answers without waiting for the pending one', async () => {
+    const db = open(tempDir(), { fsync: true });
+    await db.api.collection('settled').add({ data: { _id: 's', v: 1 } });
+    const before = db.syncCount();
+    const write = db.api.collection('busy').add({ data: { _id: 'x', v: 1 } });
+    // Neither the document nor the collection read changed since the last sync.
+    const doc = await db.api.collection('settled').doc('s').get();
+    const query = await db.api.collection('settled').where({ v: 1 }).get();
+    expect({ doc: doc.data?.v, query: query.data.length, syncs: db.syncCount() }).toEqual({ doc: 1, query: 1, syncs: before });
+    // A query of the collection being written waits for its sync.
+    const busy = await db.api.collection('busy').where({ v: 1 }).get();
+    expect({ found: busy.data.length, syncs: db.syncCount() }).toEqual({ found: 1, syncs: before + 1 });
+    await write;
+  });
+
+  it('a transaction that read a write not yet on disk ends (rolled back or failed) only after its sync', async () => {
+    const db = open(tempDir(), { fsync: true });
+    await db.api.collection('c').add({ data: { _id: 'x', v: 0 } });
+    const before = db.syncCount();
+    const write = db.api.collection('c').doc('x').update({ data: { v: 1 } });
+    const seen: unknown[] = [];
+    const failed = db.api
+      .runTransaction(async (t) => {
+        const { data } = await t.collection('c').doc('x').get();
+        // Inside, the read answers at once: the sync has not run.
+        seen.push(data?.v, db.syncCount());
+        throw new Error('refused');
+      })
+      .catch((error: Error) => ({ message: error.message, syncs: db.syncCount() }));
+    expect(await failed).toEqual({ message: 'refused', syncs: before + 1 });
+    expect(seen).toEqual([1, before]);
+    await write;
+  });
+
   it('writes acknowledged in one group are all there after reopening', async () => {
     const dir = tempDir();
     const db = openLocalDatabase({ dir, fsync: true });
