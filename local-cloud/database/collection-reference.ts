@@ -5,7 +5,7 @@
  */
 import { isQueryCommand } from './commands';
 import { encodeDoc } from './document-codec';
-import { checkDocumentSize } from './document-data';
+import { checkDocumentSize, documentBytes } from './document-data';
 import { duplicateKeyFailure, prepareAdd, prepareSet, requireData } from './document-writes';
 import type { Engine, Mutation } from './engine';
 import { apiError, failure, notFoundError, parameterError, runApi, WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT } from './errors';
@@ -254,8 +254,12 @@ export class Query implements DatabaseQuery {
       const compiled = compiledWhere(this.state.filter, Date.now());
       checkIndexed(this.context, this.collectionName, compiled, this.state.order, 'get()');
       const sorted = queryDocs(this.context, this.collectionName, compiled, this.state.order, offset + limit);
-      const data = sorted.slice(offset, offset + limit).map((doc) => (projection ? projection.apply(doc) : deepClone(doc))) as StoredDocument[];
-      const bytes = Buffer.byteLength(JSON.stringify(data.map(encodeDoc)), 'utf8');
+      const page = sorted.slice(offset, offset + limit);
+      const data = page.map((doc) => (projection ? projection.apply(doc) : deepClone(doc))) as StoredDocument[];
+      // The answer's JSON is `[doc,doc,…]`; field() only ever leaves fields out, so the whole
+      // documents' size bounds it, and the projected answer is measured only past the limit.
+      let bytes = page.reduce((sum, doc) => sum + documentBytes(doc), 0) + Math.max(1, page.length) + 1;
+      if (bytes > MAX_RESULT_BYTES && projection) bytes = Buffer.byteLength(JSON.stringify(data.map((doc) => encodeDoc(doc))), 'utf8');
       if (bytes > MAX_RESULT_BYTES) {
         throw apiError('collection.get', WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT, `the result is ${bytes} bytes; use limit() or field() to return less`);
       }

@@ -68,13 +68,41 @@ export function toStoredDocument(data: unknown, now: number): Doc {
   return toStoredValue(data, now, '') as Doc;
 }
 
+/**
+ * Stored documents are never changed in place, so what they encode to is worked out once: each
+ * one's size (every get() checks its answer's size), and for a document about to be written its
+ * journal JSON, from the size check until the commit writes it (then dropped: memory stays small).
+ */
+const sizes = new WeakMap<Doc, number>();
+const journalJson = new WeakMap<Doc, string>();
+
 /** Size as stored (JSON with tagged dates): close enough to BSON size for a limit check. */
 export function documentBytes(doc: Doc): number {
-  return Buffer.byteLength(JSON.stringify(encodeDoc(doc)), 'utf8');
+  let bytes = sizes.get(doc);
+  if (bytes === undefined) {
+    bytes = Buffer.byteLength(JSON.stringify(encodeDoc(doc)), 'utf8');
+    sizes.set(doc, bytes);
+  }
+  return bytes;
 }
 
+/** The journal's JSON of a document being written (made by its size check when there was one). */
+export function takeEncodedDocument(doc: Doc): string {
+  const json = journalJson.get(doc);
+  if (json === undefined) return JSON.stringify(encodeDoc(doc));
+  journalJson.delete(doc);
+  return json;
+}
+
+/** Checks a document about to be written, keeping its encoding for the journal. */
 export function checkDocumentSize(doc: Doc): void {
-  const bytes = documentBytes(doc);
+  let bytes = sizes.get(doc);
+  if (bytes === undefined) {
+    const json = JSON.stringify(encodeDoc(doc));
+    bytes = Buffer.byteLength(json, 'utf8');
+    sizes.set(doc, bytes);
+    journalJson.set(doc, json);
+  }
   if (bytes > MAX_DOCUMENT_BYTES) {
     throw failure('DATABASE_REQUEST_FAILED', `document is too large: ${bytes} bytes, the limit is ${MAX_DOCUMENT_BYTES} bytes (512 KB)`);
   }

@@ -10,12 +10,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DirectoryLock } from './directory-lock';
+import { takeEncodedDocument } from './document-data';
 import { decodeDoc, encodeDoc } from './document-codec';
 import { failure } from './errors';
 import { IndexSet, MAX_INDEX_KEY_BYTES, type IndexDeclaration, type QueryPlanStats } from './indexes';
 import { docKey, DocumentLocks } from './locks';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
-import { Journal, readJournal, type JournalMutation, type JournalRecord, type MutationKind } from './storage-log';
+import { Journal, readJournal, type JournalRecord, type MutationKind } from './storage-log';
 import { deepClone, type Doc, type DocId } from './values';
 
 export const JOURNAL_FILE = 'journal.log';
@@ -332,13 +333,15 @@ export class Engine {
       }
     }
     const seq = this.seq + 1;
-    const encoded: JournalMutation[] = mutations.map((mutation) => {
-      if (mutation.type === 'create') return { c: mutation.collection, t: 'create' };
-      if (mutation.type === 'remove') return { c: mutation.collection, t: 'remove', i: mutation.id };
-      return { c: mutation.collection, t: mutation.type, i: mutation.id, d: encodeDoc(mutation.doc) };
+    // The record { s, m: JournalMutation[] } written out directly: each document's JSON was made by its size check.
+    const encoded = mutations.map((mutation) => {
+      const head = `{"c":${JSON.stringify(mutation.collection)},"t":"${mutation.type}"`;
+      if (mutation.type === 'create') return `${head}}`;
+      if (mutation.type === 'remove') return `${head},"i":${JSON.stringify(mutation.id)}}`;
+      return `${head},"i":${JSON.stringify(mutation.id)},"d":${takeEncodedDocument(mutation.doc)}}`;
     });
     try {
-      this.journal.append({ s: seq, m: encoded });
+      this.journal.appendJson(`{"s":${seq},"m":[${encoded.join(',')}]}`);
     } catch (error) {
       throw failure('SYS_ERR', `could not write the journal: ${(error as Error).message}`);
     }

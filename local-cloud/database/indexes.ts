@@ -86,7 +86,11 @@ export class SortedIndex {
   /** Per sort position: how many documents hold each type of value there ('array' when reached through one). */
   private readonly typesAt: Array<Map<string, number>>;
 
+  /** The declared fields but `_id`, split once (every write checks their size). */
+  readonly indexedPaths: ReadonlyArray<{ field: string; path: string[] }>;
+
   constructor(readonly declaration: IndexDeclaration) {
+    this.indexedPaths = declaration.fields.filter(({ field }) => field !== '_id').map(({ field }) => ({ field, path: splitPath(field) }));
     const [key, ...sort] = declaration.fields;
     if (!key) throw new Error(`index ${declaration.collection}.${declaration.name}: needs at least one field`);
     this.keyPath = splitPath(key.field);
@@ -194,6 +198,29 @@ export class SortedIndex {
 
   insert(doc: Doc): void {
     this.add(doc, 'sorted');
+  }
+
+  /**
+   * Files the new version of a document. Most writes leave an index's fields alone (a booking's
+   * status changes, not its account or end): then its entry stays where it is, without the
+   * removal and sorted insertion in every list it sits in.
+   */
+  replace(id: DocId, after: Doc | undefined): void {
+    const known = this.entriesOf.get(id);
+    if (after && known) {
+      const keys = this.keysOf(after);
+      const entry = this.entryOf(after);
+      if (sameKeys(keys, known.keys) && this.sameEntry(entry, known.entry)) return;
+    }
+    this.remove(id);
+    if (after) this.insert(after);
+  }
+
+  private sameEntry(a: Entry, b: Entry): boolean {
+    for (let i = 0; i < this.sortPaths.length; i++) {
+      if (a.types[i] !== b.types[i] || compareKeys(a.values[i], b.values[i]) !== 0) return false;
+    }
+    return true;
   }
 
   private listSize = (key: string): number => this.lists.get(key)?.length ?? 0;
@@ -317,14 +344,29 @@ export class SortedIndex {
   }
 }
 
+const sameKeys = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((key, i) => key === b[i]);
+
+/**
+ * A query's filter is planned against every index of its collection (a dozen for bookings), and
+ * each would split it into clauses again: they are worked out once per filter object.
+ */
+const clausesOfFilter = new WeakMap<Filter, Filter[] | undefined>();
+
 /** The ANDed conditions of a filter, one per field where CloudBase's flattening made them so. */
 function topLevelClauses(filter: Filter): Filter[] | undefined {
+  if (clausesOfFilter.has(filter)) return clausesOfFilter.get(filter);
+  const clauses = splitClauses(filter);
+  clausesOfFilter.set(filter, clauses);
+  return clauses;
+}
+
+function splitClauses(filter: Filter): Filter[] | undefined {
   if (Object.keys(filter).length === 0) return [];
   if (Array.isArray(filter.$and) && Object.keys(filter).length === 1) {
     const clauses: Filter[] = [];
     for (const clause of filter.$and) {
       if (!isPlainObject(clause)) return undefined;
-      const nested = topLevelClauses(clause);
+      const nested = splitClauses(clause);
       if (!nested) return undefined;
       clauses.push(...nested);
     }
@@ -383,8 +425,16 @@ function scalarEqualityFor(clauses: Filter[], field: string): unknown {
   return undefined;
 }
 
+const constraintsOfClauses = new WeakMap<Filter[], Map<string, 'equal' | 'in' | 'range' | 'other'>>();
+
 /** How each field of a filter is constrained, as a query planner sees it (top-level AND clauses only). */
 function constraintsOf(clauses: Filter[]): Map<string, 'equal' | 'in' | 'range' | 'other'> {
+  let found = constraintsOfClauses.get(clauses);
+  if (!found) constraintsOfClauses.set(clauses, (found = findConstraints(clauses)));
+  return found;
+}
+
+function findConstraints(clauses: Filter[]): Map<string, 'equal' | 'in' | 'range' | 'other'> {
   const found = new Map<string, 'equal' | 'in' | 'range' | 'other'>();
   const rank = { equal: 3, in: 2, range: 1, other: 0 } as const;
   for (const clause of clauses) {
@@ -476,9 +526,8 @@ export class IndexSet {
   /** The indexed value of `doc` longer than CloudBase indexes (a string over 1024 bytes), if any. */
   oversizedKey(collection: string, doc: Doc): { field: string; bytes: number } | undefined {
     for (const index of this.of(collection)) {
-      for (const { field } of index.declaration.fields) {
-        if (field === '_id') continue;
-        for (const reached of collectPathValues(doc, splitPath(field))) {
+      for (const { field, path } of index.indexedPaths) {
+        for (const reached of collectPathValues(doc, path)) {
           for (const value of Array.isArray(reached) ? reached : [reached]) {
             if (typeof value !== 'string' || value.length * 3 <= MAX_INDEX_KEY_BYTES) continue;
             const bytes = Buffer.byteLength(value, 'utf8');
@@ -496,10 +545,7 @@ export class IndexSet {
 
   /** Called for every changed document, with the stored version before and after the change. */
   replace(collection: string, id: DocId, after: Doc | undefined): void {
-    for (const index of this.of(collection)) {
-      index.remove(id);
-      if (after) index.insert(after);
-    }
+    for (const index of this.of(collection)) index.replace(id, after);
   }
 
   clear(): void {

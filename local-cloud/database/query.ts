@@ -261,19 +261,77 @@ export interface CompiledFilter {
   test(doc: Doc): boolean;
 }
 
+/**
+ * A filter written out with every value's type (a Date and its ISO string, or 1 and "1", differ),
+ * as the key of the compiled-filter cache. Undefined for a value it cannot spell (then no caching).
+ */
+function filterKey(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Object.is(value, -0) ? '-0' : String(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'undefined';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (const item of value) {
+      const key = filterKey(item);
+      if (key === undefined) return undefined;
+      items.push(key);
+    }
+    return `[${items.join(',')}]`;
+  }
+  if (isDate(value)) return `D${value.getTime()}`;
+  if (isRegExp(value)) return `R${String(value)}`;
+  if (!isPlainObject(value)) return undefined;
+  const fields: string[] = [];
+  for (const key of Object.keys(value)) {
+    const item = filterKey(value[key]);
+    if (item === undefined) return undefined;
+    fields.push(`${JSON.stringify(key)}:${item}`);
+  }
+  return `{${fields.join(',')}}`;
+}
+
+/**
+ * Compiled filters by key: the same query shape with the same values (an account's look-ups, a
+ * slot's bookings) comes back again and again, and building mingo's matcher (it deep-copies the
+ * filter and sets up its operator context) cost more than matching. Oldest dropped first.
+ */
+const compiledFilters = new Map<string, CompiledFilter>();
+const COMPILED_FILTER_CACHE_SIZE = 2000;
+
 export function compileFilter(filter: Filter): CompiledFilter {
   if (Object.keys(filter).length === 0) return { filter, ids: undefined, test: () => true };
+  const key = filterKey(filter);
+  const cached = key === undefined ? undefined : compiledFilters.get(key);
+  // The matcher is shared; the filter planners read is this call's own (equal to the cached one).
+  if (cached) return { filter, ids: idCandidates(filter), test: cached.test };
   let mingo: MingoQuery;
   try {
     mingo = new MingoQuery(filter);
   } catch (error) {
     throw failure('DATABASE_INVALID_OPERRATOR', (error as Error).message);
   }
-  return {
+  const compiled: CompiledFilter = {
     filter,
     ids: idCandidates(filter),
     test: (doc) => mingo.test(doc),
   };
+  if (key !== undefined) {
+    if (compiledFilters.size >= COMPILED_FILTER_CACHE_SIZE) compiledFilters.delete(compiledFilters.keys().next().value as string);
+    compiledFilters.set(key, compiled);
+  }
+  return compiled;
 }
 
 /** Tests one value (not a document) against a field-less condition, for $pull. */

@@ -100,8 +100,18 @@ function hasValidRecordAfter(data: Buffer, from: number): boolean {
 }
 
 export function encodeRecord(record: JournalRecord): Buffer {
-  const json = Buffer.from(JSON.stringify(record), 'utf8');
-  return Buffer.concat([Buffer.from(`${crc32Hex(json)} `, 'latin1'), json, Buffer.from('\n', 'latin1')]);
+  return encodeRecordJson(JSON.stringify(record));
+}
+
+/** A journal line from a record already written as JSON. */
+export function encodeRecordJson(recordJson: string): Buffer {
+  const json = Buffer.from(recordJson, 'utf8');
+  const line = Buffer.allocUnsafe(json.length + 10);
+  line.write(crc32Hex(json), 0, 'latin1');
+  line[8] = 0x20;
+  json.copy(line, 9);
+  line[line.length - 1] = NEWLINE;
+  return line;
 }
 
 /** Appends records to an open journal file. */
@@ -134,8 +144,16 @@ export class Journal {
    * disk only after the next sync(), which the engine runs once for all records of a tick.
    */
   append(record: JournalRecord): void {
+    this.appendLine(encodeRecord(record));
+  }
+
+  /** append() of a record given as its JSON (the engine joins documents it encoded already). */
+  appendJson(recordJson: string): void {
+    this.appendLine(encodeRecordJson(recordJson));
+  }
+
+  private appendLine(line: Buffer): void {
     if (this.broken) throw this.broken;
-    const line = encodeRecord(record);
     let written = 0;
     try {
       while (written < line.length) written += fs.writeSync(this.fd, line, written, line.length - written, this.bytes + written);

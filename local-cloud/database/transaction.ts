@@ -64,7 +64,15 @@ export class TransactionConflict extends DatabaseFailure {
   readonly code = CONFLICT_CODE;
 
   constructor(collection: string, id: DocId, why: string) {
-    super(TCB_ERR_CODE.SYS_ERR, `[${CONFLICT_CODE}] database transaction conflict: ${collection}/${String(id)} ${why}`);
+    // A signal runTransaction retries on, many per second under contention: its stack says nothing
+    // (the API error the caller sees carries one), and capturing it was a noticeable share of the work.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(TCB_ERR_CODE.SYS_ERR, `[${CONFLICT_CODE}] database transaction conflict: ${collection}/${String(id)} ${why}`);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }
 
@@ -78,7 +86,7 @@ class TransactionState {
   abortReason: unknown;
   /** The write conflict that aborted it: every later use of the transaction fails with it again. */
   private conflicted: TransactionConflict | undefined;
-  readonly id = generateRequestId();
+  private requestId: string | undefined;
   /** Changes committed after this one are conflicts when it writes the same document. */
   private readonly startSeq: number;
   private readonly entries = new Map<string, Entry>();
@@ -93,6 +101,12 @@ class TransactionState {
     this.startSeq = context.engine.sequence;
     this.timer = setTimeout(() => this.expire(timeoutMs), timeoutMs);
     this.timer.unref();
+  }
+
+  /** The request id commit() and rollback() answer with: made when first asked for (random bytes cost a system call). */
+  get id(): string {
+    this.requestId ??= generateRequestId();
+    return this.requestId;
   }
 
   private expire(timeoutMs: number): void {

@@ -34,11 +34,20 @@ export function deepClone<T>(value: T): T {
 
 function cloneValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(cloneValue);
-  if (isDate(value)) return new Date(value.getTime());
-  if (isRegExp(value)) return new RegExp(value.source, value.flags);
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneValue(value[i]);
+    return out;
+  }
+  // Every read copies whole documents: the common case (this realm's plain objects and Dates) first.
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) {
+    if (isDate(value)) return new Date(value.getTime());
+    if (isRegExp(value)) return new RegExp(value.source, value.flags);
+  }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = cloneValue((value as Record<string, unknown>)[key]);
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) out[key] = cloneValue(record[key]);
   return out;
 }
 

@@ -9,8 +9,12 @@ export const SESSION_COOKIE = 'fq_local_session';
  * kept in the data directory, so sessions survive restarts and cannot be forged by editing
  * the cookie. WeChat builds never see any of this: there OPENID comes from WeChat itself.
  */
+/** Tokens already verified, so a browser's every request does not pay an HMAC again (bounded: oldest dropped first). */
+const VERIFIED_CACHE_SIZE = 1000;
+
 export class LocalSessions {
   private readonly secret: Buffer;
+  private readonly verified = new Map<string, string>();
 
   constructor(dataDir: string) {
     const file = path.join(dataDir, 'session-secret');
@@ -29,6 +33,17 @@ export class LocalSessions {
   /** The openid in a valid session token, else undefined. */
   verify(token: string | undefined): string | undefined {
     if (!token) return undefined;
+    const known = this.verified.get(token);
+    if (known !== undefined) return known;
+    const openid = this.check(token);
+    if (openid !== undefined) {
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, openid);
+    }
+    return openid;
+  }
+
+  private check(token: string): string | undefined {
     const [payload, signature] = token.split('.');
     if (!payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(payload));
@@ -45,11 +60,12 @@ export class LocalSessions {
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key !== name) continue;
+    const cookie = part.trim();
+    const equals = cookie.indexOf('=');
+    if ((equals === -1 ? cookie : cookie.slice(0, equals)) !== name) continue;
     // A cookie with malformed percent-encoding is no session: the caller answers 401, not 500.
     try {
-      return decodeURIComponent(rest.join('='));
+      return decodeURIComponent(equals === -1 ? '' : cookie.slice(equals + 1));
     } catch {
       return undefined;
     }

@@ -174,6 +174,20 @@ describe('orderBy, skip, limit and the server caps', () => {
     expect(error.errCode).toBe(-602001);
     expect((await db.collection('big').field({ big: false }).get()).data).toHaveLength(4);
   });
+
+  it('measures the answer to the byte: exactly 1 MB passes, one byte more is refused', async () => {
+    // Answer `[{"_id":"e1","s":"…"},{"_id":"e2","s":"…"}]`: 3 bytes of brackets and comma, 19 per document beside its text.
+    const text = (n: number) => 'e'.repeat(n);
+    const first = 512 * 1024 - 19;
+    const second = 1024 * 1024 - 3 - 19 - first - 19;
+    await db.collection('edge').add({ data: [{ _id: 'e1', s: text(first) }, { _id: 'e2', s: text(second) }] });
+    expect((await db.collection('edge').get()).data).toHaveLength(2);
+    await db.collection('edge').doc('e2').update({ data: { s: text(second + 1) } });
+    expect((await rejectionOf(db.collection('edge').get())).errCode).toBe(-602001);
+    // A projection that keeps everything is measured as it is answered.
+    expect((await rejectionOf(db.collection('edge').field({ s: true }).get())).errCode).toBe(-602001);
+    expect((await db.collection('edge').field({ s: false }).get()).data).toEqual([{ _id: 'e1' }, { _id: 'e2' }]);
+  });
 });
 
 describe('field() projections', () => {
