@@ -68,15 +68,20 @@ async function residentContext(thread: ConsultThreadRecord, directory: Directory
   };
 }
 
-/** The whole thread as this viewer may see it. An assigned officer reading personal numbers is logged (PIPL). */
-export async function threadView(threadId: string, user: UserRecord, now: Date): Promise<ThreadView> {
-  return (await threadAndView(threadId, user, now)).view;
+/**
+ * The whole thread as this viewer may see it. An assigned officer reading personal numbers is
+ * logged (PIPL). A handler that has just written the thread passes it, with the directory it
+ * holds: neither is read again.
+ */
+export async function threadView(threadId: string, user: UserRecord, now: Date, known?: { directory: Directory; thread: ConsultThreadRecord }): Promise<ThreadView> {
+  return (await threadAndView(threadId, user, now, known)).view;
 }
 
 /** The thread as stored and as this viewer may see it. */
-async function threadAndView(threadId: string, user: UserRecord, now: Date): Promise<{ thread: ConsultThreadRecord; view: ThreadView }> {
-  const directory = await currentDirectory(now);
-  const { thread, viewer } = await loadThread(threadId, user, directory);
+async function threadAndView(threadId: string, user: UserRecord, now: Date, known?: { directory: Directory; thread: ConsultThreadRecord }): Promise<{ thread: ConsultThreadRecord; view: ThreadView }> {
+  const directory = known?.directory ?? (await currentDirectory(now));
+  const viewerOfKnown = known && viewerOf(known.thread, user, directory);
+  const { thread, viewer } = known && viewerOfKnown ? { thread: known.thread, viewer: viewerOfKnown } : await loadThread(threadId, user, directory);
   const { messages, hasOlder } = await messagePage(threadId);
   const reopenUntil = thread.closedAt && canReopen(thread.closedAt, now) ? new Date(thread.closedAt.getTime() + REOPEN_WINDOW_DAYS * DAY_MS) : undefined;
   const view: ThreadView = {
@@ -102,21 +107,27 @@ interface SystemMessageOptions {
   unset?: (keyof ConsultThreadRecord)[];
 }
 
-/** A line from the system in the thread ("已转给…", "已办结"), with the thread change it explains, atomically. */
-export async function addSystemMessage(thread: ConsultThreadRecord, text: string, patch: Partial<ConsultThreadRecord>, now: Date, options: SystemMessageOptions = {}): Promise<void> {
+/**
+ * A line from the system in the thread ("已转给…", "已办结"), with the thread change it explains,
+ * atomically. Answers with the thread as written.
+ */
+export async function addSystemMessage(thread: ConsultThreadRecord, text: string, patch: Partial<ConsultThreadRecord>, now: Date, options: SystemMessageOptions = {}): Promise<ConsultThreadRecord> {
   const _ = database().command;
-  await inTransaction(async (transaction) => {
+  const written = await inTransaction(async (transaction) => {
     const current = await readInTransaction<ConsultThreadRecord>(transaction, COLLECTIONS.consultThreads, thread._id);
     if (!current) throw new ActionError('NOT_FOUND', '没有找到这个提问');
     if (options.expectStatus && current.status !== options.expectStatus) throw new ActionError('CONFLICT', '提问的状态刚刚有变化，请刷新后再试');
     const unset = Object.fromEntries((options.unset ?? []).map((field) => [field, _.remove()]));
-    await transaction.collection(COLLECTIONS.consultThreads).doc(thread._id).update({
-      data: { ...unset, ...patch, lastMessage: { text, from: 'system', at: now }, updatedAt: now, unreadForResident: current.unreadForResident + 1 },
-    });
+    const change = { ...patch, lastMessage: { text, from: 'system' as const, at: now }, updatedAt: now, unreadForResident: current.unreadForResident + 1 };
+    await transaction.collection(COLLECTIONS.consultThreads).doc(thread._id).update({ data: { ...unset, ...change } });
     const message: ConsultMessageRecord = { _id: `${thread._id}-s${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`, threadId: thread._id, from: 'system', authorLabel: '系统', text, textMasked: text, hasPersonalNumbers: false, photoFileIds: [], createdAt: now };
     await transaction.collection(COLLECTIONS.consultMessages).doc(message._id).set({ data: withoutId(message) });
+    const after: ConsultThreadRecord = { ...current, ...change };
+    for (const field of options.unset ?? []) delete after[field];
+    return after;
   });
   await signalChange(thread._id, now);
+  return written;
 }
 
 async function notifyOtherSide(thread: ConsultThreadRecord, viewer: Viewer, directory: Directory, title: string, now: Date): Promise<void> {

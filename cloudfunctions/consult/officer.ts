@@ -137,10 +137,10 @@ export const officerHandlers: OfficerHandlers = {
     if (viewer.role !== 'officer') throw new ActionError('FORBIDDEN', '只有民警可以办结');
     if (note) await assertTextIsSafe(openid, note, 2);
     const who = officersOfUser(directory, user._id)[0]?.title ?? '民警';
-    await addSystemMessage(thread, `${who} 已办结：${THREAD_OUTCOME_LABELS[outcome]}${note ? `。${note}` : ''}`, { status: 'closed', open: false, closedAt: context.now, outcome }, context.now, {
+    const written = await addSystemMessage(thread, `${who} 已办结：${THREAD_OUTCOME_LABELS[outcome]}${note ? `。${note}` : ''}`, { status: 'closed', open: false, closedAt: context.now, outcome }, context.now, {
       expectStatus: 'open',
     });
-    return threadView(threadId, user, context.now);
+    return threadView(threadId, user, context.now, { directory, thread: written });
   },
 
   async transferThread({ threadId, toOfficerId, toStationId, note }, context) {
@@ -174,7 +174,7 @@ export const officerHandlers: OfficerHandlers = {
     // Another station is named; a colleague at the same station is not.
     const where = station && stationId !== thread.stationId && !label.startsWith(station.name) ? `${station.name} ` : '';
     const due = dueAt(context.now, thread.priority, targetsIn(directory, stationId));
-    await addSystemMessage(
+    const written = await addSystemMessage(
       thread,
       `${from} 把问题转给了 ${where}${label}：${note}`,
       {
@@ -195,8 +195,7 @@ export const officerHandlers: OfficerHandlers = {
     const receivers = await assignedUsers(directory, assignee);
     await Promise.all(receivers.map((receiver) => allowWatching(thread, receiver, context.now)));
     await notifyOfficers(receivers, threadPageFor('officer', threadId), `转来的提问：${thread.title}`, context.now);
-    const after = await findById<ConsultThreadRecord>(COLLECTIONS.consultThreads, threadId);
-    const stillVisible = after !== undefined && viewerOf(after, user, directory) !== undefined;
+    const stillVisible = viewerOf(written, user, directory) !== undefined;
     return { transferredTo: `${where}${label}`, stillVisible };
   },
 };

@@ -82,9 +82,9 @@ export const residentHandlers: ResidentHandlers = {
     const rating = { stars, ...(comment ? { comment } : {}) };
     const closing: Partial<ConsultThreadRecord> = thread.status === 'open' ? { status: 'closed', open: false, closedAt: context.now } : {};
     const what = thread.status === 'open' ? '居民结束了提问，评价' : '居民评价';
-    await addSystemMessage(thread, `${what} ${stars} 星${comment ? `：${comment}` : ''}`, { ...closing, rating }, context.now, { expectStatus: thread.status });
+    const written = await addSystemMessage(thread, `${what} ${stars} 星${comment ? `：${comment}` : ''}`, { ...closing, rating }, context.now, { expectStatus: thread.status });
     if (thread.kind !== 'bankCheck') await recordStationEvent(thread.stationId, { type: 'rating', stars }, context.now);
-    return threadView(threadId, user, context.now);
+    return threadView(threadId, user, context.now, { directory, thread: written });
   },
 
   async reopenThread({ threadId }, context) {
@@ -95,13 +95,13 @@ export const residentHandlers: ResidentHandlers = {
     if (thread.status !== 'closed' || !thread.closedAt) throw new ActionError('CONFLICT', '这个提问还没有结束');
     if (!canReopen(thread.closedAt, context.now)) throw new ActionError('EXPIRED', '结束已超过 7 天，不能重新打开。请重新提一个问题');
     const due = dueAt(context.now, thread.priority, targetsIn(directory, thread.stationId));
-    await addSystemMessage(
+    const written = await addSystemMessage(
       thread,
       '居民重新打开了提问',
       { status: 'open', open: true, awaiting: 'officer', ...queuePosition(thread.priority, 'officer', context.now), dueAt: due, escalated: false },
       context.now,
       { expectStatus: 'closed', unset: ['closedAt', 'outcome', 'rating'] },
     );
-    return threadView(threadId, user, context.now);
+    return threadView(threadId, user, context.now, { directory, thread: written });
   },
 };
