@@ -11,7 +11,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DISTRICTS_VARIABLE, readDistricts, type DeploymentDistrict } from '../../config/deployment';
 import { ActionError } from '@domain/errors';
-import { firstAdminMessage, inviteCodeFromDigest } from '@domain/invites';
+import { FIRST_ADMIN_LABEL, firstAdminMessage, inviteCodeFromDigest } from '@domain/invites';
 import { COLLECTIONS, type DistrictRecord, type UserRecord } from '@platform/cloud/collections';
 import { bumpDirectoryVersion } from '@platform/cloud/directory-records';
 import { requireSecret } from '@platform/cloud/settings';
@@ -24,6 +24,9 @@ export const firstAdminDoc = (districtId: string): string => `first-admin.${dist
 /** 8 symbols of the invite alphabet from HMAC(secret, district): same shape as an invite code, so the same field takes it. */
 export const firstAdminCode = (bootstrapSecret: string, districtId: string): string =>
   inviteCodeFromDigest(createHmac('sha256', bootstrapSecret).update(firstAdminMessage(districtId)).digest());
+
+/** The one code a deployment printed before each district had its own. */
+const legacyFirstAdminCode = (bootstrapSecret: string): string => inviteCodeFromDigest(createHmac('sha256', bootstrapSecret).update(FIRST_ADMIN_LABEL).digest());
 
 const sameCode = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
@@ -46,7 +49,9 @@ export function districtOfFirstAdminCode(code: string): DeploymentDistrict | und
   const secret = requireSecret('BOOTSTRAP_SECRET');
   const configured = readDistricts(process.env);
   const candidates = configured.ok ? configured.districts.map((district) => district.id) : mentionedDistrictIds(process.env);
-  const matched = candidates.find((districtId) => sameCode(code, firstAdminCode(secret, districtId)));
+  let matched = candidates.find((districtId) => sameCode(code, firstAdminCode(secret, districtId)));
+  // A single-district deployment's code from before codes named their district, printed by an earlier deploy, still works.
+  if (matched === undefined && configured.ok && configured.districts.length === 1 && sameCode(code, legacyFirstAdminCode(secret))) matched = configured.districts[0]!.id;
   if (matched === undefined) return undefined;
   if (!configured.ok) {
     console.error('[account] first-admin code for a misconfigured district:', configured.problems.join('; '));

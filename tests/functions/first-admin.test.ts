@@ -4,7 +4,9 @@
  * the admin of that district, once; that admin then opens a station and invites its first admin
  * through the ordinary actions. The demo's two districts were claimed this way when it loaded.
  */
+import { createHmac } from 'node:crypto';
 import { accountActions } from '@domain/actions/account';
+import { FIRST_ADMIN_LABEL, inviteCodeFromDigest } from '@domain/invites';
 import { stationActions } from '@domain/actions/station';
 import { firstAdminCode } from '../../cloudfunctions/account/first-admin';
 import { persona, startHarness, type CloudHarness } from '../support/cloud-harness';
@@ -76,6 +78,16 @@ test('a single-district deployment (DISTRICT_ID, DISTRICT_NAME, DISTRICT_CITY) s
 
   process.env.DISTRICTS = localDistricts;
   expect(failed(await harness.call('openid-confused', accountActions.redeemInvite, { code: code('xihu'), name: '赵建华', phone: '0571-85000003' })).code).toBe('CONFLICT');
+});
+
+test('a single-district deployment’s code printed before codes named their district still works there (and only there)', async () => {
+  const legacy = inviteCodeFromDigest(createHmac('sha256', 'local-dev-only-bootstrap-secret').update(FIRST_ADMIN_LABEL).digest());
+  // The local cloud serves two districts: the old single code means nothing here.
+  expect(failed(await harness.call('openid-old-code', accountActions.redeemInvite, { code: legacy, name: '钱立', phone: '0571-85000004' })).code).toBe('NOT_FOUND');
+  delete process.env.DISTRICTS;
+  Object.assign(process.env, { DISTRICT_ID: 'yuhang', DISTRICT_NAME: '余杭区公安分局', DISTRICT_CITY: '杭州' });
+  expect(ok(await harness.call('openid-old-code', accountActions.redeemInvite, { code: legacy, name: '钱立', phone: '0571-85000004' }))).toMatchObject({ role: 'districtAdmin', districtId: 'yuhang' });
+  expect(failed(await harness.call('openid-old-code-2', accountActions.redeemInvite, { code: code('yuhang'), name: '钱立', phone: '0571-85000004' })).code).toBe('CONFLICT');
 });
 
 test('a wrong code is an ordinary unknown invite', async () => {
