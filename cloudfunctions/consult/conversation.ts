@@ -143,7 +143,7 @@ export const conversationHandlers: ConversationHandlers = {
   async getThread({ threadId }, context) {
     const { user } = requireUser(context);
     const { thread, view } = await threadAndView(threadId, user, context.now);
-    await allowWatching(thread, user, context.now);
+    await allowWatching(thread, [user], context.now);
     return view;
   },
 
@@ -281,7 +281,7 @@ export const conversationHandlers: ConversationHandlers = {
     }
     const { thread, viewer, message } = sent;
     // Threads from before the watcher list: the sender's watch is looked up as it was.
-    if (thread.watcherIds === undefined) await allowWatching(thread, user, now);
+    if (thread.watcherIds === undefined) await allowWatching(thread, [user], now);
     await signalChange(threadId, now);
     const unreadBefore = viewer.role === 'resident' ? thread.unreadForOfficer : thread.unreadForResident;
     if (unreadBefore === 0) await notifyOtherSide(thread, viewer, directory, `${message.authorLabel}：${preview}`, now);

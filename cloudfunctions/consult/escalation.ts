@@ -62,7 +62,7 @@ export const escalationHandlers: EscalationHandlers = {
     /** Tells the duty officer(s), then clears the pending notice; only the run that clears it counts it as sent. */
     const sendNotices = async (thread: ConsultThreadRecord, duty: Assignee, moving: boolean) => {
       const receivers = await assignedUsers(directory, duty);
-      await Promise.all(receivers.map((receiver) => allowWatching(thread, receiver, context.now)));
+      await allowWatching(thread, receivers, context.now);
       await notifyOfficers(receivers, threadPageFor('officer', thread._id), `${moving ? '超时转来' : '超时未回复'}：${thread.title}`, context.now);
       await database()
         .collection(COLLECTIONS.consultThreads)

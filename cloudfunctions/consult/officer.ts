@@ -193,7 +193,7 @@ export const officerHandlers: OfficerHandlers = {
       { expectStatus: 'open', ...(assignee.type === 'officer' ? {} : { unset: ['assignedOfficerId'] }) },
     );
     const receivers = await assignedUsers(directory, assignee);
-    await Promise.all(receivers.map((receiver) => allowWatching(thread, receiver, context.now)));
+    await allowWatching(thread, receivers, context.now);
     await notifyOfficers(receivers, threadPageFor('officer', threadId), `转来的提问：${thread.title}`, context.now);
     const stillVisible = viewerOf(written, user, directory) !== undefined;
     return { transferredTo: `${where}${label}`, stillVisible };

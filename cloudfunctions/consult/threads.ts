@@ -156,17 +156,30 @@ export async function signalChange(threadId: string, now: Date): Promise<void> {
 }
 
 /**
- * Lets a person who may read the thread watch it (one signal document per person and thread).
- * The thread lists who watches it (`watcherIds`), so the usual call reads nothing; a new watcher
- * is written and listed. Threads from before the list read the watch document, as they did.
+ * Lets people who may read the thread watch it (one signal document per person and thread).
+ * The thread lists who watches it (`watcherIds`), so the usual call reads nothing; new watchers
+ * are written and listed, all of them in one update of the list. Threads from before the list
+ * read the watch document, as they did.
  */
-export async function allowWatching(thread: Pick<ConsultThreadRecord, '_id' | 'watcherIds'>, user: Pick<UserRecord, '_id' | 'openid'>, now: Date): Promise<void> {
-  if (thread.watcherIds?.includes(user._id)) return;
-  const watchId = `${thread._id}-${user._id}`;
-  if (!thread.watcherIds && (await findById(COLLECTIONS.consultWatch, watchId))) return;
-  await database().collection(COLLECTIONS.consultWatch).doc(watchId).set({ data: { threadId: thread._id, userId: user._id, openid: user.openid, version: 0, changedAt: now } });
+export async function allowWatching(thread: Pick<ConsultThreadRecord, '_id' | 'watcherIds'>, users: readonly Pick<UserRecord, '_id' | 'openid'>[], now: Date): Promise<void> {
+  const newcomers = [...new Map(users.filter((user) => !thread.watcherIds?.includes(user._id)).map((user) => [user._id, user])).values()];
+  const unwatched = thread.watcherIds
+    ? newcomers
+    : (await Promise.all(newcomers.map(async (user) => ((await findById(COLLECTIONS.consultWatch, `${thread._id}-${user._id}`)) ? [] : [user])))).flat();
+  if (unwatched.length === 0) return;
+  await Promise.all(
+    unwatched.map((user) =>
+      database()
+        .collection(COLLECTIONS.consultWatch)
+        .doc(`${thread._id}-${user._id}`)
+        .set({ data: { threadId: thread._id, userId: user._id, openid: user.openid, version: 0, changedAt: now } }),
+    ),
+  );
   if (thread.watcherIds) {
-    await database().collection(COLLECTIONS.consultThreads).doc(thread._id).update({ data: { watcherIds: database().command.addToSet(user._id) } });
+    await database()
+      .collection(COLLECTIONS.consultThreads)
+      .doc(thread._id)
+      .update({ data: { watcherIds: database().command.addToSet({ $each: unwatched.map((user) => user._id) }) } });
   }
 }
 
