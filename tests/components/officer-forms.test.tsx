@@ -7,6 +7,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MeView } from '@domain/actions/account';
 import PublishPage from '@/packages/officer/pages/publish/index';
 import { InviteForm } from '@/packages/officer/pages/workbench/invite-form';
+import { MyPhoto } from '@/packages/officer/pages/workbench/my-photo';
+import type { MyOfficerView } from '@domain/actions/station';
 import { sendToCloud } from '@/platform/cloud-transport';
 
 jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToCloud: jest.fn() }));
@@ -68,4 +70,30 @@ test('invite: no officer kind is pre-selected, so tapping 社区民警 chooses e
   fireEvent.click(screen.getByText('生成邀请码'));
   await waitFor(() => expect(sent('createInvite')).toHaveLength(1));
   expect(sent('createInvite')[0]).toMatchObject({ officerKinds: ['beat'] });
+});
+
+describe('my photo', () => {
+  const profile = {
+    id: 'o-zhao', name: '赵文龙', title: '赵警官', phone: '010-6721 0131', hasPhoto: true, kinds: ['beat'], communityIds: ['xly-2'], communityNames: ['西罗园第二社区'],
+    active: true, hasAccount: true, onDutyNow: false, alertCredits: 0,
+  } as MyOfficerView;
+
+  test('a photo the check hides is said so and can still be taken off: the record is told, the photo is gone from the page', async () => {
+    transport.mockImplementation(async (_fn, { action }) => {
+      if (action === 'setMyOfficerPhoto') return { ok: true, data: { ...profile, hasPhoto: false } };
+      throw new Error(`unexpected action ${action}`);
+    });
+    const changes: MyOfficerView[] = [];
+    render(<MyPhoto profile={profile} onChange={(next) => changes.push(next)} />);
+    expect(screen.getByText(/没有通过微信安全检查或还在检查中/)).toBeTruthy();
+    fireEvent.click(screen.getByText('去掉照片'));
+    await waitFor(() => expect(sent('setMyOfficerPhoto')).toEqual([{ photoFileId: null }]));
+    await waitFor(() => expect(changes).toEqual([expect.objectContaining({ hasPhoto: false, photoUrl: undefined })]));
+  });
+
+  test('no photo: only 上传我的照片, nothing to take off', () => {
+    render(<MyPhoto profile={{ ...profile, hasPhoto: false }} onChange={() => undefined} />);
+    expect(screen.getByText('上传我的照片')).toBeTruthy();
+    expect(screen.queryByText('去掉照片')).toBeNull();
+  });
 });
