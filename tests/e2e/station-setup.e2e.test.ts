@@ -146,14 +146,22 @@ test('a new station is set up in the app, a resident is routed to its new office
   await shown(admin, '已保存 桃源里社区').waitFor();
   await shown(admin, '没有社区民警：居民的提问会转给警务区同事或值班室。请在“民警管理”里安排。').waitFor();
 
-  // 4. The hall: weekday hours are proposed; two services with their places.
+  // 4. The hall: its two windows (the first is proposed), weekday hours are proposed; two services with their places and windows.
   await openWorkbenchEntry(admin, '大厅设置');
+  await field(admin, '窗口1的名称').fill('1号窗口（户籍）');
+  await field(admin, '新窗口的名称').fill('2号窗口（户籍）');
+  await action(admin, '添加窗口').click();
+  await shown(admin, '已添加“2号窗口（户籍）”').waitFor();
   await choice(admin, '身份证到期换领').click();
   await choice(admin, '户口迁移').click();
+  // 户口迁移 only at window 2.
+  await admin.getByRole('group', { name: '户口迁移：在哪些窗口办理' }).filter({ visible: true }).getByRole('checkbox', { name: '1号窗口（户籍）' }).click();
   await field(admin, '身份证到期换领：每个时段名额').fill('3');
   await field(admin, '周三上午').fill('09:00-12:00');
   await action(admin, '保存大厅设置').click();
   await shown(admin, '大厅设置已保存，居民马上能按新设置预约').waitFor();
+  await admin.getByText('办理：身份证到期换领', { exact: true }).filter({ visible: true }).waitFor();
+  await admin.getByText('办理：身份证到期换领、户口迁移', { exact: true }).filter({ visible: true }).waitFor();
   await settle(admin);
   await screenshot(admin, 'station-setup-3-hall');
 
@@ -216,6 +224,7 @@ test('a new station is set up in the app, a resident is routed to its new office
   await shown(resident, '14:00').click();
   await shown(resident, '本人').click();
   await button(resident, '下一步：核对信息').click();
+  await shown(resident, '1号窗口（户籍）或2号窗口（户籍）').waitFor();
   await button(resident, '确认预约').click();
   await allowReminder(resident);
   await shown(resident, '预约成功').waitFor();
