@@ -129,7 +129,7 @@ function Settings({ stationId }: { stationId: string }) {
                   {windowNote.text}
                 </Text>
               )}
-              <ActionButton tone="danger" label="删除这个窗口" accessibleName={`删除${window.name || `窗口${index + 1}`}`} onClick={() => removeWindow(window.id)} />
+              <ActionButton tone="danger" label={`删除${window.name || `窗口${index + 1}`}`} onClick={() => removeWindow(window.id)} />
             </View>
           );
         })}
