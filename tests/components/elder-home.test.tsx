@@ -16,7 +16,7 @@ jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToClo
 const transport = jest.mocked(sendToCloud);
 
 const latestAlert: ArticleSummary = {
-  id: 'alert-xly-fake-police',
+  id: 'a-urgent-fixture',
   kind: 'alert',
   title: '紧急提醒：近期有人冒充“公安局”给西罗园老人打电话',
   summary: '对方能说出您的姓名和住址，称您“涉嫌洗钱”。这是诈骗，请马上挂断。',

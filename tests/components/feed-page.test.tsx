@@ -14,7 +14,7 @@ jest.mock('@/platform/cloud-transport', () => ({ initCloud: jest.fn(), sendToClo
 const transport = jest.mocked(sendToCloud);
 
 const urgentAlert: ArticleSummary = {
-  id: 'alert-xly-fake-police',
+  id: 'a-urgent-fixture',
   kind: 'alert',
   title: '紧急提醒：近期有人冒充“公安局”给西罗园老人打电话',
   summary: '对方能说出您的姓名和住址，称您“涉嫌洗钱”。这是诈骗，请马上挂断。',
@@ -29,7 +29,7 @@ const urgentAlert: ArticleSummary = {
 };
 
 const knowledge: ArticleSummary = {
-  id: 'knowledge-fake-refund',
+  id: 'a-knowledge-fixture',
   kind: 'knowledge',
   title: '“客服”说要给您退款？先别急着点链接',
   summary: '真正的退款不需要您提供验证码、开共享屏幕或先付钱。',
@@ -175,6 +175,6 @@ describe('反诈 feed page', () => {
     answerList(() => ({ ok: true, data: { items: [urgentAlert], nextCursor: undefined } }));
     render(<FeedPage />);
     fireEvent.click(await screen.findByText(urgentAlert.title));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/content/pages/article/index?id=alert-xly-fake-police' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/content/pages/article/index?id=a-urgent-fixture' });
   });
 });
