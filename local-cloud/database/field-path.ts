@@ -99,3 +99,20 @@ export function collectPathValues(value: unknown, segments: readonly string[], f
   if (!isPlainObject(value) || !Object.prototype.hasOwnProperty.call(value, segment)) return [];
   return collectPathValues(value[segment], segments, from + 1);
 }
+
+/** What plainValueAt answers for a path that meets an array (then collectPathValues decides). */
+export const THROUGH_ARRAY: unique symbol = Symbol('path meets an array');
+
+/**
+ * The value at a path when no array lies on it (undefined when it reaches nothing), else
+ * THROUGH_ARRAY: most stored fields are plain, and walking them needs no lists of reached values.
+ */
+export function plainValueAt(value: unknown, segments: readonly string[]): unknown {
+  let current = value;
+  for (const segment of segments) {
+    if (Array.isArray(current)) return THROUGH_ARRAY;
+    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = current[segment];
+  }
+  return Array.isArray(current) ? THROUGH_ARRAY : current;
+}

@@ -12,7 +12,7 @@
  * The full filter is still tested on every document the walk reaches, so an index only ever
  * changes how many documents are examined, never which ones are returned or in what order.
  */
-import { collectPathValues, splitPath } from './field-path';
+import { collectPathValues, plainValueAt, splitPath, THROUGH_ARRAY } from './field-path';
 import type { Filter } from './query';
 import { compareKeys, sortValue, type SortKey } from './sort';
 import { isDate, isPlainObject, type Doc, type DocId } from './values';
@@ -118,6 +118,11 @@ export class SortedIndex {
   };
 
   private keysOf(doc: Doc): string[] {
+    const plain = plainValueAt(doc, this.keyPath);
+    if (plain !== THROUGH_ARRAY) {
+      const key = keyOf(plain);
+      return key === undefined ? [] : [key];
+    }
     const reached = collectPathValues(doc, this.keyPath).flatMap((value) => (Array.isArray(value) ? value : [value]));
     const keys = new Set<string>();
     for (const value of reached) {
@@ -129,6 +134,8 @@ export class SortedIndex {
 
   private entryOf(doc: Doc): Entry {
     const types = this.sortPaths.map((sort) => {
+      const plain = plainValueAt(doc, sort.path);
+      if (plain !== THROUGH_ARRAY) return plain === undefined ? 'null' : typeNameOf(plain);
       const reached = collectPathValues(doc, sort.path);
       return reached.length === 1 ? typeNameOf(reached[0]) : reached.length === 0 ? 'null' : 'array';
     });
@@ -527,6 +534,9 @@ export class IndexSet {
   oversizedKey(collection: string, doc: Doc): { field: string; bytes: number } | undefined {
     for (const index of this.of(collection)) {
       for (const { field, path } of index.indexedPaths) {
+        const plain = plainValueAt(doc, path);
+        // Only a string can be too long: a plain field holding anything else needs no look.
+        if (plain !== THROUGH_ARRAY && (typeof plain !== 'string' || plain.length * 3 <= MAX_INDEX_KEY_BYTES)) continue;
         for (const reached of collectPathValues(doc, path)) {
           for (const value of Array.isArray(reached) ? reached : [reached]) {
             if (typeof value !== 'string' || value.length * 3 <= MAX_INDEX_KEY_BYTES) continue;

@@ -4,9 +4,12 @@
  * plain objects are flattened to dot paths, `_.gt(1)` becomes `{ $gt: 1 }`, ...) and matches
  * documents with mingo.
  */
-import { Query as MingoQuery } from 'mingo';
+import { Context } from 'mingo/core';
+import * as queryOperators from 'mingo/operators/query';
+import { Query as MingoQuery } from 'mingo/query';
 import { isDbRegExp, isMarker, isQueryCommand, isServerDate, isUpdateCommand, type QueryCommand } from './commands';
 import { failure } from './errors';
+import { quickMatcher } from './simple-filter';
 import { deepEqual, isDate, isDocId, isPlainObject, isRegExp, type Doc, type DocId } from './values';
 
 export type Filter = Record<string, unknown>;
@@ -308,20 +311,36 @@ function filterKey(value: unknown): string | undefined {
  * filter and sets up its operator context) cost more than matching. Oldest dropped first.
  */
 const compiledFilters = new Map<string, CompiledFilter>();
+
+/**
+ * mingo's query operators only: its default context carries every operator it has (expressions,
+ * pipeline stages, …), and each Query copied all of those tables, most of the cost of compiling one.
+ * Matching needs none of the others (CloudBase's operators exclude $expr and $where).
+ */
+const QUERY_CONTEXT = Context.init({ query: queryOperators });
 const COMPILED_FILTER_CACHE_SIZE = 2000;
+
+function mingoQuery(filter: Filter): MingoQuery {
+  try {
+    return new MingoQuery(filter, { context: QUERY_CONTEXT });
+  } catch (error) {
+    throw failure('DATABASE_INVALID_OPERRATOR', (error as Error).message);
+  }
+}
 
 export function compileFilter(filter: Filter): CompiledFilter {
   if (Object.keys(filter).length === 0) return { filter, ids: undefined, test: () => true };
+  const quick = quickMatcher(filter);
+  if (quick) {
+    // mingo only for a document the quick matcher cannot judge (an array on a path, …).
+    let full: MingoQuery | undefined;
+    return { filter, ids: idCandidates(filter), test: (doc) => quick(doc) ?? (full ??= mingoQuery(filter)).test(doc) };
+  }
   const key = filterKey(filter);
   const cached = key === undefined ? undefined : compiledFilters.get(key);
   // The matcher is shared; the filter planners read is this call's own (equal to the cached one).
   if (cached) return { filter, ids: idCandidates(filter), test: cached.test };
-  let mingo: MingoQuery;
-  try {
-    mingo = new MingoQuery(filter);
-  } catch (error) {
-    throw failure('DATABASE_INVALID_OPERRATOR', (error as Error).message);
-  }
+  const mingo = mingoQuery(filter);
   const compiled: CompiledFilter = {
     filter,
     ids: idCandidates(filter),

@@ -2,7 +2,7 @@
  * orderBy(): Mongo's sort semantics. Missing and null sort first ascending; an array field sorts
  * by its smallest element ascending and its largest descending; ties keep insertion order.
  */
-import { collectPathValues, splitPath } from './field-path';
+import { collectPathValues, plainValueAt, splitPath, THROUGH_ARRAY } from './field-path';
 import { compareValues, type Doc } from './values';
 
 export interface SortKey {
@@ -20,6 +20,8 @@ export function compareKeys(a: unknown, b: unknown): number {
 
 /** The value a document sorts by on one key (arrays by their smallest/largest element). */
 export function sortValue(doc: Doc, path: readonly string[], direction: 1 | -1): unknown {
+  const plain = plainValueAt(doc, path);
+  if (plain !== THROUGH_ARRAY) return plain === undefined ? null : plain;
   const reached = collectPathValues(doc, path);
   const values = reached.flatMap((value) => (Array.isArray(value) ? value : [value]));
   if (values.length === 0) return reached.length > 0 ? EMPTY_ARRAY : null;
