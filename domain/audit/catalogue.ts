@@ -42,7 +42,7 @@ export const AUDIT_TYPES: Record<string, { label: string; group: AuditGroup }> =
   'roster.leave-added': { label: '排班：登记请假', group: 'roster' },
   'roster.leave-removed': { label: '排班：取消请假', group: 'roster' },
   'mediation.roster.updated': { label: '修改社区调解力量名册', group: 'roster' },
-  'hall.settings-saved': { label: '修改大厅业务、时间和名额', group: 'hall' },
+  'hall.settings-saved': { label: '修改大厅窗口、业务、时间和名额', group: 'hall' },
   'booking.hall-closed': { label: '大厅停办时段或整天', group: 'hall' },
   'booking.slot-counters-repaired': { label: '系统核对并修正名额计数', group: 'hall' },
   'booking.checked-in': { label: '为预约的居民签到', group: 'checkIn' },
