@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { stationActions, type HallChangeView } from '@domain/actions/station';
 import { roleProps } from '@/components/a11y';
+import { FieldError } from '@/components/field-error';
+import { revealFirstError } from '@/utils/reveal';
 import { capacityOf } from '@domain/booking/hall-config';
 import { SERVICE_KINDS, SERVICES, type ServiceKind } from '@domain/booking/services';
 import { WEEKDAY_KEYS, WEEKDAY_LABELS, type WeekdayKey } from '@domain/booking/time';
@@ -91,7 +93,7 @@ function Settings({ stationId }: { stationId: string }) {
   async function submit(confirmAffected: boolean) {
     const problems = typedProblems(draft!);
     setTyped(problems);
-    if (Object.keys(problems).length) return;
+    if (Object.keys(problems).length) return revealFirstError();
     const answer = await save.submit({ ...inputOf(draft!), confirmAffected });
     if (!answer) return;
     if (!answer.saved) return setPending(answer);
@@ -136,11 +138,8 @@ function Settings({ stationId }: { stationId: string }) {
         <Field fieldId="hall-new-window" label="新窗口的名称" value={newWindowName} onChange={setNewWindowName} placeholder="例如 3号窗口（出入境）" />
         <ActionButton tone="plain" label="添加窗口" onClick={addWindow} />
         {windowNote && !windowNote.id && <Done text={windowNote.text} />}
-        {fields.windows && (
-          <Text className="admin-warning" {...roleProps('alert')}>
-            {fields.windows}
-          </Text>
-        )}
+        {/* A field error, so a refused save scrolls here and focuses it. */}
+        <FieldError fieldId="hall-windows" message={fields.windows} />
       </Section>
       <Section title="办理的业务">
         <Choices label="选择本所大厅办理的业务" fieldId="hall-services" error={fieldMessage(save.error, 'services')}>
