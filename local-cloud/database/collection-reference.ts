@@ -131,7 +131,7 @@ function matchingDocs(context: DatabaseContext, collection: string, compiled: Co
  * get(): through a declared index when one fits the filter and order (it walks documents in
  * the query's order and stops once `wanted` match), otherwise as matchingDocs + sort.
  */
-function queryDocs(context: DatabaseContext, collection: string, compiled: CompiledFilter, order: readonly SortKey[], wanted: number): Doc[] {
+function queryDocs(context: DatabaseContext, collection: string, compiled: CompiledFilter, order: readonly SortKey[], wanted: number): { docs: Doc[]; version: number } {
   const { engine } = context;
   if (!compiled.ids) {
     // Of the indexes that may serve the query, the one with the fewest entries to walk first (a
@@ -152,7 +152,7 @@ function queryDocs(context: DatabaseContext, collection: string, compiled: Compi
       });
       if (used) {
         engine.lastQuery = { collection, plan: `index:${index.declaration.name}`, docsExamined: examined, returned: found.length };
-        return found;
+        return { docs: found, version: used.version };
       }
     }
   }
@@ -163,7 +163,19 @@ function queryDocs(context: DatabaseContext, collection: string, compiled: Compi
     docsExamined: compiled.ids ? new Set(compiled.ids).size : engine.size(collection),
     returned: matches.length,
   };
-  return sortDocuments(matches, order);
+  return { docs: sortDocuments(matches, order), version: answerVersion(context, collection, compiled) };
+}
+
+/**
+ * The last batch that changed anything a query's answer depends on (what it returned, and what it
+ * left out): the documents its `_id`s name, else the whole collection. Index walks know better
+ * (only the documents filed under the keys they walk, see SortedIndex.walk).
+ */
+function answerVersion(context: DatabaseContext, collection: string, compiled: CompiledFilter): number {
+  if (!compiled.ids) return context.engine.collectionVersion(collection);
+  let version = 0;
+  for (const id of compiled.ids) version = Math.max(version, context.engine.versionOf(collection, id));
+  return version;
 }
 
 /**
@@ -179,8 +191,6 @@ export function afterDurable<T>(context: DatabaseContext, seq: number, value: T)
   return pending ? pending.then(() => value) : value;
 }
 
-/** A query's answer depends on every document of its collection (those it left out too). */
-const queryVersion = (context: DatabaseContext, collection: string): number => context.engine.collectionVersion(collection);
 /** A document read depends on that document only (its absence included). */
 const documentVersion = (context: DatabaseContext, collection: string, id: DocId): number => (isDocId(id) ? context.engine.versionOf(collection, id) : 0);
 
@@ -253,7 +263,7 @@ export class Query implements DatabaseQuery {
       const limit = this.state.limit ? Math.min(this.state.limit, MAX_GET_LIMIT) : DEFAULT_GET_LIMIT;
       const compiled = compiledWhere(this.state.filter, Date.now());
       checkIndexed(this.context, this.collectionName, compiled, this.state.order, 'get()');
-      const sorted = queryDocs(this.context, this.collectionName, compiled, this.state.order, offset + limit);
+      const { docs: sorted, version } = queryDocs(this.context, this.collectionName, compiled, this.state.order, offset + limit);
       const page = sorted.slice(offset, offset + limit);
       const data = page.map((doc) => (projection ? projection.apply(doc) : deepClone(doc))) as StoredDocument[];
       // The answer's JSON is `[doc,doc,…]`; field() only ever leaves fields out, so the whole
@@ -263,7 +273,7 @@ export class Query implements DatabaseQuery {
       if (bytes > MAX_RESULT_BYTES) {
         throw apiError('collection.get', WX_DATABASE_QUERY_SIZE_EXCEED_LIMIT, `the result is ${bytes} bytes; use limit() or field() to return less`);
       }
-      return afterDurable(this.context, queryVersion(this.context, this.collectionName), { data, errMsg: 'collection.get:ok' });
+      return afterDurable(this.context, version, { data, errMsg: 'collection.get:ok' });
     });
   }
 
@@ -273,7 +283,7 @@ export class Query implements DatabaseQuery {
       const compiled = compiledWhere(this.state.filter, Date.now());
       // Counting a whole collection reads its metadata; a filtered count walks an index like a get().
       if (Object.keys(compiled.filter).length > 0) checkIndexed(this.context, this.collectionName, compiled, [], 'count()');
-      return afterDurable(this.context, queryVersion(this.context, this.collectionName), {
+      return afterDurable(this.context, answerVersion(this.context, this.collectionName, compiled), {
         total: matchingDocs(this.context, this.collectionName, compiled).length,
         errMsg: 'collection.count:ok',
       });
@@ -295,7 +305,7 @@ export class Query implements DatabaseQuery {
           ids: matches.map((doc) => doc._id as DocId),
           apply: async () => {
             if (matches.length === 0) {
-              await afterDurable(this.context, queryVersion(this.context, this.collectionName), undefined);
+              await afterDurable(this.context, answerVersion(this.context, this.collectionName, compiled), undefined);
               return { stats: { updated: 0 }, errMsg: 'collection.update:ok' };
             }
             const mutations: Mutation[] = matches.map((doc) => {
@@ -321,7 +331,7 @@ export class Query implements DatabaseQuery {
         return {
           ids: matches.map((doc) => doc._id as DocId),
           apply: async () => {
-            if (matches.length === 0) await afterDurable(this.context, queryVersion(this.context, this.collectionName), undefined);
+            if (matches.length === 0) await afterDurable(this.context, answerVersion(this.context, this.collectionName, compiled), undefined);
             else await this.context.engine.commit(matches.map((doc) => ({ collection: this.collectionName, type: 'remove', id: doc._id as DocId })));
             return { stats: { removed: matches.length }, errMsg: 'collection.remove:ok' };
           },

@@ -351,7 +351,7 @@ export class Engine {
       this.collectionVersions.set(mutation.collection, seq);
       if (mutation.type === 'create') continue;
       this.versions.set(docKey(mutation.collection, mutation.id), seq);
-      this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc);
+      this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc, seq);
       if (mutation.type === 'remove') collection.delete(mutation.id);
       else collection.set(mutation.id, mutation.doc);
     }

@@ -83,6 +83,12 @@ export class SortedIndex {
   private readonly sortPaths: Array<{ path: string[]; direction: 1 | -1 }>;
   private readonly lists = new Map<string, Entry[]>();
   private readonly entriesOf = new Map<DocId, { keys: string[]; entry: Entry }>();
+  /**
+   * The last batch that changed a document filed under each key (or took one out of it): a query
+   * pinned to some keys depends on nothing else, so it need not wait for writes elsewhere in the
+   * collection to reach the disk (absent: not since open).
+   */
+  private readonly listVersions = new Map<string, number>();
   /** Per sort position: how many documents hold each type of value there ('array' when reached through one). */
   private readonly typesAt: Array<Map<string, number>>;
 
@@ -212,15 +218,20 @@ export class SortedIndex {
    * status changes, not its account or end): then its entry stays where it is, without the
    * removal and sorted insertion in every list it sits in.
    */
-  replace(id: DocId, after: Doc | undefined): void {
+  replace(id: DocId, after: Doc | undefined, seq: number): void {
     const known = this.entriesOf.get(id);
+    if (known) for (const key of known.keys) this.listVersions.set(key, seq);
     if (after && known) {
       const keys = this.keysOf(after);
       const entry = this.entryOf(after);
       if (sameKeys(keys, known.keys) && this.sameEntry(entry, known.entry)) return;
     }
     this.remove(id);
-    if (after) this.insert(after);
+    if (after) {
+      this.insert(after);
+      const filed = this.entriesOf.get(id);
+      if (filed) for (const key of filed.keys) this.listVersions.set(key, seq);
+    }
   }
 
   private sameEntry(a: Entry, b: Entry): boolean {
@@ -249,7 +260,7 @@ export class SortedIndex {
    * fields may be pinned by equality, and the order must be the fields that follow (a prefix of
    * them, in the declared directions or all reversed). `visit` returns false to stop the walk.
    */
-  walk(filter: Filter, order: readonly SortKey[], visit: (id: DocId) => boolean): boolean {
+  walk(filter: Filter, order: readonly SortKey[], visit: (id: DocId) => boolean): false | { version: number } {
     if (order.length === 0) return false; // unordered reads keep the collection's natural order (a scan)
     const clauses = topLevelClauses(filter);
     if (!clauses) return false;
@@ -294,6 +305,8 @@ export class SortedIndex {
       const hi = from > 0 || bounds.beyond ? lowerBound(list, (entry) => (pastEnd(entry) ? 1 : -1)) : list.length;
       return lo < hi ? [{ list, lo, hi, at: reversed ? hi - 1 : lo }] : [];
     });
+    // Only documents filed under these keys can match: the answer depends on their lists alone.
+    const walked = { version: keys.reduce((max, key) => Math.max(max, this.listVersions.get(key) ?? 0), 0) };
     const step = reversed ? -1 : 1;
     const seen = new Set<DocId>();
     for (;;) {
@@ -302,12 +315,12 @@ export class SortedIndex {
         if (cursor.at < cursor.lo || cursor.at >= cursor.hi) continue;
         if (!best || this.compare(cursor.list[cursor.at] as Entry, best.list[best.at] as Entry) * step < 0) best = cursor;
       }
-      if (!best) return true;
+      if (!best) return walked;
       const entry = best.list[best.at] as Entry;
       best.at += step;
       if (seen.has(entry.id)) continue; // a multikey document sits in several of the merged lists
       seen.add(entry.id);
-      if (!visit(entry.id)) return true;
+      if (!visit(entry.id)) return walked;
     }
   }
 
@@ -554,8 +567,8 @@ export class IndexSet {
   }
 
   /** Called for every changed document, with the stored version before and after the change. */
-  replace(collection: string, id: DocId, after: Doc | undefined): void {
-    for (const index of this.of(collection)) index.replace(id, after);
+  replace(collection: string, id: DocId, after: Doc | undefined, seq: number): void {
+    for (const index of this.of(collection)) index.replace(id, after, seq);
   }
 
   clear(): void {

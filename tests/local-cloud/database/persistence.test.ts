@@ -262,6 +262,26 @@ describe('group commit', () => {
     await write;
   });
 
+  it('a query an index serves waits only for writes to the documents filed under the keys it walks', async () => {
+    const byOwner = { collection: 'c', name: 'by_owner', fields: [{ field: 'owner', direction: 1 as const }, { field: '_id', direction: 1 as const }] };
+    const db = open(tempDir(), { fsync: true, indexes: [byOwner] });
+    await db.api.collection('c').add({ data: [{ _id: 'a1', owner: 'a' }, { _id: 'b1', owner: 'b' }] });
+    const mine = () => db.api.collection('c').where({ owner: 'a' }).orderBy('_id', 'asc').get();
+    let before = db.syncCount();
+    const elsewhere = db.api.collection('c').add({ data: { _id: 'b2', owner: 'b' } });
+    expect({ found: (await mine()).data.length, syncs: db.syncCount() }).toEqual({ found: 1, syncs: before });
+    await elsewhere;
+    // A document moving out of the walked key is a change the answer depends on (it is no longer there).
+    before = db.syncCount();
+    const moved = db.api.collection('c').doc('a1').update({ data: { owner: 'b' } });
+    expect({ found: (await mine()).data.length, syncs: db.syncCount() }).toEqual({ found: 0, syncs: before + 1 });
+    await moved;
+    before = db.syncCount();
+    const back = db.api.collection('c').doc('a1').update({ data: { owner: 'a' } });
+    expect({ found: (await mine()).data.length, syncs: db.syncCount() }).toEqual({ found: 1, syncs: before + 1 });
+    await back;
+  });
+
   it('a transaction that read a write not yet on disk ends (rolled back or failed) only after its sync', async () => {
     const db = open(tempDir(), { fsync: true });
     await db.api.collection('c').add({ data: { _id: 'x', v: 0 } });
