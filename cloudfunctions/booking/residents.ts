@@ -393,6 +393,13 @@ export const residentHandlers: ResidentHandlers = {
     const shown = all.filter((booking) => !booking.rescheduledTo);
     const views = await Promise.all(shown.map(async (booking) => ({ booking, view: bookingView(booking, await names(booking.stationId)) })));
     const upcoming = views.filter(({ booking }) => booking.status === 'booked' && asDate(booking.end).getTime() > now).map(({ view }) => view);
+    // Where to go is the hall's now: a window renamed or moved after booking shows as it is today.
+    const halls = new Map(await Promise.all([...new Set(upcoming.map((view) => view.stationId))].map(async (stationId) => [stationId, await hallConfigOf(stationId).catch(() => undefined)] as const)));
+    for (const view of upcoming) {
+      const hall = halls.get(view.stationId);
+      const offer = hall?.services.find((service) => service.kind === view.service);
+      if (hall && offer) view.windows = windowsServing(hall, offer).map((window) => window.name);
+    }
     const past = views.filter(({ booking }) => !(booking.status === 'booked' && asDate(booking.end).getTime() > now)).map(({ view }) => view);
     upcoming.reverse();
     return { upcoming, past };

@@ -98,6 +98,8 @@ export interface BookingView {
   checkedInAt?: string;
   /** The hall closed this time after it was booked: reschedule (any time before it) or cancel. */
   closure?: { reason: string };
+  /** Where to go: the windows that serve its service now (upcoming bookings in 我的预约). */
+  windows?: string[];
 }
 
 export interface MyBookingsView {

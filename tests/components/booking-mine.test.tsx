@@ -31,9 +31,10 @@ const upcoming: BookingView = {
   checkInCode: '482913',
   checkInPayload: 'fq-booking:bk_0123456789abc:482913',
   createdAt: '2026-11-23T08:00:00.000Z',
+  windows: ['1号窗口（户籍）', '2号窗口（户籍）'],
 };
 
-const past: BookingView = { ...upcoming, id: 'bk_0123456789abd', day: '2026-11-02', status: 'checkedIn', statusLabel: '已办理', checkInCode: '111111' };
+const past: BookingView = { ...upcoming, windows: undefined, id: 'bk_0123456789abd', day: '2026-11-02', status: 'checkedIn', statusLabel: '已办理', checkInCode: '111111' };
 
 const availability: AvailabilityView = {
   stationId: 'xiluoyuan',
@@ -70,6 +71,7 @@ describe('我的预约', () => {
     expect(screen.getAllByText('轮椅/无障碍通道')).toHaveLength(2);
     expect(screen.getByText('已办理')).toBeTruthy();
     expect(screen.queryByText('111111')).toBeNull();
+    expect(screen.getAllByText('1号窗口（户籍）或2号窗口（户籍）')).toHaveLength(1);
   });
 
   it('cancels after the resident confirms', async () => {

@@ -390,6 +390,8 @@ describe('hall windows and service hours', () => {
     expect(overbooked()).toEqual([]);
     const services = ok(await harness.call('openid-a', actions.booking.listServices, { stationId: 'changqing' }));
     expect(services.services.find((service) => service.kind === 'passport')?.windows).toEqual(['2号窗口（户籍）']);
+    // Her booking in 我的预约 says where to go now.
+    expect(ok(await harness.call('openid-a', actions.booking.myBookings, {})).upcoming[0]?.windows).toEqual(['2号窗口（户籍）']);
     const audit = harness.engine.find('audit_log', { type: 'hall.settings-saved', stationId: 'changqing' }).at(-1) as unknown as { windowsRemoved: string[]; windowChanges: unknown[] };
     expect(audit).toMatchObject({ windowsRemoved: ['3号窗口（出入境）'], windowChanges: expect.arrayContaining([expect.objectContaining({ service: '普通护照', bookings: 1 })]) });
 

@@ -45,6 +45,7 @@ export function BookingCard({ booking, showCode = booking.status === 'booked', c
         {dayLabel(booking.day)} {booking.time}
       </Text>
       <Row label="派出所">{booking.stationName}</Row>
+      {booking.windows && booking.windows.length > 0 && <Row label="办理窗口">{booking.windows.join('或')}</Row>}
       <Row label="办理人">{personLabel(booking)}</Row>
       {booking.needs.labels.length > 0 && <Row label="需要帮助">{booking.needs.labels.join('、')}</Row>}
       {booking.closure && booking.status === 'booked' && (
