@@ -14,7 +14,7 @@ import { takeEncodedDocument } from './document-data';
 import { decodeDoc, encodeDoc } from './document-codec';
 import { failure } from './errors';
 import { IndexSet, MAX_INDEX_KEY_BYTES, type IndexDeclaration, type QueryPlanStats } from './indexes';
-import { docKey, DocumentLocks } from './locks';
+import { DocumentLocks } from './locks';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
 import { Journal, readJournal, type JournalRecord, type MutationKind } from './storage-log';
 import { deepClone, type Doc, type DocId } from './values';
@@ -92,7 +92,7 @@ export class Engine {
   /** Write locks of open transactions (transaction.ts); plain writes wait for them. */
   readonly locks = new DocumentLocks();
   /** The journal sequence of each document's last change since open (absent: unchanged since open). */
-  private readonly versions = new Map<string, number>();
+  private readonly versions = new Map<string, Map<DocId, number>>();
   /** The journal sequence of each collection's last change since open (a query's answer depends on all of it). */
   private readonly collectionVersions = new Map<string, number>();
   /** Every batch up to this one is on disk (synced, or there when the database was opened). */
@@ -195,7 +195,13 @@ export class Engine {
 
   /** The batch that last changed a document (0 when not since open): transactions compare it with their start. */
   versionOf(collection: string, id: DocId): number {
-    return this.versions.get(docKey(collection, id)) ?? 0;
+    return this.versions.get(collection)?.get(id) ?? 0;
+  }
+
+  private setVersion(collection: string, id: DocId, seq: number): void {
+    let byId = this.versions.get(collection);
+    if (!byId) this.versions.set(collection, (byId = new Map()));
+    byId.set(id, seq);
   }
 
   /** The batch that last changed anything in a collection (0 when nothing since open). */
@@ -350,7 +356,7 @@ export class Engine {
       const collection = this.collectionFor(mutation.collection);
       this.collectionVersions.set(mutation.collection, seq);
       if (mutation.type === 'create') continue;
-      this.versions.set(docKey(mutation.collection, mutation.id), seq);
+      this.setVersion(mutation.collection, mutation.id, seq);
       this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc, seq);
       if (mutation.type === 'remove') collection.delete(mutation.id);
       else collection.set(mutation.id, mutation.doc);
@@ -401,7 +407,7 @@ export class Engine {
       for (const id of docs.keys()) removed.push({ collection: name, type: 'remove', id });
     }
     this.seq += 1;
-    for (const mutation of removed) if (mutation.type === 'remove') this.versions.set(docKey(mutation.collection, mutation.id), this.seq);
+    for (const mutation of removed) if (mutation.type === 'remove') this.setVersion(mutation.collection, mutation.id, this.seq);
     for (const name of this.collections.keys()) this.collectionVersions.set(name, this.seq);
     this.snapshotBytes = writeSnapshot(this.options.dir, { lastSeq: this.seq, collections: [] }, this.options.fsync);
     this.syncedSeq = this.seq;
