@@ -40,6 +40,7 @@ export const ROUTES = {
   stationDashboard: '/packages/figures/pages/dashboard/index',
   auditLog: '/packages/officer/pages/audit-log/index',
   contactCards: '/packages/officer/pages/contact-cards/index',
+  officerJoin: '/packages/officer/pages/join/index',
 } as const;
 
 /** 圆桌调解: a case as the officer works it, or as a party sees it. */

@@ -11,6 +11,8 @@ import type { BeatCardView } from '@domain/actions/directory';
 import type { ActionResult } from '@domain/result';
 import { announceHomeCommunityChanged } from '@/components/home-community';
 import MePage from '@/pages/me/index';
+import JoinAsOfficerPage from '@/packages/officer/pages/join/index';
+import { announceMeChanged, useMeChanged } from '@/state/me-changed';
 import { sendToCloud } from '@/platform/cloud-transport';
 import { watchCollection } from '@/platform/realtime';
 
@@ -46,6 +48,12 @@ function answer(answers: Answers) {
     if (!reply) throw new Error(`unexpected action ${action}`);
     return reply(input as Record<string, unknown>);
   });
+}
+
+/** The join page, with a stand-in for 我的 listening for the account it sends back. */
+function MePageListening({ onChange }: { onChange: (me: MeView) => void }) {
+  useMeChanged(onChange);
+  return <JoinAsOfficerPage />;
 }
 
 const callsOf = (action: string) => transport.mock.calls.filter(([, data]) => data.action === action).length;
@@ -158,13 +166,23 @@ describe('我的 page', () => {
     expect(screen.queryByText('保存')).toBeNull();
   });
 
+  it('opens 我是民警 on its own page, and says so when the new role comes back from there', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    answer({ me: () => ({ ok: true, data: resident }) });
+    render(<MePage />);
+    fireEvent.click(await screen.findByText('我是民警'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/officer/pages/join/index' });
+    act(() => announceMeChanged({ ...resident, role: 'officer' }));
+    expect(await screen.findByText('✓ 已登记为民警')).toBeTruthy();
+    expect(screen.queryByText('我是民警')).toBeNull();
+  });
+
   it('shows why an invite code was refused', async () => {
     answer({
       me: () => ({ ok: true, data: resident }),
       redeemInvite: () => ({ ok: false, error: { code: 'NOT_FOUND', message: '邀请码不存在或已失效，请向所里核对' } }),
     });
-    render(<MePage />);
-    fireEvent.click(await screen.findByText('我是民警'));
+    render(<JoinAsOfficerPage />);
     fireEvent.change(screen.getByPlaceholderText('8位字母或数字'), { target: { value: 'k7m2q9xp' } });
     fireEvent.change(screen.getByPlaceholderText('例如 赵文龙（同事看到）'), { target: { value: '冯志远' } });
     fireEvent.change(screen.getByPlaceholderText('印在警民联系牌上的工作号码'), { target: { value: '13800138000' } });
@@ -172,6 +190,23 @@ describe('我的 page', () => {
     expect(await screen.findByText('邀请码不存在或已失效，请向所里核对')).toBeTruthy();
     // The schema upper-cases on the server; the form already shows and sends capitals.
     expect(transport).toHaveBeenCalledWith('account', { action: 'redeemInvite', input: { code: 'K7M2Q9XP', name: '冯志远', title: '', phone: '13800138000' } });
+  });
+
+  it('goes back to 我的 with the new account once the code is accepted', async () => {
+    const back = jest.spyOn(Taro, 'navigateBack');
+    const heard: MeView[] = [];
+    answer({ redeemInvite: () => ({ ok: true, data: { ...resident, role: 'officer' } }) });
+    render(<MePageListening onChange={(me) => heard.push(me)} />);
+    fireEvent.change(screen.getByPlaceholderText('8位字母或数字'), { target: { value: 'K7M2Q9XP' } });
+    fireEvent.change(screen.getByPlaceholderText('例如 赵文龙（同事看到）'), { target: { value: '冯志远' } });
+    fireEvent.change(screen.getByPlaceholderText('印在警民联系牌上的工作号码'), { target: { value: '13800138000' } });
+    fireEvent.click(screen.getByText('登记'));
+    await screen.findByText('登记');
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(heard.map((me) => me.role)).toEqual(['officer']);
+    expect(back).toHaveBeenCalled();
   });
 
   it('shows the contact plate of the home community, with both numbers to call', async () => {

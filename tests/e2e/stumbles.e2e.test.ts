@@ -110,11 +110,13 @@ test('an invite code with letters the generator never issues is told exactly wha
   await page.goto(`${baseUrl()}/#/pages/me/index`);
   const me = onScreen(page, 'pages/me/index');
   await me.getByText('我是民警').click();
-  await me.locator('input[placeholder="8位字母或数字"]').fill('ABCD0IOL');
-  await me.locator('input[placeholder="例如 赵文龙（同事看到）"]').fill('冯志远');
-  await me.locator('input[placeholder="印在警民联系牌上的工作号码"]').fill('13800138000');
-  await me.locator('taro-button-core', { hasText: '登记' }).click();
-  const message = me.getByText(/邀请码里不会有“0、I、O、L”/);
+  // 我是民警 is its own page in the officer subpackage.
+  const join = onScreen(page, 'packages/officer/pages/join/index');
+  await join.locator('input[placeholder="8位字母或数字"]').fill('ABCD0IOL');
+  await join.locator('input[placeholder="例如 赵文龙（同事看到）"]').fill('冯志远');
+  await join.locator('input[placeholder="印在警民联系牌上的工作号码"]').fill('13800138000');
+  await join.locator('taro-button-core', { hasText: '登记' }).click();
+  const message = join.getByText(/邀请码里不会有“0、I、O、L”/);
   await message.waitFor();
   // The box itself has focus and is described by that message, which sits right under it.
   await page.waitForFunction(() => document.activeElement?.getAttribute('placeholder') === '8位字母或数字' && document.activeElement.getAttribute('aria-invalid') === 'true');

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { actionRefs } from '@domain/actions/ref';
 import type { accountActions, MeView } from '@domain/actions/account';
 import type { directoryActions, BeatCardView } from '@domain/actions/directory';
-import { isStaffRole } from '@domain/roles';
+import { isStaffRole, ROLE_LABELS } from '@domain/roles';
 import { ElderSwitch } from '@/components/elder-switch';
 import { EntryRow } from '@/components/entry-row';
 import { HomeCommunityPrompt, useHomeCommunityChanged } from '@/components/home-community';
@@ -14,10 +14,10 @@ import { useAction, type ActionState } from '@/hooks/use-action';
 import { useLiveChanges } from '@/hooks/use-live-changes';
 import { ROUTES } from '@/routes';
 import { BeatCard } from '@/components/beat-card';
+import { useMeChanged } from '@/state/me-changed';
 import { DemoIdentityLink } from './demo-identity-link';
 import { NicknameEditor } from './nickname-editor';
 import { ProfileCard } from './profile-card';
-import { RedeemInvite } from './redeem-invite';
 import './index.scss';
 
 const accountAction = actionRefs<typeof accountActions>('account');
@@ -75,6 +75,12 @@ export default function MePage() {
     me.setData(next);
     setRegistered(next.homeCommunity?.name ?? '');
   });
+  // 我是民警 is its own page (officer subpackage): the new role comes back from there.
+  const [joinedAs, setJoinedAs] = useState('');
+  useMeChanged((next) => {
+    me.setData(next);
+    setJoinedAs(ROLE_LABELS[next.role]);
+  });
 
   // The contact plate follows the home community, however it changed.
   const homeId = me.data ? (me.data.homeCommunity?.id ?? '') : undefined;
@@ -100,7 +106,8 @@ export default function MePage() {
       <MyCommunity beat={beat} />
 
       <Text className="section-title">更多</Text>
-      {me.data && !isStaffRole(me.data.role) && <RedeemInvite onRedeemed={me.setData} />}
+      <View aria-live="polite">{joinedAs && <Text className="me-page__done">✓ 已登记为{joinedAs}</Text>}</View>
+      {me.data && !isStaffRole(me.data.role) && <EntryRow title="我是民警" description="用所里给的邀请码登记民警身份" onClick={open(ROUTES.officerJoin)} />}
       <EntryRow title="我的调解" description="申请社区民警组织调解；看我的调解案件和协议" onClick={open(ROUTES.mediationMine)} />
       <EntryRow title="我的数据" description="看看保存了我哪些信息；导出一份；注销账号" onClick={open(ROUTES.myData)} />
       <EntryRow title="关于与隐私" description="我们收集什么、为什么；本程序不能代替 110" onClick={open(ROUTES.about)} />

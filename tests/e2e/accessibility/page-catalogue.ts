@@ -151,4 +151,6 @@ export const PAGE_CATALOGUE: CataloguedPage[] = [
   { name: 'officer-audit-log', route: 'packages/officer/pages/audit-log/index', persona: 'admin-xly', ready: /已显示|没有符合条件的记录/ },
   { name: 'officer-dashboard-custom-period', route: 'packages/figures/pages/dashboard/index', query: 'period=custom', persona: 'admin-xly', ready: '趋势图' },
   { name: 'officer-district-comparison', route: 'packages/figures/pages/dashboard/index', persona: 'admin-gongshu', ready: '各所提问数' },
+  // 我是民警: an officer's one-time invite code, on its own page (officer subpackage).
+  { name: 'officer-join', route: 'packages/officer/pages/join/index', persona: 'resident-xly2', ready: '民警邀请码' },
 ];
