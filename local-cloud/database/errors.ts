@@ -121,12 +121,22 @@ export function countRoundTrip(apiName: string): void {
   roundTrips.listener?.(apiName);
 }
 
-/** Runs an API body and rejects with an SDK-shaped error on failure. */
-export async function runApi<T>(apiName: string, body: () => T | Promise<T>): Promise<T> {
+/**
+ * Runs an API body and rejects with an SDK-shaped error on failure. Not an async function: every
+ * database call goes through here, and a body that answers at once needs no extra promise and await.
+ */
+export function runApi<T>(apiName: string, body: () => T | Promise<T>): Promise<T> {
   countRoundTrip(apiName);
+  let result: T | Promise<T>;
   try {
-    return await body();
+    result = body();
   } catch (thrown) {
-    throw toApiError(apiName, thrown);
+    return Promise.reject(toApiError(apiName, thrown));
   }
+  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+    return Promise.resolve(result).catch((thrown: unknown) => {
+      throw toApiError(apiName, thrown);
+    });
+  }
+  return Promise.resolve(result);
 }
