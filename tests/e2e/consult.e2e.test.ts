@@ -35,8 +35,9 @@ async function setClock(now: string | null): Promise<void> {
 
 async function ask(page: Page, category: string, text: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/pages/consult/index`);
-  // The feed has a chip called 其他 too: choose the category on the consult page itself.
-  await onScreen(page, 'pages/consult/index').getByText(category, { exact: true }).click();
+  // The feed has a chip called 其他 too: choose the category on the consult page itself, by its
+  // role: the resident's earlier threads (other specs ask too) show the same words as text.
+  await onScreen(page, 'pages/consult/index').getByRole('button', { name: category, exact: true }).click();
   await page.locator('textarea').filter({ visible: true }).first().fill(text);
   await page.locator('taro-button-core', { hasText: '发送给片儿警' }).filter({ visible: true }).first().click();
   await allowReminder(page);
