@@ -38,9 +38,10 @@ export function LabeledInput({ label, value, onInput, placeholder, type = 'text'
   );
 }
 
-export function Button({ label, onClick, tone = 'primary', pending = false, ariaLabel }: { label: string; onClick: () => void; tone?: 'primary' | 'plain' | 'danger'; pending?: boolean; ariaLabel?: string }) {
+/** accessibleName, not ariaLabel: Taro's H5 build renames an `ariaLabel` prop to aria-label on the way in (see admin-kit ActionButton). */
+export function Button({ label, onClick, tone = 'primary', pending = false, accessibleName }: { label: string; onClick: () => void; tone?: 'primary' | 'plain' | 'danger'; pending?: boolean; accessibleName?: string }) {
   return (
-    <View className={`md-button md-button--${tone}`} {...roleProps('button')} aria-label={ariaLabel ?? label} aria-disabled={pending} onClick={() => !pending && onClick()}>
+    <View className={`md-button md-button--${tone}`} {...roleProps('button')} aria-label={accessibleName ?? label} aria-disabled={pending} onClick={() => !pending && onClick()}>
       <Text>{pending ? '请稍候…' : label}</Text>
     </View>
   );
