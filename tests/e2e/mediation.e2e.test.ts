@@ -114,8 +114,13 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await zhao.goto(`${baseUrl()}/#/packages/officer/pages/mediation-roster/index`);
   // Choosing the community opens its roster afresh: wait for its answer before typing into it.
   const rosterLoaded = zhao.waitForResponse((response) => response.url().includes('/__cloud/functions/mediation'), { timeout: 5000 }).catch(() => undefined);
-  await shown(zhao, '西罗园第二社区').click();
+  // The community chip by its role: the same words elsewhere on screen took the tap, and the rows went
+  // into 西罗园第一社区's full roster as 其他.
+  await onScreen(zhao, 'packages/officer/pages/mediation-roster/index').getByRole('button', { name: '西罗园第二社区', exact: true }).click();
+  await zhao.locator('[aria-pressed="true"]', { hasText: '西罗园第二社区' }).filter({ visible: true }).first().waitFor();
   await rosterLoaded;
+  // 西罗园第一社区 (shown first) has all six forces; 第二社区's own roster is drawn once it says what it lacks.
+  await shown(zhao, '还没有：').waitFor();
   for (const [name, phone, building] of [['刘主任', '13700001111', ''], ['张大爷', '13700002222', '5号楼'], ['周司法员', '13700003333', '']]) {
     await tap(zhao, '+ 添加一位');
     await field(zhao, '姓名').fill(name!);
@@ -200,7 +205,8 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
 
   // Both parties confirm the agreement in the app: 王阿姨 from 我的调解, 李先生 from his pass.
   await wang.goto(`${baseUrl()}/#/packages/mediation/pages/mine/index`);
-  await shown(wang, '噪音扰民：').click();
+  // The case row on 我的调解 itself (while the page opens, the thread she left may still show the words).
+  await onScreen(wang, 'packages/mediation/pages/mine/index').getByRole('button', { name: /噪音扰民：/ }).first().click();
   await onScreen(wang, 'packages/mediation/pages/case/index').waitFor();
   await shown(wang, '李先生家晚上九点后不再跳绳').waitFor();
   await photoShown(wang, '现场照片，第 1 张，共 1 张：西罗园二区5号楼3单元');

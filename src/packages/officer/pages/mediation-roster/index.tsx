@@ -31,8 +31,10 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
   useEffect(() => {
     if (roster.data && !dirty) setMembers(roster.data.members.map((member) => ({ id: member.id, force: member.force, name: member.name, phone: member.phone ?? '', building: member.building ?? '', org: member.org ?? '' })));
   }, [roster.data, dirty]);
+  // Functional updates: two quick inputs (a name, then a phone) before a re-render must not let the
+  // second write back the rows as they were before the first.
   const edit = (index: number, change: Partial<MemberDraft>) => {
-    setMembers(members.map((member, i) => (i === index ? { ...member, ...change } : member)));
+    setMembers((rows) => rows.map((member, i) => (i === index ? { ...member, ...change } : member)));
     setDirty(true);
     setSaved(false);
   };
@@ -53,7 +55,7 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
           {member.force === 'buildingHead' && <LabeledInput label="负责的楼" value={member.building} onInput={(value) => edit(index, { building: value })} placeholder="5号楼" />}
           {(member.force === 'lawyer' || member.force === 'property' || member.force === 'other') && <LabeledInput label="单位" value={member.org} onInput={(value) => edit(index, { org: value })} />}
           <Button label={`从名单删除 ${member.name || '这一位'}`} tone="plain" onClick={() => {
-              setMembers(members.filter((_, i) => i !== index));
+              setMembers((rows) => rows.filter((_, i) => i !== index));
               setDirty(true);
             }} />
         </Card>
@@ -63,8 +65,10 @@ function RosterEditor({ stationId, communityId }: { stationId: string; community
         tone="plain"
         onClick={() => {
           // The next standing force nobody fills yet, then 其他.
-          const force = MEDIATION_FORCES.find((candidate) => candidate !== 'other' && !members.some((member) => member.force === candidate)) ?? 'other';
-          setMembers([...members, { force, name: '', phone: '', building: '', org: '' }]);
+          setMembers((rows) => {
+            const force = MEDIATION_FORCES.find((candidate) => candidate !== 'other' && !rows.some((member) => member.force === candidate)) ?? 'other';
+            return [...rows, { force, name: '', phone: '', building: '', org: '' }];
+          });
           setDirty(true);
           setSaved(false);
         }}
