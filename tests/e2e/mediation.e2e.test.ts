@@ -121,12 +121,18 @@ test('a noise thread becomes a case, the round table meets, the agreement holds 
   await rosterLoaded;
   // 西罗园第一社区 (shown first) has all six forces; 第二社区's own roster is drawn once it says what it lacks.
   await shown(zhao, '还没有：').waitFor();
+  // Each person goes into the row the tap added. Filling "the last 姓名" raced the new row's render: 张大爷
+  // overwrote 刘主任 in the row above, and the empty new row was dropped at saving.
+  const rosterField = (label: string) => zhao.locator(`input[aria-label="${label}"]`).filter({ visible: true });
   for (const [name, phone, building] of [['刘主任', '13700001111', ''], ['张大爷', '13700002222', '5号楼'], ['周司法员', '13700003333', '']]) {
+    const row = await rosterField('姓名').count();
     await tap(zhao, '+ 添加一位');
-    await field(zhao, '姓名').fill(name!);
-    await field(zhao, '电话').fill(phone!);
+    await rosterField('姓名').nth(row).waitFor();
+    await rosterField('姓名').nth(row).fill(name!);
+    await rosterField('电话').nth(row).fill(phone!);
     if (building) await field(zhao, '负责的楼').fill(building);
   }
+  for (const title of ['居委会 刘主任', '楼门长 张大爷', '司法员 周司法员']) await shown(zhao, title).waitFor();
   await tap(zhao, '保存名单');
   await shown(zhao, '✓ 名单已保存').waitFor();
 
