@@ -14,6 +14,7 @@ import { takeEncodedDocument } from './document-data';
 import { decodeDoc, encodeDoc } from './document-codec';
 import { failure } from './errors';
 import { IndexSet, MAX_INDEX_KEY_BYTES, type IndexDeclaration, type QueryPlanStats } from './indexes';
+import { UniqueIndexSet } from './unique-indexes';
 import { DocumentLocks } from './locks';
 import { readSnapshot, syncDirectory, writeSnapshot } from './snapshot';
 import { Journal, readJournal, type JournalRecord, type MutationKind } from './storage-log';
@@ -87,6 +88,7 @@ export class Engine {
   private readonly lock: DirectoryLock;
   readonly openStats: OpenStats;
   readonly indexes: IndexSet;
+  readonly unique: UniqueIndexSet;
   /** How the most recent get() found its documents. */
   lastQuery: QueryPlanStats | undefined;
   /** Write locks of open transactions (transaction.ts); plain writes wait for them. */
@@ -142,7 +144,11 @@ export class Engine {
       }
       // Built once after loading and replay (a sort per list), then maintained write by write.
       this.indexes = new IndexSet(options.indexes ?? []);
-      for (const name of this.collections.keys()) this.indexes.rebuild(name, () => this.all(name));
+      this.unique = new UniqueIndexSet(options.indexes ?? []);
+      for (const name of this.collections.keys()) {
+        this.indexes.rebuild(name, () => this.all(name));
+        this.unique.rebuild(name, () => this.all(name));
+      }
       this.journal = new Journal(journalPath, validBytes, options.fsync);
       if (options.fsync) syncDirectory(options.dir);
       let compacted = false;
@@ -338,6 +344,7 @@ export class Engine {
         );
       }
     }
+    this.checkUnique(mutations);
     const seq = this.seq + 1;
     // The record { s, m: JournalMutation[] } written out directly: each document's JSON was made by its size check.
     const encoded = mutations.map((mutation) => {
@@ -358,6 +365,7 @@ export class Engine {
       if (mutation.type === 'create') continue;
       this.setVersion(mutation.collection, mutation.id, seq);
       this.indexes.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc, seq);
+      this.unique.replace(mutation.collection, mutation.id, mutation.type === 'remove' ? undefined : mutation.doc);
       if (mutation.type === 'remove') collection.delete(mutation.id);
       else collection.set(mutation.id, mutation.doc);
     }
@@ -372,6 +380,19 @@ export class Engine {
       }
     }
     return synced;
+  }
+
+  /** A batch that would leave two documents with one key of a unique index fails whole (E11000). */
+  private checkUnique(mutations: readonly Mutation[]): void {
+    let changes: Map<string, Map<DocId, Doc | undefined>> | undefined;
+    for (const mutation of mutations) {
+      if (mutation.type === 'create' || this.unique.of(mutation.collection).length === 0) continue;
+      changes ??= new Map();
+      let after = changes.get(mutation.collection);
+      if (!after) changes.set(mutation.collection, (after = new Map()));
+      after.set(mutation.id, mutation.type === 'remove' ? undefined : mutation.doc);
+    }
+    if (changes) this.unique.checkBatch(changes);
   }
 
   private notify(mutations: readonly Mutation[]): void {
@@ -414,6 +435,7 @@ export class Engine {
     this.journal.reset();
     this.collections = new Map();
     this.indexes.clear();
+    this.unique.clear();
     this.notify(removed);
   }
 

@@ -27,13 +27,15 @@ export interface IndexDeclaration {
   name: string;
   /** The key field first, then the sort fields; the last one must be `_id` (it makes the order total). */
   fields: IndexField[];
+  /** No two documents may hold the same values in all its fields (unique-indexes.ts). */
+  unique?: boolean;
 }
 
 /** The shape of cloudbase/database-indexes.json: indexes by collection. */
-export type IndexFile = Record<string, Array<{ name: string; keys: IndexField[] }>>;
+export type IndexFile = Record<string, Array<{ name: string; unique?: boolean; keys: IndexField[] }>>;
 
 export function indexDeclarationsFrom(file: IndexFile): IndexDeclaration[] {
-  return Object.entries(file).flatMap(([collection, indexes]) => indexes.map((index) => ({ collection, name: index.name, fields: index.keys })));
+  return Object.entries(file).flatMap(([collection, indexes]) => indexes.map((index) => ({ collection, name: index.name, fields: index.keys, ...(index.unique ? { unique: true } : {}) })));
 }
 
 interface Entry {

@@ -172,12 +172,21 @@ class TransactionState {
     if (holder !== undefined && holder !== this) this.conflict(collection, id, 'is being written by another transaction');
     if (holder === undefined) {
       if (engine.versionOf(collection, id) > this.startSeq) this.conflict(collection, id, 'was changed by another write after this transaction started');
-      engine.locks.take(key, this);
     }
+    // A key of a unique index held by a committed document, or by another document this transaction wrote, is refused at this write (E11000).
+    if (doc !== undefined && engine.unique.of(collection).length > 0) engine.unique.checkWrite(collection, id, doc, this.writtenIn(collection));
+    if (holder === undefined) engine.locks.take(key, this);
     const entry = this.entry(collection, id);
     if (entry.current === undefined && doc !== undefined) entry.createdBy = kind === 'set' ? 'set' : 'add';
     entry.current = doc;
     entry.lastWrite = kind;
+  }
+
+  /** The documents this transaction wrote in `collection`, as it sees them now. */
+  private writtenIn(collection: string): Map<DocId, Doc | undefined> {
+    const written = new Map<DocId, Doc | undefined>();
+    for (const entry of this.entries.values()) if (entry.collection === collection && entry.lastWrite) written.set(entry.id, entry.current);
+    return written;
   }
 
   /**
@@ -218,7 +227,17 @@ class TransactionState {
     }
     // A commit's own record comes after everything it read: its sync covers them.
     if (mutations.length === 0) return this.seenDurable() ?? Promise.resolve();
-    return this.context.engine.commit(mutations);
+    try {
+      return this.context.engine.commit(mutations);
+    } catch (error) {
+      // Another transaction committed a key of a unique index this one took meanwhile: MongoDB's
+      // WriteConflict on the index key, so runTransaction re-runs it (and the re-run meets the duplicate).
+      if ((error as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE') {
+        const first = mutations.find((mutation) => mutation.type !== 'create');
+        this.conflict(first?.collection ?? '', first && 'id' in first ? first.id : '', 'took a unique index key another transaction committed first');
+      }
+      throw error;
+    }
   }
 
   /** Ends it without writing anything; `reason` is set when the callback asked for it. */

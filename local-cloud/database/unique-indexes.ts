@@ -1,0 +1,169 @@
+/**
+ * Unique indexes (`"unique": true` in cloudbase/database-indexes.json), enforced as CloudBase does:
+ * no two documents of a collection may hold the same values in all of an index's fields, and a
+ * missing field counts as `null`, so at most one document may lack it
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/guide/database/index.md
+ * 唯一性限制; MongoDB: https://www.mongodb.com/docs/manual/core/index-unique/ "Unique Index and
+ * Missing Field"). A write that would break one fails with MongoDB's E11000 duplicate key error,
+ * which CloudBase reports as DATABASE_DUPLICATE_WRITE
+ * (https://docs.cloudbase.net/en/error-code/DATABASE_DUPLICATE_WRITE: 写入失败，索引键重复 … 检查唯一索引字段是否有重复值).
+ *
+ * Checked on every commit (plain writes and transactions alike, before anything is journaled) and,
+ * inside a transaction, already at the write that takes the key, against committed documents and
+ * the transaction's own writes. Two transactions taking the same key both pass their write-time
+ * check; the second to commit fails with a transaction conflict (MongoDB's WriteConflict on the
+ * index key), and its re-run then meets the duplicate at the write.
+ *
+ * Values are compared as stored (strings, numbers, booleans, dates, null); an array field is
+ * compared as a whole (multikey unique indexes are not used here).
+ */
+import { failure, type DatabaseFailure } from './errors';
+import { splitPath } from './field-path';
+import type { IndexDeclaration } from './indexes';
+import { isDate, isPlainObject, type Doc, type DocId } from './values';
+
+function valueAt(doc: Doc, path: readonly string[]): unknown {
+  let current: unknown = doc;
+  for (const segment of path) {
+    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return null;
+    current = current[segment];
+  }
+  return current === undefined ? null : current;
+}
+
+const encode = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (isDate(item) ? { $date: (item as Date).getTime() } : item));
+
+export class UniqueIndex {
+  private readonly paths: string[][];
+  private readonly owners = new Map<string, DocId>();
+  private readonly keyOfDoc = new Map<DocId, string>();
+
+  constructor(readonly declaration: IndexDeclaration) {
+    this.paths = declaration.fields.map(({ field }) => splitPath(field));
+  }
+
+  keyOf(doc: Doc): string {
+    return encode(this.paths.map((path) => valueAt(doc, path)));
+  }
+
+  /** The document holding `key` in committed data, if any. */
+  ownerOf(key: string): DocId | undefined {
+    return this.owners.get(key);
+  }
+
+  /** The key a committed document holds. */
+  committedKeyOf(id: DocId): string | undefined {
+    return this.keyOfDoc.get(id);
+  }
+
+  duplicate(key: string): DatabaseFailure {
+    const shown = this.declaration.fields.map(({ field }, i) => `${field}: ${JSON.stringify((JSON.parse(key) as unknown[])[i])}`).join(', ');
+    const error = failure('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${this.declaration.collection} index: ${this.declaration.name} dup key: { ${shown} }`);
+    (error as { code?: string }).code = 'DATABASE_DUPLICATE_WRITE';
+    return error;
+  }
+
+  replace(id: DocId, after: Doc | undefined): void {
+    const before = this.keyOfDoc.get(id);
+    if (before !== undefined && this.owners.get(before) === id) this.owners.delete(before);
+    this.keyOfDoc.delete(id);
+    if (!after) return;
+    const key = this.keyOf(after);
+    this.keyOfDoc.set(id, key);
+    // Data stored before the index existed may already repeat a key: the first holder keeps it.
+    if (!this.owners.has(key)) this.owners.set(key, id);
+  }
+
+  rebuild(docs: Iterable<Doc>): void {
+    this.owners.clear();
+    this.keyOfDoc.clear();
+    let repeated = 0;
+    for (const doc of docs) {
+      const key = this.keyOf(doc);
+      if (this.owners.has(key)) repeated++;
+      this.replace(doc._id as DocId, doc);
+    }
+    if (repeated > 0) {
+      console.warn(`[local-db] unique index ${this.declaration.collection}.${this.declaration.name}: ${repeated} stored document(s) repeat a key (stored before the index existed); new writes of those keys are refused`);
+    }
+  }
+
+  /**
+   * Throws the duplicate key error when the final state of a batch (`after`: every document the
+   * batch changes, undefined for a removal) would leave two documents with one key. A document
+   * that keeps the key it already held (stored before the index existed) is let through.
+   */
+  checkBatch(after: ReadonlyMap<DocId, Doc | undefined>): void {
+    const taken = new Map<string, DocId>();
+    for (const [id, doc] of after) {
+      if (!doc) continue;
+      const key = this.keyOf(doc);
+      const inBatch = taken.get(key);
+      if (inBatch !== undefined && inBatch !== id) throw this.duplicate(key);
+      taken.set(key, id);
+      if (this.keyOfDoc.get(id) === key) continue;
+      const owner = this.owners.get(key);
+      if (owner === undefined || owner === id) continue;
+      // The holder gives the key up in this same batch.
+      if (after.has(owner)) {
+        const next = after.get(owner);
+        if (!next || this.keyOf(next) !== key) continue;
+      }
+      throw this.duplicate(key);
+    }
+  }
+}
+
+export class UniqueIndexSet {
+  private readonly byCollection = new Map<string, UniqueIndex[]>();
+
+  constructor(declarations: readonly IndexDeclaration[]) {
+    for (const declaration of declarations) {
+      if (!declaration.unique) continue;
+      const list = this.byCollection.get(declaration.collection) ?? [];
+      list.push(new UniqueIndex(declaration));
+      this.byCollection.set(declaration.collection, list);
+    }
+  }
+
+  of(collection: string): readonly UniqueIndex[] {
+    return this.byCollection.get(collection) ?? [];
+  }
+
+  rebuild(collection: string, docs: () => Iterable<Doc>): void {
+    for (const index of this.of(collection)) index.rebuild(docs());
+  }
+
+  replace(collection: string, id: DocId, after: Doc | undefined): void {
+    for (const index of this.of(collection)) index.replace(id, after);
+  }
+
+  clear(): void {
+    for (const indexes of this.byCollection.values()) for (const index of indexes) index.rebuild([]);
+  }
+
+  /** See UniqueIndex.checkBatch; `changes` are a batch's final documents per collection. */
+  checkBatch(changes: ReadonlyMap<string, ReadonlyMap<DocId, Doc | undefined>>): void {
+    for (const [collection, after] of changes) for (const index of this.of(collection)) index.checkBatch(after);
+  }
+
+  /**
+   * A transaction's write of `doc` (id `id`): throws the duplicate key error when a committed
+   * document other than those the transaction changed holds one of its keys, or another document
+   * the transaction wrote does (`own`: the transaction's current view of the documents it wrote).
+   */
+  checkWrite(collection: string, id: DocId, doc: Doc, own: ReadonlyMap<DocId, Doc | undefined>): void {
+    for (const index of this.of(collection)) {
+      const key = index.keyOf(doc);
+      if (index.committedKeyOf(id) === key) continue;
+      for (const [otherId, other] of own) if (otherId !== id && other && index.keyOf(other) === key) throw index.duplicate(key);
+      const owner = index.ownerOf(key);
+      if (owner === undefined || owner === id) continue;
+      if (own.has(owner)) {
+        const next = own.get(owner);
+        if (!next || index.keyOf(next) !== key) continue;
+      }
+      throw index.duplicate(key);
+    }
+  }
+}
