@@ -53,9 +53,9 @@ export default function MediationApplyPage() {
         <PhotoPicker photos={photos} onChange={setPhotos} max={MAX_PHOTOS_PER_STEP} what="照片" />
       </Card>
       <Card title="另一方">
-        <LabeledInput fieldId="apply-other-name" error={problem('otherParty.name')} label="对方怎么称呼" value={other.name} onInput={(value) => setOther({ ...other, name: value })} placeholder="如：楼上602的李先生" />
-        <LabeledInput fieldId="apply-other-phone" error={problem('otherParty.phone')} label="对方电话（知道的话）" value={other.phone} onInput={(value) => setOther({ ...other, phone: value })} />
-        <LabeledInput fieldId="apply-other-address" error={problem('otherParty.address')} label="对方住址（知道的话）" value={other.address} onInput={(value) => setOther({ ...other, address: value })} />
+        <LabeledInput fieldId="apply-other-name" error={problem('otherParty.name')} label="对方怎么称呼" value={other.name} onInput={(value) => setOther((current) => ({ ...current, name: value }))} placeholder="如：楼上602的李先生" />
+        <LabeledInput fieldId="apply-other-phone" error={problem('otherParty.phone')} label="对方电话（知道的话）" value={other.phone} onInput={(value) => setOther((current) => ({ ...current, phone: value }))} />
+        <LabeledInput fieldId="apply-other-address" error={problem('otherParty.address')} label="对方住址（知道的话）" value={other.address} onInput={(value) => setOther((current) => ({ ...current, address: value }))} />
       </Card>
       <Card title="怎么联系您">
         <LabeledInput fieldId="apply-myPhone" error={problem('myPhone')} label="您的电话（民警联系您用，其他人看到的是打码的）" value={myPhone} onInput={setMyPhone} />

@@ -34,8 +34,9 @@ function Settings({ stationId }: { stationId: string }) {
   }, [current.data]);
   if (!draft) return <PageState status={current.status} error={current.error} onRetry={current.reload} />;
 
-  const change = (patch: Partial<Draft>) => {
-    setDraft({ ...draft, ...patch });
+  // A patch built from the draft as it is when applied: two quick inputs must not undo each other.
+  const change = (patch: Partial<Draft> | ((current: Draft) => Partial<Draft>)) => {
+    setDraft((current) => current && { ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
     setPending(undefined);
     setDone(undefined);
     setWindowNote(undefined);
@@ -47,7 +48,7 @@ function Settings({ stationId }: { stationId: string }) {
         ? draft.services.filter((service) => service.kind !== kind)
         : [...draft.services, { kind, minutes: SERVICES[kind].defaultMinutes, placesPerSlot: 2, note: '', windows: draft.windows.map((window) => window.id) }],
     });
-  const setService = (kind: ServiceKind, patch: Partial<ServiceDraft>) => change({ services: draft.services.map((service) => (service.kind === kind ? { ...service, ...patch } : service)) });
+  const setService = (kind: ServiceKind, patch: Partial<ServiceDraft>) => change((current) => ({ services: current.services.map((service) => (service.kind === kind ? { ...service, ...patch } : service)) }));
   const toggleWindowOf = (service: ServiceDraft, windowId: string) =>
     setService(service.kind, { windows: service.windows.includes(windowId) ? service.windows.filter((id) => id !== windowId) : draft.windows.map((window) => window.id).filter((id) => id === windowId || service.windows.includes(id)) });
   const toggleOwnHours = (service: ServiceDraft) => {
@@ -57,7 +58,7 @@ function Settings({ stationId }: { stationId: string }) {
     } else setService(service.kind, { ownHours: hallHoursText(draft) });
   };
   const setOwnHours = (service: ServiceDraft, key: WeekdayKey, text: string) => setService(service.kind, { ownHours: { ...service.ownHours!, [key]: text } });
-  const renameWindow = (id: string, name: string) => change({ windows: draft.windows.map((window) => (window.id === id ? { ...window, name } : window)) });
+  const renameWindow = (id: string, name: string) => change((current) => ({ windows: current.windows.map((window) => (window.id === id ? { ...window, name } : window)) }));
   const removeWindow = (id: string) => {
     const window = draft.windows.find((entry) => entry.id === id)!;
     const refusal = removalRefusal(draft, window);
@@ -73,7 +74,8 @@ function Settings({ stationId }: { stationId: string }) {
     setNewWindowName('');
     setWindowNote({ text: `已添加“${name}”，请在下面的业务里勾选它办理哪些业务` });
   };
-  const setHours = (key: WeekdayKey, index: 0 | 1, text: string) => change({ hours: { ...draft.hours, [key]: index === 0 ? [text, draft.hours[key][1]] : [draft.hours[key][0], text] } });
+  const setHours = (key: WeekdayKey, index: 0 | 1, text: string) =>
+    change((current) => ({ hours: { ...current.hours, [key]: index === 0 ? [text, current.hours[key][1]] : [current.hours[key][0], text] } }));
 
   // The answer names nested fields (services.0.minutes, hours.mon.1.start): each box shows what is about it.
   const fields = save.error?.fields ?? {};

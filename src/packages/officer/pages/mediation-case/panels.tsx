@@ -130,9 +130,9 @@ export function ConvenePanel({ view, onDone }: { view: CaseView; onDone: Done })
       <Text className="md-field__label">临时邀请（如供暖公司、综合执法）</Text>
       {adHoc.map((person, index) => (
         <View key={index}>
-          <LabeledInput label={`第 ${index + 1} 位的身份`} value={person.roleLabel} onInput={(value) => setAdHoc(adHoc.map((item, i) => (i === index ? { ...item, roleLabel: value } : item)))} placeholder="供暖公司" />
-          <LabeledInput label={`第 ${index + 1} 位的姓名`} value={person.name} onInput={(value) => setAdHoc(adHoc.map((item, i) => (i === index ? { ...item, name: value } : item)))} />
-          <LabeledInput label={`第 ${index + 1} 位的电话`} value={person.phone} onInput={(value) => setAdHoc(adHoc.map((item, i) => (i === index ? { ...item, phone: value } : item)))} />
+          <LabeledInput label={`第 ${index + 1} 位的身份`} value={person.roleLabel} onInput={(value) => setAdHoc((rows) => rows.map((item, i) => (i === index ? { ...item, roleLabel: value } : item)))} placeholder="供暖公司" />
+          <LabeledInput label={`第 ${index + 1} 位的姓名`} value={person.name} onInput={(value) => setAdHoc((rows) => rows.map((item, i) => (i === index ? { ...item, name: value } : item)))} />
+          <LabeledInput label={`第 ${index + 1} 位的电话`} value={person.phone} onInput={(value) => setAdHoc((rows) => rows.map((item, i) => (i === index ? { ...item, phone: value } : item)))} />
         </View>
       ))}
       <Button label="+ 临时邀请一位" tone="plain" onClick={() => setAdHoc([...adHoc, { name: '', roleLabel: '', phone: '' }])} />
@@ -186,7 +186,7 @@ export function TermsPanel({ view, onDone }: { view: CaseView; onDone: Done }) {
     <Card title={view.agreement ? '修改协议条款' : '拟定调解协议'}>
       {terms.map((term, index) => (
         <View key={index}>
-          <LabeledInput fieldId={`terms-${index}`} error={termProblem(index)} label={`第 ${index + 1} 条`} value={term} onInput={(value) => setTerms(terms.map((item, i) => (i === index ? value : item)))} multiline />
+          <LabeledInput fieldId={`terms-${index}`} error={termProblem(index)} label={`第 ${index + 1} 条`} value={term} onInput={(value) => setTerms((rows) => rows.map((item, i) => (i === index ? value : item)))} multiline />
           {terms.length > 1 && <Button label={`删除第 ${index + 1} 条`} tone="plain" onClick={() => setTerms(terms.filter((_, i) => i !== index))} />}
         </View>
       ))}

@@ -31,7 +31,7 @@ function OpenForm({ stationId, threadId }: { stationId: string; threadId?: strin
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   // From a thread, its resident is the first party: only the other side is asked for.
   const [parties, setParties] = useState<PartyDraft[]>(threadId ? [{ name: '', phone: '', address: '' }] : [{ name: '', phone: '', address: '' }, { name: '', phone: '', address: '' }]);
-  const edit = (index: number, change: Partial<PartyDraft>) => setParties(parties.map((party, i) => (i === index ? { ...party, ...change } : party)));
+  const edit = (index: number, change: Partial<PartyDraft>) => setParties((rows) => rows.map((party, i) => (i === index ? { ...party, ...change } : party)));
 
   const problem = (field: string) => fieldMessage(open.error, field);
   // Parties without a name are not sent: the answer's parties.N counts only the named ones.

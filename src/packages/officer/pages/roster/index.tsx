@@ -122,21 +122,21 @@ function Roster({ stationId, isAdmin }: { stationId: string; isAdmin: boolean })
               <Section title="排一个班">
                 <Choices label="民警" fieldId="shift-officerId" error={fieldMessage(addShift.error, 'officerId')}>
                   {officers.map((officer) => (
-                    <Choice key={officer.id} radio label={officer.title} selected={form.officerId === officer.id} onToggle={() => setForm({ ...form, officerId: officer.id })} />
+                    <Choice key={officer.id} radio label={officer.title} selected={form.officerId === officer.id} onToggle={() => setForm((current) => ({ ...current, officerId: officer.id }))} />
                   ))}
                 </Choices>
                 <Choices label="班次">
                   {SHIFT_KINDS.map((kind) => (
-                    <Choice key={kind} radio label={SHIFT_KIND_LABELS[kind]} selected={form.kind === kind} onToggle={() => setForm({ ...form, kind, ...DEFAULT_SHIFT_HOURS[kind] })} />
+                    <Choice key={kind} radio label={SHIFT_KIND_LABELS[kind]} selected={form.kind === kind} onToggle={() => setForm((current) => ({ ...current, kind, ...DEFAULT_SHIFT_HOURS[kind] }))} />
                   ))}
                 </Choices>
                 <Choices label="日期" fieldId="shift-day" error={fieldMessage(addShift.error, 'day')}>
                   {data.days.map((day, index) => (
-                    <Choice key={day} radio label={dayLabel(day, index)} selected={form.day === day} onToggle={() => setForm({ ...form, day })} />
+                    <Choice key={day} radio label={dayLabel(day, index)} selected={form.day === day} onToggle={() => setForm((current) => ({ ...current, day }))} />
                   ))}
                 </Choices>
-                <Field fieldId="shift-start" error={fieldMessage(addShift.error, 'start')} label="开始时间" value={form.start} onChange={(start) => setForm({ ...form, start })} />
-                <Field fieldId="shift-end" error={fieldMessage(addShift.error, 'end')} label="结束时间（早于开始时间即为次日）" value={form.end} onChange={(end) => setForm({ ...form, end })} />
+                <Field fieldId="shift-start" error={fieldMessage(addShift.error, 'start')} label="开始时间" value={form.start} onChange={(start) => setForm((current) => ({ ...current, start }))} />
+                <Field fieldId="shift-end" error={fieldMessage(addShift.error, 'end')} label="结束时间（早于开始时间即为次日）" value={form.end} onChange={(end) => setForm((current) => ({ ...current, end }))} />
                 <FormError error={addShift.error} shownAtFields={['officerId', 'day', 'start', 'end']} />
                 <ActionButton
                   label="排班"
@@ -152,12 +152,12 @@ function Roster({ stationId, isAdmin }: { stationId: string; isAdmin: boolean })
               <Section title="登记请假">
                 <Choices label="请假的民警" fieldId="leave-officerId" error={fieldMessage(addLeave.error, 'officerId')}>
                   {officers.map((officer) => (
-                    <Choice key={officer.id} radio label={officer.title} selected={leave.officerId === officer.id} onToggle={() => setLeave({ ...leave, officerId: officer.id })} />
+                    <Choice key={officer.id} radio label={officer.title} selected={leave.officerId === officer.id} onToggle={() => setLeave((current) => ({ ...current, officerId: officer.id }))} />
                   ))}
                 </Choices>
-                <Field fieldId="leave-fromDay" error={fieldMessage(addLeave.error, 'fromDay')} label="从哪天（含）" value={leave.fromDay} onChange={(fromDay) => setLeave({ ...leave, fromDay })} placeholder="例如 2026-12-05" />
-                <Field fieldId="leave-toDay" error={fieldMessage(addLeave.error, 'toDay')} label="到哪天（含）" value={leave.toDay} onChange={(toDay) => setLeave({ ...leave, toDay })} placeholder="例如 2026-12-06" />
-                <Field fieldId="leave-reason" error={fieldMessage(addLeave.error, 'reason')} label="原因（可不填）" value={leave.reason} onChange={(reason) => setLeave({ ...leave, reason })} />
+                <Field fieldId="leave-fromDay" error={fieldMessage(addLeave.error, 'fromDay')} label="从哪天（含）" value={leave.fromDay} onChange={(fromDay) => setLeave((current) => ({ ...current, fromDay }))} placeholder="例如 2026-12-05" />
+                <Field fieldId="leave-toDay" error={fieldMessage(addLeave.error, 'toDay')} label="到哪天（含）" value={leave.toDay} onChange={(toDay) => setLeave((current) => ({ ...current, toDay }))} placeholder="例如 2026-12-06" />
+                <Field fieldId="leave-reason" error={fieldMessage(addLeave.error, 'reason')} label="原因（可不填）" value={leave.reason} onChange={(reason) => setLeave((current) => ({ ...current, reason }))} />
                 <Text className="admin-row__text">请假期间不会收到居民的提问，按值班表转给同事或值班室。</Text>
                 <FormError error={addLeave.error} shownAtFields={['officerId', 'fromDay', 'toDay', 'reason']} />
                 <ActionButton
