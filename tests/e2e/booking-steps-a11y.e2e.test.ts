@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from './accessibility/axe';
 import { elderProblems } from './accessibility/limits';
 import { measurePage } from './accessibility/measure';
-import { SCREENSHOT_DIR, baseUrl, launchBrowser, shown, signInAs } from './browser';
+import { SCREENSHOT_DIR, baseUrl, elderPhone, launchBrowser, shown } from './browser';
 
 const SHOTS = path.join(SCREENSHOT_DIR, 'pages');
 
@@ -21,10 +21,7 @@ let page: Page;
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  await context.addInitScript(() => window.localStorage.setItem('fq.elderMode', JSON.stringify({ data: 'on' })));
-  page = await context.newPage();
-  await signInAs(page, 'resident-xly2');
+  page = await elderPhone(browser, 'resident-xly2');
 });
 afterAll(async () => {
   await browser.close();

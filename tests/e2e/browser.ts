@@ -50,6 +50,18 @@ export async function newPhonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * A small phone (375 × 812) in 长辈模式, signed in as the persona: the elder-mode specs' resident.
+ * Taro's H5 storage keeps `{ data }` as JSON under the key.
+ */
+export async function elderPhone(browser: Browser, persona: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript(() => window.localStorage.setItem('fq.elderMode', JSON.stringify({ data: 'on' })));
+  const page = await context.newPage();
+  await signInAs(page, persona);
+  return page;
+}
+
 /** Full-page screenshot at tests/e2e/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { seriousAxeViolations } from './accessibility/axe';
 import { elderProblems } from './accessibility/limits';
 import { measurePage } from './accessibility/measure';
-import { baseUrl, dialog, launchBrowser, onScreen, screenshot, signInAs } from './browser';
+import { baseUrl, dialog, elderPhone as elderPhoneOf, launchBrowser, onScreen, screenshot } from './browser';
 
 let browser: Browser;
 
@@ -21,13 +21,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function elderPhone(persona: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript(() => window.localStorage.setItem('fq.elderMode', JSON.stringify({ data: 'on' })));
-  const page = await context.newPage();
-  await signInAs(page, persona);
-  return page;
-}
+const elderPhone = (persona: string): Promise<Page> => elderPhoneOf(browser, persona);
 
 interface FocusedField {
   tag: string;

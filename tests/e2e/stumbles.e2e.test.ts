@@ -5,7 +5,7 @@
  * pre-ticked chips and the quiz). Screenshots: tests/e2e/screenshots/stumbles-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot, signInAs } from './browser';
+import { baseUrl, elderPhone as elderPhoneOf, launchBrowser, newPhonePage, onScreen, screenshot, signInAs } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,13 +15,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function elderPhone(persona: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript(() => window.localStorage.setItem('fq.elderMode', JSON.stringify({ data: 'on' })));
-  const page = await context.newPage();
-  await signInAs(page, persona);
-  return page;
-}
+const elderPhone = (persona: string): Promise<Page> => elderPhoneOf(browser, persona);
 
 /** The element's box lies inside the screen, clear of the tab bar at the bottom. */
 const inView = (page: Page, selector: string) =>
