@@ -38,22 +38,38 @@ type ConversationHandlers = Pick<Handlers<typeof consultActions>, 'getThread' | 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** The thread's first message when the thread holds it (threads opened since December 2026), as a message record. */
+export function embeddedFirstMessage(thread: Pick<ConsultThreadRecord, '_id' | 'firstMessage'>): ConsultMessageRecord | undefined {
+  return thread.firstMessage ? { ...thread.firstMessage, threadId: thread._id } : undefined;
+}
+
+/** A message of this thread by id: stored on its own, or (the first) held in the thread. */
+async function messageOf(thread: ConsultThreadRecord, messageId: string): Promise<ConsultMessageRecord | undefined> {
+  const first = embeddedFirstMessage(thread);
+  if (first && first._id === messageId) return first;
+  const message = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
+  return message && message.threadId === thread._id ? message : undefined;
+}
+
 /**
  * One page of a thread's messages, newest first from the database and returned oldest first:
  * the newest page on opening, then pages back from `before`. Reading ascending with a limit
- * would stop at the oldest page and never show a message past it.
+ * would stop at the oldest page and never show a message past it. A first message held in the
+ * thread is older than every stored one: it joins the page that reaches the start.
  */
-async function messagePage(threadId: string, before?: ConsultMessageRecord): Promise<{ messages: ConsultMessageRecord[]; hasOlder: boolean }> {
+async function messagePage(thread: ConsultThreadRecord, before?: ConsultMessageRecord): Promise<{ messages: ConsultMessageRecord[]; hasOlder: boolean }> {
+  const first = embeddedFirstMessage(thread);
+  if (before && first && before._id === first._id) return { messages: [], hasOlder: false };
   const _ = database().command;
+  const threadId = thread._id;
   const where = before ? { threadId, createdAt: _.lte(before.createdAt) } : { threadId };
+  const limit = MESSAGES_PAGE + 21;
   // Messages stamped the same millisecond as `before` are ordered by _id: skip those not older.
-  const found = await findMany<ConsultMessageRecord>(
-    database().collection(COLLECTIONS.consultMessages).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(MESSAGES_PAGE + 21),
-  );
-  const older = before ? found.filter((message) => message.createdAt.getTime() < before.createdAt.getTime() || message._id < before._id) : found;
+  const found = await findMany<ConsultMessageRecord>(database().collection(COLLECTIONS.consultMessages).where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit));
+  const stored = before ? found.filter((message) => message.createdAt.getTime() < before.createdAt.getTime() || message._id < before._id) : found;
+  const older = first && found.length < limit ? [...stored, first] : stored;
   return { messages: older.slice(0, MESSAGES_PAGE).reverse(), hasOlder: older.length > MESSAGES_PAGE };
 }
-
 
 async function residentContext(thread: ConsultThreadRecord, directory: Directory): Promise<ThreadView['residentContext']> {
   const [earlier, bookings] = await Promise.all([
@@ -82,7 +98,7 @@ async function threadAndView(threadId: string, user: UserRecord, now: Date, know
   const directory = known?.directory ?? (await currentDirectory(now));
   const viewerOfKnown = known && viewerOf(known.thread, user, directory);
   const { thread, viewer } = known && viewerOfKnown ? { thread: known.thread, viewer: viewerOfKnown } : await loadThread(threadId, user, directory);
-  const { messages, hasOlder } = await messagePage(threadId);
+  const { messages, hasOlder } = await messagePage(thread);
   const reopenUntil = thread.closedAt && canReopen(thread.closedAt, now) ? new Date(thread.closedAt.getTime() + REOPEN_WINDOW_DAYS * DAY_MS) : undefined;
   const view: ThreadView = {
     ...summaryView(thread, viewer, directory, now),
@@ -153,8 +169,8 @@ export const conversationHandlers: ConversationHandlers = {
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
     if (viewer.role !== 'officer' || !viewer.isAssigned) throw new ActionError('FORBIDDEN', '只有负责这个问题的民警可以查看完整号码');
-    const message = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, messageId);
-    if (!message || message.threadId !== thread._id || !message.hasPersonalNumbers) throw new ActionError('NOT_FOUND', '这条消息里没有需要查看的号码');
+    const message = await messageOf(thread, messageId);
+    if (!message || !message.hasPersonalNumbers) throw new ActionError('NOT_FOUND', '这条消息里没有需要查看的号码');
     await insert(COLLECTIONS.auditLog, { type: 'consult.personal-data.revealed', stationId: thread.stationId, threadId, messageId, purpose, userId: thread.residentUserId, by: user._id, at: context.now });
     return { text: message.text };
   },
@@ -163,9 +179,9 @@ export const conversationHandlers: ConversationHandlers = {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const { thread, viewer } = await loadThread(threadId, user, directory);
-    const from = await findById<ConsultMessageRecord>(COLLECTIONS.consultMessages, before);
-    if (!from || from.threadId !== threadId) throw new ActionError('NOT_FOUND', '没有找到这条消息，请刷新后再试');
-    const { messages, hasOlder } = await messagePage(threadId, from);
+    const from = await messageOf(thread, before);
+    if (!from) throw new ActionError('NOT_FOUND', '没有找到这条消息，请刷新后再试');
+    const { messages, hasOlder } = await messagePage(thread, from);
     return { messages: await messageViews(messages, thread, viewer), hasOlder };
   },
 

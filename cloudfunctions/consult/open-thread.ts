@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { dueAt, maskPersonalNumbers, queuePosition } from '@domain/consult';
 import type { Priority } from '@domain/routing';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
-import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerNotificationRecord, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type ConsultThreadRecord, type EmbeddedMessage, type OfficerNotificationRecord, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { ActionError } from '@domain/errors';
 import { findMany } from '@platform/cloud/documents';
 import { assigneeKey, assigneeLabel, type RoutedQuestion } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { assignedUsers, notifyOfficers, threadPageFor } from './threads';
+import { assignedUsers, openWatches, sendNewQuestionMessages, threadPageFor } from './threads';
 import type { ConsultCategory } from '@domain/routing';
 
 /** New threads per resident per hour: enough for a real need, not for flooding a station. */
@@ -67,8 +67,10 @@ export interface OpenThreadInput {
 }
 
 /**
- * Records the routing decision and opens the thread with its first message, all in one
- * transaction; the officers who now have it are told. The text passes content security first
+ * Records the routing decision and opens the thread with its first message (held in the thread),
+ * in one transaction; the officers who now have it are told, and everyone who may follow it gets
+ * a watch document, in one request after the commit. Within 8 database requests whatever the
+ * desk's size (9 for an emergency, whose alert is written with the thread). The text passes content security first
  * (an emergency the resident confirmed after the 110 prompt is not held up by it: it goes only to
  * police officers), and the hourly limit is checked before anything is written.
  */
@@ -100,6 +102,18 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     reason: decision.reason,
     steps: decision.steps,
     ...(decision.boundaryFlag ? { boundary: decision.boundaryFlag } : {}),
+  };
+  // The question itself lives in the thread (one write less than a message document of its own).
+  const firstMessage: EmbeddedMessage = {
+    _id: `${threadId}-first`,
+    from: 'resident',
+    authorUserId: user._id,
+    authorLabel: residentLabel,
+    text,
+    textMasked: masked.text,
+    hasPersonalNumbers: masked.masked,
+    photoFileIds: input.photoFileIds,
+    createdAt: now,
   };
   const thread: ConsultThreadRecord = {
     _id: threadId,
@@ -135,18 +149,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     updatedAt: now,
     ...(input.fraudCheck ? { fraudCheck: input.fraudCheck } : {}),
     ...(input.bankCheck ? { bankCheck: input.bankCheck, bankBranchId: input.bankCheck.branchId } : {}),
-  };
-  const message: ConsultMessageRecord = {
-    _id: `${threadId}-first`,
-    threadId,
-    from: 'resident',
-    authorUserId: user._id,
-    authorLabel: residentLabel,
-    text,
-    textMasked: masked.text,
-    hasPersonalNumbers: masked.masked,
-    photoFileIds: input.photoFileIds,
-    createdAt: now,
+    firstMessage,
   };
   const stationId = decision.stationId ?? (decision.assignee.type === 'desk' ? decision.assignee.stationId : undefined);
   const alert: Omit<OfficerNotificationRecord, '_id'> | undefined =
@@ -161,18 +164,17 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
         }
       : undefined;
 
+  // The decision and the thread (with its question) are written together or not at all; an
+  // emergency's alert with them. The watch documents follow (openWatches: signals, not data).
   await inTransaction(async (transaction) => {
     await transaction.collection(COLLECTIONS.routingDecisions).doc(decisionId).set({ data: withoutId(decisionRecord) });
     await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).set({ data: withoutId(thread) });
-    await transaction.collection(COLLECTIONS.consultMessages).doc(message._id).set({ data: withoutId(message) });
-    for (const watcher of watchers) {
-      await transaction.collection(COLLECTIONS.consultWatch).doc(`${threadId}-${watcher._id}`).set({ data: { threadId, userId: watcher._id, openid: watcher.openid, version: 0, changedAt: now } });
-    }
     if (alert) await transaction.collection(COLLECTIONS.officerNotifications).add({ data: { ...alert } });
   });
 
   const title = input.kind === 'bankCheck' ? '银行网点求助：客户正要转账' : input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;
-  await notifyOfficers(officers, threadPageFor('officer', threadId), title, now);
+  const deliveries = await sendNewQuestionMessages(officers, threadPageFor('officer', threadId), title, now);
+  await openWatches(threadId, watchers, deliveries, now);
   return threadId;
 }
 

@@ -219,6 +219,16 @@ export async function notifyResident(openid: string, page: string, title: string
   await send(openid, CONSULT_REPLY_TEMPLATE, page, title, at);
 }
 
+export interface OfficerDelivery {
+  userId: string;
+  delivery: Delivery;
+}
+
+/** A new-question message to each of these officers (WeChat requests only; nothing is written). */
+export async function sendNewQuestionMessages(officers: readonly Pick<UserRecord, 'openid'>[], page: string, title: string, at: Date): Promise<OfficerDelivery[]> {
+  return Promise.all(officers.map(async (officer) => ({ userId: userIdFor(officer.openid), delivery: await send(officer.openid, CONSULT_NEW_TEMPLATE, page, title, at) })));
+}
+
 /**
  * A new-question message to each of these officers. An officer's workbench counts the messages
  * left (station.armAlerts adds them): the counts of all of them follow in at most two writes —
@@ -226,7 +236,7 @@ export async function notifyResident(openid: string, page: string, title: string
  */
 export async function notifyOfficers(officers: readonly Pick<UserRecord, 'openid'>[], page: string, title: string, at: Date): Promise<void> {
   if (officers.length === 0) return;
-  const deliveries = await Promise.all(officers.map(async (officer) => ({ userId: userIdFor(officer.openid), delivery: await send(officer.openid, CONSULT_NEW_TEMPLATE, page, title, at) })));
+  const deliveries = await sendNewQuestionMessages(officers, page, title, at);
   const _ = database().command;
   const spend = async (delivery: Delivery, data: Record<string, unknown>) => {
     const userIds = deliveries.filter((entry) => entry.delivery === delivery).map((entry) => entry.userId);
@@ -238,6 +248,27 @@ export async function notifyOfficers(officers: readonly Pick<UserRecord, 'openid
   };
   await Promise.all([spend('sent', { remaining: _.inc(-1) }), spend('noneLeft', { remaining: 0 })]);
 }
+
+/**
+ * The watch documents of a thread that has just opened, all in one request (a batch add: one
+ * `database.insertDocument` request with every document, as wx-server-sdk 4 sends it), written
+ * after the thread's transaction: they carry no content, they only tell phones to reload. An
+ * officer's document also records the new-question message sent to them (which spends one of
+ * their alerts, platform/cloud/alert-credits.ts), so the count needs no write of its own. A crash
+ * between the commit and this write leaves consistent data and no live refresh for the thread
+ * until its next change re-creates the missing documents (signalChange), like a subscribe
+ * message not sent.
+ */
+export async function openWatches(threadId: string, watchers: readonly Pick<UserRecord, '_id' | 'openid'>[], deliveries: readonly OfficerDelivery[], now: Date): Promise<void> {
+  const alerts = new Map(deliveries.flatMap(({ userId, delivery }) => (delivery === 'failed' ? [] : [[userId, delivery] as const])));
+  const documents = [...new Map(watchers.map((watcher) => [watcher._id, watcher])).values()].map((watcher) => {
+    const alert = alerts.get(watcher._id);
+    return { _id: `${threadId}-${watcher._id}`, ...watchData(threadId, watcher, now), ...(alert ? { newQuestionAlert: alert, alertedAt: now } : {}) };
+  });
+  if (documents.length > 0) await database().collection(COLLECTIONS.consultWatch).add({ data: documents });
+}
+
+const watchData = (threadId: string, watcher: Pick<UserRecord, '_id' | 'openid'>, now: Date) => ({ threadId, userId: watcher._id, openid: watcher.openid, version: 0, changedAt: now });
 
 export const threadPageFor = (role: 'resident' | 'officer', threadId: string) =>
   role === 'resident' ? `packages/consult/pages/thread/index?id=${threadId}` : `packages/officer/pages/consult-thread/index?id=${threadId}`;

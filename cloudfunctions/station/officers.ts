@@ -3,13 +3,14 @@ import { ActionError } from '@domain/errors';
 import { handoverRefusal, isActiveOfficer, onDutyAt, successorAfterHandover } from '@domain/station';
 import { COLLECTIONS, type OfficerAlertCreditsRecord, type MediationCaseRecord, type ConsultMessageRecord, type ConsultThreadRecord, type DutyShiftRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { findById, findMany } from '@platform/cloud/documents';
+import { findMany } from '@platform/cloud/documents';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { openCasesOf, openThreadsOf, upcomingShiftsOf } from '@platform/cloud/officer-work';
 import { assertOwnUploads, officerPhotoUrls } from '@platform/cloud/media';
 import { deleteDetachedPhotos, detachOfficerPhoto } from '@platform/cloud/officer-photos';
+import { alertCreditsLeft, armedCredits } from '@platform/cloud/alert-credits';
 import { signalChange } from '../consult/threads';
 import {
   activeOfficerOf,
@@ -29,7 +30,6 @@ import {
 
 type OfficerHandlers = Pick<Handlers<typeof stationActions>, 'listOfficers' | 'myOfficerProfile' | 'updateMyOfficerProfile' | 'setMyOfficerPhoto' | 'removeOfficerPhoto' | 'armAlerts' | 'assignOfficer' | 'deactivateOfficer'>;
 
-const alertCreditsOf = async (userId: string) => (await findById<OfficerAlertCreditsRecord>(COLLECTIONS.officerAlertCredits, userId))?.remaining ?? 0;
 
 async function onDutyIds(stationId: string, now: Date): Promise<Set<string>> {
   const [shifts, leave] = await Promise.all([stationShifts(stationId, now, new Date(now.getTime() + 1)), stationLeave(stationId, now, new Date(now.getTime() + 1))]);
@@ -87,7 +87,7 @@ export const officerHandlers: OfficerHandlers = {
     const { user } = requireUser(context);
     const officer = await ownOfficerRecord(user._id);
     if (!officer) return null;
-    return { ...(await viewsOf(officer.stationId, [officer], context.now))[0]!, alertCredits: await alertCreditsOf(user._id) };
+    return { ...(await viewsOf(officer.stationId, [officer], context.now))[0]!, alertCredits: await alertCreditsLeft(user._id) };
   },
 
   async armAlerts({ accepted }, context) {
@@ -95,9 +95,10 @@ export const officerHandlers: OfficerHandlers = {
     if (!(await ownOfficerRecord(user._id))) throw new ActionError('NOT_FOUND', '您还没有登记民警身份');
     const remaining = await inTransaction(async (transaction) => {
       const current = await readInTransaction<OfficerAlertCreditsRecord>(transaction, COLLECTIONS.officerAlertCredits, user._id);
-      const next = (current?.remaining ?? 0) + accepted;
-      await transaction.collection(COLLECTIONS.officerAlertCredits).doc(user._id).set({ data: { remaining: next, updatedAt: context.now } });
-      return next;
+      // Net of the messages spent by questions opened since the last arming (platform/cloud/alert-credits.ts).
+      const next = await armedCredits(user._id, current, accepted, context.now);
+      await transaction.collection(COLLECTIONS.officerAlertCredits).doc(user._id).set({ data: next });
+      return next.remaining;
     });
     return { alertCredits: remaining };
   },

@@ -335,6 +335,8 @@ export interface OfficerAlertCreditsRecord {
   _id: string;
   remaining: number;
   updatedAt: Date;
+  /** Messages spent by questions opened from then on (recorded on consult_watch) are not in `remaining` yet; before it: updatedAt. */
+  countedFrom?: Date;
 }
 
 /** One quiz round: `userDay` = `${userId}.${day}` (indexed), so today's questions are one lookup. */
@@ -515,7 +517,17 @@ export interface ConsultThreadRecord {
   sentBy?: Record<string, { since: Date; count: number }>;
   /** bankCheck.branchId again, as a plain field the branch's list is indexed on. */
   bankBranchId?: string;
+  /**
+   * The resident's question, kept in the thread since December 2026 (one write less when a
+   * question opens): same readers and retention as the conversation. Threads from before hold it
+   * as the consult_messages document `${threadId}-first` instead; readers take either
+   * (threadMessages in cloudfunctions/consult/conversation.ts, the personal-data registry).
+   */
+  firstMessage?: EmbeddedMessage;
 }
+
+/** A message held in its thread document: the message without the thread id it already sits in. */
+export type EmbeddedMessage = Omit<ConsultMessageRecord, 'threadId'>;
 
 export interface BankCheckRecordPart extends TransferFacts {
   branchId: string;
@@ -554,6 +566,14 @@ export interface ConsultWatchRecord {
   openid: string;
   version: number;
   changedAt: Date;
+  /**
+   * An officer's watch written when the question opened also records what became of the
+   * new-question message sent to them then: one message spent, or WeChat saying none are left.
+   * The officer's count (officer_alert_credits) is read net of these (platform/cloud/alert-credits.ts),
+   * so opening a question spends it without a write of its own.
+   */
+  newQuestionAlert?: 'sent' | 'noneLeft';
+  alertedAt?: Date;
 }
 
 /** A station's consult settings: `_id` is the station id. */

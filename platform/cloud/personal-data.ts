@@ -8,7 +8,8 @@
  */
 import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff } from '@domain/privacy/retention';
 import { PRIORITIES } from '@domain/routing';
-import { COLLECTIONS } from './collections';
+import { creditsLeftOf } from './alert-credits';
+import { COLLECTIONS, type OfficerAlertCreditsRecord } from './collections';
 import { findById, isoDate } from './documents';
 import { mediaRecords } from './media';
 import { BOOKING_DATA, CHECK_IN_CODE_DATA, FAMILY_MEMBER_DATA } from './personal-data-bookings';
@@ -25,7 +26,7 @@ export const ERASED_OFFICER = '已注销的民警';
 /** A closed thread past its time, with its messages, change signals and photos. */
 async function expireThread(thread: Doc): Promise<Erasure> {
   const [messages, watches] = await Promise.all([findAll(COLLECTIONS.consultMessages, { threadId: thread._id }), findAll(COLLECTIONS.consultWatch, { threadId: thread._id })]);
-  const files = messages.flatMap((message) => strings(message.photoFileIds));
+  const files = [...heldFirstMessages([thread]), ...messages].flatMap((message) => strings(message.photoFileIds));
   const media = [...(await mediaRecords(files)).values()] as unknown as Doc[];
   return {
     writes: [
@@ -36,6 +37,17 @@ async function expireThread(thread: Doc): Promise<Erasure> {
     ],
     files,
   };
+}
+
+/**
+ * First messages held in their thread (threads opened since December 2026), as the message
+ * documents they were before: 我的数据, the export and the erasure see them exactly as a message.
+ */
+function heldFirstMessages(threads: readonly Doc[]): Doc[] {
+  return threads.flatMap((thread) => {
+    const first = thread.firstMessage as Doc | undefined;
+    return first ? [{ ...first, threadId: thread._id, heldInThread: true }] : [];
+  });
 }
 
 export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
@@ -86,7 +98,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     retention: retentionText('closedThread', '办结'),
     find: ({ userId }) => findAll(COLLECTIONS.consultThreads, { residentUserId: userId }),
     line: (doc) => `${String(doc.title)}（${doc.open ? '处理中' : '已结束'}）`,
-    exported: (doc) => plain(doc, 'residentOpenid', 'residentUserId', 'inboxOrder', 'queueRank', 'assigneeKey', 'decisionId', 'claimed', 'watcherIds', 'sentBy'),
+    exported: (doc) => plain(doc, 'residentOpenid', 'residentUserId', 'inboxOrder', 'queueRank', 'assigneeKey', 'decisionId', 'claimed', 'watcherIds', 'sentBy', 'firstMessage'),
     erase(doc, { tombstone, now }) {
       // The station keeps the officers' side of the conversation until the thread's time is up;
       // nothing in it points back to the resident any more.
@@ -124,11 +136,19 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     purpose: '让负责的民警回答和跟进',
     readers: '您本人；处理问题的民警',
     retention: retentionText('closedThread', '对话办结'),
-    find: (_subject, found) => findAllIn(COLLECTIONS.consultMessages, 'threadId', (found.get(COLLECTIONS.consultThreads) ?? []).map((thread) => thread._id)),
+    find: async (_subject, found) => {
+      const threads = found.get(COLLECTIONS.consultThreads) ?? [];
+      return [...heldFirstMessages(threads), ...(await findAllIn(COLLECTIONS.consultMessages, 'threadId', threads.map((thread) => thread._id)))];
+    },
     line: (doc) => (doc.from === 'resident' ? `我：${String(doc.textMasked)}` : undefined),
     exported: (doc) => ({ threadId: doc.threadId, from: doc.from, author: doc.authorLabel, text: doc.text, photos: strings(doc.photoFileIds).length, at: isoDate(doc.createdAt) }),
     erase(doc, { subject, tombstone }) {
       if (doc.from !== 'resident' && doc.authorUserId !== subject.userId) return { writes: [] };
+      if (doc.heldInThread) {
+        const held = { text: ERASED_TEXT, textMasked: ERASED_TEXT, hasPersonalNumbers: false, photoFileIds: [], authorUserId: tombstone, authorLabel: ERASED_LABEL };
+        const update = Object.fromEntries(Object.entries(held).map(([field, value]) => [`firstMessage.${field}`, value]));
+        return { writes: [{ collection: COLLECTIONS.consultThreads, id: String(doc.threadId), update }], files: strings(doc.photoFileIds) };
+      }
       return {
         writes: [
           {
@@ -367,8 +387,9 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     readers: '只由程序使用',
     retention: '直到用完或注销',
     find: async ({ userId }) => {
-      const credits = await findById<Doc>(COLLECTIONS.officerAlertCredits, userId);
-      return credits ? [credits] : [];
+      const credits = await findById<Doc & OfficerAlertCreditsRecord>(COLLECTIONS.officerAlertCredits, userId);
+      // The count as the workbench shows it: net of the messages spent by questions opened since it was armed.
+      return credits ? [{ ...credits, remaining: (await creditsLeftOf(userId, credits)).left }] : [];
     },
     line: (doc) => `新提问提醒，还能收 ${String(doc.remaining)} 条`,
     exported: (doc) => ({ remaining: doc.remaining, updatedAt: isoDate(doc.updatedAt) }),

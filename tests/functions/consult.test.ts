@@ -42,6 +42,11 @@ async function ask(category: 'household' | 'dispute' | 'other', text: string, wh
 }
 const thread = async (who: string, threadId: string): Promise<ThreadView> => ok(await harness.call(who, actions.consult.getThread, { threadId }));
 let sequence = 0;
+/** A thread's messages as stored: the first held in the thread (before December 2026 a document of its own), then the others. */
+function storedMessages(threadId: string, from?: string): Record<string, unknown>[] {
+  const first = harness.engine.find('consult_threads', { _id: threadId }).flatMap((stored): Record<string, unknown>[] => (stored.firstMessage ? [{ ...stored.firstMessage, threadId }] : []));
+  return [...first, ...harness.engine.find('consult_messages', { threadId })].filter((message) => from === undefined || message.from === from);
+}
 const say = (who: string, threadId: string, text: string) => harness.call(who, actions.consult.sendMessage, { threadId, clientId: `client-${String(++sequence).padStart(4, '0')}`, text });
 
 describe('a question reaches the right inbox and the answer comes back', () => {
@@ -81,7 +86,7 @@ describe('a question reaches the right inbox and the answer comes back', () => {
     const first = ok(await harness.call(wang(), actions.consult.sendMessage, input));
     const again = ok(await harness.call(wang(), actions.consult.sendMessage, input));
     expect(again.id).toBe(first.id);
-    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(2);
+    expect(storedMessages(threadId)).toHaveLength(2);
   });
 
   test('a retry of a stored message answers with it even after the thread closed; nothing is stored twice', async () => {
@@ -92,7 +97,7 @@ describe('a question reaches the right inbox and the answer comes back', () => {
     const again = ok(await harness.call(wang(), actions.consult.sendMessage, input));
     expect(again).toMatchObject({ id: first.id, text: '已经漏到客厅了', mine: true });
     expect(codeOf(await harness.call(wang(), actions.consult.sendMessage, { ...input, clientId: 'retry-000003' }))).toBe('CONFLICT');
-    expect(harness.engine.find('consult_messages', { threadId, from: 'resident' })).toHaveLength(2);
+    expect(storedMessages(threadId, 'resident')).toHaveLength(2);
   });
 
   test('only the first message the other side has not read is announced; after reading, the next one is again', async () => {
@@ -133,6 +138,59 @@ describe('a question reaches the right inbox and the answer comes back', () => {
   });
 });
 
+describe('what opening a question costs and stores (issue 18: at most 8 database requests)', () => {
+  const admin = () => openid('admin-xly');
+  test('one officer or a desk of three: 8 requests; the question is held in the thread; every watcher gets a watch document', async () => {
+    await ask('dispute', '楼下广场舞音响太响'); // a warm instance: the directory is cached
+    let before = harness.engine.roundTrips();
+    const toOfficer = await ask('dispute', '小区门口的共享单车堆成山');
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(8);
+    expect(harness.engine.find('consult_messages', { threadId: toOfficer })).toEqual([]);
+    expect(storedMessages(toOfficer)).toEqual([expect.objectContaining({ _id: `${toOfficer}-first`, from: 'resident', text: '小区门口的共享单车堆成山' })]);
+    expect(harness.engine.find('consult_watch', { threadId: toOfficer }).map((watch) => watch.userId).sort()).toHaveLength(2);
+
+    // Two more officers join the hall desk: the desk of three is told in the same number of requests.
+    for (const [index, name] of ['周敏', '吴刚'].entries()) {
+      const invite = ok(await harness.call(admin(), actions.account.createInvite, { stationId: 'xiluoyuan', role: 'officer', officerKinds: ['hall'], validHours: 24 }));
+      ok(await harness.call(`openid-hall-desk-${index}`, actions.account.redeemInvite, { code: invite.code, name, title: `${name.slice(0, 1)}警官`, phone: '010-6721 0100' }));
+    }
+    await ask('household', '户口本丢了怎么补？');
+    before = harness.engine.roundTrips();
+    const toDesk = await ask('household', '身份证过期了怎么换？');
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(8);
+    expect(harness.engine.find('consult_watch', { threadId: toDesk })).toHaveLength(4);
+    const inbox = ok(await harness.call('openid-hall-desk-1', actions.consult.officerInbox, { stationId: 'xiluoyuan', view: 'unassigned' }));
+    expect(inbox.threads.map((item) => item.id)).toContain(toDesk);
+  });
+
+  test('a thread whose first message is a document of its own (before December 2026) reads, pages and reveals as before', async () => {
+    const full = '户口迁入要什么材料？我的电话 138-1234-5678';
+    const threadId = await ask('household', full);
+    // Turn it into the earlier shape: the first message in consult_messages, none in the thread.
+    const [stored] = harness.engine.find('consult_threads', { _id: threadId });
+    const { _id: firstId, ...first } = stored!.firstMessage as Record<string, unknown> & { _id: string };
+    await harness.engine.api.collection('consult_messages').doc(firstId).set({ data: { ...first, threadId } });
+    await harness.engine.api.collection('consult_threads').doc(threadId).update({ data: { firstMessage: harness.engine.api.command.remove() } });
+    expect(harness.engine.find('consult_threads', { _id: threadId })[0]!.firstMessage).toBeUndefined();
+
+    later(60_000);
+    ok(await say(wang(), threadId, '补充：从外省迁来'));
+    expect((await thread(wang(), threadId)).messages.map((message) => message.text)).toEqual([full, '补充：从外省迁来']);
+    const handling = (await thread(hallLi(), threadId)).messages[0]!;
+    expect(handling).toMatchObject({ id: firstId, text: '户口迁入要什么材料？我的电话 138****5678', revealable: true });
+    expect(ok(await harness.call(hallLi(), actions.consult.revealPersonalNumbers, { threadId, messageId: firstId, purpose: 'contactResident' })).text).toBe(full);
+    const second = (await thread(wang(), threadId)).messages[1]!;
+    expect(ok(await harness.call(wang(), actions.consult.olderMessages, { threadId, before: second.id })).messages.map((message) => message.text)).toEqual([full]);
+  });
+
+  test('paging back from a first message held in the thread finds nothing older', async () => {
+    const threadId = await ask('dispute', '楼上的空调滴水');
+    const [first] = (await thread(wang(), threadId)).messages;
+    expect(first!.id).toBe(`${threadId}-first`);
+    expect(ok(await harness.call(wang(), actions.consult.olderMessages, { threadId, before: first!.id }))).toEqual({ messages: [], hasOlder: false });
+  });
+});
+
 describe('who reads what', () => {
   test('another resident and another station’s officer cannot read, answer or close a thread', async () => {
     const threadId = await ask('household', '身份证丢了怎么补办');
@@ -141,7 +199,7 @@ describe('who reads what', () => {
       expect(codeOf(await say(outsider, threadId, '我来回答'))).toBe('NOT_FOUND');
       expect(codeOf(await harness.call(outsider, actions.consult.closeWithOutcome, { threadId, outcome: 'answered' }))).toBe('NOT_FOUND');
     }
-    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(1);
+    expect(storedMessages(threadId)).toHaveLength(1);
     // A colleague at the station may read and help; the resident may not act as an officer.
     expect((await thread(zhao(), threadId)).canAnswer).toBe(true);
     expect(codeOf(await harness.call(wang(), actions.consult.closeWithOutcome, { threadId, outcome: 'answered' }))).toBe('FORBIDDEN');
@@ -208,7 +266,7 @@ describe('content security and limits', () => {
     const before = harness.engine.find('consult_watch', { threadId }).map((signal) => signal.version);
     const rejected = await say(wang(), threadId, '出售枪支弹药，有需要私聊');
     expect(rejected).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED', message: expect.stringContaining('未能发送') } });
-    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(1);
+    expect(storedMessages(threadId)).toHaveLength(1);
     expect(harness.engine.find('consult_watch', { threadId }).map((signal) => signal.version)).toEqual(before);
     expect((await thread(zhao(), threadId)).messages).toHaveLength(1);
 
@@ -265,7 +323,7 @@ describe('content security and limits', () => {
     for (let index = 1; index < MESSAGES_PER_HOUR; index += 1) ok(await say(wang(), threadId, `补充${index}`));
     const refused = await say(wang(), threadId, '再补充一句');
     expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('一小时') } });
-    expect(harness.engine.find('consult_messages', { threadId })).toHaveLength(MESSAGES_PER_HOUR);
+    expect(storedMessages(threadId)).toHaveLength(MESSAGES_PER_HOUR);
     ok(await say(zhao(), threadId, '我们今晚去看看'));
     later(HOUR + 1000);
     ok(await say(wang(), threadId, '谢谢'));

@@ -112,6 +112,10 @@ describe('我的数据 and export', () => {
     for (const collection of present) expect({ collection, exported: exportedCollections.has(collection) }).toEqual({ collection, exported: true });
     // The resident's own words are theirs to have in full; the family member's numbers stay masked.
     expect(text).toContain(PHONE);
+    // The question, held in its thread since December 2026, is exported as the message it is, once.
+    const consult = data.groups.consult as Record<string, Record<string, unknown>[]>;
+    expect(consult.consult_messages!.filter((message) => message.text === `户口迁移要带什么？我电话${PHONE}`)).toEqual([expect.objectContaining({ from: 'resident', photos: 0 })]);
+    expect(JSON.stringify(consult.consult_threads)).not.toContain('firstMessage');
     expect(text).toContain('【家人】');
     expect(text).not.toContain(FAMILY_ID);
     expect(json).not.toContain(RESIDENT);

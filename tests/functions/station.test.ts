@@ -152,6 +152,9 @@ describe('new-question alerts on the workbench', () => {
     expect(ok(await harness.call(zhao, actions.station.myOfficerProfile, {}))?.alertCredits).toBe(2);
     await ask('楼下饭馆油烟太大');
     expect(ok(await harness.call(zhao, actions.station.myOfficerProfile, {}))?.alertCredits).toBe(0);
+    // Armed again: the count starts from what was left (none), not from before the messages spent.
+    expect(ok(await harness.call(zhao, actions.station.armAlerts, { accepted: 2 })).alertCredits).toBe(2);
+    expect(ok(await harness.call(zhao, actions.station.myOfficerProfile, {}))?.alertCredits).toBe(2);
     // A resident cannot arm officer alerts.
     expect(failed(await harness.call(wang(), actions.station.armAlerts, { accepted: 1 })).code).toBe('NOT_FOUND');
   });
