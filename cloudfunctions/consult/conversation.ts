@@ -142,7 +142,7 @@ export async function addSystemMessage(thread: ConsultThreadRecord, text: string
     for (const field of options.unset ?? []) delete after[field];
     return after;
   });
-  await signalChange(thread._id, now);
+  await signalChange(thread._id, now, written);
   return written;
 }
 
@@ -298,7 +298,7 @@ export const conversationHandlers: ConversationHandlers = {
     const { thread, viewer, message } = sent;
     // Threads from before the watcher list: the sender's watch is looked up as it was.
     if (thread.watcherIds === undefined) await allowWatching(thread, [user], now);
-    await signalChange(threadId, now);
+    await signalChange(threadId, now, { ...thread, watcherIds: sent.watchedBefore || !thread.watcherIds ? thread.watcherIds : [...thread.watcherIds, user._id] });
     const unreadBefore = viewer.role === 'resident' ? thread.unreadForOfficer : thread.unreadForResident;
     if (unreadBefore === 0) await notifyOtherSide(thread, viewer, directory, `${message.authorLabel}：${preview}`, now);
     return (await messageViews([message], thread, viewer))[0]!;
@@ -314,7 +314,7 @@ export const conversationHandlers: ConversationHandlers = {
     if (unread > 0 && viewer.isAssigned) {
       const patch = viewer.role === 'resident' ? { unreadForResident: 0, residentReadAt: context.now } : { unreadForOfficer: 0, officerReadAt: context.now };
       await database().collection(COLLECTIONS.consultThreads).doc(threadId).update({ data: patch });
-      await signalChange(threadId, context.now);
+      await signalChange(threadId, context.now, thread);
     }
     return { readAt: context.now.toISOString() };
   },

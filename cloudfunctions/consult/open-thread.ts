@@ -143,7 +143,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     unreadForResident: 0,
     unreadForOfficer: 1,
     escalated: false,
-    watcherIds: watchers.map((watcher) => watcher._id),
+    watcherIds: [...new Set(watchers.map((watcher) => watcher._id))],
     sentBy: { [user._id]: { since: now, count: 1 } },
     createdAt: now,
     updatedAt: now,

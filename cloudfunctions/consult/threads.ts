@@ -11,9 +11,9 @@ import { ActionError } from '@domain/errors';
 import type { Assignee } from '@domain/routing';
 import { tempFileUrlsById } from '@platform/cloud/cloud-files';
 import { isFlagged, mediaRecords } from '@platform/cloud/media';
-import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type ConsultWatchRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
 import { accountsByIds, type Directory, type OfficerAccount } from '@platform/cloud/directory';
-import { findById, isoDate } from '@platform/cloud/documents';
+import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
 import { templateIdFor } from '@platform/cloud/settings';
 import { userIdFor } from '@platform/cloud/identity';
@@ -150,9 +150,32 @@ export function authorLabelOf(viewer: Viewer, directory: Directory, thread: Cons
  * Tells every phone that watches this thread that it changed. The signal carries no content:
  * a phone that hears it fetches through getThread, which checks access and masks per viewer.
  */
-export async function signalChange(threadId: string, now: Date): Promise<void> {
+export async function signalChange(threadId: string, now: Date, thread?: WatchedThread): Promise<void> {
   const _ = database().command;
-  await database().collection(COLLECTIONS.consultWatch).where({ threadId }).update({ data: { version: _.inc(1), changedAt: now } });
+  const signalled = await updated(database().collection(COLLECTIONS.consultWatch).where({ threadId }).update({ data: { version: _.inc(1), changedAt: now } }));
+  // Fewer watch documents than the thread lists: the opening crashed before writing them (openWatches).
+  if (thread?.watcherIds && signalled < new Set(thread.watcherIds).size) await restoreWatches(thread, now);
+}
+
+type WatchedThread = Pick<ConsultThreadRecord, '_id' | 'watcherIds' | 'residentUserId' | 'residentOpenid'>;
+
+/**
+ * Writes the watch documents a thread lists but lacks (rare: a crash between a question's commit
+ * and its watches), so its phones follow it live again from its next change on. Someone listed
+ * whose account is gone (an officer who deleted it: their watches went with it) leaves the list.
+ */
+async function restoreWatches(thread: WatchedThread, now: Date): Promise<void> {
+  const existing = await findMany<Pick<ConsultWatchRecord, '_id' | 'userId'>>(
+    database().collection(COLLECTIONS.consultWatch).where({ threadId: thread._id }).field({ userId: true }).limit(1000),
+  );
+  const watching = new Set(existing.map((watch) => watch.userId));
+  const missing = (thread.watcherIds ?? []).filter((userId) => !watching.has(userId));
+  if (missing.length === 0) return;
+  const others = missing.filter((userId) => userId !== thread.residentUserId);
+  const accounts = [...(missing.includes(thread.residentUserId) ? [{ _id: thread.residentUserId, openid: thread.residentOpenid }] : []), ...(others.length > 0 ? await accountsByIds(others) : [])];
+  const gone = missing.filter((userId) => !accounts.some((account) => account._id === userId));
+  if (accounts.length > 0) await database().collection(COLLECTIONS.consultWatch).add({ data: accounts.map((account) => ({ _id: `${thread._id}-${account._id}`, ...watchData(thread._id, account, now) })) });
+  if (gone.length > 0) await database().collection(COLLECTIONS.consultThreads).doc(thread._id).update({ data: { watcherIds: database().command.pullAll(gone) } });
 }
 
 /**

@@ -183,6 +183,20 @@ describe('what opening a question costs and stores (issue 18: at most 8 database
     expect(ok(await harness.call(wang(), actions.consult.olderMessages, { threadId, before: second.id })).messages.map((message) => message.text)).toEqual([full]);
   });
 
+  test('a crash between the commit and the watch documents: the thread is whole, and its next change writes the missing watches', async () => {
+    const threadId = await ask('dispute', '楼道灯坏了一个月');
+    await harness.engine.api.collection('consult_watch').where({ threadId }).remove();
+    expect((await thread(zhao(), threadId)).messages.map((message) => message.text)).toEqual(['楼道灯坏了一个月']);
+    ok(await say(zhao(), threadId, '明天让物业来修'));
+    const watches = harness.engine.find('consult_watch', { threadId });
+    expect(watches.map((watch) => watch.userId).sort()).toEqual([...harness.engine.find('consult_threads', { _id: threadId })[0]!.watcherIds].sort());
+    expect(watches).toHaveLength(2);
+    // From then on a change is one signal update again.
+    const before = harness.engine.roundTrips();
+    ok(await harness.call(wang(), actions.consult.markRead, { threadId }));
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(5);
+  });
+
   test('paging back from a first message held in the thread finds nothing older', async () => {
     const threadId = await ask('dispute', '楼上的空调滴水');
     const [first] = (await thread(wang(), threadId)).messages;
