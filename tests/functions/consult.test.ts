@@ -189,7 +189,7 @@ describe('what opening a question costs and stores (issue 18: at most 8 database
     expect((await thread(zhao(), threadId)).messages.map((message) => message.text)).toEqual(['楼道灯坏了一个月']);
     ok(await say(zhao(), threadId, '明天让物业来修'));
     const watches = harness.engine.find('consult_watch', { threadId });
-    expect(watches.map((watch) => watch.userId).sort()).toEqual([...harness.engine.find('consult_threads', { _id: threadId })[0]!.watcherIds].sort());
+    expect(watches.map((watch) => watch.userId).sort()).toEqual([...(harness.engine.find('consult_threads', { _id: threadId })[0]!.watcherIds as string[])].sort());
     expect(watches).toHaveLength(2);
     // From then on a change is one signal update again.
     const before = harness.engine.roundTrips();
