@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dueAt, maskPersonalNumbers, queuePosition } from '@domain/consult';
 import type { Priority } from '@domain/routing';
 import type { TransferFacts } from '@domain/anti-fraud/warning-signs';
-import { COLLECTIONS, type ConsultThreadRecord, type EmbeddedMessage, type OfficerNotificationRecord, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type ConsultThreadRecord, type EmbeddedMessage, type RoutingDecisionRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { ActionError } from '@domain/errors';
 import { findMany } from '@platform/cloud/documents';
@@ -69,8 +69,8 @@ export interface OpenThreadInput {
 /**
  * Records the routing decision and opens the thread with its first message (held in the thread),
  * in one transaction; the officers who now have it are told, and everyone who may follow it gets
- * a watch document, in one request after the commit. Within 8 database requests whatever the
- * desk's size (9 for an emergency, whose alert is written with the thread). The text passes content security first
+ * a watch document, in one request after the commit: 8 database requests whatever the desk's
+ * size, an emergency's alert included (it is its routing decision). The text passes content security first
  * (an emergency the resident confirmed after the 110 prompt is not held up by it: it goes only to
  * police officers), and the hourly limit is checked before anything is written.
  */
@@ -88,6 +88,9 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
   const residentLabel = residentLabelOf(user);
   const officers = await assignedUsers(directory, decision.assignee);
   const watchers = [{ _id: user._id, openid }, ...officers.map((officer) => ({ _id: officer._id, openid: officer.openid }))];
+  // An emergency's decision is also the duty officers' alert (directory.listOfficerAlerts reads it).
+  const alertStationId = decision.stationId ?? (decision.assignee.type === 'desk' ? decision.assignee.stationId : undefined);
+  const alert = emergency.emergency && alertStationId ? { stationId: alertStationId, officerId: decision.assignee.type === 'officer' ? decision.assignee.officerId : `duty-desk:${alertStationId}` } : undefined;
   const decisionRecord: RoutingDecisionRecord = {
     _id: decisionId,
     userId: user._id,
@@ -102,6 +105,7 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     reason: decision.reason,
     steps: decision.steps,
     ...(decision.boundaryFlag ? { boundary: decision.boundaryFlag } : {}),
+    ...(alert ? { alert } : {}),
   };
   // The question itself lives in the thread (one write less than a message document of its own).
   const firstMessage: EmbeddedMessage = {
@@ -151,25 +155,11 @@ export async function openThread(input: OpenThreadInput): Promise<string> {
     ...(input.bankCheck ? { bankCheck: input.bankCheck, bankBranchId: input.bankCheck.branchId } : {}),
     firstMessage,
   };
-  const stationId = decision.stationId ?? (decision.assignee.type === 'desk' ? decision.assignee.stationId : undefined);
-  const alert: Omit<OfficerNotificationRecord, '_id'> | undefined =
-    emergency.emergency && stationId
-      ? {
-          officerId: decision.assignee.type === 'officer' ? decision.assignee.officerId : `duty-desk:${stationId}`,
-          stationId,
-          type: 'emergency',
-          text: masked.text.slice(0, 200),
-          decisionId,
-          createdAt: now,
-        }
-      : undefined;
-
-  // The decision and the thread (with its question) are written together or not at all; an
-  // emergency's alert with them. The watch documents follow (openWatches: signals, not data).
+  // The decision (an emergency's alert with it) and the thread (with its question) are written
+  // together or not at all. The watch documents follow (openWatches: signals, not data).
   await inTransaction(async (transaction) => {
     await transaction.collection(COLLECTIONS.routingDecisions).doc(decisionId).set({ data: withoutId(decisionRecord) });
     await transaction.collection(COLLECTIONS.consultThreads).doc(threadId).set({ data: withoutId(thread) });
-    if (alert) await transaction.collection(COLLECTIONS.officerNotifications).add({ data: { ...alert } });
   });
 
   const title = input.kind === 'bankCheck' ? '银行网点求助：客户正要转账' : input.kind === 'fraudCheck' ? '转账前核实（紧急）' : emergency.emergency ? '居民提问疑似紧急情况' : `新提问：${masked.text}`;

@@ -12,6 +12,9 @@ type RoutingHandlers = Pick<Handlers<typeof directoryActions>, 'routeQuestion' |
 
 /** Alerts older than this are history, not something to act on from the workbench. */
 const ALERT_WINDOW_MS = 7 * 86_400_000;
+const ALERTS_SHOWN = 50;
+/** The question as the alert shows it (masked when stored), cut as alerts always were. */
+const ALERT_TEXT_LENGTH = 200;
 
 function rulesView(stationId: string, record: RoutingRulesRecord | undefined): RoutingRulesView {
   return record
@@ -34,24 +37,29 @@ export const routingHandlers: RoutingHandlers = {
     const { user } = requireUser(context);
     const directory = await currentDirectory(context.now);
     const _ = database().command;
-    const alerts = await findMany<OfficerNotificationRecord>(
-      database()
-        .collection(COLLECTIONS.officerNotifications)
-        .where({ stationId, createdAt: _.gt(new Date(context.now.getTime() - ALERT_WINDOW_MS)) })
-        .orderBy('createdAt', 'desc')
-        .limit(50),
-    );
-    const myOfficerIds = new Set([...directory.officers.values()].filter((officer) => officer.userId === user._id).map((officer) => officer._id));
+    const since = new Date(context.now.getTime() - ALERT_WINDOW_MS);
+    // An emergency's routing decision is its alert; alerts written before December 2026 are
+    // officer_notifications documents, each with its decision read for the community.
+    const [decided, written] = await Promise.all([
+      findMany<RoutingDecisionRecord>(database().collection(COLLECTIONS.routingDecisions).where({ 'alert.stationId': stationId, at: _.gt(since) }).orderBy('at', 'desc').limit(ALERTS_SHOWN)),
+      findMany<OfficerNotificationRecord>(database().collection(COLLECTIONS.officerNotifications).where({ stationId, createdAt: _.gt(since) }).orderBy('createdAt', 'desc').limit(ALERTS_SHOWN)),
+    ]);
     const decisions = new Map(
-      (await Promise.all(alerts.map((alert) => findById<RoutingDecisionRecord>(COLLECTIONS.routingDecisions, alert.decisionId)))).flatMap((decision) =>
+      (await Promise.all(written.map((alert) => findById<RoutingDecisionRecord>(COLLECTIONS.routingDecisions, alert.decisionId)))).flatMap((decision) =>
         decision ? [[decision._id, decision] as const] : [],
       ),
     );
+    const alerts = [
+      ...decided.map((decision) => ({ id: decision._id, officerId: decision.alert?.officerId ?? '', text: decision.input.text.slice(0, ALERT_TEXT_LENGTH), createdAt: decision.at, communityId: decision.input.communityId })),
+      ...written.map((alert) => ({ id: alert._id, officerId: alert.officerId, text: alert.text, createdAt: alert.createdAt, communityId: decisions.get(alert.decisionId)?.input.communityId })),
+    ]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, ALERTS_SHOWN);
+    const myOfficerIds = new Set([...directory.officers.values()].filter((officer) => officer.userId === user._id).map((officer) => officer._id));
     return alerts.map((alert): OfficerAlertView => {
-      const communityId = decisions.get(alert.decisionId)?.input.communityId;
-      const communityName = communityId ? directory.communities.get(communityId)?.name : undefined;
+      const communityName = alert.communityId ? directory.communities.get(alert.communityId)?.name : undefined;
       return {
-        id: alert._id,
+        id: alert.id,
         text: alert.text,
         createdAt: isoDate(alert.createdAt),
         assignee: directory.officers.get(alert.officerId)?.title ?? '值班室',

@@ -208,6 +208,13 @@ export interface RoutingDecisionRecord {
   reason: string;
   steps: string[];
   boundary?: { nearbyStationIds: string[]; nearbyCommunityIds: string[] };
+  /**
+   * An emergency sent after the 110 prompt: the station whose duty officers' alert list shows it,
+   * and the officer it went to (`duty-desk:<stationId>` for a desk). Since December 2026 the
+   * decision is the alert (same retention, 180 days); alerts written before are
+   * officer_notifications documents, still read beside these.
+   */
+  alert?: { stationId: string; officerId: string };
 }
 
 export interface OfficerNotificationRecord {

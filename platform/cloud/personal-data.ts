@@ -50,6 +50,17 @@ function heldFirstMessages(threads: readonly Doc[]): Doc[] {
   });
 }
 
+/**
+ * Emergency alerts held in their routing decision (since December 2026), as the alert documents
+ * they were before: the same line in 我的数据 and the export, kept and removed with the decision.
+ */
+function alertsInDecisions(decisions: readonly Doc[]): Doc[] {
+  return decisions.flatMap((decision) => {
+    const input = decision.input as { text?: string } | undefined;
+    return decision.alert ? [{ _id: decision._id, text: String(input?.text ?? '').slice(0, 200), createdAt: decision.at, heldInDecision: true }] : [];
+  });
+}
+
 export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
   {
     collection: COLLECTIONS.users,
@@ -202,7 +213,7 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     readers: '派出所管理员',
     retention: retentionText('routingDecision', '提问'),
     find: ({ userId }) => findAll(COLLECTIONS.routingDecisions, { userId }),
-    exported: (doc) => plain(doc, 'userId', 'steps'),
+    exported: (doc) => plain(doc, 'userId', 'steps', 'alert'),
     erase: justRemove(COLLECTIONS.routingDecisions),
     sweep: {
       kind: 'routingDecision',
@@ -217,9 +228,13 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
     purpose: '让值班民警马上看到紧急情况',
     readers: '值班民警',
     retention: retentionText('officerNotification', '发出'),
-    find: (_subject, found) => findAllIn(COLLECTIONS.officerNotifications, 'decisionId', (found.get(COLLECTIONS.routingDecisions) ?? []).map((decision) => decision._id)),
+    find: async (_subject, found) => {
+      const decisions = found.get(COLLECTIONS.routingDecisions) ?? [];
+      return [...alertsInDecisions(decisions), ...(await findAllIn(COLLECTIONS.officerNotifications, 'decisionId', decisions.map((decision) => decision._id)))];
+    },
     exported: (doc) => ({ text: doc.text, at: isoDate(doc.createdAt) }),
-    erase: justRemove(COLLECTIONS.officerNotifications),
+    // An alert held in its decision goes with the decision (its own entry above).
+    erase: (doc) => (doc.heldInDecision ? { writes: [] } : justRemove(COLLECTIONS.officerNotifications)(doc)),
     sweep: {
       kind: 'officerNotification',
       due: (now, limit) => oldest(COLLECTIONS.officerNotifications, { type: 'emergency' }, 'createdAt', retentionCutoff('officerNotification', now), limit),

@@ -350,10 +350,32 @@ describe('content security and limits', () => {
     expect(harness.engine.find('consult_threads')).toHaveLength(0);
     expect(harness.engine.find('officer_notifications')).toHaveLength(0);
 
+    const before = harness.engine.roundTrips();
     const sent = ok(await harness.call(wang(), actions.consult.startThread, { category: 'other', text, afterEmergencyPrompt: true }));
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(8);
     expect(sent).toMatchObject({ kind: 'sent', routing: { priority: 'urgent' } });
     expect(harness.engine.find('consult_threads')).toEqual([expect.objectContaining({ priority: 'urgent', queueRank: 0 })]);
-    expect(harness.engine.find('officer_notifications')).toEqual([expect.objectContaining({ officerId: ZHAO, type: 'emergency' })]);
+    // The routing decision is the alert: 赵警官's workbench lists it as his.
+    expect(harness.engine.find('routing_decisions')).toEqual([expect.objectContaining({ alert: { stationId: 'xiluoyuan', officerId: ZHAO } })]);
+    expect(ok(await harness.call(zhao(), actions.directory.listOfficerAlerts, { stationId: 'xiluoyuan' }))).toEqual([
+      expect.objectContaining({ text, assignee: '赵警官', communityName: expect.any(String), mine: true }),
+    ]);
+  });
+
+  test('an alert written before December 2026 (an officer_notifications document) is still listed, newest first with the others', async () => {
+    const earlier = ok(await harness.call(wang(), actions.consult.startThread, { category: 'other', text: '有人在撬门，快来人', afterEmergencyPrompt: true }));
+    if (earlier.kind !== 'sent') throw new Error('expected a thread');
+    const [decision] = harness.engine.find('routing_decisions') as { _id: string }[];
+    // Its earlier shape: the alert a document of its own, the decision without it.
+    await harness.engine.api.collection('routing_decisions').doc(decision!._id).update({ data: { alert: harness.engine.api.command.remove() } });
+    await harness.engine.api.collection('officer_notifications').add({ data: { officerId: ZHAO, stationId: 'xiluoyuan', type: 'emergency', text: '有人在撬门，快来人', decisionId: decision!._id, createdAt: new Date() } });
+    later(60_000);
+    ok(await harness.call(wang(), actions.consult.startThread, { category: 'other', text: '楼下有人拿刀砍人，快来！', afterEmergencyPrompt: true }));
+    const alerts = ok(await harness.call(zhao(), actions.directory.listOfficerAlerts, { stationId: 'xiluoyuan' }));
+    expect(alerts.map((alert) => [alert.text, alert.mine, alert.communityName !== undefined])).toEqual([
+      ['楼下有人拿刀砍人，快来！', true, true],
+      ['有人在撬门，快来人', true, true],
+    ]);
   });
 });
 

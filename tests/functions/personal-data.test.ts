@@ -122,6 +122,25 @@ describe('我的数据 and export', () => {
   });
 });
 
+describe('an emergency the resident sent after the 110 prompt', () => {
+  test('its alert is exported as the alert it is, and goes with the account', async () => {
+    ok(await harness.call(RESIDENT, directoryActions.bindHomeCommunity, { communityId: 'xly-2', via: 'list' }));
+    const text = `楼下有人拿刀砍人，快来！我电话${PHONE}`;
+    ok(await harness.call(RESIDENT, consultActions.startThread, { category: 'other', text, afterEmergencyPrompt: true }));
+    const exported = ok(await harness.call(RESIDENT, privacyActions.exportMyData, {}));
+    const record = harness.engine.find('data_exports', { userId: userIdFor(RESIDENT) })[0] as { fileIds: string[] };
+    const json = (await downloadFile({ fileID: record.fileIds[1]! })).fileContent.toString('utf8');
+    expect(exported.files.map((file) => file.kind)).toEqual(['readable', 'json']);
+    const consult = (JSON.parse(json) as { groups: Record<string, Record<string, Record<string, unknown>[]>> }).groups.consult!;
+    expect(consult.officer_notifications).toEqual([{ text: '楼下有人拿刀砍人，快来！我电话138****5678', at: expect.any(String) }]);
+    expect(consult.routing_decisions).toEqual([expect.not.objectContaining({ alert: expect.anything() })]);
+
+    ok(await harness.call(RESIDENT, privacyActions.deleteAccount, { confirmation: DELETE_CONFIRMATION }));
+    expect(harness.engine.find('routing_decisions')).toEqual([]);
+    expect(ok(await harness.call(zhao(), directoryActions.listOfficerAlerts, { stationId: 'xiluoyuan' }))).toEqual([]);
+  });
+});
+
 describe('deleting the account', () => {
   test('the resident is told what stays and until when; officers cannot delete their work accounts here', async () => {
     const { threadId } = await liveALittle();
