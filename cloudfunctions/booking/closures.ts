@@ -14,7 +14,7 @@ import { findById, findMany, updated } from '@platform/cloud/documents';
 import { readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { sendBookingMessage } from './messages';
-import { bookingTransaction } from './places';
+import { bookingTransaction, releaseHeldPlaces } from './places';
 import { asDate } from './shared';
 
 const PAGE = 50;
@@ -40,22 +40,15 @@ const notifyClosed = (booking: BookingRecord, reason: string): Promise<boolean> 
 
 /** Ends one waitlist of the closed time in a transaction (held places back to the pool); the people in it are returned to be told. */
 async function endWaitlist(slotId: string, now: Date): Promise<WaitlistEntryRecord[]> {
-  const _ = database().command;
   return bookingTransaction(async (transaction) => {
     const fresh = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
     const live = fresh?.entries.filter((entry) => entry.status === 'waiting' || entry.status === 'holding') ?? [];
     if (!fresh || live.length === 0) return [];
-    const holding = live.filter((entry) => entry.status === 'holding').length;
+    await releaseHeldPlaces(transaction, fresh.heldPlaces ?? [], now);
     await transaction
       .collection(COLLECTIONS.waitlists)
       .doc(slotId)
-      .update({ data: { entries: fresh.entries.map((entry) => (live.includes(entry) ? { ...entry, status: 'left' } : entry)), updatedAt: now } });
-    if (holding > 0) {
-      await transaction
-        .collection(COLLECTIONS.slotCounters)
-        .doc(slotId)
-        .update({ data: { held: _.inc(-holding), remaining: _.inc(holding) } });
-    }
+      .update({ data: { entries: fresh.entries.map((entry) => (live.includes(entry) ? { ...entry, status: 'left' } : entry)), heldPlaces: [], updatedAt: now } });
     return live;
   });
 }

@@ -15,7 +15,7 @@ import {
   type HallConfig,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingRecord, type CheckInCodeRecord, type ClosureJobRecord, type HallConfigRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type ClosureJobRecord, type HallConfigRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { readInTransaction } from '@platform/cloud/transaction';
@@ -51,9 +51,8 @@ async function bookingForCheckIn(stationId: string, input: string, today: string
   let booking: BookingRecord | undefined;
   if (ref.bookingId) booking = await findById<BookingRecord>(COLLECTIONS.bookings, ref.bookingId);
   else {
-    // A typed code is only unique among this station's bookings of today.
-    const claim = await findById<CheckInCodeRecord>(COLLECTIONS.checkInCodes, checkInClaimId(stationId, today, ref.code));
-    booking = claim ? await findById<BookingRecord>(COLLECTIONS.bookings, claim.bookingId) : undefined;
+    // A typed code is only unique among this station's bookings of today: the booking claiming it holds it as its codeKey (unique index).
+    [booking] = await findMany<BookingRecord>(database().collection(COLLECTIONS.bookings).where({ codeKey: checkInClaimId(stationId, today, ref.code) }).limit(1));
   }
   if (!booking || !matchesCheckIn(ref, { id: booking._id, checkInCode: booking.checkInCode })) throw refusalError(refuse('BAD_CHECK_IN_CODE'));
   // A booking moved to another time (改时间) is checked in as the booking it became: the resident

@@ -10,7 +10,6 @@ import {
   capacityOf,
   weeklyHoursText,
   windowsServing,
-  checkInClaimId,
   checkInCodeFor,
   checkLimits,
   DAY_MS,
@@ -26,15 +25,15 @@ import {
   type Slot,
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
-import { COLLECTIONS, type BookingPersonRecord, type BookingRecord, type CheckInCodeRecord, type FamilyMemberRecord, type SlotCounterRecord, type UserRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingPersonRecord, type BookingRecord, type FamilyMemberRecord, type UserRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate } from '@platform/cloud/documents';
 import { readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
-import { bookingTransaction, claimGivenCodeIn, freePlaceIn, isDuplicateId, takePlaceIn, withCodeAttempts } from './places';
+import { bookingTransaction, duplicateOn, givePlaceUp, releasedFields, takenPlaces, withPlaceAttempts } from './places';
 import { bookingSecret, personKeyOfAccount } from './secrets';
-import { FULL_MESSAGE, asDate, bookingRecord, bookingView, hallConfigOf, hallConfigOfSlot, stationNames, writeBookingIn } from './shared';
+import { asDate, bookingRecord, bookingView, hallConfigOf, hallConfigOfSlot, stationNames, writeBookingIn } from './shared';
 import { FAMILY_MEMBER_CAP } from './family';
 import { holdsFor } from './waitlist-entries';
 import { notifyOffer } from './waitlist-places';
@@ -159,53 +158,59 @@ function mineOrRefused(booking: BookingRecord, accountId: string): BookingRecord
   throw new ActionError('CONFLICT', '这位办事人在这个时段已经有预约了，请选择其他时间');
 }
 
-/** Thrown out of a transaction whose new booking's id exists already. */
-class BookingExists extends Error {}
+/** A cancelled booking of this person and slot still holding its place for someone on the waitlist: it cannot take a second one. */
+const HELD_FOR_WAITLIST = '这个时段您让出的名额正留给候补的人，请选择其他时间';
 
 /**
- * Takes a place and writes the booking and its check-in code claim in one transaction. The usual
- * path reads nothing but the counter; when the booking id exists (a double tap that won, or this
- * person's cancelled booking of the same slot) a second transaction reads it and answers with it,
- * or makes it active again with its old code.
+ * Takes a place, claims a check-in code and writes the booking with one single-document add (the
+ * unique indexes on `place` and `codeKey` make it atomic; places.ts). `taken` is the slot's taken
+ * places, read beside the other reads of the request. When the booking id exists (a double tap that
+ * won, or this person's cancelled booking of the same slot) a transaction reads it and answers with
+ * it, or makes it active again with its old code.
  */
 export async function placeBooking(
   slot: Slot,
   who: { accountId: string; personKey: string; person: BookingPersonRecord; needs: Needs },
   now: Date,
+  taken: Promise<string[]> | string[] = takenPlaces(slot.slotId),
 ): Promise<{ booking: BookingRecord; raced: boolean }> {
   const ref = parseSlotId(slot.slotId);
   if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
   const bookingId = bookingIdFor(slot.slotId, who.personKey);
-  const full = () => refusalError(refuse('FULL', FULL_MESSAGE));
-  try {
-    return await withCodeAttempts((attempt) =>
-      bookingTransaction(async (transaction) => {
-        if (!(await takePlaceIn(transaction, slot.slotId, slot.capacity, now))) throw full();
-        const record = bookingRecord(slot, who, checkInCodeFor(bookingId, bookingSecret(), attempt), now);
-        const { _id, ...data } = record;
-        try {
-          await transaction.collection(COLLECTIONS.bookings).add({ data: { _id, ...data } as unknown as Record<string, unknown> });
-        } catch (error) {
-          if (isDuplicateId(error)) throw new BookingExists(bookingId);
-          throw error;
-        }
-        await claimGivenCodeIn(transaction, record.checkInCode, bookingId, ref.stationId, ref.day, now);
-        return { booking: record, raced: false };
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof BookingExists)) throw error;
-  }
-  return bookingTransaction(async (transaction) => {
-    const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
-    if (!current) throw new ActionError('CONFLICT', '情况刚刚有变化，请再点一次预约');
-    if (current.status === 'booked') return { booking: mineOrRefused(current, who.accountId), raced: true };
-    if (!(await takePlaceIn(transaction, slot.slotId, slot.capacity, now))) throw full();
-    // Its check-in code claim is still this booking's: the code stays the same.
-    const record = bookingRecord(slot, who, current.checkInCode, now);
-    await writeBookingIn(transaction, record);
-    return { booking: record, raced: false };
+  let exists = false;
+  const added = await withPlaceAttempts(slot.slotId, slot.capacity, taken, async (place, attempt) => {
+    const record = bookingRecord(slot, who, checkInCodeFor(bookingId, bookingSecret(), attempt), place, now);
+    const { _id, ...data } = record;
+    try {
+      await database()
+        .collection(COLLECTIONS.bookings)
+        .add({ data: { _id, ...data } as unknown as Record<string, unknown> });
+    } catch (error) {
+      if (duplicateOn(error) !== 'id') throw error;
+      exists = true;
+      return undefined;
+    }
+    return record;
   });
+  if (added && !exists) return { booking: added, raced: false };
+  const current = await findById<BookingRecord>(COLLECTIONS.bookings, bookingId);
+  if (!current) throw new ActionError('CONFLICT', '情况刚刚有变化，请再点一次预约');
+  if (current.status === 'booked') return { booking: mineOrRefused(current, who.accountId), raced: true };
+  if (current.placed) throw new ActionError('CONFLICT', HELD_FOR_WAITLIST);
+  // The cancelled booking becomes active again: its code stays when its claim is still its own.
+  const record = await withPlaceAttempts(slot.slotId, slot.capacity, takenPlaces(slot.slotId), (place, attempt) =>
+    bookingTransaction(async (transaction) => {
+      const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
+      if (!fresh) throw new ActionError('CONFLICT', '情况刚刚有变化，请再点一次预约');
+      if (fresh.status === 'booked') return mineOrRefused(fresh, who.accountId);
+      if (fresh.placed) throw new ActionError('CONFLICT', HELD_FOR_WAITLIST);
+      const code = attempt === 0 ? fresh.checkInCode : checkInCodeFor(bookingId, bookingSecret(), attempt);
+      const next = bookingRecord(slot, who, code, place, now);
+      await writeBookingIn(transaction, next);
+      return next;
+    }),
+  );
+  return { booking: record, raced: record.createdAt !== now };
 }
 
 async function ownBooking(user: UserRecord, bookingId: string): Promise<BookingRecord> {
@@ -249,15 +254,22 @@ export const residentHandlers: ResidentHandlers = {
   async availability({ stationId, service, from }, context) {
     const config = await hallConfigOf(stationId);
     const _ = database().command;
-    // Every counter of the horizon in one query; a slot without a counter has all its places.
-    const counters = await findMany<SlotCounterRecord>(
-      database()
-        .collection(COLLECTIONS.slotCounters)
-        .where({ stationId, service, day: _.gte(shanghaiDay(context.now)) })
-        .field({ capacity: true, remaining: true })
-        .limit(1000),
-    );
-    const booked = new Map(counters.map((counter) => [counter._id, Math.max(0, counter.capacity - counter.remaining)]));
+    // Every taken place of the horizon in one query (only its slot id is sent back); a slot without one has all its places.
+    const booked = new Map<string, number>();
+    for (let page = 0; ; page++) {
+      const taken = await findMany<Pick<BookingRecord, '_id' | 'slotId'>>(
+        database()
+          .collection(COLLECTIONS.bookings)
+          .where({ stationId, service, placed: true, day: _.gte(shanghaiDay(context.now)) })
+          .orderBy('day', 'asc')
+          .orderBy('_id', 'asc')
+          .field({ slotId: true })
+          .skip(page * 1000)
+          .limit(1000),
+      );
+      for (const { slotId } of taken) booked.set(slotId, (booked.get(slotId) ?? 0) + 1);
+      if (taken.length < 1000) break;
+    }
     const days = availability(config, service, context.now, booked).filter((entry) => from === undefined || entry.day >= from);
     return {
       stationId,
@@ -279,14 +291,16 @@ export const residentHandlers: ResidentHandlers = {
     // waiting instead of two or three); the refusals still come in the same order.
     const configRead = hallConfigOfSlot(slotId);
     const reads = parseSlotId(slotId) ? personAndLimits(user, person, now) : undefined;
+    // The slot's taken places too: the booking then needs one write (5 round trips in all).
+    const taken = reads ? takenPlaces(slotId) : undefined;
     // A read whose answer is not awaited (an earlier refusal) must not become an unhandled rejection.
-    for (const pending of [reads?.who, reads?.recent]) pending?.catch(() => undefined);
+    for (const pending of [reads?.who, reads?.recent, taken]) pending?.catch(() => undefined);
     const config = await configRead;
     const check = canReserve(config, slotId, now);
     if (!check.ok) throw refusalError(check);
     const { slot } = check;
     const ref = parseSlotId(slotId);
-    if (!ref || !reads) throw refusalError(refuse('UNKNOWN_SLOT'));
+    if (!ref || !reads || !taken) throw refusalError(refuse('UNKNOWN_SLOT'));
     const who = await reads.who;
     const limitsRead = reads.recent;
     const stationName = stationNames()(ref.stationId);
@@ -296,15 +310,15 @@ export const residentHandlers: ResidentHandlers = {
     if (same) return bookingView(mineOrRefused(same, user._id), await stationName);
     if (needs.greenChannelReason) await assertTextIsSafe(openid, needs.greenChannelReason, 1);
 
-    const { booking } = await placeBooking(slot, { accountId: user._id, personKey: who.personKey, person: who.record, needs }, now);
+    const { booking } = await placeBooking(slot, { accountId: user._id, personKey: who.personKey, person: who.record, needs }, now, taken);
     return bookingView(booking, await stationName);
   },
 
   async cancel({ bookingId }, context) {
     const { user } = requireUser(context);
     const { now } = context;
-    // One transaction: the booking is read and cancelled, its place freed (to the first waiting, or
-    // the pool). Reading the booking inside it (not before) saves a round trip; the hall config, read
+    // One transaction: the booking is read and cancelled, its place freed (held for the first
+    // waiting, or back to the pool). Reading the booking inside it (not before) saves a round trip; the hall config, read
     // meanwhile, is an ordinary read, which a transaction's body may make.
     const { booking, offered } = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
@@ -315,11 +329,13 @@ export const residentHandlers: ResidentHandlers = {
       // Of two racing cancels (or a cancel racing a reschedule) only one sees it booked and frees the place.
       const check = canCancel({ status: current.status, start: asDate(current.start) }, now, current.closure ? { cancelCutoffMinutes: 0 } : config);
       if (!check.ok) throw refusalError(check);
+      // The place goes back to the pool, or stays on this booking, held for the first waiting.
+      const givenUp = await givePlaceUp(transaction, current, now, holdsFor(config, current.slotId));
       await transaction
         .collection(COLLECTIONS.bookings)
         .doc(bookingId)
-        .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now } });
-      return { booking: current, offered: await freePlaceIn(transaction, current.slotId, now, holdsFor(config, current.slotId)) };
+        .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now, ...givenUp.fields } });
+      return { booking: current, offered: givenUp.offered };
     });
     if (offered) await notifyOffer(offered);
     return bookingView({ ...booking, status: 'cancelled', cancelledAt: now }, await stationNames()(booking.stationId));
@@ -342,40 +358,37 @@ export const residentHandlers: ResidentHandlers = {
     if (!check.ok) throw refusalError(check);
     const ref = parseSlotId(slotId);
     if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
+    const taken = takenPlaces(slotId);
+    taken.catch(() => undefined);
     await assertMayBook(user._id, { personKey: booking.personKey, record: booking.person, label: booking.person.self ? '本人' : booking.person.name }, booking.service, slotId, now, booking._id);
 
     const newId = bookingIdFor(slotId, booking.personKey);
     const holds = holdsFor(oldConfig, booking.slotId);
-    const sameClaim = ref.stationId === booking.stationId && ref.day === booking.day;
-    // One transaction: the new place taken, the booking moved (new document booked, old one
-    // cancelled and pointing at it), the old place freed. The resident keeps the code they were
-    // given (the claim moves with the booking); only when another booking of that day holds it
-    // already is a new one chosen, and the answer says so.
-    const { moved, offered } = await withCodeAttempts((attempt) =>
+    const sameDay = ref.stationId === booking.stationId && ref.day === booking.day;
+    // One transaction: the old booking gives its place up (held for the first waiting, or back to
+    // the pool) and is cancelled, pointing at the new one, which takes a place in the new slot. The
+    // resident keeps the code they were given (the claim moves with the booking); only when another
+    // booking of that day holds it already is a new one chosen, and the answer says so.
+    const { moved, offered } = await withPlaceAttempts(slotId, check.slot.capacity, taken, (place, attempt) =>
       bookingTransaction(async (transaction) => {
         const current = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);
         if (!current || current.status !== 'booked' || current.slotId !== booking.slotId) throw refusalError(refuse('NOT_ACTIVE'));
         const target = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, newId);
         if (target && target.status === 'booked') throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
-        if (!(await takePlaceIn(transaction, slotId, check.slot.capacity, now))) throw refusalError(refuse('FULL', FULL_MESSAGE));
+        if (target?.placed) throw new ActionError('CONFLICT', HELD_FOR_WAITLIST);
         const code = attempt === 0 ? current.checkInCode : checkInCodeFor(newId, bookingSecret(), attempt - 1);
-        if (sameClaim && attempt === 0) {
-          const claim: Omit<CheckInCodeRecord, '_id'> = { bookingId: newId, stationId: ref.stationId, day: ref.day, createdAt: now };
-          await transaction.collection(COLLECTIONS.checkInCodes).doc(checkInClaimId(ref.stationId, ref.day, code)).set({ data: claim as unknown as Record<string, unknown> });
-        } else if (!(target && target.checkInCode === code)) {
-          await claimGivenCodeIn(transaction, code, newId, ref.stationId, ref.day, now);
-        }
-        const record = bookingRecord(check.slot, booking, code, now, {
+        const givenUp = await givePlaceUp(transaction, current, now, holds);
+        // The old booking lets its code claim go first when the new one (same station and day) takes it over.
+        await transaction
+          .collection(COLLECTIONS.bookings)
+          .doc(booking._id)
+          .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now, rescheduledTo: newId, ...givenUp.fields, ...(sameDay && code === current.checkInCode ? { codeKey: releasedFields(booking._id).codeKey } : {}) } });
+        const record = bookingRecord(check.slot, booking, code, place, now, {
           rescheduledFrom: booking._id,
           ...(code !== current.checkInCode ? { previousCheckInCode: current.checkInCode } : {}),
         });
         await writeBookingIn(transaction, record);
-        await transaction
-          .collection(COLLECTIONS.bookings)
-          .doc(booking._id)
-          .update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now, rescheduledTo: newId } });
-        const offer = await freePlaceIn(transaction, booking.slotId, now, holds);
-        return { moved: record, offered: offer };
+        return { moved: record, offered: givenUp.offered };
       }),
     );
     if (offered) await notifyOffer(offered);

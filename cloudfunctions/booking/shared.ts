@@ -4,6 +4,7 @@ import {
   SERVICE_LABELS,
   checkInPayload,
   bookingIdFor,
+  checkInClaimId,
   needLabels,
   parseSlotId,
   timeOf,
@@ -70,11 +71,12 @@ export function stationNames(): (stationId: string) => Promise<string> {
   };
 }
 
-/** A new booking of a place taken in the same transaction (reserve, reschedule, a claimed waitlist hold). */
+/** A new booking taking `place` (reserve, reschedule, a claimed waitlist hold) and claiming its code. */
 export function bookingRecord(
   slot: Slot,
   who: { accountId: string; personKey: string; person: BookingPersonRecord; needs: Needs },
   checkInCode: string,
+  place: string,
   now: Date,
   extra: Partial<BookingRecord> = {},
 ): BookingRecord {
@@ -94,6 +96,9 @@ export function bookingRecord(
     status: 'booked',
     needs: { kinds: [...who.needs.kinds], ...(who.needs.greenChannelReason ? { greenChannelReason: who.needs.greenChannelReason } : {}) },
     checkInCode,
+    place,
+    placed: true,
+    codeKey: checkInClaimId(ref.stationId, ref.day, checkInCode),
     createdAt: now,
     updatedAt: now,
     ...extra,

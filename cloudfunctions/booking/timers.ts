@@ -5,7 +5,7 @@ import type { Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, updated } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
 import { finishClosures } from './closures';
-import { checkSlotCounters } from './counter-check';
+import { checkPlaces } from './place-check';
 import { sendBookingMessage } from './messages';
 import { asDate, stationNames } from './shared';
 import { expireHolds } from './waitlist-places';
@@ -178,8 +178,8 @@ export const timerHandlers: TimerHandlers = {
     const noShows = await markOverdue(now, deadlineFor(runEnd, 0.4));
     const waitlist = await expireHolds(now, deadlineFor(runEnd, 0.5));
     const closures = await finishClosures(now, deadlineFor(runEnd, 0.5));
-    const counters = await checkSlotCounters(now, runEnd);
-    return { reminders, noShows, waitlist, closures, counters };
+    const places = await checkPlaces(now, runEnd);
+    return { reminders, noShows, waitlist, closures, places };
   },
 
   async markNoShows(_input, context) {

@@ -2,8 +2,9 @@
  * Places freed while people wait (候补): the first in line gets the place held for 30 minutes and
  * a subscribe message; a hold not taken in time passes to the next; with nobody left the place
  * goes back to the public pool. The rules are domain/booking/waitlist.ts; here each transition is
- * one transaction over the slot's waitlist document and its counter (held places are kept apart
- * from `remaining`, so nobody else can book them meanwhile).
+ * one transaction over the slot's waitlist document and the bookings holding its places (a held
+ * place stays on the cancelled booking that gave it up, listed in `heldPlaces`, so nobody else can
+ * book it meanwhile; places.ts).
  */
 import {
   BOOKING_TEMPLATES,
@@ -20,7 +21,7 @@ import { findMany } from '@platform/cloud/documents';
 import { readInTransaction } from '@platform/cloud/transaction';
 import { database } from '@platform/cloud/wx';
 import { sendBookingMessage } from './messages';
-import { bookingTransaction } from './places';
+import { bookingTransaction, releaseHeldPlaces } from './places';
 import { hallConfigOfSlot } from './shared';
 import { entriesOf, holdOptions } from './waitlist-entries';
 
@@ -62,14 +63,14 @@ export async function expireHolds(now: Date, deadline = Number.POSITIVE_INFINITY
       if (!current) return undefined;
       const result = nextHolder(entriesOf(current), now, options);
       if (result.expired.length === 0) return undefined;
+      // Held places pass to the next in line (still on the bookings that gave them up) or go back to the pool.
+      const pool = current.heldPlaces ?? [];
+      const returned = pool.slice(0, result.placesReturned);
+      await releaseHeldPlaces(transaction, returned, now);
       await transaction
         .collection(COLLECTIONS.waitlists)
         .doc(queue._id)
-        .update({ data: { entries: result.queue, updatedAt: now } });
-      await transaction
-        .collection(COLLECTIONS.slotCounters)
-        .doc(queue._id)
-        .update({ data: { held: _.inc(result.offered.length - result.expired.length), remaining: _.inc(result.placesReturned) } });
+        .update({ data: { entries: result.queue, heldPlaces: pool.slice(returned.length), updatedAt: now } });
       return result;
     });
     if (!step) continue;

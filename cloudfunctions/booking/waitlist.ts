@@ -21,16 +21,16 @@ import {
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import { recordStationEvent } from '@platform/cloud/station-events';
-import { COLLECTIONS, type BookingRecord, type SlotCounterRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type WaitlistEntryRecord, type WaitlistRecord } from '@platform/cloud/collections';
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { findById, findMany, isoDate } from '@platform/cloud/documents';
 import { readInTransaction } from '@platform/cloud/transaction';
-import { bookingTransaction, claimGivenCodeIn, withCodeAttempts } from './places';
+import { bookingTransaction, duplicateOn, freePlaces, placeReleased, releaseHeldPlaces, takenPlaces } from './places';
 import { bookingSecret } from './secrets';
 import { database } from '@platform/cloud/wx';
 import { assertMayBook, personAndLimits } from './residents';
-import { bookingRecord, bookingView, hallConfigOfSlot, needsView, personView, stationNames, writeBookingIn } from './shared';
+import { FULL_MESSAGE, bookingRecord, bookingView, hallConfigOfSlot, needsView, personView, stationNames, writeBookingIn } from './shared';
 import { entriesOf, holdOptions, notifyOffer } from './waitlist-places';
 
 type WaitlistHandlers = Pick<Handlers<typeof bookingActions>, 'joinWaitlist' | 'myWaitlist' | 'claimWaitlistHold' | 'leaveWaitlist'>;
@@ -75,8 +75,7 @@ export const waitlistHandlers: WaitlistHandlers = {
     if (!check.ok) throw refusalError(check);
     const ref = parseSlotId(slotId);
     if (!ref) throw refusalError(refuse('UNKNOWN_SLOT'));
-    const counter = await findById<SlotCounterRecord>(COLLECTIONS.slotCounters, slotId);
-    if (!counter || counter.remaining > 0) throw new ActionError('CONFLICT', '这个时段还有名额，可以直接预约，不用候补', { slotId: '这个时段还有名额' });
+    if ((await takenPlaces(slotId)).length < check.slot.capacity) throw new ActionError('CONFLICT', '这个时段还有名额，可以直接预约，不用候补', { slotId: '这个时段还有名额' });
     const reads = personAndLimits(user, person, now);
     reads.recent.catch(() => undefined);
     const who = await reads.who;
@@ -155,32 +154,63 @@ export const waitlistHandlers: WaitlistHandlers = {
     if (same) return bookingView(same, await stationNames()(ref.stationId));
 
     const bookingId = bookingIdFor(slotId, entry.personKey);
-    const _ = database().command;
-    // One transaction: the hold is claimed, the held place becomes this booking, its code is claimed, the booking is written.
-    const booking = await withCodeAttempts((attempt) =>
+    // The place held for them (on the cancelled booking that gave it up); a hold made before places
+    // were documents has none listed, and takes a free place if one is left.
+    let fallback: string[] | undefined;
+    let codeAttempt = 0;
+    // One transaction: the hold is claimed, the held place passes from the booking that gave it up
+    // to this booking, which claims its code and is written. A clash on the code tries the next
+    // code; on a fallback place, the next free one.
+    const claimOnce = (attempt: number) =>
       bookingTransaction(async (transaction) => {
         const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
         const claimed = claimHold(current ? entriesOf(current) : [], entry.personKey, now);
         if (!claimed.ok) throw refusalError(claimed);
         const existing = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
         if (existing && existing.status === 'booked') throw new ActionError('CONFLICT', '这个时段已经有这位办事人的预约了');
+        const pool = current?.heldPlaces ?? [];
+        // Their own cancelled booking holding a place passes it to itself; else the first listed.
+        const mine = pool.findIndex((held) => held.bookingId === bookingId);
+        const at = mine >= 0 ? mine : existing?.placed ? -1 : 0;
+        const held = at >= 0 ? pool[at] : undefined;
+        const rest = held ? pool.filter((_item, i) => i !== at) : pool;
+        let place = held?.place;
+        if (held && held.bookingId !== bookingId) {
+          const holder = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, held.bookingId);
+          if (holder && holder.status === 'cancelled' && holder.place === held.place) {
+            await transaction
+              .collection(COLLECTIONS.bookings)
+              .doc(held.bookingId)
+              .update({ data: { ...placeReleased(held.bookingId), updatedAt: now } });
+          } else place = undefined;
+        }
+        if (!place) {
+          fallback ??= freePlaces(slotId, lookup.slot.capacity, await takenPlaces(slotId));
+          place = fallback[0];
+        }
+        if (!place) throw refusalError(refuse('FULL', FULL_MESSAGE));
         // A cancelled booking of this person and slot keeps its code (its claim is still its own).
-        const code = existing?.checkInCode ?? checkInCodeFor(bookingId, bookingSecret(), attempt);
-        if (!existing) await claimGivenCodeIn(transaction, code, bookingId, ref.stationId, ref.day, now);
+        const code = existing && attempt === 0 ? existing.checkInCode : checkInCodeFor(bookingId, bookingSecret(), attempt);
         await transaction
           .collection(COLLECTIONS.waitlists)
           .doc(slotId)
-          .update({ data: { entries: claimed.queue, updatedAt: now } });
-        await transaction
-          .collection(COLLECTIONS.slotCounters)
-          .doc(slotId)
-          .update({ data: { held: _.inc(-1) } });
-        const record = bookingRecord(lookup.slot, entry, code, now);
+          .update({ data: { entries: claimed.queue, heldPlaces: rest, updatedAt: now } });
+        const record = bookingRecord(lookup.slot, entry, code, place, now);
         await writeBookingIn(transaction, record);
         await recordStationEvent(ref.stationId, { type: 'waitlistClaim', service: ref.service }, now, transaction);
         return record;
-      }),
-    );
+      });
+    let booking: BookingRecord | undefined;
+    for (let round = 0; !booking; round++) {
+      try {
+        booking = await claimOnce(codeAttempt);
+      } catch (error) {
+        const clash = duplicateOn(error);
+        if (!clash || clash === 'id' || round >= 30) throw error;
+        if (clash === 'code') codeAttempt++;
+        else fallback = fallback?.slice(1).length ? fallback.slice(1) : undefined;
+      }
+    }
     return bookingView(booking, await stationNames()(ref.stationId));
   },
 
@@ -190,22 +220,18 @@ export const waitlistHandlers: WaitlistHandlers = {
     const { entry } = await ownEntry(user._id, slotId, entryId);
     if (!isLive(entry)) return { left: true };
     const options = holdOptions(await hallConfigOfSlot(slotId), slotId);
-    const _ = database().command;
     const offered = await bookingTransaction(async (transaction) => {
       const current = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, slotId);
       if (!current) return undefined;
       const result = leaveWaitlist(entriesOf(current), entry.personKey, now, options);
+      // A held place passes on (still held) or goes back to the pool.
+      const pool = current.heldPlaces ?? [];
+      const returned = result.placeReturned ? pool.slice(0, 1) : [];
+      await releaseHeldPlaces(transaction, returned, now);
       await transaction
         .collection(COLLECTIONS.waitlists)
         .doc(slotId)
-        .update({ data: { entries: result.queue, updatedAt: now } });
-      // A held place passes on (held unchanged) or goes back to the pool.
-      if (result.placeReturned) {
-        await transaction
-          .collection(COLLECTIONS.slotCounters)
-          .doc(slotId)
-          .update({ data: { held: _.inc(-1), remaining: _.inc(1) } });
-      }
+        .update({ data: { entries: result.queue, heldPlaces: pool.slice(returned.length), updatedAt: now } });
       return result.offered;
     });
     if (offered) await notifyOffer(offered as WaitlistEntryRecord);

@@ -20,7 +20,6 @@ import {
   type ConsultThreadRecord,
   type MediationCaseRecord,
   type QuizRoundRecord,
-  type SlotCounterRecord,
 } from '@platform/cloud/collections';
 import { countOf, findById, findMany, type StoredDoc } from '@platform/cloud/documents';
 import { database } from '@platform/cloud/wx';
@@ -88,7 +87,6 @@ async function bookingFigures(stationId: string, dayKey: string, events: readonl
   const db = database();
   // (stationId, day) pin the index's first two fields: sorted by _id, the index walks only the day's documents.
   const bookings = await allOf<BookingRecord>(db.collection(COLLECTIONS.bookings).where({ stationId, day: dayKey }) as never, '_id');
-  const counters = await allOf<SlotCounterRecord>(db.collection(COLLECTIONS.slotCounters).where({ stationId, day: dayKey }) as never, '_id');
   for (const booking of bookings) {
     if (booking.status === 'cancelled') continue;
     day.booking.bookings += 1;
@@ -99,18 +97,17 @@ async function bookingFigures(stationId: string, dayKey: string, events: readonl
       if (booking.status === 'checkedIn') day.booking.needsServed += 1;
     }
   }
-  // Utilisation is of every place the hall offered that day, not only of slots someone booked
-  // (a counter exists only once a slot is first booked): each offered slot's capacity, its
-  // counter's where it has one.
+  // Utilisation is of every place the hall offered that day, not only of slots someone booked:
+  // each offered slot's capacity, and the places its bookings took (booked, checked in, no-show).
+  const takenBySlot = new Map<string, number>();
+  for (const booking of bookings) if (booking.status !== 'cancelled') takenBySlot.set(booking.slotId, (takenBySlot.get(booking.slotId) ?? 0) + 1);
   const stored = await findById<HallConfigRecord>(COLLECTIONS.hallConfigs, stationId);
   // The stored config is keyed by the station (its own stationId field may be absent).
   const config = stored ? { ...stored, stationId } : undefined;
-  const byId = new Map(counters.map((counter) => [counter._id, counter]));
   for (const offer of config?.services ?? []) {
     for (const slot of slotsFor(config as HallConfigRecord, offer.kind, dayKey)) {
-      const counter = byId.get(slot.slotId);
-      day.booking.capacity += counter?.capacity ?? slot.capacity;
-      if (counter) day.booking.taken += counter.capacity - counter.remaining - (counter.held ?? 0);
+      day.booking.capacity += slot.capacity;
+      day.booking.taken += takenBySlot.get(slot.slotId) ?? 0;
     }
   }
 }

@@ -20,7 +20,7 @@ import {
 } from '@domain/booking';
 import { ActionError } from '@domain/errors';
 import { DISPLACED_REASONS, hallChangeImpact, hallSettingsProblems, windowChanges } from '@domain/station';
-import { COLLECTIONS, type BookingRecord, type HallConfigRecord, type SlotCounterRecord } from '@platform/cloud/collections';
+import { COLLECTIONS, type BookingRecord, type HallConfigRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers, type ActionContext } from '@platform/cloud/create-function';
 import { findById, findMany } from '@platform/cloud/documents';
 import { inTransaction, readInTransaction } from '@platform/cloud/transaction';
@@ -108,9 +108,40 @@ async function futureBookings(stationId: string, today: string): Promise<Booking
   return findMany<BookingRecord>(database().collection(COLLECTIONS.bookings).where({ stationId, day: _.gte(today), status: 'booked' }).orderBy('day', 'asc').orderBy('_id', 'asc').limit(1000));
 }
 
-async function futureCounters(stationId: string, today: string): Promise<SlotCounterRecord[]> {
+/** The places taken from today on (bookings and places held for the waitlist): a slot whose capacity drops has its places renumbered below it. */
+async function futurePlaces(stationId: string, today: string): Promise<BookingRecord[]> {
   const _ = database().command;
-  return findMany<SlotCounterRecord>(database().collection(COLLECTIONS.slotCounters).where({ stationId, day: _.gte(today) }).orderBy('day', 'asc').orderBy('_id', 'asc').limit(1000));
+  return findMany<BookingRecord>(
+    database().collection(COLLECTIONS.bookings).where({ stationId, placed: true, day: _.gte(today) }).orderBy('day', 'asc').orderBy('_id', 'asc').field({ slotId: true, place: true, status: true }).limit(1000),
+  );
+}
+
+/**
+ * Places follow the new settings: where a slot now has fewer places, taken places numbered at or
+ * above its capacity move to free numbers below it (a reserve takes only numbers below the
+ * capacity, so the unique place index then keeps a slot from taking more than it has). Those that
+ * do not fit stay where they are (their bookings are the displaced ones), and the slot takes nobody
+ * new until enough of them have moved.
+ */
+function renumbered(next: HallConfig, taken: readonly BookingRecord[]): { bookingId: string; place: string }[] {
+  const bySlot = new Map<string, BookingRecord[]>();
+  for (const booking of taken) bySlot.set(booking.slotId, [...(bySlot.get(booking.slotId) ?? []), booking]);
+  const moves: { bookingId: string; place: string }[] = [];
+  for (const [slotId, bookings] of bySlot) {
+    const lookup = lookupSlot(next, slotId);
+    const capacity = lookup.kind === 'slot' && !lookup.closed ? lookup.slot.capacity : 0;
+    const numberOf = (booking: BookingRecord) => Number(booking.place.slice(booking.place.lastIndexOf('#') + 1));
+    const used = new Set(bookings.map(numberOf));
+    const free: number[] = [];
+    for (let n = 0; n < capacity; n++) if (!used.has(n)) free.push(n);
+    for (const booking of bookings) {
+      if (numberOf(booking) < capacity) continue;
+      const n = free.shift();
+      if (n === undefined) break;
+      moves.push({ bookingId: booking._id, place: `${slotId}#${n}` });
+    }
+  }
+  return moves;
 }
 
 const asDate = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
@@ -127,7 +158,7 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
   const problems = checkHallConfig(next);
   if (problems.length) throw new ActionError('INVALID_INPUT', problems[0], { settings: problems.join('；') });
   const today = shanghaiDay(now);
-  const [bookings, counters] = await Promise.all([futureBookings(input.stationId, today), futureCounters(input.stationId, today)]);
+  const [bookings, taken] = await Promise.all([futureBookings(input.stationId, today), futurePlaces(input.stationId, today)]);
   // A booking already moved off by a closure keeps its mark; the others must still fit.
   const live = bookings.filter((booking) => !booking.closure && asDate(booking.end).getTime() > now.getTime());
   const impact = hallChangeImpact(
@@ -155,16 +186,10 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
       if (!fresh || fresh.status !== 'booked' || fresh.closure) continue;
       await transaction.collection(COLLECTIONS.bookings).doc(entry.bookingId).update({ data: { closure: { reason: DISPLACED_REASONS[entry.why], closedAt: now, closedBy: user._id }, updatedAt: now } });
     }
-    // Places follow the new settings: holders + held + remaining = capacity stays true, so a
-    // counter whose capacity drops below its bookings goes negative and takes nobody new until
-    // enough of the displaced bookings have moved.
-    for (const counter of counters) {
-      const fresh = await readInTransaction<SlotCounterRecord>(transaction, COLLECTIONS.slotCounters, counter._id);
-      if (!fresh) continue;
-      const lookup = lookupSlot(next, fresh._id);
-      const capacity = lookup.kind === 'slot' && !lookup.closed ? lookup.slot.capacity : 0;
-      if (capacity === fresh.capacity) continue;
-      await transaction.collection(COLLECTIONS.slotCounters).doc(fresh._id).update({ data: { capacity, remaining: fresh.remaining + (capacity - fresh.capacity) } });
+    for (const move of renumbered(next, taken)) {
+      const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, move.bookingId);
+      if (!fresh?.placed || fresh.slotId !== move.place.slice(0, move.place.lastIndexOf('#'))) continue;
+      await transaction.collection(COLLECTIONS.bookings).doc(move.bookingId).update({ data: { place: move.place } });
     }
     await transaction.collection(COLLECTIONS.stations).doc(input.stationId).update({
       data: { hallHours: weeklyHoursText(next.hours), hallServices: next.services.map((offer) => SERVICES[offer.kind].label) },

@@ -128,10 +128,11 @@ export interface RosterEntryView {
   closure?: { reason: string };
 }
 
-/** Housekeeping's check of slot counters against their bookings: what it looked at and what it had to repair. */
-export interface SlotCounterCheckView {
+/** Housekeeping's care of places: bookings of earlier versions given theirs, waitlists whose held places it checked and repaired. */
+export interface PlaceCheckView {
+  migrated: number;
   checked: number;
-  repaired: { slotId: string; was: { remaining: number; held: number }; now: { remaining: number; held: number }; bookings: number }[];
+  repaired: { slotId: string; dropped: number; released: number }[];
   finished: boolean;
 }
 
@@ -298,7 +299,7 @@ export const bookingActions = defineFunction('booking', {
     policy: 'system',
   }),
   /** WeChat allows one timer trigger per function: this is it, and it runs the two above. */
-  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView; closures: { jobs: number; affected: number; finished: number }; counters: SlotCounterCheckView }>()({
+  hallHousekeeping: action<{ reminders: ReminderRunView; noShows: { marked: number }; waitlist: WaitlistRunView; closures: { jobs: number; affected: number; finished: number }; places: PlaceCheckView }>()({
     summary: '每5分钟：发送预约提醒，标记未到场，过期的候补保留顺延给下一位，核对并修复与预约不符的名额计数',
     input: emptyInput,
     policy: 'system',

@@ -409,6 +409,16 @@ export interface BookingRecord extends Omit<Booking, 'id'> {
   noShowAt?: Date;
   /** The hall closed this booking's slot: the resident is told why and offered another time. */
   closure?: { reason: string; closedAt: Date; closedBy: string };
+  /**
+   * The place it takes, `<slotId>#<n>`, or `free:<_id>` when it takes none (unique index
+   * bookings.place_unique; cloudfunctions/booking/places.ts). Absent only on bookings stored before
+   * places were (housekeeping's migration gives them one).
+   */
+  place: string;
+  /** True while it takes a place (booked, checked in, no-show, or cancelled but held for the waitlist). */
+  placed: boolean;
+  /** Its check-in code's claim, `<stationId>:<day>:<code>`, or `free:<_id>` (unique index bookings.code_unique). */
+  codeKey: string;
 }
 
 /** A family member saved by an account. ID number and phone are stored AES-GCM encrypted. */
@@ -443,7 +453,15 @@ export interface WaitlistRecord {
   day: string;
   entries: WaitlistEntryRecord[];
   accountIds: string[];
+  /** Places freed while people waited, each still on the cancelled booking that gave it up, one per holding entry. */
+  heldPlaces?: HeldPlace[];
   updatedAt: Date;
+}
+
+/** A place held for the waitlist: the cancelled booking that still holds it, and the place. */
+export interface HeldPlace {
+  bookingId: string;
+  place: string;
 }
 
 /** Claims a check-in code for one station and day: `_id` = checkInClaimId(stationId, day, code). */

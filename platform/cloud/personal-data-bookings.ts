@@ -8,7 +8,7 @@ import { SERVICE_LABELS, type ServiceKind } from '@domain/booking/services';
 import { retentionCutoff } from '@domain/privacy/retention';
 import { COLLECTIONS } from './collections';
 import { isoDate } from './documents';
-import { _, asDate, eraseWith, findAll, findAllIn, justRemove, oldest, plain, remove, retentionText, type Doc, type EraseContext, type Erasure, type PersonalDataSpec, type Write } from './personal-data-spec';
+import { _, eraseWith, findAll, findAllIn, justRemove, oldest, plain, remove, retentionText, type Doc, type EraseContext, type Erasure, type PersonalDataSpec } from './personal-data-spec';
 
 export const FAMILY_MEMBER_DATA: PersonalDataSpec = {
   collection: COLLECTIONS.familyMembers,
@@ -32,12 +32,10 @@ export const BOOKING_DATA: PersonalDataSpec = {
   retention: retentionText('pastBooking', '预约日期'),
   find: ({ userId }) => findAll(COLLECTIONS.bookings, { accountId: userId }),
   line: (doc) => `${SERVICE_LABELS[doc.service as ServiceKind] ?? String(doc.service)}，${String(doc.day)}，${(doc.person as { name?: string } | undefined)?.name ?? ''}（${String(doc.status)}）`,
-  exported: (doc) => plain(doc, 'personKey', 'accountId', 'checkInCode'),
-  erase(doc, { now }) {
-    const writes: Write[] = [remove(COLLECTIONS.bookings, doc)];
-    // A place still held goes back to everyone, in the same transaction as the erasure.
-    if (doc.status === 'booked' && asDate(doc.end) > now) writes.unshift({ collection: COLLECTIONS.slotCounters, id: String(doc.slotId), update: { remaining: _().inc(1) } });
-    return { writes };
+  exported: (doc) => plain(doc, 'personKey', 'accountId', 'checkInCode', 'codeKey'),
+  erase(doc) {
+    // The booking is its place (and its code's claim): removing it gives both back to everyone.
+    return { writes: [remove(COLLECTIONS.bookings, doc)] };
   },
   sweep: {
     kind: 'pastBooking',

@@ -1,7 +1,8 @@
 /**
- * Booking writes as single transactions, through the real handlers on the embedded database:
- * the round trips a reserve costs, a check-in code clash inside the transaction, housekeeping's
- * counter check (repairs and reports a counter that disagrees with its bookings), the check-in
+ * Booking writes, through the real handlers on the embedded database: the round trips a reserve
+ * costs (one add, the unique place and code indexes doing the rest), a check-in code or place
+ * clash, housekeeping's care of places (bookings of earlier versions migrated, a waitlist's held
+ * places repaired and reported), the check-in
  * code kept across 改时间 (and the officer's card saying 已改约), bounded waitlists, and timers
  * that pick up a reminder a cut-off run claimed but never sent.
  * Clock: Wednesday 2026-11-25 09:00 Beijing; 长庆 (changqing) opens Mon–Fri.
@@ -13,6 +14,7 @@ import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
+import { slotPlaces } from '../support/places';
 
 const harness = clockedHarness(new Date('2026-11-25T09:00:00+08:00'));
 
@@ -21,8 +23,8 @@ const TOMORROW_0900 = slot('2026-11-26', '0900');
 const self = { self: true as const };
 const NO_NEEDS = { kinds: [] as never[] };
 const reserve = (openid: string, slotId: string) => harness.call(openid, bookingActions.reserve, { slotId, person: self, needs: NO_NEEDS });
-const counter = (slotId: string) => harness.engine.find('slot_counters', { _id: slotId })[0] as { remaining: number; capacity: number; held?: number };
-const housekeeping = async () => ok((await harness.timer('booking', 'hallHousekeeping')) as Result<{ counters: { checked: number; repaired: { slotId: string }[] } }>);
+const counter = (slotId: string) => slotPlaces(harness.engine, slotId);
+const housekeeping = async () => ok((await harness.timer('booking', 'hallHousekeeping')) as Result<{ places: { migrated: number; checked: number; finished: boolean; repaired: { slotId: string; dropped: number; released: number }[] } }>);
 
 async function setCapacity(service: string, capacityPerSlot: number) {
   const { stationId, ...config } = DEMO_HALL_CONFIGS.changqing;
@@ -30,80 +32,93 @@ async function setCapacity(service: string, capacityPerSlot: number) {
   await harness.engine.api.collection('hall_configs').doc(stationId).set({ data: { ...config, services } });
 }
 
-describe('reserve is one transaction', () => {
-  test('a reserve costs 9 database round trips: the caller, the hall config, one indexed limits look-up, and a transaction (start, counter read and write, booking, code claim, commit)', async () => {
+describe('reserve is one write', () => {
+  test("a reserve costs 5 database round trips: the caller, the hall config, one indexed limits look-up and the slot's taken places side by side, and one add", async () => {
     // A signed-in resident with a booking already (the first call of an openid also creates its account).
     ok(await reserve('openid-trips', slot('2026-11-26', '0930', 'residencePermit')));
     const before = harness.engine.roundTrips();
     const booking = ok(await reserve('openid-trips', TOMORROW_0900));
     const trips = harness.engine.roundTrips() - before;
     expect(booking.status).toBe('booked');
-    expect(trips).toBeLessThanOrEqual(9);
-    // The limits were found through an index, not by scanning every booking.
-    expect(counter(TOMORROW_0900).capacity - counter(TOMORROW_0900).remaining).toBe(1);
+    expect(trips).toBeLessThanOrEqual(5);
+    expect(counter(TOMORROW_0900).taken).toBe(1);
+    expect(harness.engine.find('bookings', { _id: booking.id })[0]).toMatchObject({ place: expect.stringMatching(/^changqing:idRenewal:2026-11-26:0900#\d$/), placed: true, codeKey: checkInClaimId('changqing', '2026-11-26', booking.checkInCode) });
   });
 
-  test("a family member's reserve costs 10: the caller, the hall config beside the account's family, one limits look-up over everyone the account books for, and the transaction", async () => {
+  test("a family member's reserve costs 6: the caller, the hall config beside the account's family, one limits look-up over everyone the account books for beside the taken places, and the add", async () => {
     const mother = ok(await harness.call('openid-family-trips', bookingActions.saveFamilyMember, { name: '李秀英', idNumber: '110102195003071231', phone: '13812345678', relation: 'parent' }));
     ok(await reserve('openid-family-trips', slot('2026-11-26', '0930', 'residencePermit')));
     const before = harness.engine.roundTrips();
     const booking = ok(await harness.call('openid-family-trips', bookingActions.reserve, { slotId: TOMORROW_0900, person: { familyMemberId: mother.id }, needs: NO_NEEDS }));
-    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(10);
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(6);
     expect(booking).toMatchObject({ status: 'booked', person: { self: false, name: '李秀英' } });
   });
 
-  test("a cancel costs 8: the caller, then one transaction that reads the booking, the hall config and the slot's waitlist, and writes the booking and the counter", async () => {
+  test("a cancel costs 7: the caller, then one transaction that reads the booking, the hall config and the slot's waitlist, and writes the booking (its place goes with it)", async () => {
     const booking = ok(await reserve('openid-cancel-trips', TOMORROW_0900));
     const before = harness.engine.roundTrips();
     expect(ok(await harness.call('openid-cancel-trips', bookingActions.cancel, { bookingId: booking.id })).status).toBe('cancelled');
-    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(8);
+    expect(harness.engine.roundTrips() - before).toBeLessThanOrEqual(7);
     expect(counter(TOMORROW_0900).remaining).toBe(counter(TOMORROW_0900).capacity);
+    expect(harness.engine.find('bookings', { _id: booking.id })[0]).toMatchObject({ placed: false, place: `free:${booking.id}` });
     // Someone else's booking stays "not found", and nothing is written for them.
     const mine = ok(await reserve('openid-cancel-trips', TOMORROW_0900));
     expect(failed(await harness.call('openid-cancel-other', bookingActions.cancel, { bookingId: mine.id })).code).toBe('NOT_FOUND');
     expect(harness.engine.find('bookings', { _id: mine.id })[0]).toMatchObject({ status: 'booked' });
   });
 
-  test('a check-in code another booking of that day holds: the transaction is run again with the next code, nothing is left half-done', async () => {
+  test('a check-in code another booking of that day holds: the add is tried again with the next code, nothing is left half-done', async () => {
     const first = ok(await reserve('openid-clash', TOMORROW_0900));
     ok(await harness.call('openid-clash', bookingActions.cancel, { bookingId: first.id }));
-    // Make it a new booking again, and let someone else hold its first code meanwhile.
+    // Make it a new booking again, and let another booking of that day hold its first code meanwhile.
     await harness.engine.api.collection('bookings').doc(first.id).remove();
-    await harness.engine.api.collection('check_in_codes').doc(checkInClaimId('changqing', '2026-11-26', first.checkInCode)).set({ data: { bookingId: 'someone-else', stationId: 'changqing', day: '2026-11-26', createdAt: new Date() } });
+    await harness.engine.api.collection('bookings').doc('someone-else').set({ data: { stationId: 'changqing', day: '2026-11-26', slotId: slot('2026-11-26', '1000'), status: 'cancelled', place: 'free:someone-else', placed: false, codeKey: checkInClaimId('changqing', '2026-11-26', first.checkInCode) } });
     const again = ok(await reserve('openid-clash', TOMORROW_0900));
     expect(again.id).toBe(first.id);
     expect(again.checkInCode).not.toBe(first.checkInCode);
-    expect(harness.engine.find('check_in_codes', { bookingId: first.id }).map((claim) => claim._id)).toContain(checkInClaimId('changqing', '2026-11-26', again.checkInCode));
-    expect(counter(TOMORROW_0900).capacity - counter(TOMORROW_0900).remaining).toBe(1);
+    expect(harness.engine.find('bookings', { _id: first.id })[0]?.codeKey).toBe(checkInClaimId('changqing', '2026-11-26', again.checkInCode));
+    expect(counter(TOMORROW_0900).taken).toBe(1);
   });
 
-  test('a full slot refuses inside the transaction and writes nothing', async () => {
-    await setCapacity('idRenewal', 1);
-    ok(await reserve('openid-first', TOMORROW_0900));
-    const claimsBefore = harness.engine.find('check_in_codes').length;
+  test('a place another resident took meanwhile: the add is tried on the next free place; a full slot refuses and writes nothing', async () => {
+    await setCapacity('idRenewal', 2);
+    // Someone holds place #0 and #1 is free: whichever the reserve tries first, it ends on #1.
+    await harness.engine.api.collection('bookings').doc('taker-0').set({ data: { stationId: 'changqing', day: '2026-11-26', slotId: TOMORROW_0900, status: 'booked', place: `${TOMORROW_0900}#0`, placed: true, codeKey: 'free:taker-0' } });
+    const second = ok(await reserve('openid-first', TOMORROW_0900));
+    expect(harness.engine.find('bookings', { _id: second.id })[0]?.place).toBe(`${TOMORROW_0900}#1`);
     expect(failed(await reserve('openid-second', TOMORROW_0900)).message).toBe('这个时段已经约满了，请选择其他时间');
-    expect(harness.engine.find('bookings', { slotId: TOMORROW_0900 })).toHaveLength(1);
-    expect(harness.engine.find('check_in_codes')).toHaveLength(claimsBefore);
+    expect(harness.engine.find('bookings', { slotId: TOMORROW_0900 })).toHaveLength(2);
     expect(counter(TOMORROW_0900).remaining).toBe(0);
   });
 });
 
-describe('housekeeping checks every slot counter against its bookings', () => {
-  test('a counter that disagrees is repaired and reported (and logged); the next run finds nothing', async () => {
-    ok(await reserve('openid-h1', TOMORROW_0900));
+describe('housekeeping takes care of places', () => {
+  test('a booking stored by an earlier version gets its place and code claim once; the next runs find nothing to do', async () => {
+    const booking = ok(await reserve('openid-h1', TOMORROW_0900));
     ok(await reserve('openid-h2', TOMORROW_0900));
-    const other = slot('2026-11-27', '1000');
-    ok(await reserve('openid-h3', other));
-    const right = counter(TOMORROW_0900).remaining;
-    // What a crash between two separate writes used to leave: a place taken with no booking.
-    await harness.engine.api.collection('slot_counters').doc(TOMORROW_0900).update({ data: { remaining: right - 1 } });
+    const cancelled = ok(await reserve('openid-h3', slot('2026-11-27', '1000')));
+    ok(await harness.call('openid-h3', bookingActions.cancel, { bookingId: cancelled.id }));
+    // What an earlier version stored: no place fields (a unique index allows one such document).
+    const { _id, place: _place, placed: _placed, codeKey: _codeKey, ...old } = harness.engine.find('bookings', { _id: booking.id })[0] as Record<string, unknown>;
+    await harness.engine.api.collection('bookings').doc(booking.id).set({ data: old });
+    await harness.engine.api.collection('timer_cursors').doc('bookingPlacesMigration').remove().catch(() => undefined);
 
-    const run = await housekeeping();
-    expect(run.counters.checked).toBeGreaterThanOrEqual(2);
-    expect(run.counters.repaired).toEqual([expect.objectContaining({ slotId: TOMORROW_0900, was: { remaining: right - 1, held: 0 }, now: { remaining: right, held: 0 }, bookings: 2 })]);
-    expect(counter(TOMORROW_0900).remaining).toBe(right);
-    expect(harness.engine.find('audit_log', { type: 'booking.slot-counters-repaired' })).toHaveLength(1);
-    expect((await housekeeping()).counters.repaired).toEqual([]);
+    const run = (await housekeeping()).places;
+    expect(run).toMatchObject({ migrated: 1, finished: true });
+    expect(harness.engine.find('bookings', { _id: booking.id })[0]).toMatchObject({ placed: true, place: expect.stringMatching(/#\d$/), codeKey: checkInClaimId('changqing', '2026-11-26', booking.checkInCode) });
+    expect(new Set(counter(TOMORROW_0900).places).size).toBe(2);
+    expect((await housekeeping()).places).toMatchObject({ migrated: 0, finished: true, repaired: [] });
+  });
+
+  test('a waitlist listing a held place no booking holds any more is repaired and reported (and logged); the next run finds nothing', async () => {
+    const now = new Date('2026-11-25T09:00:00+08:00');
+    const holding = { id: 'wl_test', slotId: TOMORROW_0900, accountId: 'acc', personKey: 'pk', joinedAt: now, status: 'holding', holdUntil: new Date(now.getTime() + 20 * 60_000), person: { self: true, name: '王' }, needs: { kinds: [] } };
+    await harness.engine.api.collection('waitlists').doc(TOMORROW_0900).set({ data: { stationId: 'changqing', service: 'idRenewal', day: '2026-11-26', entries: [holding], accountIds: ['acc'], heldPlaces: [{ bookingId: 'erased-booking', place: `${TOMORROW_0900}#2` }], updatedAt: now } });
+    const run = (await housekeeping()).places;
+    expect(run.repaired).toEqual([{ slotId: TOMORROW_0900, dropped: 1, released: 0 }]);
+    expect(harness.engine.find('waitlists', { _id: TOMORROW_0900 })[0]?.heldPlaces).toEqual([]);
+    expect(harness.engine.find('audit_log', { type: 'booking.held-places-repaired' })).toHaveLength(1);
+    expect((await housekeeping()).places.repaired).toEqual([]);
   });
 });
 

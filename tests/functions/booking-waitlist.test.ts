@@ -10,6 +10,7 @@ import { DEMO_HALL_CONFIGS } from '@local-cloud/seed/demo-hall-config';
 import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
+import { slotPlaces } from '../support/places';
 
 
 const harness = clockedHarness(new Date('2026-11-25T09:00:00+08:00'));
@@ -25,7 +26,7 @@ const self = { self: true as const };
 const reserve = (openid: string, slotId = SLOT) => harness.call(openid, actions.booking.reserve, { slotId, person: self, needs: { kinds: [] } }) as Promise<Result<BookingView>>;
 const join = (openid: string, slotId = SLOT) => harness.call(openid, actions.booking.joinWaitlist, { slotId, person: self, needs: { kinds: ['wheelchair'] } }) as Promise<Result<WaitlistEntryView>>;
 const mine = async (openid: string) => ok(await harness.call(openid, actions.booking.myWaitlist, {}));
-const counter = () => harness.engine.find('slot_counters', { _id: SLOT })[0] as { remaining: number; held?: number; capacity: number };
+const counter = () => slotPlaces(harness.engine, SLOT);
 const cancel = async (openid: string, bookingId: string) => ok(await harness.call(openid, actions.booking.cancel, { bookingId }));
 
 describe('waitlist', () => {

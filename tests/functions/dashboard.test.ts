@@ -46,9 +46,6 @@ function expectedFigures(from: string, to: string) {
   for (const thread of questions) byCategory[thread.category] = (byCategory[thread.category] ?? 0) + 1;
   const rated = questions.filter((t) => t.rating);
   const bookings = find('bookings').filter((b) => b.stationId === STATION && b.day >= from && b.day <= to && b.status !== 'cancelled');
-  const counters = find('slot_counters').filter((c) => c.stationId === STATION && c.day >= from && c.day <= to);
-  const capacity = counters.reduce((sum, c) => sum + c.capacity, 0);
-  const taken = counters.reduce((sum, c) => sum + c.capacity - c.remaining - (c.held ?? 0), 0);
   const noShows = bookings.filter((b) => b.status === 'noShow').length;
   const checkedIn = bookings.filter((b) => b.status === 'checkedIn').length;
   const stationArticles = new Set(find('articles').filter((a) => a.stationId === STATION).map((a) => a._id));
@@ -78,7 +75,6 @@ function expectedFigures(from: string, to: string) {
     },
     booking: {
       bookings: bookings.length,
-      utilisation: rate(taken, capacity),
       noShows,
       noShowRate: rate(noShows, noShows + checkedIn),
       needsBookings: bookings.filter((b) => b.needs.kinds.length > 0).length,
@@ -116,8 +112,7 @@ function expectedFigures(from: string, to: string) {
 function recordFigures(from: string, to: string) {
   const { consult, booking, ...rest } = expectedFigures(from, to);
   // Slot use is of every place the hall offered (dashboard-figures.test.ts, through real bookings).
-  const { utilisation: _utilisation, ...counts } = booking;
-  return { ...rest, booking: counts, consult: { questions: consult.questions, byCategory: consult.byCategory } };
+  return { ...rest, booking, consult: { questions: consult.questions, byCategory: consult.byCategory } };
 }
 
 async function seed(): Promise<void> {

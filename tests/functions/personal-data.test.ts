@@ -20,6 +20,7 @@ import { NOT_RESIDENT_DATA, PERSONAL_DATA } from '@platform/cloud/personal-data'
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
 import { DEMO_ARTICLE, demoArticleId } from '../support/demo-articles';
+import { slotPlaces } from '../support/places';
 
 /** A Wednesday, 10:00 Beijing time: 赵警官 is on his day shift, the hall at 长庆 takes bookings. */
 const WEDNESDAY_MORNING = new Date('2026-11-25T10:00:00+08:00');
@@ -163,13 +164,13 @@ describe('deleting the account', () => {
     const userId = userIdFor(RESIDENT);
     ok(await harness.call(RESIDENT, privacyActions.exportMyData, {}));
     expect(Object.keys(mentions(RESIDENT, userId, PHONE, '李大爷', '李秀英')).length).toBeGreaterThanOrEqual(12);
-    const remainingBefore = (harness.engine.find('slot_counters', { _id: 'changqing:idRenewal:2026-11-26:0900' })[0] as { remaining: number }).remaining;
+    const remainingBefore = slotPlaces(harness.engine, 'changqing:idRenewal:2026-11-26:0900').remaining;
 
     const result = ok(await harness.call(RESIDENT, privacyActions.deleteAccount, { confirmation: DELETE_CONFIRMATION }));
     expect(result.deleted).toBe(true);
 
     expect(mentions(RESIDENT, userId, PHONE, FAMILY_PHONE, '李大爷', '李秀英')).toEqual({});
-    expect((harness.engine.find('slot_counters', { _id: 'changqing:idRenewal:2026-11-26:0900' })[0] as { remaining: number }).remaining).toBe(remainingBefore + 1);
+    expect(slotPlaces(harness.engine, 'changqing:idRenewal:2026-11-26:0900').remaining).toBe(remainingBefore + 1);
     expect(harness.engine.find('audit_log', { type: 'account.deleted' })).toHaveLength(1);
     // The export files are gone from storage too.
     expect(harness.engine.find('data_exports')).toHaveLength(0);
@@ -194,7 +195,7 @@ describe('family members', () => {
     const mother = ok(await harness.call(RESIDENT, bookingActions.saveFamilyMember, { name: '李秀英', idNumber: FAMILY_ID, phone: FAMILY_PHONE, relation: 'parent' }));
     const slotId = 'changqing:idRenewal:2026-11-26:0930';
     ok(await harness.call(RESIDENT, bookingActions.reserve, { slotId, person: { familyMemberId: mother.id }, needs: { kinds: [] } }));
-    const remaining = () => (harness.engine.find('slot_counters', { _id: slotId })[0] as { remaining: number }).remaining;
+    const remaining = () => slotPlaces(harness.engine, slotId).remaining;
     const before = remaining();
     ok(await harness.call(RESIDENT, bookingActions.removeFamilyMember, { id: mother.id }));
     expect(mentions('李秀英', FAMILY_PHONE, mother.id)).toEqual({});

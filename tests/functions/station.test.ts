@@ -13,6 +13,7 @@ import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { userIdFor } from '@platform/cloud/identity';
 import { officerIdOf, persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok } from '../support/clocked-harness';
+import { slotPlaces } from '../support/places';
 
 // Officer records are made when the demo officers redeem their invites.
 const CHENG = officerIdOf('officer-duty-xly');
@@ -220,24 +221,26 @@ describe('hall settings', () => {
   };
   const activeIn = () =>
     (harness.engine.find('bookings') as unknown as { slotId: string; status: string; closure?: unknown }[]).filter((booking) => booking.slotId === slot && booking.status === 'booked' && !booking.closure);
-  const counter = () => harness.engine.find('slot_counters', { _id: slot })[0] as unknown as { capacity: number; remaining: number };
+  const counter = () => slotPlaces(harness.engine, slot);
 
   test('fewer places lists the residents who lose theirs before saving; saving marks them like a closure and never leaves more bookings than places', async () => {
     for (const who of ['openid-a', 'openid-b', 'openid-c']) ok(await reserve(who));
     recordSubscription('openid-c', [BOOKING_TEMPLATES.slotClosed], { [BOOKING_TEMPLATES.slotClosed]: 'accept' });
     const settings = ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' }));
-    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')]);
+    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings')]);
 
     const preview = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 1) }));
     expect(preview.saved).toBe(false);
     expect(preview.affected).toHaveLength(2);
     expect(preview.affected[0]).toMatchObject({ service: expect.any(String), time: '2026-11-26 09:00', why: expect.stringContaining('名额') });
-    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')])).toBe(before);
+    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings')])).toBe(before);
 
     const saved = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 1), confirmAffected: true }));
     expect(saved).toMatchObject({ saved: true, notified: 1 });
     expect(activeIn()).toHaveLength(1);
+    // The places follow: one below the new capacity, the displaced two above it (they take nobody's place, and nobody new gets in until they move).
     expect(counter()).toMatchObject({ capacity: 1, remaining: -2 });
+    expect(counter().places.filter((place) => place.endsWith('#0'))).toHaveLength(1);
     expect(readOutbox()).toEqual([expect.objectContaining({ touser: 'openid-c', templateId: BOOKING_TEMPLATES.slotClosed })]);
     // Nobody new gets in, even after one displaced resident cancels.
     expect(failed(await reserve('openid-d')).code).toBe('CONFLICT');
@@ -257,10 +260,9 @@ describe('hall settings', () => {
     const holiday = { ...rest, holidays: [...settings.holidays, { day: '2026-11-26', name: '临时闭厅' }] };
     expect(ok(await harness.call(gongshu(), actions.station.saveHallSettings, holiday)).affected).toHaveLength(1);
     ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...holiday, confirmAffected: true }));
-    expect(counter()).toMatchObject({ capacity: 0 });
     expect(activeIn()).toHaveLength(0);
 
-    // Back to a working day with more places than before: the counter grows with them.
+    // Back to a working day with more places than before: the slot has them.
     ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 6), holidays: settings.holidays }));
     expect(counter().capacity).toBe(6);
     ok(await reserve('openid-b'));
@@ -285,9 +287,8 @@ describe('hall windows and service hours', () => {
   const weekdayMornings = { mon: [{ start: '08:30', end: '12:00' }], tue: [{ start: '08:30', end: '12:00' }], wed: [{ start: '08:30', end: '12:00' }], thu: [{ start: '08:30', end: '12:00' }], fri: [{ start: '08:30', end: '12:00' }], sat: [], sun: [] };
   const stored = () => harness.engine.find('hall_configs', { _id: 'changqing' })[0] as unknown as { windows: { id: string; name: string }[]; services: { kind: string; windows: string[]; hours?: unknown }[] };
   const activeBookings = () => (harness.engine.find('bookings') as unknown as { slotId: string; status: string; closure?: unknown }[]).filter((booking) => booking.status === 'booked' && !booking.closure);
-  const counters = () => harness.engine.find('slot_counters') as unknown as { _id: string; capacity: number; remaining: number }[];
   /** The rule: no slot holds more active bookings than it has places. */
-  const overbooked = () => counters().filter((counter) => activeBookings().filter((booking) => booking.slotId === counter._id).length > counter.capacity).map((counter) => counter._id);
+  const overbooked = () => [...new Set(activeBookings().map((booking) => booking.slotId))].filter((slotId) => activeBookings().filter((booking) => booking.slotId === slotId).length > slotPlaces(harness.engine, slotId).capacity);
 
   test('the demo halls were set up with their real windows and the exit-entry hours, through saveHallSettings', async () => {
     const settings = await settingsOf();
@@ -316,17 +317,17 @@ describe('hall windows and service hours', () => {
     ok(await reserve('openid-b', 'changqing:passport:2026-11-26:0900'));
     const settings = await settingsOf();
     const shorter = { ...settings, services: settings.services.map((service) => (service.kind === 'passport' ? { ...service, hours: weekdayMornings } : service)) };
-    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')]);
+    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings')]);
 
     const preview = ok(await harness.call(gongshu(), actions.station.saveHallSettings, shorter));
     expect(preview).toMatchObject({ saved: false, windowChanges: [] });
     expect(preview.affected).toEqual([expect.objectContaining({ time: '2026-11-26 14:00', why: expect.stringContaining('办理时间') })]);
-    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')])).toBe(before);
+    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings')])).toBe(before);
 
     ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...shorter, confirmAffected: true }));
     expect(stored().services.find((service) => service.kind === 'passport')?.hours).toEqual({ mon: weekdayMornings.mon, tue: weekdayMornings.tue, wed: weekdayMornings.wed, thu: weekdayMornings.thu, fri: weekdayMornings.fri });
     expect(activeBookings().map((booking) => booking.slotId)).toEqual(['changqing:passport:2026-11-26:0900']);
-    expect(counters().find((counter) => counter._id === 'changqing:passport:2026-11-26:1400')).toMatchObject({ capacity: 0 });
+    expect(slotPlaces(harness.engine, 'changqing:passport:2026-11-26:1400').capacity).toBe(0);
     expect(overbooked()).toEqual([]);
     // Afternoons are gone for this service only; the morning and other services keep theirs.
     expect(failed(await reserve('openid-c', 'changqing:passport:2026-11-27:1400')).code).toBe('NOT_FOUND');
@@ -376,14 +377,14 @@ describe('hall windows and service hours', () => {
       windows: withoutW3,
       services: settings.services.map((service) => (service.windows.includes('w3') ? { ...service, windows: ['w2'] } : service)),
     };
-    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')]);
+    const before = JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings')]);
     const preview = ok(await harness.call(gongshu(), actions.station.saveHallSettings, moved));
     expect(preview).toMatchObject({ saved: false, affected: [] });
     expect(preview.windowChanges).toEqual([
       { service: '普通护照', bookings: 1, before: ['3号窗口（出入境）'], after: ['2号窗口（户籍）'] },
       { service: '往来港澳通行证', bookings: 1, before: ['3号窗口（出入境）'], after: ['2号窗口（户籍）'] },
     ]);
-    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings'), harness.engine.find('slot_counters')])).toBe(before);
+    expect(JSON.stringify([harness.engine.find('hall_configs'), harness.engine.find('bookings')])).toBe(before);
 
     const saved = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...moved, confirmAffected: true }));
     expect(saved).toMatchObject({ saved: true, affected: [] });

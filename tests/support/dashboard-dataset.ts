@@ -1,6 +1,6 @@
 /**
  * A generated station history for the dashboard tests and bench: questions with officer replies,
- * bookings and slot counters, routing decisions, readers, acknowledgements, alert subscribers,
+ * bookings (each holding its place), routing decisions, readers, acknowledgements, alert subscribers,
  * bank checks and mediation cases, spread over days with a seeded random source, written straight
  * into the embedded database (as the functions would have left them).
  */
@@ -44,7 +44,7 @@ export function generateDashboardDataset(options: DatasetOptions): Record<string
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const until = options.until?.getTime() ?? Infinity;
   const docs: Record<string, Doc[]> = {
-    consult_threads: [], consult_messages: [], bookings: [], slot_counters: [], routing_decisions: [],
+    consult_threads: [], consult_messages: [], bookings: [], routing_decisions: [],
     articles: [], article_readers: [], article_acks: [], alert_subscriptions: [], mediation_cases: [],
   };
   const s = options.stationId;
@@ -77,14 +77,15 @@ export function generateDashboardDataset(options: DatasetOptions): Record<string
       else docs.routing_decisions!.push({ _id: next('decision'), stationId: s, at: created, userId: `u-${q}`, priority: 'normal' });
     }
     const slots = Math.max(1, Math.ceil(options.bookingsPerDay / 8));
-    const counters = Array.from({ length: slots }, (_, n) => ({ _id: `dash-${s}-${day}-slot-${n}`, stationId: s, service: 'idCard', day, capacity: 10, remaining: 10, held: 0, createdAt: at(0) }));
+    // Each booking that takes a place holds one (`place`, unique), as cloudfunctions/booking/places.ts writes them.
+    const takenIn = Array.from({ length: slots }, () => 0);
     for (let b = 0; b < options.bookingsPerDay; b += 1) {
-      const counter = counters[b % slots]!;
+      const slotId = `dash-${s}-${day}-slot-${b % slots}`;
       const status = pick(['booked', 'checkedIn', 'checkedIn', 'noShow', 'cancelled'] as const);
-      if (status !== 'cancelled') counter.remaining -= 1;
-      docs.bookings!.push({ _id: next('booking'), stationId: s, day, service: 'idCard', slotId: counter._id, status, accountId: `u-${b}`, personKey: `p-${b}`, needs: { kinds: random() < 0.2 ? ['wheelchair'] : [] }, start: at(9 * 60), end: at(9 * 60 + 30), createdAt: at(0), checkInCode: '000000' });
+      const id = next('booking');
+      const place = status === 'cancelled' ? { place: `free:${id}`, placed: false } : { place: `${slotId}#${(takenIn[b % slots]! += 1) - 1}`, placed: true };
+      docs.bookings!.push({ _id: id, stationId: s, day, service: 'idCard', slotId, status, accountId: `u-${b}`, personKey: `p-${b}`, needs: { kinds: random() < 0.2 ? ['wheelchair'] : [] }, start: at(9 * 60), end: at(9 * 60 + 30), createdAt: at(0), checkInCode: '000000', ...place, codeKey: `free:${id}` });
     }
-    docs.slot_counters!.push(...counters);
     for (let r = 0; r < 5; r += 1) {
       const when = at(Math.floor(random() * 24 * 60));
       if (when.getTime() >= until) continue;
