@@ -224,7 +224,7 @@ export async function benchBooking() {
     `booking reservations over HTTP: ${CLIENTS} clients, ${ROUNDS} rounds of ${RACE_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up, on ${run.slots} slots from tomorrow: ${total.answered} answered ` +
       `(${total.reserved} booked and cancelled again, ${total.full} refused as full/taken, ${total.other} other ${JSON.stringify(total.errors)}); ` +
       `per round ${list(rounds.map(({ cloud }) => cloud.perSec))}/s → median ${perSec.toFixed(0)}/s; ` +
-      `afterwards ${run.counters} counters, ${run.booked} active bookings, overbooked ${run.overbooked}, counter drift ${run.counterDrift}`,
+      `afterwards ${run.counters} slots booked, ${run.booked} active bookings, overbooked ${run.overbooked}, place drift ${run.counterDrift}`,
   );
   console.log(
     `booking floor (plain node:http answering the same envelopes, same client, each round just before the cloud's): per round ${list(rounds.map(({ floor }) => floor.perSec))}/s → median ${floorPerSec.toFixed(0)}/s; ` +

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { actions } from '../../domain/actions';
+import { lookupSlot, parseSlotId, type HallConfig } from '../../domain/booking';
 import { LOCAL_FUNCTIONS, invokeLocalFunction } from '../../local-cloud/functions';
 import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
 import { closeLocalDatabase, localDatabase } from '../../local-cloud/wx-server-sdk/engine';
@@ -23,8 +24,8 @@ interface AvailabilityData {
 
 /**
  * Availability of every service of one station (西罗园, 10 services) over its 14-day horizon,
- * through the real handler (dispatcher, identity, validation, counters query, slot engine),
- * after `bookings` reservations so counters exist. Returns one time per full pass in ms.
+ * through the real handler (dispatcher, identity, validation, taken-places query, slot engine),
+ * after `bookings` reservations so places are taken. Returns one time per full pass in ms.
  */
 export async function measureAvailability({ passes = 200, warmUp = 20, bookings = 120 } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-booking-'));
@@ -37,7 +38,7 @@ export async function measureAvailability({ passes = 200, warmUp = 20, bookings 
     if (!catalogue.ok) throw new Error(`listServices: ${catalogue.error?.message}`);
     const kinds = (catalogue.data as { services: { kind: string }[] }).services.map((service) => service.kind);
 
-    // Spread bookings over the services' open slots so the counters query has documents to read.
+    // Spread bookings over the services' open slots so the taken-places query has documents to read.
     let made = 0;
     for (let i = 0; made < bookings && i < kinds.length * 40; i++) {
       const service = kinds[i % kinds.length];
@@ -111,24 +112,34 @@ export async function reserveRoundTrips() {
   }
 }
 
-/** Places over capacity, counted from the bookings and counters stored in a data directory. */
+/**
+ * Places over capacity, counted from the bookings stored in a data directory: each booking taking a
+ * place holds a unique `<slotId>#<n>` (cloudfunctions/booking/places.ts); a slot is overbooked when
+ * more of them are booked than its hall config gives it. Drift: a booking that takes a place without
+ * holding one, or a place held by a cancelled booking no waitlist lists.
+ */
 export async function countOverbooked(dataDir: string) {
   configureLocalCloud({ dataDir, envId: 'bench', publicUrl: 'http://127.0.0.1:0' });
   try {
     const engine = localDatabase();
-    const counters = engine.find('slot_counters', {}) as { _id: string; capacity: number; remaining: number; held?: number }[];
-    const booked = engine.find('bookings', { status: 'booked' }) as { slotId: string }[];
+    const bookings = engine.find('bookings', {}) as { _id: string; slotId: string; status: string; placed?: boolean }[];
+    const listed = new Set((engine.find('waitlists', {}) as { heldPlaces?: { bookingId: string }[] }[]).flatMap((waitlist) => (waitlist.heldPlaces ?? []).map((held) => held.bookingId)));
+    const configs = new Map((engine.find('hall_configs', {}) as { _id: string }[]).map((config) => [config._id, { ...config, stationId: config._id } as unknown as HallConfig]));
     const bySlot = new Map<string, number>();
-    for (const booking of booked) bySlot.set(booking.slotId, (bySlot.get(booking.slotId) ?? 0) + 1);
-    let overbooked = 0;
     let drift = 0;
-    for (const counter of counters) {
-      const count = bySlot.get(counter._id) ?? 0;
-      overbooked += Math.max(0, count - counter.capacity) + Math.max(0, -counter.remaining);
-      // Every place is free, held for the waitlist, or booked.
-      if (counter.remaining + (counter.held ?? 0) !== counter.capacity - count) drift++;
+    for (const booking of bookings) {
+      if (booking.status === 'booked') bySlot.set(booking.slotId, (bySlot.get(booking.slotId) ?? 0) + 1);
+      const takes = booking.status === 'booked' || booking.status === 'checkedIn' || booking.status === 'noShow';
+      if (takes !== Boolean(booking.placed) && !(booking.status === 'cancelled' && booking.placed && listed.has(booking._id))) drift++;
     }
-    return { overbooked, counterDrift: drift, counters: counters.length, booked: booked.length };
+    let overbooked = 0;
+    for (const [slotId, count] of bySlot) {
+      const config = configs.get(parseSlotId(slotId)?.stationId ?? '');
+      const lookup = config ? lookupSlot(config, slotId) : undefined;
+      const capacity = lookup?.kind === 'slot' ? lookup.slot.capacity : 0;
+      overbooked += Math.max(0, count - capacity);
+    }
+    return { overbooked, counterDrift: drift, counters: bySlot.size, booked: [...bySlot.values()].reduce((sum, count) => sum + count, 0) };
   } finally {
     await closeLocalDatabase();
   }

@@ -60,7 +60,7 @@ function history(now: Date, communityIds: string[], DAYS: number): Record<string
   const today = beijingDay(now);
   const firstDay = beijingDay(new Date(now.getTime() - DAYS * DAY_MS));
   const docs: Record<string, Doc[]> = {
-    officers: [], users: [], consult_threads: [], station_events: [], bookings: [], slot_counters: [], articles: [], article_readers: [],
+    officers: [], users: [], consult_threads: [], station_events: [], bookings: [], articles: [], article_readers: [],
     article_acks: [], quiz_rounds: [], alert_subscriptions: [], wechat_groups: [], mediation_cases: [],
   };
   const officerIds = Array.from({ length: OFFICERS }, (_, n) => `o-bench-${n}`);
@@ -112,9 +112,11 @@ function history(now: Date, communityIds: string[], DAYS: number): Record<string
       counter.remaining -= 1;
       const status = day < today ? pick(['checkedIn', 'checkedIn', 'checkedIn', 'noShow', 'cancelled']) : 'booked';
       if (status === 'cancelled') counter.remaining += 1;
-      docs.bookings!.push({ _id: `${counter._id}:${b}`, stationId: STATION, service: 'idRenewal', day, slotId: counter._id, status, accountId: pick(residents).id, personKey: `p${dayIndex}-${b}`, needs: { kinds: random() < 0.1 ? ['wheelchair'] : [] }, start: when(9 * 60), end: when(9 * 60 + 30), createdAt: when(0), updatedAt: when(0), checkInCode: '000000' });
+      const id = `${counter._id}:${b}`;
+      // Each booking that takes a place holds one (cloudfunctions/booking/places.ts).
+      const place = status === 'cancelled' ? { place: `free:${id}`, placed: false } : { place: `${counter._id}#${counter.capacity - counter.remaining - 1}`, placed: true };
+      docs.bookings!.push({ _id: id, stationId: STATION, service: 'idRenewal', day, slotId: counter._id, status, accountId: pick(residents).id, personKey: `p${dayIndex}-${b}`, needs: { kinds: random() < 0.1 ? ['wheelchair'] : [] }, start: when(9 * 60), end: when(9 * 60 + 30), createdAt: when(0), updatedAt: when(0), checkInCode: '000000', ...place, codeKey: `free:${id}` });
     }
-    docs.slot_counters!.push(...counters);
     if (random() < 0.3 && past(when(10 * 60))) event('waitlistClaim', when(10 * 60), { service: 'idRenewal' });
     // 反诈: first openings (people once per item), 我已知晓, shares, landings, groups, quiz, subscriptions.
     for (let r = 0; r < 140; r += 1) {

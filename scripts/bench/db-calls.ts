@@ -91,6 +91,23 @@ export async function measureDbCalls(options: { trace?: (line: string) => void }
     await call(other, bookingActions.myBookings, {});
     calls.reserve = await counted(() => reserve(second, other), 'reserve');
 
+    // The same for a family member the account saved (its family is read beside the hall config).
+    const third = free[Math.floor(free.length / 4)];
+    const moveTo = free[Math.floor((free.length * 3) / 4)];
+    if (!third || !moveTo) throw new Error('no free slots to reserve');
+    const mother = (await call(other, bookingActions.saveFamilyMember, { name: '韩秀兰', idNumber: '110102195003071231', phone: '13812345678', relation: 'parent' })) as { id: string };
+    calls.reserveFamily = await counted(() => call(other, bookingActions.reserve, { slotId: third, person: { familyMemberId: mother.id }, needs: { kinds: [] } }), 'reserveFamily');
+
+    // Moving the resident's booking to another time, then cancelling it.
+    const mine = (await call(other, bookingActions.myBookings, {})) as { upcoming: { id: string; slotId: string }[] };
+    const booked = mine.upcoming.find((booking) => booking.slotId === second);
+    if (!booked) throw new Error('the reserved booking is not listed');
+    let movedId = '';
+    calls.reschedule = await counted(async () => {
+      movedId = ((await call(other, bookingActions.reschedule, { bookingId: booked.id, slotId: moveTo })) as { id: string }).id;
+    }, 'reschedule');
+    calls.cancel = await counted(() => call(other, bookingActions.cancel, { bookingId: movedId }), 'cancel');
+
     const listArticles = () => call(resident, feedActions.listArticles, {});
     await listArticles();
     calls.listArticles = await counted(listArticles, 'listArticles');
