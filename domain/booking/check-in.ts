@@ -17,9 +17,10 @@
  * Collisions: a code only has to be unique among one station's bookings on one day (the officer
  * types it on that day's roster). With ~300 bookings a day the chance that two share a code is
  * ~5 %, so it does happen: claim the code atomically and move to the next attempt on a clash —
- * e.g. `add({_id: checkInClaimId(stationId, day, code)})` in a `check_in_codes` collection
- * (add() rejects a duplicate _id), attempt 0, 1, 2… (`pickCheckInCode` does the loop against a
- * set already known taken). Store the chosen code on the booking: the stored one is the truth.
+ * the booking stores `checkInClaimId(stationId, day, code)` in a field a unique index covers, so
+ * writing it fails on a code another booking of that day holds (cloudfunctions/booking/places.ts),
+ * attempt 0, 1, 2… (`pickCheckInCode` does the loop against a set already known taken). Store the
+ * chosen code on the booking: the stored one is the truth.
  */
 import { fnv1a64, hashMod } from './hash';
 

@@ -1,8 +1,8 @@
 /**
  * The waitlist (候补) through the real handlers on the embedded database: joining a full slot,
  * a freed place held 30 minutes for the first in line (subscribe message → outbox), taking it,
- * a hold running out and passing on (timer), leaving, and the counter never letting anyone else
- * book a held place. Clock: Wednesday 2026-11-25 09:00 Beijing; 长庆 idRenewal with 1 place per slot.
+ * a hold running out and passing on (timer), leaving, and a held place — still on the cancelled
+ * booking that gave it up, listed in the waitlist — never taken by anyone else. Clock: Wednesday 2026-11-25 09:00 Beijing; 长庆 idRenewal with 1 place per slot.
  */
 import { actions, type BookingView, type WaitlistEntryView } from '@domain/actions';
 import { BOOKING_TEMPLATES } from '@domain/booking';
@@ -11,7 +11,6 @@ import { readOutbox, recordSubscription } from '@local-cloud/wechat';
 import { persona } from '../support/cloud-harness';
 import { clockedHarness, failed, ok, type Result } from '../support/clocked-harness';
 import { slotPlaces } from '../support/places';
-
 
 const harness = clockedHarness(new Date('2026-11-25T09:00:00+08:00'));
 beforeEach(async () => {
@@ -48,6 +47,9 @@ describe('waitlist', () => {
 
     await cancel('openid-a', booked.id);
     expect(counter()).toMatchObject({ remaining: 0, held: 1 });
+    const place = harness.engine.find('bookings', { _id: booked.id })[0]?.place;
+    expect(place).toBe(`${SLOT}#0`);
+    expect(harness.engine.find('waitlists', { _id: SLOT })[0]?.heldPlaces).toEqual([{ bookingId: booked.id, place }]);
     expect(readOutbox()).toEqual([expect.objectContaining({ touser: 'openid-b', templateId: BOOKING_TEMPLATES.waitlistOffer })]);
     expect(await mine('openid-b')).toEqual([expect.objectContaining({ status: 'holding', holdUntil: '2026-11-25T01:30:00.000Z' })]);
     expect(failed(await reserve('openid-e')).code).toBe('CONFLICT');
@@ -55,6 +57,10 @@ describe('waitlist', () => {
     const taken = ok(await harness.call('openid-b', actions.booking.claimWaitlistHold, { slotId: SLOT, entryId: entry.id }));
     expect(taken).toMatchObject({ status: 'booked', slotId: SLOT, needs: { kinds: ['wheelchair'] } });
     expect(counter()).toMatchObject({ remaining: 0, held: 0 });
+    // The held place passed from the cancelled booking to the claimed one in the same transaction.
+    expect(harness.engine.find('bookings', { _id: taken.id })[0]).toMatchObject({ place, placed: true });
+    expect(harness.engine.find('bookings', { _id: booked.id })[0]).toMatchObject({ place: `free:${booked.id}`, placed: false });
+    expect(harness.engine.find('waitlists', { _id: SLOT })[0]?.heldPlaces).toEqual([]);
     expect(await mine('openid-b')).toEqual([]);
     expect(ok(await harness.call('openid-b', actions.booking.myBookings, {})).upcoming.map((view) => view.id)).toEqual([taken.id]);
     expect(harness.engine.find('bookings', { slotId: SLOT, status: 'booked' })).toHaveLength(1);
