@@ -198,19 +198,18 @@ export async function placeBooking(
   if (current.status === 'booked') return { booking: mineOrRefused(current, who.accountId), raced: true };
   if (current.placed) throw new ActionError('CONFLICT', HELD_FOR_WAITLIST);
   // The cancelled booking becomes active again: its code stays when its claim is still its own.
-  const record = await withPlaceAttempts(slot.slotId, slot.capacity, takenPlaces(slot.slotId), (place, attempt) =>
+  return withPlaceAttempts(slot.slotId, slot.capacity, takenPlaces(slot.slotId), (place, attempt) =>
     bookingTransaction(async (transaction) => {
       const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, bookingId);
       if (!fresh) throw new ActionError('CONFLICT', '情况刚刚有变化，请再点一次预约');
-      if (fresh.status === 'booked') return mineOrRefused(fresh, who.accountId);
+      if (fresh.status === 'booked') return { booking: mineOrRefused(fresh, who.accountId), raced: true };
       if (fresh.placed) throw new ActionError('CONFLICT', HELD_FOR_WAITLIST);
       const code = attempt === 0 ? fresh.checkInCode : checkInCodeFor(bookingId, bookingSecret(), attempt);
       const next = bookingRecord(slot, who, code, place, now);
       await writeBookingIn(transaction, next);
-      return next;
+      return { booking: next, raced: false };
     }),
   );
-  return { booking: record, raced: record.createdAt !== now };
 }
 
 async function ownBooking(user: UserRecord, bookingId: string): Promise<BookingRecord> {
