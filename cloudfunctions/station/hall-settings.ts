@@ -123,10 +123,10 @@ async function futurePlaces(stationId: string, today: string): Promise<BookingRe
  * do not fit stay where they are (their bookings are the displaced ones), and the slot takes nobody
  * new until enough of them have moved.
  */
-function renumbered(next: HallConfig, taken: readonly BookingRecord[]): { bookingId: string; place: string }[] {
+function renumbered(next: HallConfig, taken: readonly BookingRecord[]): { bookingId: string; from: string; place: string }[] {
   const bySlot = new Map<string, BookingRecord[]>();
   for (const booking of taken) bySlot.set(booking.slotId, [...(bySlot.get(booking.slotId) ?? []), booking]);
-  const moves: { bookingId: string; place: string }[] = [];
+  const moves: { bookingId: string; from: string; place: string }[] = [];
   for (const [slotId, bookings] of bySlot) {
     const lookup = lookupSlot(next, slotId);
     const capacity = lookup.kind === 'slot' && !lookup.closed ? lookup.slot.capacity : 0;
@@ -138,7 +138,7 @@ function renumbered(next: HallConfig, taken: readonly BookingRecord[]): { bookin
       if (numberOf(booking) < capacity) continue;
       const n = free.shift();
       if (n === undefined) break;
-      moves.push({ bookingId: booking._id, place: `${slotId}#${n}` });
+      moves.push({ bookingId: booking._id, from: booking.place, place: `${slotId}#${n}` });
     }
   }
   return moves;
@@ -158,7 +158,8 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
   const problems = checkHallConfig(next);
   if (problems.length) throw new ActionError('INVALID_INPUT', problems[0], { settings: problems.join('；') });
   const today = shanghaiDay(now);
-  const [bookings, taken] = await Promise.all([futureBookings(input.stationId, today), futurePlaces(input.stationId, today)]);
+  const [bookings, takenAtFirst] = await Promise.all([futureBookings(input.stationId, today), futurePlaces(input.stationId, today)]);
+  let taken = takenAtFirst;
   // A booking already moved off by a closure keeps its mark; the others must still fit.
   const live = bookings.filter((booking) => !booking.closure && asDate(booking.end).getTime() > now.getTime());
   const impact = hallChangeImpact(
@@ -178,23 +179,36 @@ async function save(input: SettingsInput, confirmAffected: boolean, context: Act
   const moved = windowChanges(previous, next, keptByService).map((change) => ({ ...change, service: SERVICE_LABELS[change.service] }));
   if ((affected.length > 0 || moved.length > 0) && !confirmAffected) return { affected, windowChanges: moved, saved: false, notified: 0 };
 
-  await inTransaction(async (transaction) => {
-    const { stationId: _stationId, ...data } = next;
-    await transaction.collection(COLLECTIONS.hallConfigs).doc(input.stationId).set({ data: { ...data, updatedAt: now } });
-    for (const entry of impact.displaced) {
-      const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, entry.bookingId);
-      if (!fresh || fresh.status !== 'booked' || fresh.closure) continue;
-      await transaction.collection(COLLECTIONS.bookings).doc(entry.bookingId).update({ data: { closure: { reason: DISPLACED_REASONS[entry.why], closedAt: now, closedBy: user._id }, updatedAt: now } });
-    }
-    for (const move of renumbered(next, taken)) {
-      const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, move.bookingId);
-      if (!fresh?.placed || fresh.slotId !== move.place.slice(0, move.place.lastIndexOf('#'))) continue;
-      await transaction.collection(COLLECTIONS.bookings).doc(move.bookingId).update({ data: { place: move.place } });
-    }
-    await transaction.collection(COLLECTIONS.stations).doc(input.stationId).update({
-      data: { hallHours: weeklyHoursText(next.hours), hallServices: next.services.map((offer) => SERVICES[offer.kind].label) },
+  const saveIn = (places: readonly BookingRecord[]) =>
+    inTransaction(async (transaction) => {
+      const { stationId: _stationId, ...data } = next;
+      await transaction.collection(COLLECTIONS.hallConfigs).doc(input.stationId).set({ data: { ...data, updatedAt: now } });
+      for (const entry of impact.displaced) {
+        const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, entry.bookingId);
+        if (!fresh || fresh.status !== 'booked' || fresh.closure) continue;
+        await transaction.collection(COLLECTIONS.bookings).doc(entry.bookingId).update({ data: { closure: { reason: DISPLACED_REASONS[entry.why], closedAt: now, closedBy: user._id }, updatedAt: now } });
+      }
+      for (const move of renumbered(next, places)) {
+        const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, move.bookingId);
+        if (!fresh?.placed || fresh.place !== move.from) continue;
+        await transaction.collection(COLLECTIONS.bookings).doc(move.bookingId).update({ data: { place: move.place } });
+      }
+      await transaction.collection(COLLECTIONS.stations).doc(input.stationId).update({
+        data: { hallHours: weeklyHoursText(next.hours), hallServices: next.services.map((offer) => SERVICES[offer.kind].label) },
+      });
     });
-  });
+
+  // A reserve may take a number a place was to move to meanwhile (E11000 on bookings.place_unique): then the places are read again and the save runs again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await saveIn(taken);
+      break;
+    } catch (error) {
+      if (attempt >= 2 || !/place_unique/.test(String((error as { errMsg?: string }).errMsg ?? (error as Error).message))) throw error;
+      taken = await futurePlaces(input.stationId, today);
+    }
+  }
+
   let notified = 0;
   for (const entry of impact.displaced) {
     const message = { service: SERVICE_LABELS[entry.service], time: `${entry.day} ${timeOf(shanghaiMinuteOfDay(entry.start))}`, detail: DISPLACED_REASONS[entry.why], hint: '请在我的预约里改约' };

@@ -253,6 +253,25 @@ describe('hall settings', () => {
     expect(harness.engine.find('audit_log', { type: 'hall.settings-saved', stationId: 'changqing' })).toHaveLength(2);
   });
 
+  test('fewer places that still hold every booking: the taken places move below the new number, and the slot is full', async () => {
+    const residents = ['openid-a', 'openid-b', 'openid-c'];
+    const booked = new Map<string, string>();
+    for (const who of residents) booked.set(who, ok(await reserve(who)).id);
+    // The booking on place #0 is cancelled: the other two hold #1 and #2.
+    const onFirst = residents.find((who) => harness.engine.find('bookings', { _id: booked.get(who) })[0]?.place === `${slot}#0`)!;
+    ok(await harness.call(onFirst, actions.booking.cancel, { bookingId: booked.get(onFirst)! }));
+    expect(counter().places.sort()).toEqual([`${slot}#1`, `${slot}#2`]);
+    const settings = ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' }));
+    const saved = ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 2) }));
+    expect(saved).toMatchObject({ saved: true, affected: [] });
+    expect(counter().places.sort()).toEqual([`${slot}#0`, `${slot}#1`]);
+    expect(activeIn()).toHaveLength(2);
+    expect(failed(await reserve('openid-d')).message).toBe('这个时段已经约满了，请选择其他时间');
+    ok(await harness.call(gongshu(), actions.station.saveHallSettings, { ...settingsWith(settings, 3) }));
+    expect(ok(await reserve('openid-d')).status).toBe('booked');
+    expect(counter().places.sort()).toEqual([`${slot}#0`, `${slot}#1`, `${slot}#2`]);
+  });
+
   test('closing a day as a holiday displaces everyone booked that day; more places let new people in', async () => {
     ok(await reserve('openid-a'));
     const settings = ok(await harness.call(gongshu(), actions.station.getHallSettings, { stationId: 'changqing' }));
