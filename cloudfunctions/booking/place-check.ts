@@ -8,7 +8,8 @@
  *   created in production after this has run: they refuse a collection where many lack the field.)
  * - Every waitlist of yesterday onwards lists as many held places as it has holders, each still
  *   on a cancelled booking: a listed place nobody holds any more is dropped, one more than the
- *   holders need goes back to the pool. The writes that move places keep this true in one
+ *   holders need goes back to the pool; a cancelled booking holding a place no waitlist lists
+ *   gives it back too. The writes that move places keep this true in one
  *   transaction each, so a repair means something outside them (an older release, a hand edit, a
  *   restore, an erased booking): it is reported in the audit log.
  */
@@ -126,7 +127,40 @@ async function checkWaitlist(slotId: string, now: Date): Promise<PlaceRepair | u
   });
 }
 
-/** The migration (until done), then the waitlists of yesterday onwards with someone holding, until `deadline` (ms since epoch, real time). */
+/**
+ * Places held by cancelled bookings of yesterday onwards that no waitlist lists (nobody can claim
+ * them): given back to the pool, each in a transaction that sees it still unlisted.
+ */
+async function releaseUnlisted(now: Date, deadline: number): Promise<PlaceRepair[]> {
+  const _ = database().command;
+  const held = await findMany<BookingRecord>(
+    database()
+      .collection(COLLECTIONS.bookings)
+      .where({ placed: true, status: 'cancelled', day: _.gte(addDays(shanghaiDay(now), -1)) })
+      .orderBy('day', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(200),
+  );
+  const repairs = new Map<string, PlaceRepair>();
+  for (const booking of held) {
+    if (Date.now() >= deadline) break;
+    const released = await bookingTransaction(async (transaction) => {
+      const fresh = await readInTransaction<BookingRecord>(transaction, COLLECTIONS.bookings, booking._id);
+      if (!fresh?.placed || fresh.status !== 'cancelled') return false;
+      const waitlist = await readInTransaction<WaitlistRecord>(transaction, COLLECTIONS.waitlists, fresh.slotId);
+      if ((waitlist?.heldPlaces ?? []).some((listed) => listed.bookingId === fresh._id && listed.place === fresh.place)) return false;
+      await releaseHeldPlaces(transaction, [{ bookingId: fresh._id, place: fresh.place }], now);
+      return true;
+    });
+    if (!released) continue;
+    const repair = repairs.get(booking.slotId) ?? { slotId: booking.slotId, dropped: 0, released: 0 };
+    repair.released++;
+    repairs.set(booking.slotId, repair);
+  }
+  return [...repairs.values()];
+}
+
+/** The migration (until done), then the waitlists of yesterday onwards with someone holding, then unlisted held places, until `deadline` (ms since epoch, real time). */
 export async function checkPlaces(now: Date, deadline: number): Promise<PlaceCheckRun> {
   const { migrated, finished } = await migrate(now, deadline);
   const run: PlaceCheckRun = { migrated, checked: 0, repaired: [], finished };
@@ -142,6 +176,7 @@ export async function checkPlaces(now: Date, deadline: number): Promise<PlaceChe
     if (repair) run.repaired.push(repair);
     run.checked++;
   }
+  if (Date.now() < deadline) run.repaired.push(...(await releaseUnlisted(now, deadline)));
   if (run.repaired.length > 0) {
     console.warn(`[booking] held places repaired: ${run.repaired.map((repair) => `${repair.slotId} dropped ${repair.dropped}, released ${repair.released}`).join('; ')}`);
     await database()

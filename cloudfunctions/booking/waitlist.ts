@@ -112,7 +112,8 @@ export const waitlistHandlers: WaitlistHandlers = {
       if (before.filter((item) => item.status === 'waiting').length >= MAX_WAITING_PER_SLOT) throw new ActionError('CONFLICT', WAITLIST_FULL_MESSAGE, { slotId: WAITLIST_FULL_MESSAGE });
       const queue = trimFinished(joined.queue.map((item) => (item.id === entry.id ? entry : item)) as WaitlistEntryRecord[]);
       const accountIds = [...new Set(queue.map((item) => item.accountId))];
-      const record: Omit<WaitlistRecord, '_id'> = { stationId: ref.stationId, service: ref.service, day: ref.day, entries: queue, accountIds, updatedAt: now };
+      // The places held for those holding stay listed (set replaces the whole document).
+      const record: Omit<WaitlistRecord, '_id'> = { stationId: ref.stationId, service: ref.service, day: ref.day, entries: queue, accountIds, heldPlaces: current?.heldPlaces ?? [], updatedAt: now };
       await transaction.collection(COLLECTIONS.waitlists).doc(slotId).set({ data: record as unknown as Record<string, unknown> });
       return queue;
     });

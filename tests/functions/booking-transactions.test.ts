@@ -114,10 +114,30 @@ describe('housekeeping takes care of places', () => {
     const now = new Date('2026-11-25T09:00:00+08:00');
     const holding = { id: 'wl_test', slotId: TOMORROW_0900, accountId: 'acc', personKey: 'pk', joinedAt: now, status: 'holding', holdUntil: new Date(now.getTime() + 20 * 60_000), person: { self: true, name: '王' }, needs: { kinds: [] } };
     await harness.engine.api.collection('waitlists').doc(TOMORROW_0900).set({ data: { stationId: 'changqing', service: 'idRenewal', day: '2026-11-26', entries: [holding], accountIds: ['acc'], heldPlaces: [{ bookingId: 'erased-booking', place: `${TOMORROW_0900}#2` }], updatedAt: now } });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const run = (await housekeeping()).places;
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('held places repaired'));
+    warn.mockRestore();
     expect(run.repaired).toEqual([{ slotId: TOMORROW_0900, dropped: 1, released: 0 }]);
     expect(harness.engine.find('waitlists', { _id: TOMORROW_0900 })[0]?.heldPlaces).toEqual([]);
     expect(harness.engine.find('audit_log', { type: 'booking.held-places-repaired' })).toHaveLength(1);
+    expect((await housekeeping()).places.repaired).toEqual([]);
+  });
+});
+
+describe('housekeeping gives back a place nobody can claim', () => {
+  test('a cancelled booking still holding a place that no waitlist lists releases it; the next run finds nothing', async () => {
+    const booking = ok(await reserve('openid-orphan', TOMORROW_0900));
+    // What a hand edit or a restore could leave: cancelled, the place still on it, no waitlist listing it.
+    await harness.engine.api.collection('bookings').doc(booking.id).update({ data: { status: 'cancelled' } });
+    expect(counter(TOMORROW_0900)).toMatchObject({ held: 1, taken: 0 });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const run = (await housekeeping()).places;
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('held places repaired'));
+    warn.mockRestore();
+    expect(run.repaired).toEqual([{ slotId: TOMORROW_0900, dropped: 0, released: 1 }]);
+    expect(harness.engine.find('bookings', { _id: booking.id })[0]).toMatchObject({ placed: false, place: `free:${booking.id}` });
+    expect(counter(TOMORROW_0900).remaining).toBe(counter(TOMORROW_0900).capacity);
     expect((await housekeeping()).places.repaired).toEqual([]);
   });
 });

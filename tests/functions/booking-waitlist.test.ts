@@ -54,6 +54,10 @@ describe('waitlist', () => {
     expect(await mine('openid-b')).toEqual([expect.objectContaining({ status: 'holding', holdUntil: '2026-11-25T01:30:00.000Z' })]);
     expect(failed(await reserve('openid-e')).code).toBe('CONFLICT');
 
+    // Someone joining the line meanwhile leaves the held place listed.
+    ok(await join('openid-f'));
+    expect(harness.engine.find('waitlists', { _id: SLOT })[0]?.heldPlaces).toEqual([{ bookingId: booked.id, place }]);
+
     const taken = ok(await harness.call('openid-b', actions.booking.claimWaitlistHold, { slotId: SLOT, entryId: entry.id }));
     expect(taken).toMatchObject({ status: 'booked', slotId: SLOT, needs: { kinds: ['wheelchair'] } });
     expect(counter()).toMatchObject({ remaining: 0, held: 0 });
