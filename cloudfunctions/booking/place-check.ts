@@ -2,7 +2,8 @@
  * Housekeeping's care of places (places.ts):
  * - Bookings stored before places were documents get theirs, once: a booking still ahead that
  *   takes a place gets a free `<slotId>#<n>` and its code claim (`codeKey`); any other gets the
- *   released values derived from its id. It walks `bookings` by `_id` a page at a time with a
+ *   released values derived from its id. Then the slot counters and code claims earlier versions
+ *   kept (`slot_counters`, `check_in_codes`) are emptied. It walks `bookings` by `_id` a page at a time with a
  *   cursor (`timer_cursors/bookingPlacesMigration`), so a cut-off run resumes, and it is done for
  *   good once the walk reaches the end. (The unique indexes bookings.place_unique / code_unique are
  *   created in production after this has run: they refuse a collection where many lack the field.)
@@ -74,6 +75,30 @@ async function migrateBooking(booking: BookingRecord, today: string, now: Date, 
   }
 }
 
+/** What earlier versions kept beside the bookings (a counter per slot, a claim per code), emptied once every booking has its place. */
+const LEGACY_COLLECTIONS = ['slot_counters', 'check_in_codes'];
+
+/** Removes a legacy collection's documents a page at a time; true once it is empty (or was never made). */
+async function emptyLegacy(collection: string, deadline: number): Promise<boolean> {
+  const _ = database().command;
+  while (Date.now() < deadline) {
+    let page: { _id: string }[];
+    try {
+      page = await findMany<{ _id: string }>(database().collection(collection).where({ _id: _.gt('') }).orderBy('_id', 'asc').field({ _id: true }).limit(PAGE));
+    } catch (error) {
+      // A deployment that never had it: CloudBase answers DATABASE_COLLECTION_NOT_EXIST (-502005).
+      if (/-502005|COLLECTION_NOT_EXIST|not exist/i.test(String((error as { errMsg?: string }).errMsg ?? (error as Error).message))) return true;
+      throw error;
+    }
+    if (page.length === 0) return true;
+    await database()
+      .collection(collection)
+      .where({ _id: _.in(page.map((doc) => doc._id)) })
+      .remove();
+  }
+  return false;
+}
+
 async function migrate(now: Date, deadline: number): Promise<{ migrated: number; finished: boolean }> {
   const cursors = database().collection(COLLECTIONS.timerCursors);
   const stored = await findById<TimerCursorRecord & { done?: boolean }>(COLLECTIONS.timerCursors, MIGRATION_ID);
@@ -99,6 +124,8 @@ async function migrate(now: Date, deadline: number): Promise<{ migrated: number;
       break;
     }
   }
+  // Then what earlier versions kept beside the bookings goes.
+  for (const collection of LEGACY_COLLECTIONS) if (finished) finished = await emptyLegacy(collection, deadline);
   await cursors.doc(MIGRATION_ID).set({ data: { afterId, done: finished, updatedAt: now } });
   return { migrated, finished };
 }

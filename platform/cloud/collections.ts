@@ -33,10 +33,8 @@ export const COLLECTIONS = {
   officerNotifications: 'officer_notifications',
   meta: 'meta',
   hallConfigs: 'hall_configs',
-  slotCounters: 'slot_counters',
   bookings: 'bookings',
   familyMembers: 'family_members',
-  checkInCodes: 'check_in_codes',
   articleAcks: 'article_acks',
   /** 我已知晓 counts spread over shards so an urgent alert's article is no hot spot (cloudfunctions/feed/ack-counts.ts). */
   articleAckShards: 'article_ack_shards',
@@ -366,23 +364,6 @@ export interface QuizRoundRecord {
 /** A station's service-hall config: `_id` is the station id. */
 export type HallConfigRecord = HallConfig & { _id: string; updatedAt?: Date };
 
-/**
- * The capacity counter of one slot: `_id` is the slot id. Created (set) on first use with the
- * slot's capacity; places are only ever taken with the conditional update
- * `where({_id, remaining: _.gt(0)}).update({remaining: _.inc(-1)})` and given back with `_.inc(1)`.
- */
-export interface SlotCounterRecord {
-  _id: string;
-  stationId: string;
-  service: ServiceKind;
-  day: string;
-  capacity: number;
-  remaining: number;
-  /** Places freed while people were waiting, held for the first in line (waitlist); not in `remaining`. */
-  held?: number;
-  createdAt: Date;
-}
-
 /** Whom a booking is for, as stored: the ID number only ever as its keyed hash and masked form. */
 export interface BookingPersonRecord {
   self: boolean;
@@ -462,15 +443,6 @@ export interface WaitlistRecord {
 export interface HeldPlace {
   bookingId: string;
   place: string;
-}
-
-/** Claims a check-in code for one station and day: `_id` = checkInClaimId(stationId, day, code). */
-export interface CheckInCodeRecord {
-  _id: string;
-  bookingId: string;
-  stationId: string;
-  day: string;
-  createdAt: Date;
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * The registry's entries (./personal-data) for what booking keeps about a resident: saved family
- * members, bookings and their check-in codes. The booking function erases a removed family
- * member's data with these alone, exactly as an account deletion erases it.
+ * members and bookings (a booking holds its place and its check-in code's claim). The booking
+ * function erases a removed family member's data with these alone, exactly as an account deletion
+ * erases it.
  */
 import { BOOKING_STATUSES } from '@domain/booking/booking';
 import { SERVICE_LABELS, type ServiceKind } from '@domain/booking/services';
 import { retentionCutoff } from '@domain/privacy/retention';
 import { COLLECTIONS } from './collections';
 import { isoDate } from './documents';
-import { _, eraseWith, findAll, findAllIn, justRemove, oldest, plain, remove, retentionText, type Doc, type EraseContext, type Erasure, type PersonalDataSpec } from './personal-data-spec';
+import { _, eraseWith, findAll, justRemove, oldest, plain, remove, retentionText, type Doc, type EraseContext, type Erasure, type PersonalDataSpec } from './personal-data-spec';
 
 export const FAMILY_MEMBER_DATA: PersonalDataSpec = {
   collection: COLLECTIONS.familyMembers,
@@ -40,38 +41,24 @@ export const BOOKING_DATA: PersonalDataSpec = {
   sweep: {
     kind: 'pastBooking',
     due: (now, limit) => oldest(COLLECTIONS.bookings, { status: _().in([...BOOKING_STATUSES]) }, 'end', retentionCutoff('pastBooking', now), limit),
-    expire: async (doc) => ({ writes: [remove(COLLECTIONS.bookings, doc), ...(await findAll(COLLECTIONS.checkInCodes, { bookingId: doc._id })).map((code) => remove(COLLECTIONS.checkInCodes, code))] }),
+    expire: async (doc) => ({ writes: [remove(COLLECTIONS.bookings, doc)] }),
   },
 };
 
-export const CHECK_IN_CODE_DATA: PersonalDataSpec = {
-  collection: COLLECTIONS.checkInCodes,
-  group: 'bookings',
-  holds: '预约的签到码',
-  purpose: '在大厅签到',
-  readers: '大厅民警',
-  retention: '随预约删除',
-  find: (_subject, found) => findAllIn(COLLECTIONS.checkInCodes, 'bookingId', (found.get(COLLECTIONS.bookings) ?? []).map((booking) => booking._id)),
-  exported: (doc) => ({ bookingId: doc.bookingId, day: doc.day }),
-  erase: justRemove(COLLECTIONS.checkInCodes),
-};
-
 /**
- * A family member removed by the account that saved them: their record, their bookings (a place
- * still held goes back) and check-in codes, erased the way an account deletion erases them.
+ * A family member removed by the account that saved them: their record and their bookings (a place
+ * and a code still held go back with them), erased the way an account deletion erases them.
  */
 export async function familyMemberData(accountId: string, member: { _id: string }): Promise<Map<string, Doc[]>> {
   const bookings = (await findAll(COLLECTIONS.bookings, { accountId })).filter((booking) => (booking.person as { familyMemberId?: string } | undefined)?.familyMemberId === member._id);
-  const codes = await findAllIn(COLLECTIONS.checkInCodes, 'bookingId', bookings.map((booking) => booking._id));
   return new Map([
     [COLLECTIONS.familyMembers, [member as Doc]],
     [COLLECTIONS.bookings, bookings],
-    [COLLECTIONS.checkInCodes, codes],
   ]);
 }
 
 /** The entries a family member's removal touches, in registry order. */
-const FAMILY_MEMBER_SPECS = [FAMILY_MEMBER_DATA, BOOKING_DATA, CHECK_IN_CODE_DATA];
+const FAMILY_MEMBER_SPECS = [FAMILY_MEMBER_DATA, BOOKING_DATA];
 
 /** The erasure of what familyMemberData found (as eraseFound would erase it). */
 export const eraseFamilyMemberData = (found: ReadonlyMap<string, Doc[]>, context: Omit<EraseContext, 'found'>): Erasure[] => eraseWith(FAMILY_MEMBER_SPECS, found, context);

@@ -12,7 +12,7 @@ import { creditsLeftOf } from './alert-credits';
 import { COLLECTIONS, type OfficerAlertCreditsRecord } from './collections';
 import { findById, isoDate } from './documents';
 import { mediaRecords } from './media';
-import { BOOKING_DATA, CHECK_IN_CODE_DATA, FAMILY_MEMBER_DATA } from './personal-data-bookings';
+import { BOOKING_DATA, FAMILY_MEMBER_DATA } from './personal-data-bookings';
 import { _, asDate, day, eraseWith, findAll, findAllIn, justRemove, oldest, plain, remove, retentionText, strings, type CollectionName, type Doc, type EraseContext, type Erasure, type PersonalDataSpec } from './personal-data-spec';
 
 export * from './personal-data-spec';
@@ -79,7 +79,6 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
   },
   FAMILY_MEMBER_DATA,
   BOOKING_DATA,
-  CHECK_IN_CODE_DATA,
   {
     collection: COLLECTIONS.waitlists,
     group: 'bookings',
@@ -505,7 +504,6 @@ export const NOT_RESIDENT_DATA: Partial<Record<CollectionName, string>> = {
   [COLLECTIONS.routingRules]: '派出所的分派规则',
   [COLLECTIONS.meta]: '程序自身的版本信息',
   [COLLECTIONS.hallConfigs]: '大厅的业务和开放时间',
-  [COLLECTIONS.slotCounters]: '各时段剩余名额（只有数字）',
   [COLLECTIONS.consultSettings]: '派出所的快捷回复和响应时限',
   [COLLECTIONS.alertFanouts]: '一条预警的发送进度；游标只在发送期间指向某个订阅编号',
   [COLLECTIONS.contactCards]: '警民联系卡的二维码和扫码人数（只有数字）',

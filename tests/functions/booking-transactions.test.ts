@@ -93,7 +93,7 @@ describe('reserve is one write', () => {
 });
 
 describe('housekeeping takes care of places', () => {
-  test('a booking stored by an earlier version gets its place and code claim once; the next runs find nothing to do', async () => {
+  test('a booking stored by an earlier version gets its place and code claim once, the old counters and claims go; the next runs find nothing to do', async () => {
     const booking = ok(await reserve('openid-h1', TOMORROW_0900));
     ok(await reserve('openid-h2', TOMORROW_0900));
     const cancelled = ok(await reserve('openid-h3', slot('2026-11-27', '1000')));
@@ -102,9 +102,14 @@ describe('housekeeping takes care of places', () => {
     const { _id, place: _place, placed: _placed, codeKey: _codeKey, ...old } = harness.engine.find('bookings', { _id: booking.id })[0] as Record<string, unknown>;
     await harness.engine.api.collection('bookings').doc(booking.id).set({ data: old });
     await harness.engine.api.collection('timer_cursors').doc('bookingPlacesMigration').remove().catch(() => undefined);
+    // And what an earlier version kept beside its bookings.
+    await harness.engine.api.collection('slot_counters').doc(TOMORROW_0900).set({ data: { stationId: 'changqing', day: '2026-11-26', capacity: 3, remaining: 1 } });
+    await harness.engine.api.collection('check_in_codes').doc(checkInClaimId('changqing', '2026-11-26', booking.checkInCode)).set({ data: { bookingId: booking.id, day: '2026-11-26' } });
 
     const run = (await housekeeping()).places;
     expect(run).toMatchObject({ migrated: 1, finished: true });
+    expect(harness.engine.find('slot_counters')).toEqual([]);
+    expect(harness.engine.find('check_in_codes')).toEqual([]);
     expect(harness.engine.find('bookings', { _id: booking.id })[0]).toMatchObject({ placed: true, place: expect.stringMatching(/#\d$/), codeKey: checkInClaimId('changqing', '2026-11-26', booking.checkInCode) });
     expect(new Set(counter(TOMORROW_0900).places).size).toBe(2);
     expect((await housekeeping()).places).toMatchObject({ migrated: 0, finished: true, repaired: [] });
