@@ -21,9 +21,9 @@ type ResidentHandlers = Pick<Handlers<typeof consultActions>, 'startThread' | 's
 const MY_THREADS_LIMIT = 50;
 
 export const residentHandlers: ResidentHandlers = {
-  async startThread({ category, text, photoFileIds, location, address, afterEmergencyPrompt }, context) {
+  async startThread({ category, text, photoFileIds, location, afterEmergencyPrompt }, context) {
     const { user, openid } = requireUser(context);
-    const routed = await routeResidentQuestion(user, { category, text, ...(location ? { location } : {}), ...(address ? { address } : {}) }, context.now);
+    const routed = await routeResidentQuestion(user, { category, text, ...(location ? { location } : {}) }, context.now);
     // The 110 prompt comes before anything is sent: a question that reads as an emergency is
     // only stored once the resident has seen the prompt and still chooses to send it.
     if (routed.emergency.emergency && !afterEmergencyPrompt) {

@@ -4,6 +4,7 @@ import { ActionError } from '@domain/errors';
 import { COLLECTIONS, type OfficerRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { addressResolverOf } from '@platform/cloud/directory-addresses';
 import { BOUNDARY_METERS } from '@platform/cloud/question-routing';
 import { inTransaction } from '@platform/cloud/transaction';
 import { officerPhotoUrls } from '@platform/cloud/media';
@@ -43,7 +44,7 @@ export async function beatCardOf(directory: Directory, communityId: string, offi
 export const homeCommunityHandlers: HomeHandlers = {
   async resolveAddress({ text }, context) {
     const directory = await currentDirectory(context.now);
-    const resolution = directory.addresses.resolve(text);
+    const resolution = addressResolverOf(directory).resolve(text);
     const candidate = (match: { communityId: string; matched: string }) => {
       const view = communityView(directory, match.communityId);
       return view && { ...view, matched: match.matched };

@@ -8,6 +8,7 @@ import { COLLECTIONS, type ConsultThreadRecord, type MediationCaseRecord, type M
 import { assertTextIsSafe } from '@platform/cloud/content-security';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
 import { currentDirectory, type Directory } from '@platform/cloud/directory';
+import { addressResolverOf } from '@platform/cloud/directory-addresses';
 import { findById, findMany } from '@platform/cloud/documents';
 import { BOUNDARY_METERS } from '@platform/cloud/question-routing';
 import { assertOwnUploads } from '@platform/cloud/media';
@@ -45,7 +46,7 @@ function beatOfficerOf(directory: Directory, communityId: string): string | unde
  */
 function placeFacts(directory: Directory, place: { text: string; location?: LatLng }, hint: { communityId?: string; flaggedStationIds?: string[]; flaggedCommunityIds?: string[] }): PlaceFacts {
   const byLocation = place.location ? directory.locator.locate(place.location) : undefined;
-  const resolved = directory.addresses.resolve(place.text);
+  const resolved = addressResolverOf(directory).resolve(place.text);
   const byAddress = resolved.kind === 'match' ? resolved.match.communityId : undefined;
   const communityId = hint.communityId ?? byLocation ?? byAddress;
   const community = communityId ? directory.communities.get(communityId) : undefined;

@@ -173,7 +173,6 @@ export const consultActions = defineFunction('consult', {
       text: text('问题', MESSAGE_MAX),
       photoFileIds,
       location: v.optional(latLng),
-      address: v.optional(text('地址', 60)),
       /** The resident saw the 110 prompt and still wants the station to have it in writing. */
       afterEmergencyPrompt: v.optional(v.boolean()),
     }),

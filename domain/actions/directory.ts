@@ -133,8 +133,6 @@ export const directoryActions = defineFunction('directory', {
       category: v.picklist(CONSULT_CATEGORIES, '请选择问题类别'),
       text: text('问题', 500),
       location: v.optional(latLng),
-      /** For a resident who has not bound a community: where they live, as they would write it. */
-      address: v.optional(text('地址', 60)),
     }),
     policy: 'signedIn',
   }),

@@ -1,4 +1,3 @@
-import { createAddressResolver, type AddressResolver } from '@domain/address';
 import { createLocator, type Locator } from '@domain/geo';
 import { createRoutingSnapshot, type RoutingSnapshot } from '@domain/routing';
 import type { ResponseTargets } from '@domain/consult';
@@ -11,14 +10,13 @@ export { bumpDirectoryVersion, communityView, communityViews, directoryVersion, 
 
 /**
  * Everything routing needs, read from the database once and indexed: the directory's records
- * (./directory-records), the locator (location → community), the address resolver, and the
+ * (./directory-records), the locator (location → community) and the
  * routing snapshot (rules, officers, who is on duty). A warm function instance keeps it; any
  * directory write bumps `meta/directory.version`, and the roster window moves on, so a stale copy
  * is rebuilt.
  */
 export interface Directory extends DirectoryRecords {
   locator: Locator;
-  addresses: AddressResolver;
   routing: RoutingSnapshot;
   /**
    * The accounts of active officers who have signed in (their id and openid, to notify them and
@@ -96,7 +94,6 @@ export async function buildDirectory(now: Date, version: number): Promise<Direct
   return {
     ...indexRecords(stored, now, version),
     locator: createLocator(communities.map((community) => ({ id: community._id, polygon: community.boundary }))),
-    addresses: createAddressResolver(communities.map((community) => ({ communityId: community._id, name: community.name, ...community.address }))),
     routing,
     officerAccounts: new Map(accounts.map((account) => [account._id, account])),
     responseTargets: new Map(consultSettings.flatMap((settings) => (settings.targets ? [[settings._id, settings.targets] as const] : []))),

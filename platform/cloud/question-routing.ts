@@ -2,7 +2,9 @@
  * Who gets a resident's question, shared by the 问片警 preview (directory.routeQuestion, a dry
  * run that stores nothing) and sending (consult.startThread, which records the decision and
  * opens the thread). The rules themselves are domain/routing; this reads the directory, the
- * resident's community and location, and words the answer.
+ * resident's community and location, and words the answer. A resident with no community registers
+ * one first (by list, address, location or a group card: directory.bindHomeCommunity), so a question
+ * takes no address of its own.
  */
 import type { RoutingPreviewView } from '@domain/actions/directory';
 import { DEFAULT_RESPONSE_TARGET_MINUTES, dueAt, PLACE_NEEDED, reachesNoStation, replyExpectation, type ResponseTargets } from '@domain/consult';
@@ -21,7 +23,6 @@ export interface QuestionInput {
   category: ConsultCategory;
   text: string;
   location?: LatLng;
-  address?: string;
 }
 
 export interface RoutedQuestion {
@@ -34,15 +35,12 @@ export interface RoutedQuestion {
 }
 
 /** `asEmergency: false` for a fraud check: it has its own urgent path (the anti-fraud officer), whatever its words. */
-export async function routeResidentQuestion(user: UserRecord, { category, text, location, address }: QuestionInput, now: Date, asEmergency = true): Promise<RoutedQuestion> {
+export async function routeResidentQuestion(user: UserRecord, { category, text, location }: QuestionInput, now: Date, asEmergency = true): Promise<RoutedQuestion> {
   const emergency: EmergencyDetection = asEmergency ? detectEmergency(text) : { emergency: false, confidence: 0 };
   const directory = await currentDirectory(now);
   const communityByLocation = location ? directory.locator.locate(location) : undefined;
   const nearby = location ? directory.locator.nearbyAreas(location, BOUNDARY_METERS).map((area) => area.id) : [];
-  // Only an unambiguous address counts: a guess must not send a question to the wrong officer.
-  const resolved = !user.homeCommunityId && address ? directory.addresses.resolve(address) : undefined;
-  const communityByAddress = resolved?.kind === 'match' ? resolved.match.communityId : undefined;
-  const communityId = user.homeCommunityId ?? communityByAddress ?? communityByLocation;
+  const communityId = user.homeCommunityId ?? communityByLocation;
   const stationIdByLocation = communityByLocation ? directory.communities.get(communityByLocation)?.stationId : undefined;
   const elsewhere = communityByLocation && communityByLocation !== communityId ? [communityByLocation] : [];
   const decision = route(

@@ -97,12 +97,15 @@ describe('routing a question', () => {
     expect(routed).toMatchObject({ stationName: '半山派出所', assigneeLabel: '田警官（社区民警）' });
   });
 
-  test('without a home community, a typed address decides the station', async () => {
-    const routed = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么', address: '洋桥东里12号楼' }));
+  test('without a home community, a typed address registers one, and the question then goes there', async () => {
+    // The address is where a resident says where they live once (按地址找社区), not a part of each question.
+    const typed = ok(await harness.call('openid-visitor-by-address', actions.directory.resolveAddress, { text: '洋桥东里12号楼' }));
+    expect(typed).toMatchObject({ kind: 'match', community: { id: 'yangqiao-dongli' } });
+    ok(await harness.call('openid-visitor-by-address', actions.directory.bindHomeCommunity, { communityId: 'yangqiao-dongli', via: 'address' }));
+    const routed = ok(await harness.call('openid-visitor-by-address', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么' }));
     expect(routed).toMatchObject({ stationName: '西罗园派出所', assigneeLabel: '西罗园派出所 综合服务大厅' });
-    const ambiguous = ok(await harness.call('openid-visitor', actions.directory.routeQuestion, { category: 'household', text: '孩子出生登记要带什么', address: '西罗园5号楼' }));
-    // Two buildings of that name: no guess. The preview asks for the community instead.
-    expect(ambiguous).toMatchObject({ placeNeeded: true, reason: PLACE_NEEDED.question });
+    const withAddress = { category: 'household', text: '孩子出生登记要带什么', address: '洋桥东里12号楼' } as unknown as { category: 'household'; text: string };
+    expect(await harness.call('openid-visitor', actions.directory.routeQuestion, withAddress)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   test('with nothing known, the preview says what is missing instead of promising an answer', async () => {
