@@ -30,8 +30,8 @@ export async function measureDbCallsPerAction({ trace } = {}) {
 export function describeDbCalls(calls) {
   return Object.entries(calls).map(([action, count]) => {
     const budget = dbCallsBudgetOf(action);
-    if (budget === undefined) return `  cloud.dbCallsPerAction.${action.padEnd(13)} ${String(count).padStart(3)}  (not a main action: no budget)`;
-    return `  cloud.dbCallsPerAction.${action.padEnd(13)} ${String(count).padStart(3)}  (budget ≤ ${budget})${count > budget ? '  OVER BUDGET' : ''}`;
+    if (budget === undefined) return `  cloud.dbCallsPerAction.${action.padEnd(21)} ${String(count).padStart(3)}  (not a main action: no budget)`;
+    return `  cloud.dbCallsPerAction.${action.padEnd(21)} ${String(count).padStart(3)}  (budget ≤ ${budget})${count > budget ? '  OVER BUDGET' : ''}`;
   });
 }
 

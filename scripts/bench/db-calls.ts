@@ -11,11 +11,15 @@ import path from 'node:path';
 import { bookingActions } from '../../domain/actions/booking';
 import { consultActions } from '../../domain/actions/consult';
 import { feedActions } from '../../domain/actions/feed';
+import { mediaActions } from '../../domain/actions/media';
 import { LOCAL_FUNCTIONS, invokeLocalFunction } from '../../local-cloud/functions';
 import { DEMO_PERSONAS } from '../../local-cloud/seed/demo-data';
 import { loadDemoData } from '../../local-cloud/seed/load-demo-data';
 import { closeLocalDatabase, localDatabase } from '../../local-cloud/wx-server-sdk/engine';
 import { configureLocalCloud } from '../../local-cloud/wx-server-sdk/state';
+
+/** A tiny JPEG (start of image, a comment segment, end of image), as the media tests upload. */
+const TINY_JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xfe, 0, 7, 0x70, 0x68, 0x6f, 0x74, 0x6f, 0xff, 0xd9]).toString('base64');
 
 type Envelope = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
 type Definition = { fn: keyof typeof LOCAL_FUNCTIONS; name: string };
@@ -130,6 +134,28 @@ export async function measureDbCalls(options: { trace?: (line: string) => void }
     const getThread = () => call(officer, consultActions.getThread, { threadId });
     await getThread();
     calls.getThread = await counted(getThread, 'getThread');
+
+    // A resident writing after an officer answered: the officers are told (a new-question message each).
+    const say = (openid: string, clientId: string, text: string, photoFileIds: string[] = []) => call(openid, consultActions.sendMessage, { threadId, clientId, text, photoFileIds });
+    await say(officer, 'bench-reply-0001', '请带上身份证到大厅 2 号窗口');
+    await say(resident, 'bench-message-0003', '好的，周六上午可以吗？');
+    await say(officer, 'bench-reply-0002', '周六上午有人值班');
+    calls.sendMessageNotifying = await counted(() => say(resident, 'bench-message-0004', '谢谢，那我周六去'), 'sendMessageNotifying');
+
+    // Questions and messages with photos: each upload is checked (the resident's own, for consult) and claimed.
+    const photos = async (count: number) =>
+      Promise.all(Array.from({ length: count }, async () => ((await call(resident, mediaActions.uploadImage, { context: 'consult', image: TINY_JPEG })) as { fileId: string }).fileId));
+    const startWithPhotos = async (text: string) => ((await call(resident, consultActions.startThread, { category: 'household', text, photoFileIds: await photos(2) })) as { threadId: string }).threadId;
+    await startWithPhotos('门口的告示看不清，拍给您看');
+    const warmPhotos = await photos(2);
+    let photoThreadId = '';
+    calls.startThreadWithPhotos = await counted(async () => {
+      photoThreadId = ((await call(resident, consultActions.startThread, { category: 'household', text: '户口本这一页写错了', photoFileIds: warmPhotos })) as { threadId: string }).threadId;
+    }, 'startThreadWithPhotos');
+    const sendPhotos = async (clientId: string, photoFileIds: string[]) => call(resident, consultActions.sendMessage, { threadId: photoThreadId, clientId, text: '再补两张照片', photoFileIds });
+    await sendPhotos('bench-photos-0001', await photos(2));
+    const messagePhotos = await photos(2);
+    calls.sendMessageWithPhotos = await counted(() => sendPhotos('bench-photos-0002', messagePhotos), 'sendMessageWithPhotos');
     return calls;
   } finally {
     trace = undefined;
