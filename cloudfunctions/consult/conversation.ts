@@ -16,11 +16,10 @@ import { SERVICE_LABELS } from '@domain/booking/services';
 import { withoutId } from './open-thread';
 import {
   allowWatching,
-  assignedUsers,
+  announceToOfficers,
   authorLabelOf,
   loadThread,
   messageViews,
-  notifyOfficers,
   notifyResident,
   officersOfUser,
   signalChange,
@@ -146,15 +145,6 @@ export async function addSystemMessage(thread: ConsultThreadRecord, text: string
   return written;
 }
 
-async function notifyOtherSide(thread: ConsultThreadRecord, viewer: Viewer, directory: Directory, title: string, now: Date): Promise<void> {
-  if (viewer.role === 'officer') {
-    await notifyResident(thread.residentOpenid, threadPageFor('resident', thread._id), title, now);
-    return;
-  }
-  const officers = await assignedUsers(directory, thread.assignee);
-  await notifyOfficers(officers, threadPageFor('officer', thread._id), title, now);
-}
-
 export const conversationHandlers: ConversationHandlers = {
   async getThread({ threadId }, context) {
     const { user } = requireUser(context);
@@ -196,7 +186,7 @@ export const conversationHandlers: ConversationHandlers = {
     const { user, openid } = requireUser(context);
     if (!text && photoFileIds.length === 0) throw new ActionError('INVALID_INPUT', '请填写消息', { text: '请填写消息' });
     const directory = await currentDirectory(context.now);
-    await assertOwnUploads(user._id, 'consult', photoFileIds, context.now);
+    const checkedPhotos = await assertOwnUploads(user._id, 'consult', photoFileIds, context.now);
     const messageId = `${threadId}-${clientId}`;
     const masked = maskPersonalNumbers(text);
     const preview = masked.text || '[照片]';
@@ -298,10 +288,15 @@ export const conversationHandlers: ConversationHandlers = {
     const { thread, viewer, message } = sent;
     // Threads from before the watcher list: the sender's watch is looked up as it was.
     if (thread.watcherIds === undefined) await allowWatching(thread, [user], now);
-    await signalChange(threadId, now, { ...thread, watcherIds: sent.watchedBefore || !thread.watcherIds ? thread.watcherIds : [...thread.watcherIds, user._id] });
+    const watched = { ...thread, watcherIds: sent.watchedBefore || !thread.watcherIds ? thread.watcherIds : [...thread.watcherIds, user._id] };
     const unreadBefore = viewer.role === 'resident' ? thread.unreadForOfficer : thread.unreadForResident;
-    if (unreadBefore === 0) await notifyOtherSide(thread, viewer, directory, `${message.authorLabel}：${preview}`, now);
-    return (await messageViews([message], thread, viewer))[0]!;
+    const title = `${message.authorLabel}：${preview}`;
+    // Officers are told before the signal, which records what became of each message (their alert counts).
+    const alert = unreadBefore === 0 && viewer.role === 'resident' ? await announceToOfficers(watched, directory, title, now) : undefined;
+    await signalChange(threadId, now, watched, alert);
+    if (unreadBefore === 0 && viewer.role === 'officer') await notifyResident(thread.residentOpenid, threadPageFor('resident', thread._id), title, now);
+    // The photos' check status as the upload check read it a moment ago (the sender's view hides a flagged one).
+    return (await messageViews([message], thread, viewer, checkedPhotos))[0]!;
   },
 
   async markRead({ threadId }, context) {

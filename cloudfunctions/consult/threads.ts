@@ -11,7 +11,8 @@ import { ActionError } from '@domain/errors';
 import type { Assignee } from '@domain/routing';
 import { tempFileUrlsById } from '@platform/cloud/cloud-files';
 import { isFlagged, mediaRecords } from '@platform/cloud/media';
-import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type ConsultWatchRecord, type OfficerRecord, type UserRecord } from '@platform/cloud/collections';
+import { alertTokenOf } from '@platform/cloud/alert-credits';
+import { COLLECTIONS, type ConsultMessageRecord, type ConsultThreadRecord, type ConsultWatchRecord, type MediaFileRecord, type OfficerRecord, type UserRecord, type WatchAlert } from '@platform/cloud/collections';
 import { accountsByIds, type Directory, type OfficerAccount } from '@platform/cloud/directory';
 import { findById, findMany, isoDate, updated } from '@platform/cloud/documents';
 import { cloud, database } from '@platform/cloud/wx';
@@ -81,10 +82,11 @@ export async function loadThread(threadId: string, user: UserRecord, directory: 
 export const readableText = (message: Pick<ConsultMessageRecord, 'text' | 'textMasked' | 'authorUserId'>, viewer: Viewer): string =>
   message.authorUserId === viewer.user._id || viewer.role === 'resident' ? message.text : message.textMasked;
 
-export async function messageViews(messages: ConsultMessageRecord[], thread: ConsultThreadRecord, viewer: Viewer): Promise<MessageView[]> {
+/** `checked`: the photos' media records as the handler has just read them (sendMessage's upload check), not read again. */
+export async function messageViews(messages: ConsultMessageRecord[], thread: ConsultThreadRecord, viewer: Viewer, checked?: Map<string, MediaFileRecord>): Promise<MessageView[]> {
   const otherSideReadAt = viewer.role === 'resident' ? thread.officerReadAt : thread.residentReadAt;
   const fileIds = messages.flatMap((message) => message.photoFileIds);
-  const [byFileId, media] = await Promise.all([tempFileUrlsById(fileIds), mediaRecords(fileIds)]);
+  const [byFileId, media] = await Promise.all([tempFileUrlsById(fileIds), checked ?? mediaRecords(fileIds)]);
   const handling = viewer.role === 'officer' && viewer.isAssigned;
   return messages.map((message) => {
     const mine = message.authorUserId === viewer.user._id;
@@ -149,12 +151,16 @@ export function authorLabelOf(viewer: Viewer, directory: Directory, thread: Cons
 /**
  * Tells every phone that watches this thread that it changed. The signal carries no content:
  * a phone that hears it fetches through getThread, which checks access and masks per viewer.
+ * With `alert` (officers told of this change, announceToOfficers), the same update records on
+ * every watch document of the thread what became of each officer's message: their alert counts
+ * need no write of their own (platform/cloud/alert-credits.ts).
  */
-export async function signalChange(threadId: string, now: Date, thread?: WatchedThread): Promise<void> {
+export async function signalChange(threadId: string, now: Date, thread?: WatchedThread, alert?: WatchAlert): Promise<void> {
   const _ = database().command;
-  const signalled = await updated(database().collection(COLLECTIONS.consultWatch).where({ threadId }).update({ data: { version: _.inc(1), changedAt: now } }));
+  const recorded = alert ? { alerts: _.push([alert]), lastAlertAt: alert.at } : {};
+  const signalled = await updated(database().collection(COLLECTIONS.consultWatch).where({ threadId }).update({ data: { version: _.inc(1), changedAt: now, ...recorded } }));
   // Fewer watch documents than the thread lists: the opening crashed before writing them (openWatches).
-  if (thread?.watcherIds && signalled < new Set(thread.watcherIds).size) await restoreWatches(thread, now);
+  if (thread?.watcherIds && signalled < new Set(thread.watcherIds).size) await restoreWatches(thread, now, alert);
 }
 
 type WatchedThread = Pick<ConsultThreadRecord, '_id' | 'watcherIds' | 'residentUserId' | 'residentOpenid'>;
@@ -164,7 +170,7 @@ type WatchedThread = Pick<ConsultThreadRecord, '_id' | 'watcherIds' | 'residentU
  * and its watches), so its phones follow it live again from its next change on. Someone listed
  * whose account is gone (an officer who deleted it: their watches went with it) leaves the list.
  */
-async function restoreWatches(thread: WatchedThread, now: Date): Promise<void> {
+async function restoreWatches(thread: WatchedThread, now: Date, alert?: WatchAlert): Promise<void> {
   const existing = await findMany<Pick<ConsultWatchRecord, '_id' | 'userId'>>(
     database().collection(COLLECTIONS.consultWatch).where({ threadId: thread._id }).field({ userId: true }).limit(1000),
   );
@@ -174,7 +180,9 @@ async function restoreWatches(thread: WatchedThread, now: Date): Promise<void> {
   const others = missing.filter((userId) => userId !== thread.residentUserId);
   const accounts = [...(missing.includes(thread.residentUserId) ? [{ _id: thread.residentUserId, openid: thread.residentOpenid }] : []), ...(others.length > 0 ? await accountsByIds(others) : [])];
   const gone = missing.filter((userId) => !accounts.some((account) => account._id === userId));
-  if (accounts.length > 0) await database().collection(COLLECTIONS.consultWatch).add({ data: accounts.map((account) => ({ _id: `${thread._id}-${account._id}`, ...watchData(thread._id, account, now) })) });
+  // An officer just told of this change keeps the record of it (signalChange could not write it).
+  const recorded = alert ? { alerts: [alert], lastAlertAt: alert.at } : {};
+  if (accounts.length > 0) await database().collection(COLLECTIONS.consultWatch).add({ data: accounts.map((account) => ({ _id: `${thread._id}-${account._id}`, ...watchData(thread._id, account, now), ...recorded })) });
   if (gone.length > 0) await database().collection(COLLECTIONS.consultThreads).doc(thread._id).update({ data: { watcherIds: database().command.pullAll(gone) } });
 }
 
@@ -259,7 +267,10 @@ export async function sendNewQuestionMessages(officers: readonly Pick<UserRecord
  */
 export async function notifyOfficers(officers: readonly Pick<UserRecord, 'openid'>[], page: string, title: string, at: Date): Promise<void> {
   if (officers.length === 0) return;
-  const deliveries = await sendNewQuestionMessages(officers, page, title, at);
+  await spendAlertCredits(await sendNewQuestionMessages(officers, page, title, at));
+}
+
+async function spendAlertCredits(deliveries: readonly OfficerDelivery[]): Promise<void> {
   const _ = database().command;
   const spend = async (delivery: Delivery, data: Record<string, unknown>) => {
     const userIds = deliveries.filter((entry) => entry.delivery === delivery).map((entry) => entry.userId);
@@ -270,6 +281,24 @@ export async function notifyOfficers(officers: readonly Pick<UserRecord, 'openid
       .update({ data });
   };
   await Promise.all([spend('sent', { remaining: _.inc(-1) }), spend('noneLeft', { remaining: 0 })]);
+}
+
+/**
+ * A resident's message announced to the officers the thread is assigned to, before the change is
+ * signalled: answers the record of the deliveries for signalChange to write on the thread's watch
+ * documents (an officer the thread lists as a watcher has one). An officer it does not list (on
+ * the desk since the question opened, or a thread from before the list) has their count spent
+ * directly, as a transfer's message does: rare, and a request more.
+ */
+export async function announceToOfficers(thread: Pick<ConsultThreadRecord, '_id' | 'assignee' | 'watcherIds'>, directory: Directory, title: string, now: Date): Promise<WatchAlert | undefined> {
+  const officers = await assignedUsers(directory, thread.assignee);
+  if (officers.length === 0) return undefined;
+  const deliveries = await sendNewQuestionMessages(officers, threadPageFor('officer', thread._id), title, now);
+  const watching = (entry: OfficerDelivery) => thread.watcherIds?.includes(entry.userId) === true;
+  await spendAlertCredits(deliveries.filter((entry) => !watching(entry)));
+  const tokens = (delivery: Delivery) => deliveries.filter((entry) => watching(entry) && entry.delivery === delivery).map((entry) => alertTokenOf(`${thread._id}-${entry.userId}`));
+  const alert: WatchAlert = { at: now, sent: tokens('sent'), noneLeft: tokens('noneLeft') };
+  return alert.sent.length + alert.noneLeft.length > 0 ? alert : undefined;
 }
 
 /**

@@ -571,6 +571,22 @@ export interface ConsultWatchRecord {
    */
   newQuestionAlert?: 'sent' | 'noneLeft';
   alertedAt?: Date;
+  /**
+   * The new-question messages sent to officers on later messages of the thread (a resident writing
+   * after an answer), recorded by the signal update that tells every phone of the thread to reload:
+   * the same entry on each of its watch documents, naming the officers by a token of their watch
+   * document (alertTokenOf), not by their ids. Netted like `newQuestionAlert` (alert-credits.ts).
+   */
+  alerts?: WatchAlert[];
+  /** When the last entry of `alerts` was recorded (index consult_watch.alert_log_by_user). */
+  lastAlertAt?: Date;
+}
+
+/** One announcement of a message to the officers of a thread: whose message was delivered, whose WeChat said none were left. */
+export interface WatchAlert {
+  at: Date;
+  sent: string[];
+  noneLeft: string[];
 }
 
 /** A station's consult settings: `_id` is the station id. */

@@ -21,10 +21,11 @@ export async function mediaRecords(fileIds: readonly string[]): Promise<Map<stri
 
 /**
  * The files a message or article references must be images its author uploaded for that
- * context: a file id copied from someone else's message (or invented) is refused.
+ * context: a file id copied from someone else's message (or invented) is refused. Answers the
+ * records as read (a caller showing the photos at once needs not read them again).
  */
-export async function assertOwnUploads(userId: string, context: MediaFileRecord['context'], fileIds: readonly string[], now: Date): Promise<void> {
-  if (fileIds.length === 0) return;
+export async function assertOwnUploads(userId: string, context: MediaFileRecord['context'], fileIds: readonly string[], now: Date): Promise<Map<string, MediaFileRecord>> {
+  if (fileIds.length === 0) return new Map();
   const records = await mediaRecords(fileIds);
   for (const fileId of fileIds) {
     const record = records.get(fileId);
@@ -35,6 +36,7 @@ export async function assertOwnUploads(userId: string, context: MediaFileRecord[
     .collection(COLLECTIONS.mediaFiles)
     .where({ _id: _.in(fileIds.map(mediaIdOf)), attachedAt: _.exists(false) })
     .update({ data: { attachedAt: now } });
+  return records;
 }
 
 /** Flagged by WeChat's media check: shown only to the sender and the officer handling it. */
