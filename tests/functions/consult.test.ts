@@ -250,6 +250,21 @@ describe('what opening a question costs and stores (issue 18: at most 8 database
     expect(await alertsLeft()).toBe(0);
   });
 
+  test('a thread from before the watcher list: the officer told of a message has the alert count spent directly', async () => {
+    recordSubscription(zhao(), [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    recordSubscription(zhao(), [CONSULT_TEMPLATES.newQuestion], { [CONSULT_TEMPLATES.newQuestion]: 'accept' });
+    expect(ok(await harness.call(zhao(), actions.station.armAlerts, { accepted: 2 })).alertCredits).toBe(2);
+    const threadId = await ask('dispute', '电动车在楼道充电');
+    await harness.engine.api.collection('consult_threads').doc(threadId).update({ data: { watcherIds: harness.engine.api.command.remove() } });
+    later(60_000);
+    ok(await say(zhao(), threadId, '我们去提醒'));
+    later(60_000);
+    ok(await say(wang(), threadId, '谢谢'));
+    expect(readOutbox().filter((message) => message.touser === zhao() && message.templateId === CONSULT_TEMPLATES.newQuestion)).toHaveLength(2);
+    expect(harness.engine.find('consult_watch', { threadId }).every((watch) => watch.alerts === undefined)).toBe(true);
+    expect(ok(await harness.call(zhao(), actions.station.myOfficerProfile, {}))?.alertCredits).toBe(0);
+  });
+
   test('photos: the uploads are checked (own, for consult) and claimed, two requests more than without (issue 18 budget: over 8, see docs/consult-round-trips.md)', async () => {
     const upload = async () => ok(await harness.call(wang(), actions.media.uploadImage, { context: 'consult', image: TINY_JPEG })).fileId;
     await ask('household', '户口本这一页写错了');
