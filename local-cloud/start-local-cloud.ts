@@ -3,6 +3,7 @@ import { LOCAL_FUNCTIONS, invokeLocalFunction } from './functions';
 import { createLocalCloudServer } from './http/server';
 import { loadDemoData, topUpDemoRoster } from './seed/load-demo-data';
 import { loadDemoMediation } from './seed/demo-mediation';
+import { createPendingUniqueIndexes } from './unique-index-order';
 import { startTimerTriggers } from './wechat';
 import { closeLocalDatabase, localDatabase } from './wx-server-sdk/engine';
 import { configureLocalCloud } from './wx-server-sdk/state';
@@ -43,6 +44,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Runni
 
   const engine = localDatabase();
   await loadDemoData(engine, { force: options.resetDemoData });
+  // Data of an earlier version: its migration runs first, then the unique indexes waiting for it are created (as npm run deploy does).
+  await createPendingUniqueIndexes(engine, (fn, event) => invokeLocalFunction(fn, event, { envId }));
   await engine.bulkLoad(() => topUpDemoRoster(engine, new Date()));
   // Through the mediation function's own actions, as the officers who handled the cases.
   await engine.bulkLoad(() => loadDemoMediation(engine, envId));

@@ -149,6 +149,11 @@ export class Engine {
         this.indexes.rebuild(name, () => this.all(name));
         this.unique.rebuild(name, () => this.all(name));
       }
+      for (const index of this.unique.pending()) {
+        console.warn(
+          `[local-db] unique index ${index.declaration.collection}.${index.declaration.name} is not in force: ${index.repeats?.count} stored document(s) repeat a key, so CloudBase would refuse to create it; it is created once they no longer do (createUniqueIndex)`,
+        );
+      }
       this.journal = new Journal(journalPath, validBytes, options.fsync);
       if (options.fsync) syncDirectory(options.dir);
       let compacted = false;
@@ -380,6 +385,17 @@ export class Engine {
       }
     }
     return synced;
+  }
+
+  /** Declared unique indexes not in force because stored documents repeat a key (`{ collection, name, after? }`). */
+  pendingUniqueIndexes(): IndexDeclaration[] {
+    return this.unique.pending().map((index) => index.declaration);
+  }
+
+  /** Creates a pending unique index as CloudBase would: E11000 when stored documents still repeat a key. */
+  createUniqueIndex(collection: string, name: string): void {
+    this.assertOpen();
+    this.unique.create(collection, name, this.all(collection));
   }
 
   /** A batch that would leave two documents with one key of a unique index fails whole (E11000). */

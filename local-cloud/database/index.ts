@@ -61,6 +61,13 @@ export interface LocalDatabase {
   readonly openStats: OpenStats;
   /** How the most recent get() found its documents (scan, ids or an index) and how many it examined. */
   lastQueryPlan(): QueryPlanStats | undefined;
+  /**
+   * Declared unique indexes not in force because stored documents repeat a key (CloudBase would
+   * refuse to create them; unique-indexes.ts), with the `after` their declaration names.
+   */
+  pendingUniqueIndexes(): IndexDeclaration[];
+  /** Creates a pending unique index, as CloudBase's createIndex: throws E11000 while stored documents still repeat a key. */
+  createUniqueIndex(collection: string, name: string): void;
   /** fdatasyncs of the journal since open: with group commit, one per tick that had writes. */
   syncCount(): number;
   /** Runs a load that starts over when interrupted with one fdatasync at its end instead of one per commit. */
@@ -116,6 +123,8 @@ export function openLocalDatabase(options: LocalDatabaseOptions): LocalDatabase 
       roundTrips.listener = listener;
     },
     syncCount: () => engine.syncCount,
+    pendingUniqueIndexes: () => engine.pendingUniqueIndexes(),
+    createUniqueIndex: (collection, name) => engine.createUniqueIndex(collection, name),
     bulkLoad: (load) => engine.bulkLoad(load),
   };
 }

@@ -29,13 +29,17 @@ export interface IndexDeclaration {
   fields: IndexField[];
   /** No two documents may hold the same values in all its fields (unique-indexes.ts). */
   unique?: boolean;
+  /** What stored data needs before it can be created (config/index-prerequisites.ts), e.g. "booking.hallHousekeeping:places". */
+  after?: string;
 }
 
 /** The shape of cloudbase/database-indexes.json: indexes by collection. */
-export type IndexFile = Record<string, Array<{ name: string; unique?: boolean; keys: IndexField[] }>>;
+export type IndexFile = Record<string, Array<{ name: string; unique?: boolean; after?: string; keys: IndexField[] }>>;
 
 export function indexDeclarationsFrom(file: IndexFile): IndexDeclaration[] {
-  return Object.entries(file).flatMap(([collection, indexes]) => indexes.map((index) => ({ collection, name: index.name, fields: index.keys, ...(index.unique ? { unique: true } : {}) })));
+  return Object.entries(file).flatMap(([collection, indexes]) =>
+    indexes.map((index) => ({ collection, name: index.name, fields: index.keys, ...(index.unique ? { unique: true } : {}), ...(index.after ? { after: index.after } : {}) })),
+  );
 }
 
 interface Entry {

@@ -16,6 +16,12 @@
  *
  * Values are compared as stored (strings, numbers, booleans, dates, null); an array field is
  * compared as a whole (multikey unique indexes are not used here).
+ *
+ * As CloudBase refuses to create a unique index over documents that already repeat a key, an
+ * index whose collection is stored with repeated keys (written before it was declared, e.g.
+ * bookings of an earlier version lacking `place`) is not in force: nothing is checked against it
+ * until `create` finds the data free of repeats (the local start runs the migration its `after`
+ * names first: local-cloud/unique-index-order.ts), exactly as the deploy creates it after that run.
  */
 import { failure, type DatabaseFailure } from './errors';
 import { splitPath } from './field-path';
@@ -37,6 +43,10 @@ export class UniqueIndex {
   private readonly paths: string[][];
   private readonly owners = new Map<string, DocId>();
   private readonly keyOfDoc = new Map<DocId, string>();
+  /** False while stored documents repeat a key: the index does not exist yet (CloudBase would refuse to create it). */
+  inForce = true;
+  /** When not in force: how many stored documents repeat a key, and the first repeated key. */
+  repeats: { count: number; key: string } | undefined;
 
   constructor(readonly declaration: IndexDeclaration) {
     this.paths = declaration.fields.map(({ field }) => splitPath(field));
@@ -74,18 +84,33 @@ export class UniqueIndex {
     if (!this.owners.has(key)) this.owners.set(key, id);
   }
 
+  /** Builds the index from a collection's documents; it is in force only when none repeats a key. */
   rebuild(docs: Iterable<Doc>): void {
     this.owners.clear();
     this.keyOfDoc.clear();
     let repeated = 0;
+    let first: string | undefined;
     for (const doc of docs) {
       const key = this.keyOf(doc);
-      if (this.owners.has(key)) repeated++;
+      if (this.owners.has(key)) {
+        repeated++;
+        first ??= key;
+      }
       this.replace(doc._id as DocId, doc);
     }
-    if (repeated > 0) {
-      console.warn(`[local-db] unique index ${this.declaration.collection}.${this.declaration.name}: ${repeated} stored document(s) repeat a key (stored before the index existed); new writes of those keys are refused`);
+    this.inForce = repeated === 0;
+    this.repeats = first === undefined ? undefined : { count: repeated, key: first };
+    if (!this.inForce) {
+      this.owners.clear();
+      this.keyOfDoc.clear();
     }
+  }
+
+  /** What a refused creation says: CloudBase's E11000 naming the first repeated key, and how many repeat. */
+  refusal(): DatabaseFailure {
+    const error = this.duplicate(this.repeats!.key);
+    error.message = `${error.message} (${this.repeats!.count} stored document(s) repeat a key: the unique index is not created)`;
+    return error;
   }
 
   /**
@@ -126,12 +151,30 @@ export class UniqueIndexSet {
     }
   }
 
+  /** The indexes of a collection that are in force (created). */
   of(collection: string): readonly UniqueIndex[] {
-    return this.byCollection.get(collection) ?? [];
+    return (this.byCollection.get(collection) ?? []).filter((index) => index.inForce);
   }
 
   rebuild(collection: string, docs: () => Iterable<Doc>): void {
-    for (const index of this.of(collection)) index.rebuild(docs());
+    for (const index of this.byCollection.get(collection) ?? []) index.rebuild(docs());
+  }
+
+  /** Declared unique indexes not in force, because stored documents repeat a key. */
+  pending(): UniqueIndex[] {
+    return [...this.byCollection.values()].flat().filter((index) => !index.inForce);
+  }
+
+  /**
+   * Creates a pending index over the collection's documents, as CloudBase's createIndex does:
+   * throws E11000 (and stays pending) when they still repeat a key.
+   */
+  create(collection: string, name: string, docs: Iterable<Doc>): void {
+    const index = (this.byCollection.get(collection) ?? []).find((candidate) => candidate.declaration.name === name);
+    if (!index) throw new Error(`no unique index ${collection}.${name} is declared`);
+    if (index.inForce) return;
+    index.rebuild(docs);
+    if (!index.inForce) throw index.refusal();
   }
 
   replace(collection: string, id: DocId, after: Doc | undefined): void {

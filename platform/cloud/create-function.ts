@@ -49,14 +49,19 @@ type Request = { kind: 'timer'; action: string; input: unknown } | { kind: 'call
 
 /**
  * A timer run names its action by the trigger's name (config.json); a client call by `action`.
- * Only WeChat's scheduler makes a timer run: it carries no user and WeChat marks its SOURCE
- * `wx_trigger`. An event that merely looks like a timer's (`{"Type":"Timer",…}` sent by a
- * signed-in resident, or by a visitor without identity) is a call, and must name an action.
+ * A timer run carries no user and comes from WeChat's scheduler (SOURCE `wx_trigger`) or from
+ * Tencent Cloud's API signed with the environment owner's key — `npm run deploy` runs a migration
+ * that way before creating the indexes waiting for it (config/index-prerequisites.ts); WeChat's
+ * SOURCE table calls such a call 非微信端触发, a SOURCE not starting with `wx_`. An event that
+ * merely looks like a timer's (`{"Type":"Timer",…}` sent by a signed-in resident, or by a visitor
+ * without identity from the mini-program: `wx_client`, or a chain starting there) is a call, and
+ * must name an action.
  */
 const TIMER_SOURCE = 'wx_trigger';
+const fromWeChatEnd = (source: string | undefined): boolean => source !== undefined && source.startsWith('wx_');
 
 function parseRequest(event: unknown, caller: { openid?: string; source?: string }): Request | undefined {
-  if (isTimerEvent(event) && !caller.openid && caller.source === TIMER_SOURCE) return { kind: 'timer', action: event.TriggerName, input: {} };
+  if (isTimerEvent(event) && !caller.openid && (caller.source === TIMER_SOURCE || !fromWeChatEnd(caller.source))) return { kind: 'timer', action: event.TriggerName, input: {} };
   const parsed = v.safeParse(actionEvent, event);
   if (!parsed.success) return undefined;
   return { kind: 'call', action: parsed.output.action, input: parsed.output.input ?? {} };

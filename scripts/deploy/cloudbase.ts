@@ -3,9 +3,46 @@
  * its own typings. Reads what an environment holds (for the plan) and applies one step at a time.
  */
 import CloudBase from '@cloudbase/manager-node';
+import { runUntilFinished } from '../../config/index-prerequisites';
 import { MANAGED_CODE_PREFIX, type ActualCollection, type ActualFunction, type ActualState, type IndexSpec, type SecurityRule, type Step } from './plan';
 
 type Manager = InstanceType<typeof CloudBase>;
+/** What applyStep uses of the manager (a test hands it a fake with these). */
+export type StepManager = {
+  database: Pick<Manager['database'], 'createCollectionIfNotExists' | 'updateCollection'>;
+  permission: Pick<Manager['permission'], 'modifyResourcePermission'>;
+  functions: Pick<
+    Manager['functions'],
+    'createFunction' | 'waitFunctionActive' | 'updateFunctionCode' | 'updateFunctionConfig' | 'deleteFunctionTrigger' | 'createFunctionTriggers' | 'invokeFunction'
+  >;
+};
+
+/**
+ * Runs a function through Tencent Cloud's API (SCF Invoke, signed with the account's key) and
+ * answers what it returned: its `{ ok, data | error }` envelope, or throws when it crashed.
+ */
+async function invokeForAnswer(manager: StepManager, name: string, event: unknown): Promise<unknown> {
+  const result = await manager.functions.invokeFunction(name, event as Record<string, unknown>);
+  if (result.InvokeResult !== 0) throw new Error(`function ${name} failed (request ${result.FunctionRequestId || result.RequestId}): ${result.ErrMsg || result.RetMsg}`);
+  try {
+    return JSON.parse(result.RetMsg) as unknown;
+  } catch {
+    return result.RetMsg;
+  }
+}
+
+/** CloudBase refuses a unique index over stored documents that repeat a key: say what to do. */
+function uniqueIndexRefused(step: Extract<Step, { kind: 'createIndex' }>, error: unknown): Error {
+  const fields = step.index.keys.map((key) => key.field).join(', ');
+  const migration = step.index.after
+    ? ` The migration ${step.index.after.fn}.${step.index.after.trigger} reported finished, so documents still repeat a value: find them in the CloudBase console (database → ${step.collection}, documents sharing ${fields}; a missing field counts as null),` +
+      ` or run ${step.index.after.fn}'s ${step.index.after.trigger} again and read its logs;`
+    : ` Find the documents of ${step.collection} sharing ${fields} (a missing field counts as null) in the CloudBase console;`;
+  return new Error(
+    `CloudBase refused to create the unique index ${step.collection}.${step.index.name} (${(error as Error).message ?? error}).${migration} correct or remove the duplicates, then run npm run deploy again (what was applied before this step stays; nothing after it was done).`,
+  );
+}
+
 
 export interface Credentials {
   secretId: string;
@@ -92,7 +129,7 @@ export async function readActualState(manager: Manager): Promise<ActualState> {
 }
 
 /** Applies one step. Functions are uploaded from the built folders under `functionRoot` (dist/cloudfunctions). */
-export async function applyStep(manager: Manager, step: Step, functionRoot: string): Promise<void> {
+export async function applyStep(manager: StepManager, step: Step, functionRoot: string, log: (line: string) => void = console.log): Promise<void> {
   switch (step.kind) {
     case 'createCollection':
       await manager.database.createCollectionIfNotExists(step.collection);
@@ -106,18 +143,26 @@ export async function applyStep(manager: Manager, step: Step, functionRoot: stri
       });
       return;
     case 'createIndex':
-      await manager.database.updateCollection(step.collection, {
-        ...(step.replacing ? { DropIndexes: [{ IndexName: step.index.name }] } : {}),
-        CreateIndexes: [
-          {
-            IndexName: step.index.name,
-            MgoKeySchema: {
-              MgoIndexKeys: step.index.keys.map((key) => ({ Name: key.field, Direction: String(key.direction) })),
-              MgoIsUnique: step.index.unique,
+      try {
+        await manager.database.updateCollection(step.collection, {
+          ...(step.replacing ? { DropIndexes: [{ IndexName: step.index.name }] } : {}),
+          CreateIndexes: [
+            {
+              IndexName: step.index.name,
+              MgoKeySchema: {
+                MgoIndexKeys: step.index.keys.map((key) => ({ Name: key.field, Direction: String(key.direction) })),
+                MgoIsUnique: step.index.unique,
+              },
             },
-          },
-        ],
-      });
+          ],
+        });
+      } catch (error) {
+        if (step.index.unique) throw uniqueIndexRefused(step, error);
+        throw error;
+      }
+      return;
+    case 'runUntilFinished':
+      await runUntilFinished(step.prerequisite, (event) => invokeForAnswer(manager, step.prerequisite.fn, event), { log });
       return;
     case 'createFunction':
       await manager.functions.createFunction({

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../../platform/cloud/collections';
 import { functionEnvironment, settingsOf, type DeploymentConfig } from '../../config/deployment';
+import { parsePrerequisite } from '../../config/index-prerequisites';
 import type { DesiredState, FunctionSpec, IndexSpec, SecurityRule, TimerTrigger } from './plan';
 
 /** CloudBase's Node runtime matching the functions' build target (scripts/build-cloudfunctions.mjs: node16.13). */
@@ -19,7 +20,7 @@ const DEPLOYED_FILES = ['index.js', 'package.json', 'config.json'];
 
 interface RepositoryFiles {
   rules: Record<string, unknown>;
-  indexes: Record<string, { name: string; keys: { field: string; direction: number }[]; unique?: boolean }[]>;
+  indexes: Record<string, { name: string; keys: { field: string; direction: number }[]; unique?: boolean; after?: unknown }[]>;
   /** Built function folders: name → files by name. */
   functions: Record<string, Record<string, string>>;
 }
@@ -65,19 +66,33 @@ function functionSpec(name: string, files: Record<string, string>, config: Deplo
 
 /** Desired state from the repository's files; without a configuration (a dry run) functions get no settings. */
 export function desiredState(files: RepositoryFiles, config: DeploymentConfig | undefined): DesiredState {
+  const functions = Object.entries(files.functions).map(([name, built]) => functionSpec(name, built, config));
+  /** An index's `after` must name a function this deploy holds and one of its timer triggers. */
+  const prerequisiteOf = (collection: string, index: { name: string; after?: unknown }) => {
+    const where = `cloudbase/database-indexes.json ${collection}.${index.name}`;
+    const prerequisite = parsePrerequisite(index.after, where);
+    if (!prerequisite) return undefined;
+    const fn = functions.find((candidate) => candidate.name === prerequisite.fn);
+    if (!fn) throw new Error(`${where}: "after" names function ${prerequisite.fn}, which is not in dist/cloudfunctions`);
+    if (!fn.triggers.some((trigger) => trigger.name === prerequisite.trigger)) {
+      throw new Error(`${where}: "after" names ${prerequisite.fn}.${prerequisite.trigger}, which is not one of its timer triggers (its config.json)`);
+    }
+    return prerequisite;
+  };
   const collections = Object.values(COLLECTIONS).map((name) => ({
     name,
     rule: ruleOf(files.rules, name),
-    indexes: (files.indexes[name] ?? []).map(
-      (index): IndexSpec => ({
+    indexes: (files.indexes[name] ?? []).map((index): IndexSpec => {
+      const after = prerequisiteOf(name, index);
+      return {
         name: index.name,
         keys: index.keys.map((key) => ({ field: key.field, direction: key.direction === -1 ? -1 : 1 })),
         unique: index.unique ?? false,
-      }),
-    ),
+        ...(after ? { after } : {}),
+      };
+    }),
   }));
   const undeclared = Object.keys(files.indexes).filter((name) => !(Object.values(COLLECTIONS) as string[]).includes(name));
   if (undeclared.length > 0) throw new Error(`indexes declared for unknown collections: ${undeclared.join(', ')}`);
-  const functions = Object.entries(files.functions).map(([name, built]) => functionSpec(name, built, config));
   return { collections, functions };
 }

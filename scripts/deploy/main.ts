@@ -80,7 +80,7 @@ export async function runDeploy({ root, args, env, log = console.log }: DeployOp
   const functionRoot = path.join(root, 'dist', 'cloudfunctions');
   for (const [index, step] of plan.steps.entries()) {
     log(`[${index + 1}/${plan.steps.length}] ${describePlan({ steps: [step], leftAlone: [] })[0]}`);
-    await applyStep(manager, step, functionRoot);
+    await applyStep(manager, step, functionRoot, log);
   }
   const after = planDeployment(desired, await readActualState(manager));
   if (after.steps.length > 0) {

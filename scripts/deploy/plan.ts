@@ -5,6 +5,8 @@
  * an empty plan — that is what makes `npm run deploy` idempotent.
  */
 
+import { prerequisiteName, type IndexPrerequisite } from '../../config/index-prerequisites';
+
 export interface SecurityRule {
   read: unknown;
   write: unknown;
@@ -19,6 +21,12 @@ export interface IndexSpec {
   name: string;
   keys: IndexKey[];
   unique: boolean;
+  /**
+   * What stored data needs before this index can be created (its `"after"` in
+   * cloudbase/database-indexes.json, config/index-prerequisites.ts): the plan creates it after the
+   * functions are deployed and that run has reported finished. Never part of what CloudBase reports.
+   */
+  after?: IndexPrerequisite;
 }
 
 export interface TimerTrigger {
@@ -70,7 +78,9 @@ export type Step =
   | { kind: 'createFunction'; fn: FunctionSpec }
   | { kind: 'updateCode'; fn: FunctionSpec }
   | { kind: 'updateConfig'; fn: FunctionSpec; changed: string[] }
-  | { kind: 'setTriggers'; fn: string; remove: string[]; create: TimerTrigger[] };
+  | { kind: 'setTriggers'; fn: string; remove: string[]; create: TimerTrigger[] }
+  /** Invokes a function with its timer's event until the job reports finished (bounded); the indexes waiting for it follow. */
+  | { kind: 'runUntilFinished'; prerequisite: IndexPrerequisite; indexes: string[] };
 
 export interface Plan {
   steps: Step[];
@@ -90,6 +100,9 @@ const sameKeys = (a: IndexKey[], b: IndexKey[]) =>
   a.length === b.length && a.every((key, index) => key.field === b[index]?.field && key.direction === b[index]?.direction);
 
 const sameTrigger = (a: TimerTrigger, b: TimerTrigger) => a.name === b.name && a.type === b.type && a.config.trim() === b.config.trim();
+
+/** An index step waiting for a prerequisite run goes after every function step (see planDeployment). */
+const waitsForData = (step: Step): step is Extract<Step, { kind: 'createIndex' }> => step.kind === 'createIndex' && step.index.after !== undefined;
 
 function collectionSteps(desired: DesiredState['collections'][number], actual: ActualCollection | undefined): Step[] {
   const steps: Step[] = [];
@@ -122,10 +135,31 @@ function functionSteps(desired: FunctionSpec, actual: ActualFunction | undefined
   return steps;
 }
 
+/**
+ * Collections, rules and indexes first, then functions; an index declared with `after` (stored
+ * data must be migrated first, e.g. a unique index over bookings of earlier versions) comes last:
+ * one run-until-finished step per prerequisite, then the indexes waiting for it. An index that
+ * already exists as declared needs neither.
+ */
 export function planDeployment(desired: DesiredState, actual: ActualState): Plan {
   const steps: Step[] = [];
-  for (const collection of desired.collections) steps.push(...collectionSteps(collection, actual.collections[collection.name]));
+  const waiting: Extract<Step, { kind: 'createIndex' }>[] = [];
+  for (const collection of desired.collections) {
+    for (const step of collectionSteps(collection, actual.collections[collection.name])) {
+      if (waitsForData(step)) waiting.push(step);
+      else steps.push(step);
+    }
+  }
   for (const fn of desired.functions) steps.push(...functionSteps(fn, actual.functions[fn.name]));
+  const byPrerequisite = new Map<string, Extract<Step, { kind: 'createIndex' }>[]>();
+  for (const step of waiting) {
+    const key = prerequisiteName(step.index.after!);
+    byPrerequisite.set(key, [...(byPrerequisite.get(key) ?? []), step]);
+  }
+  for (const group of byPrerequisite.values()) {
+    steps.push({ kind: 'runUntilFinished', prerequisite: group[0]!.index.after!, indexes: group.map((step) => `${step.collection}.${step.index.name}`) });
+    steps.push(...group);
+  }
 
   const leftAlone: string[] = [];
   const wantedCollections = new Set(desired.collections.map((collection) => collection.name));
@@ -153,7 +187,9 @@ export function describePlan(plan: Plan): string[] {
       case 'setRule':
         return `~ rule ${step.collection}: read ${JSON.stringify(step.rule.read)}, write ${JSON.stringify(step.rule.write)}`;
       case 'createIndex':
-        return `${step.replacing ? '~' : '+'} index ${step.collection}.${step.index.name} (${step.index.keys.map((key) => `${key.field} ${key.direction === 1 ? 'asc' : 'desc'}`).join(', ')})`;
+        return `${step.replacing ? '~' : '+'} index ${step.collection}.${step.index.name} (${step.index.keys.map((key) => `${key.field} ${key.direction === 1 ? 'asc' : 'desc'}`).join(', ')}${step.index.unique ? ', unique' : ''})`;
+      case 'runUntilFinished':
+        return `> run ${step.prerequisite.fn} with its ${step.prerequisite.trigger} timer event until it reports ${step.prerequisite.job}.finished (stored data migrated), then create ${step.indexes.join(', ')}`;
       case 'createFunction':
         return `+ function ${step.fn.name} (${step.fn.runtime}, timeout ${step.fn.timeout} s, triggers: ${step.fn.triggers.map((trigger) => `${trigger.name} "${trigger.config}"`).join(', ') || 'none'}, settings: ${Object.keys(step.fn.envVariables).join(', ') || 'none'})`;
       case 'updateCode':
