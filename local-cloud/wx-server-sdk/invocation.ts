@@ -10,7 +10,12 @@ export interface WxInvocationContext {
   APPID?: string;
   UNIONID?: string;
   ENV: string;
-  SOURCE: 'wx_client' | 'wx_http' | 'wx_trigger' | 'wx_unknown';
+  /**
+   * WeChat's SOURCE table (Cloud.getWXContext): `wx_client`, `wx_http`, `wx_trigger`, … for its own
+   * ends, a comma-separated chain such as `wx_client,scf` when a function calls another, and other
+   * values (非微信端触发) for a call through Tencent Cloud's API.
+   */
+  SOURCE: 'wx_client' | 'wx_http' | 'wx_trigger' | 'wx_unknown' | (string & {});
   /** Unique per invocation, like the request id CloudBase logs. */
   REQUEST_ID: string;
   /**

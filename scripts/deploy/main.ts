@@ -1,7 +1,11 @@
 /**
  * `npm run deploy`: makes a CloudBase environment hold what the repository declares. Computes the
  * plan from the repository against what the management API reports, prints it, applies it step
- * by step, then reads the environment again: a second plan must be empty.
+ * by step, then reads the environment again: a second plan must be empty. An index declared with
+ * `"after"` (a unique index over data an earlier version stored) is created last: after the
+ * functions are deployed, the deploy invokes the named function with its timer's event until the
+ * migration reports finished (config/index-prerequisites.ts), and stops without creating the index
+ * when it does not.
  *
  * `npm run deploy -- --dry-run` prints the plan without applying anything; without credentials it
  * plans against an empty environment (what a first deploy creates).
@@ -11,6 +15,7 @@ import path from 'node:path';
 import { readDeploymentConfig, type DeploymentConfig } from '../../config/deployment';
 import { firstAdminMessage, inviteCodeFromDigest } from '../../domain/invites';
 import { desiredState, readRepository } from './desired';
+import type { connect as connectCloudBase } from './cloudbase';
 import { describePlan, planDeployment, type ActualState } from './plan';
 
 export interface DeployOptions {
@@ -18,6 +23,8 @@ export interface DeployOptions {
   args: string[];
   env: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** How to reach CloudBase's management API; by default Tencent's @cloudbase/manager-node (tests hand a fake environment). */
+  connectManager?: typeof connectCloudBase;
 }
 
 /**
@@ -36,7 +43,7 @@ export function firstAdminHint(config: DeploymentConfig): string {
 
 const EMPTY_ENVIRONMENT: ActualState = { collections: {}, functions: {} };
 
-export async function runDeploy({ root, args, env, log = console.log }: DeployOptions): Promise<number> {
+export async function runDeploy({ root, args, env, log = console.log, connectManager }: DeployOptions): Promise<number> {
   const dryRun = args.includes('--dry-run');
   const configuration = readDeploymentConfig(env);
   let config: DeploymentConfig | undefined;
@@ -68,7 +75,7 @@ export async function runDeploy({ root, args, env, log = console.log }: DeployOp
 
   // Loaded only with credentials: a dry run without them needs nothing of Tencent's.
   const { applyStep, connect, readActualState } = await import('./cloudbase');
-  const manager = connect({ secretId: secretId!, secretKey: secretKey!, token: env.TENCENTCLOUD_SESSIONTOKEN, envId: envId! });
+  const manager = (connectManager ?? connect)({ secretId: secretId!, secretKey: secretKey!, token: env.TENCENTCLOUD_SESSIONTOKEN, envId: envId! });
   const plan = planDeployment(desired, await readActualState(manager));
   log(`plan for ${envId}:`);
   for (const line of describePlan(plan)) log(`  ${line}`);
@@ -80,7 +87,13 @@ export async function runDeploy({ root, args, env, log = console.log }: DeployOp
   const functionRoot = path.join(root, 'dist', 'cloudfunctions');
   for (const [index, step] of plan.steps.entries()) {
     log(`[${index + 1}/${plan.steps.length}] ${describePlan({ steps: [step], leftAlone: [] })[0]}`);
-    await applyStep(manager, step, functionRoot, log);
+    try {
+      await applyStep(manager, step, functionRoot, log);
+    } catch (error) {
+      log(`✖ ${error instanceof Error ? error.message : String(error)}`);
+      log(`  steps ${index + 2}–${plan.steps.length} were not applied; npm run deploy plans again from what the environment holds`);
+      return 1;
+    }
   }
   const after = planDeployment(desired, await readActualState(manager));
   if (after.steps.length > 0) {

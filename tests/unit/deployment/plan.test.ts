@@ -7,6 +7,7 @@ import { COLLECTIONS } from '@platform/cloud/collections';
 import { desiredState } from '../../../scripts/deploy/desired';
 import { runDeploy } from '../../../scripts/deploy/main';
 import { describePlan, MANAGED_CODE_PREFIX, planDeployment, type ActualState, type DesiredState, type Step } from '../../../scripts/deploy/plan';
+import { fakeCloudBase } from './fake-cloudbase';
 import { validEnvironment } from './valid-environment';
 
 const builtFunction = (config: object, code = 'exports.main = async () => ({})') => ({
@@ -68,6 +69,9 @@ function applyAll(state: ActualState, steps: Step[]): ActualState {
         fn.triggers = [...fn.triggers.filter((trigger) => !step.remove.includes(trigger.name)), ...step.create];
         break;
       }
+      case 'runUntilFinished':
+        // Changes stored data, nothing the plan compares.
+        break;
     }
   }
   return next;
@@ -134,6 +138,48 @@ test('what the repository does not declare is reported and left alone, never del
   ]);
 });
 
+describe('a unique index over stored data waits for the migration its "after" names', () => {
+  const HOUSEKEEPING = { fn: 'booking', trigger: 'hallHousekeeping', job: 'places' };
+  const UNIQUE = ['bookings.place_unique', 'bookings.code_unique'];
+
+  test('declared in cloudbase/database-indexes.json, not in code', () => {
+    const bookings = desired.collections.find((collection) => collection.name === 'bookings')!.indexes;
+    expect(bookings.filter((index) => index.after).map((index) => `bookings.${index.name}`)).toEqual(UNIQUE);
+    expect(bookings.filter((index) => index.unique).every((index) => index.after)).toBe(true);
+  });
+
+  test('a first deploy: every function first, then the runs until the migration finished, then the unique indexes', () => {
+    const plan = planDeployment(desired, EMPTY);
+    const run = plan.steps.findIndex((step) => step.kind === 'runUntilFinished');
+    const lastFunctionStep = plan.steps.map((step) => step.kind).lastIndexOf('createFunction');
+    expect(run).toBeGreaterThan(lastFunctionStep);
+    expect(plan.steps[run]).toEqual({ kind: 'runUntilFinished', prerequisite: HOUSEKEEPING, indexes: UNIQUE });
+    expect(plan.steps.slice(run + 1).map((step) => step.kind === 'createIndex' && `${step.collection}.${step.index.name}`)).toEqual(UNIQUE);
+    const text = describePlan(plan);
+    expect(text[run]).toBe('> run booking with its hallHousekeeping timer event until it reports places.finished (stored data migrated), then create bookings.place_unique, bookings.code_unique');
+    expect(text[run + 1]).toBe('+ index bookings.place_unique (place asc, unique)');
+  });
+
+  test('an environment an earlier version deployed (no unique indexes): new code, then the runs, then the indexes; once they exist, nothing', () => {
+    const deployed = applyAll(EMPTY, planDeployment(desired, EMPTY).steps);
+    deployed.collections.bookings!.indexes = deployed.collections.bookings!.indexes.filter((index) => !index.unique || index.name === '_id_');
+    deployed.functions.booking!.description = `${MANAGED_CODE_PREFIX}old`;
+    const plan = planDeployment(desired, deployed);
+    expect(plan.steps.map((step) => step.kind)).toEqual(['updateCode', 'runUntilFinished', 'createIndex', 'createIndex']);
+    expect(planDeployment(desired, applyAll(deployed, plan.steps)).steps).toEqual([]);
+  });
+
+  test('an "after" that is malformed, or names a function or trigger the deploy does not hold, stops the deploy', () => {
+    const withAfter = (after: unknown) => ({
+      ...repository(),
+      indexes: { ...(indexes as Record<string, unknown[]>), users: [{ name: 'by_role', keys: [{ field: 'role', direction: 1 }], unique: true, after }] } as never,
+    });
+    expect(() => desiredState(withAfter('booking:places'), config())).toThrow('users.by_role: "after" must read "<function>.<timer trigger>:<job>"');
+    expect(() => desiredState(withAfter('nobody.hallHousekeeping:places'), config())).toThrow('names function nobody, which is not in dist/cloudfunctions');
+    expect(() => desiredState(withAfter('directory.hallHousekeeping:places'), config())).toThrow('directory.hallHousekeeping, which is not one of its timer triggers');
+  });
+});
+
 test('a collection without a security rule stops the deploy', () => {
   const { users: _users, ...withoutUsers } = rules as Record<string, unknown>;
   expect(() => desiredState({ ...repository(), rules: withoutUsers }, config())).toThrow('collection users has no security rule');
@@ -160,6 +206,60 @@ describe('npm run deploy', () => {
     expect(text).toContain('plan for an empty environment');
     expect(text).toContain('+ collection alert_deliveries');
     expect(text).toContain('+ function booking (Nodejs16.13, timeout 3 s, triggers: hallHousekeeping "0 */5 * * * * *", settings: BOOKING_SECRET, TEMPLATE_BOOKING_REMINDER');
+    expect(text).toContain('> run booking with its hallHousekeeping timer event until it reports places.finished (stored data migrated), then create bookings.place_unique, bookings.code_unique');
+  });
+
+  const credentials = () => ({ ...validEnvironment(), TENCENTCLOUD_SECRETID: 'AKID-test', TENCENTCLOUD_SECRETKEY: 'key-test' });
+  /** Bookings an earlier version stored: no place fields. */
+  const oldBookings = (count: number) => Array.from({ length: count }, (_, n) => ({ _id: `b${n}`, slotId: 'changqing:2026-11-26:idRenewal:0900', status: 'booked' }));
+  const uniqueIndexesOf = (env: ReturnType<typeof fakeCloudBase>) => env.collections.get('bookings')!.indexes.filter((index) => index.Unique && index.Name !== '_id_').map((index) => index.Name);
+
+  test('over stored bookings of an earlier version: functions, then housekeeping runs (its timer event) until the migration finished, then the unique indexes; a second deploy changes nothing', async () => {
+    const env = fakeCloudBase(oldBookings(5), 2);
+    env.collections.set('bookings', { indexes: [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }], Unique: true }] });
+    const lines: string[] = [];
+    expect(await runDeploy({ root, args: [], env: credentials(), log: (line) => lines.push(line), connectManager: env.connect })).toBe(0);
+    expect(env.invocations).toHaveLength(3);
+    for (const invocation of env.invocations) {
+      expect(invocation).toEqual({ name: 'booking', event: { Type: 'Timer', TriggerName: 'hallHousekeeping', Time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) } });
+    }
+    expect(uniqueIndexesOf(env)).toEqual(['place_unique', 'code_unique']);
+    // Where each step was applied (after the printed plan): `[n/m] <step>`, and the runs' reports.
+    const at = (text: string) => lines.findIndex((line) => (/^\[\d+\/\d+\] /.test(line) || line.startsWith('  booking.hallHousekeeping:places run ')) && line.includes(text));
+    expect(at('+ function booking')).toBeGreaterThan(0);
+    expect(at('+ function booking')).toBeLessThan(at('> run booking'));
+    expect(at('places run 1: {"migrated":2,')).toBe(at('> run booking') + 1);
+    expect(at('places run 3: {"migrated":1,')).toBeGreaterThan(at('> run booking'));
+    expect(lines[at('places run 3:')]).toContain('"finished":true');
+    expect(at('+ index bookings.place_unique')).toBe(at('places run 3:') + 1);
+    expect(at('+ index bookings.code_unique')).toBe(at('places run 3:') + 2);
+    expect(lines.join('\n')).toContain('holds what the repository declares');
+
+    lines.length = 0;
+    expect(await runDeploy({ root, args: [], env: credentials(), log: (line) => lines.push(line), connectManager: env.connect })).toBe(0);
+    expect(lines.join('\n')).toContain('nothing to change');
+    expect(env.invocations).toHaveLength(3);
+  });
+
+  test('a migration that never reports finished stops the deploy after a bounded number of runs, with no unique index created', async () => {
+    const env = fakeCloudBase(oldBookings(3), 0);
+    const lines: string[] = [];
+    expect(await runDeploy({ root, args: [], env: credentials(), log: (line) => lines.push(line), connectManager: env.connect })).toBe(1);
+    expect(env.invocations).toHaveLength(100);
+    expect(lines.join('\n')).toContain('✖ booking.hallHousekeeping:places did not report places.finished after 100 runs; the indexes waiting for it were not created');
+    expect(uniqueIndexesOf(env)).toEqual([]);
+  });
+
+  test('stored duplicates CloudBase refuses to index: the deploy stops and says what to do', async () => {
+    const taken = { slotId: 's', status: 'booked', placed: true, place: 's#0' };
+    const env = fakeCloudBase([{ _id: 'a', ...taken, codeKey: 'c1' }, { _id: 'b', ...taken, codeKey: 'c2' }], 2);
+    const lines: string[] = [];
+    expect(await runDeploy({ root, args: [], env: credentials(), log: (line) => lines.push(line), connectManager: env.connect })).toBe(1);
+    const text = lines.join('\n');
+    expect(text).toContain('✖ CloudBase refused to create the unique index bookings.place_unique ([UpdateCollection] E11000 duplicate key error');
+    expect(text).toContain('documents sharing place; a missing field counts as null');
+    expect(text).toContain('correct or remove the duplicates, then run npm run deploy again');
+    expect(uniqueIndexesOf(env)).toEqual([]);
   });
 
   test('a real deploy refuses an incomplete configuration, and missing credentials, before touching anything', async () => {
