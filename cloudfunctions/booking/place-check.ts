@@ -6,7 +6,8 @@
  *   kept (`slot_counters`, `check_in_codes`) are emptied. It walks `bookings` by `_id` a page at a time with a
  *   cursor (`timer_cursors/bookingPlacesMigration`), so a cut-off run resumes, and it is done for
  *   good once the walk reaches the end. (The unique indexes bookings.place_unique / code_unique are
- *   created in production after this has run: they refuse a collection where many lack the field.)
+ *   created after this reports `places.finished`: their `"after"` in database-indexes.json makes
+ *   `npm run deploy` and the local start run it first; CloudBase refuses them while many lack the field.)
  * - Every waitlist of yesterday onwards lists as many held places as it has holders, each still
  *   on a cancelled booking: a listed place nobody holds any more is dropped, one more than the
  *   holders need goes back to the pool; a cancelled booking holding a place no waitlist lists
