@@ -56,6 +56,12 @@ export const SECRET_SETTINGS: readonly SecretSetting[] = [
     usedBy: ['account'],
     minLength: 24,
   },
+  {
+    env: 'UPLOAD_RECEIPT_SECRET',
+    purpose: 'signs the receipt the media function gives for each upload, so a message proves its photos are the sender’s own without a read',
+    usedBy: ['media', 'consult'],
+    minLength: 32,
+  },
 ];
 
 export const ENV_ID_VARIABLE = 'CLOUD_ENV_ID';

@@ -1,4 +1,4 @@
-import { assertOwnUploads } from '@platform/cloud/media';
+import { assertUploadReceipts } from '@platform/cloud/media';
 import { MESSAGES_PAGE, MESSAGES_PER_HOUR, type consultActions, type ThreadView } from '@domain/actions/consult';
 import { canReopen, dueAt, maskPersonalNumbers, queuePosition, REOPEN_WINDOW_DAYS } from '@domain/consult';
 import { ActionError } from '@domain/errors';
@@ -182,11 +182,11 @@ export const conversationHandlers: ConversationHandlers = {
    * other side has not read yet is announced to them: WeChat's one-time subscriptions are scarce,
    * and a second message while the first is unread would spend one for nothing.
    */
-  async sendMessage({ threadId, clientId, text, photoFileIds = [] }, context) {
+  async sendMessage({ threadId, clientId, text, photoFileIds = [], photoReceipts = [] }, context) {
     const { user, openid } = requireUser(context);
     if (!text && photoFileIds.length === 0) throw new ActionError('INVALID_INPUT', '请填写消息', { text: '请填写消息' });
     const directory = await currentDirectory(context.now);
-    const checkedPhotos = await assertOwnUploads(user._id, 'consult', photoFileIds, context.now);
+    assertUploadReceipts(user._id, 'consult', photoFileIds, photoReceipts, context.now);
     const messageId = `${threadId}-${clientId}`;
     const masked = maskPersonalNumbers(text);
     const preview = masked.text || '[照片]';
@@ -295,8 +295,10 @@ export const conversationHandlers: ConversationHandlers = {
     const alert = unreadBefore === 0 && viewer.role === 'resident' ? await announceToOfficers(watched, directory, title, now) : undefined;
     await signalChange(threadId, now, watched, alert);
     if (unreadBefore === 0 && viewer.role === 'officer') await notifyResident(thread.residentOpenid, threadPageFor('resident', thread._id), title, now);
-    // The photos' check status as the upload check read it a moment ago (the sender's view hides a flagged one).
-    return (await messageViews([message], thread, viewer, checkedPhotos))[0]!;
+    // The sender's own photos as still being checked (shown to them, as an upload is until WeChat's
+    // verdict): not read here. Every other view, and the sender's at the reload the signal causes,
+    // reads the check status (messageViews) and hides a flagged photo.
+    return (await messageViews([message], thread, viewer, new Map()))[0]!;
   },
 
   async markRead({ threadId }, context) {

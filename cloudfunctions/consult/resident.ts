@@ -1,4 +1,4 @@
-import { assertOwnUploads } from '@platform/cloud/media';
+import { assertUploadReceipts } from '@platform/cloud/media';
 import type { consultActions } from '@domain/actions/consult';
 import { fraudCheckMessage } from '@domain/anti-fraud/warning-signs';
 import { canReopen, dueAt, PLACE_NEEDED, queuePosition, reachesNoStation } from '@domain/consult';
@@ -21,7 +21,7 @@ type ResidentHandlers = Pick<Handlers<typeof consultActions>, 'startThread' | 's
 const MY_THREADS_LIMIT = 50;
 
 export const residentHandlers: ResidentHandlers = {
-  async startThread({ category, text, photoFileIds, location, afterEmergencyPrompt }, context) {
+  async startThread({ category, text, photoFileIds, photoReceipts, location, afterEmergencyPrompt }, context) {
     const { user, openid } = requireUser(context);
     const routed = await routeResidentQuestion(user, { category, text, ...(location ? { location } : {}) }, context.now);
     // The 110 prompt comes before anything is sent: a question that reads as an emergency is
@@ -33,7 +33,7 @@ export const residentHandlers: ResidentHandlers = {
     }
     if (reachesNoStation(routed.decision.assignee)) throw new ActionError('INVALID_INPUT', PLACE_NEEDED.question);
     const priority = routed.emergency.emergency ? 'urgent' : routed.decision.priority;
-    await assertOwnUploads(user._id, 'consult', photoFileIds ?? [], context.now);
+    assertUploadReceipts(user._id, 'consult', photoFileIds ?? [], photoReceipts ?? [], context.now);
     const threadId = await openThread({ user, openid, routed, category, kind: 'question', text, photoFileIds: photoFileIds ?? [], priority, ...(location ? { location } : {}), now: context.now });
     return { kind: 'sent', threadId, routing: await routingPreviewView(routed, context.now) };
   },

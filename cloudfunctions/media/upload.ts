@@ -6,7 +6,7 @@ import { isStaffRole } from '@domain/roles';
 import { tempFileUrl } from '@platform/cloud/cloud-files';
 import { COLLECTIONS, type MediaFileRecord } from '@platform/cloud/collections';
 import { requireUser, type Handlers } from '@platform/cloud/create-function';
-import { mediaIdOf } from '@platform/cloud/media';
+import { mediaIdOf, uploadReceiptOf } from '@platform/cloud/media';
 import { cloud, database } from '@platform/cloud/wx';
 
 type UploadHandlers = Pick<Handlers<typeof mediaActions>, 'uploadImage'>;
@@ -42,6 +42,6 @@ export const uploadHandlers: UploadHandlers = {
     record.check.traceId = traceId;
     const { _id, ...data } = record;
     await database().collection(COLLECTIONS.mediaFiles).doc(_id).set({ data });
-    return { fileId: fileID, url };
+    return { fileId: fileID, url, receipt: uploadReceiptOf(user._id, use, fileID, context.now) };
   },
 };

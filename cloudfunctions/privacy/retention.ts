@@ -15,11 +15,13 @@ export const retentionHandlers: RetentionHandlers = {
     for (const { collection, sweep } of RETENTION_SWEEPS) {
       const due = await sweep.due(context.now, RETENTION_BATCH);
       if (due.length === 0) continue;
-      const { writes, files } = combine(await Promise.all(due.map((doc) => sweep.expire(doc))));
+      const erasures = await Promise.all(due.map((doc) => sweep.expire(doc)));
+      const { writes, files } = combine(erasures);
       // One transaction per batch: a thread and its messages go together.
       await inTransaction((transaction) => applyWrites(transaction, writes));
       await deleteFiles(files);
-      removed[collection] = due.length;
+      // Counted as removed when its own document goes (a consult photo found sent is kept and marked attached).
+      removed[collection] = due.filter((doc, index) => erasures[index]!.writes.some((write) => 'remove' in write && write.collection === collection && write.id === doc._id)).length;
     }
     return { removed };
   },

@@ -12,6 +12,8 @@ export { MAX_IMAGE_BASE64_CHARS };
 export interface UploadedImageView {
   fileId: string;
   url: string;
+  /** Signed proof that this upload is the caller's, for this context: a consult message carries it with the file id. */
+  receipt: string;
 }
 
 export const mediaActions = defineFunction('media', {

@@ -10,9 +10,10 @@ import { RETENTION_DAYS, keptUntil, periodLabel, retentionCutoff } from '@domain
 import { PRIORITIES } from '@domain/routing';
 import { creditsLeftOf } from './alert-credits';
 import { COLLECTIONS, type OfficerAlertCreditsRecord } from './collections';
-import { findById, isoDate } from './documents';
+import { findById, findMany, isoDate } from './documents';
 import { mediaRecords } from './media';
 import { BOOKING_DATA, FAMILY_MEMBER_DATA } from './personal-data-bookings';
+import { database } from './wx';
 import { _, asDate, day, eraseWith, findAll, findAllIn, justRemove, oldest, plain, remove, retentionText, strings, type CollectionName, type Doc, type EraseContext, type Erasure, type PersonalDataSpec } from './personal-data-spec';
 
 export * from './personal-data-spec';
@@ -24,6 +25,15 @@ export const ERASED_LABEL = '已注销';
 export const ERASED_OFFICER = '已注销的民警';
 
 /** A closed thread past its time, with its messages, change signals and photos. */
+/** Whether a consult message, or a thread's question held in it, carries this photo (indexes retention_by_photo, retention_by_first_photo). */
+async function sentInConsult(fileId: string): Promise<boolean> {
+  const [inMessages, inQuestions] = await Promise.all([
+    findMany<Doc>(database().collection(COLLECTIONS.consultMessages).where({ photoFileIds: fileId }).orderBy('_id', 'asc').limit(1)),
+    findMany<Doc>(database().collection(COLLECTIONS.consultThreads).where({ 'firstMessage.photoFileIds': fileId }).orderBy('_id', 'asc').limit(1)),
+  ]);
+  return inMessages.length > 0 || inQuestions.length > 0;
+}
+
 async function expireThread(thread: Doc): Promise<Erasure> {
   const [messages, watches] = await Promise.all([findAll(COLLECTIONS.consultMessages, { threadId: thread._id }), findAll(COLLECTIONS.consultWatch, { threadId: thread._id })]);
   const files = [...heldFirstMessages([thread]), ...messages].flatMap((message) => strings(message.photoFileIds));
@@ -190,7 +200,17 @@ export const PERSONAL_DATA: readonly PersonalDataSpec[] = [
         const detached = unattached.length < limit ? await oldest(COLLECTIONS.mediaFiles, {}, 'detachedAt', now, limit - unattached.length) : [];
         return [...unattached, ...detached.filter((doc) => !unattached.some((other) => other._id === doc._id))];
       },
-      expire: async (doc) => ({ writes: [remove(COLLECTIONS.mediaFiles, doc)], files: [String(doc.fileId)] }),
+      async expire(doc) {
+        // A consult message's photos are not marked attached when sent (that write would cost the
+        // send a request, issue 18): before deleting an unsent-looking upload the timer looks for a
+        // message or a thread's question holding it, and marks it attached instead (so it is not
+        // looked at again; it then goes with its thread). Receipts stop being taken before an upload
+        // is due (platform/cloud/media.ts), so no message can take it after this look.
+        if (doc.attachedAt === undefined && doc.detachedAt === undefined && (await sentInConsult(String(doc.fileId)))) {
+          return { writes: [{ collection: COLLECTIONS.mediaFiles, id: doc._id, update: { attachedAt: doc.createdAt } }] };
+        }
+        return { writes: [remove(COLLECTIONS.mediaFiles, doc)], files: [String(doc.fileId)] };
+      },
     },
   },
   {

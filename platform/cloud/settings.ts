@@ -13,6 +13,7 @@ export const runsOnLocalCloud = (): boolean => (cloud as unknown as { LOCAL_CLOU
 const LOCAL_DEV_ONLY_SECRETS: Record<string, string> = {
   BOOKING_SECRET: 'local-dev-only-booking-secret-do-not-deploy',
   BOOTSTRAP_SECRET: 'local-dev-only-bootstrap-secret',
+  UPLOAD_RECEIPT_SECRET: 'local-dev-only-upload-receipt-secret-do-not-deploy',
 };
 
 export class MissingSettingError extends Error {

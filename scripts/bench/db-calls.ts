@@ -142,17 +142,19 @@ export async function measureDbCalls(options: { trace?: (line: string) => void }
     await say(officer, 'bench-reply-0002', '周六上午有人值班');
     calls.sendMessageNotifying = await counted(() => say(resident, 'bench-message-0004', '谢谢，那我周六去'), 'sendMessageNotifying');
 
-    // Questions and messages with photos: each upload is checked (the resident's own, for consult) and claimed.
+    // Questions and messages with photos: each upload's receipt proves it the resident's own, for consult (no read).
+    type Upload = { fileId: string; receipt: string };
     const photos = async (count: number) =>
-      Promise.all(Array.from({ length: count }, async () => ((await call(resident, mediaActions.uploadImage, { context: 'consult', image: TINY_JPEG })) as { fileId: string }).fileId));
-    const startWithPhotos = async (text: string) => ((await call(resident, consultActions.startThread, { category: 'household', text, photoFileIds: await photos(2) })) as { threadId: string }).threadId;
+      Promise.all(Array.from({ length: count }, async () => (await call(resident, mediaActions.uploadImage, { context: 'consult', image: TINY_JPEG })) as Upload));
+    const carried = (uploads: Upload[]) => ({ photoFileIds: uploads.map((upload) => upload.fileId), photoReceipts: uploads.map((upload) => upload.receipt) });
+    const startWithPhotos = async (text: string) => ((await call(resident, consultActions.startThread, { category: 'household', text, ...carried(await photos(2)) })) as { threadId: string }).threadId;
     await startWithPhotos('门口的告示看不清，拍给您看');
     const warmPhotos = await photos(2);
     let photoThreadId = '';
     calls.startThreadWithPhotos = await counted(async () => {
-      photoThreadId = ((await call(resident, consultActions.startThread, { category: 'household', text: '户口本这一页写错了', photoFileIds: warmPhotos })) as { threadId: string }).threadId;
+      photoThreadId = ((await call(resident, consultActions.startThread, { category: 'household', text: '户口本这一页写错了', ...carried(warmPhotos) })) as { threadId: string }).threadId;
     }, 'startThreadWithPhotos');
-    const sendPhotos = async (clientId: string, photoFileIds: string[]) => call(resident, consultActions.sendMessage, { threadId: photoThreadId, clientId, text: '再补两张照片', photoFileIds });
+    const sendPhotos = async (clientId: string, uploads: Upload[]) => call(resident, consultActions.sendMessage, { threadId: photoThreadId, clientId, text: '再补两张照片', ...carried(uploads) });
     await sendPhotos('bench-photos-0001', await photos(2));
     const messagePhotos = await photos(2);
     calls.sendMessageWithPhotos = await counted(() => sendPhotos('bench-photos-0002', messagePhotos), 'sendMessageWithPhotos');

@@ -24,16 +24,25 @@ const jpeg = (comment = 'photo') => {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xfe, 0, text.length + 2]), text, Buffer.from([0xff, 0xd9])]).toString('base64');
 };
 
-const upload = async (openid: string, image = jpeg()) => ok(await harness.call(openid, mediaActions.uploadImage, { context: 'consult', image }));
+/** Each upload's receipt by file id (a file id the test invents gets a well-formed forged one). */
+const receipts = new Map<string, string>();
+const FORGED_RECEIPT = `${new Date('2026-11-25T10:00:00+08:00').getTime().toString(36)}.${'A'.repeat(43)}`;
+const receiptsOf = (photoFileIds: string[]) => photoFileIds.map((fileId) => receipts.get(fileId) ?? FORGED_RECEIPT);
+
+const upload = async (openid: string, image = jpeg()) => {
+  const uploaded = ok(await harness.call(openid, mediaActions.uploadImage, { context: 'consult', image }));
+  receipts.set(uploaded.fileId, uploaded.receipt);
+  return uploaded;
+};
 
 async function ask(openid: string, photoFileIds: string[] = []): Promise<string> {
-  const started = ok(await harness.call(openid, consultActions.startThread, { category: 'household', text: '户口迁移要带什么材料？', photoFileIds }));
+  const started = ok(await harness.call(openid, consultActions.startThread, { category: 'household', text: '户口迁移要带什么材料？', photoFileIds, photoReceipts: receiptsOf(photoFileIds) }));
   if (started.kind !== 'sent') throw new Error('expected a thread');
   return started.threadId;
 }
 let sequence = 0;
 const send = (openid: string, threadId: string, photoFileIds: string[]) =>
-  harness.call(openid, consultActions.sendMessage, { threadId, clientId: `media-test-${String(++sequence).padStart(4, '0')}`, text: '', photoFileIds });
+  harness.call(openid, consultActions.sendMessage, { threadId, clientId: `media-test-${String(++sequence).padStart(4, '0')}`, text: '', photoFileIds, photoReceipts: receiptsOf(photoFileIds) });
 
 test('only images are accepted, judged by their bytes, and only up to the stated size', async () => {
   const page = Buffer.from('<html><script>alert(1)</script></html>').toString('base64');
@@ -55,8 +64,11 @@ test("a message may carry only its author's own uploads: a foreign or invented f
   const threadId = await ask(wang());
   expect(failed(await send(wang(), threadId, [theirs.fileId])).code).toBe('FORBIDDEN');
   expect(failed(await send(wang(), threadId, ['cloud://test-env.7465-test-env-1300000000/consult/someone-else.jpg'])).code).toBe('FORBIDDEN');
-  expect(failed(await harness.call(wang(), consultActions.startThread, { category: 'household', text: '再问一个', photoFileIds: [theirs.fileId] })).code).toBe('FORBIDDEN');
+  expect(failed(await harness.call(wang(), consultActions.startThread, { category: 'household', text: '再问一个', photoFileIds: [theirs.fileId], photoReceipts: [theirs.receipt] })).code).toBe('FORBIDDEN');
   const mine = await upload(wang());
+  // A receipt proves one file: it does not carry another, nor go without its own.
+  expect(failed(await harness.call(wang(), consultActions.sendMessage, { threadId, clientId: 'media-test-swap', text: '', photoFileIds: [theirs.fileId], photoReceipts: [mine.receipt] })).code).toBe('FORBIDDEN');
+  expect(failed(await harness.call(wang(), consultActions.sendMessage, { threadId, clientId: 'media-test-none', text: '', photoFileIds: [mine.fileId] })).code).toBe('FORBIDDEN');
   ok(await send(wang(), threadId, [mine.fileId]));
   expect(harness.engine.find('consult_messages', { threadId }).flatMap((message) => message.photoFileIds as string[])).toEqual([mine.fileId]);
 });
@@ -107,13 +119,23 @@ test("a thread's photos resolve by file id in batches of 50: one missing file sh
   });
 });
 
-test('a photo uploaded but never sent is removed by the retention timer after a day', async () => {
+test('a photo uploaded but never sent is removed by the retention timer after a day; a sent one is kept', async () => {
   const abandoned = await upload(wang());
   const sentOne = await upload(wang());
-  await ask(wang(), [sentOne.fileId]);
+  const inMessage = await upload(wang());
+  const tooLate = await upload(wang());
+  const threadId = await ask(wang(), [sentOne.fileId]);
+  ok(await send(wang(), threadId, [inMessage.fileId]));
+  // A receipt is no longer taken in the last hour before its upload is due for deletion.
+  jest.setSystemTime(new Date(WEDNESDAY_MORNING.getTime() + 86_400_000 - 30 * 60_000));
+  expect(failed(await send(wang(), threadId, [tooLate.fileId])).code).toBe('FORBIDDEN');
   jest.setSystemTime(new Date(WEDNESDAY_MORNING.getTime() + 2 * 86_400_000));
   const result = (await harness.timer('privacy', 'enforceRetention')) as { ok: true; data: { removed: Record<string, number> } };
-  expect(result.data.removed.media_files).toBe(1);
+  expect(result.data.removed.media_files).toBe(2);
   expect(harness.engine.find('media_files', { fileId: abandoned.fileId })).toHaveLength(0);
-  expect(harness.engine.find('media_files', { fileId: sentOne.fileId })).toHaveLength(1);
+  expect(harness.engine.find('media_files', { fileId: tooLate.fileId })).toHaveLength(0);
+  // Sent photos were never marked attached by the send: the timer found them in the question and the message.
+  for (const sent of [sentOne, inMessage]) expect(harness.engine.find('media_files', { fileId: sent.fileId })).toEqual([expect.objectContaining({ attachedAt: expect.any(Date) })]);
+  const again = (await harness.timer('privacy', 'enforceRetention')) as { ok: true; data: { removed: Record<string, number> } };
+  expect(again.data.removed.media_files).toBeUndefined();
 });

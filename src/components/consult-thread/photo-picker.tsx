@@ -7,6 +7,8 @@ import './photo-picker.scss';
 
 export interface PickedPhoto {
   fileId: string;
+  /** The upload's receipt: the message carries it with the file id. */
+  receipt: string;
   path: string;
 }
 
@@ -29,7 +31,12 @@ export function PhotoPicker({ photos, onChange }: { photos: PickedPhoto[]; onCha
     setUploading(true);
     try {
       // Made smaller on the phone, then recorded as this resident's upload for 问片警.
-      const uploaded = await Promise.all(paths.map(async (path) => ({ path, fileId: (await uploadImage(path, 'consult')).fileId })));
+      const uploaded = await Promise.all(
+        paths.map(async (path) => {
+          const { fileId, receipt } = await uploadImage(path, 'consult');
+          return { path, fileId, receipt };
+        }),
+      );
       onChange([...photos, ...uploaded].slice(0, MAX_PHOTOS));
     } catch (problem) {
       setError(problem instanceof ImageUploadError ? problem.message : '照片没有传上去，请检查网络后再试');

@@ -10,6 +10,7 @@ export interface OutgoingMessage {
   clientId: string;
   text: string;
   photoFileIds: string[];
+  photoReceipts: string[];
   photoPaths: string[];
   at: string;
   state: 'sending' | 'failed' | 'rejected';
@@ -51,7 +52,7 @@ export function useConsultThread(threadId: string) {
   const deliver = useCallback(
     async (message: OutgoingMessage) => {
       setOutgoing((list) => list.map((item) => (item.clientId === message.clientId ? { ...item, state: 'sending', error: undefined } : item)));
-      const result = await callAction(consultActions.sendMessage, { threadId, clientId: message.clientId, text: message.text, photoFileIds: message.photoFileIds });
+      const result = await callAction(consultActions.sendMessage, { threadId, clientId: message.clientId, text: message.text, photoFileIds: message.photoFileIds, photoReceipts: message.photoReceipts });
       if (result.ok) {
         // The stored message replaces the pending one at once; the change signal refreshes the rest.
         const shown = dataRef.current;
@@ -67,11 +68,12 @@ export function useConsultThread(threadId: string) {
   );
 
   const send = useCallback(
-    (text: string, photos: { fileId: string; path: string }[] = []) => {
+    (text: string, photos: { fileId: string; receipt: string; path: string }[] = []) => {
       const message: OutgoingMessage = {
         clientId: newClientId(),
         text,
         photoFileIds: photos.map((photo) => photo.fileId),
+        photoReceipts: photos.map((photo) => photo.receipt),
         photoPaths: photos.map((photo) => photo.path),
         at: new Date().toISOString(),
         state: 'sending',

@@ -144,7 +144,7 @@ function Composer({ onSent, placeKnown }: { onSent: () => void; placeKnown: bool
     const answer = await start.submit({
       category,
       text,
-      ...(photos.length ? { photoFileIds: photos.map((photo) => photo.fileId) } : {}),
+      ...(photos.length ? { photoFileIds: photos.map((photo) => photo.fileId), photoReceipts: photos.map((photo) => photo.receipt) } : {}),
       ...(location ? { location } : {}),
       ...(afterEmergencyPrompt ? { afterEmergencyPrompt: true } : {}),
     });

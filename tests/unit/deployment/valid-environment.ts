@@ -7,6 +7,7 @@ export const validEnvironment = (): Record<string, string> => ({
   DISTRICT_CITY: '杭州',
   BOOKING_SECRET: SECRET,
   BOOTSTRAP_SECRET: 'b'.repeat(32),
+  UPLOAD_RECEIPT_SECRET: 'u'.repeat(40),
   TEMPLATE_FRAUD_ALERT: 'lKnU0V3wFraudAlertTemplateId0000000000000a',
   TEMPLATE_BOOKING_REMINDER: 'lKnU0V3wBookingReminderTemplateId000000b',
   TEMPLATE_BOOKING_REMINDER_HOUR: 'lKnU0V3wBookingReminderHourTemplateId00j',
