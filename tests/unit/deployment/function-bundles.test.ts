@@ -49,5 +49,5 @@ test('deployed without its settings, a function refuses every call and names eac
   );
   expect(JSON.parse(stdout.trim().split('\n').pop() ?? '')).toMatchObject({ ok: false, error: { code: 'INTERNAL', requestId: 'req-bundle' } });
   const refusals = stderr.split('\n').filter((line) => line.includes('refuses to run'));
-  expect(refusals.map((line) => /: (\w+) is missing/.exec(line)?.[1]).sort()).toEqual(['TEMPLATE_CONSULT_NEW', 'TEMPLATE_CONSULT_REPLY']);
+  expect(refusals.map((line) => /: (\w+) is missing/.exec(line)?.[1]).sort()).toEqual(['TEMPLATE_CONSULT_NEW', 'TEMPLATE_CONSULT_REPLY', 'UPLOAD_RECEIPT_SECRET']);
 });
