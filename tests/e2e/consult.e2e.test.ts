@@ -4,6 +4,7 @@
  * reloading, then closes and rates. A second run at night: a general question goes to the duty
  * officer 程警官. "Day" and "night" are pinned through the local cloud's clock (local mode only).
  */
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, newPhonePage, onScreen, screenshot as takeScreenshot, shown, signInAs, allowReminder } from './browser';
 
@@ -33,12 +34,32 @@ async function setClock(now: string | null): Promise<void> {
   if (!response.ok) throw new Error(`clock: ${response.status}`);
 }
 
-async function ask(page: Page, category: string, text: string): Promise<void> {
+const PHOTO = path.join(__dirname, '../../src/assets/tabbar/feed-active.png');
+const OTHER_PHOTO = path.join(__dirname, '../../src/assets/tabbar/consult-active.png');
+
+/** Picks photos through the page's own picker (a file chooser on H5); each is uploaded before its thumbnail shows. */
+async function pickPhotos(page: Page, files: string[]): Promise<void> {
+  const add = page.getByRole('button', { name: /^添加照片/ }).filter({ visible: true }).first();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), add.click()]);
+  await chooser.setFiles(files);
+  await page.locator(`img[alt="要发的第 ${files.length} 张照片"]`).filter({ visible: true }).first().waitFor();
+}
+
+/** A photo in the conversation, by its spoken name, and that it really loaded. */
+async function photoShown(page: Page, name: RegExp): Promise<void> {
+  const button = page.getByRole('button', { name }).filter({ visible: true }).first();
+  await button.waitFor();
+  const image = button.locator('img').first();
+  await expect(image.evaluate((element) => new Promise<number>((resolve) => { const img = element as HTMLImageElement; if (img.complete) resolve(img.naturalWidth); else img.onload = () => resolve(img.naturalWidth); }))).resolves.toBeGreaterThan(0);
+}
+
+async function ask(page: Page, category: string, text: string, photos: string[] = []): Promise<void> {
   await page.goto(`${baseUrl()}/#/pages/consult/index`);
   // The feed has a chip called 其他 too: choose the category on the consult page itself, by its
   // role: the resident's earlier threads (other specs ask too) show the same words as text.
   await onScreen(page, 'pages/consult/index').getByRole('button', { name: category, exact: true }).click();
   await page.locator('textarea').filter({ visible: true }).first().fill(text);
+  if (photos.length) await pickPhotos(page, photos);
   await page.locator('taro-button-core', { hasText: '发送给片儿警' }).filter({ visible: true }).first().click();
   await allowReminder(page);
 }
@@ -55,7 +76,8 @@ test('户口迁移 goes to the hall desk, the answer arrives live, the resident 
   await signInAs(resident, 'resident-xly2');
   await signInAs(officer, 'officer-hall-xly');
 
-  await ask(resident, '户籍/身份证', '户口迁移需要带什么材料？');
+  // With a photo of the page in question: the upload's receipt goes with the question.
+  await ask(resident, '户籍/身份证', '户口迁移需要带什么材料？', [PHOTO]);
   await shown(resident, '由 西罗园派出所 综合服务大厅 回复').waitFor();
   await shown(resident, '已转给 西罗园派出所 综合服务大厅（户籍/出入境窗口）').waitFor();
   await screenshot(resident, 'consult-resident-sent');
@@ -68,6 +90,7 @@ test('户口迁移 goes to the hall desk, the answer arrives live, the resident 
   await screenshot(officer, 'consult-officer-inbox');
   await shown(officer, '户口迁移需要带什么材料？').click();
   await shown(officer, '已转给 西罗园派出所 综合服务大厅（户籍/出入境窗口）').waitFor();
+  await photoShown(officer, /发的第 1 张照片/);
   await reply(officer, '王阿姨您好，带上户口本和身份证原件，到大厅 2 号窗口办理。');
   await shown(officer, '王阿姨您好，带上户口本和身份证原件，到大厅 2 号窗口办理。').waitFor();
   await screenshot(officer, 'consult-officer-thread');
@@ -78,6 +101,12 @@ test('户口迁移 goes to the hall desk, the answer arrives live, the resident 
   await shown(resident, '王阿姨您好，带上户口本和身份证原件，到大厅 2 号窗口办理。').waitFor({ timeout: 10_000 });
   await shown(resident, '民警已回复，您可以继续问').waitFor();
   await screenshot(resident, 'consult-resident-answered');
+  // A follow-up with another photo reaches the officer live, photo and all.
+  await pickPhotos(resident, [OTHER_PHOTO]);
+  await reply(resident, '这是户口本首页，您看看还缺什么。');
+  await shown(officer, '这是户口本首页，您看看还缺什么。').waitFor({ timeout: 10_000 });
+  await expect(officer.getByRole('button', { name: /发的第 1 张照片/ }).filter({ visible: true }).count()).resolves.toBe(2);
+  await photoShown(officer, /发的第 1 张照片/);
   // The officer sees the read receipt once she has read it.
   await shown(officer, '· 已读').waitFor({ timeout: 10_000 });
 
