@@ -152,6 +152,8 @@ function history(now: Date, communityIds: string[], DAYS: number): Record<string
     // 调解: about 90 cases a year.
     if (random() < 0.25) {
       const accepted = when(9 * 60);
+      // Today's case, before 09:00 Beijing time, has not been accepted yet: it is not there.
+      if (!past(accepted)) continue;
       const agreed = new Date(accepted.getTime() + (1 + Math.floor(random() * 10)) * DAY_MS);
       const by = { userId: 'u', label: '民警' };
       const history = [
