@@ -7,27 +7,16 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { lookupSlot, type HallConfig } from '@domain/booking';
 import { invokeLocalFunction } from '@local-cloud/functions';
 import { closeLocalDatabase, localDatabase } from '@local-cloud/wx-server-sdk/engine';
 import { configureLocalCloud } from '@local-cloud/wx-server-sdk/state';
+import { freePort } from '../support/free-port';
 
 const root = path.resolve(__dirname, '..', '..');
 const bundle = path.join(root, '.local-cloud', 'server.cjs');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bundle], {
